@@ -1,0 +1,17 @@
+package uk.openattendance.school.app;
+
+import io.micronaut.core.annotation.Introspected;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import uk.openattendance.school.domain.ClosureKind;
+import uk.openattendance.school.domain.SessionScope;
+
+@Introspected
+public record ClosureCommand(
+        @NotNull(message = "a date as YYYY-MM-DD") LocalDate date,
+        @NotNull(message = "one of [ALL_DAY, AM, PM]") SessionScope sessions,
+        @Nullable Long registerGroupId,
+        @NotNull(message = "one of [INSET, BANK_HOLIDAY, PLANNED_PARTIAL, PLANNED_WHOLE_SCHOOL, OTHER]") ClosureKind kind,
+        @Nullable @Size(max = 200, message = "at most 200 characters") String description) {}

@@ -1,0 +1,5 @@
+package uk.openattendance.school.app;
+
+import uk.openattendance.school.domain.SessionTiming;
+
+public record RegisterGroupView(long id, long schoolId, String name, int sortOrder, SessionTiming am, SessionTiming pm, long version) {}

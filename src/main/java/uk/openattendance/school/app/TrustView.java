@@ -1,0 +1,3 @@
+package uk.openattendance.school.app;
+
+public record TrustView(long id, String name) {}

@@ -1,0 +1,154 @@
+package uk.openattendance.school.domain;
+
+import static uk.openattendance.school.domain.ContactRouting.ALL_WITH_PARENTAL_RESPONSIBILITY;
+import static uk.openattendance.school.domain.ContactRouting.PRIORITY_ONE;
+
+import java.math.BigDecimal;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The five reference policies in shared/seeds as presets. Each value cites the policy text; values the text leaves
+ * open are listed in the preset's interpretations. This file is data: one method per policy, no behaviour.
+ */
+public final class PolicyPresets {
+    public static final String SECONDARY_ACADEMY_DORSET = "secondary-academy-dorset";
+    public static final String CHURCH_TRUST_TRAFFIC_LIGHT = "church-trust-traffic-light";
+    public static final String PRIMARY_GLOUCESTERSHIRE = "primary-gloucestershire";
+    public static final String PRIMARY_PORTSMOUTH = "primary-portsmouth";
+    public static final String LOWER_SCHOOL_BEDFORDSHIRE = "lower-school-bedfordshire";
+
+    private PolicyPresets() {}
+
+    public static List<PolicyPreset> all() {
+        return List.of(secondaryAcademyDorset(), churchTrustTrafficLight(), primaryGloucestershire(), primaryPortsmouth(), lowerSchoolBedfordshire());
+    }
+
+    public static Optional<PolicyPreset> byKey(String key) {
+        return all().stream().filter(p -> p.key().equals(key)).findFirst();
+    }
+
+    /** seeds/000: registers 8:45-9:05 and 13:25-13:35, U after close; chain 8:45 / 10:30 / 11:00 / 11:30; 95% and 90% letters. */
+    static PolicyPreset secondaryAcademyDorset() {
+        var timings = new RegisterGroupTimings("Whole school",
+                SessionTiming.of("08:45", "08:45", "09:05", "09:05"),
+                SessionTiming.of("13:15", "13:25", "13:35", "13:35"));
+        var settings = new PolicySettings(
+                new FirstDayChain(t("08:45"), t("09:15"), t("10:30"), t("11:00"), t("11:30"), true, PRIORITY_ONE, 10),
+                new LatenessNotices(false, PRIORITY_ONE),
+                new LetterRules(null, List.of(
+                        new LetterLevel("BELOW_95", "Attendance below 95%", pct("95"), false, false),
+                        new LetterLevel("BELOW_90", "Attendance below 90%: a significant concern", pct("90"), false, true)),
+                        2, null, null, null, null),
+                new PraiseRules(false, null, false, true, null, PRIORITY_ONE),
+                new LeaveRules(null, false, false, false, null, null, null, null, true),
+                new MarkRules(5, false));
+        return new PolicyPreset(SECONDARY_ACADEMY_DORSET, "Secondary academy (Dorset multi-academy trust)", "seeds/000", List.of(timings), settings, List.of(
+                "Afternoon register opens 13:15, not 13:25: the policy's 10-minute afternoon register (13:25-13:35) beside a 20-minute morning one (8:45-9:05) breaks the same-length rule; opening earlier keeps every pupil's mark as the policy gives it (late after 13:25, U after 13:35).",
+                "First text at 09:15: the policy says parents are texted but gives no time; 10 minutes after the morning register closes.",
+                "Letters: the same level twice in succession, then treated as below 90% (policy: 'may be used twice in succession').",
+                "Praise: termly celebrations of good attendance; no weekly text is named."));
+    }
+
+    /** seeds/001: L after close, U 15 minutes after close, reports by 9:00, safe by 10:00, traffic light over 6 weeks. */
+    static PolicyPreset churchTrustTrafficLight() {
+        var timings = new RegisterGroupTimings("Whole school",
+                SessionTiming.of("08:40", "08:50", "08:50", "09:05"),
+                SessionTiming.of("13:00", "13:10", "13:10", "13:25"));
+        var settings = new PolicySettings(
+                new FirstDayChain(t("09:00"), t("09:10"), t("09:30"), t("09:45"), t("10:00"), true, PRIORITY_ONE, 10),
+                new LatenessNotices(false, PRIORITY_ONE),
+                new LetterRules(6, List.of(
+                        new LetterLevel("YELLOW", "Yellow: 94-95%", pct("96"), false, false),
+                        new LetterLevel("AMBER", "Amber: 91-93%", pct("94"), false, false),
+                        new LetterLevel("RED", "Red: 90% or under", pct("90"), true, true)),
+                        null, null, null, null, null),
+                new PraiseRules(true, null, false, true, null, PRIORITY_ONE),
+                new LeaveRules(null, false, false, false, null, null, null, null, true),
+                new MarkRules(5, false));
+        return new PolicyPreset(CHURCH_TRUST_TRAFFIC_LIGHT, "Church schools trust (traffic-light letters)", "seeds/001", List.of(timings), settings, List.of(
+                "Register times: the policy says 'timings may vary for each school'; 8:40-8:50 and 13:00-13:10 are placeholders each school sets.",
+                "L from register close and U 15 minutes after it, as the policy states.",
+                "Phone at 09:30 and escalate at 09:45: the policy requires contact by 9:00 and safety by 10:00 without intermediate times.",
+                "Traffic light over a 6-week window: green 96%+, yellow 94-95%, amber 91-93%, red 90% or under; read as below 96, below 94, at or below 90.",
+                "Weekly praise stands in for the policy's weekly best-class prizes."));
+    }
+
+    /** seeds/002: on site 8:50 and 13:10, registers close 9:00 and 13:20, U after close; SATs and first-term leave rules. */
+    static PolicyPreset primaryGloucestershire() {
+        var timings = new RegisterGroupTimings("Whole school",
+                SessionTiming.of("08:50", "08:50", "09:00", "09:00"),
+                SessionTiming.of("13:10", "13:10", "13:20", "13:20"));
+        var settings = new PolicySettings(
+                new FirstDayChain(t("09:00"), t("09:15"), t("10:00"), t("11:00"), t("12:00"), true, PRIORITY_ONE, 10),
+                new LatenessNotices(false, PRIORITY_ONE),
+                new LetterRules(null, List.of(
+                        new LetterLevel("BELOW_95", "Attendance below 95%", pct("95"), false, false),
+                        new LetterLevel("BELOW_90", "Attendance below 90%: Attendance Improvement Meeting", pct("90"), false, true)),
+                        null, null, null, null, null),
+                new PraiseRules(false, null, false, false, null, PRIORITY_ONE),
+                new LeaveRules(14, true, true, true, null, null, 1, 3, true),
+                new MarkRules(5, false));
+        return new PolicyPreset(PRIMARY_GLOUCESTERSHIRE, "Primary school (Gloucestershire)", "seeds/002", List.of(timings), settings, List.of(
+                "Report by 09:00 and first text at 09:15: the policy runs 'first day response, usually through a text message' on the first morning.",
+                "Phone 10:00, escalate 11:00, safe by 12:00: not stated; the first morning is the policy's horizon.",
+                "Two weeks' notice for leave: the policy's leave request form asks for advance requests; 14 days assumed."));
+    }
+
+    /** seeds/003: registers 8:45-9:00, U after 9:15, lateness text to priority 1, medical letters after 8 and 12 sessions. */
+    static PolicyPreset primaryPortsmouth() {
+        var timings = new RegisterGroupTimings("Whole school",
+                SessionTiming.of("08:45", "08:45", "09:00", "09:15"),
+                SessionTiming.of("13:00", "13:00", "13:15", "13:30"));
+        var settings = new PolicySettings(
+                new FirstDayChain(t("09:00"), t("09:15"), t("09:45"), t("11:00"), t("12:00"), true, PRIORITY_ONE, 10),
+                new LatenessNotices(true, PRIORITY_ONE),
+                new LetterRules(null, List.of(
+                        new LetterLevel("BELOW_95", "Attendance below 95%", pct("95"), false, false),
+                        new LetterLevel("BELOW_90", "Attendance below 90%", pct("90"), false, true)),
+                        null, 8, 12, 5, 3),
+                new PraiseRules(false, null, false, true, null, PRIORITY_ONE),
+                new LeaveRules(null, false, false, false, null, null, null, null, true),
+                new MarkRules(5, false));
+        return new PolicyPreset(PRIMARY_PORTSMOUTH, "Primary school (Portsmouth)", "seeds/003", List.of(timings), settings, List.of(
+                "Afternoon register 13:00-13:15 with U from 13:30: the policy gives only morning times; the same pattern is assumed.",
+                "Arrivals from 9:00 to 9:15 are L (late) as the policy says; U from 9:15, '30 minutes after our day begins'.",
+                "Punctuality letter after more than 3 unauthorised lates; medical letters after 8 illness sessions in a term and 12 in a year; evidence on the 5th day."));
+    }
+
+    /** seeds/004: late after 8:45 (Nursery 9:00), close 9:15; afternoon registers 12:00 / 12:45 / 13:30 by group; 93% letter; half-termly praise texts. */
+    static PolicyPreset lowerSchoolBedfordshire() {
+        var nursery = new RegisterGroupTimings("Nursery",
+                SessionTiming.of("08:45", "09:00", "09:15", "09:15"),
+                SessionTiming.of("12:00", "12:00", "12:30", "12:30"));
+        var ks1 = new RegisterGroupTimings("Reception and KS1",
+                SessionTiming.of("08:45", "08:45", "09:15", "09:15"),
+                SessionTiming.of("12:45", "12:45", "13:15", "13:15"));
+        var ks2 = new RegisterGroupTimings("KS2",
+                SessionTiming.of("08:45", "08:45", "09:15", "09:15"),
+                SessionTiming.of("13:30", "13:30", "14:00", "14:00"));
+        var settings = new PolicySettings(
+                new FirstDayChain(t("08:45"), t("09:15"), t("09:15"), t("12:00"), t("12:00"), true, PRIORITY_ONE, 10),
+                new LatenessNotices(false, PRIORITY_ONE),
+                new LetterRules(null, List.of(
+                        new LetterLevel("AT_93", "Attendance at or below 93%", pct("93"), true, false),
+                        new LetterLevel("BELOW_90", "Attendance below 90%: attendance review meeting", pct("90"), false, true)),
+                        null, null, null, null, null),
+                new PraiseRules(false, pct("98"), true, false, null, PRIORITY_ONE),
+                new LeaveRules(14, false, true, true, pct("10"), 5, 1, 3, true),
+                new MarkRules(5, false));
+        return new PolicyPreset(LOWER_SCHOOL_BEDFORDSHIRE, "Lower school (Bedfordshire)", "seeds/004", List.of(nursery, ks1, ks2), settings, List.of(
+                "Afternoon registers close 30 minutes after they are marked (12:30, 13:15, 14:00): the policy gives only the marking times; 30 minutes matches the morning (8:45-9:15).",
+                "Nursery's morning register opens with the others at 8:45 but its pupils are late only after 9:00, as the policy says.",
+                "Leave: more than 5 days needs a meeting with the headteacher (issue #5 wording); religious observance one day per festival, three a year."));
+    }
+
+    private static LocalTime t(String time) {
+        return LocalTime.parse(time);
+    }
+
+    private static BigDecimal pct(String value) {
+        return new BigDecimal(value);
+    }
+}

@@ -1,0 +1,22 @@
+package uk.openattendance.school.domain;
+
+import java.util.Objects;
+
+/** Everything that differs between schools' attendance policies, as typed settings (register times live on register groups). */
+public record PolicySettings(
+        FirstDayChain firstDay,
+        LatenessNotices lateness,
+        LetterRules letters,
+        PraiseRules praise,
+        LeaveRules leave,
+        MarkRules marks) {
+
+    public PolicySettings {
+        Objects.requireNonNull(firstDay, "firstDay");
+        Objects.requireNonNull(lateness, "lateness");
+        Objects.requireNonNull(letters, "letters");
+        Objects.requireNonNull(praise, "praise");
+        Objects.requireNonNull(leave, "leave");
+        Objects.requireNonNull(marks, "marks");
+    }
+}

@@ -1,0 +1,71 @@
+package uk.openattendance.school.domain;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Which days and sessions are school time: weekdays inside a term, outside its half-term break, and not closed. */
+public record SchoolCalendar(List<Term> terms, List<Closure> closures) {
+
+    public SchoolCalendar {
+        terms = List.copyOf(terms);
+        closures = List.copyOf(closures);
+    }
+
+    public boolean isSchoolDay(LocalDate date) {
+        return isTermWeekday(date) && closures.stream().noneMatch(c -> c.closesWholeSchoolAllDay(date));
+    }
+
+    /** A session a register group must be registered for; a partial closure can close one group or one session only. */
+    public boolean isSessionOpen(LocalDate date, Session session, Long registerGroupId) {
+        return isTermWeekday(date) && closures.stream().noneMatch(c -> c.closes(date, session, registerGroupId));
+    }
+
+    public Optional<Term> termContaining(LocalDate date) {
+        return terms.stream().filter(t -> t.contains(date)).findFirst();
+    }
+
+    public Optional<DateWindow> halfTermContaining(LocalDate date) {
+        return terms.stream().flatMap(t -> t.halfTerms().stream()).filter(h -> h.contains(date)).findFirst();
+    }
+
+    /** The school day {@code n} school days after {@code from} (n = 0 is from itself if it is a school day). */
+    public Optional<LocalDate> addSchoolDays(LocalDate from, int n) {
+        LocalDate day = from;
+        int counted = isSchoolDay(day) ? 0 : -1;
+        LocalDate limit = from.plusYears(2);
+        while (counted < n && day.isBefore(limit)) {
+            day = day.plusDays(1);
+            if (isSchoolDay(day)) {
+                counted++;
+            }
+        }
+        return counted == n ? Optional.of(day) : Optional.empty();
+    }
+
+    public List<LocalDate> schoolDays(LocalDate from, LocalDate to) {
+        List<LocalDate> days = new ArrayList<>();
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+            if (isSchoolDay(d)) {
+                days.add(d);
+            }
+        }
+        return days;
+    }
+
+    private boolean isTermWeekday(LocalDate date) {
+        DayOfWeek dow = date.getDayOfWeek();
+        if (dow == DayOfWeek.SATURDAY || dow == DayOfWeek.SUNDAY) {
+            return false;
+        }
+        return terms.stream().anyMatch(t -> t.contains(date) && !t.inHalfTermBreak(date));
+    }
+
+    /** The academic year a date belongs to, e.g. 2025-10-01 is in "2025/26"; years run from 1 August. */
+    public static String academicYearOf(LocalDate date) {
+        int start = date.getMonthValue() >= 8 ? date.getYear() : date.getYear() - 1;
+        return start + "/" + String.format("%02d", (start + 1) % 100);
+    }
+}

@@ -1,0 +1,75 @@
+package uk.openattendance.security;
+
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import uk.openattendance.platform.problem.CommonProblem;
+import uk.openattendance.platform.problem.DomainProblem;
+
+/**
+ * The caller of every application-service method: who they are and what they may do in which school. Trust roles are
+ * expanded into each of the trust's schools when the actor is resolved, so every check is one map lookup.
+ */
+public record Actor(Kind kind, long principalId, String name, Map<Long, Access> schools, Set<Long> adminOfTrusts, boolean platformAdmin) {
+
+    public enum Kind {
+        STAFF,
+        API_CLIENT,
+        PARENT,
+        SYSTEM
+    }
+
+    /** A caller's standing in one school; {@code roleTitle} is the position recorded beside changes they make. */
+    public record Access(String roleTitle, Set<Permission> permissions) {
+        public Access {
+            permissions = permissions.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(permissions));
+        }
+    }
+
+    public Actor {
+        schools = Map.copyOf(schools);
+        adminOfTrusts = Set.copyOf(adminOfTrusts);
+    }
+
+    /** Scheduled jobs and the demo loader act as the system, with every permission everywhere. */
+    public static Actor system(String job) {
+        return new Actor(Kind.SYSTEM, 0, "system: " + job, Map.of(), Set.of(), true);
+    }
+
+    public boolean isSystem() {
+        return kind == Kind.SYSTEM;
+    }
+
+    public boolean can(Permission permission, long schoolId) {
+        if (isSystem()) {
+            return true;
+        }
+        Access access = schools.get(schoolId);
+        return access != null && access.permissions().contains(permission);
+    }
+
+    /**
+     * The one tenancy check. A school the caller has no standing in answers "not found", exactly as a school that does
+     * not exist, so a guessed id reveals nothing; a school they belong to but may not act in answers 403.
+     */
+    public void require(Permission permission, long schoolId, String what, Object id) {
+        if (can(permission, schoolId)) {
+            return;
+        }
+        if (!schools.containsKey(schoolId)) {
+            throw CommonProblem.notFound(what, id);
+        }
+        throw new DomainProblem(SecurityProblem.PERMISSION_DENIED,
+                "Your role (" + schools.get(schoolId).roleTitle() + ") does not include " + permission);
+    }
+
+    public boolean administersTrust(long trustId) {
+        return isSystem() || platformAdmin || adminOfTrusts.contains(trustId);
+    }
+
+    /** Name and position, as the law asks to be recorded beside a register amendment. */
+    public String describeIn(long schoolId) {
+        Access access = schools.get(schoolId);
+        return access == null ? name : name + " (" + access.roleTitle() + ")";
+    }
+}

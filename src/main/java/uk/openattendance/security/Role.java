@@ -1,0 +1,37 @@
+package uk.openattendance.security;
+
+import static uk.openattendance.security.Permission.ADMISSIONS;
+import static uk.openattendance.security.Permission.ROLL_READ;
+import static uk.openattendance.security.Permission.ROLL_WRITE;
+import static uk.openattendance.security.Permission.SCHOOL_ADMIN;
+import static uk.openattendance.security.Permission.SCHOOL_READ;
+import static uk.openattendance.security.Permission.STAFF_ADMIN;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/** Staff roles as schools name them; a role is held in one school, or across a trust for TRUST_ADMIN. */
+public enum Role {
+    TEACHER("Teacher", EnumSet.of(SCHOOL_READ, ROLL_READ)),
+    OFFICE("Office staff", EnumSet.of(SCHOOL_READ, ROLL_READ, ROLL_WRITE)),
+    ATTENDANCE_OFFICER("Attendance officer", EnumSet.of(SCHOOL_READ, ROLL_READ, ROLL_WRITE, ADMISSIONS)),
+    DESIGNATED_SENIOR_LEADER("Designated senior leader", EnumSet.of(SCHOOL_READ, ROLL_READ, ROLL_WRITE, ADMISSIONS)),
+    HEADTEACHER("Headteacher", EnumSet.allOf(Permission.class)),
+    TRUST_ADMIN("Trust administrator", EnumSet.allOf(Permission.class));
+
+    private final String title;
+    private final Set<Permission> permissions;
+
+    Role(String title, Set<Permission> permissions) {
+        this.title = title;
+        this.permissions = permissions;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public Set<Permission> permissions() {
+        return permissions;
+    }
+}
