@@ -1,0 +1,26 @@
+package uk.openattendance.roll.app;
+
+import io.micronaut.core.annotation.Introspected;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import uk.openattendance.roll.domain.Channel;
+
+/** A contact and how they stand to one pupil. The mobile may be written any UK way; it is stored as E.164. */
+@Introspected
+public record ContactCommand(
+        @NotBlank(message = "the contact's name") @Size(max = 200, message = "at most 200 characters") String name,
+        @NotBlank(message = "the relationship to the pupil, e.g. Mother, Grandfather, Carer") @Size(max = 40, message = "at most 40 characters") String relationship,
+        boolean parentalResponsibility,
+        boolean livesWithPupil,
+        @Min(value = 1, message = "a priority from 1 (first to call)") @Max(value = 20, message = "a priority up to 20") int priority,
+        @Nullable @Size(max = 40, message = "a UK mobile number such as 07700 900123") String mobile,
+        @Nullable @Email(message = "an email address") @Size(max = 254, message = "at most 254 characters") String email,
+        @Nullable Channel preferredChannel,
+        boolean noContact,
+        @Nullable @Pattern(regexp = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})*", message = "a language tag such as en, pl or pt-BR") String language) {}

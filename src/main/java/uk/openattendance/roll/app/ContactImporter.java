@@ -1,0 +1,127 @@
+package uk.openattendance.roll.app;
+
+import jakarta.inject.Singleton;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import uk.openattendance.platform.problem.DomainProblem;
+import uk.openattendance.platform.problem.FieldError;
+import uk.openattendance.roll.domain.Channel;
+import uk.openattendance.roll.domain.CsvTable;
+import uk.openattendance.roll.persistence.ContactRepository;
+import uk.openattendance.roll.persistence.ContactRow;
+import uk.openattendance.roll.persistence.PupilContactRepository;
+import uk.openattendance.roll.persistence.PupilContactRow;
+
+/** Imports contacts.csv: one row per pupil-contact link, people matched by mobile (else email) so siblings share a contact. */
+@Singleton
+class ContactImporter {
+    static final List<String> REQUIRED = List.of("upn", "name", "relationship", "priority");
+
+    private final ContactRepository contacts;
+    private final PupilContactRepository links;
+    private final Validator validator;
+
+    ContactImporter(ContactRepository contacts, PupilContactRepository links, Validator validator) {
+        this.contacts = contacts;
+        this.links = links;
+        this.validator = validator;
+    }
+
+    private record Line(int line, long pupilId, ContactCommand command, ContactService.NormalisedContact contact) {}
+
+    ImportReport importRows(long schoolId, List<CsvTable.Row> rows, Map<String, Long> pupilIds) {
+        List<FieldError> errors = new ArrayList<>();
+        List<Line> lines = new ArrayList<>();
+        Set<String> pupilPriorities = new HashSet<>();
+        for (CsvTable.Row row : rows) {
+            Line line = read(row, pupilIds, errors);
+            if (line != null && !pupilPriorities.add(line.pupilId() + "/" + line.command().priority())) {
+                errors.add(new FieldError("line " + line.line() + ": priority", "a priority not given to another contact of this pupil in the file"));
+            }
+            if (line != null) {
+                lines.add(line);
+            }
+        }
+        RollImportService.rejectIfAny(errors);
+        return write(schoolId, lines);
+    }
+
+    private ImportReport write(long schoolId, List<Line> lines) {
+        Map<String, ContactRow> people = new HashMap<>();
+        for (ContactRow c : contacts.findBySchoolId(schoolId)) {
+            people.putIfAbsent(key(c.mobileE164(), c.email(), c.fullName()), c);
+        }
+        Map<String, PupilContactRow> existingLinks = new HashMap<>();
+        links.findBySchoolId(schoolId).forEach(l -> existingLinks.put(l.pupilId() + "/" + l.contactId(), l));
+        int created = 0;
+        int updated = 0;
+        for (Line line : lines) {
+            ContactCommand cmd = line.command();
+            ContactService.NormalisedContact n = line.contact();
+            String personKey = key(n.mobile(), n.email(), cmd.name().strip());
+            ContactRow person = people.get(personKey);
+            ContactRow wanted = new ContactRow(person == null ? null : person.id(), schoolId, cmd.name().strip(), n.mobile(), n.email(),
+                    n.channel().name(), n.language(), person == null ? null : person.version());
+            boolean changed = false;
+            if (person == null) {
+                person = contacts.save(wanted);
+                people.put(personKey, person);
+                changed = true;
+            } else if (!wanted.equals(person)) {
+                person = contacts.update(wanted);
+                people.put(personKey, person);
+                changed = true;
+            }
+            PupilContactRow current = existingLinks.get(line.pupilId() + "/" + person.id());
+            PupilContactRow link = new PupilContactRow(current == null ? null : current.id(), schoolId, line.pupilId(), person.id(),
+                    cmd.relationship().strip(), cmd.parentalResponsibility(), cmd.livesWithPupil(), cmd.priority(), cmd.noContact());
+            if (current == null) {
+                links.save(link);
+                created++;
+            } else if (!link.equals(current)) {
+                links.update(link);
+                updated++;
+            } else if (changed) {
+                updated++;
+            }
+        }
+        return new ImportReport(lines.size(), created, updated, lines.size() - created - updated);
+    }
+
+    private Line read(CsvTable.Row row, Map<String, Long> pupilIds, List<FieldError> errors) {
+        String upn = row.text("upn");
+        Long pupilId = upn == null ? null : pupilIds.get(upn);
+        if (pupilId == null) {
+            row.error("upn", "the UPN of a pupil on this school's roll (import pupils first)");
+        }
+        ContactCommand command = new ContactCommand(row.text("name"), row.text("relationship"), row.flag("parental_responsibility"),
+                row.flag("lives_with_pupil"), row.number("priority").orElse(0), row.text("mobile"), row.text("email"),
+                row.choice("preferred_channel", Channel.class, null), row.flag("no_contact"), row.text("language"));
+        for (ConstraintViolation<ContactCommand> v : validator.validate(command)) {
+            row.error(v.getPropertyPath().toString().replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(), v.getMessage());
+        }
+        ContactService.NormalisedContact normalised = null;
+        if (row.errors().isEmpty()) {
+            try {
+                normalised = ContactService.normalise(command, "line " + row.line() + ": ");
+            } catch (DomainProblem p) {
+                row.errors().addAll(p.errors());
+            }
+        }
+        errors.addAll(row.errors());
+        return row.errors().isEmpty() ? new Line(row.line(), pupilId, command, normalised) : null;
+    }
+
+    private static String key(String mobile, String email, String name) {
+        if (mobile != null) {
+            return "m:" + mobile;
+        }
+        return email != null ? "e:" + email.toLowerCase() : "n:" + name.toLowerCase();
+    }
+}

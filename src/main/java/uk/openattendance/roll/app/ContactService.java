@@ -1,0 +1,105 @@
+package uk.openattendance.roll.app;
+
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import uk.openattendance.platform.problem.DomainProblem;
+import uk.openattendance.roll.domain.Channel;
+import uk.openattendance.roll.domain.UkMobile;
+import uk.openattendance.roll.persistence.ContactRepository;
+import uk.openattendance.roll.persistence.ContactRow;
+import uk.openattendance.roll.persistence.PupilContactRepository;
+import uk.openattendance.roll.persistence.PupilContactRow;
+import uk.openattendance.roll.persistence.PupilRow;
+import uk.openattendance.security.Actor;
+import uk.openattendance.security.Permission;
+
+/**
+ * Contacts are people known to the school; siblings share them. A contact added with a mobile or email the school
+ * already holds is the same person, so one text can later reach a family about all its children.
+ */
+@Singleton
+public class ContactService {
+    private final ContactRepository contacts;
+    private final PupilContactRepository links;
+    private final PupilService pupils;
+
+    public ContactService(ContactRepository contacts, PupilContactRepository links, PupilService pupils) {
+        this.contacts = contacts;
+        this.links = links;
+        this.pupils = pupils;
+    }
+
+    @Transactional
+    public ContactView addContact(Actor actor, long schoolId, long pupilId, @Valid ContactCommand command) {
+        actor.require(Permission.ROLL_WRITE, schoolId, "Pupil", pupilId);
+        PupilRow pupil = pupils.row(schoolId, pupilId);
+        NormalisedContact c = normalise(command, "");
+        List<PupilContactRow> existing = links.findByPupilIdInOrderByPriority(List.of(pupilId));
+        if (existing.stream().anyMatch(l -> l.priority() == command.priority())) {
+            throw DomainProblem.field(RollProblem.CONTACT_NOT_VALID, "priority", "a priority no other contact of this pupil has");
+        }
+        ContactRow contact = findSamePerson(schoolId, c).orElseGet(() -> contacts.save(
+                new ContactRow(null, schoolId, command.name().strip(), c.mobile(), c.email(), c.channel().name(), c.language(), null)));
+        if (existing.stream().anyMatch(l -> l.contactId() == contact.id())) {
+            throw DomainProblem.field(RollProblem.CONTACT_NOT_VALID, "mobile", "a contact not already linked to this pupil");
+        }
+        PupilContactRow link = links.save(new PupilContactRow(null, schoolId, pupil.id(), contact.id(), command.relationship().strip(),
+                command.parentalResponsibility(), command.livesWithPupil(), command.priority(), command.noContact()));
+        return RollMapper.view(link, contact);
+    }
+
+    public List<ContactView> contactsOf(Actor actor, long schoolId, long pupilId) {
+        actor.require(Permission.ROLL_READ, schoolId, "Pupil", pupilId);
+        pupils.row(schoolId, pupilId);
+        return contactsOfPupils(actor, List.of(pupilId)).getOrDefault(pupilId, List.of());
+    }
+
+    /** Batch lookup for GraphQL: two queries whatever the number of pupils; other schools' links are dropped. */
+    public Map<Long, List<ContactView>> contactsOfPupils(Actor actor, Collection<Long> pupilIds) {
+        if (pupilIds.isEmpty()) {
+            return Map.of();
+        }
+        List<PupilContactRow> found = links.findByPupilIdInOrderByPriority(pupilIds).stream()
+                .filter(l -> actor.can(Permission.ROLL_READ, l.schoolId())).toList();
+        if (found.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, ContactRow> byId = contacts.findByIdIn(found.stream().map(PupilContactRow::contactId).distinct().toList()).stream()
+                .collect(Collectors.toMap(ContactRow::id, Function.identity()));
+        return found.stream().collect(Collectors.groupingBy(PupilContactRow::pupilId,
+                Collectors.mapping(l -> RollMapper.view(l, byId.get(l.contactId())), Collectors.toList())));
+    }
+
+    Optional<ContactRow> findSamePerson(long schoolId, NormalisedContact c) {
+        if (c.mobile() != null) {
+            return contacts.findBySchoolIdAndMobileE164(schoolId, c.mobile()).stream().findFirst();
+        }
+        return contacts.findBySchoolIdAndEmail(schoolId, c.email()).stream().findFirst();
+    }
+
+    /** Checks and normalises a contact; {@code fieldPrefix} places errors, e.g. "" for REST or "line 4: " for a CSV row. */
+    static NormalisedContact normalise(ContactCommand command, String fieldPrefix) {
+        String mobile = null;
+        if (command.mobile() != null && !command.mobile().isBlank()) {
+            mobile = UkMobile.toE164(command.mobile()).orElseThrow(() -> DomainProblem.field(RollProblem.CONTACT_NOT_VALID, fieldPrefix + "mobile", UkMobile.EXPECTED));
+        }
+        String email = RollMapper.blankToNull(command.email());
+        if (mobile == null && email == null && !command.noContact()) {
+            throw DomainProblem.field(RollProblem.CONTACT_NOT_VALID, fieldPrefix + "mobile", "a mobile number or an email address, so the school can reach this contact");
+        }
+        Channel channel = command.preferredChannel() != null ? command.preferredChannel() : mobile != null ? Channel.SMS : Channel.EMAIL;
+        if ((channel == Channel.SMS && mobile == null) || (channel == Channel.EMAIL && email == null)) {
+            throw DomainProblem.field(RollProblem.CONTACT_NOT_VALID, fieldPrefix + "preferredChannel", "a channel this contact has details for");
+        }
+        return new NormalisedContact(mobile, email, channel, command.language() == null ? "en" : command.language());
+    }
+
+    record NormalisedContact(String mobile, String email, Channel channel, String language) {}
+}

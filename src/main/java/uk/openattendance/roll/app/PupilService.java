@@ -1,0 +1,132 @@
+package uk.openattendance.roll.app;
+
+import io.micronaut.data.model.Pageable;
+import io.micronaut.data.model.Sort;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import uk.openattendance.platform.paging.Page;
+import uk.openattendance.platform.paging.PageRequest;
+import uk.openattendance.platform.problem.CommonProblem;
+import uk.openattendance.platform.problem.DomainProblem;
+import uk.openattendance.platform.problem.FieldError;
+import uk.openattendance.roll.persistence.PupilRepository;
+import uk.openattendance.roll.persistence.PupilRow;
+import uk.openattendance.school.app.RegisterGroupService;
+import uk.openattendance.school.app.RegisterGroupView;
+import uk.openattendance.security.Actor;
+import uk.openattendance.security.Permission;
+
+/** The admission register: pupils on roll, their admission and their deletion. */
+@Singleton
+public class PupilService {
+    private static final Sort BY_NAME = Sort.of(Sort.Order.asc("legalSurname"), Sort.Order.asc("legalForename"), Sort.Order.asc("id"));
+
+    private final PupilRepository pupils;
+    private final RegisterGroupService registerGroups;
+    private final AdmissionsRecorder admissions;
+
+    public PupilService(PupilRepository pupils, RegisterGroupService registerGroups, AdmissionsRecorder admissions) {
+        this.pupils = pupils;
+        this.registerGroups = registerGroups;
+        this.admissions = admissions;
+    }
+
+    @Transactional
+    public PupilView admit(Actor actor, long schoolId, @Valid PupilCommand command) {
+        actor.require(Permission.ROLL_WRITE, schoolId, "School", schoolId);
+        checkDetails(schoolId, command);
+        if (pupils.findBySchoolIdAndUpn(schoolId, command.upn()).isPresent()) {
+            throw DomainProblem.field(RollProblem.UPN_TAKEN, "upn", "a UPN not already on this school's roll");
+        }
+        PupilRow row = pupils.save(RollMapper.row(null, schoolId, command, null));
+        admissions.admitted(actor, schoolId, row.id(), command.startDate());
+        return RollMapper.view(row);
+    }
+
+    @Transactional
+    public PupilView update(Actor actor, long schoolId, long pupilId, @Valid PupilCommand command) {
+        actor.require(Permission.ROLL_WRITE, schoolId, "School", schoolId);
+        PupilRow current = row(schoolId, pupilId);
+        if (command.version() == null || !Objects.equals(command.version(), current.version())) {
+            throw new DomainProblem(RollProblem.STALE_VERSION, "Pupil " + pupilId + " is at version " + current.version() + "; send that version to change it",
+                    List.of(new FieldError("version", String.valueOf(current.version()))));
+        }
+        checkDetails(schoolId, command);
+        if (!current.upn().equals(command.upn()) && pupils.findBySchoolIdAndUpn(schoolId, command.upn()).isPresent()) {
+            throw DomainProblem.field(RollProblem.UPN_TAKEN, "upn", "a UPN not already on this school's roll");
+        }
+        return RollMapper.view(pupils.update(RollMapper.row(pupilId, schoolId, command, current.version())));
+    }
+
+    public PupilView pupil(Actor actor, long schoolId, long pupilId) {
+        actor.require(Permission.ROLL_READ, schoolId, "Pupil", pupilId);
+        return RollMapper.view(row(schoolId, pupilId));
+    }
+
+    public Page<PupilView> pupils(Actor actor, long schoolId, Long registerGroupId, PageRequest page) {
+        actor.require(Permission.ROLL_READ, schoolId, "School", schoolId);
+        Pageable pageable = Pageable.from(page.page(), page.size(), BY_NAME);
+        List<PupilRow> rows = registerGroupId == null ? pupils.findBySchoolId(schoolId, pageable)
+                : pupils.findBySchoolIdAndRegisterGroupId(schoolId, registerGroupId, pageable);
+        long total = registerGroupId == null ? pupils.countBySchoolId(schoolId) : pupils.countBySchoolIdAndRegisterGroupId(schoolId, registerGroupId);
+        return Page.of(rows.stream().map(RollMapper::view).toList(), page, total);
+    }
+
+    /** Batch lookup for GraphQL and other features: pupils of schools the caller may not read are left out. */
+    public List<PupilView> pupilsByIds(Actor actor, Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return pupils.findByIdIn(ids).stream().filter(p -> actor.can(Permission.ROLL_READ, p.schoolId())).map(RollMapper::view).toList();
+    }
+
+    @Transactional
+    public PupilView delete(Actor actor, long schoolId, long pupilId, @Valid DeletePupil command) {
+        actor.require(Permission.ADMISSIONS, schoolId, "Pupil", pupilId);
+        PupilRow r = row(schoolId, pupilId);
+        if (r.leavingDate() != null) {
+            throw new DomainProblem(RollProblem.ALREADY_DELETED, "Pupil " + pupilId + " left the roll on " + r.leavingDate());
+        }
+        if (command.deletedOn().isBefore(r.startDate())) {
+            throw DomainProblem.field(RollProblem.PUPIL_NOT_VALID, "deletedOn", "a date on or after admission on " + r.startDate());
+        }
+        PupilRow left = pupils.update(new PupilRow(r.id(), r.schoolId(), r.upn(), r.legalForename(), r.legalSurname(), r.preferredForename(),
+                r.preferredSurname(), r.dateOfBirth(), r.yearGroup(), r.registerGroupId(), r.form(), r.house(), r.startDate(), command.deletedOn(),
+                r.pupilPremium(), r.sendStatus(), r.freeSchoolMeals(), r.eal(), r.lookedAfter(), r.childInNeed(), r.hasSocialWorker(),
+                r.youngCarer(), r.vulnerable(), r.version()));
+        admissions.deleted(actor, schoolId, pupilId, command);
+        return RollMapper.view(left);
+    }
+
+    public List<AdmissionEventView> admissionHistory(Actor actor, long schoolId, long pupilId) {
+        actor.require(Permission.ROLL_READ, schoolId, "Pupil", pupilId);
+        row(schoolId, pupilId);
+        return admissions.ofPupil(pupilId);
+    }
+
+    public List<AdmissionEventView> localAuthorityReturns(Actor actor, long schoolId) {
+        actor.require(Permission.ADMISSIONS, schoolId, "School", schoolId);
+        return admissions.ofSchool(schoolId);
+    }
+
+    PupilRow row(long schoolId, long pupilId) {
+        return pupils.findById(pupilId).filter(p -> p.schoolId() == schoolId).orElseThrow(() -> CommonProblem.notFound("Pupil", pupilId));
+    }
+
+    void checkDetails(long schoolId, PupilCommand c) {
+        List<Long> groups = registerGroups.registerGroups(Actor.system("roll"), schoolId).stream().map(RegisterGroupView::id).toList();
+        if (!groups.contains(c.registerGroupId())) {
+            throw DomainProblem.field(RollProblem.PUPIL_NOT_VALID, "registerGroupId", "one of this school's register groups " + groups);
+        }
+        if (c.leavingDate() != null && c.leavingDate().isBefore(c.startDate())) {
+            throw DomainProblem.field(RollProblem.PUPIL_NOT_VALID, "leavingDate", "a date on or after startDate " + c.startDate());
+        }
+        if (!c.dateOfBirth().isBefore(c.startDate())) {
+            throw DomainProblem.field(RollProblem.PUPIL_NOT_VALID, "dateOfBirth", "a date before startDate " + c.startDate());
+        }
+    }
+}

@@ -1,0 +1,6 @@
+package uk.openattendance.roll.domain;
+
+public enum Channel {
+    SMS,
+    EMAIL
+}

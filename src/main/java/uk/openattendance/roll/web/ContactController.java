@@ -1,0 +1,52 @@
+package uk.openattendance.roll.web;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import uk.openattendance.platform.web.Created;
+import uk.openattendance.roll.app.ContactCommand;
+import uk.openattendance.roll.app.ContactService;
+import uk.openattendance.roll.app.ContactView;
+import uk.openattendance.security.ActorResolver;
+
+@Controller("/api/v1/schools/{schoolId}/pupils/{pupilId}/contacts")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@Tag(name = "Roll")
+public class ContactController {
+    private final ContactService contacts;
+    private final ActorResolver actors;
+    private final Created created;
+
+    public ContactController(ContactService contacts, ActorResolver actors, Created created) {
+        this.contacts = contacts;
+        this.actors = actors;
+        this.created = created;
+    }
+
+    @Get
+    public List<ContactView> list(Authentication auth, @PathVariable long schoolId, @PathVariable long pupilId) {
+        return contacts.contactsOf(actors.resolve(auth.getName()), schoolId, pupilId);
+    }
+
+    @Post
+    @Operation(summary = "Add a contact to a pupil; a mobile or email the school already holds links the same person (siblings)")
+    @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = ContactView.class)))
+    public HttpResponse<?> add(Authentication auth, @PathVariable long schoolId, @PathVariable long pupilId,
+            @Nullable @Header(Created.IDEMPOTENCY_KEY) String key, @Body ContactCommand body) {
+        return created.respond(auth, key, "addContact:" + pupilId, body, () -> contacts.addContact(actors.resolve(auth.getName()), schoolId, pupilId, body));
+    }
+}

@@ -1,0 +1,54 @@
+package uk.openattendance.roll.web;
+
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.Arrays;
+import java.util.List;
+import uk.openattendance.roll.app.ImportReport;
+import uk.openattendance.roll.app.RollImportService;
+import uk.openattendance.roll.domain.DeletionGround;
+import uk.openattendance.security.ActorResolver;
+
+@Controller("/api/v1")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@Tag(name = "Roll")
+public class RollImportController {
+    private final RollImportService imports;
+    private final ActorResolver actors;
+
+    public RollImportController(RollImportService imports, ActorResolver actors) {
+        this.imports = imports;
+        this.actors = actors;
+    }
+
+    public record DeletionGroundView(DeletionGround ground, String meaning) {}
+
+    @Post("/schools/{schoolId}/imports/pupils")
+    @Consumes("text/csv")
+    @Operation(summary = "Import pupils.csv (header row; matched by UPN). All or nothing: a bad row rejects the file with line numbers")
+    public ImportReport importPupils(Authentication auth, @PathVariable long schoolId, @Body String csv) {
+        return imports.importPupils(actors.resolve(auth.getName()), schoolId, csv);
+    }
+
+    @Post("/schools/{schoolId}/imports/contacts")
+    @Consumes("text/csv")
+    @Operation(summary = "Import contacts.csv, one row per pupil and contact. All or nothing")
+    public ImportReport importContacts(Authentication auth, @PathVariable long schoolId, @Body String csv) {
+        return imports.importContacts(actors.resolve(auth.getName()), schoolId, csv);
+    }
+
+    @Get("/deletion-grounds")
+    @Operation(summary = "The grounds on which a pupil may be deleted from the admission register (regulation 9)")
+    public List<DeletionGroundView> deletionGrounds() {
+        return Arrays.stream(DeletionGround.values()).map(g -> new DeletionGroundView(g, g.meaning())).toList();
+    }
+}

@@ -1,0 +1,50 @@
+package uk.openattendance.school.web;
+
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Status;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import uk.openattendance.school.app.CalendarService;
+import uk.openattendance.school.app.CalendarView;
+import uk.openattendance.school.app.ClosureCommand;
+import uk.openattendance.school.app.TermCommand;
+import uk.openattendance.school.domain.Closure;
+import uk.openattendance.school.domain.Term;
+import uk.openattendance.security.ActorResolver;
+
+@Controller("/api/v1/schools/{schoolId}/calendar")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@Tag(name = "Calendar")
+public class CalendarController {
+    private final CalendarService calendars;
+    private final ActorResolver actors;
+
+    public CalendarController(CalendarService calendars, ActorResolver actors) {
+        this.calendars = calendars;
+        this.actors = actors;
+    }
+
+    @Get
+    public CalendarView get(Authentication auth, @PathVariable long schoolId) {
+        return calendars.view(actors.resolve(auth.getName()), schoolId);
+    }
+
+    @Post("/terms")
+    @Status(HttpStatus.CREATED)
+    public Term addTerm(Authentication auth, @PathVariable long schoolId, @Body TermCommand body) {
+        return calendars.addTerm(actors.resolve(auth.getName()), schoolId, body);
+    }
+
+    @Post("/closures")
+    @Status(HttpStatus.CREATED)
+    public Closure addClosure(Authentication auth, @PathVariable long schoolId, @Body ClosureCommand body) {
+        return calendars.addClosure(actors.resolve(auth.getName()), schoolId, body);
+    }
+}

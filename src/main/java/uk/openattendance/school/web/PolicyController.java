@@ -1,0 +1,64 @@
+package uk.openattendance.school.web;
+
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Patch;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import java.util.Map;
+import uk.openattendance.school.app.PolicyService;
+import uk.openattendance.school.app.SchoolPolicyView;
+import uk.openattendance.school.app.TrustPolicyView;
+import uk.openattendance.school.domain.PolicyPreset;
+import uk.openattendance.school.domain.PolicyPresets;
+import uk.openattendance.security.ActorResolver;
+
+@Controller("/api/v1")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@Tag(name = "Policy")
+public class PolicyController {
+    private final PolicyService policies;
+    private final ActorResolver actors;
+
+    public PolicyController(PolicyService policies, ActorResolver actors) {
+        this.policies = policies;
+        this.actors = actors;
+    }
+
+    @Get("/policy-presets")
+    @Operation(summary = "The five reference policies a school can start from, with the readings each had to make of its text")
+    public List<PolicyPreset> presets() {
+        return PolicyPresets.all();
+    }
+
+    @Get("/schools/{schoolId}/policy")
+    public SchoolPolicyView policy(Authentication auth, @PathVariable long schoolId) {
+        return policies.policy(actors.resolve(auth.getName()), schoolId);
+    }
+
+    @Patch("/schools/{schoolId}/policy")
+    @Consumes({"application/merge-patch+json", "application/json"})
+    @Operation(summary = "Change settings with a JSON merge patch, e.g. {\"firstDay\": {\"phoneFrom\": \"10:15\"}}; null switches a rule off")
+    public SchoolPolicyView change(Authentication auth, @PathVariable long schoolId, @Body Map<String, Object> patch) {
+        return policies.change(actors.resolve(auth.getName()), schoolId, patch);
+    }
+
+    @Get("/trusts/{trustId}/policy-defaults")
+    public TrustPolicyView trustDefaults(Authentication auth, @PathVariable long trustId) {
+        return policies.trustDefaults(actors.resolve(auth.getName()), trustId);
+    }
+
+    @Patch("/trusts/{trustId}/policy-defaults")
+    @Consumes({"application/merge-patch+json", "application/json"})
+    @Operation(summary = "Change the defaults every school of the trust inherits unless it set its own value")
+    public TrustPolicyView changeTrustDefaults(Authentication auth, @PathVariable long trustId, @Body Map<String, Object> patch) {
+        return policies.changeTrustDefaults(actors.resolve(auth.getName()), trustId, patch);
+    }
+}

@@ -1,0 +1,92 @@
+package uk.openattendance.security;
+
+import jakarta.inject.Singleton;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import uk.openattendance.platform.problem.CommonProblem;
+import uk.openattendance.platform.problem.DomainProblem;
+import uk.openattendance.school.app.SchoolService;
+import uk.openattendance.security.persistence.ApiClientRepository;
+import uk.openattendance.security.persistence.ApiClientRow;
+import uk.openattendance.security.persistence.StaffRepository;
+import uk.openattendance.security.persistence.StaffRoleRepository;
+import uk.openattendance.security.persistence.StaffRoleRow;
+import uk.openattendance.security.persistence.StaffRow;
+
+/**
+ * Builds the {@link Actor} for an authenticated principal from the database on every request, so a role removed or a
+ * key revoked takes effect at once, not when a token expires.
+ */
+@Singleton
+public class ActorResolver {
+    public static final String STAFF_PREFIX = "staff:";
+    public static final String CLIENT_PREFIX = "client:";
+
+    private final StaffRepository staff;
+    private final StaffRoleRepository roles;
+    private final ApiClientRepository clients;
+    private final SchoolService schools;
+
+    public ActorResolver(StaffRepository staff, StaffRoleRepository roles, ApiClientRepository clients, SchoolService schools) {
+        this.staff = staff;
+        this.roles = roles;
+        this.clients = clients;
+        this.schools = schools;
+    }
+
+    public Actor resolve(String principal) {
+        if (principal != null && principal.startsWith(STAFF_PREFIX)) {
+            return staffActor(Long.parseLong(principal.substring(STAFF_PREFIX.length())));
+        }
+        if (principal != null && principal.startsWith(CLIENT_PREFIX)) {
+            return clientActor(Long.parseLong(principal.substring(CLIENT_PREFIX.length())));
+        }
+        throw new DomainProblem(CommonProblem.NOT_AUTHENTICATED, "Sign in as staff or use an API key");
+    }
+
+    private Actor staffActor(long staffId) {
+        StaffRow person = staff.findById(staffId).orElseThrow(() -> new DomainProblem(CommonProblem.NOT_AUTHENTICATED, "This account no longer exists"));
+        Map<Long, Actor.Access> access = new HashMap<>();
+        Set<Long> trusts = new HashSet<>();
+        for (StaffRoleRow grant : roles.findByStaffId(staffId)) {
+            Role role = Role.valueOf(grant.role());
+            if (grant.trustId() != null) {
+                trusts.add(grant.trustId());
+                schools.schoolIdsInTrust(grant.trustId()).forEach(id -> access.merge(id, new Actor.Access(role.title(), role.permissions()), ActorResolver::widest));
+            }
+            if (grant.schoolId() != null) {
+                access.merge(grant.schoolId(), new Actor.Access(role.title(), role.permissions()), ActorResolver::widest);
+            }
+        }
+        return new Actor(Actor.Kind.STAFF, staffId, person.displayName(), access, trusts, person.platformAdmin());
+    }
+
+    private Actor clientActor(long clientId) {
+        ApiClientRow client = clients.findById(clientId).filter(c -> c.revokedAt() == null)
+                .orElseThrow(() -> new DomainProblem(CommonProblem.NOT_AUTHENTICATED, "This API key has been revoked"));
+        Set<Permission> scopes = scopes(client.scopes());
+        List<Long> schoolIds = client.trustId() != null ? schools.schoolIdsInTrust(client.trustId()) : List.of(client.schoolId());
+        Map<Long, Actor.Access> access = new HashMap<>();
+        schoolIds.forEach(id -> access.put(id, new Actor.Access("API client", scopes)));
+        return new Actor(Actor.Kind.API_CLIENT, clientId, "API client " + client.name(), access, Set.of(), false);
+    }
+
+    static Set<Permission> scopes(String stored) {
+        EnumSet<Permission> set = EnumSet.noneOf(Permission.class);
+        Arrays.stream(stored.split(",")).map(String::strip).filter(s -> !s.isEmpty()).map(Permission::valueOf).forEach(set::add);
+        return set;
+    }
+
+    private static Actor.Access widest(Actor.Access a, Actor.Access b) {
+        EnumSet<Permission> all = EnumSet.noneOf(Permission.class);
+        all.addAll(a.permissions());
+        all.addAll(b.permissions());
+        String title = a.permissions().size() >= b.permissions().size() ? a.roleTitle() : b.roleTitle();
+        return new Actor.Access(title, all);
+    }
+}

@@ -1,0 +1,16 @@
+package uk.openattendance.security;
+
+import io.micronaut.core.annotation.Introspected;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Size;
+import java.util.Set;
+
+/** An integrator's key, limited to one school (or a trust) and to the scopes it needs. */
+@Introspected
+public record CreateApiClient(
+        @NotBlank(message = "a name for the integration, e.g. MIS sync") @Size(max = 200, message = "at most 200 characters") String name,
+        @Nullable Long schoolId,
+        @Nullable Long trustId,
+        @NotEmpty(message = "at least one scope, e.g. ROLL_READ") Set<Permission> scopes) {}
