@@ -1,0 +1,111 @@
+package uk.openattendance.platform.demo;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
+import jakarta.inject.Singleton;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uk.openattendance.roll.app.RollImportService;
+import uk.openattendance.school.app.CalendarService;
+import uk.openattendance.school.app.CreateSchool;
+import uk.openattendance.school.app.CreateTrust;
+import uk.openattendance.school.app.RegisterGroupService;
+import uk.openattendance.school.app.RegisterGroupView;
+import uk.openattendance.school.app.SchoolDetails;
+import uk.openattendance.school.app.SchoolService;
+import uk.openattendance.school.app.SchoolView;
+import uk.openattendance.school.app.TermCommand;
+import uk.openattendance.school.domain.PolicyPreset;
+import uk.openattendance.school.domain.PolicyPresets;
+import uk.openattendance.security.Actor;
+import uk.openattendance.security.ApiClientCreated;
+import uk.openattendance.security.CreateApiClient;
+import uk.openattendance.security.CreateStaff;
+import uk.openattendance.security.Permission;
+import uk.openattendance.security.Role;
+import uk.openattendance.security.StaffService;
+
+/**
+ * First start of the embedded default: a demo trust with one school per policy preset, a few hundred fictional pupils
+ * each, and logins printed to the console. Loaded through the same services and CSV import the API uses.
+ */
+@Singleton
+@Requires(env = "demo")
+public class DemoTrustLoader {
+    static final String PASSWORD = "demo-password-2026";
+    private static final Logger LOG = LoggerFactory.getLogger(DemoTrustLoader.class);
+    private static final Actor SYSTEM = Actor.system("demo loader");
+
+    private final SchoolService schools;
+    private final RegisterGroupService groups;
+    private final CalendarService calendars;
+    private final RollImportService imports;
+    private final StaffService staff;
+
+    public DemoTrustLoader(SchoolService schools, RegisterGroupService groups, CalendarService calendars, RollImportService imports, StaffService staff) {
+        this.schools = schools;
+        this.groups = groups;
+        this.calendars = calendars;
+        this.imports = imports;
+        this.staff = staff;
+    }
+
+    @EventListener
+    public void onStartup(StartupEvent event) {
+        if (schools.schools(SYSTEM, new uk.openattendance.platform.paging.PageRequest(0, 1)).totalItems() > 0) {
+            LOG.info("Demo data already loaded; sign in as head@school1.example.org / {}", PASSWORD);
+            return;
+        }
+        long trustId = schools.createTrust(SYSTEM, new CreateTrust("Demo Learning Trust")).id();
+        staff.createStaff(SYSTEM, new CreateStaff("trust.admin@example.org", "Tessa Admin", PASSWORD, Role.TRUST_ADMIN, null, trustId));
+        List<PolicyPreset> presets = PolicyPresets.all();
+        String apiKey = null;
+        for (int i = 0; i < presets.size(); i++) {
+            SchoolView school = loadSchool(trustId, i + 1, presets.get(i));
+            if (i == 0) {
+                ApiClientCreated client = staff.createApiClient(SYSTEM, new CreateApiClient("Demo MIS sync", school.id(), null,
+                        Set.of(Permission.SCHOOL_READ, Permission.ROLL_READ)));
+                apiKey = client.apiKey();
+            }
+        }
+        printWelcome(apiKey);
+    }
+
+    private SchoolView loadSchool(long trustId, int n, PolicyPreset preset) {
+        SchoolView school = schools.createSchool(SYSTEM, new CreateSchool(trustId, String.format("9%05d", n), preset.key(),
+                new SchoolDetails("Demo School " + n + " (" + preset.title() + ")", "Europe/London", "01632 960" + (100 + n),
+                        "office@school" + n + ".example.org", n + " Example Road, Exampleton", List.of("https://www.school" + n + ".example.org"))));
+        calendars.addTerm(SYSTEM, school.id(), new TermCommand("Autumn", LocalDate.of(2026, 9, 2), LocalDate.of(2026, 12, 18), LocalDate.of(2026, 10, 26), LocalDate.of(2026, 10, 30)));
+        calendars.addTerm(SYSTEM, school.id(), new TermCommand("Spring", LocalDate.of(2027, 1, 5), LocalDate.of(2027, 3, 26), LocalDate.of(2027, 2, 15), LocalDate.of(2027, 2, 19)));
+        calendars.addTerm(SYSTEM, school.id(), new TermCommand("Summer", LocalDate.of(2027, 4, 12), LocalDate.of(2027, 7, 21), LocalDate.of(2027, 5, 31), LocalDate.of(2027, 6, 4)));
+        List<String> groupNames = groups.registerGroups(SYSTEM, school.id()).stream().map(RegisterGroupView::name).toList();
+        List<String> years = preset.key().startsWith("secondary") ? List.of("7", "8", "9", "10", "11")
+                : groupNames.size() > 1 ? List.of("N2", "R", "1", "2", "3", "4") : List.of("R", "1", "2", "3", "4", "5", "6");
+        DemoRoll.Csvs csv = DemoRoll.make(n, 240 + 20 * n, groupNames, years, LocalDate.of(2026, 9, 2));
+        imports.importPupils(SYSTEM, school.id(), csv.pupils());
+        imports.importContacts(SYSTEM, school.id(), csv.contacts());
+        staff.createStaff(SYSTEM, new CreateStaff("head@school" + n + ".example.org", "Head of Demo School " + n, PASSWORD, Role.HEADTEACHER, school.id(), null));
+        staff.createStaff(SYSTEM, new CreateStaff("office@school" + n + ".example.org", "Office of Demo School " + n, PASSWORD, Role.OFFICE, school.id(), null));
+        return school;
+    }
+
+    private static void printWelcome(String apiKey) {
+        String text = """
+
+                ==== Open Attendance demo trust loaded ====
+                Five schools, one per policy preset, with fictional pupils and contacts.
+                Sign in (headteacher of school 1; school2..school5 likewise; trust.admin@example.org sees all five):
+                  TOKEN=$(curl -s -X POST http://127.0.0.1:8080/api/v1/auth/login -H 'Content-Type: application/json' \\
+                      -d '{"username":"head@school1.example.org","password":"%s"}' | sed 's/.*"access_token":"\\([^"]*\\)".*/\\1/')
+                  curl -s http://127.0.0.1:8080/api/v1/schools -H "Authorization: Bearer $TOKEN"
+                Or as an integrator with this read-only API key for school 1 (shown once):
+                  curl -s http://127.0.0.1:8080/api/v1/schools -H 'X-Api-Key: %s'
+                GraphQL: POST http://127.0.0.1:8080/graphql  {"query":"{ schools { items { name registerGroups { name } } } }"}
+                """.formatted(PASSWORD, apiKey);
+        System.out.println(text);
+    }
+}

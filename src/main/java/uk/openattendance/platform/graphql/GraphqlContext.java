@@ -1,0 +1,36 @@
+package uk.openattendance.platform.graphql;
+
+import graphql.schema.DataFetchingEnvironment;
+import java.util.Optional;
+import uk.openattendance.platform.problem.CommonProblem;
+import uk.openattendance.platform.problem.DomainProblem;
+import uk.openattendance.security.Actor;
+
+/** Reads the caller and arguments inside data fetchers. */
+public final class GraphqlContext {
+    public static final String ACTOR = "actor";
+
+    private GraphqlContext() {}
+
+    public static Actor actor(DataFetchingEnvironment env) {
+        return env.getGraphQlContext().get(ACTOR);
+    }
+
+    public static long id(DataFetchingEnvironment env, String name) {
+        Object value = env.getArgument(name);
+        try {
+            return Long.parseLong(String.valueOf(value));
+        } catch (NumberFormatException e) {
+            throw DomainProblem.field(CommonProblem.VALIDATION_FAILED, name, "a numeric id");
+        }
+    }
+
+    public static Optional<Long> optionalId(DataFetchingEnvironment env, String name) {
+        return env.getArgument(name) == null ? Optional.empty() : Optional.of(id(env, name));
+    }
+
+    public static int intArg(DataFetchingEnvironment env, String name, int fallback) {
+        Integer value = env.getArgument(name);
+        return value == null ? fallback : value;
+    }
+}

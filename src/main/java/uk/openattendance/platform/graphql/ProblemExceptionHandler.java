@@ -1,0 +1,40 @@
+package uk.openattendance.platform.graphql;
+
+import graphql.ErrorClassification;
+import graphql.GraphqlErrorBuilder;
+import graphql.execution.DataFetcherExceptionHandler;
+import graphql.execution.DataFetcherExceptionHandlerParameters;
+import graphql.execution.DataFetcherExceptionHandlerResult;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uk.openattendance.platform.problem.CommonProblem;
+import uk.openattendance.platform.problem.DomainProblem;
+
+/** The same codes REST puts in problem+json, in extensions.code; unexpected failures never leak their message. */
+final class ProblemExceptionHandler implements DataFetcherExceptionHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemExceptionHandler.class);
+
+    @Override
+    public CompletableFuture<DataFetcherExceptionHandlerResult> handleException(DataFetcherExceptionHandlerParameters params) {
+        Throwable error = params.getException();
+        Map<String, Object> extensions = new LinkedHashMap<>();
+        String message;
+        if (error instanceof DomainProblem problem) {
+            extensions.put("code", problem.code().name());
+            extensions.put("status", problem.code().status());
+            extensions.put("errors", problem.errors());
+            message = problem.getMessage();
+        } else {
+            LOG.error("GraphQL data fetcher failed at {}", params.getPath(), error);
+            extensions.put("code", CommonProblem.INTERNAL.name());
+            extensions.put("status", 500);
+            message = "The request failed on our side; quote the X-Request-Id header when reporting it";
+        }
+        var graphqlError = GraphqlErrorBuilder.newError(params.getDataFetchingEnvironment())
+                .message(message).extensions(extensions).errorType(ErrorClassification.errorClassification(String.valueOf(extensions.get("code")))).build();
+        return CompletableFuture.completedFuture(DataFetcherExceptionHandlerResult.newResult(graphqlError).build());
+    }
+}

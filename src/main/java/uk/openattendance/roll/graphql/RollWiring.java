@@ -1,0 +1,57 @@
+package uk.openattendance.roll.graphql;
+
+import static uk.openattendance.platform.graphql.GraphqlContext.actor;
+import static uk.openattendance.platform.graphql.GraphqlContext.id;
+import static uk.openattendance.platform.graphql.GraphqlContext.intArg;
+import static uk.openattendance.platform.graphql.GraphqlContext.optionalId;
+
+import graphql.schema.idl.RuntimeWiring;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.dataloader.DataLoaderFactory;
+import org.dataloader.DataLoaderRegistry;
+import uk.openattendance.platform.graphql.GraphqlWiring;
+import uk.openattendance.platform.paging.PageRequest;
+import uk.openattendance.roll.app.ContactService;
+import uk.openattendance.roll.app.ContactView;
+import uk.openattendance.roll.app.PupilService;
+import uk.openattendance.roll.app.PupilView;
+import uk.openattendance.school.app.RegisterGroupView;
+import uk.openattendance.school.app.SchoolView;
+import uk.openattendance.school.graphql.SchoolWiring;
+import uk.openattendance.security.Actor;
+
+/** Pupils and contacts over GraphQL; nested fields load in batches, one query per level whatever the number of pupils. */
+@Singleton
+public class RollWiring implements GraphqlWiring {
+    static final String CONTACTS_BY_PUPIL = "contactsByPupil";
+
+    private final PupilService pupils;
+    private final ContactService contacts;
+
+    public RollWiring(PupilService pupils, ContactService contacts) {
+        this.pupils = pupils;
+        this.contacts = contacts;
+    }
+
+    @Override
+    public void wire(RuntimeWiring.Builder wiring) {
+        wiring.type("Query", t -> t.dataFetcher("pupil", env -> pupils.pupil(actor(env), id(env, "schoolId"), id(env, "id"))));
+        wiring.type("School", t -> t.dataFetcher("pupils", env -> pupils.pupils(actor(env), ((SchoolView) env.getSource()).id(),
+                optionalId(env, "registerGroupId").orElse(null), new PageRequest(intArg(env, "page", 0), intArg(env, "size", 50)))));
+        wiring.type("Pupil", t -> t
+                .dataFetcher("registerGroup", env -> env.<Long, RegisterGroupView>getDataLoader(SchoolWiring.REGISTER_GROUP_BY_ID)
+                        .load(((PupilView) env.getSource()).registerGroupId()))
+                .dataFetcher("school", env -> env.<Long, SchoolView>getDataLoader(SchoolWiring.SCHOOL_BY_ID).load(((PupilView) env.getSource()).schoolId()))
+                .dataFetcher("contacts", env -> env.<Long, List<ContactView>>getDataLoader(CONTACTS_BY_PUPIL)
+                        .load(((PupilView) env.getSource()).id()).thenApply(list -> list == null ? List.of() : list)));
+        wiring.type("Contact", t -> t.dataFetcher("id", env -> ((ContactView) env.getSource()).contactId()));
+    }
+
+    @Override
+    public void registerLoaders(DataLoaderRegistry registry, Actor actor) {
+        registry.register(CONTACTS_BY_PUPIL, DataLoaderFactory.<Long, List<ContactView>>newMappedDataLoader(
+                pupilIds -> CompletableFuture.completedFuture(contacts.contactsOfPupils(actor, pupilIds))));
+    }
+}

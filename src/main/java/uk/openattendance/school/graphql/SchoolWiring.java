@@ -1,0 +1,66 @@
+package uk.openattendance.school.graphql;
+
+import static uk.openattendance.platform.graphql.GraphqlContext.actor;
+import static uk.openattendance.platform.graphql.GraphqlContext.id;
+import static uk.openattendance.platform.graphql.GraphqlContext.intArg;
+
+import graphql.schema.idl.RuntimeWiring;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.dataloader.DataLoader;
+import org.dataloader.DataLoaderFactory;
+import org.dataloader.DataLoaderRegistry;
+import uk.openattendance.platform.graphql.GraphqlWiring;
+import uk.openattendance.platform.paging.PageRequest;
+import uk.openattendance.school.app.RegisterGroupService;
+import uk.openattendance.school.app.RegisterGroupView;
+import uk.openattendance.school.app.SchoolService;
+import uk.openattendance.school.app.SchoolView;
+import uk.openattendance.school.domain.PolicyPresets;
+import uk.openattendance.security.Actor;
+
+/** Schools and register groups over GraphQL: each fetcher only calls the same service method REST calls. */
+@Singleton
+public class SchoolWiring implements GraphqlWiring {
+    public static final String SCHOOL_BY_ID = "schoolById";
+    public static final String REGISTER_GROUP_BY_ID = "registerGroupById";
+    static final String GROUPS_BY_SCHOOL = "registerGroupsBySchool";
+
+    private final SchoolService schools;
+    private final RegisterGroupService groups;
+
+    public SchoolWiring(SchoolService schools, RegisterGroupService groups) {
+        this.schools = schools;
+        this.groups = groups;
+    }
+
+    @Override
+    public void wire(RuntimeWiring.Builder wiring) {
+        wiring.type("Query", t -> t
+                .dataFetcher("schools", env -> schools.schools(actor(env), new PageRequest(intArg(env, "page", 0), intArg(env, "size", 50))))
+                .dataFetcher("school", env -> schools.school(actor(env), id(env, "id")))
+                .dataFetcher("policyPresets", env -> PolicyPresets.all()));
+        wiring.type("School", t -> t.dataFetcher("registerGroups", env -> env.<Long, List<RegisterGroupView>>getDataLoader(GROUPS_BY_SCHOOL)
+                .load(((SchoolView) env.getSource()).id())));
+        wiring.type("RegisterGroup", t -> t.dataFetcher("school", env -> env.<Long, SchoolView>getDataLoader(SCHOOL_BY_ID)
+                .load(((RegisterGroupView) env.getSource()).schoolId())));
+    }
+
+    @Override
+    public void registerLoaders(DataLoaderRegistry registry, Actor actor) {
+        registry.register(SCHOOL_BY_ID, DataLoaderFactory.<Long, SchoolView>newMappedDataLoader(ids -> CompletableFuture.completedFuture(
+                schools.schoolsByIds(actor, ids).stream().collect(Collectors.toMap(SchoolView::id, Function.identity())))));
+        registry.register(REGISTER_GROUP_BY_ID, DataLoaderFactory.<Long, RegisterGroupView>newMappedDataLoader(ids -> CompletableFuture.completedFuture(
+                groups.registerGroupsByIds(actor, ids).stream().collect(Collectors.toMap(RegisterGroupView::id, Function.identity())))));
+        DataLoader<Long, List<RegisterGroupView>> bySchool = DataLoaderFactory.<Long, List<RegisterGroupView>>newMappedDataLoader(schoolIds -> {
+            Map<Long, List<RegisterGroupView>> found = groups.registerGroupsOfSchools(actor, schoolIds).stream()
+                    .collect(Collectors.groupingBy(RegisterGroupView::schoolId));
+            return CompletableFuture.completedFuture(found);
+        });
+        registry.register(GROUPS_BY_SCHOOL, bySchool);
+    }
+}
