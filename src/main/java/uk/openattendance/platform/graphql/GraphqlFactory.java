@@ -25,7 +25,7 @@ public class GraphqlFactory {
 
     @Singleton
     public GraphQL graphQL(List<GraphqlWiring> wirings, @Value("${attendance.graphql.max-depth:8}") int maxDepth,
-            @Value("${attendance.graphql.max-complexity:10000}") int maxComplexity) {
+            @Value("${attendance.graphql.max-complexity:50000}") int maxComplexity) {
         TypeDefinitionRegistry types = new SchemaParser().parse(schemaText());
         RuntimeWiring.Builder runtime = RuntimeWiring.newRuntimeWiring();
         wirings.forEach(w -> w.wire(runtime));

@@ -42,6 +42,9 @@ public class ProblemResponseProcessor implements ErrorResponseProcessor<ProblemJ
 
     private ProblemJson fromCause(Throwable cause, int status, ErrorContext context) {
         String path = context.getRequest().getPath();
+        if (cause instanceof ConversionErrorException e && e.getConversionError().getCause() instanceof JsonProcessingException json) {
+            return fromCause(json, status, context);
+        }
         if (cause instanceof UnrecognizedPropertyException e) {
             String field = fieldPath(e);
             return of(CommonProblem.VALIDATION_FAILED, path, field + " is not a field of this request",
