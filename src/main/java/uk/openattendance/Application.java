@@ -10,7 +10,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
 
 @OpenAPIDefinition(
-        info = @Info(title = "attendance", version = "1",
+        info = @Info(title = "Open Attendance API", version = "1",
                 description = "Open Attendance: registers, absence, leave and letters for schools in England. Errors are RFC 9457 "
                         + "application/problem+json with a code and the fields that were wrong. Creating POSTs accept an Idempotency-Key.",
                 license = @License(name = "AGPL-3.0-or-later")),

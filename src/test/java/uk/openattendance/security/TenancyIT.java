@@ -121,8 +121,8 @@ class TenancyIT {
     void aTeacherMayReadButNotChangeTheRoll() {
         String teacher = world.staffLogin(api, Role.TEACHER, schoolA.id(), null);
         assertThat(api.get("/api/v1/schools/" + schoolA.id() + "/pupils", teacher).status()).isEqualTo(200);
-        var r = api.post("/api/v1/schools/" + schoolA.id() + "/imports/pupils", teacher, "upn\n");
-        assertThat(r.status()).isIn(403, 415);
+        var r = api.send("POST", "/api/v1/schools/" + schoolA.id() + "/imports/pupils", teacher, "upn\n", java.util.Map.of("Content-Type", "text/csv"));
+        assertThat(r.status()).isEqualTo(403);
     }
 
     @Test

@@ -14,6 +14,7 @@ import io.swagger.v3.oas.annotations.Hidden;
 import java.util.List;
 import java.util.Map;
 import org.dataloader.DataLoaderRegistry;
+import uk.openattendance.platform.web.ProblemResponses;
 import uk.openattendance.security.Actor;
 import uk.openattendance.security.ActorResolver;
 
@@ -21,6 +22,7 @@ import uk.openattendance.security.ActorResolver;
  * POST /graphql. Runs on the blocking pool (fetchers do JDBC), with a fresh DataLoader registry per execution so
  * batches never mix callers, and the caller's {@link Actor} in the context for the services' tenancy checks.
  */
+@ProblemResponses
 @Controller("/graphql")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @Hidden
@@ -38,7 +40,7 @@ public class GraphqlController {
     public record GraphqlRequest(String query, @Nullable String operationName, @Nullable Map<String, Object> variables) {}
 
     @Post
-    public Map<String, Object> execute(Authentication auth, @Body GraphqlRequest request) {
+    public Map<String, Object> executeGraphql(Authentication auth, @Body GraphqlRequest request) {
         Actor actor = actors.resolve(auth.getName());
         DataLoaderRegistry loaders = new DataLoaderRegistry();
         wirings.forEach(w -> w.registerLoaders(loaders, actor));

@@ -17,12 +17,14 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import uk.openattendance.platform.web.ProblemResponses;
 import uk.openattendance.platform.web.Created;
 import uk.openattendance.roll.app.ContactCommand;
 import uk.openattendance.roll.app.ContactService;
 import uk.openattendance.roll.app.ContactView;
 import uk.openattendance.security.ActorResolver;
 
+@ProblemResponses
 @Controller("/api/v1/schools/{schoolId}/pupils/{pupilId}/contacts")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @Tag(name = "Roll")
@@ -38,14 +40,14 @@ public class ContactController {
     }
 
     @Get
-    public List<ContactView> list(Authentication auth, @PathVariable long schoolId, @PathVariable long pupilId) {
+    public List<ContactView> listContacts(Authentication auth, @PathVariable long schoolId, @PathVariable long pupilId) {
         return contacts.contactsOf(actors.resolve(auth.getName()), schoolId, pupilId);
     }
 
     @Post
     @Operation(summary = "Add a contact to a pupil; a mobile or email the school already holds links the same person (siblings)")
     @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = ContactView.class)))
-    public HttpResponse<?> add(Authentication auth, @PathVariable long schoolId, @PathVariable long pupilId,
+    public HttpResponse<?> addContact(Authentication auth, @PathVariable long schoolId, @PathVariable long pupilId,
             @Nullable @Header(Created.IDEMPOTENCY_KEY) String key, @Body ContactCommand body) {
         return created.respond(auth, key, "addContact:" + pupilId, body, () -> contacts.addContact(actors.resolve(auth.getName()), schoolId, pupilId, body));
     }

@@ -22,6 +22,7 @@ import java.util.List;
 import uk.openattendance.platform.paging.Page;
 import uk.openattendance.platform.paging.PageRequest;
 import uk.openattendance.platform.web.Created;
+import uk.openattendance.platform.web.ProblemResponses;
 import uk.openattendance.roll.app.AdmissionEventView;
 import uk.openattendance.roll.app.DeletePupil;
 import uk.openattendance.roll.app.PupilCommand;
@@ -32,6 +33,7 @@ import uk.openattendance.security.ActorResolver;
 @Controller("/api/v1/schools/{schoolId}")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @Tag(name = "Roll")
+@ProblemResponses
 public class PupilController {
     private final PupilService pupils;
     private final ActorResolver actors;
@@ -45,7 +47,7 @@ public class PupilController {
 
     @Get("/pupils")
     @Operation(summary = "Pupils on the admission register, by surname, optionally of one register group")
-    public Page<PupilView> list(Authentication auth, @PathVariable long schoolId, @Nullable @QueryValue Long registerGroupId,
+    public Page<PupilView> listPupils(Authentication auth, @PathVariable long schoolId, @Nullable @QueryValue Long registerGroupId,
             @QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "50") int size) {
         return pupils.pupils(actors.resolve(auth.getName()), schoolId, registerGroupId, new PageRequest(page, size));
     }
@@ -53,36 +55,36 @@ public class PupilController {
     @Post("/pupils")
     @Operation(summary = "Admit a pupil: adds them to the admission register and sets the local-authority return due in 5 school days")
     @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = PupilView.class)))
-    public HttpResponse<?> admit(Authentication auth, @PathVariable long schoolId, @Nullable @Header(Created.IDEMPOTENCY_KEY) String key,
+    public HttpResponse<?> admitPupil(Authentication auth, @PathVariable long schoolId, @Nullable @Header(Created.IDEMPOTENCY_KEY) String key,
             @Body PupilCommand body) {
         return created.respond(auth, key, "admitPupil:" + schoolId, body, () -> pupils.admit(actors.resolve(auth.getName()), schoolId, body));
     }
 
     @Get("/pupils/{pupilId}")
-    public PupilView get(Authentication auth, @PathVariable long schoolId, @PathVariable long pupilId) {
+    public PupilView getPupil(Authentication auth, @PathVariable long schoolId, @PathVariable long pupilId) {
         return pupils.pupil(actors.resolve(auth.getName()), schoolId, pupilId);
     }
 
     @Put("/pupils/{pupilId}")
     @Operation(summary = "Change a pupil's details; send the version you read")
-    public PupilView update(Authentication auth, @PathVariable long schoolId, @PathVariable long pupilId, @Body PupilCommand body) {
+    public PupilView updatePupil(Authentication auth, @PathVariable long schoolId, @PathVariable long pupilId, @Body PupilCommand body) {
         return pupils.update(actors.resolve(auth.getName()), schoolId, pupilId, body);
     }
 
     @Post("/pupils/{pupilId}/deletion")
     @Operation(summary = "Delete a pupil from the admission register on a regulation 9 ground")
-    public PupilView delete(Authentication auth, @PathVariable long schoolId, @PathVariable long pupilId, @Body DeletePupil body) {
+    public PupilView deletePupil(Authentication auth, @PathVariable long schoolId, @PathVariable long pupilId, @Body DeletePupil body) {
         return pupils.delete(actors.resolve(auth.getName()), schoolId, pupilId, body);
     }
 
     @Get("/pupils/{pupilId}/admission-history")
-    public List<AdmissionEventView> history(Authentication auth, @PathVariable long schoolId, @PathVariable long pupilId) {
+    public List<AdmissionEventView> getAdmissionHistory(Authentication auth, @PathVariable long schoolId, @PathVariable long pupilId) {
         return pupils.admissionHistory(actors.resolve(auth.getName()), schoolId, pupilId);
     }
 
     @Get("/local-authority-returns")
     @Operation(summary = "Admissions and deletions with the date each return to the local authority is due")
-    public List<AdmissionEventView> returns(Authentication auth, @PathVariable long schoolId) {
+    public List<AdmissionEventView> listLocalAuthorityReturns(Authentication auth, @PathVariable long schoolId) {
         return pupils.localAuthorityReturns(actors.resolve(auth.getName()), schoolId);
     }
 }

@@ -13,11 +13,13 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Arrays;
 import java.util.List;
+import uk.openattendance.platform.web.ProblemResponses;
 import uk.openattendance.roll.app.ImportReport;
 import uk.openattendance.roll.app.RollImportService;
 import uk.openattendance.roll.domain.DeletionGround;
 import uk.openattendance.security.ActorResolver;
 
+@ProblemResponses
 @Controller("/api/v1")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @Tag(name = "Roll")
@@ -48,7 +50,7 @@ public class RollImportController {
 
     @Get("/deletion-grounds")
     @Operation(summary = "The grounds on which a pupil may be deleted from the admission register (regulation 9)")
-    public List<DeletionGroundView> deletionGrounds() {
+    public List<DeletionGroundView> listDeletionGrounds() {
         return Arrays.stream(DeletionGround.values()).map(g -> new DeletionGroundView(g, g.meaning())).toList();
     }
 }

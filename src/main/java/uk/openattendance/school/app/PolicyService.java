@@ -69,6 +69,14 @@ public class PolicyService {
         return policy(actor, schoolId);
     }
 
+    /** Every change to the school's own settings, oldest first, so a headteacher can see who moved a time and when. */
+    public List<PolicyChangeView> history(Actor actor, long schoolId) {
+        actor.require(Permission.SCHOOL_READ, schoolId, "School", schoolId);
+        return changes.findBySchoolIdOrderByVersion(schoolId).stream()
+                .map(c -> new PolicyChangeView(c.version(), asMap(documents.parse(c.patch())), c.changedBy(), c.changedAt()))
+                .toList();
+    }
+
     public TrustPolicyView trustDefaults(Actor actor, long trustId) {
         TrustRow trust = trustFor(actor, trustId);
         return new TrustPolicyView(trustId, trust.policyVersion(), asMap(documents.parse(trust.policyDefaults())));

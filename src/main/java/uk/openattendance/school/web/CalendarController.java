@@ -11,6 +11,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import uk.openattendance.platform.web.ProblemResponses;
 import uk.openattendance.school.app.CalendarService;
 import uk.openattendance.school.app.CalendarView;
 import uk.openattendance.school.app.ClosureCommand;
@@ -19,6 +20,7 @@ import uk.openattendance.school.domain.Closure;
 import uk.openattendance.school.domain.Term;
 import uk.openattendance.security.ActorResolver;
 
+@ProblemResponses
 @Controller("/api/v1/schools/{schoolId}/calendar")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @Tag(name = "Calendar")
@@ -32,7 +34,7 @@ public class CalendarController {
     }
 
     @Get
-    public CalendarView get(Authentication auth, @PathVariable long schoolId) {
+    public CalendarView getCalendar(Authentication auth, @PathVariable long schoolId) {
         return calendars.view(actors.resolve(auth.getName()), schoolId);
     }
 

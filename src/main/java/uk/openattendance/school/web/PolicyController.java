@@ -13,6 +13,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
+import uk.openattendance.platform.web.ProblemResponses;
+import uk.openattendance.school.app.PolicyChangeView;
 import uk.openattendance.school.app.PolicyService;
 import uk.openattendance.school.app.SchoolPolicyView;
 import uk.openattendance.school.app.TrustPolicyView;
@@ -20,6 +22,7 @@ import uk.openattendance.school.domain.PolicyPreset;
 import uk.openattendance.school.domain.PolicyPresets;
 import uk.openattendance.security.ActorResolver;
 
+@ProblemResponses
 @Controller("/api/v1")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @Tag(name = "Policy")
@@ -34,31 +37,37 @@ public class PolicyController {
 
     @Get("/policy-presets")
     @Operation(summary = "The five reference policies a school can start from, with the readings each had to make of its text")
-    public List<PolicyPreset> presets() {
+    public List<PolicyPreset> listPolicyPresets() {
         return PolicyPresets.all();
     }
 
     @Get("/schools/{schoolId}/policy")
-    public SchoolPolicyView policy(Authentication auth, @PathVariable long schoolId) {
+    public SchoolPolicyView getSchoolPolicy(Authentication auth, @PathVariable long schoolId) {
         return policies.policy(actors.resolve(auth.getName()), schoolId);
     }
 
     @Patch("/schools/{schoolId}/policy")
     @Consumes({"application/merge-patch+json", "application/json"})
     @Operation(summary = "Change settings with a JSON merge patch, e.g. {\"firstDay\": {\"phoneFrom\": \"10:15\"}}; null switches a rule off")
-    public SchoolPolicyView change(Authentication auth, @PathVariable long schoolId, @Body Map<String, Object> patch) {
+    public SchoolPolicyView changeSchoolPolicy(Authentication auth, @PathVariable long schoolId, @Body Map<String, Object> patch) {
         return policies.change(actors.resolve(auth.getName()), schoolId, patch);
     }
 
+    @Get("/schools/{schoolId}/policy/history")
+    @Operation(summary = "Every change to the school's settings, oldest first, with who made it and when")
+    public List<PolicyChangeView> getSchoolPolicyHistory(Authentication auth, @PathVariable long schoolId) {
+        return policies.history(actors.resolve(auth.getName()), schoolId);
+    }
+
     @Get("/trusts/{trustId}/policy-defaults")
-    public TrustPolicyView trustDefaults(Authentication auth, @PathVariable long trustId) {
+    public TrustPolicyView getTrustPolicyDefaults(Authentication auth, @PathVariable long trustId) {
         return policies.trustDefaults(actors.resolve(auth.getName()), trustId);
     }
 
     @Patch("/trusts/{trustId}/policy-defaults")
     @Consumes({"application/merge-patch+json", "application/json"})
     @Operation(summary = "Change the defaults every school of the trust inherits unless it set its own value")
-    public TrustPolicyView changeTrustDefaults(Authentication auth, @PathVariable long trustId, @Body Map<String, Object> patch) {
+    public TrustPolicyView changeTrustPolicyDefaults(Authentication auth, @PathVariable long trustId, @Body Map<String, Object> patch) {
         return policies.changeTrustDefaults(actors.resolve(auth.getName()), trustId, patch);
     }
 }

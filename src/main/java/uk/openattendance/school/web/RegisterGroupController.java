@@ -18,12 +18,14 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import uk.openattendance.platform.web.ProblemResponses;
 import uk.openattendance.platform.web.Created;
 import uk.openattendance.school.app.RegisterGroupCommand;
 import uk.openattendance.school.app.RegisterGroupService;
 import uk.openattendance.school.app.RegisterGroupView;
 import uk.openattendance.security.ActorResolver;
 
+@ProblemResponses
 @Controller("/api/v1/schools/{schoolId}/register-groups")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @Tag(name = "Register groups")
@@ -39,26 +41,26 @@ public class RegisterGroupController {
     }
 
     @Get
-    public List<RegisterGroupView> list(Authentication auth, @PathVariable long schoolId) {
+    public List<RegisterGroupView> listRegisterGroups(Authentication auth, @PathVariable long schoolId) {
         return groups.registerGroups(actors.resolve(auth.getName()), schoolId);
     }
 
     @Get("/{groupId}")
-    public RegisterGroupView get(Authentication auth, @PathVariable long schoolId, @PathVariable long groupId) {
+    public RegisterGroupView getRegisterGroup(Authentication auth, @PathVariable long schoolId, @PathVariable long groupId) {
         return groups.registerGroup(actors.resolve(auth.getName()), schoolId, groupId);
     }
 
     @Post
     @Operation(summary = "Add a register group; refused if any register would be open over 30 minutes or not the same length as the others")
     @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = RegisterGroupView.class)))
-    public HttpResponse<?> create(Authentication auth, @PathVariable long schoolId, @Nullable @Header(Created.IDEMPOTENCY_KEY) String key,
+    public HttpResponse<?> createRegisterGroup(Authentication auth, @PathVariable long schoolId, @Nullable @Header(Created.IDEMPOTENCY_KEY) String key,
             @Body RegisterGroupCommand body) {
         return created.respond(auth, key, "createRegisterGroup:" + schoolId, body, () -> groups.create(actors.resolve(auth.getName()), schoolId, body));
     }
 
     @Put("/{groupId}")
     @Operation(summary = "Change a register group's times; send the version you read")
-    public RegisterGroupView update(Authentication auth, @PathVariable long schoolId, @PathVariable long groupId, @Body RegisterGroupCommand body) {
+    public RegisterGroupView updateRegisterGroup(Authentication auth, @PathVariable long schoolId, @PathVariable long groupId, @Body RegisterGroupCommand body) {
         return groups.update(actors.resolve(auth.getName()), schoolId, groupId, body);
     }
 }

@@ -18,6 +18,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import uk.openattendance.platform.web.ProblemResponses;
 import uk.openattendance.platform.paging.Page;
 import uk.openattendance.platform.paging.PageRequest;
 import uk.openattendance.platform.web.Created;
@@ -29,6 +30,7 @@ import uk.openattendance.school.app.SchoolView;
 import uk.openattendance.school.app.TrustView;
 import uk.openattendance.security.ActorResolver;
 
+@ProblemResponses
 @Controller("/api/v1")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @Tag(name = "Schools")
@@ -62,18 +64,18 @@ public class SchoolController {
 
     @Get("/schools")
     @Operation(summary = "Schools the caller may read")
-    public Page<SchoolView> list(Authentication auth, @QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "50") int size) {
+    public Page<SchoolView> listSchools(Authentication auth, @QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "50") int size) {
         return schools.schools(actors.resolve(auth.getName()), new PageRequest(page, size));
     }
 
     @Get("/schools/{schoolId}")
-    public SchoolView get(Authentication auth, @PathVariable long schoolId) {
+    public SchoolView getSchool(Authentication auth, @PathVariable long schoolId) {
         return schools.school(actors.resolve(auth.getName()), schoolId);
     }
 
     @Put("/schools/{schoolId}/details")
     @Operation(summary = "Change a school's name, zone, contact details and allowed origins")
-    public SchoolView update(Authentication auth, @PathVariable long schoolId, @Body UpdateSchoolRequest body) {
+    public SchoolView updateSchoolDetails(Authentication auth, @PathVariable long schoolId, @Body UpdateSchoolRequest body) {
         return schools.updateDetails(actors.resolve(auth.getName()), schoolId, body.version(), body.details());
     }
 }

@@ -15,6 +15,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import uk.openattendance.platform.web.ProblemResponses;
 import uk.openattendance.platform.web.Created;
 import uk.openattendance.security.Actor;
 import uk.openattendance.security.ActorResolver;
@@ -24,6 +25,7 @@ import uk.openattendance.security.CreateStaff;
 import uk.openattendance.security.StaffService;
 import uk.openattendance.security.StaffView;
 
+@ProblemResponses
 @Controller("/api/v1")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @Tag(name = "Access")
@@ -40,7 +42,7 @@ public class StaffController {
 
     @Get("/me")
     @Operation(summary = "Who the caller is and what they may do in which school")
-    public Actor me(Authentication auth) {
+    public Actor getMe(Authentication auth) {
         return actors.resolve(auth.getName());
     }
 
