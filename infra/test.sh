@@ -24,4 +24,4 @@ fi
 
 mysql_cli -e "DROP DATABASE IF EXISTS attendance_it; CREATE DATABASE attendance_it CHARACTER SET utf8mb4"
 
-exec mvn -B -ntp verify "$@"
+exec mvn -B -ntp clean verify "$@"
