@@ -7,5 +7,11 @@ public enum Permission {
     ROLL_READ,
     ROLL_WRITE,
     ADMISSIONS,
-    STAFF_ADMIN
+    STAFF_ADMIN,
+    /** Take a register: the first marks of a session. */
+    REGISTER_TAKE,
+    /** Change a mark once taken, with a reason; bulk closures; N resolution. */
+    REGISTER_AMEND,
+    /** Marks, figures and lists. */
+    ATTENDANCE_READ
 }

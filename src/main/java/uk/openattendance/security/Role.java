@@ -1,6 +1,9 @@
 package uk.openattendance.security;
 
 import static uk.openattendance.security.Permission.ADMISSIONS;
+import static uk.openattendance.security.Permission.ATTENDANCE_READ;
+import static uk.openattendance.security.Permission.REGISTER_AMEND;
+import static uk.openattendance.security.Permission.REGISTER_TAKE;
 import static uk.openattendance.security.Permission.ROLL_READ;
 import static uk.openattendance.security.Permission.ROLL_WRITE;
 import static uk.openattendance.security.Permission.SCHOOL_ADMIN;
@@ -12,10 +15,11 @@ import java.util.Set;
 
 /** Staff roles as schools name them; a role is held in one school, or across a trust for TRUST_ADMIN. */
 public enum Role {
-    TEACHER("Teacher", EnumSet.of(SCHOOL_READ, ROLL_READ)),
-    OFFICE("Office staff", EnumSet.of(SCHOOL_READ, ROLL_READ, ROLL_WRITE)),
-    ATTENDANCE_OFFICER("Attendance officer", EnumSet.of(SCHOOL_READ, ROLL_READ, ROLL_WRITE, ADMISSIONS)),
-    DESIGNATED_SENIOR_LEADER("Designated senior leader", EnumSet.of(SCHOOL_READ, ROLL_READ, ROLL_WRITE, ADMISSIONS)),
+    TEACHER("Teacher", EnumSet.of(SCHOOL_READ, ROLL_READ, REGISTER_TAKE, ATTENDANCE_READ)),
+    OFFICE("Office staff", EnumSet.of(SCHOOL_READ, ROLL_READ, ROLL_WRITE, REGISTER_TAKE, REGISTER_AMEND, ATTENDANCE_READ)),
+    ATTENDANCE_OFFICER("Attendance officer", EnumSet.of(SCHOOL_READ, ROLL_READ, ROLL_WRITE, ADMISSIONS, REGISTER_TAKE, REGISTER_AMEND, ATTENDANCE_READ)),
+    DESIGNATED_SENIOR_LEADER("Designated senior leader", EnumSet.of(SCHOOL_READ, ROLL_READ, ROLL_WRITE, ADMISSIONS, REGISTER_TAKE, REGISTER_AMEND,
+            ATTENDANCE_READ)),
     HEADTEACHER("Headteacher", EnumSet.allOf(Permission.class)),
     TRUST_ADMIN("Trust administrator", EnumSet.allOf(Permission.class));
 

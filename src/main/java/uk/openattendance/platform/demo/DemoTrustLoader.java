@@ -68,7 +68,7 @@ public class DemoTrustLoader {
             SchoolView school = loadSchool(trustId, i + 1, presets.get(i));
             if (i == 0) {
                 ApiClientCreated client = staff.createApiClient(SYSTEM, new CreateApiClient("Demo MIS sync", school.id(), null,
-                        Set.of(Permission.SCHOOL_READ, Permission.ROLL_READ)));
+                        Set.of(Permission.SCHOOL_READ, Permission.ROLL_READ, Permission.ATTENDANCE_READ)));
                 apiKey = client.apiKey();
             }
         }

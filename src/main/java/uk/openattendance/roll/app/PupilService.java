@@ -76,6 +76,12 @@ public class PupilService {
         return Page.of(rows.stream().map(RollMapper::view).toList(), page, total);
     }
 
+    /** Every pupil ever admitted to the school (leavers too, for figures over past windows), for registers and figures. */
+    public List<PupilView> wholeRoll(Actor actor, long schoolId) {
+        actor.require(Permission.ROLL_READ, schoolId, "School", schoolId);
+        return pupils.findBySchoolId(schoolId).stream().map(RollMapper::view).toList();
+    }
+
     /** Batch lookup for GraphQL and other features: pupils of schools the caller may not read are left out. */
     public List<PupilView> pupilsByIds(Actor actor, Collection<Long> ids) {
         if (ids.isEmpty()) {

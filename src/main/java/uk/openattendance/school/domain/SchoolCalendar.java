@@ -6,7 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Which days and sessions are school time: weekdays inside a term, outside its half-term break, and not closed. */
+/**
+ * Which days and sessions are school time: weekdays inside a term, outside its half-term break, and not closed. A
+ * school that has not entered any terms yet is open every weekday (less its closures), so registers can start on day one.
+ */
 public record SchoolCalendar(List<Term> terms, List<Closure> closures) {
 
     public SchoolCalendar {
@@ -21,6 +24,26 @@ public record SchoolCalendar(List<Term> terms, List<Closure> closures) {
     /** A session a register group must be registered for; a partial closure can close one group or one session only. */
     public boolean isSessionOpen(LocalDate date, Session session, Long registerGroupId) {
         return isTermWeekday(date) && closures.stream().noneMatch(c -> c.closes(date, session, registerGroupId));
+    }
+
+    /** Why a weekday is not a school day, in words the office uses; empty when it is one. */
+    public Optional<String> whyClosed(LocalDate date) {
+        DayOfWeek dow = date.getDayOfWeek();
+        if (dow == DayOfWeek.SATURDAY || dow == DayOfWeek.SUNDAY) {
+            return Optional.of(date + " is a " + dow.getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.UK));
+        }
+        Optional<Closure> closure = closures.stream().filter(c -> c.closesWholeSchoolAllDay(date)).findFirst();
+        if (closure.isPresent()) {
+            return Optional.of(date + " is closed: " + closure.get().kind() + (closure.get().description() == null ? "" : " (" + closure.get().description() + ")"));
+        }
+        if (!isTermWeekday(date)) {
+            return Optional.of(date + " is outside term time or in a half-term break");
+        }
+        return Optional.empty();
+    }
+
+    public Optional<Closure> closureOf(LocalDate date, Session session, Long registerGroupId) {
+        return closures.stream().filter(c -> c.closes(date, session, registerGroupId)).findFirst();
     }
 
     public Optional<Term> termContaining(LocalDate date) {
@@ -60,7 +83,7 @@ public record SchoolCalendar(List<Term> terms, List<Closure> closures) {
         if (dow == DayOfWeek.SATURDAY || dow == DayOfWeek.SUNDAY) {
             return false;
         }
-        return terms.stream().anyMatch(t -> t.contains(date) && !t.inHalfTermBreak(date));
+        return terms.isEmpty() || terms.stream().anyMatch(t -> t.contains(date) && !t.inHalfTermBreak(date));
     }
 
     /** The academic year a date belongs to, e.g. 2025-10-01 is in "2025/26"; years run from 1 August. */

@@ -1,0 +1,166 @@
+package uk.openattendance.register.app;
+
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import uk.openattendance.platform.problem.CommonProblem;
+import uk.openattendance.platform.problem.DomainProblem;
+import uk.openattendance.register.domain.AttendanceCode;
+import uk.openattendance.register.domain.CodeCatalogue;
+import uk.openattendance.register.domain.MarkDecision;
+import uk.openattendance.register.persistence.MarkRow;
+import uk.openattendance.register.persistence.MarkStore;
+import uk.openattendance.roll.app.PupilService;
+import uk.openattendance.roll.app.PupilView;
+import uk.openattendance.school.domain.ArrivalMark;
+import uk.openattendance.school.domain.MarkRules;
+import uk.openattendance.school.domain.Session;
+import uk.openattendance.school.domain.SessionTiming;
+import uk.openattendance.security.Actor;
+import uk.openattendance.security.Permission;
+
+/** Changes to marks after the register: single amendments, late sign-ins, bulk closures and the N follow-up. */
+@Singleton
+public class AmendmentService {
+    private static final Actor READER = Actor.system("register");
+
+    private final PupilService pupils;
+    private final MarkStore store;
+    private final MarkWriter writer;
+    private final SchoolDay schoolDay;
+
+    public AmendmentService(PupilService pupils, MarkStore store, MarkWriter writer, SchoolDay schoolDay) {
+        this.pupils = pupils;
+        this.store = store;
+        this.writer = writer;
+        this.schoolDay = schoolDay;
+    }
+
+    @Transactional
+    public MarkView amend(Actor actor, long schoolId, long pupilId, LocalDate date, Session session, @Valid AmendMark command) {
+        actor.require(Permission.REGISTER_AMEND, schoolId, "Pupil", pupilId);
+        PupilView pupil = pupils.pupil(READER, schoolId, pupilId);
+        MarkRow current = store.marks(schoolId, date, session.name(), List.of(pupilId)).get(pupilId);
+        if (current == null) {
+            throw CommonProblem.notFound("Mark for " + date + " " + session + " of pupil", pupilId);
+        }
+        if (command.version() != current.version()) {
+            throw new DomainProblem(RegisterProblem.STALE_MARK, "This mark was changed to " + current.code() + " by " + current.recordedBy()
+                    + " after you loaded it (version " + current.version() + ", you sent " + command.version() + ")");
+        }
+        AttendanceCode code = CodeCatalogue.on(command.code(), date).orElseThrow(() -> DomainProblem.field(RegisterProblem.REGISTER_NOT_VALID, "code",
+                "a code in force on " + date + ": " + CodeCatalogue.inForceOn(date).stream().map(AttendanceCode::code).toList()));
+        String codeValue = MarkDecision.isPresentCode(code.code()) ? MarkDecision.presentCode(session) : code.code();
+        int minutes = command.minutesLate() != null ? command.minutesLate() : ("L".equals(codeValue) || "U".equals(codeValue) ? current.minutesLate() : 0);
+        MarkChange change = new MarkChange(schoolId, pupilId, pupil.registerGroupId(), date, session.name(), current, codeValue, minutes, current.arrivedAt(),
+                "AMENDMENT", command.reason());
+        List<MarkRow> written = writer.write(List.of(change), actor.describeIn(schoolId));
+        return RegisterService.view(written.isEmpty() ? current : written.get(0));
+    }
+
+    /** The office signs a pupil in: L before the U time, U after it, against the pupil's own register group's timings. */
+    @Transactional
+    public MarkView arrival(Actor actor, long schoolId, @Valid RecordArrival command) {
+        actor.require(Permission.REGISTER_TAKE, schoolId, "School", schoolId);
+        PupilView pupil = pupils.pupil(READER, schoolId, command.pupilId());
+        SchoolDay.Context ctx = schoolDay.of(schoolId);
+        LocalDate today = ctx.now().toLocalDate();
+        LocalTime arrived = command.arrivedAt() != null ? command.arrivedAt() : ctx.now().toLocalTime().withSecond(0).withNano(0);
+        if (arrived.isAfter(ctx.now().toLocalTime())) {
+            throw DomainProblem.field(RegisterProblem.REGISTER_NOT_VALID, "arrivedAt", "a time that has passed (it is " + ctx.now().toLocalTime().withNano(0) + ")");
+        }
+        if (ctx.calendar().whyClosed(today).isPresent()) {
+            throw new DomainProblem(RegisterProblem.NOT_A_SCHOOL_DAY, ctx.calendar().whyClosed(today).get());
+        }
+        var group = ctx.groups().get(pupil.registerGroupId());
+        Session session = arrived.isBefore(group.pm().opensAt()) ? Session.AM : Session.PM;
+        SessionTiming timing = group.timing(session);
+        ArrivalMark mark = timing.classify(arrived);
+        String code = MarkDecision.codeFor(session, mark);
+        MarkRow current = store.marks(schoolId, today, session.name(), List.of(pupil.id())).get(pupil.id());
+        if (current != null && CodeCatalogue.on(current.code(), today).map(AttendanceCode::attendance).orElse(false)) {
+            return RegisterService.view(current); // already in: a second sign-in changes nothing
+        }
+        String reason = "Signed in at " + arrived + (mark.minutesLate() > 0 ? ", " + mark.minutesLate() + " minutes late" : "");
+        MarkChange change = new MarkChange(schoolId, pupil.id(), pupil.registerGroupId(), today, session.name(), current, code, mark.minutesLate(), arrived,
+                current == null ? "ARRIVAL" : "AMENDMENT", reason);
+        return RegisterService.view(writer.write(List.of(change), actor.describeIn(schoolId)).get(0));
+    }
+
+    public record ClosureResult(int marked, int amended, int unchanged) {}
+
+    @Transactional
+    public ClosureResult closeSessions(Actor actor, long schoolId, @Valid CloseSessions command) {
+        actor.require(Permission.REGISTER_AMEND, schoolId, "School", schoolId);
+        SchoolDay.Context ctx = schoolDay.of(schoolId);
+        if (command.registerGroupId() != null && !ctx.groups().containsKey(command.registerGroupId())) {
+            throw CommonProblem.notFound("Register group", command.registerGroupId());
+        }
+        if (CodeCatalogue.on(command.code(), command.date()).isEmpty()) {
+            throw DomainProblem.field(RegisterProblem.REGISTER_NOT_VALID, "code", "a code in force on " + command.date());
+        }
+        List<PupilView> affected = pupils.wholeRoll(READER, schoolId).stream().filter(p -> p.onRollOn(command.date()))
+                .filter(p -> command.registerGroupId() == null || p.registerGroupId() == command.registerGroupId()).toList();
+        List<Long> ids = affected.stream().map(PupilView::id).toList();
+        List<MarkChange> changes = new ArrayList<>();
+        for (Session session : Session.values()) {
+            if (!command.sessions().covers(session)) {
+                continue;
+            }
+            Map<Long, MarkRow> current = store.marks(schoolId, command.date(), session.name(), ids);
+            for (PupilView p : affected) {
+                changes.add(new MarkChange(schoolId, p.id(), p.registerGroupId(), command.date(), session.name(), current.get(p.id()), command.code(), 0, null,
+                        "CLOSURE", command.reason()));
+            }
+        }
+        int unchanged = (int) changes.stream().filter(MarkChange::changesNothing).count();
+        int amended = (int) changes.stream().filter(c -> c.current() != null && !c.changesNothing()).count();
+        writer.write(changes, actor.describeIn(schoolId));
+        return new ClosureResult(changes.size() - unchanged - amended, amended, unchanged);
+    }
+
+    /** N marks still unresolved, oldest first, flagged when older than the school's limit (default 5 school days). */
+    public List<UnresolvedN> unresolvedN(Actor actor, long schoolId) {
+        actor.require(Permission.ATTENDANCE_READ, schoolId, "School", schoolId);
+        SchoolDay.Context ctx = schoolDay.of(schoolId);
+        MarkRules rules = schoolDay.policy(schoolId).marks();
+        LocalDate today = ctx.now().toLocalDate();
+        List<MarkRow> ns = store.marksWithCode(schoolId, "N", today.minusYears(1), today);
+        Map<Long, PupilView> roll = pupils.wholeRoll(READER, schoolId).stream().collect(Collectors.toMap(PupilView::id, Function.identity()));
+        return ns.stream().map(m -> {
+            int age = Math.max(0, ctx.calendar().schoolDays(m.date().plusDays(1), today).size());
+            PupilView p = roll.get(m.pupilId());
+            return new UnresolvedN(m.pupilId(), p == null ? null : p.displayName(), m.date(), m.session(), age, age > rules.unresolvedNLimitSchoolDays(),
+                    m.version());
+        }).sorted(Comparator.comparing(UnresolvedN::date).thenComparing(UnresolvedN::session)).toList();
+    }
+
+    /** Where the school's policy says so, N marks past the limit become O, recorded as amendments by the system. */
+    @Transactional
+    public int convertOverdueN(Actor actor, long schoolId) {
+        actor.require(Permission.REGISTER_AMEND, schoolId, "School", schoolId);
+        MarkRules rules = schoolDay.policy(schoolId).marks();
+        if (!rules.convertUnresolvedNToO()) {
+            throw new DomainProblem(RegisterProblem.NOT_PERMITTED_BY_POLICY, "This school's policy keeps unresolved N marks for the office to resolve "
+                    + "(marks.convertUnresolvedNToO is false)");
+        }
+        List<UnresolvedN> overdue = unresolvedN(actor, schoolId).stream().filter(UnresolvedN::overdue).toList();
+        Map<Long, PupilView> roll = pupils.wholeRoll(READER, schoolId).stream().collect(Collectors.toMap(PupilView::id, Function.identity()));
+        List<MarkChange> changes = new ArrayList<>();
+        for (UnresolvedN n : overdue) {
+            MarkRow current = store.marks(schoolId, n.date(), n.session(), List.of(n.pupilId())).get(n.pupilId());
+            changes.add(new MarkChange(schoolId, n.pupilId(), roll.get(n.pupilId()).registerGroupId(), n.date(), n.session(), current, "O", 0, null, "SYSTEM",
+                    "No reason established within " + rules.unresolvedNLimitSchoolDays() + " school days (school policy): N becomes O"));
+        }
+        writer.write(changes, "System: unresolved N policy, run by " + actor.describeIn(schoolId));
+        return changes.size();
+    }
+}

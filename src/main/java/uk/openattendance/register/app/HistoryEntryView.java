@@ -1,0 +1,9 @@
+package uk.openattendance.register.app;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** One entry of a pupil's register history: the original and new entries, the reason, who and when, and its link. */
+public record HistoryEntryView(
+        long seq, LocalDate date, String session, String oldCode, String newCode, int oldMinutesLate, int newMinutesLate, String reason, String changedBy,
+        Instant changedAt, String hash) {}

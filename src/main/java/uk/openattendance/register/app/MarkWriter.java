@@ -1,0 +1,118 @@
+package uk.openattendance.register.app;
+
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import uk.openattendance.platform.problem.DomainProblem;
+import uk.openattendance.register.domain.CodeCatalogue;
+import uk.openattendance.register.domain.HistoryChain;
+import uk.openattendance.register.domain.Tally;
+import uk.openattendance.register.persistence.ChainHead;
+import uk.openattendance.register.persistence.HistoryRow;
+import uk.openattendance.register.persistence.MarkRow;
+import uk.openattendance.register.persistence.MarkStore;
+import uk.openattendance.register.persistence.WeekRow;
+
+/**
+ * The only writer of marks. Every change, first entry or amendment, becomes a history entry chained to the pupil's
+ * previous one, and moves the pupil's weekly tally by the difference between the old code and the new. Callers hold
+ * the transaction.
+ */
+@Singleton
+class MarkWriter {
+    private final MarkStore store;
+    private final Clock clock;
+
+    MarkWriter(MarkStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** Writes the changes (skipping those that change nothing) and returns the marks as now stored, keyed by pupil. */
+    List<MarkRow> write(List<MarkChange> changes, String changedBy) {
+        List<MarkChange> real = changes.stream().filter(c -> !c.changesNothing()).toList();
+        if (real.isEmpty()) {
+            return List.of();
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        Set<Long> pupils = new LinkedHashSet<>();
+        real.forEach(c -> pupils.add(c.pupilId()));
+        Map<Long, ChainHead> heads = new HashMap<>(store.lockHeads(pupils));
+
+        List<MarkRow> inserts = new ArrayList<>();
+        List<MarkRow> updates = new ArrayList<>();
+        List<HistoryRow> history = new ArrayList<>();
+        Map<String, WeekRow> weeks = new HashMap<>();
+        for (MarkChange c : real) {
+            MarkRow row = new MarkRow(c.current() == null ? null : c.current().id(), c.schoolId(), c.pupilId(), c.registerGroupId(), c.date(), c.session(),
+                    c.code(), c.minutesLate(), c.arrivedAt(), c.source(), c.current() == null ? 1 : c.current().version() + 1, changedBy, now);
+            (c.current() == null ? inserts : updates).add(row);
+
+            ChainHead head = heads.get(c.pupilId());
+            long seq = head == null ? 1 : head.seq() + 1;
+            String prev = head == null ? HistoryChain.GENESIS : head.hash();
+            String oldCode = c.current() == null ? null : c.current().code();
+            int oldMinutes = c.current() == null ? 0 : c.current().minutesLate();
+            HistoryChain.Entry entry = new HistoryChain.Entry(c.pupilId(), seq, c.date().toString(), c.session(), oldCode, c.code(), oldMinutes,
+                    c.minutesLate(), c.reason(), changedBy, now.getEpochSecond(), prev, null);
+            String hash = HistoryChain.hash(entry);
+            history.add(new HistoryRow(c.schoolId(), c.pupilId(), seq, c.date(), c.session(), oldCode, c.code(), oldMinutes, c.minutesLate(),
+                    c.reason(), changedBy, now, prev, hash));
+            heads.put(c.pupilId(), new ChainHead(c.pupilId(), c.schoolId(), seq, hash));
+
+            Tally delta = tally(c.code(), c.minutesLate(), c.date());
+            if (c.current() != null) {
+                delta = delta.minus(tally(c.current().code(), c.current().minutesLate(), c.date()));
+            }
+            LocalDate week = weekOf(c.date());
+            Tally d = delta;
+            weeks.merge(c.pupilId() + "/" + week, new WeekRow(c.pupilId(), week, c.schoolId(), d),
+                    (a, b) -> new WeekRow(a.pupilId(), a.weekStart(), a.schoolId(), a.tally().plus(b.tally())));
+        }
+        List<Long> stale = store.updateMarks(updates);
+        if (!stale.isEmpty()) {
+            throw new DomainProblem(RegisterProblem.STALE_MARK, "The marks of pupils " + stale + " were changed by someone else after you loaded them");
+        }
+        try {
+            store.insertMarks(inserts);
+        } catch (RuntimeException e) {
+            if (isDuplicate(e)) {
+                throw new DomainProblem(RegisterProblem.STALE_MARK, "Someone recorded some of these marks at the same moment; reload the register");
+            }
+            throw e;
+        }
+        store.appendHistory(history);
+        store.addToWeeks(weeks.values());
+        List<MarkRow> written = new ArrayList<>(inserts);
+        written.addAll(updates);
+        return written;
+    }
+
+    static LocalDate weekOf(LocalDate date) {
+        return date.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    }
+
+    static Tally tally(String code, int minutesLate, LocalDate date) {
+        return CodeCatalogue.on(code, date).map(c -> Tally.of(c, minutesLate))
+                .orElseThrow(() -> new IllegalStateException("code " + code + " has no meaning on " + date));
+    }
+
+    private static boolean isDuplicate(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLIntegrityConstraintViolationException || (t.getMessage() != null && t.getMessage().contains("Duplicate entry"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

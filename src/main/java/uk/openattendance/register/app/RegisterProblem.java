@@ -1,0 +1,31 @@
+package uk.openattendance.register.app;
+
+import uk.openattendance.platform.problem.ProblemCode;
+
+public enum RegisterProblem implements ProblemCode {
+    REGISTER_NOT_VALID(400, "These marks cannot be recorded"),
+    AMENDMENT_NEEDS_REASON(400, "A change to a mark already taken needs a reason"),
+    NOT_A_SCHOOL_DAY(422, "No register is taken on this day"),
+    SESSION_CLOSED(422, "This session is closed for this group"),
+    REGISTER_NOT_OPEN_YET(422, "This register has not opened yet"),
+    STALE_MARK(409, "Someone changed this mark first; reload the register and try again"),
+    NOT_PERMITTED_BY_POLICY(422, "The school's policy does not allow this");
+
+    private final int status;
+    private final String title;
+
+    RegisterProblem(int status, String title) {
+        this.status = status;
+        this.title = title;
+    }
+
+    @Override
+    public int status() {
+        return status;
+    }
+
+    @Override
+    public String title() {
+        return title;
+    }
+}

@@ -1,0 +1,275 @@
+package uk.openattendance.register.app;
+
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import uk.openattendance.platform.problem.CommonProblem;
+import uk.openattendance.platform.problem.DomainProblem;
+import uk.openattendance.platform.problem.FieldError;
+import uk.openattendance.register.domain.AttendanceCode;
+import uk.openattendance.register.domain.CodeCatalogue;
+import uk.openattendance.register.domain.MarkDecision;
+import uk.openattendance.register.persistence.MarkRow;
+import uk.openattendance.register.persistence.MarkStore;
+import uk.openattendance.roll.app.PupilService;
+import uk.openattendance.roll.app.PupilView;
+import uk.openattendance.school.domain.ArrivalMark;
+import uk.openattendance.school.domain.Closure;
+import uk.openattendance.school.domain.Session;
+import uk.openattendance.school.domain.SessionTiming;
+import uk.openattendance.security.Actor;
+import uk.openattendance.security.Permission;
+
+/**
+ * Taking registers and changing marks. A first mark is recorded as given; any later change is an amendment that needs
+ * a reason and the version the caller last saw, and is kept beside the original in the pupil's history.
+ */
+@Singleton
+public class RegisterService {
+    private static final Actor READER = Actor.system("register");
+
+    private final PupilService pupils;
+    private final MarkStore store;
+    private final MarkWriter writer;
+    private final SchoolDay schoolDay;
+    private final List<PlannedMarks> planned;
+
+    public RegisterService(PupilService pupils, MarkStore store, MarkWriter writer, SchoolDay schoolDay, List<PlannedMarks> planned) {
+        this.pupils = pupils;
+        this.store = store;
+        this.writer = writer;
+        this.schoolDay = schoolDay;
+        this.planned = planned;
+    }
+
+    public RegisterView register(Actor actor, long schoolId, LocalDate date, Session session, Long registerGroupId, String form) {
+        actor.require(Permission.REGISTER_TAKE, schoolId, "School", schoolId);
+        SchoolDay.Context ctx = schoolDay.of(schoolId);
+        if (registerGroupId != null && !ctx.groups().containsKey(registerGroupId)) {
+            throw CommonProblem.notFound("Register group", registerGroupId);
+        }
+        List<PupilView> onRoll = pupils.wholeRoll(READER, schoolId).stream()
+                .filter(p -> p.onRollOn(date))
+                .filter(p -> registerGroupId == null || p.registerGroupId() == registerGroupId)
+                .filter(p -> form == null || form.equalsIgnoreCase(p.form()))
+                .sorted(Comparator.comparing(PupilView::legalSurname).thenComparing(PupilView::legalForename))
+                .toList();
+        List<Long> ids = onRoll.stream().map(PupilView::id).toList();
+        Map<Long, MarkRow> marks = store.marks(schoolId, date, session.name(), ids);
+        Map<Long, PlannedMarks.Planned> plans = plannedFor(schoolId, date, session, ids);
+        SessionTiming timing = registerGroupId == null ? null : ctx.groups().get(registerGroupId).timing(session);
+        String status = status(ctx, date, session, timing);
+        List<RegisterView.Line> lines = onRoll.stream().map(p -> new RegisterView.Line(p.id(), p.displayName(), p.registerGroupId(), p.form(),
+                marks.containsKey(p.id()) ? view(marks.get(p.id())) : null, plans.get(p.id()))).toList();
+        return new RegisterView(schoolId, date, session.name(), registerGroupId, form, timing, status, lines);
+    }
+
+    @Transactional
+    public RegisterResult submit(Actor actor, long schoolId, LocalDate date, Session session, @Valid SubmitRegister command) {
+        actor.require(Permission.REGISTER_TAKE, schoolId, "School", schoolId);
+        SchoolDay.Context ctx = schoolDay.of(schoolId);
+        requireSchoolDay(ctx, date);
+        List<Long> ids = command.marks().stream().map(SubmitRegister.Entry::pupilId).distinct().toList();
+        Map<Long, PupilView> roll = pupils.pupilsByIds(READER, ids).stream().filter(p -> p.schoolId() == schoolId)
+                .collect(Collectors.toMap(PupilView::id, Function.identity()));
+        Map<Long, MarkRow> current = store.marks(schoolId, date, session.name(), roll.keySet());
+        Map<Long, PlannedMarks.Planned> plans = plannedFor(schoolId, date, session, roll.keySet());
+
+        List<FieldError> errors = new ArrayList<>();
+        List<MarkChange> changes = new ArrayList<>();
+        boolean amendmentsWithoutReason = false;
+        java.util.Set<Long> seen = new java.util.HashSet<>();
+        for (int i = 0; i < command.marks().size(); i++) {
+            SubmitRegister.Entry e = command.marks().get(i);
+            String field = "marks[" + i + "]";
+            PupilView pupil = roll.get(e.pupilId());
+            if (pupil == null) {
+                errors.add(new FieldError(field + ".pupilId", "the id of a pupil on this school's roll"));
+                continue;
+            }
+            if (!seen.add(e.pupilId())) {
+                errors.add(new FieldError(field + ".pupilId", "each pupil once per register"));
+                continue;
+            }
+            Optional<String> refusal = refusal(ctx, pupil, date, session);
+            if (refusal.isPresent()) {
+                errors.add(new FieldError(field + ".pupilId", refusal.get()));
+                continue;
+            }
+            SessionTiming timing = ctx.groups().get(pupil.registerGroupId()).timing(session);
+            if (date.equals(ctx.now().toLocalDate()) && ctx.now().toLocalTime().isBefore(timing.opensAt())) {
+                throw new DomainProblem(RegisterProblem.REGISTER_NOT_OPEN_YET, "The " + session + " register for " + pupil.displayName() + "'s group opens at "
+                        + timing.opensAt() + " (it is " + ctx.now().toLocalTime().withNano(0) + ")");
+            }
+            MarkRow existing = current.get(pupil.id());
+            Decided decided = decide(e, plans.get(pupil.id()), existing, timing, ctx, date, session, field, errors);
+            if (decided == null) {
+                continue;
+            }
+            String reason = e.reason() != null ? e.reason() : command.reason();
+            MarkChange change = new MarkChange(schoolId, pupil.id(), pupil.registerGroupId(), date, session.name(), existing, decided.code(), decided.minutesLate(),
+                    decided.arrivedAt(), existing == null ? decided.source() : "AMENDMENT", existing == null ? decided.note() : reason);
+            if (existing != null && !change.changesNothing()) {
+                if (reason == null || reason.isBlank()) {
+                    errors.add(new FieldError(field + ".reason", "why the mark taken as " + existing.code() + " changes to " + decided.code()
+                            + " (the law keeps the reason beside every amendment)"));
+                    amendmentsWithoutReason = true;
+                    continue;
+                }
+                if (e.version() == null) {
+                    errors.add(new FieldError(field + ".version", "the version of the mark you are changing (" + existing.version() + " when you loaded it?)"));
+                    continue;
+                }
+                if (e.version() != existing.version()) {
+                    throw new DomainProblem(RegisterProblem.STALE_MARK, "The mark of " + pupil.displayName() + " was changed to " + existing.code() + " by "
+                            + existing.recordedBy() + " after you loaded it (version " + existing.version() + ", you sent " + e.version() + ")");
+                }
+            }
+            changes.add(change);
+        }
+        if (!errors.isEmpty()) {
+            throw new DomainProblem(amendmentsWithoutReason ? RegisterProblem.AMENDMENT_NEEDS_REASON : RegisterProblem.REGISTER_NOT_VALID,
+                    errors.size() + " mark(s) could not be recorded; nothing was saved. First: " + errors.get(0).field() + ": " + errors.get(0).expected(), errors);
+        }
+        List<MarkRow> written = writer.write(changes, actor.describeIn(schoolId));
+        int amended = (int) changes.stream().filter(c -> c.current() != null && !c.changesNothing()).count();
+        int recorded = (int) changes.stream().filter(c -> c.current() == null).count();
+        Map<Long, MarkRow> after = new java.util.HashMap<>(current);
+        written.forEach(m -> after.put(m.pupilId(), m));
+        List<MarkView> views = command.marks().stream().map(e -> after.get(e.pupilId())).filter(java.util.Objects::nonNull).map(RegisterService::view).toList();
+        return new RegisterResult(recorded, amended, changes.size() - recorded - amended, views);
+    }
+
+    record Decided(String code, int minutesLate, LocalTime arrivedAt, String source, String note) {}
+
+    /**
+     * The code a mark gets. An arrival time is judged against the pupil's register-group timings. A present mark sent
+     * while the register is open means the pupil was there at registration; sent later the same day for a pupil not yet
+     * marked, it means they arrived now, and the clock decides L or U.
+     */
+    private Decided decide(SubmitRegister.Entry e, PlannedMarks.Planned plan, MarkRow existing, SessionTiming timing, SchoolDay.Context ctx, LocalDate date,
+            Session session, String field, List<FieldError> errors) {
+        boolean today = date.equals(ctx.now().toLocalDate());
+        LocalTime now = ctx.now().toLocalTime().withNano(0);
+        if (e.code() == null && e.arrivedAt() == null) {
+            if (plan != null) {
+                return new Decided(plan.code(), 0, null, "PLANNED", plan.reason());
+            }
+            errors.add(new FieldError(field + ".code", "a register code, or an arrival time (arrivedAt, HH:MM)"));
+            return null;
+        }
+        if (e.code() == null || MarkDecision.isPresentCode(e.code()) || "L".equals(e.code()) || "U".equals(e.code())) {
+            LocalTime arrived = e.arrivedAt();
+            if (arrived == null && e.code() != null && !MarkDecision.isPresentCode(e.code()) && today) {
+                arrived = now; // L or U typed without a time: the pupil is arriving now
+            }
+            if (arrived == null && e.code() != null && MarkDecision.isPresentCode(e.code()) && today && existing == null && now.isAfter(timing.closesAt())) {
+                arrived = now;
+            }
+            if (arrived == null) {
+                String code = e.code();
+                if (MarkDecision.isPresentCode(code)) {
+                    code = MarkDecision.presentCode(session);
+                }
+                return checked(code, 0, null, date, field, errors);
+            }
+            if (today && arrived.isAfter(now)) {
+                errors.add(new FieldError(field + ".arrivedAt", "a time that has passed (it is " + now + ")"));
+                return null;
+            }
+            ArrivalMark mark = timing.classify(arrived);
+            String code = MarkDecision.codeFor(session, mark);
+            if (e.code() != null && ("L".equals(e.code()) || "U".equals(e.code())) && !e.code().equals(code)) {
+                errors.add(new FieldError(field + ".code", code + ": arriving at " + arrived + " is " + describe(mark, timing)
+                        + ", so the code is " + code + ", not " + e.code()));
+                return null;
+            }
+            return new Decided(code, mark.minutesLate(), arrived, "REGISTER", "Arrived " + arrived);
+        }
+        return checked(e.code(), 0, null, date, field, errors);
+    }
+
+    private static String describe(ArrivalMark mark, SessionTiming t) {
+        return switch (mark.kind()) {
+            case ON_TIME -> "on time (late only after " + t.lateAfter() + ")";
+            case LATE -> "late before the register closed (U from " + t.unauthorisedFrom() + ")";
+            case UNAUTHORISED_LATE -> "after " + t.unauthorisedFrom() + ", when a late arrival becomes U";
+        };
+    }
+
+    private static Decided checked(String code, int minutes, LocalTime arrived, LocalDate date, String field, List<FieldError> errors) {
+        Optional<AttendanceCode> c = CodeCatalogue.on(code, date);
+        if (c.isEmpty()) {
+            errors.add(new FieldError(field + ".code", "a code in force on " + date + ", one of "
+                    + CodeCatalogue.inForceOn(date).stream().map(AttendanceCode::code).toList() + " (not '" + code + "')"));
+            return null;
+        }
+        if (code.equals("Z")) {
+            errors.add(new FieldError(field + ".code", "a code for a pupil on roll (Z is for prospective pupils not yet admitted)"));
+            return null;
+        }
+        return new Decided(code, minutes, arrived, "REGISTER", null);
+    }
+
+    /** Why this pupil cannot have a mark for this session, or empty. */
+    private static Optional<String> refusal(SchoolDay.Context ctx, PupilView pupil, LocalDate date, Session session) {
+        if (!pupil.onRollOn(date)) {
+            return Optional.of("a pupil on roll on " + date + " (" + pupil.displayName() + " was admitted " + pupil.startDate()
+                    + (pupil.leavingDate() == null ? "" : " and left " + pupil.leavingDate()) + ")");
+        }
+        Optional<Closure> closure = ctx.calendar().closureOf(date, session, pupil.registerGroupId());
+        if (closure.isPresent()) {
+            return Optional.of("a pupil whose " + session + " session is open (" + ctx.groups().get(pupil.registerGroupId()).name() + " is closed: "
+                    + closure.get().kind() + (closure.get().description() == null ? "" : ", " + closure.get().description()) + ")");
+        }
+        return Optional.empty();
+    }
+
+    private static void requireSchoolDay(SchoolDay.Context ctx, LocalDate date) {
+        if (date.isAfter(ctx.now().toLocalDate())) {
+            throw DomainProblem.field(RegisterProblem.REGISTER_NOT_VALID, "date", "today or an earlier date; planned absences are recorded as leave, not as marks");
+        }
+        Optional<String> why = ctx.calendar().whyClosed(date);
+        if (why.isPresent()) {
+            throw new DomainProblem(RegisterProblem.NOT_A_SCHOOL_DAY, why.get());
+        }
+    }
+
+    private static String status(SchoolDay.Context ctx, LocalDate date, Session session, SessionTiming timing) {
+        if (ctx.calendar().whyClosed(date).isPresent()) {
+            return "NOT_A_SCHOOL_DAY";
+        }
+        if (timing == null || !date.equals(ctx.now().toLocalDate())) {
+            return date.isAfter(ctx.now().toLocalDate()) ? "FUTURE" : "PAST";
+        }
+        LocalTime now = ctx.now().toLocalTime();
+        if (now.isBefore(timing.opensAt())) {
+            return "NOT_OPEN_YET";
+        }
+        return now.isAfter(timing.closesAt()) ? "CLOSED" : "OPEN";
+    }
+
+    private Map<Long, PlannedMarks.Planned> plannedFor(long schoolId, LocalDate date, Session session, Collection<Long> ids) {
+        if (planned.isEmpty() || ids.isEmpty()) {
+            return Map.of();
+        }
+        return planned.stream().flatMap(p -> p.plannedFor(schoolId, date, session, ids).stream())
+                .collect(Collectors.toMap(PlannedMarks.Planned::pupilId, Function.identity(), (a, b) -> a));
+    }
+
+    static MarkView view(MarkRow m) {
+        String meaning = CodeCatalogue.on(m.code(), m.date()).map(AttendanceCode::meaning).orElse(null);
+        return new MarkView(m.pupilId(), m.date(), m.session(), m.code(), meaning, m.minutesLate(), m.arrivedAt(), m.source(), m.version(), m.recordedBy(),
+                m.recordedAt());
+    }
+}

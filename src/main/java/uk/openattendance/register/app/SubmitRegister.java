@@ -1,0 +1,29 @@
+package uk.openattendance.register.app;
+
+import io.micronaut.core.annotation.Introspected;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.LocalTime;
+import java.util.List;
+
+/**
+ * A register group's or class's marks for one session. A mark gives a code, or an arrival time from which the
+ * pupil's register-group timings decide present, L or U. Changing a mark already taken needs a reason and the
+ * version last seen.
+ */
+@Introspected
+public record SubmitRegister(
+        @NotNull(message = "the marks, one per pupil") @Size(min = 1, max = 2000, message = "between 1 and 2000 marks") List<@Valid @NotNull Entry> marks,
+        @Nullable @Size(max = 500, message = "at most 500 characters") String reason) {
+
+    @Introspected
+    public record Entry(
+            @NotNull(message = "the pupil's id") Long pupilId,
+            @Nullable @Pattern(regexp = "[A-Z0-9/\\\\#]{1,3}", message = "a register code such as /, \\\\, L, N, I or Y1; see GET /api/v1/attendance-codes") String code,
+            @Nullable LocalTime arrivedAt,
+            @Nullable Integer version,
+            @Nullable @Size(max = 500, message = "at most 500 characters") String reason) {}
+}

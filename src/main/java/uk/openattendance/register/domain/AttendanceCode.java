@@ -1,0 +1,49 @@
+package uk.openattendance.register.domain;
+
+import java.time.LocalDate;
+import java.util.Objects;
+
+/**
+ * One register code as the law defines it over a period. A code whose meaning changed in August 2024 (B, C, X) has two
+ * entries with different dates, so a mark keeps the meaning it had on its own date.
+ *
+ * @param possibleSession     counts in the denominator of attendance figures
+ * @param attendance          counts as attending (present or approved educational activity)
+ * @param penaltyNoticeCount  counts toward the national penalty-notice threshold (G, N, O, U)
+ * @param leaveOfAbsence      a leave of absence the school grants in advance (regulation 11)
+ * @param effectiveTo         null while in force; retired codes keep it for history and imports
+ */
+public record AttendanceCode(
+        String code,
+        String meaning,
+        CodeCategory category,
+        boolean possibleSession,
+        boolean attendance,
+        boolean penaltyNoticeCount,
+        boolean leaveOfAbsence,
+        LocalDate effectiveFrom,
+        LocalDate effectiveTo,
+        String replacedBy) {
+
+    public AttendanceCode {
+        Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(category, "category");
+        Objects.requireNonNull(effectiveFrom, "effectiveFrom");
+    }
+
+    public boolean inForceOn(LocalDate date) {
+        return !date.isBefore(effectiveFrom) && (effectiveTo == null || !date.isAfter(effectiveTo));
+    }
+
+    public boolean isAuthorisedAbsence() {
+        return category == CodeCategory.AUTHORISED_ABSENCE;
+    }
+
+    public boolean isUnauthorisedAbsence() {
+        return category == CodeCategory.UNAUTHORISED_ABSENCE;
+    }
+
+    public boolean isRetired() {
+        return effectiveTo != null;
+    }
+}

@@ -1,0 +1,417 @@
+package uk.openattendance.register.persistence;
+
+import io.micronaut.data.connection.annotation.Connectable;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import jakarta.inject.Singleton;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Time;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import uk.openattendance.register.domain.Tally;
+
+/**
+ * Marks, their history and the weekly tallies, written in JDBC batches inside the caller's transaction. A whole
+ * register is a handful of statements whatever its size (STACK.md: saveAll does not batch generated ids).
+ */
+@Singleton
+@Connectable
+public class MarkStore {
+    private static final String MARK_COLUMNS = "id, school_id, pupil_id, register_group_id, mark_date, session, code, minutes_late, arrived_at, source, "
+            + "version, recorded_by, recorded_at";
+
+    private final JdbcOperations jdbc;
+
+    public MarkStore(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Map<Long, MarkRow> marks(long schoolId, LocalDate date, String session, Collection<Long> pupilIds) {
+        if (pupilIds.isEmpty()) {
+            return Map.of();
+        }
+        String sql = "SELECT " + MARK_COLUMNS + " FROM mark WHERE school_id = ? AND mark_date = ? AND session = ? AND pupil_id IN (" + marks(pupilIds.size()) + ")";
+        return jdbc.prepareStatement(sql, ps -> {
+            ps.setLong(1, schoolId);
+            ps.setDate(2, Date.valueOf(date));
+            ps.setString(3, session);
+            int i = 4;
+            for (Long id : pupilIds) {
+                ps.setLong(i++, id);
+            }
+            return readMarks(ps).stream().collect(Collectors.toMap(MarkRow::pupilId, m -> m));
+        });
+    }
+
+    public List<MarkRow> marksOfSchoolOn(long schoolId, LocalDate date) {
+        return jdbc.prepareStatement("SELECT " + MARK_COLUMNS + " FROM mark WHERE school_id = ? AND mark_date = ?", ps -> {
+            ps.setLong(1, schoolId);
+            ps.setDate(2, Date.valueOf(date));
+            return readMarks(ps);
+        });
+    }
+
+    public List<MarkRow> marksOfPupil(long pupilId, LocalDate from, LocalDate to) {
+        return jdbc.prepareStatement("SELECT " + MARK_COLUMNS + " FROM mark WHERE pupil_id = ? AND mark_date BETWEEN ? AND ? ORDER BY mark_date, session",
+                ps -> {
+                    ps.setLong(1, pupilId);
+                    ps.setDate(2, Date.valueOf(from));
+                    ps.setDate(3, Date.valueOf(to));
+                    return readMarks(ps);
+                });
+    }
+
+    public List<MarkRow> marksWithCode(long schoolId, String code, LocalDate from, LocalDate to) {
+        return jdbc.prepareStatement("SELECT " + MARK_COLUMNS + " FROM mark WHERE school_id = ? AND code = ? AND mark_date BETWEEN ? AND ? "
+                + "ORDER BY mark_date, session, pupil_id", ps -> {
+                    ps.setLong(1, schoolId);
+                    ps.setString(2, code);
+                    ps.setDate(3, Date.valueOf(from));
+                    ps.setDate(4, Date.valueOf(to));
+                    return readMarks(ps);
+                });
+    }
+
+    /** Locks the pupils' chain heads for this transaction, so two writers to one pupil's history queue instead of forking it. */
+    public Map<Long, ChainHead> lockHeads(Collection<Long> pupilIds) {
+        if (pupilIds.isEmpty()) {
+            return Map.of();
+        }
+        String sql = "SELECT pupil_id, school_id, seq, hash FROM pupil_chain_head WHERE pupil_id IN (" + marks(pupilIds.size()) + ") FOR UPDATE";
+        return jdbc.prepareStatement(sql, ps -> {
+            int i = 1;
+            for (Long id : pupilIds) {
+                ps.setLong(i++, id);
+            }
+            Map<Long, ChainHead> heads = new HashMap<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    heads.put(rs.getLong(1), new ChainHead(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4)));
+                }
+            }
+            return heads;
+        });
+    }
+
+    public ChainHead head(long pupilId) {
+        return jdbc.prepareStatement("SELECT pupil_id, school_id, seq, hash FROM pupil_chain_head WHERE pupil_id = ?", ps -> {
+            ps.setLong(1, pupilId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? new ChainHead(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4)) : null;
+            }
+        });
+    }
+
+    public void insertMarks(List<MarkRow> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        jdbc.prepareStatement("INSERT INTO mark (school_id, pupil_id, register_group_id, mark_date, session, code, minutes_late, arrived_at, source, version, "
+                + "recorded_by, recorded_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", ps -> {
+                    for (MarkRow m : rows) {
+                        ps.setLong(1, m.schoolId());
+                        ps.setLong(2, m.pupilId());
+                        ps.setLong(3, m.registerGroupId());
+                        ps.setDate(4, Date.valueOf(m.date()));
+                        ps.setString(5, m.session());
+                        ps.setString(6, m.code());
+                        ps.setInt(7, m.minutesLate());
+                        if (m.arrivedAt() == null) {
+                            ps.setNull(8, Types.TIME);
+                        } else {
+                            ps.setTime(8, Time.valueOf(m.arrivedAt()));
+                        }
+                        ps.setString(9, m.source());
+                        ps.setInt(10, m.version());
+                        ps.setString(11, m.recordedBy());
+                        ps.setTimestamp(12, Timestamp.from(m.recordedAt()));
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                    return null;
+                });
+    }
+
+    /** Updates marks whose stored version is still {@code version - 1}; returns the pupils whose mark someone else changed first. */
+    public List<Long> updateMarks(List<MarkRow> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.prepareStatement("UPDATE mark SET code = ?, minutes_late = ?, arrived_at = ?, source = ?, version = ?, recorded_by = ?, recorded_at = ?, "
+                + "register_group_id = ? WHERE id = ? AND version = ?", ps -> {
+                    for (MarkRow m : rows) {
+                        ps.setString(1, m.code());
+                        ps.setInt(2, m.minutesLate());
+                        if (m.arrivedAt() == null) {
+                            ps.setNull(3, Types.TIME);
+                        } else {
+                            ps.setTime(3, Time.valueOf(m.arrivedAt()));
+                        }
+                        ps.setString(4, m.source());
+                        ps.setInt(5, m.version());
+                        ps.setString(6, m.recordedBy());
+                        ps.setTimestamp(7, Timestamp.from(m.recordedAt()));
+                        ps.setLong(8, m.registerGroupId());
+                        ps.setLong(9, m.id());
+                        ps.setInt(10, m.version() - 1);
+                        ps.addBatch();
+                    }
+                    int[] counts = ps.executeBatch();
+                    List<Long> stale = new ArrayList<>();
+                    for (int i = 0; i < counts.length; i++) {
+                        if (counts[i] == 0) {
+                            stale.add(rows.get(i).pupilId());
+                        }
+                    }
+                    return stale;
+                });
+    }
+
+    public void appendHistory(List<HistoryRow> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        jdbc.prepareStatement("INSERT INTO mark_history (school_id, pupil_id, seq, mark_date, session, old_code, new_code, old_minutes_late, new_minutes_late, "
+                + "reason, changed_by, changed_at, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", ps -> {
+                    for (HistoryRow h : rows) {
+                        ps.setLong(1, h.schoolId());
+                        ps.setLong(2, h.pupilId());
+                        ps.setLong(3, h.seq());
+                        ps.setDate(4, Date.valueOf(h.date()));
+                        ps.setString(5, h.session());
+                        ps.setString(6, h.oldCode());
+                        ps.setString(7, h.newCode());
+                        ps.setInt(8, h.oldMinutesLate());
+                        ps.setInt(9, h.newMinutesLate());
+                        ps.setString(10, h.reason());
+                        ps.setString(11, h.changedBy());
+                        ps.setTimestamp(12, Timestamp.from(h.changedAt()));
+                        ps.setString(13, h.prevHash());
+                        ps.setString(14, h.hash());
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                    return null;
+                });
+        Map<Long, HistoryRow> latest = new HashMap<>();
+        for (HistoryRow h : rows) {
+            latest.merge(h.pupilId(), h, (a, b) -> a.seq() > b.seq() ? a : b);
+        }
+        jdbc.prepareStatement("INSERT INTO pupil_chain_head (pupil_id, school_id, seq, hash) VALUES (?,?,?,?) "
+                + "ON DUPLICATE KEY UPDATE seq = VALUES(seq), hash = VALUES(hash)", ps -> {
+                    for (HistoryRow h : latest.values()) {
+                        ps.setLong(1, h.pupilId());
+                        ps.setLong(2, h.schoolId());
+                        ps.setLong(3, h.seq());
+                        ps.setString(4, h.hash());
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                    return null;
+                });
+    }
+
+    public List<HistoryRow> history(long pupilId) {
+        return jdbc.prepareStatement("SELECT school_id, pupil_id, seq, mark_date, session, old_code, new_code, old_minutes_late, new_minutes_late, reason, "
+                + "changed_by, changed_at, prev_hash, hash FROM mark_history WHERE pupil_id = ? ORDER BY seq", ps -> {
+                    ps.setLong(1, pupilId);
+                    return readHistory(ps);
+                });
+    }
+
+    /** The school's whole history, pupil by pupil in sequence order; streamed by the caller in pages of pupils. */
+    public List<HistoryRow> historyOfPupils(Collection<Long> pupilIds) {
+        if (pupilIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.prepareStatement("SELECT school_id, pupil_id, seq, mark_date, session, old_code, new_code, old_minutes_late, new_minutes_late, reason, "
+                + "changed_by, changed_at, prev_hash, hash FROM mark_history WHERE pupil_id IN (" + marks(pupilIds.size()) + ") ORDER BY pupil_id, seq", ps -> {
+                    int i = 1;
+                    for (Long id : pupilIds) {
+                        ps.setLong(i++, id);
+                    }
+                    return readHistory(ps);
+                });
+    }
+
+    public List<ChainHead> headsOfSchool(long schoolId) {
+        return jdbc.prepareStatement("SELECT pupil_id, school_id, seq, hash FROM pupil_chain_head WHERE school_id = ? ORDER BY pupil_id", ps -> {
+            ps.setLong(1, schoolId);
+            List<ChainHead> heads = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    heads.add(new ChainHead(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4)));
+                }
+            }
+            return heads;
+        });
+    }
+
+    /** Adds each row's tally to the stored week (creating it), in one batch. */
+    public void addToWeeks(Collection<WeekRow> deltas) {
+        if (deltas.isEmpty()) {
+            return;
+        }
+        jdbc.prepareStatement("INSERT INTO attendance_week (pupil_id, week_start, school_id, sessions, possible, present, approved_activity, authorised, "
+                + "unauthorised, late_l, late_u, minutes_late, penalty_sessions) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) ON DUPLICATE KEY UPDATE "
+                + "sessions = sessions + VALUES(sessions), possible = possible + VALUES(possible), present = present + VALUES(present), "
+                + "approved_activity = approved_activity + VALUES(approved_activity), authorised = authorised + VALUES(authorised), "
+                + "unauthorised = unauthorised + VALUES(unauthorised), late_l = late_l + VALUES(late_l), late_u = late_u + VALUES(late_u), "
+                + "minutes_late = minutes_late + VALUES(minutes_late), penalty_sessions = penalty_sessions + VALUES(penalty_sessions)", ps -> {
+                    for (WeekRow w : deltas) {
+                        Tally t = w.tally();
+                        ps.setLong(1, w.pupilId());
+                        ps.setDate(2, Date.valueOf(w.weekStart()));
+                        ps.setLong(3, w.schoolId());
+                        ps.setInt(4, t.sessions());
+                        ps.setInt(5, t.possible());
+                        ps.setInt(6, t.present());
+                        ps.setInt(7, t.approvedActivity());
+                        ps.setInt(8, t.authorised());
+                        ps.setInt(9, t.unauthorised());
+                        ps.setInt(10, t.lateL());
+                        ps.setInt(11, t.lateU());
+                        ps.setInt(12, t.minutesLate());
+                        ps.setInt(13, t.penaltySessions());
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                    return null;
+                });
+    }
+
+    /** Per-pupil sums of whole weeks starting in [fromWeek, toWeek], for the given schools. */
+    public Map<Long, Tally> weekTotals(Collection<Long> schoolIds, LocalDate fromWeek, LocalDate toWeek) {
+        if (schoolIds.isEmpty() || toWeek.isBefore(fromWeek)) {
+            return Map.of();
+        }
+        String sql = "SELECT pupil_id, SUM(sessions), SUM(possible), SUM(present), SUM(approved_activity), SUM(authorised), SUM(unauthorised), "
+                + "SUM(late_l), SUM(late_u), SUM(minutes_late), SUM(penalty_sessions) FROM attendance_week WHERE school_id IN (" + marks(schoolIds.size())
+                + ") AND week_start BETWEEN ? AND ? GROUP BY pupil_id";
+        return jdbc.prepareStatement(sql, ps -> {
+            int i = 1;
+            for (Long id : schoolIds) {
+                ps.setLong(i++, id);
+            }
+            ps.setDate(i++, Date.valueOf(fromWeek));
+            ps.setDate(i, Date.valueOf(toWeek));
+            Map<Long, Tally> out = new HashMap<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getLong(1), new Tally(rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getInt(8),
+                            rs.getInt(9), rs.getInt(10), rs.getInt(11)));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Per-pupil weeks (start, sessions, penalty sessions) up to a week, newest first: the penalty-notice monitor's input. */
+    public Map<Long, List<long[]>> penaltyWeeks(Collection<Long> schoolIds, LocalDate fromWeek, LocalDate toWeek) {
+        if (schoolIds.isEmpty()) {
+            return Map.of();
+        }
+        String sql = "SELECT pupil_id, week_start, sessions, penalty_sessions FROM attendance_week WHERE school_id IN (" + marks(schoolIds.size())
+                + ") AND week_start BETWEEN ? AND ? AND sessions > 0";
+        return jdbc.prepareStatement(sql, ps -> {
+            int i = 1;
+            for (Long id : schoolIds) {
+                ps.setLong(i++, id);
+            }
+            ps.setDate(i++, Date.valueOf(fromWeek));
+            ps.setDate(i, Date.valueOf(toWeek));
+            Map<Long, List<long[]>> out = new HashMap<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                            .add(new long[] {rs.getDate(2).toLocalDate().toEpochDay(), rs.getInt(3), rs.getInt(4)});
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Raw marks grouped by pupil and code over a few days (the partial weeks at a window's edges). */
+    public record CodeCount(long pupilId, String code, LocalDate anyDate, int count, int minutesLate) {}
+
+    public List<CodeCount> codeCounts(Collection<Long> schoolIds, LocalDate from, LocalDate to) {
+        if (schoolIds.isEmpty() || to.isBefore(from)) {
+            return List.of();
+        }
+        // grouped by the 2024 change too, so a code keeps the meaning it had on its date
+        String sql = "SELECT pupil_id, code, MIN(mark_date), COUNT(*), SUM(minutes_late) FROM mark WHERE school_id IN (" + marks(schoolIds.size())
+                + ") AND mark_date BETWEEN ? AND ? GROUP BY pupil_id, code, mark_date >= '2024-08-19'";
+        return jdbc.prepareStatement(sql, ps -> {
+            int i = 1;
+            for (Long id : schoolIds) {
+                ps.setLong(i++, id);
+            }
+            ps.setDate(i++, Date.valueOf(from));
+            ps.setDate(i, Date.valueOf(to));
+            List<CodeCount> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new CodeCount(rs.getLong(1), rs.getString(2), rs.getDate(3).toLocalDate(), rs.getInt(4), rs.getInt(5)));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Sessions per weekday per pupil with the number missed (absent and possible), for day-of-week patterns. */
+    public List<MarkRow> marksOfPupils(Collection<Long> pupilIds, LocalDate from, LocalDate to) {
+        if (pupilIds.isEmpty()) {
+            return List.of();
+        }
+        String sql = "SELECT " + MARK_COLUMNS + " FROM mark WHERE pupil_id IN (" + marks(pupilIds.size()) + ") AND mark_date BETWEEN ? AND ?";
+        return jdbc.prepareStatement(sql, ps -> {
+            int i = 1;
+            for (Long id : pupilIds) {
+                ps.setLong(i++, id);
+            }
+            ps.setDate(i++, Date.valueOf(from));
+            ps.setDate(i, Date.valueOf(to));
+            return readMarks(ps);
+        });
+    }
+
+
+    private static List<MarkRow> readMarks(PreparedStatement ps) throws SQLException {
+        List<MarkRow> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                Time arrived = rs.getTime(9);
+                out.add(new MarkRow(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getDate(5).toLocalDate(), rs.getString(6),
+                        rs.getString(7), rs.getInt(8), arrived == null ? null : arrived.toLocalTime(), rs.getString(10), rs.getInt(11),
+                        rs.getString(12), rs.getTimestamp(13).toInstant()));
+            }
+        }
+        return out;
+    }
+
+    private static List<HistoryRow> readHistory(PreparedStatement ps) throws SQLException {
+        List<HistoryRow> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(new HistoryRow(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getDate(4).toLocalDate(), rs.getString(5), rs.getString(6),
+                        rs.getString(7), rs.getInt(8), rs.getInt(9), rs.getString(10), rs.getString(11), rs.getTimestamp(12).toInstant(),
+                        rs.getString(13), rs.getString(14)));
+            }
+        }
+        return out;
+    }
+
+    private static String marks(int n) {
+        return String.join(",", java.util.Collections.nCopies(n, "?"));
+    }
+
+}
