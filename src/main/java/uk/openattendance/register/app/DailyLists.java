@@ -1,0 +1,112 @@
+package uk.openattendance.register.app;
+
+import jakarta.inject.Singleton;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import uk.openattendance.register.domain.AttendanceCode;
+import uk.openattendance.register.domain.CodeCatalogue;
+import uk.openattendance.register.domain.PenaltyNoticeWindow;
+import uk.openattendance.register.persistence.MarkRow;
+import uk.openattendance.register.persistence.MarkStore;
+import uk.openattendance.roll.app.PupilService;
+import uk.openattendance.roll.app.PupilView;
+import uk.openattendance.school.domain.Session;
+import uk.openattendance.security.Actor;
+import uk.openattendance.security.Permission;
+
+/** The lists the office works from on the day: who is in (fire list), who is absent, and who reaches the penalty-notice threshold. */
+@Singleton
+public class DailyLists {
+    private static final Actor READER = Actor.system("daily lists");
+
+    private final PupilService pupils;
+    private final MarkStore store;
+    private final SchoolDay schoolDay;
+
+    public DailyLists(PupilService pupils, MarkStore store, SchoolDay schoolDay) {
+        this.pupils = pupils;
+        this.store = store;
+        this.schoolDay = schoolDay;
+    }
+
+    public record PupilOnDay(long pupilId, String name, long registerGroupId, String form, String code, String meaning, String category, boolean onSite,
+            boolean vulnerable) {}
+
+    public record DayList(LocalDate date, String session, int onRoll, int onSite, int absent, int notYetMarked, List<PupilOnDay> pupils) {}
+
+    /**
+     * Every pupil on roll for a session with their mark: the fire list (on site) and the absence list in one. Off-site
+     * approved activity (V, P, W, K, B) counts as attending but is not on site, so it is not on the fire list.
+     */
+    public DayList day(Actor actor, long schoolId, LocalDate date, Session session) {
+        actor.require(Permission.ATTENDANCE_READ, schoolId, "School", schoolId);
+        List<PupilView> onRoll = pupils.wholeRoll(READER, schoolId).stream().filter(p -> p.onRollOn(date)).toList();
+        Map<Long, MarkRow> marks = store.marksOfSchoolOn(schoolId, date).stream().filter(m -> m.session().equals(session.name()))
+                .collect(Collectors.toMap(MarkRow::pupilId, Function.identity()));
+        List<PupilOnDay> lines = new ArrayList<>();
+        int onSite = 0;
+        int absent = 0;
+        int unmarked = 0;
+        for (PupilView p : onRoll.stream().sorted(Comparator.comparing(PupilView::legalSurname).thenComparing(PupilView::legalForename)).toList()) {
+            MarkRow m = marks.get(p.id());
+            AttendanceCode code = m == null ? null : CodeCatalogue.on(m.code(), date).orElse(null);
+            boolean here = code != null && code.category() == uk.openattendance.register.domain.CodeCategory.PRESENT;
+            if (code == null) {
+                unmarked++;
+            } else if (here) {
+                onSite++;
+            } else if (code.possibleSession() && !code.attendance()) {
+                absent++;
+            }
+            lines.add(new PupilOnDay(p.id(), p.displayName(), p.registerGroupId(), p.form(), code == null ? null : code.code(),
+                    code == null ? "not yet marked" : code.meaning(), code == null ? null : code.category().name(), here, p.vulnerable()));
+        }
+        return new DayList(date, session.name(), onRoll.size(), onSite, absent, unmarked, lines);
+    }
+
+    /** Today's absentees and unmarked pupils for the current session, vulnerable pupils first. */
+    public DayList absentToday(Actor actor, long schoolId) {
+        SchoolDay.Context ctx = schoolDay.of(schoolId);
+        LocalDate today = ctx.now().toLocalDate();
+        Session session = ctx.now().toLocalTime().isBefore(java.time.LocalTime.NOON) ? Session.AM : Session.PM;
+        DayList all = day(actor, schoolId, today, session);
+        List<PupilOnDay> missing = all.pupils().stream().filter(p -> !p.onSite() && (p.code() == null || isAbsence(p.code(), today)))
+                .sorted(Comparator.comparing(PupilOnDay::vulnerable).reversed()).toList();
+        return new DayList(today, session.name(), all.onRoll(), all.onSite(), all.absent(), all.notYetMarked(), missing);
+    }
+
+    private static boolean isAbsence(String code, LocalDate date) {
+        return CodeCatalogue.on(code, date).map(c -> c.possibleSession() && !c.attendance()).orElse(false);
+    }
+
+    public record PenaltyCandidate(long pupilId, String name, int unauthorisedSessions, int schoolWeeks, LocalDate windowFrom, LocalDate windowTo) {}
+
+    /** Pupils with 10 or more G, N, O or U sessions in the latest 10 school weeks to {@code asOf} (default today). */
+    public List<PenaltyCandidate> penaltyNoticeMonitor(Actor actor, long schoolId, LocalDate asOf) {
+        actor.require(Permission.ATTENDANCE_READ, schoolId, "School", schoolId);
+        LocalDate date = asOf != null ? asOf : schoolDay.of(schoolId).now().toLocalDate();
+        LocalDate week = date.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        // ten school weeks rarely span more than a year even across the summer holiday
+        Map<Long, List<long[]>> weeks = store.penaltyWeeks(List.of(schoolId), week.minusWeeks(60), week);
+        Map<Long, PupilView> roll = pupils.wholeRoll(READER, schoolId).stream().collect(Collectors.toMap(PupilView::id, Function.identity()));
+        List<PenaltyCandidate> out = new ArrayList<>();
+        weeks.forEach((pupilId, rows) -> {
+            var result = PenaltyNoticeWindow.over(rows.stream().map(r -> new PenaltyNoticeWindow.Week(LocalDate.ofEpochDay(r[0]), (int) r[1], (int) r[2]))
+                    .toList(), week);
+            PupilView p = roll.get(pupilId);
+            if (result.reachesThreshold() && p != null) {
+                out.add(new PenaltyCandidate(pupilId, p.displayName(), result.unauthorisedSessions(), result.schoolWeeks(), result.windowFrom(),
+                        date));
+            }
+        });
+        out.sort(Comparator.comparing(PenaltyCandidate::unauthorisedSessions).reversed());
+        return out;
+    }
+}

@@ -1,0 +1,181 @@
+package uk.openattendance.register;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import uk.openattendance.fixtures.Api;
+import uk.openattendance.fixtures.TestWorld;
+import uk.openattendance.roll.app.Characteristics;
+import uk.openattendance.roll.app.PupilView;
+import uk.openattendance.roll.domain.SendStatus;
+import uk.openattendance.school.domain.PolicyPresets;
+import uk.openattendance.security.Role;
+
+/**
+ * Three pupils over Monday 2 to Wednesday 11 November 2026 (16 sessions; Wednesday afternoon closed unexpectedly, Y4,
+ * so 15 possible): Ada misses two sessions ill, Bea is never absent (one L), Cal has ten unauthorised sessions.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class FiguresIT {
+    private static final LocalDate[] DAYS = {LocalDate.of(2026, 11, 2), LocalDate.of(2026, 11, 3), LocalDate.of(2026, 11, 4), LocalDate.of(2026, 11, 5),
+            LocalDate.of(2026, 11, 6), LocalDate.of(2026, 11, 9), LocalDate.of(2026, 11, 10), LocalDate.of(2026, 11, 11)};
+
+    @Inject EmbeddedServer server;
+    @Inject TestWorld world;
+
+    Api api;
+    TestWorld.School school;
+    String head;
+    PupilView ada;
+    PupilView bea;
+    PupilView cal;
+
+    @BeforeAll
+    void threePupilsAndTheirMarksImported() {
+        api = new Api(server.getURL().toString());
+        long trust = world.trust();
+        school = world.school(trust, PolicyPresets.PRIMARY_GLOUCESTERSHIRE);
+        ada = world.pupil(school, "Ada", "Ashdown");
+        bea = world.pupil(school, "Bea", "Bramley");
+        cal = world.pupil(school, "Cal", "Colley", LocalDate.of(2026, 9, 2), 0, new Characteristics(true, SendStatus.NONE, true, false, false, false, false, false));
+        head = world.staffLogin(api, Role.HEADTEACHER, school.id(), null);
+        StringBuilder csv = new StringBuilder("upn,date,session,code,minutes_late\n");
+        Map<String, String> calCodes = Map.of("2026-11-02", "O", "2026-11-03", "O", "2026-11-04", "G", "2026-11-05", "N");
+        for (LocalDate d : DAYS) {
+            for (String s : new String[] {"AM", "PM"}) {
+                boolean closed = d.equals(LocalDate.of(2026, 11, 11)) && s.equals("PM");
+                String present = s.equals("AM") ? "/" : "\\";
+                String a = closed ? "Y4" : d.equals(LocalDate.of(2026, 11, 3)) ? "I" : present;
+                String b = closed ? "Y4" : d.equals(LocalDate.of(2026, 11, 2)) && s.equals("AM") ? "L" : present;
+                String c = closed ? "Y4" : calCodes.getOrDefault(d.toString(), present);
+                int cMinutes = 0;
+                if (!closed && s.equals("AM") && (d.equals(LocalDate.of(2026, 11, 6)) || d.equals(LocalDate.of(2026, 11, 9)))) {
+                    c = "U";
+                    cMinutes = d.getDayOfMonth() == 6 ? 35 : 40;
+                }
+                csv.append(ada.upn()).append(',').append(d).append(',').append(s).append(',').append(a).append(",0\n");
+                csv.append(bea.upn()).append(',').append(d).append(',').append(s).append(',').append(b).append(',').append(b.equals("L") ? 10 : 0).append('\n');
+                csv.append(cal.upn()).append(',').append(d).append(',').append(s).append(',').append(c).append(',').append(cMinutes).append('\n');
+            }
+        }
+        var r = api.send("POST", "/api/v1/schools/" + school.id() + "/imports/marks", head, csv.toString(), Map.of("Content-Type", "text/csv"));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().get("created").asInt()).isEqualTo(48);
+        var again = api.send("POST", "/api/v1/schools/" + school.id() + "/imports/marks", head, csv.toString(), Map.of("Content-Type", "text/csv"));
+        assertThat(again.json().get("unchanged").asInt()).as("re-importing changes nothing").isEqualTo(48);
+    }
+
+    private JsonNode pupil(PupilView p, String query) {
+        var r = api.get("/api/v1/schools/" + school.id() + "/pupils/" + p.id() + "/attendance?" + query, head);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.json();
+    }
+
+    private static final String WINDOW = "window=RANGE&from=2026-11-02&to=2026-11-11";
+
+    @Test
+    void aPupilsFiguresLeaveUnableToAttendSessionsOutOfTheDenominator() {
+        JsonNode a = pupil(ada, WINDOW);
+        assertThat(a.at("/figures/possibleSessions").asInt()).isEqualTo(15);
+        assertThat(a.at("/figures/attended").asInt()).isEqualTo(13);
+        assertThat(a.at("/figures/authorisedAbsence").asInt()).isEqualTo(2);
+        assertThat(a.at("/figures/attendancePercent").decimalValue()).isEqualByComparingTo("86.7");
+        assertThat(a.at("/figures/persistentAbsence").asBoolean()).isTrue();
+        assertThat(a.at("/window/description").asText()).isEqualTo("2026-11-02 to 2026-11-11");
+        assertThat(a.at("/figures/denominator").asText()).contains("15 possible sessions");
+    }
+
+    @Test
+    void lateBeforeCloseIsAttendanceWithItsMinutesAndUIsUnauthorised() {
+        JsonNode b = pupil(bea, WINDOW);
+        assertThat(b.at("/figures/attendancePercent").decimalValue()).isEqualByComparingTo("100.0");
+        assertThat(b.at("/figures/lateBeforeClose").asInt()).isEqualTo(1);
+        assertThat(b.at("/figures/minutesLate").asInt()).isEqualTo(10);
+        JsonNode c = pupil(cal, WINDOW);
+        assertThat(c.at("/figures/unauthorisedAbsence").asInt()).isEqualTo(10);
+        assertThat(c.at("/figures/lateAfterClose").asInt()).isEqualTo(2);
+        assertThat(c.at("/figures/minutesLate").asInt()).isEqualTo(75);
+        assertThat(c.at("/figures/severeAbsence").asBoolean()).isTrue();
+    }
+
+    @Test
+    void windowsThatCutWeeksInHalfGiveTheSameFiguresAsCountingTheMarksByHand() {
+        JsonNode c = pupil(cal, "window=RANGE&from=2026-11-03&to=2026-11-10");
+        // Tue 3 to Tue 10 is six school days: O O, G G, N N, U \, U \, / \ -> 12 possible, 8 unauthorised, 4 attended
+        assertThat(c.at("/figures/possibleSessions").asInt()).isEqualTo(12);
+        assertThat(c.at("/figures/unauthorisedAbsence").asInt()).isEqualTo(8);
+        assertThat(c.at("/figures/attended").asInt()).isEqualTo(4);
+    }
+
+    @Test
+    void theWholeSchoolAndCohortFiguresAddUpSessionsNotPercentages() {
+        JsonNode rows = api.get("/api/v1/schools/" + school.id() + "/attendance?groupBy=SCHOOL&" + WINDOW, head).json();
+        assertThat(rows.get(0).at("/figures/possibleSessions").asInt()).isEqualTo(45);
+        assertThat(rows.get(0).at("/figures/attended").asInt()).isEqualTo(33);
+        assertThat(rows.get(0).at("/figures/attendancePercent").decimalValue()).isEqualByComparingTo("73.3");
+        assertThat(rows.get(0).get("persistentAbsentees").asInt()).isEqualTo(2);
+        JsonNode pp = api.get("/api/v1/schools/" + school.id() + "/attendance?groupBy=SCHOOL&cohort=PUPIL_PREMIUM&" + WINDOW, head).json();
+        assertThat(pp.get(0).get("pupils").asInt()).isEqualTo(1);
+        assertThat(pp.get(0).at("/figures/attendancePercent").decimalValue()).isEqualByComparingTo("33.3");
+    }
+
+    @Test
+    void listsNameThePersistentAbsenteesThoseAtRiskAndThoseWithFullAttendance() {
+        String base = "/api/v1/schools/" + school.id() + "/attendance/";
+        assertThat(api.get(base + "persistent-absentees?" + WINDOW, head).json()).extracting(r -> r.get("label").asText())
+                .containsExactly("Cal Colley", "Ada Ashdown");
+        assertThat(api.get(base + "persistent-absentees?severeOnly=true&" + WINDOW, head).json()).extracting(r -> r.get("label").asText())
+                .containsExactly("Cal Colley");
+        assertThat(api.get(base + "at-risk?fromPercent=80&belowPercent=95&" + WINDOW, head).json()).extracting(r -> r.get("label").asText())
+                .containsExactly("Ada Ashdown");
+        assertThat(api.get(base + "full-attendance?" + WINDOW, head).json()).extracting(r -> r.get("label").asText()).containsExactly("Bea Bramley");
+    }
+
+    @Test
+    void tenUnauthorisedSessionsInTenSchoolWeeksPutAPupilOnThePenaltyNoticeMonitor() {
+        JsonNode list = api.get("/api/v1/schools/" + school.id() + "/attendance/penalty-notice-monitor?asOf=2026-11-11", head).json();
+        assertThat(list).hasSize(1);
+        assertThat(list.get(0).get("name").asText()).isEqualTo("Cal Colley");
+        assertThat(list.get(0).get("unauthorisedSessions").asInt()).isEqualTo(10);
+    }
+
+    @Test
+    void mondaysStandOutInCalsDayOfWeekPattern() {
+        JsonNode days = api.get("/api/v1/schools/" + school.id() + "/attendance/day-of-week?pupilId=" + cal.id() + "&" + WINDOW, head).json();
+        assertThat(days.get(0).get("day").asText()).isEqualTo("MONDAY");
+        assertThat(days.get(0).get("missedSessions").asInt()).isEqualTo(3);
+        assertThat(days.get(0).get("possibleSessions").asInt()).isEqualTo(4);
+    }
+
+    @Test
+    void theFireListForAClosedAfternoonHasNobodyOnSite() {
+        JsonNode pm = api.get("/api/v1/schools/" + school.id() + "/attendance/day/2026-11-11/PM", head).json();
+        assertThat(pm.get("onSite").asInt()).isZero();
+        assertThat(pm.get("onRoll").asInt()).isEqualTo(3);
+        JsonNode am = api.get("/api/v1/schools/" + school.id() + "/attendance/day/2026-11-11/AM", head).json();
+        assertThat(am.get("onSite").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void minutesLateBecomeSchoolDaysLost() {
+        JsonNode late = api.get("/api/v1/schools/" + school.id() + "/attendance/lateness?minutesPerDay=375&" + WINDOW, head).json();
+        assertThat(late.get(0).get("name").asText()).isEqualTo("Cal Colley");
+        assertThat(late.get(0).get("schoolDaysLost").decimalValue()).isEqualByComparingTo("0.2");
+    }
+
+    @Test
+    void aBadWindowIsAProblemNotAServerError() {
+        var r = api.get("/api/v1/schools/" + school.id() + "/attendance?window=RANGE&from=2026-11-11&to=2026-11-02", head);
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(api.get("/api/v1/schools/" + school.id() + "/attendance?groupBy=CLASSROOM", head).status()).isEqualTo(400);
+    }
+}
