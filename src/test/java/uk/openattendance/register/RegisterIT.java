@@ -297,4 +297,62 @@ class RegisterIT {
         assertThat(guessed.status()).isEqualTo(400);
         assertThat(guessed.body()).contains("marks[0].pupilId");
     }
+
+    @Test
+    void takingARegisterOverGraphqlAppliesTheSameRulesAsRest() {
+        PupilView p = fresh();
+        at(MONDAY, "09:10");
+        var r = api.graphql(teacher, "mutation { takeRegister(schoolId: " + school.id() + ", date: \"" + MONDAY + "\", session: AM, marks: [{pupilId: "
+                + p.id() + ", arrivedAt: \"09:04\"}]) { recorded marks { code minutesLate version } } }");
+        assertThat(r.json().at("/data/takeRegister/marks/0/code").asText()).as(r.body()).isEqualTo("U");
+        assertThat(r.json().at("/data/takeRegister/marks/0/minutesLate").asInt()).isEqualTo(14);
+        var bad = api.graphql(teacher, "mutation { takeRegister(schoolId: " + school.id() + ", date: \"" + MONDAY + "\", session: AM, marks: [{pupilId: "
+                + p.id() + ", code: \"ZZZ\"}]) { recorded } }");
+        assertThat(bad.json().at("/errors/0/extensions/status").asInt()).as(bad.body()).isEqualTo(400);
+        var codes = api.graphql(teacher, "{ attendanceCodes(date: \"2026-11-23\") { code category penaltyNoticeCount } }");
+        assertThat(codes.body()).contains("\"code\":\"Y7\"").doesNotContain("\"code\":\"H\"");
+    }
+
+    @Test
+    void unresolvedNIsFlaggedAfterTheSchoolsLimitAndBecomesOWhereThePolicySaysSo() {
+        TestWorld.School s = world.school(world.trust(), PolicyPresets.PRIMARY_GLOUCESTERSHIRE);
+        PupilView p = world.pupil(s, "Nell", "Unresolved", LocalDate.of(2025, 9, 1), 0, Characteristics.none());
+        String sOffice = world.staffLogin(api, Role.OFFICE, s.id(), null);
+        String sHead = world.staffLogin(api, Role.HEADTEACHER, s.id(), null);
+        at(MONDAY, "10:00");
+        String base = "/api/v1/schools/" + s.id();
+        api.post(base + "/registers/2026-11-13/AM", sOffice, "{\"marks\":[" + mark(p.id(), "code", "N") + "]}");
+        api.post(base + "/registers/2026-11-20/AM", sOffice, "{\"marks\":[" + mark(p.id(), "code", "N") + "]}");
+        JsonNode list = api.get(base + "/unresolved-n", sOffice).json();
+        assertThat(list).hasSize(2);
+        assertThat(list.get(0).get("schoolDaysOld").asInt()).isEqualTo(6);
+        assertThat(list.get(0).get("overdue").asBoolean()).isTrue();
+        assertThat(list.get(1).get("overdue").asBoolean()).isFalse();
+
+        assertThat(api.post(base + "/unresolved-n/convert-overdue", sOffice, "{}").status()).isEqualTo(422);
+        api.patch(base + "/policy", sHead, "{\"marks\":{\"convertUnresolvedNToO\":true}}");
+        var converted = api.post(base + "/unresolved-n/convert-overdue", sOffice, "{}");
+        assertThat(converted.json().get("converted").asInt()).as(converted.body()).isEqualTo(1);
+        JsonNode history = api.get(base + "/pupils/" + p.id() + "/mark-history", sOffice).json();
+        assertThat(history.get(2).get("newCode").asText()).isEqualTo("O");
+        assertThat(history.get(2).get("changedBy").asText()).startsWith("System");
+        assertThat(api.get(base + "/unresolved-n", sOffice).json()).hasSize(1);
+    }
+
+    @Test
+    void malformedRegistersAreRefusedWithTheFieldAndNothingIsWritten() {
+        PupilView p = fresh();
+        at(MONDAY, "10:00");
+        var noMarks = api.post(path(MONDAY, Session.AM), teacher, "{\"marks\":[]}");
+        assertThat(noMarks.status()).isEqualTo(400);
+        assertThat(noMarks.body()).contains("marks");
+        var badSession = api.post("/api/v1/schools/" + school.id() + "/registers/" + MONDAY + "/EVENING", teacher, "{\"marks\":[" + mark(p.id(), "code", "/") + "]}");
+        assertThat(badSession.status()).isEqualTo(400);
+        var badTime = submit(teacher, MONDAY, Session.AM, mark(p.id(), "arrivedAt", "nine-ish"));
+        assertThat(badTime.status()).isEqualTo(400);
+        assertThat(badTime.body()).contains("arrivedAt");
+        var oneBad = submit(teacher, MONDAY, Session.AM, mark(p.id(), "code", "/"), mark(999_999_999L, "code", "/"));
+        assertThat(oneBad.status()).isEqualTo(400);
+        assertThat(api.get("/api/v1/schools/" + school.id() + "/pupils/" + p.id() + "/mark-history", office).json()).as("all or nothing").isEmpty();
+    }
 }

@@ -20,6 +20,9 @@ final class ProblemExceptionHandler implements DataFetcherExceptionHandler {
     @Override
     public CompletableFuture<DataFetcherExceptionHandlerResult> handleException(DataFetcherExceptionHandlerParameters params) {
         Throwable error = params.getException();
+        if (error instanceof jakarta.validation.ConstraintViolationException violations) {
+            error = uk.openattendance.platform.web.Violations.toProblem(violations);
+        }
         Map<String, Object> extensions = new LinkedHashMap<>();
         String message;
         if (error instanceof DomainProblem problem) {
