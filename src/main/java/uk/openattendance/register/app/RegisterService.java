@@ -74,6 +74,16 @@ public class RegisterService {
         return new RegisterView(schoolId, date, session.name(), registerGroupId, form, timing, status, lines);
     }
 
+    /** A pupil's marks between two dates, in date and session order. */
+    public List<MarkView> marksOfPupil(Actor actor, long schoolId, long pupilId, LocalDate from, LocalDate to) {
+        actor.require(Permission.ATTENDANCE_READ, schoolId, "Pupil", pupilId);
+        pupils.pupil(READER, schoolId, pupilId);
+        if (to.isBefore(from) || from.plusYears(7).isBefore(to)) {
+            throw DomainProblem.field(RegisterProblem.REGISTER_NOT_VALID, "to", "a date on or after from, at most 7 years later");
+        }
+        return store.marksOfPupil(pupilId, from, to).stream().map(RegisterService::view).toList();
+    }
+
     @Transactional
     public RegisterResult submit(Actor actor, long schoolId, LocalDate date, Session session, @Valid SubmitRegister command) {
         actor.require(Permission.REGISTER_TAKE, schoolId, "School", schoolId);

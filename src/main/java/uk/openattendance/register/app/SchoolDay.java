@@ -1,6 +1,10 @@
 package uk.openattendance.register.app;
 
+import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import uk.openattendance.school.app.SchoolSettingsChanged;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -16,9 +20,18 @@ import uk.openattendance.school.domain.PolicySettings;
 import uk.openattendance.school.domain.SchoolCalendar;
 import uk.openattendance.security.Actor;
 
-/** What a register needs to know about its school, read once per request after the caller has been checked. */
+/**
+ * What a register needs to know about its school. Zone, calendar and register groups change a few times a year but
+ * are read on every register, so they are kept for a short while: dropped at once when this instance changes them,
+ * and after {@link #KEEP} at most when another instance does.
+ */
 @Singleton
 class SchoolDay {
+    static final Duration KEEP = Duration.ofSeconds(30);
+
+    private record Settings(ZoneId zone, SchoolCalendar calendar, Map<Long, RegisterGroupView> groups, long readAtNanos) {}
+
+    private final Map<Long, Settings> cache = new ConcurrentHashMap<>();
     private static final Actor READER = Actor.system("register");
 
     private final SchoolService schools;
@@ -38,9 +51,20 @@ class SchoolDay {
     record Context(long schoolId, ZoneId zone, LocalDateTime now, SchoolCalendar calendar, Map<Long, RegisterGroupView> groups) {}
 
     Context of(long schoolId) {
-        ZoneId zone = schools.zoneOf(READER, schoolId);
-        return new Context(schoolId, zone, LocalDateTime.ofInstant(clock.instant(), zone), calendars.calendar(READER, schoolId),
-                groups.registerGroups(READER, schoolId).stream().collect(Collectors.toMap(RegisterGroupView::id, Function.identity())));
+        Settings s = cache.get(schoolId);
+        // elapsed time, not the time of day: the cache's age must not move when tests move the school's clock
+        if (s == null || System.nanoTime() - s.readAtNanos() > KEEP.toNanos()) {
+            long readAt = System.nanoTime();
+            s = new Settings(schools.zoneOf(READER, schoolId), calendars.calendar(READER, schoolId),
+                    groups.registerGroups(READER, schoolId).stream().collect(Collectors.toMap(RegisterGroupView::id, Function.identity())), readAt);
+            cache.put(schoolId, s);
+        }
+        return new Context(schoolId, s.zone(), LocalDateTime.ofInstant(clock.instant(), s.zone()), s.calendar(), s.groups());
+    }
+
+    @EventListener
+    void onChange(SchoolSettingsChanged event) {
+        cache.remove(event.schoolId());
     }
 
     PolicySettings policy(long schoolId) {

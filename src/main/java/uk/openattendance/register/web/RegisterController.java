@@ -64,6 +64,13 @@ public class RegisterController {
         return registers.submit(actors.resolve(auth.getName()), schoolId, date, session, body);
     }
 
+    @Get("/pupils/{pupilId}/marks")
+    @Operation(summary = "A pupil's marks between two dates in date and session order")
+    public List<MarkView> listPupilMarks(Authentication auth, @PathVariable long schoolId, @PathVariable long pupilId, @QueryValue LocalDate from,
+            @QueryValue LocalDate to) {
+        return registers.marksOfPupil(actors.resolve(auth.getName()), schoolId, pupilId, from, to);
+    }
+
     @Put("/pupils/{pupilId}/marks/{date}/{session}")
     @Operation(summary = "Amend one mark: the original entry is kept beside the new one with the reason, who and when")
     public MarkView amendMark(Authentication auth, @PathVariable long schoolId, @PathVariable long pupilId, @PathVariable LocalDate date,

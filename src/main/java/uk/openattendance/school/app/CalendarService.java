@@ -1,5 +1,7 @@
 package uk.openattendance.school.app;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
+
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -21,11 +23,13 @@ import uk.openattendance.security.Permission;
 /** Terms, half terms and closures per academic year; other features ask it whether a session is school time. */
 @Singleton
 public class CalendarService {
+    private final ApplicationEventPublisher<SchoolSettingsChanged> changes;
     private final TermRepository terms;
     private final ClosureRepository closures;
     private final RegisterGroupRepository groups;
 
-    public CalendarService(TermRepository terms, ClosureRepository closures, RegisterGroupRepository groups) {
+    public CalendarService(TermRepository terms, ClosureRepository closures, RegisterGroupRepository groups, ApplicationEventPublisher<SchoolSettingsChanged> changes) {
+        this.changes = changes;
         this.terms = terms;
         this.closures = closures;
         this.groups = groups;
@@ -64,6 +68,7 @@ public class CalendarService {
         }
         terms.save(new TermRow(null, schoolId, term.academicYear(), term.name(), term.startsOn(), term.endsOn(),
                 term.halfTermBreakStartsOn(), term.halfTermBreakEndsOn()));
+        changes.publishEvent(new SchoolSettingsChanged(schoolId));
         return term;
     }
 
@@ -74,6 +79,7 @@ public class CalendarService {
             throw DomainProblem.field(SchoolProblem.CALENDAR_NOT_VALID, "registerGroupId", "the id of one of this school's register groups");
         }
         closures.save(new ClosureRow(null, schoolId, c.date(), c.sessions().name(), c.registerGroupId(), c.kind().name(), c.description()));
+        changes.publishEvent(new SchoolSettingsChanged(schoolId));
         return new Closure(c.date(), c.sessions(), c.registerGroupId(), c.kind(), c.description());
     }
 

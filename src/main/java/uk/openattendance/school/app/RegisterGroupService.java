@@ -1,5 +1,7 @@
 package uk.openattendance.school.app;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
+
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -21,9 +23,11 @@ import uk.openattendance.security.Permission;
 /** Register groups and their session times; every change is checked school-wide against the law's limits. */
 @Singleton
 public class RegisterGroupService {
+    private final ApplicationEventPublisher<SchoolSettingsChanged> changes;
     private final RegisterGroupRepository groups;
 
-    public RegisterGroupService(RegisterGroupRepository groups) {
+    public RegisterGroupService(RegisterGroupRepository groups, ApplicationEventPublisher<SchoolSettingsChanged> changes) {
+        this.changes = changes;
         this.groups = groups;
     }
 
@@ -63,6 +67,7 @@ public class RegisterGroupService {
         proposed.add(timings);
         check(proposed);
         int sort = existing.stream().mapToInt(RegisterGroupRow::sortOrder).max().orElse(-1) + 1;
+        changes.publishEvent(new SchoolSettingsChanged(schoolId));
         return SchoolMapper.view(groups.save(SchoolMapper.row(null, schoolId, sort, timings, null)));
     }
 
@@ -78,6 +83,7 @@ public class RegisterGroupService {
         }
         RegisterGroupTimings timings = timings(command);
         check(existing.stream().map(g -> g.id() == groupId ? timings : SchoolMapper.timings(g)).toList());
+        changes.publishEvent(new SchoolSettingsChanged(schoolId));
         return SchoolMapper.view(groups.update(SchoolMapper.row(groupId, schoolId, current.sortOrder(), timings, current.version())));
     }
 

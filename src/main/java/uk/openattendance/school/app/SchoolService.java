@@ -1,5 +1,7 @@
 package uk.openattendance.school.app;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
+
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -26,12 +28,14 @@ import uk.openattendance.security.Permission;
 /** Trusts and schools: the door other features and the edges use to reach a school's details. */
 @Singleton
 public class SchoolService {
+    private final ApplicationEventPublisher<SchoolSettingsChanged> changes;
     private final TrustRepository trusts;
     private final SchoolRepository schools;
     private final RegisterGroupRepository groups;
     private final Clock clock;
 
-    public SchoolService(TrustRepository trusts, SchoolRepository schools, RegisterGroupRepository groups, Clock clock) {
+    public SchoolService(TrustRepository trusts, SchoolRepository schools, RegisterGroupRepository groups, Clock clock, ApplicationEventPublisher<SchoolSettingsChanged> changes) {
+        this.changes = changes;
         this.trusts = trusts;
         this.schools = schools;
         this.groups = groups;
@@ -67,6 +71,7 @@ public class SchoolService {
         for (int i = 0; i < presetGroups.size(); i++) {
             groups.save(SchoolMapper.row(null, row.id(), i, presetGroups.get(i), null));
         }
+        changes.publishEvent(new SchoolSettingsChanged(row.id()));
         return SchoolMapper.view(row);
     }
 
@@ -98,6 +103,7 @@ public class SchoolService {
         SchoolRow updated = schools.update(new SchoolRow(r.id(), r.trustId(), r.urn(), details.name().strip(), zone(details.zone()),
                 details.phone(), details.email(), details.address(), SchoolMapper.origins(details.allowedOrigins()), r.presetKey(),
                 r.policyOverrides(), r.policyVersion(), r.version(), r.createdAt()));
+        changes.publishEvent(new SchoolSettingsChanged(schoolId));
         return SchoolMapper.view(updated);
     }
 

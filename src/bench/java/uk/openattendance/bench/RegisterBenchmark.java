@@ -1,0 +1,327 @@
+package uk.openattendance.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import uk.openattendance.school.app.CreateSchool;
+import uk.openattendance.school.app.CreateTrust;
+import uk.openattendance.school.app.SchoolDetails;
+import uk.openattendance.school.app.SchoolService;
+import uk.openattendance.school.domain.PolicyPresets;
+import uk.openattendance.security.Actor;
+import uk.openattendance.security.CreateStaff;
+import uk.openattendance.security.Role;
+import uk.openattendance.security.StaffService;
+
+/**
+ * Loads the synthetic school of shared/bench (gen_school.py) through the service's own CSV imports over HTTP and
+ * prints median and p99 for the operations schools feel, beside plain JDBC batches doing the same writes.
+ * Run: bench/run.sh (see README). Arguments: data directory, number of schools in the trust.
+ */
+public final class RegisterBenchmark {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(64)).build();
+    private static final String PASSWORD = "bench-password-2026";
+
+    private static String base;
+    private static String token;
+    private static final Map<String, String> TABLE = new LinkedHashMap<>();
+
+    public static void main(String[] args) throws Exception {
+        Path data = Path.of(args.length > 0 ? args[0] : "target/bench-data");
+        int schoolsInTrust = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+        String url = System.getenv().getOrDefault("BENCH_MYSQL_URL", "jdbc:mysql://127.0.0.1:3306/attendance_bench?createDatabaseIfNotExist=true");
+        try (Connection c = DriverManager.getConnection(url.replace("/attendance_bench", "/"), "root", ""); Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS attendance_bench");
+            s.execute("CREATE DATABASE attendance_bench CHARACTER SET utf8mb4");
+        }
+        try (ApplicationContext ctx = ApplicationContext.builder().environments("bench")
+                .properties(Map.of("datasources.default.url", url, "datasources.default.username", "root", "datasources.default.password", "",
+                        "micronaut.server.port", "-1", "micronaut.security.token.jwt.signatures.secret.generator.secret",
+                        "bench-secret-bench-secret-bench-secret-0123456789", "datasources.default.maximum-pool-size", "60"))
+                .start()) {
+            EmbeddedServer server = ctx.getBean(EmbeddedServer.class).start();
+            base = server.getURL().toString();
+            Actor system = Actor.system("benchmark");
+            SchoolService schools = ctx.getBean(SchoolService.class);
+            long trust = schools.createTrust(system, new CreateTrust("Benchmark Trust")).id();
+            ctx.getBean(StaffService.class).createStaff(system, new CreateStaff("bench.admin@example.org", "Bench Admin", PASSWORD, Role.TRUST_ADMIN, null, trust));
+            token = login();
+
+            List<Long> schoolIds = new ArrayList<>();
+            for (int i = 0; i < schoolsInTrust; i++) {
+                schoolIds.add(schools.createSchool(system, new CreateSchool(trust, String.format("%06d", 900100 + i), PolicyPresets.SECONDARY_ACADEMY_DORSET,
+                        new SchoolDetails("Benchmark Academy " + (i + 1), "Europe/London", null, "office" + i + "@bench.example.org", null, List.of()))).id());
+            }
+            String pupilsCsv = pupilsCsv(data);
+            List<String> markChunks = markChunks(data, 100_000);
+            long totalMarks = 0;
+            long loadStart = System.nanoTime();
+            for (int i = 0; i < schoolIds.size(); i++) {
+                long school = schoolIds.get(i);
+                post("/api/v1/schools/" + school + "/imports/pupils", pupilsCsv, "text/csv", true);
+                long t0 = System.nanoTime();
+                for (String chunk : markChunks) {
+                    JsonNode r = post("/api/v1/schools/" + school + "/imports/marks", chunk, "text/csv", true);
+                    totalMarks += r.get("created").asLong();
+                }
+                double secs = (System.nanoTime() - t0) / 1e9;
+                System.out.printf("school %d/%d loaded: %d marks in %.1f s (%.0f marks/s through the service's import)%n", i + 1, schoolIds.size(),
+                        totalMarks / (i + 1), secs, (totalMarks / (double) (i + 1)) / secs);
+            }
+            System.out.printf("trust loaded: %d schools, %d marks in %.0f s%n", schoolIds.size(), totalMarks, (System.nanoTime() - loadStart) / 1e9);
+
+            long school = schoolIds.get(0);
+            JsonNode roll = get("/api/v1/schools/" + school + "/pupils?size=500&page=0");
+            List<JsonNode> pupils = new ArrayList<>();
+            for (int page = 0; page * 500 < roll.get("totalItems").asInt(); page++) {
+                get("/api/v1/schools/" + school + "/pupils?size=500&page=" + page).get("items").forEach(pupils::add);
+            }
+            Map<String, List<Long>> forms = new LinkedHashMap<>();
+            pupils.forEach(p -> forms.computeIfAbsent(p.get("form").asText(), k -> new ArrayList<>()).add(p.get("id").asLong()));
+            List<LocalDate> freeDays = weekdays(LocalDate.of(2026, 6, 1), LocalDate.of(2026, 11, 20));
+            List<String[]> registers = new ArrayList<>();
+            for (LocalDate d : freeDays) {
+                for (String session : new String[] {"AM", "PM"}) {
+                    for (String form : forms.keySet()) {
+                        if (forms.get(form).size() >= 25) {
+                            registers.add(new String[] {d.toString(), session, form});
+                        }
+                    }
+                }
+            }
+            Collections.shuffle(registers, new java.util.Random(42));
+            AtomicInteger next = new AtomicInteger();
+
+            // warm-up: the JIT and the pool, so the figures are steady-state
+            timeParallel("warm-up", 4, 200, () -> saveRegister(school, forms, registers.get(next.getAndIncrement())));
+            record("register save, 30 pupils, 1 client", timeParallel("save", 1, 400, () -> saveRegister(school, forms, registers.get(next.getAndIncrement()))));
+            record("register save, 30 pupils, 50 clients", timeParallel("save", 50, 3000, () -> saveRegister(school, forms, registers.get(next.getAndIncrement()))));
+
+            try (Connection c = DriverManager.getConnection(url, "root", "")) {
+                try (Statement s = c.createStatement()) {
+                    s.execute("CREATE TABLE IF NOT EXISTS baseline_mark LIKE mark");
+                    s.execute("ALTER TABLE baseline_mark DROP FOREIGN KEY IF EXISTS fk_mark_pupil");
+                }
+            }
+            AtomicInteger baseNext = new AtomicInteger();
+            List<Long> ids = pupils.stream().map(p -> p.get("id").asLong()).toList();
+            record("JDBC baseline: 30-row batch insert, 1 client", timeParallel("jdbc", 1, 400, () -> jdbcSave(url, school, ids, baseNext.getAndIncrement())));
+            record("JDBC baseline: 30-row batch insert, 50 clients", timeParallel("jdbc", 50, 3000, () -> jdbcSave(url, school, ids, baseNext.getAndIncrement())));
+
+            String ytd = "window=RANGE&from=2025-09-01&to=2026-05-29";
+            record("year-to-date figures, every pupil of a 1,000-pupil school", timeParallel("ytd", 1, 30,
+                    () -> get("/api/v1/schools/" + school + "/attendance?groupBy=PUPIL&" + ytd)));
+            record("trust persistent-absentee list (" + schoolIds.size() + " schools)", timeParallel("trust-pa", 1, 10,
+                    () -> get("/api/v1/trusts/" + trust + "/attendance/persistent-absentees?" + ytd)));
+            AtomicInteger pupilNext = new AtomicInteger();
+            record("one pupil's year history (marks)", timeParallel("history", 1, 200,
+                    () -> get("/api/v1/schools/" + school + "/pupils/" + ids.get(pupilNext.getAndIncrement() % ids.size()) + "/marks?from=2025-09-01&to=2026-08-31")));
+            record("today's absentees (one session of the whole school)", timeParallel("absent", 1, 100,
+                    () -> get("/api/v1/schools/" + school + "/attendance/day/2026-05-20/AM")));
+
+            System.out.println();
+            System.out.println("| operation | median | p99 |");
+            System.out.println("| --- | --- | --- |");
+            TABLE.forEach((k, v) -> System.out.println("| " + k + " | " + v + " |"));
+            JsonNode pa = get("/api/v1/trusts/" + trust + "/attendance/persistent-absentees?" + ytd);
+            System.out.printf("%npersistent absentees in the trust: %d (%d per school)%n", pa.size(), pa.size() / schoolIds.size());
+            server.stop();
+        }
+        System.exit(0);
+    }
+
+    interface Op {
+        Object run() throws Exception;
+    }
+
+    private static double[] timeParallel(String name, int clients, int total, Op op) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        ConcurrentLinkedQueue<Long> nanos = new ConcurrentLinkedQueue<>();
+        AtomicInteger left = new AtomicInteger(total);
+        List<Future<?>> futures = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            futures.add(pool.submit(() -> {
+                while (left.getAndDecrement() > 0) {
+                    long t0 = System.nanoTime();
+                    try {
+                        op.run();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(name + " failed", e);
+                    }
+                    nanos.add(System.nanoTime() - t0);
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : futures) {
+            f.get();
+        }
+        pool.shutdown();
+        long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
+        return new double[] {sorted[sorted.length / 2] / 1e6, sorted[Math.min(sorted.length - 1, (int) Math.ceil(sorted.length * 0.99) - 1)] / 1e6, sorted.length};
+    }
+
+    private static void record(String name, double[] r) {
+        String v = String.format("%.1f ms | %.1f ms", r[0], r[1]);
+        TABLE.put(name, v);
+        System.out.printf("%s: median %.1f ms, p99 %.1f ms (n=%d)%n", name, r[0], r[1], (int) r[2]);
+    }
+
+    private static Object saveRegister(long school, Map<String, List<Long>> forms, String[] register) throws Exception {
+        List<Long> ids = forms.get(register[2]);
+        StringBuilder body = new StringBuilder("{\"marks\":[");
+        String present = register[1].equals("AM") ? "/" : "\\\\";
+        for (int i = 0; i < Math.min(30, ids.size()); i++) {
+            if (i > 0) {
+                body.append(',');
+            }
+            body.append("{\"pupilId\":").append(ids.get(i)).append(",\"code\":\"").append(i == 3 ? "N" : present).append("\"}");
+        }
+        body.append("]}");
+        return post("/api/v1/schools/" + school + "/registers/" + register[0] + "/" + register[1], body.toString(), "application/json", false);
+    }
+
+    private static final ThreadLocal<Connection> JDBC = new ThreadLocal<>();
+
+    private static Object jdbcSave(String url, long school, List<Long> ids, int n) throws Exception {
+        Connection c = JDBC.get();
+        if (c == null) {
+            c = DriverManager.getConnection(url + "&rewriteBatchedStatements=true", "root", "");
+            c.setAutoCommit(false);
+            JDBC.set(c);
+        }
+        LocalDate date = LocalDate.of(2020, 1, 1).plusDays(n / 40);
+        String session = n % 2 == 0 ? "AM" : "PM";
+        int offset = (n / 2 % 20) * 30;
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO baseline_mark (school_id, pupil_id, register_group_id, mark_date, session, code, "
+                + "minutes_late, source, version, recorded_by, recorded_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
+            for (int i = 0; i < 30; i++) {
+                ps.setLong(1, school);
+                ps.setLong(2, ids.get((offset + i) % ids.size()));
+                ps.setLong(3, 1);
+                ps.setDate(4, Date.valueOf(date));
+                ps.setString(5, session);
+                ps.setString(6, "/");
+                ps.setInt(7, 0);
+                ps.setString(8, "REGISTER");
+                ps.setInt(9, 1);
+                ps.setString(10, "Bench Teacher (Teacher)");
+                ps.setTimestamp(11, Timestamp.from(Instant.now()));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        c.commit();
+        return null;
+    }
+
+    private static String pupilsCsv(Path data) throws IOException {
+        List<String> lines = Files.readAllLines(data.resolve("pupils.csv"));
+        StringBuilder csv = new StringBuilder("upn,legal_forename,legal_surname,date_of_birth,year_group,register_group,form,start_date\n");
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",");
+            int year = Integer.parseInt(f[4]);
+            csv.append(f[1]).append(',').append(f[3]).append(',').append(f[2]).append(',').append(2025 - 5 - year).append("-03-01,").append(year)
+                    .append(",Whole school,").append(f[5]).append(",2025-09-01\n");
+        }
+        return csv.toString();
+    }
+
+    /** marks.csv rewritten with UPNs, in chunks small enough for one request each. */
+    private static List<String> markChunks(Path data, int rowsPerChunk) throws IOException {
+        Map<String, String> upnByNo = new HashMap<>();
+        List<String> pupils = Files.readAllLines(data.resolve("pupils.csv"));
+        for (String line : pupils.subList(1, pupils.size())) {
+            String[] f = line.split(",");
+            upnByNo.put(f[0], f[1]);
+        }
+        List<String> chunks = new ArrayList<>();
+        StringBuilder chunk = new StringBuilder();
+        int rows = 0;
+        List<String> marks = Files.readAllLines(data.resolve("marks.csv"));
+        for (String line : marks.subList(1, marks.size())) {
+            if (rows == 0) {
+                chunk.append("upn,date,session,code,minutes_late\n");
+            }
+            String[] f = line.split(",", -1);
+            chunk.append(upnByNo.get(f[0])).append(',').append(f[1]).append(',').append(f[2]).append(',').append(f[3]).append(',').append(f[4]).append('\n');
+            if (++rows == rowsPerChunk) {
+                chunks.add(chunk.toString());
+                chunk = new StringBuilder();
+                rows = 0;
+            }
+        }
+        if (rows > 0) {
+            chunks.add(chunk.toString());
+        }
+        return chunks;
+    }
+
+    private static List<LocalDate> weekdays(LocalDate from, LocalDate to) {
+        List<LocalDate> out = new ArrayList<>();
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+            if (d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY) {
+                out.add(d);
+            }
+        }
+        return out;
+    }
+
+    private static String login() throws Exception {
+        JsonNode r = post("/api/v1/auth/login", "{\"username\":\"bench.admin@example.org\",\"password\":\"" + PASSWORD + "\"}", "application/json", false);
+        return "Bearer " + r.get("access_token").asText();
+    }
+
+    private static JsonNode get(String path) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", token == null ? "" : token).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException(path + " -> " + r.statusCode() + " " + r.body());
+        }
+        return JSON.readTree(r.body());
+    }
+
+    private static JsonNode post(String path, String body, String type, boolean longRunning) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", type).POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            b.header("Authorization", token);
+        }
+        if (longRunning) {
+            b.timeout(java.time.Duration.ofMinutes(30));
+        }
+        HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200 && r.statusCode() != 201) {
+            throw new IllegalStateException(path + " -> " + r.statusCode() + " " + r.body().substring(0, Math.min(2000, r.body().length())));
+        }
+        return JSON.readTree(r.body());
+    }
+}
