@@ -178,4 +178,73 @@ class FiguresIT {
         assertThat(r.status()).isEqualTo(400);
         assertThat(api.get("/api/v1/schools/" + school.id() + "/attendance?groupBy=CLASSROOM", head).status()).isEqualTo(400);
     }
+
+    @Test
+    void termHalfTermAndRollingWindowsComeFromTheSchoolsCalendar() {
+        var term = api.post("/api/v1/schools/" + school.id() + "/calendar/terms", head,
+                "{\"name\":\"Autumn\",\"startsOn\":\"2026-09-02\",\"endsOn\":\"2026-12-18\",\"halfTermBreakStartsOn\":\"2026-10-26\",\"halfTermBreakEndsOn\":\"2026-10-30\"}");
+        assertThat(term.status()).as(term.body()).isBetween(200, 201);
+        JsonNode t = pupil(ada, "window=TERM&date=2026-11-05");
+        assertThat(t.at("/window/from").asText()).isEqualTo("2026-09-02");
+        assertThat(t.at("/window/description").asText()).contains("Autumn");
+        assertThat(t.at("/figures/possibleSessions").asInt()).isEqualTo(15);
+        JsonNode h = pupil(ada, "window=HALF_TERM&date=2026-11-05");
+        assertThat(h.at("/window/from").asText()).isEqualTo("2026-10-31");
+        JsonNode rolling = pupil(ada, "window=ROLLING_WEEKS&weeks=1&date=2026-11-11");
+        assertThat(rolling.at("/window/from").asText()).isEqualTo("2026-11-09");
+        assertThat(rolling.at("/figures/possibleSessions").asInt()).isEqualTo(5);
+    }
+
+    @Test
+    void aLeaverCountsOnlyTheDaysTheyWereOnRoll() {
+        TestWorld.School other = world.school();
+        PupilView leaver = world.pupil(other, "Dot", "Departed");
+        String otherHead = world.staffLogin(api, Role.HEADTEACHER, other.id(), null);
+        api.post("/api/v1/schools/" + other.id() + "/pupils/" + leaver.id() + "/deletion", otherHead,
+                "{\"ground\":\"REGISTERED_AT_ANOTHER_SCHOOL\",\"deletedOn\":\"2026-11-03\"}");
+        String csv = "upn,date,session,code\n" + leaver.upn() + ",2026-11-02,AM,/\n" + leaver.upn() + ",2026-11-02,PM,O\n" + leaver.upn() + ",2026-11-03,AM,/\n"
+                + leaver.upn() + ",2026-11-03,PM,/\n";
+        assertThat(api.send("POST", "/api/v1/schools/" + other.id() + "/imports/marks", otherHead, csv, Map.of("Content-Type", "text/csv")).status()).isEqualTo(200);
+        var afterLeaving = api.send("POST", "/api/v1/schools/" + other.id() + "/imports/marks", otherHead,
+                "upn,date,session,code\n" + leaver.upn() + ",2026-11-04,AM,O\n", Map.of("Content-Type", "text/csv"));
+        assertThat(afterLeaving.status()).isEqualTo(400);
+        assertThat(afterLeaving.body()).contains("line 2: date");
+        JsonNode f = api.get("/api/v1/schools/" + other.id() + "/pupils/" + leaver.id() + "/attendance?" + WINDOW, otherHead).json();
+        assertThat(f.at("/figures/possibleSessions").asInt()).isEqualTo(4);
+        assertThat(f.at("/figures/attendancePercent").decimalValue()).isEqualByComparingTo("75.0");
+    }
+
+    @Test
+    void theBestClassOfEachKeyStageIsNamedForTheWeek() {
+        JsonNode best = api.get("/api/v1/schools/" + school.id() + "/attendance/best-classes?date=2026-11-04", head).json();
+        assertThat(best).hasSize(1);
+        assertThat(best.get(0).get("label").asText()).isEqualTo("KS2: 4B");
+    }
+
+    @Test
+    void graphqlFiguresAreTheSameAsRest() {
+        var r = api.graphql(head, "{ attendance(schoolId: " + school.id() + ", groupBy: SCHOOL, window: {kind: RANGE, from: \"2026-11-02\", to: \"2026-11-11\"}) "
+                + "{ pupils figures { possibleSessions attendancePercent persistentAbsence } window { description } } "
+                + "penaltyNoticeMonitor(schoolId: " + school.id() + ", asOf: \"2026-11-11\") { name unauthorisedSessions } }");
+        assertThat(r.json().at("/data/attendance/0/figures/possibleSessions").asInt()).as(r.body()).isEqualTo(45);
+        assertThat(r.json().at("/data/attendance/0/figures/attendancePercent").asDouble()).isEqualTo(73.3);
+        assertThat(r.json().at("/data/penaltyNoticeMonitor/0/name").asText()).isEqualTo("Cal Colley");
+    }
+
+    @Test
+    void legacyMarksKeepOldCodesBeforeAugust2024AndRetiredCodesAfterItAreMapped() {
+        TestWorld.School other = world.school();
+        PupilView p = world.pupil(other, "Lex", "Legacy", LocalDate.of(2024, 6, 3), 0, Characteristics.none());
+        String otherHead = world.staffLogin(api, Role.HEADTEACHER, other.id(), null);
+        String csv = "upn,date,session,code\n" + p.upn() + ",2024-06-03,AM,H\n" + p.upn() + ",2024-06-03,PM,J\n" + p.upn() + ",2024-09-09,AM,J\n";
+        var r = api.send("POST", "/api/v1/schools/" + other.id() + "/imports/marks", otherHead, csv, Map.of("Content-Type", "text/csv"));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().get("mappedFromRetiredCodes").asInt()).isEqualTo(1);
+        JsonNode marks = api.get("/api/v1/schools/" + other.id() + "/pupils/" + p.id() + "/marks?from=2024-06-01&to=2024-09-30", otherHead).json();
+        assertThat(marks).extracting(m -> m.get("code").asText()).containsExactly("H", "J", "J1");
+        // J before the change was approved educational activity, counted as attending; J1 after it is authorised absence
+        JsonNode f = api.get("/api/v1/schools/" + other.id() + "/pupils/" + p.id() + "/attendance?window=RANGE&from=2024-06-01&to=2024-09-30", otherHead).json();
+        assertThat(f.at("/figures/attended").asInt()).isEqualTo(1);
+        assertThat(f.at("/figures/authorisedAbsence").asInt()).isEqualTo(2);
+    }
 }

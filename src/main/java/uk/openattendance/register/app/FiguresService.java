@@ -244,24 +244,45 @@ public class FiguresService {
         }
     }
 
-    /** Per-pupil tallies over a window: whole weeks from attendance_week, the edges from raw marks. */
+    /**
+     * Per-pupil tallies over a window. A window running from the start of an academic year up to now (or to the year's
+     * end) reads the yearly tallies, one row per pupil; any other window reads whole weeks from the weekly tallies and
+     * the partial weeks at its edges from the raw marks.
+     */
     Map<Long, Tally> tallies(Collection<Long> schoolIds, WindowView w) {
+        int startYear = w.from().getMonthValue() >= 8 ? w.from().getYear() : w.from().getYear() - 1;
+        LocalDate yearStart = LocalDate.of(startYear, 8, 1);
+        LocalDate yearEnd = LocalDate.of(startYear + 1, 7, 31);
+        LocalDate today = schoolDay.of(schoolIds.iterator().next()).now().toLocalDate();
+        LocalDate lastMarked = today.isBefore(yearEnd) ? today : yearEnd;
+        boolean wholeYearSoFar = !w.to().isAfter(yearEnd) && !w.to().isBefore(lastMarked) && w.from().isBefore(yearStart.plusDays(45));
+        if (wholeYearSoFar) {
+            Map<Long, Tally> out = new HashMap<>(store.yearTotals(schoolIds, SchoolCalendar.academicYearOf(w.from())));
+            addRaw(out, schoolIds, yearStart, w.from().minusDays(1), -1);
+            addRaw(out, schoolIds, w.to().plusDays(1), yearEnd, -1);
+            return out;
+        }
+        return weekly(schoolIds, w);
+    }
+
+    private Map<Long, Tally> weekly(Collection<Long> schoolIds, WindowView w) {
         LocalDate firstFull = w.from().getDayOfWeek() == DayOfWeek.MONDAY ? w.from() : w.from().with(TemporalAdjusters.next(DayOfWeek.MONDAY));
         LocalDate lastFullStart = w.to().getDayOfWeek().getValue() >= DayOfWeek.FRIDAY.getValue()
                 ? w.to().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
                 : w.to().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(1);
         Map<Long, Tally> out = new HashMap<>();
         if (firstFull.isAfter(lastFullStart)) {
-            addRaw(out, schoolIds, w.from(), w.to());
+            addRaw(out, schoolIds, w.from(), w.to(), 1);
             return out;
         }
         out.putAll(store.weekTotals(schoolIds, firstFull, lastFullStart));
-        addRaw(out, schoolIds, w.from(), firstFull.minusDays(1));
-        addRaw(out, schoolIds, lastFullStart.plusDays(7), w.to());
+        addRaw(out, schoolIds, w.from(), firstFull.minusDays(1), 1);
+        addRaw(out, schoolIds, lastFullStart.plusDays(7), w.to(), 1);
         return out;
     }
 
-    private void addRaw(Map<Long, Tally> out, Collection<Long> schoolIds, LocalDate from, LocalDate to) {
+    /** Adds (sign 1) or takes away (sign -1) the raw marks of a few days. */
+    private void addRaw(Map<Long, Tally> out, Collection<Long> schoolIds, LocalDate from, LocalDate to, int sign) {
         if (to.isBefore(from)) {
             return;
         }
@@ -274,7 +295,8 @@ public class FiguresService {
             Tally many = new Tally(c.count(), one.possible() * c.count(), one.present() * c.count(), one.approvedActivity() * c.count(),
                     one.authorised() * c.count(), one.unauthorised() * c.count(), one.lateL() * c.count(), one.lateU() * c.count(),
                     (c.code().equals("L") || c.code().equals("U")) ? c.minutesLate() : 0, one.penaltySessions() * c.count());
-            out.merge(c.pupilId(), many, Tally::plus);
+            Tally before = out.getOrDefault(c.pupilId(), Tally.ZERO);
+            out.put(c.pupilId(), sign > 0 ? before.plus(many) : before.minus(many));
         }
     }
 

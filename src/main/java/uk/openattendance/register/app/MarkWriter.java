@@ -22,6 +22,7 @@ import uk.openattendance.register.persistence.HistoryRow;
 import uk.openattendance.register.persistence.MarkRow;
 import uk.openattendance.register.persistence.MarkStore;
 import uk.openattendance.register.persistence.WeekRow;
+import uk.openattendance.school.domain.SchoolCalendar;
 
 /**
  * The only writer of marks. Every change, first entry or amendment, becomes a history entry chained to the pupil's
@@ -53,6 +54,7 @@ class MarkWriter {
         List<MarkRow> updates = new ArrayList<>();
         List<HistoryRow> history = new ArrayList<>();
         Map<String, WeekRow> weeks = new HashMap<>();
+        Map<String, Tally> years = new HashMap<>();
         for (MarkChange c : real) {
             MarkRow row = new MarkRow(c.current() == null ? null : c.current().id(), c.schoolId(), c.pupilId(), c.registerGroupId(), c.date(), c.session(),
                     c.code(), c.minutesLate(), c.arrivedAt(), c.source(), c.current() == null ? 1 : c.current().version() + 1, changedBy, now);
@@ -76,6 +78,7 @@ class MarkWriter {
             }
             LocalDate week = weekOf(c.date());
             Tally d = delta;
+            years.merge(c.pupilId() + "|" + c.schoolId() + "|" + SchoolCalendar.academicYearOf(c.date()), d, Tally::plus);
             weeks.merge(c.pupilId() + "/" + week, new WeekRow(c.pupilId(), week, c.schoolId(), d),
                     (a, b) -> new WeekRow(a.pupilId(), a.weekStart(), a.schoolId(), a.tally().plus(b.tally())));
         }
@@ -93,6 +96,7 @@ class MarkWriter {
         }
         store.appendHistory(history);
         store.addToWeeks(weeks.values());
+        store.addToYears(years);
         List<MarkRow> written = new ArrayList<>(inserts);
         written.addAll(updates);
         return written;

@@ -256,6 +256,67 @@ public class MarkStore {
         });
     }
 
+    /** Adds each row's tally to the pupil's academic year (creating it), in one batch. */
+    public void addToYears(Map<String, Tally> deltasByPupilSchoolYear) {
+        if (deltasByPupilSchoolYear.isEmpty()) {
+            return;
+        }
+        jdbc.prepareStatement("INSERT INTO attendance_year (pupil_id, academic_year, school_id, sessions, possible, present, approved_activity, authorised, "
+                + "unauthorised, late_l, late_u, minutes_late, penalty_sessions) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) ON DUPLICATE KEY UPDATE " + SUMS, ps -> {
+                    for (var e : deltasByPupilSchoolYear.entrySet()) {
+                        String[] k = e.getKey().split("\\|");
+                        ps.setLong(1, Long.parseLong(k[0]));
+                        ps.setString(2, k[2]);
+                        ps.setLong(3, Long.parseLong(k[1]));
+                        bindTally(ps, 4, e.getValue());
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                    return null;
+                });
+    }
+
+    public Map<Long, Tally> yearTotals(Collection<Long> schoolIds, String academicYear) {
+        if (schoolIds.isEmpty()) {
+            return Map.of();
+        }
+        String sql = "SELECT pupil_id, sessions, possible, present, approved_activity, authorised, unauthorised, late_l, late_u, minutes_late, penalty_sessions "
+                + "FROM attendance_year WHERE school_id IN (" + marks(schoolIds.size()) + ") AND academic_year = ?";
+        return jdbc.prepareStatement(sql, ps -> {
+            int i = 1;
+            for (Long id : schoolIds) {
+                ps.setLong(i++, id);
+            }
+            ps.setString(i, academicYear);
+            Map<Long, Tally> out = new HashMap<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getLong(1), new Tally(rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getInt(8),
+                            rs.getInt(9), rs.getInt(10), rs.getInt(11)));
+                }
+            }
+            return out;
+        });
+    }
+
+    private static final String SUMS = "sessions = sessions + VALUES(sessions), possible = possible + VALUES(possible), present = present + VALUES(present), "
+            + "approved_activity = approved_activity + VALUES(approved_activity), authorised = authorised + VALUES(authorised), "
+            + "unauthorised = unauthorised + VALUES(unauthorised), late_l = late_l + VALUES(late_l), late_u = late_u + VALUES(late_u), "
+            + "minutes_late = minutes_late + VALUES(minutes_late), penalty_sessions = penalty_sessions + VALUES(penalty_sessions)";
+
+    private static void bindTally(PreparedStatement ps, int from, Tally t) throws SQLException {
+        ps.setInt(from, t.sessions());
+        ps.setInt(from + 1, t.possible());
+        ps.setInt(from + 2, t.present());
+        ps.setInt(from + 3, t.approvedActivity());
+        ps.setInt(from + 4, t.authorised());
+        ps.setInt(from + 5, t.unauthorised());
+        ps.setInt(from + 6, t.lateL());
+        ps.setInt(from + 7, t.lateU());
+        ps.setInt(from + 8, t.minutesLate());
+        ps.setInt(from + 9, t.penaltySessions());
+    }
+
     /** Adds each row's tally to the stored week (creating it), in one batch. */
     public void addToWeeks(Collection<WeekRow> deltas) {
         if (deltas.isEmpty()) {
