@@ -291,10 +291,7 @@ public class FiguresService {
             if (code == null) {
                 continue;
             }
-            Tally one = Tally.of(code, 0);
-            Tally many = new Tally(c.count(), one.possible() * c.count(), one.present() * c.count(), one.approvedActivity() * c.count(),
-                    one.authorised() * c.count(), one.unauthorised() * c.count(), one.lateL() * c.count(), one.lateU() * c.count(),
-                    (c.code().equals("L") || c.code().equals("U")) ? c.minutesLate() : 0, one.penaltySessions() * c.count());
+            Tally many = Tally.ofMany(code, c.count(), c.minutesLate());
             Tally before = out.getOrDefault(c.pupilId(), Tally.ZERO);
             out.put(c.pupilId(), sign > 0 ? before.plus(many) : before.minus(many));
         }

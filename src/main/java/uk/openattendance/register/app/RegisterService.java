@@ -18,12 +18,11 @@ import uk.openattendance.platform.problem.DomainProblem;
 import uk.openattendance.platform.problem.FieldError;
 import uk.openattendance.register.domain.AttendanceCode;
 import uk.openattendance.register.domain.CodeCatalogue;
-import uk.openattendance.register.domain.MarkDecision;
+import uk.openattendance.register.domain.Marking;
 import uk.openattendance.register.persistence.MarkRow;
 import uk.openattendance.register.persistence.MarkStore;
 import uk.openattendance.roll.app.PupilService;
 import uk.openattendance.roll.app.PupilView;
-import uk.openattendance.school.domain.ArrivalMark;
 import uk.openattendance.school.domain.Closure;
 import uk.openattendance.school.domain.Session;
 import uk.openattendance.school.domain.SessionTiming;
@@ -162,73 +161,19 @@ public class RegisterService {
 
     record Decided(String code, int minutesLate, LocalTime arrivedAt, String source, String note) {}
 
-    /**
-     * The code a mark gets. An arrival time is judged against the pupil's register-group timings. A present mark sent
-     * while the register is open means the pupil was there at registration; sent later the same day for a pupil not yet
-     * marked, it means they arrived now, and the clock decides L or U.
-     */
-    private Decided decide(SubmitRegister.Entry e, PlannedMarks.Planned plan, MarkRow existing, SessionTiming timing, SchoolDay.Context ctx, LocalDate date,
-            Session session, String field, List<FieldError> errors) {
-        boolean today = date.equals(ctx.now().toLocalDate());
-        LocalTime now = ctx.now().toLocalTime().withNano(0);
-        if (e.code() == null && e.arrivedAt() == null) {
-            if (plan != null) {
-                return new Decided(plan.code(), 0, null, "PLANNED", plan.reason());
-            }
-            errors.add(new FieldError(field + ".code", "a register code, or an arrival time (arrivedAt, HH:MM)"));
+    /** A planned absence fills an entry the teacher left blank; otherwise the domain's marking rule decides. */
+    private static Decided decide(SubmitRegister.Entry e, PlannedMarks.Planned plan, MarkRow existing, SessionTiming timing, SchoolDay.Context ctx,
+            LocalDate date, Session session, String field, List<FieldError> errors) {
+        if (e.code() == null && e.arrivedAt() == null && plan != null) {
+            return new Decided(plan.code(), 0, null, "PLANNED", plan.reason());
+        }
+        LocalTime now = date.equals(ctx.now().toLocalDate()) ? ctx.now().toLocalTime().withNano(0) : null;
+        Marking.Outcome o = Marking.decide(new Marking.Entry(e.code(), e.arrivedAt(), session, date, now, existing != null), timing);
+        if (o.refused()) {
+            errors.add(new FieldError(field + "." + o.field(), o.expected()));
             return null;
         }
-        if (e.code() == null || MarkDecision.isPresentCode(e.code()) || "L".equals(e.code()) || "U".equals(e.code())) {
-            LocalTime arrived = e.arrivedAt();
-            if (arrived == null && e.code() != null && !MarkDecision.isPresentCode(e.code()) && today) {
-                arrived = now; // L or U typed without a time: the pupil is arriving now
-            }
-            if (arrived == null && e.code() != null && MarkDecision.isPresentCode(e.code()) && today && existing == null && now.isAfter(timing.closesAt())) {
-                arrived = now;
-            }
-            if (arrived == null) {
-                String code = e.code();
-                if (MarkDecision.isPresentCode(code)) {
-                    code = MarkDecision.presentCode(session);
-                }
-                return checked(code, 0, null, date, field, errors);
-            }
-            if (today && arrived.isAfter(now)) {
-                errors.add(new FieldError(field + ".arrivedAt", "a time that has passed (it is " + now + ")"));
-                return null;
-            }
-            ArrivalMark mark = timing.classify(arrived);
-            String code = MarkDecision.codeFor(session, mark);
-            if (e.code() != null && ("L".equals(e.code()) || "U".equals(e.code())) && !e.code().equals(code)) {
-                errors.add(new FieldError(field + ".code", code + ": arriving at " + arrived + " is " + describe(mark, timing)
-                        + ", so the code is " + code + ", not " + e.code()));
-                return null;
-            }
-            return new Decided(code, mark.minutesLate(), arrived, "REGISTER", "Arrived " + arrived);
-        }
-        return checked(e.code(), 0, null, date, field, errors);
-    }
-
-    private static String describe(ArrivalMark mark, SessionTiming t) {
-        return switch (mark.kind()) {
-            case ON_TIME -> "on time (late only after " + t.lateAfter() + ")";
-            case LATE -> "late before the register closed (U from " + t.unauthorisedFrom() + ")";
-            case UNAUTHORISED_LATE -> "after " + t.unauthorisedFrom() + ", when a late arrival becomes U";
-        };
-    }
-
-    private static Decided checked(String code, int minutes, LocalTime arrived, LocalDate date, String field, List<FieldError> errors) {
-        Optional<AttendanceCode> c = CodeCatalogue.on(code, date);
-        if (c.isEmpty()) {
-            errors.add(new FieldError(field + ".code", "a code in force on " + date + ", one of "
-                    + CodeCatalogue.inForceOn(date).stream().map(AttendanceCode::code).toList() + " (not '" + code + "')"));
-            return null;
-        }
-        if (code.equals("Z")) {
-            errors.add(new FieldError(field + ".code", "a code for a pupil on roll (Z is for prospective pupils not yet admitted)"));
-            return null;
-        }
-        return new Decided(code, minutes, arrived, "REGISTER", null);
+        return new Decided(o.code(), o.minutesLate(), o.arrivedAt(), "REGISTER", o.arrivedAt() == null ? null : "Arrived " + o.arrivedAt());
     }
 
     /** Why this pupil cannot have a mark for this session, or empty. */

@@ -34,6 +34,13 @@ public record Tally(
                 code.penaltyNoticeCount() ? 1 : 0);
     }
 
+    /** {@code count} marks of one code whose minutes late add up to {@code totalMinutesLate}. */
+    public static Tally ofMany(AttendanceCode code, int count, int totalMinutesLate) {
+        Tally one = of(code, totalMinutesLate);
+        return new Tally(count, one.possible * count, one.present * count, one.approvedActivity * count, one.authorised * count,
+                one.unauthorised * count, one.lateL * count, one.lateU * count, one.minutesLate, one.penaltySessions * count);
+    }
+
     public Tally plus(Tally o) {
         return new Tally(sessions + o.sessions, possible + o.possible, present + o.present, approvedActivity + o.approvedActivity,
                 authorised + o.authorised, unauthorised + o.unauthorised, lateL + o.lateL, lateU + o.lateU, minutesLate + o.minutesLate,

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import uk.openattendance.register.domain.CodeCatalogue;
 import uk.openattendance.register.domain.Tally;
 
 /**
@@ -410,14 +411,15 @@ public class MarkStore {
         }
         // grouped by the 2024 change too, so a code keeps the meaning it had on its date
         String sql = "SELECT pupil_id, code, MIN(mark_date), COUNT(*), SUM(minutes_late) FROM mark WHERE school_id IN (" + marks(schoolIds.size())
-                + ") AND mark_date BETWEEN ? AND ? GROUP BY pupil_id, code, mark_date >= '2024-08-19'";
+                + ") AND mark_date BETWEEN ? AND ? GROUP BY pupil_id, code, mark_date >= ?";
         return jdbc.prepareStatement(sql, ps -> {
             int i = 1;
             for (Long id : schoolIds) {
                 ps.setLong(i++, id);
             }
             ps.setDate(i++, Date.valueOf(from));
-            ps.setDate(i, Date.valueOf(to));
+            ps.setDate(i++, Date.valueOf(to));
+            ps.setDate(i, Date.valueOf(CodeCatalogue.CODES_2024));
             List<CodeCount> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
