@@ -126,11 +126,7 @@ public class MarkStore {
                         ps.setString(5, m.session());
                         ps.setString(6, m.code());
                         ps.setInt(7, m.minutesLate());
-                        if (m.arrivedAt() == null) {
-                            ps.setNull(8, Types.TIME);
-                        } else {
-                            ps.setTime(8, Time.valueOf(m.arrivedAt()));
-                        }
+                        setTime(ps, 8, m.arrivedAt());
                         ps.setString(9, m.source());
                         ps.setInt(10, m.version());
                         ps.setString(11, m.recordedBy());
@@ -152,11 +148,7 @@ public class MarkStore {
                     for (MarkRow m : rows) {
                         ps.setString(1, m.code());
                         ps.setInt(2, m.minutesLate());
-                        if (m.arrivedAt() == null) {
-                            ps.setNull(3, Types.TIME);
-                        } else {
-                            ps.setTime(3, Time.valueOf(m.arrivedAt()));
-                        }
+                        setTime(ps, 3, m.arrivedAt());
                         ps.setString(4, m.source());
                         ps.setInt(5, m.version());
                         ps.setString(6, m.recordedBy());
@@ -324,26 +316,12 @@ public class MarkStore {
             return;
         }
         jdbc.prepareStatement("INSERT INTO attendance_week (pupil_id, week_start, school_id, sessions, possible, present, approved_activity, authorised, "
-                + "unauthorised, late_l, late_u, minutes_late, penalty_sessions) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) ON DUPLICATE KEY UPDATE "
-                + "sessions = sessions + VALUES(sessions), possible = possible + VALUES(possible), present = present + VALUES(present), "
-                + "approved_activity = approved_activity + VALUES(approved_activity), authorised = authorised + VALUES(authorised), "
-                + "unauthorised = unauthorised + VALUES(unauthorised), late_l = late_l + VALUES(late_l), late_u = late_u + VALUES(late_u), "
-                + "minutes_late = minutes_late + VALUES(minutes_late), penalty_sessions = penalty_sessions + VALUES(penalty_sessions)", ps -> {
+                + "unauthorised, late_l, late_u, minutes_late, penalty_sessions) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) ON DUPLICATE KEY UPDATE " + SUMS, ps -> {
                     for (WeekRow w : deltas) {
-                        Tally t = w.tally();
                         ps.setLong(1, w.pupilId());
                         ps.setDate(2, Date.valueOf(w.weekStart()));
                         ps.setLong(3, w.schoolId());
-                        ps.setInt(4, t.sessions());
-                        ps.setInt(5, t.possible());
-                        ps.setInt(6, t.present());
-                        ps.setInt(7, t.approvedActivity());
-                        ps.setInt(8, t.authorised());
-                        ps.setInt(9, t.unauthorised());
-                        ps.setInt(10, t.lateL());
-                        ps.setInt(11, t.lateU());
-                        ps.setInt(12, t.minutesLate());
-                        ps.setInt(13, t.penaltySessions());
+                        bindTally(ps, 4, w.tally());
                         ps.addBatch();
                     }
                     ps.executeBatch();
@@ -471,6 +449,14 @@ public class MarkStore {
             }
         }
         return out;
+    }
+
+    private static void setTime(PreparedStatement ps, int index, java.time.LocalTime time) throws SQLException {
+        if (time == null) {
+            ps.setNull(index, Types.TIME);
+        } else {
+            ps.setTime(index, Time.valueOf(time));
+        }
     }
 
     private static String marks(int n) {
