@@ -107,55 +107,67 @@ public final class RegisterBenchmark {
             System.out.printf("trust loaded: %d schools, %d marks in %.0f s%n", schoolIds.size(), totalMarks, (System.nanoTime() - loadStart) / 1e9);
 
             // a rerun saves registers in the second school, whose June-November registers the first run left untaken
-            long school = schoolIds.get(reuse ? 1 : 0);
-            JsonNode roll = get("/api/v1/schools/" + school + "/pupils?size=500&page=0");
-            List<JsonNode> pupils = new ArrayList<>();
-            for (int page = 0; page * 500 < roll.get("totalItems").asInt(); page++) {
-                get("/api/v1/schools/" + school + "/pupils?size=500&page=" + page).get("items").forEach(pupils::add);
-            }
-            Map<String, List<Long>> forms = new LinkedHashMap<>();
-            pupils.forEach(p -> forms.computeIfAbsent(p.get("form").asText(), k -> new ArrayList<>()).add(p.get("id").asLong()));
-            List<LocalDate> freeDays = weekdays(LocalDate.of(2026, 6, 1), LocalDate.of(2026, 11, 20));
-            List<String[]> registers = new ArrayList<>();
-            for (LocalDate d : freeDays) {
-                for (String session : new String[] {"AM", "PM"}) {
-                    for (String form : forms.keySet()) {
-                        if (forms.get(form).size() >= 25) {
-                            registers.add(new String[] {d.toString(), session, form});
-                        }
-                    }
+            // Registers are saved in two schools' forms (a rerun picks two untouched schools with BENCH_SAVE_SCHOOL=index).
+            // Under load each client is one teacher with one form, as at 9:00: teachers never save the same pupils at once.
+            int saveIn = reuse ? Integer.parseInt(System.getenv().getOrDefault("BENCH_SAVE_SCHOOL", "3")) : 0;
+            long school = schoolIds.get(saveIn);
+            List<Form> forms = new ArrayList<>();
+            for (long s : List.of(school, schoolIds.get(saveIn + 1))) {
+                Map<String, List<Long>> byForm = new LinkedHashMap<>();
+                for (JsonNode p : roll(s)) {
+                    byForm.computeIfAbsent(p.get("form").asText(), k -> new ArrayList<>()).add(p.get("id").asLong());
                 }
+                byForm.forEach((name, ids) -> {
+                    if (ids.size() >= 25) {
+                        forms.add(new Form(s, name, ids, new AtomicInteger()));
+                    }
+                });
             }
-            Collections.shuffle(registers, new java.util.Random(42));
-            AtomicInteger next = new AtomicInteger();
+            List<String[]> sessions = new ArrayList<>();
+            for (LocalDate d : weekdays(LocalDate.of(2026, 6, 1), LocalDate.of(2026, 11, 20))) {
+                sessions.add(new String[] {d.toString(), "AM"});
+                sessions.add(new String[] {d.toString(), "PM"});
+            }
+            AtomicInteger roundRobin = new AtomicInteger();
+            Op anyForm = client -> saveRegister(forms.get(roundRobin.getAndIncrement() % forms.size()), sessions);
+            Op ownForm = client -> saveRegister(forms.get(client), sessions);
 
             // warm-up: the JIT and the pool, so the figures are steady-state
-            timeParallel("warm-up", 4, 200, () -> saveRegister(school, forms, registers.get(next.getAndIncrement())));
-            record("register save, 30 pupils, 1 client", timeParallel("save", 1, 400, () -> saveRegister(school, forms, registers.get(next.getAndIncrement()))));
-            record("register save, 30 pupils, 50 clients", timeParallel("save", 50, 3000, () -> saveRegister(school, forms, registers.get(next.getAndIncrement()))));
+            timeParallel("warm-up", 4, 200, anyForm);
+            record("register save, 30 pupils, 1 client", timeParallel("save", 1, 400, anyForm));
+            record("register save, 30 pupils, 50 clients (one form each)", timeParallel("save", 50, 3000, ownForm));
+            List<Long> ids = roll(school).stream().map(p -> p.get("id").asLong()).toList();
 
             try (Connection c = DriverManager.getConnection(url, "root", "")) {
                 try (Statement s = c.createStatement()) {
                     s.execute("CREATE TABLE IF NOT EXISTS baseline_mark LIKE mark");
                     s.execute("ALTER TABLE baseline_mark DROP FOREIGN KEY IF EXISTS fk_mark_pupil");
                     s.execute("TRUNCATE TABLE baseline_mark");
+                    for (String t : List.of("mark_history", "pupil_chain_head", "attendance_week", "attendance_year")) {
+                        s.execute("CREATE TABLE IF NOT EXISTS baseline_" + t + " LIKE " + t);
+                        s.execute("TRUNCATE TABLE baseline_" + t);
+                    }
                 }
             }
             AtomicInteger baseNext = new AtomicInteger();
-            List<Long> ids = pupils.stream().map(p -> p.get("id").asLong()).toList();
-            record("JDBC baseline: 30-row batch insert, 1 client", timeParallel("jdbc", 1, 400, () -> jdbcSave(url, school, ids, baseNext.getAndIncrement())));
-            record("JDBC baseline: 30-row batch insert, 50 clients", timeParallel("jdbc", 50, 3000, () -> jdbcSave(url, school, ids, baseNext.getAndIncrement())));
+            record("JDBC baseline: 30-row batch insert, 1 client", timeParallel("jdbc", 1, 400, client -> jdbcSave(url, school, ids, baseNext.getAndIncrement())));
+            record("JDBC baseline: 30-row batch insert, 50 clients", timeParallel("jdbc", 50, 3000, client -> jdbcSave(url, school, ids, baseNext.getAndIncrement())));
+            AtomicInteger sameNext = new AtomicInteger(100_000);
+            record("JDBC baseline, same rows as the service (marks, history, chain heads, week and year tallies), 1 client",
+                    timeParallel("jdbc-same", 1, 400, client -> jdbcSameWrites(url, school, ids, sameNext.getAndIncrement(), client)));
+            record("JDBC baseline, same rows as the service, 50 clients (one form each)",
+                    timeParallel("jdbc-same", 50, 3000, client -> jdbcSameWrites(url, school, ids, sameNext.getAndIncrement(), client)));
 
             String ytd = "window=YEAR_TO_DATE&date=2026-07-31";
             record("year-to-date figures, every pupil of a 1,000-pupil school", timeParallel("ytd", 1, 30,
-                    () -> get("/api/v1/schools/" + school + "/attendance?groupBy=PUPIL&" + ytd)));
+                    client -> get("/api/v1/schools/" + school + "/attendance?groupBy=PUPIL&" + ytd)));
             record("trust persistent-absentee list (" + schoolIds.size() + " schools)", timeParallel("trust-pa", 1, 10,
-                    () -> get("/api/v1/trusts/" + trust + "/attendance/persistent-absentees?" + ytd)));
+                    client -> get("/api/v1/trusts/" + trust + "/attendance/persistent-absentees?" + ytd)));
             AtomicInteger pupilNext = new AtomicInteger();
             record("one pupil's year history (marks)", timeParallel("history", 1, 200,
-                    () -> get("/api/v1/schools/" + school + "/pupils/" + ids.get(pupilNext.getAndIncrement() % ids.size()) + "/marks?from=2025-09-01&to=2026-08-31")));
+                    client -> get("/api/v1/schools/" + school + "/pupils/" + ids.get(pupilNext.getAndIncrement() % ids.size()) + "/marks?from=2025-09-01&to=2026-08-31")));
             record("today's absentees (one session of the whole school)", timeParallel("absent", 1, 100,
-                    () -> get("/api/v1/schools/" + school + "/attendance/day/2026-05-20/AM")));
+                    client -> get("/api/v1/schools/" + school + "/attendance/day/2026-05-20/AM")));
 
             System.out.println();
             System.out.println("| operation | median | p99 |");
@@ -169,7 +181,18 @@ public final class RegisterBenchmark {
     }
 
     interface Op {
-        Object run() throws Exception;
+        Object run(int client) throws Exception;
+    }
+
+    record Form(long schoolId, String name, List<Long> pupilIds, AtomicInteger nextSession) {}
+
+    private static List<JsonNode> roll(long school) throws Exception {
+        List<JsonNode> pupils = new ArrayList<>();
+        int total = get("/api/v1/schools/" + school + "/pupils?size=500&page=0").get("totalItems").asInt();
+        for (int page = 0; page * 500 < total; page++) {
+            get("/api/v1/schools/" + school + "/pupils?size=500&page=" + page).get("items").forEach(pupils::add);
+        }
+        return pupils;
     }
 
     private static double[] timeParallel(String name, int clients, int total, Op op) throws Exception {
@@ -178,11 +201,12 @@ public final class RegisterBenchmark {
         AtomicInteger left = new AtomicInteger(total);
         List<Future<?>> futures = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
+            int client = c;
             futures.add(pool.submit(() -> {
                 while (left.getAndDecrement() > 0) {
                     long t0 = System.nanoTime();
                     try {
-                        op.run();
+                        op.run(client);
                     } catch (Exception e) {
                         throw new IllegalStateException(name + " failed", e);
                     }
@@ -205,18 +229,18 @@ public final class RegisterBenchmark {
         System.out.printf("%s: median %.1f ms, p99 %.1f ms (n=%d)%n", name, r[0], r[1], (int) r[2]);
     }
 
-    private static Object saveRegister(long school, Map<String, List<Long>> forms, String[] register) throws Exception {
-        List<Long> ids = forms.get(register[2]);
+    private static Object saveRegister(Form form, List<String[]> sessions) throws Exception {
+        String[] when = sessions.get(form.nextSession().getAndIncrement());
         StringBuilder body = new StringBuilder("{\"marks\":[");
-        String present = register[1].equals("AM") ? "/" : "\\\\";
-        for (int i = 0; i < Math.min(30, ids.size()); i++) {
+        String present = when[1].equals("AM") ? "/" : "\\\\";
+        for (int i = 0; i < Math.min(30, form.pupilIds().size()); i++) {
             if (i > 0) {
                 body.append(',');
             }
-            body.append("{\"pupilId\":").append(ids.get(i)).append(",\"code\":\"").append(i == 3 ? "N" : present).append("\"}");
+            body.append("{\"pupilId\":").append(form.pupilIds().get(i)).append(",\"code\":\"").append(i == 3 ? "N" : present).append("\"}");
         }
         body.append("]}");
-        return post("/api/v1/schools/" + school + "/registers/" + register[0] + "/" + register[1], body.toString(), "application/json", false);
+        return post("/api/v1/schools/" + form.schoolId() + "/registers/" + when[0] + "/" + when[1], body.toString(), "application/json", false);
     }
 
     private static final ThreadLocal<Connection> JDBC = new ThreadLocal<>();
@@ -248,6 +272,85 @@ public final class RegisterBenchmark {
                 ps.addBatch();
             }
             ps.executeBatch();
+        }
+        c.commit();
+        return null;
+    }
+
+    /** What the service writes for one register, as plain JDBC batches in one transaction: the storage cost without the service. */
+    private static Object jdbcSameWrites(String url, long school, List<Long> ids, int n, int client) throws Exception {
+        Connection c = JDBC.get();
+        if (c == null) {
+            c = DriverManager.getConnection(url + "&rewriteBatchedStatements=true", "root", "");
+            c.setAutoCommit(false);
+            JDBC.set(c);
+        }
+        LocalDate date = LocalDate.of(2019, 1, 1).plusDays(n);
+        int offset = (client % 30) * 30;
+        List<Long> form = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            form.add(ids.get((offset + i) % ids.size()));
+        }
+        Collections.sort(form);
+        Timestamp now = Timestamp.from(Instant.now());
+        try (PreparedStatement upsert = c.prepareStatement("INSERT INTO baseline_pupil_chain_head (pupil_id, school_id, seq, hash) VALUES (?,?,0,?) "
+                + "ON DUPLICATE KEY UPDATE seq = seq")) {
+            for (long p : form) {
+                upsert.setLong(1, p); upsert.setLong(2, school); upsert.setString(3, "0".repeat(64));
+                upsert.addBatch();
+            }
+            upsert.executeBatch();
+        }
+        try (PreparedStatement lock = c.prepareStatement("SELECT pupil_id, seq, hash FROM baseline_pupil_chain_head WHERE pupil_id IN ("
+                + String.join(",", Collections.nCopies(30, "?")) + ") FOR UPDATE")) {
+            for (int i = 0; i < 30; i++) {
+                lock.setLong(i + 1, form.get(i));
+            }
+            lock.executeQuery().close();
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO baseline_mark (school_id, pupil_id, register_group_id, mark_date, session, code, "
+                + "minutes_late, source, version, recorded_by, recorded_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
+            for (long p : form) {
+                ps.setLong(1, school); ps.setLong(2, p); ps.setLong(3, 1); ps.setDate(4, Date.valueOf(date)); ps.setString(5, "AM"); ps.setString(6, "/");
+                ps.setInt(7, 0); ps.setString(8, "REGISTER"); ps.setInt(9, 1); ps.setString(10, "Bench Teacher (Teacher)"); ps.setTimestamp(11, now);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO baseline_mark_history (school_id, pupil_id, seq, mark_date, session, old_code, new_code, "
+                + "old_minutes_late, new_minutes_late, reason, changed_by, changed_at, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+            for (long p : form) {
+                ps.setLong(1, school); ps.setLong(2, p); ps.setLong(3, n); ps.setDate(4, Date.valueOf(date)); ps.setString(5, "AM"); ps.setString(6, null);
+                ps.setString(7, "/"); ps.setInt(8, 0); ps.setInt(9, 0); ps.setString(10, null); ps.setString(11, "Bench Teacher (Teacher)");
+                ps.setTimestamp(12, now); ps.setString(13, "0".repeat(64)); ps.setString(14, "f".repeat(64));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO baseline_pupil_chain_head (pupil_id, school_id, seq, hash) VALUES (?,?,?,?) "
+                + "ON DUPLICATE KEY UPDATE seq = VALUES(seq), hash = VALUES(hash)")) {
+            for (long p : form) {
+                ps.setLong(1, p); ps.setLong(2, school); ps.setLong(3, n); ps.setString(4, "f".repeat(64));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        for (String table : List.of("baseline_attendance_week", "baseline_attendance_year")) {
+            boolean week = table.endsWith("week");
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table + " (school_id, pupil_id, " + (week ? "week_start" : "academic_year")
+                    + ", sessions, possible, present, approved_activity, authorised, unauthorised, late_l, late_u, minutes_late, penalty_sessions) "
+                    + "VALUES (?,?,?,1,1,1,0,0,0,0,0,0,0) ON DUPLICATE KEY UPDATE sessions = sessions + 1, possible = possible + 1, present = present + 1")) {
+                for (long p : form) {
+                    ps.setLong(1, school); ps.setLong(2, p);
+                    if (week) {
+                        ps.setDate(3, Date.valueOf(date.with(java.time.temporal.TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))));
+                    } else {
+                        ps.setString(3, "2018/19");
+                    }
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
         }
         c.commit();
         return null;

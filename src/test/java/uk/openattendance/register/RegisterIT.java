@@ -355,4 +355,62 @@ class RegisterIT {
         assertThat(oneBad.status()).isEqualTo(400);
         assertThat(api.get("/api/v1/schools/" + school.id() + "/pupils/" + p.id() + "/mark-history", office).json()).as("all or nothing").isEmpty();
     }
+
+    @Test
+    void eightPeopleAmendingTheSameMarkAtOnceGiveOneChangeAndSeven409s() throws Exception {
+        PupilView p = fresh();
+        LocalDate day = LocalDate.of(2026, 11, 20);
+        at(MONDAY, "10:00");
+        submit(teacher, day, Session.AM, mark(p.id(), "code", "N"));
+        String url = "/api/v1/schools/" + school.id() + "/pupils/" + p.id() + "/marks/" + day + "/AM";
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        var start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Integer>> results = new ArrayList<>();
+        String[] codes = {"I", "M", "C", "O", "G", "R", "E", "T"};
+        for (String code : codes) {
+            results.add(pool.submit(() -> {
+                start.await();
+                return api.put(url, office, "{\"code\":\"" + code + "\",\"reason\":\"Office update\",\"version\":1}").status();
+            }));
+        }
+        start.countDown();
+        List<Integer> statuses = new ArrayList<>();
+        for (var f : results) {
+            statuses.add(f.get());
+        }
+        pool.shutdown();
+        assertThat(statuses).containsOnly(200, 409);
+        assertThat(statuses.stream().filter(s -> s == 200)).hasSize(1);
+        JsonNode history = api.get("/api/v1/schools/" + school.id() + "/pupils/" + p.id() + "/mark-history", office).json();
+        assertThat(history).hasSize(2);
+        assertThat(api.get("/api/v1/schools/" + school.id() + "/pupils/" + p.id() + "/mark-history/verification", office).json().get("intact").asBoolean()).isTrue();
+    }
+
+    @Test
+    void theSameRegisterSentByTwoDevicesAtOnceIsRecordedOnce() throws Exception {
+        List<PupilView> group = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            group.add(fresh());
+        }
+        LocalDate day = LocalDate.of(2026, 11, 19);
+        at(MONDAY, "10:00");
+        String[] marks = group.stream().map(p -> mark(p.id(), "code", "/")).toArray(String[]::new);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        var start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Integer>> results = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            results.add(pool.submit(() -> {
+                start.await();
+                return submit(teacher, day, Session.PM, marks).status();
+            }));
+        }
+        start.countDown();
+        for (var f : results) {
+            assertThat(f.get()).isIn(200, 409);
+        }
+        pool.shutdown();
+        for (PupilView p : group) {
+            assertThat(api.get("/api/v1/schools/" + school.id() + "/pupils/" + p.id() + "/mark-history", office).json()).hasSize(1);
+        }
+    }
 }

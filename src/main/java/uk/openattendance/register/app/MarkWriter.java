@@ -9,7 +9,6 @@ import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,22 +38,37 @@ class MarkWriter {
         this.clock = clock;
     }
 
-    /** Writes the changes (skipping those that change nothing) and returns the marks as now stored, keyed by pupil. */
+    /** Writes the changes (skipping those that change nothing) and returns the marks as now stored. */
     List<MarkRow> write(List<MarkChange> changes, String changedBy) {
-        List<MarkChange> real = changes.stream().filter(c -> !c.changesNothing()).toList();
+        try {
+            return writeInOrder(changes, changedBy);
+        } catch (RuntimeException e) {
+            if (has(e, java.sql.SQLTransactionRollbackException.class)) {
+                // a deadlock InnoDB broke by rolling us back: resubmitting the same marks is safe (it is idempotent)
+                throw new DomainProblem(RegisterProblem.SAVED_AT_THE_SAME_MOMENT, "Another save touching the same pupils ran at the same moment; "
+                        + "nothing was saved. Send the same request again.");
+            }
+            throw e;
+        }
+    }
+
+    private List<MarkRow> writeInOrder(List<MarkChange> changes, String changedBy) {
+        // one order for every writer (pupil, date, session), so two saves over the same pupils queue rather than deadlock
+        List<MarkChange> real = changes.stream().filter(c -> !c.changesNothing())
+                .sorted(java.util.Comparator.comparingLong(MarkChange::pupilId).thenComparing(MarkChange::date).thenComparing(MarkChange::session)).toList();
         if (real.isEmpty()) {
             return List.of();
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        Set<Long> pupils = new LinkedHashSet<>();
+        Set<Long> pupils = new java.util.TreeSet<>();
         real.forEach(c -> pupils.add(c.pupilId()));
-        Map<Long, ChainHead> heads = new HashMap<>(store.lockHeads(pupils));
+        Map<Long, ChainHead> heads = new HashMap<>(store.lockHeads(real.get(0).schoolId(), pupils));
 
         List<MarkRow> inserts = new ArrayList<>();
         List<MarkRow> updates = new ArrayList<>();
         List<HistoryRow> history = new ArrayList<>();
-        Map<String, WeekRow> weeks = new HashMap<>();
-        Map<String, Tally> years = new HashMap<>();
+        Map<String, WeekRow> weeks = new java.util.TreeMap<>();
+        Map<String, Tally> years = new java.util.TreeMap<>();
         for (MarkChange c : real) {
             MarkRow row = new MarkRow(c.current() == null ? null : c.current().id(), c.schoolId(), c.pupilId(), c.registerGroupId(), c.date(), c.session(),
                     c.code(), c.minutesLate(), c.arrivedAt(), c.source(), c.current() == null ? 1 : c.current().version() + 1, changedBy, now);
@@ -112,8 +126,12 @@ class MarkWriter {
     }
 
     private static boolean isDuplicate(Throwable e) {
+        return has(e, java.sql.SQLIntegrityConstraintViolationException.class);
+    }
+
+    private static boolean has(Throwable e, Class<? extends Throwable> type) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLIntegrityConstraintViolationException || (t.getMessage() != null && t.getMessage().contains("Duplicate entry"))) {
+            if (type.isInstance(t)) {
                 return true;
             }
         }

@@ -9,6 +9,7 @@ public enum RegisterProblem implements ProblemCode {
     SESSION_CLOSED(422, "This session is closed for this group"),
     REGISTER_NOT_OPEN_YET(422, "This register has not opened yet"),
     STALE_MARK(409, "Someone changed this mark first; reload the register and try again"),
+    SAVED_AT_THE_SAME_MOMENT(409, "Someone was saving the same pupils' marks at the same moment; nothing was saved, send it again"),
     NOT_PERMITTED_BY_POLICY(422, "The school's policy does not allow this");
 
     private final int status;

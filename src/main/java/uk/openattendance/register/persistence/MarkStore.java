@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import uk.openattendance.register.domain.CodeCatalogue;
+import uk.openattendance.register.domain.HistoryChain;
 import uk.openattendance.register.domain.Tally;
 
 /**
@@ -82,11 +83,26 @@ public class MarkStore {
                 });
     }
 
-    /** Locks the pupils' chain heads for this transaction, so two writers to one pupil's history queue instead of forking it. */
-    public Map<Long, ChainHead> lockHeads(Collection<Long> pupilIds) {
+    /**
+     * Locks the pupils' chain heads for this transaction, so two writers to one pupil's history queue instead of forking
+     * it. The upsert creates missing heads (seq 0) and takes exclusive locks in pupil order in one step; a plain
+     * SELECT ... FOR UPDATE would take gap locks on missing rows, and INSERT IGNORE shared ones, both of which let two
+     * saves over the same pupils deadlock.
+     */
+    public Map<Long, ChainHead> lockHeads(long schoolId, Collection<Long> pupilIds) {
         if (pupilIds.isEmpty()) {
             return Map.of();
         }
+        jdbc.prepareStatement("INSERT INTO pupil_chain_head (pupil_id, school_id, seq, hash) VALUES (?,?,0,?) ON DUPLICATE KEY UPDATE seq = seq", ps -> {
+            for (Long id : pupilIds) {
+                ps.setLong(1, id);
+                ps.setLong(2, schoolId);
+                ps.setString(3, HistoryChain.GENESIS);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+            return null;
+        });
         String sql = "SELECT pupil_id, school_id, seq, hash FROM pupil_chain_head WHERE pupil_id IN (" + marks(pupilIds.size()) + ") FOR UPDATE";
         return jdbc.prepareStatement(sql, ps -> {
             int i = 1;
