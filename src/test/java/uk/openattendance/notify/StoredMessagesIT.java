@@ -21,12 +21,12 @@ class StoredMessagesIT {
     @Inject MessageSink sink;
 
     @Test
-    void aMessageSentThroughTheDefaultSinkIsStoredAndListedOnlyToItsOwnSchool() {
+    void aMessageSentThroughTheDefaultSinkIsStoredAndListedOnlyToItsOwnSchool() throws Exception {
         Api api = new Api(server.getURL().toString());
         TestWorld.School school = world.school();
         TestWorld.School other = world.school();
         String body = "Tamsin was not in school this morning. Please reply with the reason.";
-        String id = sink.deliver(new OutgoingMessage(school.id(), Channel.SMS, "+447700900555", null, body, "FIRST_DAY_ABSENCE"));
+        String id = sink.send(new OutgoingMessage(school.id(), Channel.SMS, "+447700900555", null, body, "FIRST_DAY_ABSENCE"), 1);
         assertThat(id).startsWith("stored-");
 
         String office = world.staffLogin(api, Role.OFFICE, school.id(), null);

@@ -30,7 +30,7 @@ public class StoredMessages implements MessageSink {
     }
 
     @Override
-    public String deliver(OutgoingMessage m) {
+    public String send(OutgoingMessage m, long reference) {
         StoredMessageRow row = messages.save(new StoredMessageRow(null, m.schoolId(), m.channel().name(), m.to(), m.subject(), m.body(), m.purpose(),
                 clock.instant()));
         return "stored-" + row.id();

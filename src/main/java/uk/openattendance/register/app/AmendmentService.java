@@ -163,4 +163,31 @@ public class AmendmentService {
         writer.write(changes, "System: unresolved N policy, run by " + actor.describeIn(schoolId));
         return changes.size();
     }
+
+    /** A session whose N mark an explanation now covers. */
+    public record Explained(long pupilId, LocalDate date, Session session, String code) {}
+
+    /**
+     * An explanation arrived (a parent's report or reply): N marks it covers become its code, as amendments by the system
+     * with the reason kept. Marks other than N are the office's to change and are left alone. Returns how many changed.
+     */
+    @Transactional
+    public int explainN(Actor actor, long schoolId, List<Explained> sessions, String reason) {
+        actor.require(Permission.REGISTER_AMEND, schoolId, "School", schoolId);
+        if (sessions.isEmpty()) {
+            return 0;
+        }
+        Map<Long, PupilView> roll = pupils.pupilsByIds(READER, sessions.stream().map(Explained::pupilId).distinct().toList()).stream()
+                .filter(p -> p.schoolId() == schoolId).collect(Collectors.toMap(PupilView::id, Function.identity()));
+        List<MarkChange> changes = new ArrayList<>();
+        for (Explained e : sessions) {
+            PupilView p = roll.get(e.pupilId());
+            MarkRow current = p == null ? null : store.marks(schoolId, e.date(), e.session().name(), List.of(e.pupilId())).get(e.pupilId());
+            if (current != null && "N".equals(current.code()) && CodeCatalogue.on(e.code(), e.date()).isPresent()) {
+                changes.add(new MarkChange(schoolId, e.pupilId(), p.registerGroupId(), e.date(), e.session().name(), current, e.code(), 0, null, "SYSTEM", reason));
+            }
+        }
+        writer.write(changes, "System: " + actor.describeIn(schoolId));
+        return changes.size();
+    }
 }

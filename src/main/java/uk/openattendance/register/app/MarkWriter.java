@@ -32,10 +32,12 @@ import uk.openattendance.school.domain.SchoolCalendar;
 class MarkWriter {
     private final MarkStore store;
     private final Clock clock;
+    private final List<MarkListener> listeners;
 
-    MarkWriter(MarkStore store, Clock clock) {
+    MarkWriter(MarkStore store, Clock clock, List<MarkListener> listeners) {
         this.store = store;
         this.clock = clock;
+        this.listeners = listeners;
     }
 
     /** Writes the changes (skipping those that change nothing) and returns the marks as now stored. */
@@ -111,6 +113,11 @@ class MarkWriter {
         store.appendHistory(history);
         store.addToWeeks(weeks.values());
         store.addToYears(years);
+        if (!listeners.isEmpty()) {
+            List<MarkChanged> told = real.stream().map(c -> new MarkChanged(c.schoolId(), c.pupilId(), c.date(), c.session(),
+                    c.current() == null ? null : c.current().code(), c.code(), changedBy)).toList();
+            listeners.forEach(l -> l.marksWritten(told));
+        }
         List<MarkRow> written = new ArrayList<>(inserts);
         written.addAll(updates);
         return written;

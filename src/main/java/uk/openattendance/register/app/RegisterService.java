@@ -83,6 +83,18 @@ public class RegisterService {
         return store.marksOfPupil(pupilId, from, to).stream().map(RegisterService::view).toList();
     }
 
+    /** The marks some pupils have for one session, by pupil; pupils with no mark yet are absent from the map. */
+    public Map<Long, MarkView> currentMarks(Actor actor, long schoolId, LocalDate date, Session session, Collection<Long> pupilIds) {
+        actor.require(Permission.ATTENDANCE_READ, schoolId, "School", schoolId);
+        return store.marks(schoolId, date, session.name(), pupilIds).values().stream().collect(Collectors.toMap(MarkRow::pupilId, RegisterService::view));
+    }
+
+    /** Every mark with this code between two dates, in date, session and pupil order. */
+    public List<MarkView> marksWithCode(Actor actor, long schoolId, String code, LocalDate from, LocalDate to) {
+        actor.require(Permission.ATTENDANCE_READ, schoolId, "School", schoolId);
+        return store.marksWithCode(schoolId, code, from, to).stream().map(RegisterService::view).toList();
+    }
+
     @Transactional
     public RegisterResult submit(Actor actor, long schoolId, LocalDate date, Session session, @Valid SubmitRegister command) {
         actor.require(Permission.REGISTER_TAKE, schoolId, "School", schoolId);

@@ -26,7 +26,7 @@ import uk.openattendance.security.Actor;
  * and after {@link #KEEP} at most when another instance does.
  */
 @Singleton
-class SchoolDay {
+public class SchoolDay {
     static final Duration KEEP = Duration.ofSeconds(30);
 
     private record Settings(ZoneId zone, SchoolCalendar calendar, Map<Long, RegisterGroupView> groups, long readAtNanos) {}
@@ -40,7 +40,7 @@ class SchoolDay {
     private final PolicyService policies;
     private final Clock clock;
 
-    SchoolDay(SchoolService schools, CalendarService calendars, RegisterGroupService groups, PolicyService policies, Clock clock) {
+    public SchoolDay(SchoolService schools, CalendarService calendars, RegisterGroupService groups, PolicyService policies, Clock clock) {
         this.schools = schools;
         this.calendars = calendars;
         this.groups = groups;
@@ -48,9 +48,9 @@ class SchoolDay {
         this.clock = clock;
     }
 
-    record Context(long schoolId, ZoneId zone, LocalDateTime now, SchoolCalendar calendar, Map<Long, RegisterGroupView> groups) {}
+    public record Context(long schoolId, ZoneId zone, LocalDateTime now, SchoolCalendar calendar, Map<Long, RegisterGroupView> groups) {}
 
-    Context of(long schoolId) {
+    public Context of(long schoolId) {
         Settings s = cache.get(schoolId);
         // elapsed time, not the time of day: the cache's age must not move when tests move the school's clock
         if (s == null || System.nanoTime() - s.readAtNanos() > KEEP.toNanos()) {
@@ -67,7 +67,7 @@ class SchoolDay {
         cache.remove(event.schoolId());
     }
 
-    PolicySettings policy(long schoolId) {
+    public PolicySettings policy(long schoolId) {
         return policies.settings(READER, schoolId);
     }
 }

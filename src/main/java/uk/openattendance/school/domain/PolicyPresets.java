@@ -43,7 +43,8 @@ public final class PolicyPresets {
                         2, null, null, null, null),
                 new PraiseRules(false, null, false, true, null, PRIORITY_ONE),
                 new LeaveRules(null, false, false, false, null, null, null, null, true),
-                new MarkRules(5, false));
+                new MarkRules(5, false),
+                MessagingRules.standard());
         return new PolicyPreset(SECONDARY_ACADEMY_DORSET, "Secondary academy (Dorset multi-academy trust)", "seeds/000", List.of(timings), settings, List.of(
                 "Afternoon register opens 13:15, not 13:25: the policy's 10-minute afternoon register (13:25-13:35) beside a 20-minute morning one (8:45-9:05) breaks the same-length rule; opening earlier keeps every pupil's mark as the policy gives it (late after 13:25, U after 13:35).",
                 "First text at 09:15: the policy says parents are texted but gives no time; 10 minutes after the morning register closes.",
@@ -66,7 +67,8 @@ public final class PolicyPresets {
                         null, null, null, null, null),
                 new PraiseRules(true, null, false, true, null, PRIORITY_ONE),
                 new LeaveRules(null, false, false, false, null, null, null, null, true),
-                new MarkRules(5, false));
+                new MarkRules(5, false),
+                MessagingRules.standard());
         return new PolicyPreset(CHURCH_TRUST_TRAFFIC_LIGHT, "Church schools trust (traffic-light letters)", "seeds/001", List.of(timings), settings, List.of(
                 "Register times: the policy says 'timings may vary for each school'; 8:40-8:50 and 13:00-13:10 are placeholders each school sets.",
                 "L from register close and U 15 minutes after it, as the policy states.",
@@ -89,7 +91,8 @@ public final class PolicyPresets {
                         null, null, null, null, null),
                 new PraiseRules(false, null, false, false, null, PRIORITY_ONE),
                 new LeaveRules(14, true, true, true, null, null, 1, 3, true),
-                new MarkRules(5, false));
+                new MarkRules(5, false),
+                MessagingRules.standard());
         return new PolicyPreset(PRIMARY_GLOUCESTERSHIRE, "Primary school (Gloucestershire)", "seeds/002", List.of(timings), settings, List.of(
                 "Report by 09:00 and first text at 09:15: the policy runs 'first day response, usually through a text message' on the first morning.",
                 "Phone 10:00, escalate 11:00, safe by 12:00: not stated; the first morning is the policy's horizon.",
@@ -110,7 +113,8 @@ public final class PolicyPresets {
                         null, 8, 12, 5, 3),
                 new PraiseRules(false, null, false, true, null, PRIORITY_ONE),
                 new LeaveRules(null, false, false, false, null, null, null, null, true),
-                new MarkRules(5, false));
+                new MarkRules(5, false),
+                MessagingRules.standard());
         return new PolicyPreset(PRIMARY_PORTSMOUTH, "Primary school (Portsmouth)", "seeds/003", List.of(timings), settings, List.of(
                 "Afternoon register 13:00-13:15 with U from 13:30: the policy gives only morning times; the same pattern is assumed.",
                 "Arrivals from 9:00 to 9:15 are L (late) as the policy says; U from 9:15, '30 minutes after our day begins'.",
@@ -137,7 +141,8 @@ public final class PolicyPresets {
                         null, null, null, null, null),
                 new PraiseRules(false, pct("98"), true, false, null, PRIORITY_ONE),
                 new LeaveRules(14, false, true, true, pct("10"), 5, 1, 3, true),
-                new MarkRules(5, false));
+                new MarkRules(5, false),
+                MessagingRules.standard());
         return new PolicyPreset(LOWER_SCHOOL_BEDFORDSHIRE, "Lower school (Bedfordshire)", "seeds/004", List.of(nursery, ks1, ks2), settings, List.of(
                 "Afternoon registers close 30 minutes after they are marked (12:30, 13:15, 14:00): the policy gives only the marking times; 30 minutes matches the morning (8:45-9:15).",
                 "Nursery's morning register opens with the others at 8:45 but its pupils are late only after 9:00, as the policy says.",

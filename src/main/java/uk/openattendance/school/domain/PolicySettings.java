@@ -9,7 +9,8 @@ public record PolicySettings(
         LetterRules letters,
         PraiseRules praise,
         LeaveRules leave,
-        MarkRules marks) {
+        MarkRules marks,
+        MessagingRules messaging) {
 
     public PolicySettings {
         Objects.requireNonNull(firstDay, "firstDay");
@@ -18,5 +19,8 @@ public record PolicySettings(
         Objects.requireNonNull(praise, "praise");
         Objects.requireNonNull(leave, "leave");
         Objects.requireNonNull(marks, "marks");
+        if (messaging == null) {
+            messaging = MessagingRules.standard();
+        }
     }
 }

@@ -1,0 +1,201 @@
+package uk.openattendance.absence.app;
+
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import uk.openattendance.absence.domain.ReportChannel;
+import uk.openattendance.absence.domain.ReportSpan;
+import uk.openattendance.absence.persistence.AbsenceReportRow;
+import uk.openattendance.absence.persistence.AbsenceReportStore;
+import uk.openattendance.platform.problem.DomainProblem;
+import uk.openattendance.platform.problem.FieldError;
+import uk.openattendance.register.app.AmendmentService;
+import uk.openattendance.register.app.SchoolDay;
+import uk.openattendance.roll.app.PupilService;
+import uk.openattendance.roll.app.PupilView;
+import uk.openattendance.school.domain.Session;
+import uk.openattendance.security.Actor;
+import uk.openattendance.security.Permission;
+
+/**
+ * Absence reports from every channel. A report explains the sessions it covers: N marks already taken there become
+ * the suggested code (an amendment by the system, reason kept), later registers are pre-coded through the register's
+ * planned-marks seam, and the first-day chain leaves the child alone.
+ */
+@Singleton
+public class AbsenceService {
+    private static final Actor READER = Actor.system("absence");
+    static final int MAX_DAYS_BACK = 14;
+    static final int MAX_DAYS_AHEAD = 60;
+
+    private final AbsenceReportStore store;
+    private final PupilService pupils;
+    private final AmendmentService amendments;
+    private final SchoolDay schoolDay;
+    private final Clock clock;
+
+    public AbsenceService(AbsenceReportStore store, PupilService pupils, AmendmentService amendments, SchoolDay schoolDay, Clock clock) {
+        this.store = store;
+        this.pupils = pupils;
+        this.amendments = amendments;
+        this.schoolDay = schoolDay;
+        this.clock = clock;
+    }
+
+    /** Staff logging a call, an email or a visit; the parent app and web form come through {@link #reportFromFamily}. */
+    @Transactional
+    public List<AbsenceReportView> report(Actor actor, long schoolId, @Valid ReportAbsence command, ReportChannel channel) {
+        actor.require(Permission.REGISTER_AMEND, schoolId, "School", schoolId);
+        return record(actor, schoolId, command, channel, null);
+    }
+
+    /** A report from a family (SMS reply, web form, app), whose identity the caller has already established. */
+    @Transactional
+    public List<AbsenceReportView> reportFromFamily(long schoolId, @Valid ReportAbsence command, ReportChannel channel, String who, Long inboundSmsId) {
+        return record(Actor.system(who), schoolId, command, channel, inboundSmsId);
+    }
+
+    private List<AbsenceReportView> record(Actor actor, long schoolId, ReportAbsence c, ReportChannel channel, Long inboundSmsId) {
+        SchoolDay.Context ctx = schoolDay.of(schoolId);
+        LocalDate today = ctx.now().toLocalDate();
+        List<FieldError> errors = new ArrayList<>();
+        Map<Long, PupilView> roll = pupils.pupilsByIds(READER, c.pupilIds()).stream().filter(p -> p.schoolId() == schoolId)
+                .collect(Collectors.toMap(PupilView::id, Function.identity()));
+        for (int i = 0; i < c.pupilIds().size(); i++) {
+            if (!roll.containsKey(c.pupilIds().get(i))) {
+                errors.add(new FieldError("pupilIds[" + i + "]", "the id of a pupil on this school's roll"));
+            }
+        }
+        if (new HashSet<>(c.pupilIds()).size() != c.pupilIds().size()) {
+            errors.add(new FieldError("pupilIds", "each child once"));
+        }
+        LocalDate last = c.lastDate();
+        if (last == null && c.expectedReturn() != null) {
+            if (!c.expectedReturn().isAfter(c.firstDate())) {
+                errors.add(new FieldError("expectedReturn", "a date after firstDate (" + c.firstDate() + ")"));
+            }
+            last = c.expectedReturn().minusDays(1);
+            while (last.isAfter(c.firstDate()) && !ctx.calendar().isSchoolDay(last)) {
+                last = last.minusDays(1);
+            }
+        }
+        if (last == null) {
+            last = c.firstDate();
+        }
+        ReportSpan span = new ReportSpan(c.firstDate(), c.firstSession() == null ? Session.AM : c.firstSession(), last,
+                c.lastSession() == null ? Session.PM : c.lastSession());
+        if (!span.inOrder()) {
+            errors.add(new FieldError("lastDate", "on or after firstDate (" + c.firstDate() + "), and a PM start not ending that morning"));
+        }
+        if (c.firstDate().isBefore(today.minusDays(MAX_DAYS_BACK))) {
+            errors.add(new FieldError("firstDate", "a date within the last " + MAX_DAYS_BACK + " days; older absences are changed as mark amendments"));
+        }
+        if (last.isAfter(today.plusDays(MAX_DAYS_AHEAD))) {
+            errors.add(new FieldError("lastDate", "a date within " + MAX_DAYS_AHEAD + " days; longer planned absences are leave requests"));
+        }
+        if (c.expectedReturn() != null && !c.expectedReturn().isAfter(last)) {
+            errors.add(new FieldError("expectedReturn", "a date after the last day of absence (" + last + ")"));
+        }
+        if (!errors.isEmpty()) {
+            throw new DomainProblem(AbsenceProblem.REPORT_NOT_VALID, errors.size() + " problem(s); nothing was recorded. First: " + errors.get(0).field()
+                    + ": " + errors.get(0).expected(), errors);
+        }
+        String group = UUID.randomUUID().toString();
+        String by = actor.describeIn(schoolId);
+        List<AbsenceReportRow> rows = new ArrayList<>();
+        for (Long pupilId : c.pupilIds()) {
+            rows.add(new AbsenceReportRow(0, schoolId, group, pupilId, span.firstDate(), span.firstSession().name(), span.lastDate(), span.lastSession().name(),
+                    c.expectedReturn(), c.category().name(), c.category().suggestedCode(), c.reason().strip(), channel.name(), c.contactId(),
+                    Boolean.TRUE.equals(c.evidenceToFollow()), "ACTIVE", by, clock.instant(), inboundSmsId));
+        }
+        List<Long> ids = store.insert(rows);
+
+        boolean eachDay = schoolDay.policy(schoolId).firstDay().reportEachDay();
+        List<AbsenceReportView> views = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            AbsenceReportRow r = rows.get(i);
+            int explained = 0;
+            if (r.suggestedCode() != null) {
+                List<AmendmentService.Explained> sessions = new ArrayList<>();
+                LocalDate end = span.lastDate().isBefore(today) ? span.lastDate() : today;
+                for (LocalDate d = span.firstDate(); !d.isAfter(end); d = d.plusDays(1)) {
+                    for (Session s : Session.values()) {
+                        if (span.explains(d, s, eachDay, today)) {
+                            sessions.add(new AmendmentService.Explained(r.pupilId(), d, s, r.suggestedCode()));
+                        }
+                    }
+                }
+                explained = amendments.explainN(READER, schoolId, sessions, channelWords(channel) + ": " + shorten(r.reason()));
+            }
+            views.add(view(r, ids.get(i), roll.get(r.pupilId()), explained));
+        }
+        return views;
+    }
+
+    /** Pupils of these whose absence in this session a report explains, under the school's report-each-day rule. */
+    public Set<Long> explained(long schoolId, LocalDate date, Session session, Collection<Long> pupilIds) {
+        boolean eachDay = schoolDay.policy(schoolId).firstDay().reportEachDay();
+        ZoneId zone = schoolDay.of(schoolId).zone();
+        Set<Long> wanted = new HashSet<>(pupilIds);
+        return store.touching(schoolId, date, date).stream().filter(r -> wanted.isEmpty() || wanted.contains(r.pupilId()))
+                .filter(r -> span(r).explains(date, session, eachDay, r.recordedAt().atZone(zone).toLocalDate()))
+                .map(AbsenceReportRow::pupilId).collect(Collectors.toSet());
+    }
+
+    /** Reports whose span touches a date: the office's morning list. */
+    public List<AbsenceReportView> reportsOn(Actor actor, long schoolId, LocalDate date) {
+        actor.require(Permission.ATTENDANCE_READ, schoolId, "School", schoolId);
+        List<AbsenceReportRow> rows = store.touching(schoolId, date, date);
+        Map<Long, PupilView> roll = pupils.pupilsByIds(READER, rows.stream().map(AbsenceReportRow::pupilId).distinct().toList()).stream()
+                .collect(Collectors.toMap(PupilView::id, Function.identity()));
+        return rows.stream().map(r -> view(r, r.id(), roll.get(r.pupilId()), 0)).toList();
+    }
+
+    public List<AbsenceReportView> reportsOfPupil(Actor actor, long schoolId, long pupilId) {
+        actor.require(Permission.ATTENDANCE_READ, schoolId, "Pupil", pupilId);
+        PupilView p = pupils.pupil(READER, schoolId, pupilId);
+        return store.ofPupil(pupilId).stream().map(r -> view(r, r.id(), p, 0)).toList();
+    }
+
+    /** Active reports that pre-code a register (planned-marks seam). */
+    List<AbsenceReportRow> touching(long schoolId, LocalDate date) {
+        return store.touching(schoolId, date, date);
+    }
+
+    static ReportSpan span(AbsenceReportRow r) {
+        return new ReportSpan(r.firstDate(), Session.valueOf(r.firstSession()), r.lastDate(), Session.valueOf(r.lastSession()));
+    }
+
+    private static String channelWords(ReportChannel channel) {
+        return switch (channel) {
+            case SMS_REPLY -> "Parent reply";
+            case WEB_FORM -> "Parent web form";
+            case PARENT_APP -> "Parent app";
+            case PHONE_CALL -> "Parent phoned";
+            case EMAIL -> "Parent emailed";
+            case IN_PERSON -> "Parent told the office";
+        };
+    }
+
+    private static String shorten(String s) {
+        return s.length() > 200 ? s.substring(0, 199) + "…" : s;
+    }
+
+    private static AbsenceReportView view(AbsenceReportRow r, long id, PupilView p, int explained) {
+        return new AbsenceReportView(id, r.reportGroup(), r.pupilId(), p == null ? null : p.displayName(), r.firstDate(), r.firstSession(), r.lastDate(),
+                r.lastSession(), r.expectedReturn(), r.category(), r.suggestedCode(), r.reason(), r.channel(), r.contactId(), r.evidenceToFollow(), explained,
+                r.recordedBy(), r.recordedAt());
+    }
+}

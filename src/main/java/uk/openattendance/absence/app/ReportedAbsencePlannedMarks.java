@@ -1,0 +1,37 @@
+package uk.openattendance.absence.app;
+
+import jakarta.inject.Singleton;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import uk.openattendance.absence.persistence.AbsenceReportRow;
+import uk.openattendance.register.app.PlannedMarks;
+import uk.openattendance.register.app.SchoolDay;
+import uk.openattendance.school.domain.Session;
+
+/** Reported absences pre-code the register (I, M, R) when the teacher leaves the child unmarked. */
+@Singleton
+class ReportedAbsencePlannedMarks implements PlannedMarks {
+    private final AbsenceService absences;
+    private final SchoolDay schoolDay;
+
+    ReportedAbsencePlannedMarks(AbsenceService absences, SchoolDay schoolDay) {
+        this.absences = absences;
+        this.schoolDay = schoolDay;
+    }
+
+    @Override
+    public List<Planned> plannedFor(long schoolId, LocalDate date, Session session, Collection<Long> pupilIds) {
+        Set<Long> wanted = new HashSet<>(pupilIds);
+        boolean eachDay = schoolDay.policy(schoolId).firstDay().reportEachDay();
+        ZoneId zone = schoolDay.of(schoolId).zone();
+        return absences.touching(schoolId, date).stream().filter(r -> wanted.contains(r.pupilId()) && r.suggestedCode() != null)
+                .filter(r -> AbsenceService.span(r).explains(date, session, eachDay, r.recordedAt().atZone(zone).toLocalDate()))
+                .map((AbsenceReportRow r) -> new Planned(r.pupilId(), r.suggestedCode(), "Reported by family (" + r.category().toLowerCase().replace('_', ' ')
+                        + "): " + r.reason()))
+                .toList();
+    }
+}

@@ -1,0 +1,118 @@
+package uk.openattendance.followup.app;
+
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import uk.openattendance.followup.persistence.FollowUpStore;
+import uk.openattendance.notify.app.Outbox;
+import uk.openattendance.notify.domain.MessagePurpose;
+import uk.openattendance.platform.problem.CommonProblem;
+import uk.openattendance.platform.problem.DomainProblem;
+import uk.openattendance.platform.problem.FieldError;
+import uk.openattendance.roll.app.ContactView;
+import uk.openattendance.roll.app.PupilService;
+import uk.openattendance.roll.app.PupilView;
+import uk.openattendance.security.Actor;
+import uk.openattendance.security.Permission;
+
+/** The office's call list for a day: each child not yet known to be safe, every contact to try, and each attempt logged. */
+@Singleton
+public class CallListService {
+    private static final Actor READER = Actor.system("call list");
+
+    private final FollowUpStore store;
+    private final FirstDayService firstDay;
+    private final PupilService pupils;
+    private final FamilyContacts contacts;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    public CallListService(FollowUpStore store, FirstDayService firstDay, PupilService pupils, FamilyContacts contacts, Outbox outbox, Clock clock) {
+        this.store = store;
+        this.firstDay = firstDay;
+        this.pupils = pupils;
+        this.contacts = contacts;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    public record ContactLine(long contactId, String name, String relationship, int priority, String mobile, String email, boolean parentalResponsibility) {}
+
+    public record Attempt(long id, Long contactId, String outcome, String note, String recordedBy, Instant recordedAt) {}
+
+    public record Text(String channel, String to, String status, String providerStatus) {}
+
+    public record CallEntry(long caseId, long pupilId, String pupilName, String form, boolean vulnerable, String status, boolean stillUnexplained,
+            List<ContactLine> contacts, List<Text> texts, List<Attempt> attempts, String closingNote, String closedBy, long version) {}
+
+    public List<CallEntry> callList(Actor actor, long schoolId, LocalDate date) {
+        actor.require(Permission.REGISTER_AMEND, schoolId, "School", schoolId);
+        return entries(schoolId, date, store.cases(schoolId, date));
+    }
+
+    @Transactional
+    public CallEntry logCall(Actor actor, long schoolId, long caseId, @Valid LogCall command) {
+        actor.require(Permission.REGISTER_AMEND, schoolId, "School", schoolId);
+        FollowUpStore.CaseRow c = caseOf(schoolId, caseId);
+        if (command.contactId() != null && contacts.of(List.of(c.pupilId())).getOrDefault(c.pupilId(), List.of()).stream()
+                .noneMatch(v -> v.contactId() == command.contactId())) {
+            throw new DomainProblem(FollowUpProblem.CALL_NOT_VALID, "contactId: expected one of this child's contacts",
+                    List.of(new FieldError("contactId", "one of this child's contacts")));
+        }
+        String by = actor.describeIn(schoolId);
+        store.addAttempt(caseId, command.contactId(), command.outcome().name(), command.note(), by, clock.instant());
+        if (command.outcome().safe()) {
+            store.close(caseId, "SAFE", by, command.outcome().name() + (command.note() == null ? "" : ": " + command.note()), null, clock.instant());
+        }
+        return entries(schoolId, c.caseDate(), List.of(caseOf(schoolId, caseId))).get(0);
+    }
+
+    @Transactional
+    public CallEntry markSafe(Actor actor, long schoolId, long caseId, @Valid MarkSafe command) {
+        actor.require(Permission.REGISTER_AMEND, schoolId, "School", schoolId);
+        FollowUpStore.CaseRow c = caseOf(schoolId, caseId);
+        if (!store.close(caseId, "SAFE", actor.describeIn(schoolId), command.note(), command.version(), clock.instant())) {
+            throw new DomainProblem(FollowUpProblem.CASE_CHANGED, "This case is " + c.status() + (c.closedBy() == null ? "" : " (closed by " + c.closedBy() + ")")
+                    + " or changed since you loaded it (version " + c.version() + ")");
+        }
+        return entries(schoolId, c.caseDate(), List.of(caseOf(schoolId, caseId))).get(0);
+    }
+
+    private FollowUpStore.CaseRow caseOf(long schoolId, long caseId) {
+        return store.caseById(schoolId, caseId).stream().findFirst().orElseThrow(() -> CommonProblem.notFound("Follow-up case", caseId));
+    }
+
+    private List<CallEntry> entries(long schoolId, LocalDate date, List<FollowUpStore.CaseRow> cases) {
+        if (cases.isEmpty()) {
+            return List.of();
+        }
+        List<Long> ids = cases.stream().map(FollowUpStore.CaseRow::pupilId).toList();
+        Map<Long, PupilView> roll = pupils.pupilsByIds(READER, ids).stream().collect(Collectors.toMap(PupilView::id, Function.identity()));
+        Set<Long> still = firstDay.stillUnexplained(schoolId, date, ids).stream().map(PupilView::id).collect(Collectors.toSet());
+        Map<Long, List<ContactView>> byPupil = contacts.of(ids);
+        List<Outbox.Sent> texts = outbox.sentAbout(schoolId, date, MessagePurpose.FIRST_DAY_ABSENCE);
+        Map<Long, List<FollowUpStore.AttemptRow>> attempts = store.attempts(cases.stream().map(FollowUpStore.CaseRow::id).toList()).stream()
+                .collect(Collectors.groupingBy(FollowUpStore.AttemptRow::caseId));
+        return cases.stream().map(c -> {
+            PupilView p = roll.get(c.pupilId());
+            List<ContactLine> lines = byPupil.getOrDefault(c.pupilId(), List.of()).stream().filter(v -> !v.noContact())
+                    .map(v -> new ContactLine(v.contactId(), v.name(), v.relationship(), v.priority(), v.mobile(), v.email(), v.parentalResponsibility()))
+                    .toList();
+            List<Text> sent = texts.stream().filter(t -> t.pupilIds().contains(c.pupilId()))
+                    .map(t -> new Text(t.target().channel().name(), t.target().address(), t.status(), t.providerStatus())).toList();
+            List<Attempt> tried = attempts.getOrDefault(c.id(), List.of()).stream()
+                    .map(a -> new Attempt(a.id(), a.contactId(), a.outcome(), a.note(), a.recordedBy(), a.recordedAt())).toList();
+            return new CallEntry(c.id(), c.pupilId(), p.displayName(), p.form(), FamilyContacts.needsCare(p), c.status(), still.contains(c.pupilId()), lines,
+                    sent, tried, c.closingNote(), c.closedBy(), c.version());
+        }).sorted(java.util.Comparator.comparing((CallEntry e) -> !(e.status().equals("CALL") || e.status().equals("ESCALATED")))
+                .thenComparing(e -> !e.vulnerable()).thenComparing(CallEntry::pupilName)).toList();
+    }
+}

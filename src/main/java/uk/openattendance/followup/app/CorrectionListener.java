@@ -1,0 +1,54 @@
+package uk.openattendance.followup.app;
+
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import uk.openattendance.notify.app.Outbox;
+import uk.openattendance.notify.domain.MessagePurpose;
+import uk.openattendance.notify.domain.Recipients;
+import uk.openattendance.register.app.MarkChanged;
+import uk.openattendance.register.app.MarkListener;
+import uk.openattendance.roll.app.PupilService;
+import uk.openattendance.roll.app.PupilView;
+import uk.openattendance.security.Actor;
+
+/**
+ * When a morning N that caused a first-day text becomes a mark that says the child is here (a late sign-in, a register
+ * corrected), the family who got the text gets a short correction, in the same transaction as the mark.
+ */
+@Singleton
+class CorrectionListener implements MarkListener {
+    private static final Set<String> IN_SCHOOL = Set.of("/", "\\", "L", "U");
+    private static final Actor READER = Actor.system("corrections");
+
+    private final Outbox outbox;
+    private final PupilService pupils;
+
+    CorrectionListener(Outbox outbox, PupilService pupils) {
+        this.outbox = outbox;
+        this.pupils = pupils;
+    }
+
+    @Override
+    public void marksWritten(List<MarkChanged> changes) {
+        List<Outbox.Request> corrections = new ArrayList<>();
+        for (MarkChanged c : changes) {
+            if (!"N".equals(c.oldCode()) || !IN_SCHOOL.contains(c.newCode()) || !"AM".equals(c.session())) {
+                continue;
+            }
+            for (Outbox.Sent sent : outbox.sentAbout(c.schoolId(), c.date(), MessagePurpose.FIRST_DAY_ABSENCE)) {
+                if (!sent.pupilIds().contains(c.pupilId()) || !sent.reachedFamily()) {
+                    continue;
+                }
+                PupilView p = pupils.pupilsByIds(READER, List.of(c.pupilId())).get(0);
+                corrections.add(new Outbox.Request(c.schoolId(), MessagePurpose.FIRST_DAY_CORRECTION, c.date() + ":pupil " + c.pupilId(), Outbox.URGENT,
+                        new Recipients.Plan(sent.target(), List.of()), Map.of("children", FamilyContacts.names(List.of(p))), List.of(c.pupilId()), c.date()));
+            }
+        }
+        if (!corrections.isEmpty()) {
+            outbox.enqueue(corrections);
+        }
+    }
+}

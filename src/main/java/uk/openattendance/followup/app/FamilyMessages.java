@@ -1,0 +1,124 @@
+package uk.openattendance.followup.app;
+
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import uk.openattendance.notify.app.Outbox;
+import uk.openattendance.notify.domain.MessagePurpose;
+import uk.openattendance.notify.domain.Recipients;
+import uk.openattendance.register.app.FiguresRow;
+import uk.openattendance.register.app.FiguresService;
+import uk.openattendance.register.app.MarkView;
+import uk.openattendance.register.app.RegisterService;
+import uk.openattendance.register.app.SchoolDay;
+import uk.openattendance.register.app.WindowRequest;
+import uk.openattendance.roll.app.ContactView;
+import uk.openattendance.roll.app.PupilService;
+import uk.openattendance.roll.app.PupilView;
+import uk.openattendance.school.domain.ContactRouting;
+import uk.openattendance.school.domain.PraiseRules;
+import uk.openattendance.school.domain.Session;
+import uk.openattendance.security.Actor;
+
+/** Lateness notices and praise: one message per pupil, to the contacts the school's settings name, at most once per occasion. */
+@Singleton
+public class FamilyMessages {
+    private static final Actor SYSTEM = Actor.system("family messages");
+
+    private final RegisterService registers;
+    private final FiguresService figures;
+    private final PupilService pupils;
+    private final FamilyContacts contacts;
+    private final Outbox outbox;
+    private final SchoolDay schoolDay;
+
+    public FamilyMessages(RegisterService registers, FiguresService figures, PupilService pupils, FamilyContacts contacts, Outbox outbox, SchoolDay schoolDay) {
+        this.registers = registers;
+        this.figures = figures;
+        this.pupils = pupils;
+        this.contacts = contacts;
+        this.outbox = outbox;
+        this.schoolDay = schoolDay;
+    }
+
+    /** After a session's registers close: a text for each pupil marked L or U in it. */
+    @Transactional
+    public String latenessNotices(long schoolId, LocalDate date, Session session) {
+        var rules = schoolDay.policy(schoolId).lateness();
+        if (!rules.enabled()) {
+            return "Lateness notices are off in this school's policy.";
+        }
+        List<MarkView> late = new ArrayList<>();
+        for (String code : List.of("L", "U")) {
+            late.addAll(registers.marksWithCode(SYSTEM, schoolId, code, date, date).stream().filter(m -> m.session().equals(session.name())).toList());
+        }
+        Map<Long, MarkView> byPupil = late.stream().collect(Collectors.toMap(MarkView::pupilId, Function.identity(), (a, b) -> a));
+        List<Outbox.Request> requests = new ArrayList<>();
+        Map<Long, List<ContactView>> cs = contacts.of(byPupil.keySet());
+        for (PupilView p : pupils.pupilsByIds(SYSTEM, byPupil.keySet())) {
+            MarkView m = byPupil.get(p.id());
+            for (Recipients.Plan plan : Recipients.route(rules.routing(), FamilyContacts.recipients(cs.getOrDefault(p.id(), List.of())))) {
+                requests.add(new Outbox.Request(schoolId, MessagePurpose.LATENESS, date + ":" + session + ":pupil " + p.id(), Outbox.NORMAL, plan,
+                        Map.of("children", FamilyContacts.names(List.of(p)), "session", session == Session.AM ? "morning" : "afternoon",
+                                "minutesLate", String.valueOf(m.minutesLate())), List.of(p.id()), date));
+            }
+        }
+        int queued = outbox.enqueue(requests);
+        return byPupil.size() + " pupil(s) late; " + requests.size() + " text(s) (" + queued + " new)";
+    }
+
+    /** Weekly 100% praise, run on the week's last school day. */
+    @Transactional
+    public String weeklyPraise(long schoolId, LocalDate date) {
+        PraiseRules rules = schoolDay.policy(schoolId).praise();
+        if (!rules.weeklyFullAttendance()) {
+            return "Weekly praise is off in this school's policy.";
+        }
+        List<FiguresRow> full = figures.fullAttendance(SYSTEM, schoolId, new WindowRequest(WindowRequest.Kind.WEEK, null, null, date, null));
+        return praise(schoolId, date, "week " + date, MessagePurpose.PRAISE_WEEKLY, full, rules.routing(), "week", null);
+    }
+
+    /** Half-termly praise on the half term's last school day: 100% is outstanding, at or above the school's mark excellent. */
+    @Transactional
+    public String halfTermPraise(long schoolId, LocalDate date) {
+        PraiseRules rules = schoolDay.policy(schoolId).praise();
+        WindowRequest halfTerm = new WindowRequest(WindowRequest.Kind.HALF_TERM, null, null, date, null);
+        List<FiguresRow> all = figures.groups(SYSTEM, schoolId, FiguresService.GroupBy.PUPIL, null, halfTerm).stream()
+                .filter(r -> r.figures().possibleSessions() > 0 && r.figures().attendancePercent() != null).toList();
+        StringBuilder out = new StringBuilder();
+        if (rules.halfTermlyFullAttendance()) {
+            List<FiguresRow> full = all.stream().filter(r -> r.figures().attended() == r.figures().possibleSessions()).toList();
+            out.append(praise(schoolId, date, "half term " + date, MessagePurpose.PRAISE_OUTSTANDING, full, rules.routing(), "half term", null)).append(' ');
+        }
+        BigDecimal from = rules.halfTermlyExcellentFrom();
+        if (from != null) {
+            List<FiguresRow> excellent = all.stream().filter(r -> r.figures().attended() < r.figures().possibleSessions())
+                    .filter(r -> r.figures().attendancePercent().compareTo(from) >= 0).toList();
+            out.append(praise(schoolId, date, "half term " + date, MessagePurpose.PRAISE_EXCELLENT, excellent, rules.routing(), "half term", null));
+        }
+        return out.length() == 0 ? "Half-termly praise is off in this school's policy." : out.toString().strip();
+    }
+
+    private String praise(long schoolId, LocalDate date, String occasion, MessagePurpose purpose, List<FiguresRow> rows, ContactRouting routing,
+            String window, String points) {
+        List<Long> ids = rows.stream().map(r -> Long.valueOf(r.key().substring("pupil:".length()))).toList();
+        Map<Long, FiguresRow> byPupil = rows.stream().collect(Collectors.toMap(r -> Long.valueOf(r.key().substring("pupil:".length())), Function.identity()));
+        Map<Long, List<ContactView>> cs = contacts.of(ids);
+        List<Outbox.Request> requests = new ArrayList<>();
+        for (PupilView p : pupils.pupilsByIds(SYSTEM, ids)) {
+            BigDecimal pct = byPupil.get(p.id()).figures().attendancePercent();
+            for (Recipients.Plan plan : Recipients.route(routing, FamilyContacts.recipients(cs.getOrDefault(p.id(), List.of())))) {
+                requests.add(new Outbox.Request(schoolId, purpose, occasion + ":pupil " + p.id(), Outbox.NORMAL, plan,
+                        Map.of("children", FamilyContacts.names(List.of(p)), "percent", pct.toPlainString(), "window", window), List.of(p.id()), date));
+            }
+        }
+        int queued = outbox.enqueue(requests);
+        return ids.size() + " pupil(s) for " + purpose.name().toLowerCase().replace('_', ' ') + ": " + queued + " message(s) queued.";
+    }
+}

@@ -1,0 +1,69 @@
+package uk.openattendance.followup.app;
+
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.function.Function;
+import uk.openattendance.register.app.SchoolDay;
+import uk.openattendance.schedule.app.JobHandler;
+import uk.openattendance.school.domain.FirstDayChain;
+
+/** The first-day chain's four moments as per-school jobs, at the times in each school's policy. */
+@Factory
+class FirstDayJobs {
+    static final LocalTime END_OF_DAY = LocalTime.of(18, 0);
+
+    private final FirstDayService service;
+    private final SchoolDay schoolDay;
+
+    FirstDayJobs(FirstDayService service, SchoolDay schoolDay) {
+        this.service = service;
+        this.schoolDay = schoolDay;
+    }
+
+    @Singleton
+    JobHandler firstText() {
+        // a first text after the safe-by time would arrive after the office has already had to act: skipped instead
+        return handler("FIRST_DAY_TEXT", c -> new JobHandler.Slot("AM", c.firstTextAt(), c.safeBy(), "the safe-by time"),
+                (school, date) -> service.sendFirstTexts(school, date));
+    }
+
+    @Singleton
+    JobHandler callList() {
+        return handler("FIRST_DAY_CALL_LIST", c -> new JobHandler.Slot("AM", c.phoneFrom(), END_OF_DAY, "the end of the school day"),
+                (school, date) -> service.openCallList(school, date));
+    }
+
+    @Singleton
+    JobHandler escalate() {
+        return handler("FIRST_DAY_ESCALATE", c -> new JobHandler.Slot("AM", c.escalateAt(), END_OF_DAY, "the end of the school day"),
+                (school, date) -> service.escalate(school, date, "ESCALATION"));
+    }
+
+    @Singleton
+    JobHandler safeBy() {
+        return handler("FIRST_DAY_SAFE_BY", c -> new JobHandler.Slot("AM", c.safeBy(), END_OF_DAY, "the end of the school day"),
+                (school, date) -> service.escalate(school, date, "SAFE_BY"));
+    }
+
+    private JobHandler handler(String kind, Function<FirstDayChain, JobHandler.Slot> slot, java.util.function.BiFunction<Long, LocalDate, String> work) {
+        return new JobHandler() {
+            @Override
+            public String kind() {
+                return kind;
+            }
+
+            @Override
+            public List<Slot> slots(long schoolId, LocalDate date) {
+                return List.of(slot.apply(schoolDay.policy(schoolId).firstDay()));
+            }
+
+            @Override
+            public String run(long schoolId, LocalDate date, String session) {
+                return work.apply(schoolId, date);
+            }
+        };
+    }
+}

@@ -1,0 +1,12 @@
+package uk.openattendance.followup.app;
+
+import io.micronaut.core.annotation.Introspected;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+@Introspected
+public record LogCall(
+        @Nullable Long contactId,
+        @NotNull(message = "one of NO_ANSWER, LEFT_VOICEMAIL, WRONG_NUMBER, SPOKE_CHILD_SAFE, SPOKE_CHILD_NOT_SAFE, CHILD_SEEN") CallOutcome outcome,
+        @Nullable @Size(max = 1000, message = "at most 1000 characters") String note) {}

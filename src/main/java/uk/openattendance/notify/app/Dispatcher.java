@@ -1,0 +1,157 @@
+package uk.openattendance.notify.app;
+
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uk.openattendance.notify.domain.Backoff;
+import uk.openattendance.notify.domain.MessagePurpose;
+import uk.openattendance.notify.domain.OutgoingMessage;
+import uk.openattendance.notify.persistence.OutboxRow;
+import uk.openattendance.notify.persistence.OutboxStore;
+import uk.openattendance.register.app.SchoolDay;
+import uk.openattendance.roll.domain.Channel;
+import uk.openattendance.school.domain.MessagingRules;
+
+/**
+ * Sends what the outbox holds. Any number of instances run this at once: each claims a batch with SKIP LOCKED and a
+ * lease, sends outside any transaction, and records the outcome only while it still holds the lease. A message an
+ * instance was sending when it died is "in doubt": the provider is asked whether it already accepted it before it is
+ * sent again.
+ */
+@Singleton
+public class Dispatcher {
+    private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+    static final Duration LEASE = Duration.ofSeconds(60);
+
+    private final OutboxStore store;
+    private final DispatchSteps steps;
+    private final MessageSink sink;
+    private final List<SendGuard> guards;
+    private final SchoolDay schoolDay;
+    private final Clock clock;
+    private final int batchSize;
+    private final String owner = "dispatch-" + UUID.randomUUID().toString().substring(0, 8);
+
+    public Dispatcher(OutboxStore store, DispatchSteps steps, MessageSink sink, List<SendGuard> guards, SchoolDay schoolDay, Clock clock,
+            @Value("${notify.dispatcher.batch-size:50}") int batchSize) {
+        this.store = store;
+        this.steps = steps;
+        this.sink = sink;
+        this.guards = guards;
+        this.schoolDay = schoolDay;
+        this.clock = clock;
+        this.batchSize = batchSize;
+    }
+
+    public record Pass(int sent, int retried, int failed, int cancelled, int deferred) {
+        Pass plus(Pass o) {
+            return new Pass(sent + o.sent, retried + o.retried, failed + o.failed, cancelled + o.cancelled, deferred + o.deferred);
+        }
+    }
+
+    /** Sends everything due now, batch after batch, and says what happened. */
+    public Pass dispatchDue() {
+        Pass total = new Pass(0, 0, 0, 0, 0);
+        for (int round = 0; round < 10_000; round++) {
+            Instant now = clock.instant();
+            List<OutboxRow> batch = steps.claim(owner, now, now.plus(LEASE), batchSize);
+            if (batch.isEmpty()) {
+                break;
+            }
+            Map<Long, MessagingRules> rules = new HashMap<>();
+            for (OutboxRow row : batch) {
+                total = total.plus(process(row, rules));
+            }
+        }
+        return total;
+    }
+
+    private Pass process(OutboxRow row, Map<Long, MessagingRules> rulesBySchool) {
+        Instant now = clock.instant();
+        MessagePurpose purpose = MessagePurpose.valueOf(row.purpose());
+        OutgoingMessage message = new OutgoingMessage(row.schoolId(), Channel.valueOf(row.channel()), row.recipient(), row.subject(), row.body(), row.purpose());
+        if ("SENDING".equals(row.status())) {
+            Optional<String> accepted = sink.findAccepted(message, row.createdAt());
+            if (accepted.isPresent()) {
+                store.finish(row.id(), owner, "SENT", accepted.get(), "recovered after an interrupted send: the provider had accepted it", null, false, now);
+                return new Pass(1, 0, 0, 0, 0);
+            }
+        }
+        for (SendGuard guard : guards) {
+            if (guard.purposes().contains(row.purpose())) {
+                SendGuard.Verdict v = guard.check(row);
+                if (!v.send()) {
+                    store.finish(row.id(), owner, "CANCELLED", null, v.why(), null, false, now);
+                    return new Pass(0, 0, 0, 1, 0);
+                }
+                if (v.newBody() != null && !v.newBody().equals(row.body())) {
+                    store.rewriteBody(row.id(), v.newBody());
+                    message = new OutgoingMessage(row.schoolId(), message.channel(), row.recipient(), row.subject(), v.newBody(), row.purpose());
+                }
+            }
+        }
+        MessagingRules rules = rulesBySchool.computeIfAbsent(row.schoolId(), id -> schoolDay.policy(id).messaging());
+        if (purpose.toFamilies()) {
+            if (store.suppressed(row.schoolId(), row.recipient())) {
+                steps.failAndFallBack(row.withLease(owner), owner, "SUPPRESSED", "the recipient has opted out", rules.emailWhenOptedOut(), now);
+                return new Pass(0, 0, 1, 0, 0);
+            }
+            LocalDateTime local = LocalDateTime.ofInstant(now, schoolDay.of(row.schoolId()).zone());
+            if (message.channel() == Channel.SMS && rules.quietAt(local.toLocalTime())) {
+                LocalDateTime until = local.toLocalDate().atTime(rules.quietUntil());
+                if (!until.isAfter(local)) {
+                    until = until.plusDays(1);
+                }
+                Instant next = until.atZone(schoolDay.of(row.schoolId()).zone()).toInstant();
+                store.finish(row.id(), owner, "PENDING", null, "quiet hours: waits until " + rules.quietUntil(), next, true, now);
+                return new Pass(0, 0, 0, 0, 1);
+            }
+        }
+        try {
+            String providerId = sink.send(message, row.id());
+            if (!store.finish(row.id(), owner, "SENT", providerId, null, null, false, clock.instant())) {
+                LOG.warn("outbox {} sent as {} after this instance's lease ran out", row.id(), providerId);
+            }
+            return new Pass(1, 0, 0, 0, 0);
+        } catch (SendFailure f) {
+            Instant at = clock.instant();
+            int attempt = row.attempts() + 1;
+            if (f.optedOut()) {
+                store.suppress(0, row.recipient(), "opted out at the provider (STOP)", "provider", at);
+                steps.failAndFallBack(row.withLease(owner), owner, "SUPPRESSED", f.getMessage(), rules.emailWhenOptedOut(), at);
+                return new Pass(0, 0, 1, 0, 0);
+            }
+            if (f.isTransient() && attempt < Backoff.MAX_ATTEMPTS) {
+                store.finish(row.id(), owner, "PENDING", null, f.getMessage(), at.plus(Backoff.after(attempt)).truncatedTo(ChronoUnit.SECONDS), false, at);
+                return new Pass(0, 1, 0, 0, 0);
+            }
+            steps.failAndFallBack(row.withLease(owner), owner, "FAILED", f.getMessage(), true, at);
+            return new Pass(0, 0, 1, 0, 0);
+        }
+    }
+
+    /** A delivery receipt from the provider; a text that failed or was undelivered moves on to the next contact or channel. */
+    public void receipt(String providerId, String providerStatus, String errorCode) {
+        String status = switch (providerStatus) {
+            case "delivered" -> "DELIVERED";
+            case "failed", "undelivered" -> "FAILED";
+            default -> null;
+        };
+        Instant now = clock.instant();
+        List<OutboxRow> rows = store.receipt(providerId, providerStatus, status, errorCode == null ? null : "provider error " + errorCode, now);
+        if ("FAILED".equals(status)) {
+            rows.forEach(r -> steps.fallBackAfterReceipt(r, now));
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package uk.openattendance.notify.app;
+
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import uk.openattendance.notify.domain.MessagePurpose;
+import uk.openattendance.notify.domain.MessageTemplate;
+import uk.openattendance.notify.domain.OutgoingMessage;
+import uk.openattendance.notify.domain.Recipients;
+import uk.openattendance.notify.persistence.NewMessage;
+import uk.openattendance.notify.persistence.OutboxStore;
+import uk.openattendance.roll.domain.Channel;
+import uk.openattendance.school.app.SchoolService;
+import uk.openattendance.school.app.SchoolView;
+import uk.openattendance.security.Actor;
+
+/**
+ * How every feature sends a message: in its own transaction, it asks for a message of a purpose to a routing plan;
+ * the wording is the school's template filled with the values given. Nothing is sent here; the dispatcher sends
+ * after the transaction commits, so a rolled-back event never texts anyone.
+ */
+@Singleton
+public class Outbox {
+    private static final Actor READER = Actor.system("notify");
+    public static final int URGENT = 1;
+    public static final int NORMAL = 5;
+
+    private final OutboxStore store;
+    private final Templates templates;
+    private final SchoolService schools;
+    private final Clock clock;
+
+    public Outbox(OutboxStore store, Templates templates, SchoolService schools, Clock clock) {
+        this.store = store;
+        this.templates = templates;
+        this.clock = clock;
+        this.schools = schools;
+    }
+
+    /**
+     * One message to send. {@code key} identifies the event for this recipient (e.g. "FIRST_DAY:2026-11-23:contact 42"):
+     * asking again with the same key does nothing.
+     */
+    public record Request(long schoolId, MessagePurpose purpose, String key, int priority, Recipients.Plan plan, Map<String, String> values,
+            List<Long> pupilIds, LocalDate aboutDate) {}
+
+    /** Enqueues the messages whose keys are new; returns how many were. */
+    public int enqueue(List<Request> requests) {
+        List<NewMessage> rows = new ArrayList<>();
+        Map<Long, SchoolView> schoolCache = new HashMap<>();
+        Map<String, MessageTemplate> templateCache = new HashMap<>();
+        for (Request r : requests) {
+            SchoolView school = schoolCache.computeIfAbsent(r.schoolId(), id -> schools.school(READER, id));
+            MessageTemplate t = templateCache.computeIfAbsent(r.schoolId() + "/" + r.purpose(), k -> templates.templateFor(r.schoolId(), r.purpose()));
+            MessageTemplate.Rendered text = t.render(values(school, r.values()));
+            Recipients.Target first = r.plan().first();
+            rows.add(new NewMessage(r.schoolId(), r.schoolId() + ":" + r.purpose() + ":" + r.key() + ":" + first.contactId(), r.purpose().name(), r.priority(),
+                    first.channel().name(), first.contactId() == 0 ? null : first.contactId(), first.address(), subject(text, r.purpose()),
+                    smsSafe(first.channel(), text.body()), r.pupilIds(), r.aboutDate(), r.plan().encodedFallbacks(), null, null));
+        }
+        return store.enqueue(rows, clock.instant());
+    }
+
+    /** A message already queued or sent: who it went to, about which pupils, and how far it got. */
+    public record Sent(long id, Recipients.Target target, List<Long> pupilIds, String status, String providerStatus, java.time.Instant sentAt) {
+        /** Sent and not reported failed: the family may have read it. */
+        public boolean reachedFamily() {
+            return status.equals("SENT") || status.equals("DELIVERED");
+        }
+    }
+
+    /** Messages of one purpose about one school day, oldest first. */
+    public List<Sent> sentAbout(long schoolId, LocalDate day, MessagePurpose purpose) {
+        return store.aboutDay(schoolId, day, purpose.name()).stream().map(r -> new Sent(r.id(), new Recipients.Target(r.contactId() == null ? 0
+                : r.contactId(), Channel.valueOf(r.channel()), r.recipient()), r.pupils(), r.status(), r.providerStatus(), r.sentAt())).toList();
+    }
+
+    /** Renders what a template would say for this school, e.g. to rewrite a message whose children changed. */
+    public String render(long schoolId, MessagePurpose purpose, Map<String, String> values) {
+        return templates.templateFor(schoolId, purpose).render(values(schools.school(READER, schoolId), values)).body();
+    }
+
+    private static Map<String, String> values(SchoolView school, Map<String, String> given) {
+        Map<String, String> v = new HashMap<>();
+        v.put("school", school.name());
+        v.put("schoolPhone", school.phone() == null ? "the school office" : school.phone());
+        v.putAll(given);
+        return v;
+    }
+
+    private static String subject(MessageTemplate.Rendered text, MessagePurpose purpose) {
+        return text.subject() != null ? text.subject() : purpose.name().replace('_', ' ').toLowerCase();
+    }
+
+    private static String smsSafe(Channel channel, String body) {
+        if (channel == Channel.SMS && body.length() > OutgoingMessage.SMS_MAX_LENGTH) {
+            return body.substring(0, OutgoingMessage.SMS_MAX_LENGTH - 1) + "…";
+        }
+        return body;
+    }
+}

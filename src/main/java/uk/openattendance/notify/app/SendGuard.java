@@ -1,0 +1,28 @@
+package uk.openattendance.notify.app;
+
+import java.util.Set;
+import uk.openattendance.notify.persistence.OutboxRow;
+
+/**
+ * A last look before a message leaves: the feature that caused it re-reads what it knows now (a late sign-in, a report
+ * that has just arrived) and keeps, rewrites or cancels the message. Features provide beans of this type.
+ */
+public interface SendGuard {
+    Set<String> purposes();
+
+    Verdict check(OutboxRow message);
+
+    record Verdict(boolean send, String newBody, String why) {
+        public static Verdict keep() {
+            return new Verdict(true, null, null);
+        }
+
+        public static Verdict rewrite(String body, String why) {
+            return new Verdict(true, body, why);
+        }
+
+        public static Verdict cancel(String why) {
+            return new Verdict(false, null, why);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package uk.openattendance.notify.persistence;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+
+public record OutboxRow(long id, long schoolId, String dedupKey, String purpose, int priority, String channel, Long contactId, String recipient,
+        String subject, String body, String pupilIds, LocalDate aboutDate, String fallbacks, Long fallbackFor, String status, int attempts,
+        Instant nextAttemptAt, String leaseOwner, Instant leaseUntil, String providerId, String providerStatus, String lastError, Instant createdAt,
+        Instant sentAt) {
+
+    public List<Long> pupils() {
+        return pupilIds == null || pupilIds.isBlank() ? List.of() : Arrays.stream(pupilIds.split(",")).map(Long::valueOf).toList();
+    }
+
+    /** The row as this instance holds it after claiming it. */
+    public OutboxRow withLease(String owner) {
+        return new OutboxRow(id, schoolId, dedupKey, purpose, priority, channel, contactId, recipient, subject, body, pupilIds, aboutDate, fallbacks,
+                fallbackFor, "SENDING", attempts, nextAttemptAt, owner, leaseUntil, providerId, providerStatus, lastError, createdAt, sentAt);
+    }
+}

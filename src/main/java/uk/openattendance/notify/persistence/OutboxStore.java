@@ -1,0 +1,294 @@
+package uk.openattendance.notify.persistence;
+
+import io.micronaut.data.connection.annotation.Connectable;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import jakarta.inject.Singleton;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The outbox, suppression list and templates in plain JDBC, inside the caller's transaction. */
+@Singleton
+@Connectable
+public class OutboxStore {
+    private static final String COLUMNS = "id, school_id, dedup_key, purpose, priority, channel, contact_id, recipient, subject, body, pupil_ids, "
+            + "about_date, fallbacks, fallback_for, status, attempts, next_attempt_at, lease_owner, lease_until, provider_id, provider_status, "
+            + "last_error, created_at, sent_at";
+
+    private final JdbcOperations jdbc;
+
+    public OutboxStore(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Inserts the messages whose dedup key is new; returns how many were new. */
+    public int enqueue(Collection<NewMessage> messages, Instant now) {
+        if (messages.isEmpty()) {
+            return 0;
+        }
+        return jdbc.prepareStatement("INSERT IGNORE INTO outbox_message (school_id, dedup_key, purpose, priority, channel, contact_id, recipient, subject, "
+                + "body, pupil_ids, about_date, fallbacks, fallback_for, status, attempts, next_attempt_at, created_at, updated_at) "
+                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,'PENDING',0,?,?,?)", ps -> {
+                    for (NewMessage m : messages) {
+                        ps.setLong(1, m.schoolId());
+                        ps.setString(2, m.dedupKey());
+                        ps.setString(3, m.purpose());
+                        ps.setInt(4, m.priority());
+                        ps.setString(5, m.channel());
+                        setLong(ps, 6, m.contactId());
+                        ps.setString(7, m.recipient());
+                        ps.setString(8, m.subject());
+                        ps.setString(9, m.body());
+                        ps.setString(10, m.pupilIds().stream().map(String::valueOf).collect(Collectors.joining(",")));
+                        if (m.aboutDate() == null) {
+                            ps.setNull(11, Types.DATE);
+                        } else {
+                            ps.setDate(11, Date.valueOf(m.aboutDate()));
+                        }
+                        ps.setString(12, m.fallbacks() == null ? "" : m.fallbacks());
+                        setLong(ps, 13, m.fallbackFor());
+                        ps.setTimestamp(14, Timestamp.from(m.notBefore() == null ? now : m.notBefore()));
+                        ps.setTimestamp(15, Timestamp.from(now));
+                        ps.setTimestamp(16, Timestamp.from(now));
+                        ps.addBatch();
+                    }
+                    int added = 0;
+                    for (int n : ps.executeBatch()) {
+                        added += n > 0 || n == java.sql.Statement.SUCCESS_NO_INFO ? 1 : 0;
+                    }
+                    return added;
+                });
+    }
+
+    /**
+     * Claims up to {@code limit} due messages for this instance: pending ones whose time has come, and ones another
+     * instance was sending when its lease ran out (in doubt: it may have died after the provider accepted them).
+     * Must run in a transaction; the rows stay locked until it commits, and SKIP LOCKED lets other instances take others.
+     */
+    public List<OutboxRow> claim(String owner, Instant now, Instant leaseUntil, int limit) {
+        List<Long> ids = jdbc.prepareStatement("SELECT id FROM outbox_message WHERE (status = 'PENDING' AND next_attempt_at <= ?) "
+                + "OR (status = 'SENDING' AND lease_until < ?) ORDER BY priority, id LIMIT ? FOR UPDATE SKIP LOCKED", ps -> {
+                    ps.setTimestamp(1, Timestamp.from(now));
+                    ps.setTimestamp(2, Timestamp.from(now));
+                    ps.setInt(3, limit);
+                    List<Long> out = new ArrayList<>();
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            out.add(rs.getLong(1));
+                        }
+                    }
+                    return out;
+                });
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<OutboxRow> before = byIds(ids);
+        String in = ids.stream().map(String::valueOf).collect(Collectors.joining(","));
+        jdbc.prepareStatement("UPDATE outbox_message SET status = 'SENDING', attempts = attempts + 1, lease_owner = ?, lease_until = ?, updated_at = ? "
+                + "WHERE id IN (" + in + ")", ps -> {
+                    ps.setString(1, owner);
+                    ps.setTimestamp(2, Timestamp.from(leaseUntil));
+                    ps.setTimestamp(3, Timestamp.from(now));
+                    return ps.executeUpdate();
+                });
+        return before;
+    }
+
+    public List<OutboxRow> byIds(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        String in = ids.stream().map(String::valueOf).collect(Collectors.joining(","));
+        return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM outbox_message WHERE id IN (" + in + ") ORDER BY priority, id", OutboxStore::read);
+    }
+
+    /** Records an outcome, only while this instance still holds the lease; false when another instance took the message over. */
+    public boolean finish(long id, String owner, String status, String providerId, String error, Instant nextAttemptAt, boolean undoAttempt, Instant now) {
+        return jdbc.prepareStatement("UPDATE outbox_message SET status = ?, provider_id = COALESCE(?, provider_id), last_error = ?, "
+                + "next_attempt_at = COALESCE(?, next_attempt_at), attempts = attempts - ?, sent_at = CASE WHEN ? = 'SENT' THEN ? ELSE sent_at END, "
+                + "lease_owner = NULL, lease_until = NULL, updated_at = ? WHERE id = ? AND lease_owner = ? AND status = 'SENDING'", ps -> {
+                    ps.setString(1, status);
+                    ps.setString(2, providerId);
+                    ps.setString(3, error == null ? null : error.length() > 500 ? error.substring(0, 500) : error);
+                    ps.setTimestamp(4, nextAttemptAt == null ? null : Timestamp.from(nextAttemptAt));
+                    ps.setInt(5, undoAttempt ? 1 : 0);
+                    ps.setString(6, status);
+                    ps.setTimestamp(7, Timestamp.from(now));
+                    ps.setTimestamp(8, Timestamp.from(now));
+                    ps.setLong(9, id);
+                    ps.setString(10, owner);
+                    return ps.executeUpdate() == 1;
+                });
+    }
+
+    public void rewriteBody(long id, String body) {
+        jdbc.prepareStatement("UPDATE outbox_message SET body = ? WHERE id = ?", ps -> {
+            ps.setString(1, body);
+            ps.setLong(2, id);
+            return ps.executeUpdate();
+        });
+    }
+
+    /** A delivery receipt: the provider's final word on a message. Returns the row when it changed. */
+    public List<OutboxRow> receipt(String providerId, String providerStatus, String status, String error, Instant now) {
+        int n = jdbc.prepareStatement("UPDATE outbox_message SET provider_status = ?, status = COALESCE(?, status), last_error = COALESCE(?, last_error), "
+                + "updated_at = ? WHERE provider_id = ? AND status IN ('SENT', 'DELIVERED')", ps -> {
+                    ps.setString(1, providerStatus);
+                    ps.setString(2, status);
+                    ps.setString(3, error);
+                    ps.setTimestamp(4, Timestamp.from(now));
+                    ps.setString(5, providerId);
+                    return ps.executeUpdate();
+                });
+        if (n == 0) {
+            return List.of();
+        }
+        return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM outbox_message WHERE provider_id = ?", ps -> {
+            ps.setString(1, providerId);
+            return read(ps);
+        });
+    }
+
+    public List<OutboxRow> ofSchool(long schoolId, LocalDate aboutDate, String purpose, int offset, int limit) {
+        return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM outbox_message WHERE school_id = ? AND (? IS NULL OR about_date = ?) "
+                + "AND (? IS NULL OR purpose = ?) ORDER BY id DESC LIMIT ? OFFSET ?", ps -> {
+                    ps.setLong(1, schoolId);
+                    Date d = aboutDate == null ? null : Date.valueOf(aboutDate);
+                    ps.setDate(2, d);
+                    ps.setDate(3, d);
+                    ps.setString(4, purpose);
+                    ps.setString(5, purpose);
+                    ps.setInt(6, limit);
+                    ps.setInt(7, offset);
+                    return read(ps);
+                });
+    }
+
+    /** Messages of one purpose about one day that reached (or are on their way to) a family, for corrections and call lists. */
+    public List<OutboxRow> aboutDay(long schoolId, LocalDate day, String purpose) {
+        return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM outbox_message WHERE school_id = ? AND about_date = ? AND purpose = ? ORDER BY id", ps -> {
+            ps.setLong(1, schoolId);
+            ps.setDate(2, Date.valueOf(day));
+            ps.setString(3, purpose);
+            return read(ps);
+        });
+    }
+
+    public boolean suppressed(long schoolId, String address) {
+        return jdbc.prepareStatement("SELECT 1 FROM suppression WHERE address = ? AND school_id IN (0, ?) LIMIT 1", ps -> {
+            ps.setString(1, address);
+            ps.setLong(2, schoolId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        });
+    }
+
+    public void suppress(long schoolId, String address, String reason, String by, Instant now) {
+        jdbc.prepareStatement("INSERT IGNORE INTO suppression (school_id, address, reason, created_by, created_at) VALUES (?,?,?,?,?)", ps -> {
+            ps.setLong(1, schoolId);
+            ps.setString(2, address);
+            ps.setString(3, reason);
+            ps.setString(4, by);
+            ps.setTimestamp(5, Timestamp.from(now));
+            return ps.executeUpdate();
+        });
+    }
+
+    public int unsuppress(long schoolId, String address) {
+        return jdbc.prepareStatement("DELETE FROM suppression WHERE address = ? AND school_id = ?", ps -> {
+            ps.setString(1, address);
+            ps.setLong(2, schoolId);
+            return ps.executeUpdate();
+        });
+    }
+
+    public record SuppressionRow(long schoolId, String address, String reason, String createdBy, Instant createdAt) {}
+
+    public List<SuppressionRow> suppressions(long schoolId) {
+        return jdbc.prepareStatement("SELECT school_id, address, reason, created_by, created_at FROM suppression WHERE school_id IN (0, ?) ORDER BY id", ps -> {
+            ps.setLong(1, schoolId);
+            List<SuppressionRow> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new SuppressionRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant()));
+                }
+            }
+            return out;
+        });
+    }
+
+    public record TemplateRow(String purpose, String subject, String body, String updatedBy, Instant updatedAt) {}
+
+    public List<TemplateRow> templates(long schoolId) {
+        return jdbc.prepareStatement("SELECT purpose, subject, body, updated_by, updated_at FROM message_template WHERE school_id = ?", ps -> {
+            ps.setLong(1, schoolId);
+            List<TemplateRow> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new TemplateRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant()));
+                }
+            }
+            return out;
+        });
+    }
+
+    public void saveTemplate(long schoolId, String purpose, String subject, String body, String by, Instant now) {
+        jdbc.prepareStatement("INSERT INTO message_template (school_id, purpose, subject, body, updated_by, updated_at) VALUES (?,?,?,?,?,?) "
+                + "ON DUPLICATE KEY UPDATE subject = VALUES(subject), body = VALUES(body), updated_by = VALUES(updated_by), updated_at = VALUES(updated_at)", ps -> {
+                    ps.setLong(1, schoolId);
+                    ps.setString(2, purpose);
+                    ps.setString(3, subject);
+                    ps.setString(4, body);
+                    ps.setString(5, by);
+                    ps.setTimestamp(6, Timestamp.from(now));
+                    return ps.executeUpdate();
+                });
+    }
+
+    public int deleteTemplate(long schoolId, String purpose) {
+        return jdbc.prepareStatement("DELETE FROM message_template WHERE school_id = ? AND purpose = ?", ps -> {
+            ps.setLong(1, schoolId);
+            ps.setString(2, purpose);
+            return ps.executeUpdate();
+        });
+    }
+
+    private static void setLong(PreparedStatement ps, int i, Long v) throws SQLException {
+        if (v == null) {
+            ps.setNull(i, Types.BIGINT);
+        } else {
+            ps.setLong(i, v);
+        }
+    }
+
+    private static List<OutboxRow> read(PreparedStatement ps) throws SQLException {
+        List<OutboxRow> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                Date about = rs.getDate(12);
+                Timestamp lease = rs.getTimestamp(19);
+                Timestamp sent = rs.getTimestamp(24);
+                long contact = rs.getLong(7);
+                Long contactId = rs.wasNull() ? null : contact;
+                long fb = rs.getLong(14);
+                Long fallbackFor = rs.wasNull() ? null : fb;
+                out.add(new OutboxRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getInt(5), rs.getString(6), contactId,
+                        rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), about == null ? null : about.toLocalDate(), rs.getString(13),
+                        fallbackFor, rs.getString(15), rs.getInt(16), rs.getTimestamp(17).toInstant(), rs.getString(18),
+                        lease == null ? null : lease.toInstant(), rs.getString(20), rs.getString(21), rs.getString(22), rs.getTimestamp(23).toInstant(),
+                        sent == null ? null : sent.toInstant()));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,73 @@
+package uk.openattendance.notify.provider;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import jakarta.mail.Authenticator;
+import jakarta.mail.MessagingException;
+import jakarta.mail.PasswordAuthentication;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+import uk.openattendance.notify.app.SendFailure;
+import uk.openattendance.notify.domain.OutgoingMessage;
+
+/** Email through Jakarta Mail over SMTP. The Message-ID carries our outbox id, so a resend after a crash can be recognised. */
+@Singleton
+@Requires(property = "notify.sink", value = "send")
+public class SmtpMail {
+    private final Session session;
+    private final String from;
+    private final String domain;
+
+    public SmtpMail(@Value("${notify.smtp.host}") String host, @Value("${notify.smtp.port}") int port, @Value("${notify.smtp.username}") String username,
+            @Value("${notify.smtp.password}") String password, @Value("${notify.smtp.from}") String from, @Value("${notify.smtp.starttls}") boolean starttls) {
+        if (host.isBlank() || from.isBlank()) {
+            throw new IllegalStateException("notify.sink is 'send' but SMTP_HOST or SMTP_FROM is not set");
+        }
+        Properties p = new Properties();
+        p.put("mail.smtp.host", host);
+        p.put("mail.smtp.port", String.valueOf(port));
+        p.put("mail.smtp.connectiontimeout", "5000");
+        p.put("mail.smtp.timeout", "10000");
+        p.put("mail.smtp.starttls.enable", String.valueOf(starttls));
+        boolean auth = !username.isBlank();
+        p.put("mail.smtp.auth", String.valueOf(auth));
+        this.session = auth ? Session.getInstance(p, new Authenticator() {
+            @Override
+            protected PasswordAuthentication getPasswordAuthentication() {
+                return new PasswordAuthentication(username, password);
+            }
+        }) : Session.getInstance(p);
+        this.from = from;
+        this.domain = from.contains("@") ? from.substring(from.indexOf('@') + 1) : "localhost";
+    }
+
+    public String send(OutgoingMessage m, long reference) throws SendFailure {
+        String messageId = "<outbox-" + reference + "@" + domain + ">";
+        try {
+            MimeMessage mail = new MimeMessage(session) {
+                @Override
+                protected void updateMessageID() throws MessagingException {
+                    setHeader("Message-ID", messageId);
+                }
+            };
+            mail.setFrom(new InternetAddress(from));
+            mail.setRecipient(jakarta.mail.Message.RecipientType.TO, new InternetAddress(m.to(), true));
+            mail.setSubject(m.subject() == null ? "A message from school" : m.subject(), StandardCharsets.UTF_8.name());
+            mail.setText(m.body(), StandardCharsets.UTF_8.name());
+            Transport.send(mail);
+            return messageId;
+        } catch (SendFailedException e) {
+            throw new SendFailure("the mail server refused " + m.to() + ": " + e.getMessage(), false, false, e);
+        } catch (jakarta.mail.internet.AddressException e) {
+            throw new SendFailure("not an email address: " + m.to(), false, false, e);
+        } catch (MessagingException e) {
+            throw new SendFailure("the mail server was not reached: " + e.getMessage(), true, false, e);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package uk.openattendance.schedule.app;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+
+/**
+ * A kind of per-school job. Features provide these: each says when its jobs fall on a school day (in the school's
+ * local time, from its policy and timings) and does the work when one is due.
+ */
+public interface JobHandler {
+    String kind();
+
+    /** When this school's jobs of this kind fall on this school day; {@code latest} is when running it stops making sense. */
+    List<Slot> slots(long schoolId, LocalDate date);
+
+    /** Does the work; returns what it did, in words staff read. Throwing fails the attempt (it is retried). */
+    String run(long schoolId, LocalDate date, String session);
+
+    record Slot(String session, LocalTime due, LocalTime latest, String whyLatest) {}
+}

@@ -1,0 +1,180 @@
+package uk.openattendance.schedule.app;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.runtime.event.annotation.EventListener;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uk.openattendance.platform.paging.Page;
+import uk.openattendance.platform.paging.PageRequest;
+import uk.openattendance.platform.problem.CommonProblem;
+import uk.openattendance.register.app.SchoolDay;
+import uk.openattendance.schedule.persistence.JobRow;
+import uk.openattendance.schedule.persistence.JobStore;
+import uk.openattendance.school.app.SchoolService;
+import uk.openattendance.school.app.SchoolSettingsChanged;
+import uk.openattendance.school.app.SchoolView;
+import uk.openattendance.security.Actor;
+import uk.openattendance.security.Permission;
+
+/**
+ * Plans each school's jobs for its day and runs those that are due, on every instance at once: a job row exists at
+ * most once per school, kind, date and session; claiming uses SKIP LOCKED and a lease, so each job runs on one
+ * instance, and a job whose runner died is taken over when its lease runs out. A job found due after the moment it
+ * made sense (the service was down through the morning) is recorded as skipped with the reason, not run late.
+ */
+@Singleton
+public class Scheduler {
+    private static final Logger LOG = LoggerFactory.getLogger(Scheduler.class);
+    private static final Actor SYSTEM = Actor.system("scheduler");
+    static final Duration LEASE = Duration.ofMinutes(5);
+    static final int MAX_ATTEMPTS = 3;
+
+    private final JobStore store;
+    private final Map<String, JobHandler> handlers;
+    private final SchoolService schools;
+    private final SchoolDay schoolDay;
+    private final Clock clock;
+    private final String owner = "jobs-" + UUID.randomUUID().toString().substring(0, 8);
+    private final Map<Long, LocalDate> plannedThrough = new ConcurrentHashMap<>();
+    private final Duration retryAfter;
+
+    public Scheduler(JobStore store, List<JobHandler> handlers, SchoolService schools, SchoolDay schoolDay, Clock clock,
+            @Value("${schedule.retry-after:1m}") Duration retryAfter) {
+        this.store = store;
+        this.handlers = handlers.stream().collect(Collectors.toMap(JobHandler::kind, Function.identity()));
+        this.schools = schools;
+        this.schoolDay = schoolDay;
+        this.clock = clock;
+        this.retryAfter = retryAfter;
+    }
+
+    public record Tick(int planned, int done, int failed, int skipped) {}
+
+    /** Plans today's jobs for every school (once a day per instance) and runs every job that is due. */
+    public Tick tick() {
+        int planned = planToday();
+        int done = 0;
+        int failed = 0;
+        int skipped = 0;
+        for (int round = 0; round < 1000; round++) {
+            Instant now = clock.instant();
+            List<JobRow> due = store.claim(owner, now, now.plus(LEASE), 5);
+            if (due.isEmpty()) {
+                break;
+            }
+            for (JobRow job : due) {
+                switch (run(job)) {
+                    case "DONE" -> done++;
+                    case "SKIPPED" -> skipped++;
+                    default -> failed++;
+                }
+            }
+        }
+        return new Tick(planned, done, failed, skipped);
+    }
+
+    int planToday() {
+        int planned = 0;
+        for (int page = 0; ; page++) {
+            Page<SchoolView> batch = schools.schools(SYSTEM, new PageRequest(page, 500));
+            for (SchoolView s : batch.items()) {
+                planned += planSchool(s.id());
+            }
+            if (batch.items().size() < 500) {
+                break;
+            }
+        }
+        return planned;
+    }
+
+    private int planSchool(long schoolId) {
+        SchoolDay.Context ctx = schoolDay.of(schoolId);
+        LocalDate today = ctx.now().toLocalDate();
+        if (today.equals(plannedThrough.get(schoolId))) {
+            return 0;
+        }
+        int n = 0;
+        if (ctx.calendar().isSchoolDay(today)) {
+            n = store.plan(slots(schoolId, today, ctx.zone()));
+        }
+        plannedThrough.put(schoolId, today);
+        return n;
+    }
+
+    private List<JobStore.Planned> slots(long schoolId, LocalDate date, ZoneId zone) {
+        List<JobStore.Planned> out = new ArrayList<>();
+        for (JobHandler h : handlers.values()) {
+            for (JobHandler.Slot slot : h.slots(schoolId, date)) {
+                out.add(new JobStore.Planned(schoolId, h.kind(), date, slot.session() == null ? "" : slot.session(),
+                        date.atTime(slot.due()).atZone(zone).toInstant(), date.atTime(slot.latest()).atZone(zone).toInstant()));
+            }
+        }
+        return out;
+    }
+
+    private String run(JobRow job) {
+        Instant now = clock.instant();
+        if (now.isAfter(job.latestAt())) {
+            store.finish(job.id(), owner, "SKIPPED", "Not run: it was due at " + local(job, job.dueAt()) + " and no longer made sense after "
+                    + local(job, job.latestAt()) + " (the service was not running); now " + local(job, now), null, now);
+            return "SKIPPED";
+        }
+        JobHandler h = handlers.get(job.kind());
+        if (h == null) {
+            store.finish(job.id(), owner, "SKIPPED", "No handler for " + job.kind() + " in this version", null, now);
+            return "SKIPPED";
+        }
+        try {
+            String outcome = h.run(job.schoolId(), job.runDate(), job.session().isEmpty() ? null : job.session());
+            store.finish(job.id(), owner, "DONE", outcome, null, clock.instant());
+            return "DONE";
+        } catch (RuntimeException e) {
+            LOG.warn("job {} {} for school {} failed (attempt {})", job.kind(), job.runDate(), job.schoolId(), job.attempts(), e);
+            boolean again = job.attempts() < MAX_ATTEMPTS;
+            store.finish(job.id(), owner, again ? "DUE" : "FAILED", "Attempt " + job.attempts() + " failed: " + e.getMessage(),
+                    again ? clock.instant().plus(retryAfter) : null, clock.instant());
+            return again ? "RETRY" : "FAILED";
+        }
+    }
+
+    private String local(JobRow job, Instant t) {
+        return t.atZone(schoolDay.of(job.schoolId()).zone()).toLocalTime().withNano(0).toString();
+    }
+
+    public List<JobView> jobs(Actor actor, long schoolId, LocalDate from, LocalDate to) {
+        actor.require(Permission.SCHOOL_READ, schoolId, "School", schoolId);
+        return store.ofSchool(schoolId, from, to).stream().map(Scheduler::view).toList();
+    }
+
+    /** Staff run a failed or skipped job again now (e.g. after fixing a contact list). */
+    public JobView rerun(Actor actor, long schoolId, long jobId) {
+        actor.require(Permission.SCHOOL_ADMIN, schoolId, "School", schoolId);
+        if (store.rerun(schoolId, jobId, clock.instant()) == 0) {
+            throw CommonProblem.notFound("Failed or skipped job", jobId);
+        }
+        return view(store.byId(jobId));
+    }
+
+    @EventListener
+    void onChange(SchoolSettingsChanged event) {
+        plannedThrough.remove(event.schoolId());
+    }
+
+    private static JobView view(JobRow j) {
+        return new JobView(j.id(), j.kind(), j.runDate(), j.session().isEmpty() ? null : j.session(), j.dueAt(), j.latestAt(), j.status(), j.attempts(),
+                j.outcome(), j.finishedAt());
+    }
+}
