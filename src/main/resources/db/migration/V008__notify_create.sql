@@ -78,3 +78,6 @@ CREATE TABLE inbound_sms (
     CONSTRAINT uq_inbound_sms_provider UNIQUE (provider_id),
     KEY ix_inbound_sms_school (school_id, status, id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4;
+
+-- An inbound text is matched to contacts by number alone, in whichever school they are.
+CREATE INDEX ix_contact_mobile_any ON contact (mobile_e164);

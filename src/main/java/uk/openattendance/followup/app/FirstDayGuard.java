@@ -7,7 +7,6 @@ import java.util.Set;
 import uk.openattendance.notify.app.Outbox;
 import uk.openattendance.notify.app.SendGuard;
 import uk.openattendance.notify.domain.MessagePurpose;
-import uk.openattendance.notify.persistence.OutboxRow;
 import uk.openattendance.roll.app.PupilView;
 
 /** Just before a first-day text leaves: children who have since arrived or been reported are taken out of it. */
@@ -27,12 +26,12 @@ class FirstDayGuard implements SendGuard {
     }
 
     @Override
-    public Verdict check(OutboxRow message) {
-        List<PupilView> still = firstDay.stillUnexplained(message.schoolId(), message.aboutDate(), message.pupils());
+    public Verdict check(Pending message) {
+        List<PupilView> still = firstDay.stillUnexplained(message.schoolId(), message.aboutDate(), message.pupilIds());
         if (still.isEmpty()) {
             return Verdict.cancel("Not sent: every child in it has since arrived or been reported");
         }
-        if (still.size() == message.pupils().size()) {
+        if (still.size() == message.pupilIds().size()) {
             return Verdict.keep();
         }
         return Verdict.rewrite(outbox.render(message.schoolId(), MessagePurpose.FIRST_DAY_ABSENCE, Map.of("children", FamilyContacts.names(still),

@@ -38,7 +38,9 @@ class FirstDayJobs {
 
     @Singleton
     JobHandler escalate() {
-        return handler("FIRST_DAY_ESCALATE", c -> new JobHandler.Slot("AM", c.escalateAt(), END_OF_DAY, "the end of the school day"),
+        // a school whose escalation and safe-by times coincide gets one alert, at safe-by
+        return handler("FIRST_DAY_ESCALATE", c -> c.escalateAt().equals(c.safeBy()) ? null : new JobHandler.Slot("AM", c.escalateAt(), END_OF_DAY,
+                "the end of the school day"),
                 (school, date) -> service.escalate(school, date, "ESCALATION"));
     }
 
@@ -57,7 +59,8 @@ class FirstDayJobs {
 
             @Override
             public List<Slot> slots(long schoolId, LocalDate date) {
-                return List.of(slot.apply(schoolDay.policy(schoolId).firstDay()));
+                JobHandler.Slot s = slot.apply(schoolDay.policy(schoolId).firstDay());
+                return s == null ? List.of() : List.of(s);
             }
 
             @Override

@@ -19,8 +19,8 @@ class DispatchSteps {
     }
 
     @Transactional
-    List<OutboxRow> claim(String owner, Instant now, Instant leaseUntil, int limit) {
-        return store.claim(owner, now, leaseUntil, limit);
+    List<OutboxRow> claim(String owner, Instant now, Instant leaseUntil, int limit, java.util.Collection<Long> onlySchools) {
+        return store.claim(owner, now, leaseUntil, limit, onlySchools);
     }
 
     /** Closes a message that will not reach its recipient and queues the next contact or channel in its plan, atomically. */

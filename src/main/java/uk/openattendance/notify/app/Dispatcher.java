@@ -62,10 +62,15 @@ public class Dispatcher {
 
     /** Sends everything due now, batch after batch, and says what happened. */
     public Pass dispatchDue() {
+        return dispatchDue(null);
+    }
+
+    /** As {@link #dispatchDue()}, for some schools only (tests, and a school's "send now"). */
+    public Pass dispatchDue(java.util.Collection<Long> onlySchools) {
         Pass total = new Pass(0, 0, 0, 0, 0);
         for (int round = 0; round < 10_000; round++) {
             Instant now = clock.instant();
-            List<OutboxRow> batch = steps.claim(owner, now, now.plus(LEASE), batchSize);
+            List<OutboxRow> batch = steps.claim(owner, now, now.plus(LEASE), batchSize, onlySchools);
             if (batch.isEmpty()) {
                 break;
             }
@@ -90,7 +95,7 @@ public class Dispatcher {
         }
         for (SendGuard guard : guards) {
             if (guard.purposes().contains(row.purpose())) {
-                SendGuard.Verdict v = guard.check(row);
+                SendGuard.Verdict v = guard.check(new SendGuard.Pending(row.id(), row.schoolId(), row.purpose(), row.pupils(), row.aboutDate(), row.body()));
                 if (!v.send()) {
                     store.finish(row.id(), owner, "CANCELLED", null, v.why(), null, false, now);
                     return new Pass(0, 0, 0, 1, 0);

@@ -79,6 +79,21 @@ public class Outbox {
                 : r.contactId(), Channel.valueOf(r.channel()), r.recipient()), r.pupils(), r.status(), r.providerStatus(), r.sentAt())).toList();
     }
 
+    public record MessageView(long id, String purpose, String channel, String to, String subject, String body, String encoding, Integer smsSegments,
+            java.util.List<Long> pupilIds, LocalDate aboutDate, String status, int attempts, String providerId, String providerStatus, String lastError,
+            java.time.Instant createdAt, java.time.Instant sentAt, Long fallbackFor) {}
+
+    /** What the school sent or is about to send, newest first, with each message's state and cost in SMS segments. */
+    public List<MessageView> messages(Actor actor, long schoolId, LocalDate aboutDate, MessagePurpose purpose, int page, int size) {
+        actor.require(uk.openattendance.security.Permission.ROLL_READ, schoolId, "School", schoolId);
+        return store.ofSchool(schoolId, aboutDate, purpose == null ? null : purpose.name(), page * size, size).stream().map(r -> {
+            var count = r.channel().equals("SMS") ? uk.openattendance.notify.domain.SmsSegments.of(r.body()) : null;
+            return new MessageView(r.id(), r.purpose(), r.channel(), r.recipient(), r.subject(), r.body(), count == null ? null : count.encoding(),
+                    count == null ? null : count.segments(), r.pupils(), r.aboutDate(), r.status(), r.attempts(), r.providerId(), r.providerStatus(),
+                    r.lastError(), r.createdAt(), r.sentAt(), r.fallbackFor());
+        }).toList();
+    }
+
     /** Renders what a template would say for this school, e.g. to rewrite a message whose children changed. */
     public String render(long schoolId, MessagePurpose purpose, Map<String, String> values) {
         return templates.templateFor(schoolId, purpose).render(values(schools.school(READER, schoolId), values)).body();

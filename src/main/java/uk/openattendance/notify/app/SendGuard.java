@@ -1,7 +1,6 @@
 package uk.openattendance.notify.app;
 
 import java.util.Set;
-import uk.openattendance.notify.persistence.OutboxRow;
 
 /**
  * A last look before a message leaves: the feature that caused it re-reads what it knows now (a late sign-in, a report
@@ -10,7 +9,10 @@ import uk.openattendance.notify.persistence.OutboxRow;
 public interface SendGuard {
     Set<String> purposes();
 
-    Verdict check(OutboxRow message);
+    Verdict check(Pending message);
+
+    /** The message about to leave, as the feature that queued it described it. */
+    record Pending(long id, long schoolId, String purpose, java.util.List<Long> pupilIds, java.time.LocalDate aboutDate, String body) {}
 
     record Verdict(boolean send, String newBody, String why) {
         public static Verdict keep() {

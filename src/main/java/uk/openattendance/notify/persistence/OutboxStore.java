@@ -74,9 +74,11 @@ public class OutboxStore {
      * instance was sending when its lease ran out (in doubt: it may have died after the provider accepted them).
      * Must run in a transaction; the rows stay locked until it commits, and SKIP LOCKED lets other instances take others.
      */
-    public List<OutboxRow> claim(String owner, Instant now, Instant leaseUntil, int limit) {
-        List<Long> ids = jdbc.prepareStatement("SELECT id FROM outbox_message WHERE (status = 'PENDING' AND next_attempt_at <= ?) "
-                + "OR (status = 'SENDING' AND lease_until < ?) ORDER BY priority, id LIMIT ? FOR UPDATE SKIP LOCKED", ps -> {
+    public List<OutboxRow> claim(String owner, Instant now, Instant leaseUntil, int limit, Collection<Long> onlySchools) {
+        String only = onlySchools == null ? "" : onlySchools.isEmpty() ? " AND FALSE" : " AND school_id IN ("
+                + onlySchools.stream().map(String::valueOf).collect(Collectors.joining(",")) + ")";
+        List<Long> ids = jdbc.prepareStatement("SELECT id FROM outbox_message WHERE ((status = 'PENDING' AND next_attempt_at <= ?) "
+                + "OR (status = 'SENDING' AND lease_until < ?))" + only + " ORDER BY priority, id LIMIT ? FOR UPDATE SKIP LOCKED", ps -> {
                     ps.setTimestamp(1, Timestamp.from(now));
                     ps.setTimestamp(2, Timestamp.from(now));
                     ps.setInt(3, limit);

@@ -61,6 +61,20 @@ public class ContactService {
         return contactsOfPupils(actor, List.of(pupilId)).getOrDefault(pupilId, List.of());
     }
 
+    /**
+     * Every pupil link of every contact with this mobile number, in any school the caller may read: who an inbound
+     * text is from. A number shared by contacts in several schools (a parent with children in two) returns all of them.
+     */
+    public List<ContactView> contactsWithMobile(Actor actor, String e164) {
+        List<ContactRow> found = contacts.findByMobileE164(e164);
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, ContactRow> byId = found.stream().collect(Collectors.toMap(ContactRow::id, Function.identity()));
+        return links.findByContactIdIn(byId.keySet()).stream().filter(l -> actor.can(Permission.ROLL_READ, l.schoolId()))
+                .map(l -> RollMapper.view(l, byId.get(l.contactId()))).toList();
+    }
+
     /** Batch lookup for GraphQL: two queries whatever the number of pupils; other schools' links are dropped. */
     public Map<Long, List<ContactView>> contactsOfPupils(Actor actor, Collection<Long> pupilIds) {
         if (pupilIds.isEmpty()) {

@@ -15,4 +15,6 @@ public interface ContactRepository extends CrudRepository<ContactRow, Long> {
     List<ContactRow> findBySchoolIdAndMobileE164(long schoolId, String mobileE164);
 
     List<ContactRow> findBySchoolIdAndEmail(long schoolId, String email);
+
+    List<ContactRow> findByMobileE164(String mobileE164);
 }

@@ -11,4 +11,6 @@ public interface PupilContactRepository extends CrudRepository<PupilContactRow, 
     List<PupilContactRow> findByPupilIdInOrderByPriority(Collection<Long> pupilIds);
 
     List<PupilContactRow> findBySchoolId(long schoolId);
+
+    List<PupilContactRow> findByContactIdIn(Collection<Long> contactIds);
 }

@@ -41,6 +41,7 @@ public class Scheduler {
     private static final Actor SYSTEM = Actor.system("scheduler");
     static final Duration LEASE = Duration.ofMinutes(5);
     static final int MAX_ATTEMPTS = 3;
+    private static final List<String> RUN_FIRST = List.of("FIRST_DAY_TEXT", "LATENESS_NOTICES", "FIRST_DAY_CALL_LIST", "FIRST_DAY_ESCALATE", "FIRST_DAY_SAFE_BY");
 
     private final JobStore store;
     private final Map<String, JobHandler> handlers;
@@ -65,13 +66,18 @@ public class Scheduler {
 
     /** Plans today's jobs for every school (once a day per instance) and runs every job that is due. */
     public Tick tick() {
-        int planned = planToday();
+        return tick(null);
+    }
+
+    /** As {@link #tick()}, for some schools only (tests drive one school's morning without running every other school's). */
+    public Tick tick(java.util.Collection<Long> onlySchools) {
+        int planned = onlySchools == null ? planToday() : onlySchools.stream().mapToInt(this::planSchool).sum();
         int done = 0;
         int failed = 0;
         int skipped = 0;
         for (int round = 0; round < 1000; round++) {
             Instant now = clock.instant();
-            List<JobRow> due = store.claim(owner, now, now.plus(LEASE), 5);
+            List<JobRow> due = store.claim(owner, now, now.plus(LEASE), 5, onlySchools);
             if (due.isEmpty()) {
                 break;
             }
@@ -122,6 +128,8 @@ public class Scheduler {
                         date.atTime(slot.due()).atZone(zone).toInstant(), date.atTime(slot.latest()).atZone(zone).toInstant()));
             }
         }
+        // jobs due at the same moment run in the order they were planned: texts before the call list they feed
+        out.sort(java.util.Comparator.comparing(JobStore.Planned::dueAt).thenComparing(j -> RUN_FIRST.indexOf(j.kind()) < 0 ? 99 : RUN_FIRST.indexOf(j.kind())));
         return out;
     }
 

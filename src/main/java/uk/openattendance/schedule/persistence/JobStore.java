@@ -55,9 +55,11 @@ public class JobStore {
 
     /** Due jobs, and jobs whose runner's lease ran out (it died), claimed for this instance with SKIP LOCKED. */
     @Transactional
-    public List<JobRow> claim(String owner, Instant now, Instant leaseUntil, int limit) {
-        List<Long> ids = jdbc.prepareStatement("SELECT id FROM scheduled_job WHERE (status = 'DUE' AND due_at <= ?) OR (status = 'RUNNING' AND lease_until < ?) "
-                + "ORDER BY due_at, id LIMIT ? FOR UPDATE SKIP LOCKED", ps -> {
+    public List<JobRow> claim(String owner, Instant now, Instant leaseUntil, int limit, Collection<Long> onlySchools) {
+        String only = onlySchools == null ? "" : onlySchools.isEmpty() ? " AND FALSE" : " AND school_id IN ("
+                + onlySchools.stream().map(String::valueOf).collect(Collectors.joining(",")) + ")";
+        List<Long> ids = jdbc.prepareStatement("SELECT id FROM scheduled_job WHERE ((status = 'DUE' AND due_at <= ?) OR (status = 'RUNNING' AND lease_until < ?))"
+                + only + " ORDER BY due_at, id LIMIT ? FOR UPDATE SKIP LOCKED", ps -> {
                     ps.setTimestamp(1, Timestamp.from(now));
                     ps.setTimestamp(2, Timestamp.from(now));
                     ps.setInt(3, limit);

@@ -1,0 +1,58 @@
+package uk.openattendance.absence.web;
+
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.Status;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.LocalDate;
+import java.util.List;
+import uk.openattendance.absence.app.AbsenceReportView;
+import uk.openattendance.absence.app.AbsenceService;
+import uk.openattendance.absence.app.ReportAbsence;
+import uk.openattendance.absence.domain.ReportChannel;
+import uk.openattendance.platform.web.ProblemResponses;
+import uk.openattendance.security.ActorResolver;
+
+@ProblemResponses
+@Controller("/api/v1/schools/{schoolId}")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@Tag(name = "Absence reports")
+public class AbsenceController {
+    private final AbsenceService absences;
+    private final ActorResolver actors;
+
+    public AbsenceController(AbsenceService absences, ActorResolver actors) {
+        this.absences = absences;
+        this.actors = actors;
+    }
+
+    @Post("/absence-reports")
+    @Status(HttpStatus.CREATED)
+    @Operation(summary = "Log a family's report of an absence taken by phone, email or in person: N marks it covers become its code, "
+            + "later registers are pre-coded, and the first-day chain leaves the children alone")
+    public List<AbsenceReportView> reportAbsence(Authentication auth, @PathVariable long schoolId, @QueryValue(defaultValue = "PHONE_CALL") ReportChannel channel,
+            @Body ReportAbsence body) {
+        return absences.report(actors.resolve(auth.getName()), schoolId, body, channel);
+    }
+
+    @Get("/absence-reports")
+    @Operation(summary = "Reports covering a date: the office's morning list")
+    public List<AbsenceReportView> listAbsenceReports(Authentication auth, @PathVariable long schoolId, @QueryValue LocalDate date) {
+        return absences.reportsOn(actors.resolve(auth.getName()), schoolId, date);
+    }
+
+    @Get("/pupils/{pupilId}/absence-reports")
+    @Operation(summary = "A pupil's absence reports, newest first")
+    public List<AbsenceReportView> listPupilAbsenceReports(Authentication auth, @PathVariable long schoolId, @PathVariable long pupilId) {
+        return absences.reportsOfPupil(actors.resolve(auth.getName()), schoolId, pupilId);
+    }
+}

@@ -1,0 +1,36 @@
+package uk.openattendance.followup.app;
+
+import jakarta.inject.Singleton;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import uk.openattendance.followup.persistence.FollowUpStore;
+import uk.openattendance.roll.app.PupilService;
+import uk.openattendance.roll.app.PupilView;
+import uk.openattendance.security.Actor;
+import uk.openattendance.security.Permission;
+
+@Singleton
+public class MissingEducationFlags {
+    private static final Actor READER = Actor.system("CME flags");
+    private final FollowUpStore store;
+    private final PupilService pupils;
+
+    public MissingEducationFlags(FollowUpStore store, PupilService pupils) {
+        this.store = store;
+        this.pupils = pupils;
+    }
+
+    public record FlagView(long pupilId, String pupilName, LocalDate since, LocalDate flaggedOn, int schoolDays) {}
+
+    public List<FlagView> flags(Actor actor, long schoolId) {
+        actor.require(Permission.ATTENDANCE_READ, schoolId, "School", schoolId);
+        List<FollowUpStore.FlagRow> rows = store.flags(schoolId);
+        Map<Long, PupilView> byId = pupils.pupilsByIds(READER, rows.stream().map(FollowUpStore.FlagRow::pupilId).distinct().toList()).stream()
+                .collect(Collectors.toMap(PupilView::id, Function.identity()));
+        return rows.stream().map(r -> new FlagView(r.pupilId(), byId.containsKey(r.pupilId()) ? byId.get(r.pupilId()).displayName() : null, r.sinceDate(),
+                r.flaggedOn(), r.schoolDays())).toList();
+    }
+}

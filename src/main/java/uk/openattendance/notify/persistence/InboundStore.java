@@ -1,0 +1,142 @@
+package uk.openattendance.notify.persistence;
+
+import io.micronaut.data.connection.annotation.Connectable;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import jakarta.inject.Singleton;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+@Singleton
+@Connectable
+public class InboundStore {
+    public record InboundRow(long id, String providerId, String from, String to, String body, Instant receivedAt, Long schoolId, Long contactId,
+            String status, String reading, String reviewReason, String reply, String resolvedBy, Instant resolvedAt, String resolution) {}
+
+    private static final String COLUMNS = "id, provider_id, from_number, to_number, body, received_at, school_id, contact_id, status, reading, review_reason, "
+            + "reply, resolved_by, resolved_at, resolution";
+
+    private final JdbcOperations jdbc;
+
+    public InboundStore(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Stores the text unless this provider id is already stored; returns the stored row either way. */
+    public InboundRow store(String providerId, String from, String to, String body, Instant now) {
+        jdbc.prepareStatement("INSERT IGNORE INTO inbound_sms (provider_id, from_number, to_number, body, received_at, status) VALUES (?,?,?,?,?,'RECEIVED')",
+                ps -> {
+                    ps.setString(1, providerId);
+                    ps.setString(2, from);
+                    ps.setString(3, to);
+                    ps.setString(4, body);
+                    ps.setTimestamp(5, Timestamp.from(now));
+                    return ps.executeUpdate();
+                });
+        return byProviderId(providerId).orElseThrow();
+    }
+
+    public Optional<InboundRow> byProviderId(String providerId) {
+        return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM inbound_sms WHERE provider_id = ?", ps -> {
+            ps.setString(1, providerId);
+            return read(ps).stream().findFirst();
+        });
+    }
+
+    public Optional<InboundRow> byId(long id) {
+        return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM inbound_sms WHERE id = ?", ps -> {
+            ps.setLong(1, id);
+            return read(ps).stream().findFirst();
+        });
+    }
+
+    public void processed(long id, Long schoolId, Long contactId, String status, String reading, String reviewReason, String reply) {
+        jdbc.prepareStatement("UPDATE inbound_sms SET school_id = ?, contact_id = ?, status = ?, reading = ?, review_reason = ?, reply = ? WHERE id = ?", ps -> {
+            setLong(ps, 1, schoolId);
+            setLong(ps, 2, contactId);
+            ps.setString(3, status);
+            ps.setString(4, cut(reading, 1000));
+            ps.setString(5, cut(reviewReason, 300));
+            ps.setString(6, cut(reply, 700));
+            ps.setLong(7, id);
+            return ps.executeUpdate();
+        });
+    }
+
+    public boolean resolve(long id, Long schoolId, String by, String resolution, Instant now) {
+        return jdbc.prepareStatement("UPDATE inbound_sms SET status = 'RESOLVED', resolved_by = ?, resolution = ?, resolved_at = ? WHERE id = ? "
+                + "AND status = 'REVIEW' AND (school_id = ? OR (? IS NULL AND school_id IS NULL))", ps -> {
+                    ps.setString(1, by);
+                    ps.setString(2, cut(resolution, 1000));
+                    ps.setTimestamp(3, Timestamp.from(now));
+                    ps.setLong(4, id);
+                    setLong(ps, 5, schoolId);
+                    setLong(ps, 6, schoolId);
+                    return ps.executeUpdate() == 1;
+                });
+    }
+
+    public List<InboundRow> ofSchool(Long schoolId, String status, int offset, int limit) {
+        return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM inbound_sms WHERE (school_id = ? OR (? IS NULL AND school_id IS NULL)) "
+                + "AND (? IS NULL OR status = ?) ORDER BY id DESC LIMIT ? OFFSET ?", ps -> {
+                    setLong(ps, 1, schoolId);
+                    setLong(ps, 2, schoolId);
+                    ps.setString(3, status);
+                    ps.setString(4, status);
+                    ps.setInt(5, limit);
+                    ps.setInt(6, offset);
+                    return read(ps);
+                });
+    }
+
+    /** Texts from this number since a moment, to see whether a family replied before the call list. */
+    public List<InboundRow> fromNumbersSince(List<String> numbers, Instant since) {
+        if (numbers.isEmpty()) {
+            return List.of();
+        }
+        String marks = String.join(",", numbers.stream().map(n -> "?").toList());
+        return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM inbound_sms WHERE from_number IN (" + marks + ") AND received_at >= ? ORDER BY id", ps -> {
+            int i = 1;
+            for (String n : numbers) {
+                ps.setString(i++, n);
+            }
+            ps.setTimestamp(i, Timestamp.from(since));
+            return read(ps);
+        });
+    }
+
+    private static String cut(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+
+    private static void setLong(PreparedStatement ps, int i, Long v) throws SQLException {
+        if (v == null) {
+            ps.setNull(i, Types.BIGINT);
+        } else {
+            ps.setLong(i, v);
+        }
+    }
+
+    private static List<InboundRow> read(PreparedStatement ps) throws SQLException {
+        List<InboundRow> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                long s = rs.getLong(7);
+                Long school = rs.wasNull() ? null : s;
+                long c = rs.getLong(8);
+                Long contact = rs.wasNull() ? null : c;
+                Timestamp resolved = rs.getTimestamp(14);
+                out.add(new InboundRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant(), school,
+                        contact, rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13),
+                        resolved == null ? null : resolved.toInstant(), rs.getString(15)));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,111 @@
+package uk.openattendance.notify.web;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.LocalDate;
+import java.util.List;
+import uk.openattendance.notify.app.InboundTexts;
+import uk.openattendance.notify.app.Outbox;
+import uk.openattendance.notify.app.Suppressions;
+import uk.openattendance.notify.app.Templates;
+import uk.openattendance.notify.domain.MessagePurpose;
+import uk.openattendance.platform.web.ProblemResponses;
+import uk.openattendance.security.ActorResolver;
+
+@ProblemResponses
+@Controller("/api/v1")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@Tag(name = "Notifications")
+public class MessagesController {
+    private final Outbox outbox;
+    private final Templates templates;
+    private final Suppressions suppressions;
+    private final InboundTexts inbound;
+    private final ActorResolver actors;
+
+    public MessagesController(Outbox outbox, Templates templates, Suppressions suppressions, InboundTexts inbound, ActorResolver actors) {
+        this.outbox = outbox;
+        this.templates = templates;
+        this.suppressions = suppressions;
+        this.inbound = inbound;
+        this.actors = actors;
+    }
+
+    @Get("/schools/{schoolId}/messages")
+    @Operation(summary = "Texts and emails the school sent or is sending, newest first, with status, provider id, attempts and SMS segments")
+    public List<Outbox.MessageView> listMessages(Authentication auth, @PathVariable long schoolId, @Nullable @QueryValue LocalDate date,
+            @Nullable @QueryValue MessagePurpose purpose, @QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "50") int size) {
+        return outbox.messages(actors.resolve(auth.getName()), schoolId, date, purpose, Math.max(page, 0), Math.min(Math.max(size, 1), 500));
+    }
+
+    @Get("/schools/{schoolId}/message-templates")
+    @Operation(summary = "The wording of every message the school sends, with an example and its cost in SMS segments")
+    public List<Templates.TemplateView> listTemplates(Authentication auth, @PathVariable long schoolId) {
+        return templates.templates(actors.resolve(auth.getName()), schoolId);
+    }
+
+    @Put("/schools/{schoolId}/message-templates/{purpose}")
+    @Operation(summary = "Set the school's own wording for a message; {{field}} placeholders are checked")
+    public Templates.TemplateView saveTemplate(Authentication auth, @PathVariable long schoolId, @PathVariable MessagePurpose purpose,
+            @Body Templates.SaveTemplate body) {
+        return templates.save(actors.resolve(auth.getName()), schoolId, purpose, body);
+    }
+
+    @Delete("/schools/{schoolId}/message-templates/{purpose}")
+    @Operation(summary = "Go back to the service's default wording")
+    public Templates.TemplateView resetTemplate(Authentication auth, @PathVariable long schoolId, @PathVariable MessagePurpose purpose) {
+        return templates.reset(actors.resolve(auth.getName()), schoolId, purpose);
+    }
+
+    @Get("/schools/{schoolId}/suppressions")
+    @Operation(summary = "Numbers and addresses that are not messaged: opt-outs (STOP) and the school's own list")
+    public List<Suppressions.SuppressionView> listSuppressions(Authentication auth, @PathVariable long schoolId) {
+        return suppressions.list(actors.resolve(auth.getName()), schoolId);
+    }
+
+    @Post("/schools/{schoolId}/suppressions")
+    @Operation(summary = "Stop messaging a number or address (e.g. a parent asked by phone)")
+    public Suppressions.SuppressionView addSuppression(Authentication auth, @PathVariable long schoolId, @Body Suppressions.Suppress body) {
+        return suppressions.add(actors.resolve(auth.getName()), schoolId, body);
+    }
+
+    @Delete("/schools/{schoolId}/suppressions/{address}")
+    @Operation(summary = "Message this number or address again (the school's own list; a STOP is undone only by the parent replying START)")
+    public void removeSuppression(Authentication auth, @PathVariable long schoolId, @PathVariable String address) {
+        suppressions.remove(actors.resolve(auth.getName()), schoolId, address);
+    }
+
+    @Get("/schools/{schoolId}/inbound-messages")
+    @Operation(summary = "Texts from families: status REVIEW is the office's queue of replies the service could not act on")
+    public List<InboundTexts.InboundView> listInbound(Authentication auth, @PathVariable long schoolId, @Nullable @QueryValue String status,
+            @QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "50") int size) {
+        return inbound.ofSchool(actors.resolve(auth.getName()), schoolId, status, Math.max(page, 0), Math.min(Math.max(size, 1), 500));
+    }
+
+    public record Resolve(String resolution) {}
+
+    @Post("/schools/{schoolId}/inbound-messages/{id}/resolve")
+    @Operation(summary = "Record what the office did with a text waiting for review")
+    public InboundTexts.InboundView resolveInbound(Authentication auth, @PathVariable long schoolId, @PathVariable long id, @Body Resolve body) {
+        return inbound.resolve(actors.resolve(auth.getName()), schoolId, id, body.resolution());
+    }
+
+    @Get("/inbound-messages/unmatched")
+    @Operation(summary = "Texts from numbers no contact has (platform administrators)")
+    public List<InboundTexts.InboundView> listUnmatched(Authentication auth, @QueryValue(defaultValue = "0") int page,
+            @QueryValue(defaultValue = "50") int size) {
+        return inbound.unmatched(actors.resolve(auth.getName()), Math.max(page, 0), Math.min(Math.max(size, 1), 500));
+    }
+}

@@ -1,0 +1,490 @@
+package uk.openattendance.notify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import jakarta.mail.internet.MimeMessage;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import uk.openattendance.absence.app.AbsenceService;
+import uk.openattendance.fixtures.TestWorld;
+import uk.openattendance.fixtures.TwilioFake;
+import uk.openattendance.notify.app.Dispatcher;
+import uk.openattendance.notify.app.Outbox;
+import uk.openattendance.notify.domain.MessagePurpose;
+import uk.openattendance.notify.persistence.OutboxStore;
+import uk.openattendance.platform.time.MutableClock;
+import uk.openattendance.register.app.AmendmentService;
+import uk.openattendance.register.app.RecordArrival;
+import uk.openattendance.register.app.RegisterService;
+import uk.openattendance.register.app.SubmitRegister;
+import uk.openattendance.roll.app.Characteristics;
+import uk.openattendance.roll.app.ContactCommand;
+import uk.openattendance.roll.app.ContactService;
+import uk.openattendance.roll.app.PupilView;
+import uk.openattendance.roll.domain.Channel;
+import uk.openattendance.schedule.app.JobView;
+import uk.openattendance.schedule.app.Scheduler;
+import uk.openattendance.school.domain.PolicyPresets;
+import uk.openattendance.school.domain.Session;
+import uk.openattendance.security.Actor;
+
+/**
+ * The first-day chain with real parts: the Twilio SDK against a local fake of Twilio's API, GreenMail as the SMTP
+ * server, MariaDB, and a clock the test moves through the morning (no sleeps).
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class FirstDayChainIT implements TestPropertyProvider {
+    static final ZoneId LONDON = ZoneId.of("Europe/London");
+    static final LocalDate MONDAY = LocalDate.of(2026, 11, 23);
+    static final Actor SYSTEM = Actor.system("tests");
+    static final String AUTH_TOKEN = "test-twilio-auth-token-0123456789";
+    static final String PUBLIC = "http://127.0.0.1:8080";
+
+    TwilioFake twilio;
+    GreenMail smtp;
+
+    @Inject EmbeddedServer server;
+    @Inject TestWorld world;
+    @Inject MutableClock clock;
+    @Inject Scheduler scheduler;
+    @Inject Dispatcher dispatcher;
+    @Inject RegisterService registers;
+    @Inject AmendmentService amendments;
+    @Inject ContactService contacts;
+    @Inject AbsenceService absences;
+    @Inject Outbox outbox;
+    @Inject OutboxStore outboxStore;
+    @Inject uk.openattendance.school.app.RegisterGroupService groups;
+
+    @Override
+    public Map<String, String> getProperties() {
+        try {
+            twilio = new TwilioFake();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", "smtp"));
+        smtp.start();
+        return properties(twilio, smtp);
+    }
+
+    static Map<String, String> properties(TwilioFake twilio, GreenMail smtp) {
+        return Map.ofEntries(Map.entry("notify.sink", "send"), Map.entry("notify.twilio.account-sid", "AC00000000000000000000000000000000"),
+                Map.entry("notify.twilio.auth-token", AUTH_TOKEN), Map.entry("notify.twilio.from", "+447700900000"),
+                Map.entry("notify.twilio.api-base-url", twilio.baseUrl()), Map.entry("notify.smtp.host", "127.0.0.1"),
+                Map.entry("notify.smtp.port", String.valueOf(smtp.getSmtp().getPort())), Map.entry("notify.smtp.from", "attendance@example.org"),
+                Map.entry("notify.smtp.starttls", "false"), Map.entry("attendance.public-base-url", PUBLIC));
+    }
+
+    @AfterAll
+    void stop() {
+        twilio.close();
+        smtp.stop();
+    }
+
+    @BeforeEach
+    void fresh() throws Exception {
+        twilio.reset();
+        smtp.purgeEmailFromAllMailboxes();
+    }
+
+    // ---- a school morning -------------------------------------------------------------------------------------------
+
+    record Family(TestWorld.School school, PupilView amelia, PupilView ben, PupilView cara, String mum, String caraDad) {}
+
+    /** Amelia and Ben are siblings (one mother), Cara has her own father; all three marked N at the register. */
+    Family morning(String preset) {
+        at("08:30");
+        TestWorld.School school = world.school(world.trust(), preset);
+        PupilView amelia = world.pupil(school, "Amelia", "Testwood");
+        PupilView ben = world.pupil(school, "Ben", "Testwood");
+        PupilView cara = world.pupil(school, "Cara", "Examplefield");
+        int n = TestWorld.next() % 300;
+        String mum = String.format("07700 900%03d", 300 + n);
+        String caraDad = String.format("07700 900%03d", 600 + n);
+        contacts.addContact(SYSTEM, school.id(), amelia.id(), contact("Sam Testwood", "Mother", 1, mum, "sam" + n + "@example.org"));
+        contacts.addContact(SYSTEM, school.id(), ben.id(), contact("Sam Testwood", "Mother", 1, mum, "sam" + n + "@example.org"));
+        contacts.addContact(SYSTEM, school.id(), cara.id(), contact("Alex Examplefield", "Father", 1, caraDad, "alex" + n + "@example.org"));
+        contacts.addContact(SYSTEM, school.id(), cara.id(), contact("Jo Examplefield", "Mother", 2, String.format("07700 900%03d", 900 + n % 100), null));
+        takeRegister(school, List.of(amelia, ben, cara), "N");
+        return new Family(school, amelia, ben, cara, "+44" + mum.replace(" ", "").substring(1), "+44" + caraDad.replace(" ", "").substring(1));
+    }
+
+    static ContactCommand contact(String name, String relationship, int priority, String mobile, String email) {
+        return new ContactCommand(name, relationship, true, true, priority, mobile, email, Channel.SMS, false, null);
+    }
+
+    void takeRegister(TestWorld.School school, List<PupilView> pupils, String code) {
+        at(groups.registerGroups(SYSTEM, school.id()).get(0).timing(Session.AM).opensAt().plusMinutes(1).toString());
+        registers.submit(SYSTEM, school.id(), MONDAY, Session.AM, new SubmitRegister(pupils.stream()
+                .map(p -> new SubmitRegister.Entry(p.id(), code, null, null, null)).toList(), null));
+    }
+
+    void at(String time) {
+        clock.set(LocalDateTime.of(MONDAY, LocalTime.parse(time)), LONDON);
+    }
+
+    void runUntil(TestWorld.School school, String time) {
+        LocalTime end = LocalTime.parse(time);
+        LocalTime t = LocalDateTime.ofInstant(clock.instant(), LONDON).toLocalTime();
+        while (!t.isAfter(end)) {
+            clock.set(LocalDateTime.of(MONDAY, t), LONDON);
+            scheduler.tick(List.of(school.id()));
+            dispatcher.dispatchDue(List.of(school.id()));
+            t = t.plusMinutes(5);
+        }
+    }
+
+    List<Outbox.MessageView> messages(TestWorld.School school) {
+        return outbox.messages(SYSTEM, school.id(), null, null, 0, 500);
+    }
+
+    // ---- tests ------------------------------------------------------------------------------------------------------
+
+    @Test
+    void eachFamilyGetsOneTextAtTheFirstTextTimeWithSiblingsTogether() {
+        Family f = morning(PolicyPresets.PRIMARY_GLOUCESTERSHIRE);
+        runUntil(f.school(), "09:10");
+        assertThat(twilio.accepted()).as("nothing before the school's first-text time (09:15)").isEmpty();
+
+        runUntil(f.school(), "09:20");
+        assertThat(twilio.to(f.mum())).hasSize(1);
+        assertThat(twilio.to(f.mum()).get(0).body()).contains("Amelia and Ben").contains("not in school today");
+        assertThat(twilio.to(f.caraDad())).hasSize(1);
+        assertThat(twilio.accepted()).as("the priority-2 contact is only a fallback").hasSize(2);
+        assertThat(twilio.to(f.mum()).get(0).statusCallback()).isEqualTo(PUBLIC + "/api/v1/webhooks/twilio/status");
+
+        runUntil(f.school(), "09:40");
+        scheduler.tick(List.of(f.school().id()));
+        assertThat(twilio.accepted()).as("ticking again sends nothing twice").hasSize(2);
+        assertThat(messages(f.school())).filteredOn(m -> m.purpose().equals("FIRST_DAY_ABSENCE")).allMatch(m -> m.status().equals("SENT")
+                && m.providerId().startsWith("SM") && m.smsSegments() == 1);
+    }
+
+    @Test
+    void aChildWhoArrivesBeforeTheTextLeavesIsTakenOutAndALaterArrivalBringsACorrection() {
+        Family f = morning(PolicyPresets.PRIMARY_GLOUCESTERSHIRE);
+        at("09:15");
+        scheduler.tick(List.of(f.school().id()));
+        // Ben is signed in at the office before the dispatcher runs: the family text names only Amelia
+        at("09:16");
+        amendments.arrival(SYSTEM, f.school().id(), new RecordArrival(f.ben().id(), LocalTime.of(9, 16)));
+        absences.report(SYSTEM, f.school().id(), new uk.openattendance.absence.app.ReportAbsence(List.of(f.cara().id()), MONDAY, null, null, null, null,
+                uk.openattendance.absence.domain.ReportCategory.ILLNESS, "Dad phoned: temperature", null, null), uk.openattendance.absence.domain.ReportChannel.PHONE_CALL);
+        dispatcher.dispatchDue(List.of(f.school().id()));
+        assertThat(twilio.to(f.mum())).singleElement().satisfies(s -> assertThat(s.body()).contains("Amelia").doesNotContain("Ben"));
+        assertThat(twilio.to(f.caraDad())).as("Cara was reported before the text left").isEmpty();
+        assertThat(messages(f.school())).anyMatch(m -> m.status().equals("CANCELLED") && m.pupilIds().contains(f.cara().id()));
+
+        // Amelia turns up at 09:40: her mother gets a short correction, once
+        at("09:40");
+        amendments.arrival(SYSTEM, f.school().id(), new RecordArrival(f.amelia().id(), LocalTime.of(9, 40)));
+        dispatcher.dispatchDue(List.of(f.school().id()));
+        assertThat(twilio.to(f.mum())).hasSize(2);
+        assertThat(twilio.to(f.mum()).get(1).body()).contains("sorry").contains("Amelia is in school");
+    }
+
+    @Test
+    void providerErrorsAreRetriedWithBackoffAndTheTextIsSentOnce() {
+        Family f = morning(PolicyPresets.PRIMARY_GLOUCESTERSHIRE);
+        twilio.failNext(new TwilioFake.Failure(500, 0, "Internal error"), new TwilioFake.Failure(429, 20429, "Too many requests"));
+        at("09:15");
+        scheduler.tick(List.of(f.school().id()));
+        Dispatcher.Pass first = dispatcher.dispatchDue(List.of(f.school().id()));
+        assertThat(first.retried()).isEqualTo(2);
+        assertThat(twilio.accepted()).isEmpty();
+        at("09:15:40");
+        dispatcher.dispatchDue(List.of(f.school().id()));
+        at("09:16:40");
+        dispatcher.dispatchDue(List.of(f.school().id()));
+        assertThat(twilio.accepted()).hasSize(2);
+        assertThat(twilio.requests()).as("one request per attempt: the SDK's own retries are off").isEqualTo(4);
+        assertThat(messages(f.school())).filteredOn(m -> m.purpose().equals("FIRST_DAY_ABSENCE")).extracting(Outbox.MessageView::status)
+                .containsOnly("SENT");
+    }
+
+    @Test
+    void anOptedOutNumberIsSuppressedAndTheFamilyIsEmailedInstead() throws Exception {
+        Family f = morning(PolicyPresets.PRIMARY_GLOUCESTERSHIRE);
+        twilio.failNext(new TwilioFake.Failure(400, 21610, "Attempt to send to unsubscribed recipient"));
+        at("09:15");
+        scheduler.tick(List.of(f.school().id()));
+        dispatcher.dispatchDue(List.of(f.school().id()));
+        dispatcher.dispatchDue(List.of(f.school().id()));
+        MimeMessage[] mail = smtp.getReceivedMessages();
+        assertThat(mail).hasSize(1);
+        assertThat(mail[0].getAllRecipients()[0].toString()).endsWith("@example.org");
+        assertThat(mail[0].getSubject()).contains("not in school today");
+        assertThat(outboxStore.suppressed(f.school().id(), mail[0].getAllRecipients()[0].toString().startsWith("sam") ? f.mum() : f.caraDad())).isTrue();
+    }
+
+    @Test
+    void twoInstancesDispatchingTheSameMorningTextEachContactExactlyOnce() throws Exception {
+        at("08:30");
+        TestWorld.School school = world.school(world.trust(), PolicyPresets.PRIMARY_GLOUCESTERSHIRE);
+        List<PupilView> pupils = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            PupilView p = world.pupil(school, "Pupil" + i, "Twoinstance");
+            contacts.addContact(SYSTEM, school.id(), p.id(), contact("Parent " + i, "Mother", 1, String.format("07700 900%03d", i), null));
+            pupils.add(p);
+        }
+        takeRegister(school, pupils, "N");
+        at("09:15");
+        scheduler.tick(List.of(school.id()));
+        try (ApplicationContext second = ApplicationContext.run(Map.<String, Object>copyOf(properties(twilio, smtp)), "test")) {
+            Dispatcher other = second.getBean(Dispatcher.class);
+            second.getBean(MutableClock.class).set(LocalDateTime.of(MONDAY, LocalTime.of(9, 15)), LONDON);
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            var a = CompletableFuture.supplyAsync(() -> dispatcher.dispatchDue(List.of(school.id())), pool);
+            var b = CompletableFuture.supplyAsync(() -> other.dispatchDue(List.of(school.id())), pool);
+            int sent = a.get().sent() + b.get().sent();
+            pool.shutdown();
+            assertThat(sent).isEqualTo(40);
+        }
+        assertThat(twilio.accepted()).hasSize(40);
+        assertThat(twilio.accepted().stream().map(TwilioFake.Sent::to).distinct()).hasSize(40);
+    }
+
+    @Test
+    void aTextInterruptedByACrashAfterTheProviderAcceptedItIsRecordedNotResent() {
+        Family f = morning(PolicyPresets.PRIMARY_GLOUCESTERSHIRE);
+        at("09:15");
+        scheduler.tick(List.of(f.school().id()));
+        // an instance claims the messages, hands the mother's to Twilio, and dies before recording either outcome
+        var claimed = outboxStore.claim("instance-that-dies", clock.instant(), clock.instant().plusSeconds(60), 50, List.of(f.school().id()));
+        var mums = claimed.stream().filter(r -> r.recipient().equals(f.mum())).findFirst().orElseThrow();
+        TwilioFake.Sent before = twilio.acceptWithoutAsking(f.mum(), mums.body());
+
+        at("09:17"); // the dead instance's lease has run out
+        dispatcher.dispatchDue(List.of(f.school().id()));
+        assertThat(twilio.to(f.mum())).as("the mother's text is not sent a second time").hasSize(1);
+        assertThat(twilio.to(f.caraDad())).as("the text the dead instance never sent goes now").hasSize(1);
+        assertThat(messages(f.school())).filteredOn(m -> m.to().equals(f.mum()) && m.purpose().equals("FIRST_DAY_ABSENCE"))
+                .singleElement().satisfies(m -> assertThat(m.providerId()).isEqualTo(before.sid()));
+    }
+
+    @Test
+    void aFailedDeliveryReceiptMovesOnToTheNextContact() throws Exception {
+        Family f = morning(PolicyPresets.PRIMARY_GLOUCESTERSHIRE);
+        at("09:15");
+        scheduler.tick(List.of(f.school().id()));
+        dispatcher.dispatchDue(List.of(f.school().id()));
+        TwilioFake.Sent dad = twilio.to(f.caraDad()).get(0);
+        // Twilio reports the text to Cara's father undelivered; it then texts her mother (priority 2), and by email nobody twice
+        var r = webhook("/api/v1/webhooks/twilio/status", Map.of("MessageSid", dad.sid(), "MessageStatus", "undelivered", "ErrorCode", "30003",
+                "To", f.caraDad()), true);
+        assertThat(r.statusCode()).isEqualTo(204);
+        dispatcher.dispatchDue(List.of(f.school().id()));
+        assertThat(smtp.getReceivedMessages()).as("first the father's own email").hasSize(1);
+        assertThat(messages(f.school())).anyMatch(m -> m.providerId() != null && m.providerId().equals(dad.sid()) && m.status().equals("FAILED")
+                && "undelivered".equals(m.providerStatus()));
+    }
+
+    // ---- webhooks ---------------------------------------------------------------------------------------------------
+
+    HttpResponse<String> webhook(String path, Map<String, String> params, boolean sign) throws Exception {
+        StringBuilder form = new StringBuilder();
+        params.forEach((k, v) -> form.append(form.length() == 0 ? "" : "&").append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
+                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.getURL() + path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form.toString()));
+        if (sign) {
+            b.header("X-Twilio-Signature", signature(PUBLIC + path, params));
+        }
+        return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String signature(String url, Map<String, String> params) throws Exception {
+        StringBuilder data = new StringBuilder(url);
+        new TreeMap<>(params).forEach((k, v) -> data.append(k).append(v));
+        Mac mac = Mac.getInstance("HmacSHA1");
+        mac.init(new SecretKeySpec(AUTH_TOKEN.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+        return Base64.getEncoder().encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    static Map<String, String> sms(String sid, String from, String body) {
+        return Map.of("MessageSid", sid, "From", from, "To", "+447700900000", "Body", body, "AccountSid", "AC00000000000000000000000000000000");
+    }
+
+    @Test
+    void aSignedReplyIsStoredReadAndCodesTheMarkAndTheSameReplyDeliveredTwiceCountsOnce() throws Exception {
+        Family f = morning(PolicyPresets.PRIMARY_GLOUCESTERSHIRE);
+        runUntil(f.school(), "09:20");
+        at("09:31");
+        String sid = "SM" + System.nanoTime();
+        var r = webhook("/api/v1/webhooks/twilio/sms", sms(sid, f.caraDad(), "Sorry, Cara has a temperature, she'll be back Wednesday"), true);
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/xml");
+        assertThat(r.body()).contains("<Message>").contains("thank you").contains("better soon");
+        var mark = registers.currentMarks(SYSTEM, f.school().id(), MONDAY, Session.AM, List.of(f.cara().id())).get(f.cara().id());
+        assertThat(mark.code()).isEqualTo("I");
+        assertThat(mark.recordedBy()).startsWith("System");
+        var reports = absences.reportsOfPupil(SYSTEM, f.school().id(), f.cara().id());
+        assertThat(reports).singleElement().satisfies(rep -> {
+            assertThat(rep.channel()).isEqualTo("SMS_REPLY");
+            assertThat(rep.lastDate()).isEqualTo(MONDAY.plusDays(1));
+            assertThat(rep.expectedReturn()).isEqualTo(MONDAY.plusDays(2));
+        });
+
+        var again = webhook("/api/v1/webhooks/twilio/sms", sms(sid, f.caraDad(), "Sorry, Cara has a temperature, she'll be back Wednesday"), true);
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(again.body()).isEqualTo(r.body());
+        assertThat(absences.reportsOfPupil(SYSTEM, f.school().id(), f.cara().id())).hasSize(1);
+    }
+
+    @Test
+    void unsignedForgedOrIncompleteWebhooksAreRefusedAndUncertainRepliesGoToTheOfficeNeverLost() throws Exception {
+        Family f = morning(PolicyPresets.PRIMARY_GLOUCESTERSHIRE);
+        runUntil(f.school(), "09:20");
+        String sid = "SM" + System.nanoTime();
+        assertThat(webhook("/api/v1/webhooks/twilio/sms", sms(sid, f.mum(), "Amelia is ill"), false).statusCode()).isEqualTo(403);
+        var forged = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.getURL() + "/api/v1/webhooks/twilio/sms"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("X-Twilio-Signature", signature(PUBLIC + "/api/v1/webhooks/twilio/sms",
+                        sms(sid, f.mum(), "Amelia is ill")))
+                .POST(HttpRequest.BodyPublishers.ofString("MessageSid=" + sid + "&From=%2B447700900999&To=%2B447700900000&Body=Amelia+is+ill"
+                        + "&AccountSid=AC00000000000000000000000000000000")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(forged.statusCode()).as("a changed parameter breaks the signature").isEqualTo(403);
+        assertThat(forged.headers().firstValue("Content-Type").orElse("")).contains("problem+json");
+        var incomplete = webhook("/api/v1/webhooks/twilio/sms", Map.of("Body", "hello"), true);
+        assertThat(incomplete.statusCode()).isEqualTo(400);
+        assertThat(incomplete.body()).contains("MessageSid");
+
+        String office = world.staffLogin(new uk.openattendance.fixtures.Api(server.getURL().toString()), uk.openattendance.security.Role.OFFICE,
+                f.school().id(), null);
+        var api = new uk.openattendance.fixtures.Api(server.getURL().toString());
+        // a holiday, a question with emoji and a long message all reach the office's review queue with a polite reply
+        var holiday = webhook("/api/v1/webhooks/twilio/sms", sms("SMh" + System.nanoTime(), f.mum(), "We're in Spain on holiday, back next week ☀️"), true);
+        assertThat(holiday.statusCode()).isEqualTo(200);
+        assertThat(holiday.body()).contains("member of the office");
+        String longText = "Amelia ".repeat(2000);
+        assertThat(webhook("/api/v1/webhooks/twilio/sms", sms("SMl" + System.nanoTime(), f.mum(), longText), true).statusCode()).isEqualTo(200);
+        var queue = api.get("/api/v1/schools/" + f.school().id() + "/inbound-messages?status=REVIEW", office);
+        assertThat(queue.status()).isEqualTo(200);
+        assertThat(queue.json().findValuesAsText("body")).contains("We're in Spain on holiday, back next week ☀️", longText);
+        assertThat(queue.json().findValuesAsText("reviewReason")).anyMatch(s -> s.contains("holiday"));
+
+        // a number nobody on roll has: stored for review, answered kindly
+        var stranger = webhook("/api/v1/webhooks/twilio/sms", sms("SMu" + System.nanoTime(), "+447700900998", "Is school open today?"), true);
+        assertThat(stranger.statusCode()).isEqualTo(200);
+        assertThat(stranger.body()).contains("could not match this number");
+        assertThat(webhook("/api/v1/webhooks/twilio/sms", sms("SMx" + System.nanoTime(), "not-a-number", "hi"), true).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void stopOptsTheNumberOutEverywhereAndStartOptsItBackIn() throws Exception {
+        Family f = morning(PolicyPresets.PRIMARY_GLOUCESTERSHIRE);
+        var r = webhook("/api/v1/webhooks/twilio/sms", sms("SMs" + System.nanoTime(), f.mum(), "STOP"), true);
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(outboxStore.suppressed(f.school().id(), f.mum())).isTrue();
+        at("09:15");
+        scheduler.tick(List.of(f.school().id()));
+        dispatcher.dispatchDue(List.of(f.school().id()));
+        dispatcher.dispatchDue(List.of(f.school().id()));
+        assertThat(twilio.to(f.mum())).as("no text to a number that said STOP").isEmpty();
+        assertThat(smtp.getReceivedMessages()).as("the school allows email instead").anyMatch(m -> {
+            try {
+                return m.getAllRecipients()[0].toString().startsWith("sam");
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        webhook("/api/v1/webhooks/twilio/sms", sms("SMt" + System.nanoTime(), f.mum(), "START"), true);
+        assertThat(outboxStore.suppressed(f.school().id(), f.mum())).isFalse();
+    }
+
+    // ---- jobs -------------------------------------------------------------------------------------------------------
+
+    @Test
+    void jobsMissedWhileTheServiceWasDownAreSkippedWithTheReasonAndStillUsefulOnesRun() {
+        Family f = morning(PolicyPresets.PRIMARY_GLOUCESTERSHIRE);
+        at("12:30"); // down from 08:55 until 12:30: past the 12:00 safe-by time
+        scheduler.tick(List.of(f.school().id()));
+        dispatcher.dispatchDue(List.of(f.school().id()));
+        List<JobView> jobs = scheduler.jobs(SYSTEM, f.school().id(), MONDAY, MONDAY);
+        assertThat(jobs).filteredOn(j -> j.kind().equals("FIRST_DAY_TEXT")).singleElement().satisfies(j -> {
+            assertThat(j.status()).isEqualTo("SKIPPED");
+            assertThat(j.outcome()).contains("09:15").contains("12:00");
+        });
+        assertThat(jobs).filteredOn(j -> j.kind().equals("FIRST_DAY_CALL_LIST")).extracting(JobView::status).containsExactly("DONE");
+        assertThat(twilio.accepted()).as("no first-day text at half past twelve").isEmpty();
+    }
+
+    @Test
+    void aMorningOfEachPresetRunsTheChainAtTheSchoolsOwnTimes() throws Exception {
+        for (String preset : List.of(PolicyPresets.SECONDARY_ACADEMY_DORSET, PolicyPresets.CHURCH_TRUST_TRAFFIC_LIGHT, PolicyPresets.PRIMARY_GLOUCESTERSHIRE,
+                PolicyPresets.PRIMARY_PORTSMOUTH, PolicyPresets.LOWER_SCHOOL_BEDFORDSHIRE)) {
+            twilio.reset();
+            smtp.purgeEmailFromAllMailboxes();
+            Family f = morning(preset);
+            at("08:00");
+            runUntil(f.school(), "13:00");
+            List<JobView> jobs = scheduler.jobs(SYSTEM, f.school().id(), MONDAY, MONDAY);
+            StringBuilder line = new StringBuilder("[timeline] " + preset + ":");
+            for (JobView j : jobs) {
+                line.append(' ').append(LocalDateTime.ofInstant(j.dueAt(), LONDON).toLocalTime()).append(' ').append(j.kind().toLowerCase().replace('_', ' '))
+                        .append(j.session() == null ? "" : " " + j.session()).append(" (").append(j.status().toLowerCase()).append(");");
+            }
+            System.out.println(line);
+            var chain = PolicyPresets.byKey(preset).orElseThrow().settings().firstDay();
+            assertThat(jobs).filteredOn(j -> j.kind().equals("FIRST_DAY_TEXT")).singleElement().satisfies(j -> {
+                assertThat(LocalDateTime.ofInstant(j.dueAt(), LONDON).toLocalTime()).isEqualTo(chain.firstTextAt());
+                assertThat(j.status()).isEqualTo("DONE");
+            });
+            assertThat(twilio.to(f.mum())).as(preset + ": one first-day text to the mother").hasSize(1);
+            // nobody replied or was reached: the designated lead is emailed at escalation and again at safe-by
+            assertThat(smtp.getReceivedMessages()).as(preset + ": designated lead alerted").isNotEmpty();
+            assertThat(smtp.getReceivedMessages()[0].getSubject()).contains("Not yet known to be safe");
+            String callList = new uk.openattendance.fixtures.Api(server.getURL().toString()).get("/api/v1/schools/" + f.school().id()
+                    + "/call-list?date=" + MONDAY, world.staffLogin(new uk.openattendance.fixtures.Api(server.getURL().toString()),
+                            uk.openattendance.security.Role.OFFICE, f.school().id(), null)).body();
+            assertThat(callList).contains("Amelia").contains("Cara").contains("ESCALATED");
+        }
+    }
+
+    @Test
+    void lateArrivalsGetOneNoticePerSessionWhereTheSchoolSendsThem() {
+        at("08:30");
+        TestWorld.School school = world.school(world.trust(), PolicyPresets.PRIMARY_PORTSMOUTH); // lateness notices on
+        PupilView dev = world.pupil(school, "Dev", "Latecomer");
+        contacts.addContact(SYSTEM, school.id(), dev.id(), contact("Pat Latecomer", "Father", 1, "07700 900777", null));
+        at("09:10");
+        registers.submit(SYSTEM, school.id(), MONDAY, Session.AM, new SubmitRegister(List.of(new SubmitRegister.Entry(dev.id(), null, LocalTime.of(9, 10),
+                null, null)), null));
+        runUntil(school, "11:00");
+        assertThat(twilio.to("+447700900777")).singleElement().satisfies(s -> assertThat(s.body()).contains("Dev").contains("morning")
+                .contains("25 minutes late"));
+        runUntil(school, "11:30");
+        assertThat(twilio.to("+447700900777")).as("once per session").hasSize(1);
+    }
+}
