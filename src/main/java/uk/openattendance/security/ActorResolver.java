@@ -27,6 +27,7 @@ import uk.openattendance.security.persistence.StaffRow;
 public class ActorResolver {
     public static final String STAFF_PREFIX = "staff:";
     public static final String CLIENT_PREFIX = "client:";
+    public static final String PARENT_PREFIX = "parent:";
 
     private final StaffRepository staff;
     private final StaffRoleRepository roles;
@@ -72,6 +73,10 @@ public class ActorResolver {
         }
         if (principal != null && principal.startsWith(CLIENT_PREFIX)) {
             return clientActor(Long.parseLong(principal.substring(CLIENT_PREFIX.length())));
+        }
+        if (principal != null && principal.startsWith(PARENT_PREFIX)) {
+            // a parent holds no staff permission anywhere; what they may see is checked against their children on each call
+            return new Actor(Actor.Kind.PARENT, Long.parseLong(principal.substring(PARENT_PREFIX.length())), "Parent", Map.of(), Set.of(), false);
         }
         throw new DomainProblem(CommonProblem.NOT_AUTHENTICATED, "Sign in as staff or use an API key");
     }

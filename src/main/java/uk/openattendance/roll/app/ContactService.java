@@ -75,6 +75,23 @@ public class ContactService {
                 .map(l -> RollMapper.view(l, byId.get(l.contactId()))).toList();
     }
 
+    /** Every pupil link of one contact (a signed-in parent's children), in every school. */
+    public List<ContactView> linksOfContact(Actor actor, long contactId) {
+        return contacts.findById(contactId).map(c -> links.findByContactIdIn(List.of(contactId)).stream()
+                .filter(l -> actor.can(Permission.ROLL_READ, l.schoolId())).map(l -> RollMapper.view(l, c)).toList()).orElse(List.of());
+    }
+
+    /** Contacts of one school with this email address. */
+    public List<ContactView> contactsWithEmail(Actor actor, long schoolId, String email) {
+        actor.require(Permission.ROLL_READ, schoolId, "School", schoolId);
+        List<ContactRow> found = contacts.findBySchoolIdAndEmail(schoolId, email);
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, ContactRow> byId = found.stream().collect(Collectors.toMap(ContactRow::id, Function.identity()));
+        return links.findByContactIdIn(byId.keySet()).stream().map(l -> RollMapper.view(l, byId.get(l.contactId()))).toList();
+    }
+
     /** Batch lookup for GraphQL: two queries whatever the number of pupils; other schools' links are dropped. */
     public Map<Long, List<ContactView>> contactsOfPupils(Actor actor, Collection<Long> pupilIds) {
         if (pupilIds.isEmpty()) {

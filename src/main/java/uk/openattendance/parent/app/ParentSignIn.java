@@ -1,0 +1,163 @@
+package uk.openattendance.parent.app;
+
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.token.generator.TokenGenerator;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import uk.openattendance.notify.app.Outbox;
+import uk.openattendance.notify.domain.MessagePurpose;
+import uk.openattendance.notify.domain.Recipients;
+import uk.openattendance.parent.persistence.ChallengeStore;
+import uk.openattendance.platform.problem.DomainProblem;
+import uk.openattendance.roll.app.ContactService;
+import uk.openattendance.roll.app.ContactView;
+import uk.openattendance.roll.domain.Channel;
+import uk.openattendance.roll.domain.UkMobile;
+import uk.openattendance.security.Actor;
+
+/**
+ * A parent proves who they are with a one-time code sent to the mobile or email the school holds for them, and gets a
+ * token that reaches only their own children. The answer to "send me a code" is the same whether or not the number is
+ * known, so the form cannot be used to find out who is a parent at a school.
+ */
+@Singleton
+public class ParentSignIn {
+    public static final String PRINCIPAL_PREFIX = "parent:";
+    static final Duration CODE_LIFETIME = Duration.ofMinutes(10);
+    static final int MAX_GUESSES = 5;
+    static final int MAX_CODES_PER_HOUR = 5;
+    static final int TOKEN_SECONDS = 3600;
+    private static final Actor READER = Actor.system("parent sign-in");
+
+    private final ChallengeStore store;
+    private final ContactService contacts;
+    private final Outbox outbox;
+    private final TokenGenerator tokens;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    public ParentSignIn(ChallengeStore store, ContactService contacts, Outbox outbox, TokenGenerator tokens, Clock clock) {
+        this.store = store;
+        this.contacts = contacts;
+        this.outbox = outbox;
+        this.tokens = tokens;
+        this.clock = clock;
+    }
+
+    public record StartSignIn(String mobile, String email) {}
+
+    public record Challenge(String challenge, Instant expiresAt, String sentTo) {}
+
+    public record Verify(String challenge, String code) {}
+
+    public record SignedIn(String accessToken, String tokenType, int expiresIn, String name) {}
+
+    @Transactional
+    public Challenge start(long schoolId, StartSignIn command) {
+        Instant now = clock.instant();
+        String token = HexFormat.of().formatHex(randomBytes(16));
+        Optional<ContactView> contact = find(schoolId, command);
+        String code = String.format("%06d", random.nextInt(1_000_000));
+        Instant expires = now.plus(CODE_LIFETIME);
+        String masked = mask(command);
+        if (contact.isEmpty()) {
+            // nothing is sent, but the caller cannot tell: a code that no one received never verifies
+            store.create(token, schoolId, null, hash(token, code), expires, now);
+            return new Challenge(token, expires, masked);
+        }
+        ContactView c = contact.get();
+        if (store.recentFor(c.contactId(), now.minus(Duration.ofHours(1))) >= MAX_CODES_PER_HOUR) {
+            throw new DomainProblem(ParentProblem.TOO_MANY_CODES, "Five codes were sent in the last hour; the next can be asked for later");
+        }
+        store.create(token, schoolId, c.contactId(), hash(token, code), expires, now);
+        Recipients.Target to = command.email() != null && !command.email().isBlank() ? new Recipients.Target(c.contactId(), Channel.EMAIL, c.email())
+                : new Recipients.Target(c.contactId(), Channel.SMS, c.mobile());
+        outbox.enqueue(List.of(new Outbox.Request(schoolId, MessagePurpose.ONE_TIME_CODE, "challenge " + token, Outbox.URGENT,
+                new Recipients.Plan(to, List.of()), Map.of("code", code), List.of(), null)));
+        return new Challenge(token, expires, masked);
+    }
+
+    @Transactional(dontRollbackOn = DomainProblem.class)
+    public SignedIn verify(long schoolId, Verify command) {
+        Instant now = clock.instant();
+        if (command == null || command.challenge() == null || command.code() == null) {
+            throw DomainProblem.field(ParentProblem.SIGN_IN_NOT_VALID, "code", "the challenge you were given and the 6-digit code sent to you");
+        }
+        ChallengeStore.ChallengeRow row = store.byToken(command.challenge()).filter(r -> r.schoolId() == schoolId)
+                .orElseThrow(() -> new DomainProblem(ParentProblem.CODE_NOT_VALID, "Ask for a new code"));
+        if (row.usedAt() != null || row.expiresAt().isBefore(now) || row.attempts() >= MAX_GUESSES) {
+            throw new DomainProblem(ParentProblem.CODE_NOT_VALID, "This code has expired, was used, or had too many wrong tries; ask for a new one");
+        }
+        if (row.contactId() == null || !MessageDigest.isEqual(row.codeHash().getBytes(StandardCharsets.US_ASCII),
+                hash(row.token(), command.code().strip()).getBytes(StandardCharsets.US_ASCII))) {
+            store.wrongGuess(row.id());
+            throw new DomainProblem(ParentProblem.CODE_NOT_VALID, "That code is not right (" + (MAX_GUESSES - row.attempts() - 1) + " tries left)");
+        }
+        if (!store.use(row.id(), now)) {
+            throw new DomainProblem(ParentProblem.CODE_NOT_VALID, "This code was already used; ask for a new one");
+        }
+        ContactView c = contacts.linksOfContact(READER, row.contactId()).stream().findFirst()
+                .orElseThrow(() -> new DomainProblem(ParentProblem.CODE_NOT_VALID, "Your contact record has changed; call the school office"));
+        String jwt = tokens.generateToken(Authentication.build(PRINCIPAL_PREFIX + row.contactId(), List.of("PARENT"), Map.of("schoolId", schoolId)),
+                TOKEN_SECONDS).orElseThrow();
+        return new SignedIn(jwt, "Bearer", TOKEN_SECONDS, c.name());
+    }
+
+    private Optional<ContactView> find(long schoolId, StartSignIn command) {
+        if (command == null || ((command.mobile() == null || command.mobile().isBlank()) && (command.email() == null || command.email().isBlank()))) {
+            throw DomainProblem.field(ParentProblem.SIGN_IN_NOT_VALID, "mobile", "the mobile number (or email) the school holds for you");
+        }
+        List<ContactView> found;
+        if (command.mobile() != null && !command.mobile().isBlank()) {
+            String e164 = UkMobile.toE164(command.mobile()).orElseThrow(() -> DomainProblem.field(ParentProblem.SIGN_IN_NOT_VALID, "mobile", UkMobile.EXPECTED));
+            found = contacts.contactsWithMobile(READER, e164).stream().filter(c -> c.schoolId() == schoolId).toList();
+        } else {
+            String email = command.email().strip();
+            if (email.length() > 254 || !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+                throw DomainProblem.field(ParentProblem.SIGN_IN_NOT_VALID, "email", "an email address");
+            }
+            found = contacts.contactsWithEmail(READER, schoolId, email);
+            if (found.isEmpty()) {
+                found = contacts.contactsWithEmail(READER, schoolId, email.toLowerCase(Locale.ROOT));
+            }
+        }
+        // only people with parental responsibility, and never someone under a no-contact order
+        return found.stream().filter(c -> c.parentalResponsibility() && !c.noContact()).findFirst();
+    }
+
+    private static String mask(StartSignIn command) {
+        if (command.mobile() != null && !command.mobile().isBlank()) {
+            String digits = command.mobile().replaceAll("\\D", "");
+            return "mobile ending " + (digits.length() >= 3 ? digits.substring(digits.length() - 3) : digits);
+        }
+        String email = command.email().strip();
+        int at = email.indexOf('@');
+        return at <= 1 ? "your email" : email.charAt(0) + "…" + email.substring(at);
+    }
+
+    private byte[] randomBytes(int n) {
+        byte[] b = new byte[n];
+        random.nextBytes(b);
+        return b;
+    }
+
+    static String hash(String token, String code) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest((token + ":" + code).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package uk.openattendance.parent.web;
+
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.Status;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import uk.openattendance.absence.app.AbsenceReportView;
+import uk.openattendance.absence.app.ReportAbsence;
+import uk.openattendance.absence.domain.ReportChannel;
+import uk.openattendance.parent.app.ParentPortal;
+import uk.openattendance.parent.app.ParentSignIn;
+import uk.openattendance.platform.problem.DomainProblem;
+import uk.openattendance.platform.web.ProblemResponses;
+import uk.openattendance.security.ActorResolver;
+
+/**
+ * For parents, from the school's own website (the embedded form, CORS limited to the school's allowed origins) or a
+ * parent app: sign in with a one-time code, see their children, report an absence.
+ */
+@ProblemResponses
+@Controller("/api/v1/public/schools/{schoolId}/parent")
+@Tag(name = "Parents")
+public class ParentController {
+    private final ParentSignIn signIn;
+    private final ParentPortal portal;
+    private final ActorResolver actors;
+
+    public ParentController(ParentSignIn signIn, ParentPortal portal, ActorResolver actors) {
+        this.signIn = signIn;
+        this.portal = portal;
+        this.actors = actors;
+    }
+
+    @Post("/sign-in")
+    @Status(HttpStatus.ACCEPTED)
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    @Operation(summary = "Ask for a one-time code, sent to the mobile or email the school holds for you. The answer is the same whether or not "
+            + "the number is known")
+    public ParentSignIn.Challenge startParentSignIn(@PathVariable long schoolId, @Body ParentSignIn.StartSignIn body) {
+        return signIn.start(schoolId, body);
+    }
+
+    @Post("/verify")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    @Operation(summary = "Exchange the code for a token (one hour) that reaches only your own children at this school")
+    public ParentSignIn.SignedIn verifyParentCode(@PathVariable long schoolId, @Body ParentSignIn.Verify body) {
+        return signIn.verify(schoolId, body);
+    }
+
+    @Get("/children")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @Operation(summary = "Your children at this school, with today's marks")
+    public List<ParentPortal.Child> listMyChildren(Authentication auth, @PathVariable long schoolId) {
+        return portal.children(actors.resolve(auth.getName()), schoolId);
+    }
+
+    @Post("/absence-reports")
+    @Status(HttpStatus.CREATED)
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @Operation(summary = "Report your children's absence: one or more children, from a date (and session) to a date or an expected return")
+    public List<AbsenceReportView> reportMyChildrensAbsence(Authentication auth, @PathVariable long schoolId,
+            @QueryValue(defaultValue = "PARENT_APP") ReportChannel channel, @Body ReportAbsence body) {
+        if (channel != ReportChannel.PARENT_APP && channel != ReportChannel.WEB_FORM) {
+            throw DomainProblem.field(uk.openattendance.parent.app.ParentProblem.SIGN_IN_NOT_VALID, "channel", "PARENT_APP or WEB_FORM");
+        }
+        return portal.report(actors.resolve(auth.getName()), schoolId, body, channel);
+    }
+}

@@ -1,0 +1,163 @@
+package uk.openattendance.absence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import uk.openattendance.fixtures.Api;
+import uk.openattendance.fixtures.TestWorld;
+import uk.openattendance.notify.app.Dispatcher;
+import uk.openattendance.platform.time.MutableClock;
+import uk.openattendance.register.app.RegisterService;
+import uk.openattendance.register.app.SubmitRegister;
+import uk.openattendance.roll.app.ContactCommand;
+import uk.openattendance.roll.app.ContactService;
+import uk.openattendance.roll.app.PupilView;
+import uk.openattendance.roll.domain.Channel;
+import uk.openattendance.school.domain.Session;
+import uk.openattendance.security.Actor;
+import uk.openattendance.security.Role;
+
+/** Absence reports from the office and from parents signed in with a one-time code, through the school's own website. */
+@MicronautTest(transactional = false)
+class AbsenceReportIT {
+    static final ZoneId LONDON = ZoneId.of("Europe/London");
+    static final LocalDate MONDAY = LocalDate.of(2026, 11, 23);
+    static final Actor SYSTEM = Actor.system("tests");
+
+    @Inject EmbeddedServer server;
+    @Inject TestWorld world;
+    @Inject MutableClock clock;
+    @Inject ContactService contacts;
+    @Inject RegisterService registers;
+    @Inject Dispatcher dispatcher;
+
+    record Setup(TestWorld.School school, PupilView amelia, PupilView other, String mobile, String origin, String office, Api api) {}
+
+    Setup setup() {
+        clock.set(LocalDateTime.of(MONDAY, LocalTime.of(8, 51)), LONDON);
+        TestWorld.School school = world.school();
+        PupilView amelia = world.pupil(school, "Amelia", "Webform");
+        PupilView other = world.pupil(school, "Oliver", "Otherfamily");
+        String mobile = String.format("07700 900%03d", TestWorld.next() % 1000);
+        contacts.addContact(SYSTEM, school.id(), amelia.id(), new ContactCommand("Sam Webform", "Mother", true, true, 1, mobile, "sam.webform@example.org",
+                Channel.SMS, false, null));
+        registers.submit(SYSTEM, school.id(), MONDAY, Session.AM, new SubmitRegister(List.of(new SubmitRegister.Entry(amelia.id(), "N", null, null, null),
+                new SubmitRegister.Entry(other.id(), "N", null, null, null)), null));
+        Api api = new Api(server.getURL().toString());
+        String origin = world.allowedOrigin(school);
+        return new Setup(school, amelia, other, mobile, origin, world.staffLogin(api, Role.OFFICE, school.id(), null), api);
+    }
+
+    String base(Setup s) {
+        return "/api/v1/public/schools/" + s.school().id() + "/parent";
+    }
+
+    @Test
+    void aParentSignsInWithACodeFromTheSchoolsWebsiteAndReportsTheirChildIll() {
+        Setup s = setup();
+        Map<String, String> fromSite = Map.of("Origin", s.origin());
+        var preflight = s.api().send("OPTIONS", base(s) + "/absence-reports", null, null, Map.of("Origin", s.origin(),
+                "Access-Control-Request-Method", "POST", "Access-Control-Request-Headers", "authorization,content-type"));
+        assertThat(preflight.status()).isEqualTo(204);
+        assertThat(preflight.header("Access-Control-Allow-Origin")).isEqualTo(s.origin());
+
+        var started = s.api().send("POST", base(s) + "/sign-in", null, "{\"mobile\":\"" + s.mobile() + "\"}", fromSite);
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        assertThat(started.header("Access-Control-Allow-Origin")).isEqualTo(s.origin());
+        assertThat(started.json().get("sentTo").asText()).endsWith(s.mobile().substring(s.mobile().length() - 3));
+        dispatcher.dispatchDue(List.of(s.school().id()));
+        String text = s.api().get("/api/v1/schools/" + s.school().id() + "/stored-messages", s.office()).json().at("/items/0/body").asText();
+        Matcher code = Pattern.compile("code is (\\d{6})").matcher(text);
+        assertThat(code.find()).as(text).isTrue();
+
+        String challenge = started.json().get("challenge").asText();
+        var wrong = s.api().send("POST", base(s) + "/verify", null, "{\"challenge\":\"" + challenge + "\",\"code\":\"000000\"}", fromSite);
+        assertThat(wrong.status()).isEqualTo(401);
+        assertThat(wrong.contentType()).contains("problem+json");
+        var signedIn = s.api().send("POST", base(s) + "/verify", null, "{\"challenge\":\"" + challenge + "\",\"code\":\"" + code.group(1) + "\"}", fromSite);
+        assertThat(signedIn.status()).isEqualTo(200);
+        String parent = "Bearer " + signedIn.json().get("accessToken").asText();
+        var reuse = s.api().send("POST", base(s) + "/verify", null, "{\"challenge\":\"" + challenge + "\",\"code\":\"" + code.group(1) + "\"}", fromSite);
+        assertThat(reuse.status()).as("a code works once").isEqualTo(401);
+
+        var children = s.api().send("GET", base(s) + "/children", parent, null, fromSite);
+        assertThat(children.status()).isEqualTo(200);
+        assertThat(children.json().findValuesAsText("name")).containsExactly("Amelia Webform");
+
+        var notMine = s.api().send("POST", base(s) + "/absence-reports?channel=WEB_FORM", parent, "{\"pupilIds\":[" + s.other().id() + "],\"firstDate\":\""
+                + MONDAY + "\",\"category\":\"ILLNESS\",\"reason\":\"ill\"}", fromSite);
+        assertThat(notMine.status()).as("another family's child").isEqualTo(404);
+
+        var reported = s.api().send("POST", base(s) + "/absence-reports?channel=WEB_FORM", parent, "{\"pupilIds\":[" + s.amelia().id() + "],\"firstDate\":\""
+                + MONDAY + "\",\"category\":\"ILLNESS\",\"reason\":\"High temperature overnight\"}", fromSite);
+        assertThat(reported.status()).isEqualTo(201);
+        assertThat(reported.json().at("/0/marksExplained").asInt()).isEqualTo(1);
+        var mark = registers.currentMarks(SYSTEM, s.school().id(), MONDAY, Session.AM, List.of(s.amelia().id())).get(s.amelia().id());
+        assertThat(mark.code()).isEqualTo("I");
+        var history = s.api().get("/api/v1/schools/" + s.school().id() + "/pupils/" + s.amelia().id() + "/mark-history", s.office());
+        assertThat(history.body()).contains("Parent web form: High temperature overnight");
+
+        // the office's list shows the report; the parent token reaches nothing of the office's
+        assertThat(s.api().get("/api/v1/schools/" + s.school().id() + "/absence-reports?date=" + MONDAY, s.office()).json().findValuesAsText("channel"))
+                .containsExactly("WEB_FORM");
+        assertThat(s.api().get("/api/v1/schools/" + s.school().id() + "/pupils", parent).status()).isEqualTo(404);
+    }
+
+    @Test
+    void anotherWebsiteCannotUseTheSchoolsFormAndUnknownNumbersLearnNothing() {
+        Setup s = setup();
+        var elsewhere = s.api().send("POST", base(s) + "/sign-in", null, "{\"mobile\":\"" + s.mobile() + "\"}", Map.of("Origin", "https://elsewhere.example.org"));
+        assertThat(elsewhere.status()).isEqualTo(403);
+        assertThat(elsewhere.body()).contains("ORIGIN_NOT_ALLOWED");
+        var preflight = s.api().send("OPTIONS", base(s) + "/sign-in", null, null, Map.of("Origin", "https://elsewhere.example.org",
+                "Access-Control-Request-Method", "POST"));
+        assertThat(preflight.status()).isEqualTo(403);
+        assertThat(preflight.header("Access-Control-Allow-Origin")).isNull();
+
+        var unknown = s.api().post(base(s) + "/sign-in", null, "{\"mobile\":\"07700 900999\"}");
+        assertThat(unknown.status()).as("same answer for a number the school does not hold").isEqualTo(202);
+        assertThat(unknown.json().has("challenge")).isTrue();
+        var guess = s.api().post(base(s) + "/verify", null, "{\"challenge\":\"" + unknown.json().get("challenge").asText() + "\",\"code\":\"123456\"}");
+        assertThat(guess.status()).isEqualTo(401);
+        var badNumber = s.api().post(base(s) + "/sign-in", null, "{\"mobile\":\"12345\"}");
+        assertThat(badNumber.status()).isEqualTo(400);
+        assertThat(badNumber.json().at("/errors/0/field").asText()).isEqualTo("mobile");
+        assertThat(s.api().get("/embed/absence-form.js", null).body()).contains("one-time code");
+    }
+
+    @Test
+    void theOfficeLogsACallForSeveralDaysAndBadReportsAreRefusedWithNothingWritten() {
+        Setup s = setup();
+        String path = "/api/v1/schools/" + s.school().id() + "/absence-reports";
+        var call = s.api().post(path + "?channel=PHONE_CALL", s.office(), "{\"pupilIds\":[" + s.amelia().id() + "],\"firstDate\":\"" + MONDAY
+                + "\",\"expectedReturn\":\"" + MONDAY.plusDays(3) + "\",\"category\":\"ILLNESS\",\"reason\":\"Mum phoned: chickenpox\",\"evidenceToFollow\":true}");
+        assertThat(call.status()).isEqualTo(201);
+        assertThat(call.json().at("/0/lastDate").asText()).isEqualTo(MONDAY.plusDays(2).toString());
+
+        var backwards = s.api().post(path, s.office(), "{\"pupilIds\":[" + s.other().id() + "],\"firstDate\":\"" + MONDAY + "\",\"lastDate\":\""
+                + MONDAY.minusDays(2) + "\",\"category\":\"ILLNESS\",\"reason\":\"x\"}");
+        assertThat(backwards.status()).isEqualTo(400);
+        assertThat(backwards.json().at("/errors/0/field").asText()).isEqualTo("lastDate");
+        var unknownCategory = s.api().post(path, s.office(), "{\"pupilIds\":[" + s.other().id() + "],\"firstDate\":\"" + MONDAY
+                + "\",\"category\":\"HOLIDAY\",\"reason\":\"x\"}");
+        assertThat(unknownCategory.status()).isEqualTo(400);
+        TestWorld.School elsewhere = world.school();
+        PupilView foreign = world.pupil(elsewhere, "Foreign", "Pupil");
+        var foreignPupil = s.api().post(path, s.office(), "{\"pupilIds\":[" + foreign.id() + "],\"firstDate\":\"" + MONDAY
+                + "\",\"category\":\"ILLNESS\",\"reason\":\"x\"}");
+        assertThat(foreignPupil.status()).isEqualTo(400);
+        assertThat(foreignPupil.json().at("/errors/0/field").asText()).isEqualTo("pupilIds[0]");
+        assertThat(s.api().get(path + "?date=" + MONDAY, s.office()).json().size()).as("only the good report was written").isEqualTo(1);
+    }
+}
