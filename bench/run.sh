@@ -10,4 +10,4 @@ GEN=${GEN_SCHOOL:-../shared/bench/gen_school.py}
 DATA=target/bench-data
 mkdir -p "$DATA"
 [ -f "$DATA/marks.csv" ] || python3 "$GEN" "$DATA" --pupils 1000 --days 190 --start 2025-09-01 --seed 42
-mvn -B -q -ntp -Pbench compile exec:exec -Dbench.data="$DATA" -Dbench.schools="$SCHOOLS"
+mvn -B -q -ntp -Pbench compile exec:exec -Dbench.main=uk.openattendance.bench.RegisterBenchmark -Dbench.args="$DATA $SCHOOLS"

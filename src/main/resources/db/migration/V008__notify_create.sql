@@ -31,6 +31,7 @@ CREATE TABLE outbox_message (
     KEY ix_outbox_due (status, next_attempt_at, priority),
     KEY ix_outbox_provider (provider_id),
     KEY ix_outbox_school_day (school_id, about_date, purpose),
+    KEY ix_outbox_recipient (recipient, id),          -- a reply is threaded to the last text we sent that number
     CONSTRAINT fk_outbox_school FOREIGN KEY (school_id) REFERENCES school (id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4;
 

@@ -55,7 +55,8 @@ public final class RegisterBenchmark {
     private static String token;
     private static final Map<String, String> TABLE = new LinkedHashMap<>();
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] given) throws Exception {
+        String[] args = String.join(" ", given).trim().split("\\s+");
         Path data = Path.of(args.length > 0 ? args[0] : "target/bench-data");
         int schoolsInTrust = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         String url = System.getenv().getOrDefault("BENCH_MYSQL_URL", "jdbc:mysql://127.0.0.1:3306/attendance_bench?createDatabaseIfNotExist=true");

@@ -59,14 +59,15 @@ class SmsReplyHandler implements InboundHandler {
             return new Outcome(null, null, "REVIEW", "unknown sender", "the number is not a contact of any child on roll",
                     "Thank you for your message. We could not match this number to a pupil; please call your child's school.");
         }
-        long schoolId = schoolFor(links, text.from());
+        List<Outbox.Sent> recent = outbox.sentTo(text.from(), MessagePurpose.FIRST_DAY_ABSENCE);
+        long schoolId = schoolFor(links, recent);
         List<ContactView> here = links.stream().filter(c -> c.schoolId() == schoolId).toList();
         long contactId = here.get(0).contactId();
         LocalDate today = schoolDay.of(schoolId).now().toLocalDate();
         Map<Long, PupilView> children = new LinkedHashMap<>();
         pupils.pupilsByIds(SYSTEM, here.stream().map(ContactView::pupilId).distinct().toList()).stream().filter(p -> p.onRollOn(today))
                 .sorted(Comparator.comparing(PupilView::legalForename)).forEach(p -> children.put(p.id(), p));
-        Set<Long> texted = outbox.sentAbout(schoolId, today, MessagePurpose.FIRST_DAY_ABSENCE).stream().filter(s -> s.target().address().equals(text.from()))
+        Set<Long> texted = recent.stream().filter(s -> s.schoolId() == schoolId && today.equals(s.aboutDate()))
                 .flatMap(s -> s.pupilIds().stream()).collect(Collectors.toSet());
         Map<Long, MarkView> marks = registers.currentMarks(SYSTEM, schoolId, today, Session.AM, children.keySet());
         List<ReplyReader.Child> candidates = children.values().stream().map(p -> new ReplyReader.Child(p.id(),
@@ -94,19 +95,10 @@ class SmsReplyHandler implements InboundHandler {
         return new Outcome(schoolId, contactId, "ACTIONED", described, null, outbox.render(schoolId, MessagePurpose.REPLY_THANKS, Map.of("reply", line)));
     }
 
-    /** The school that texted this number today; otherwise the school of the sender's most recent link. */
-    private long schoolFor(List<ContactView> links, String from) {
+    /** The school that last texted this number about an absence; otherwise the first school the sender is a contact at. */
+    private static long schoolFor(List<ContactView> links, List<Outbox.Sent> recent) {
         Set<Long> schools = links.stream().map(ContactView::schoolId).collect(Collectors.toCollection(java.util.TreeSet::new));
-        if (schools.size() == 1) {
-            return schools.iterator().next();
-        }
-        for (long s : schools) {
-            LocalDate today = schoolDay.of(s).now().toLocalDate();
-            if (outbox.sentAbout(s, today, MessagePurpose.FIRST_DAY_ABSENCE).stream().anyMatch(m -> m.target().address().equals(from))) {
-                return s;
-            }
-        }
-        return schools.iterator().next();
+        return recent.stream().map(Outbox.Sent::schoolId).filter(schools::contains).findFirst().orElse(schools.iterator().next());
     }
 
     private static String describe(ReplyReader.Reading r, Map<Long, PupilView> children) {

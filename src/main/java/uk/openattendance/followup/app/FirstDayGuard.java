@@ -27,7 +27,26 @@ class FirstDayGuard implements SendGuard {
 
     @Override
     public Verdict check(Pending message) {
-        List<PupilView> still = firstDay.stillUnexplained(message.schoolId(), message.aboutDate(), message.pupilIds());
+        return checkAll(List.of(message)).get(message.id());
+    }
+
+    /** One read of marks and reports per school and day for the whole batch, not one per message. */
+    @Override
+    public Map<Long, Verdict> checkAll(List<Pending> messages) {
+        Map<Long, Verdict> out = new java.util.HashMap<>();
+        messages.stream().collect(java.util.stream.Collectors.groupingBy(m -> m.schoolId() + "|" + m.aboutDate())).forEach((key, group) -> {
+            Pending first = group.get(0);
+            List<Long> all = group.stream().flatMap(m -> m.pupilIds().stream()).distinct().toList();
+            Map<Long, PupilView> still = firstDay.stillUnexplained(first.schoolId(), first.aboutDate(), all).stream()
+                    .collect(java.util.stream.Collectors.toMap(PupilView::id, p -> p));
+            for (Pending m : group) {
+                out.put(m.id(), verdict(m, m.pupilIds().stream().filter(still::containsKey).map(still::get).toList()));
+            }
+        });
+        return out;
+    }
+
+    private Verdict verdict(Pending message, List<PupilView> still) {
         if (still.isEmpty()) {
             return Verdict.cancel("Not sent: every child in it has since arrived or been reported");
         }

@@ -18,7 +18,8 @@ class DispatchSteps {
         this.store = store;
     }
 
-    @Transactional
+    // READ COMMITTED: no gap locks, so claiming never blocks the transactions that are adding messages
+    @io.micronaut.transaction.annotation.Transactional(isolation = io.micronaut.transaction.TransactionDefinition.Isolation.READ_COMMITTED)
     List<OutboxRow> claim(String owner, Instant now, Instant leaseUntil, int limit, java.util.Collection<Long> onlySchools) {
         return store.claim(owner, now, leaseUntil, limit, onlySchools);
     }

@@ -70,19 +70,43 @@ public class Dispatcher {
         Pass total = new Pass(0, 0, 0, 0, 0);
         for (int round = 0; round < 10_000; round++) {
             Instant now = clock.instant();
-            List<OutboxRow> batch = steps.claim(owner, now, now.plus(LEASE), batchSize, onlySchools);
+            List<OutboxRow> batch = claim(now, onlySchools);
             if (batch.isEmpty()) {
                 break;
             }
             Map<Long, MessagingRules> rules = new HashMap<>();
+            Map<Long, SendGuard.Verdict> verdicts = new HashMap<>();
+            for (SendGuard guard : guards) {
+                List<SendGuard.Pending> mine = batch.stream().filter(r -> guard.purposes().contains(r.purpose()))
+                        .map(r -> new SendGuard.Pending(r.id(), r.schoolId(), r.purpose(), r.pupils(), r.aboutDate(), r.body())).toList();
+                if (!mine.isEmpty()) {
+                    verdicts.putAll(guard.checkAll(mine));
+                }
+            }
+            java.util.Set<String> suppressed = store.suppressedAmong(batch.stream().map(OutboxRow::recipient).distinct().toList());
             for (OutboxRow row : batch) {
-                total = total.plus(process(row, rules));
+                total = total.plus(process(row, rules, verdicts.get(row.id()), suppressed.contains("0|" + row.recipient())
+                        || suppressed.contains(row.schoolId() + "|" + row.recipient())));
             }
         }
         return total;
     }
 
-    private Pass process(OutboxRow row, Map<Long, MessagingRules> rulesBySchool) {
+    /** A claim that InnoDB chose as a deadlock victim is simply tried again: it changed nothing. */
+    private List<OutboxRow> claim(Instant now, java.util.Collection<Long> onlySchools) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return steps.claim(owner, now, now.plus(LEASE), batchSize, onlySchools);
+            } catch (RuntimeException e) {
+                if (attempt >= 5 || !uk.openattendance.platform.db.Deadlocks.isDeadlock(e)) {
+                    throw e;
+                }
+                LOG.debug("claim chosen as a deadlock victim; trying again (attempt {})", attempt);
+            }
+        }
+    }
+
+    private Pass process(OutboxRow row, Map<Long, MessagingRules> rulesBySchool, SendGuard.Verdict verdict, boolean suppressed) {
         Instant now = clock.instant();
         MessagePurpose purpose = MessagePurpose.valueOf(row.purpose());
         OutgoingMessage message = new OutgoingMessage(row.schoolId(), Channel.valueOf(row.channel()), row.recipient(), row.subject(), row.body(), row.purpose());
@@ -93,22 +117,19 @@ public class Dispatcher {
                 return new Pass(1, 0, 0, 0, 0);
             }
         }
-        for (SendGuard guard : guards) {
-            if (guard.purposes().contains(row.purpose())) {
-                SendGuard.Verdict v = guard.check(new SendGuard.Pending(row.id(), row.schoolId(), row.purpose(), row.pupils(), row.aboutDate(), row.body()));
-                if (!v.send()) {
-                    store.finish(row.id(), owner, "CANCELLED", null, v.why(), null, false, now);
-                    return new Pass(0, 0, 0, 1, 0);
-                }
-                if (v.newBody() != null && !v.newBody().equals(row.body())) {
-                    store.rewriteBody(row.id(), v.newBody());
-                    message = new OutgoingMessage(row.schoolId(), message.channel(), row.recipient(), row.subject(), v.newBody(), row.purpose());
-                }
+        if (verdict != null) {
+            if (!verdict.send()) {
+                store.finish(row.id(), owner, "CANCELLED", null, verdict.why(), null, false, now);
+                return new Pass(0, 0, 0, 1, 0);
+            }
+            if (verdict.newBody() != null && !verdict.newBody().equals(row.body())) {
+                store.rewriteBody(row.id(), verdict.newBody());
+                message = new OutgoingMessage(row.schoolId(), message.channel(), row.recipient(), row.subject(), verdict.newBody(), row.purpose());
             }
         }
         MessagingRules rules = rulesBySchool.computeIfAbsent(row.schoolId(), id -> schoolDay.policy(id).messaging());
         if (purpose.toFamilies()) {
-            if (store.suppressed(row.schoolId(), row.recipient())) {
+            if (suppressed) {
                 steps.failAndFallBack(row.withLease(owner), owner, "SUPPRESSED", "the recipient has opted out", rules.emailWhenOptedOut(), now);
                 return new Pass(0, 0, 1, 0, 0);
             }

@@ -66,17 +66,26 @@ public class Outbox {
     }
 
     /** A message already queued or sent: who it went to, about which pupils, and how far it got. */
-    public record Sent(long id, Recipients.Target target, List<Long> pupilIds, String status, String providerStatus, java.time.Instant sentAt) {
+    public record Sent(long id, Recipients.Target target, List<Long> pupilIds, String status, String providerStatus, java.time.Instant sentAt, long schoolId,
+            LocalDate aboutDate) {
         /** Sent and not reported failed: the family may have read it. */
         public boolean reachedFamily() {
             return status.equals("SENT") || status.equals("DELIVERED");
         }
     }
 
+    /** Messages of one purpose to one address in the last day, newest first: what a reply from that number answers. */
+    public List<Sent> sentTo(String address, MessagePurpose purpose) {
+        return store.toAddressSince(address, purpose.name(), clock.instant().minus(java.time.Duration.ofHours(24))).stream()
+                .map(r -> new Sent(r.id(), new Recipients.Target(r.contactId() == null ? 0 : r.contactId(), Channel.valueOf(r.channel()), r.recipient()),
+                        r.pupils(), r.status(), r.providerStatus(), r.sentAt(), r.schoolId(), r.aboutDate())).toList();
+    }
+
     /** Messages of one purpose about one school day, oldest first. */
     public List<Sent> sentAbout(long schoolId, LocalDate day, MessagePurpose purpose) {
         return store.aboutDay(schoolId, day, purpose.name()).stream().map(r -> new Sent(r.id(), new Recipients.Target(r.contactId() == null ? 0
-                : r.contactId(), Channel.valueOf(r.channel()), r.recipient()), r.pupils(), r.status(), r.providerStatus(), r.sentAt())).toList();
+                : r.contactId(), Channel.valueOf(r.channel()), r.recipient()), r.pupils(), r.status(), r.providerStatus(), r.sentAt(), r.schoolId(),
+                r.aboutDate())).toList();
     }
 
     public record MessageView(long id, String purpose, String channel, String to, String subject, String body, String encoding, Integer smsSegments,
@@ -94,9 +103,19 @@ public class Outbox {
         }).toList();
     }
 
+    private record KnownSchool(SchoolView school, long readAtNanos) {}
+
+    private final Map<Long, KnownSchool> knownSchools = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** Renders what a template would say for this school, e.g. to rewrite a message whose children changed. */
     public String render(long schoolId, MessagePurpose purpose, Map<String, String> values) {
-        return templates.templateFor(schoolId, purpose).render(values(schools.school(READER, schoolId), values)).body();
+        KnownSchool k = knownSchools.get(schoolId);
+        if (k == null || System.nanoTime() - k.readAtNanos() > Templates.KEEP_NANOS) {
+            long readAt = System.nanoTime();
+            k = new KnownSchool(schools.school(READER, schoolId), readAt);
+            knownSchools.put(schoolId, k);
+        }
+        return templates.templateFor(schoolId, purpose).render(values(k.school(), values)).body();
     }
 
     private static Map<String, String> values(SchoolView school, Map<String, String> given) {

@@ -11,6 +11,13 @@ public interface SendGuard {
 
     Verdict check(Pending message);
 
+    /** A batch at once (the dispatcher claims in batches); a guard that can answer many with one read overrides this. */
+    default java.util.Map<Long, Verdict> checkAll(java.util.List<Pending> messages) {
+        java.util.Map<Long, Verdict> out = new java.util.HashMap<>();
+        messages.forEach(m -> out.put(m.id(), check(m)));
+        return out;
+    }
+
     /** The message about to leave, as the feature that queued it described it. */
     record Pending(long id, long schoolId, String purpose, java.util.List<Long> pupilIds, java.time.LocalDate aboutDate, String body) {}
 

@@ -30,8 +30,8 @@ public class InboundStore {
 
     /** Stores the text unless this provider id is already stored; returns the stored row either way. */
     public InboundRow store(String providerId, String from, String to, String body, Instant now) {
-        jdbc.prepareStatement("INSERT IGNORE INTO inbound_sms (provider_id, from_number, to_number, body, received_at, status) VALUES (?,?,?,?,?,'RECEIVED')",
-                ps -> {
+        int added = jdbc.prepareStatement("INSERT IGNORE INTO inbound_sms (provider_id, from_number, to_number, body, received_at, status) "
+                + "VALUES (?,?,?,?,?,'RECEIVED')", ps -> {
                     ps.setString(1, providerId);
                     ps.setString(2, from);
                     ps.setString(3, to);
@@ -39,6 +39,15 @@ public class InboundStore {
                     ps.setTimestamp(5, Timestamp.from(now));
                     return ps.executeUpdate();
                 });
+        if (added == 1) {
+            long id = jdbc.prepareStatement("SELECT LAST_INSERT_ID()", ps -> {
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            });
+            return new InboundRow(id, providerId, from, to, body, now, null, null, "RECEIVED", null, null, null, null, null, null);
+        }
         return byProviderId(providerId).orElseThrow();
     }
 

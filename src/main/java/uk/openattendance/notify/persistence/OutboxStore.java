@@ -185,6 +185,38 @@ public class OutboxStore {
         });
     }
 
+    /** Of these addresses, those suppressed for their school or everywhere, as "schoolId|address" (school 0: everywhere). */
+    public java.util.Set<String> suppressedAmong(Collection<String> addresses) {
+        if (addresses.isEmpty()) {
+            return java.util.Set.of();
+        }
+        String marks = String.join(",", addresses.stream().map(a -> "?").toList());
+        return jdbc.prepareStatement("SELECT school_id, address FROM suppression WHERE address IN (" + marks + ")", ps -> {
+            int i = 1;
+            for (String a : addresses) {
+                ps.setString(i++, a);
+            }
+            java.util.Set<String> out = new java.util.HashSet<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getLong(1) + "|" + rs.getString(2));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Messages of a purpose sent to this address since a moment, newest first. */
+    public List<OutboxRow> toAddressSince(String address, String purpose, Instant since) {
+        return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM outbox_message WHERE recipient = ? AND purpose = ? AND created_at >= ? "
+                + "ORDER BY id DESC LIMIT 20", ps -> {
+                    ps.setString(1, address);
+                    ps.setString(2, purpose);
+                    ps.setTimestamp(3, Timestamp.from(since));
+                    return read(ps);
+                });
+    }
+
     public boolean suppressed(long schoolId, String address) {
         return jdbc.prepareStatement("SELECT 1 FROM suppression WHERE address = ? AND school_id IN (0, ?) LIMIT 1", ps -> {
             ps.setString(1, address);

@@ -65,9 +65,21 @@ public class SchoolDay {
     @EventListener
     void onChange(SchoolSettingsChanged event) {
         cache.remove(event.schoolId());
+        policyCache.remove(event.schoolId());
     }
 
+    private record Policy(PolicySettings settings, long readAtNanos) {}
+
+    private final Map<Long, Policy> policyCache = new ConcurrentHashMap<>();
+
+    /** The school's typed policy, kept like the calendar: dropped at once on this instance's changes, after {@link #KEEP} on another's. */
     public PolicySettings policy(long schoolId) {
-        return policies.settings(READER, schoolId);
+        Policy p = policyCache.get(schoolId);
+        if (p == null || System.nanoTime() - p.readAtNanos() > KEEP.toNanos()) {
+            long readAt = System.nanoTime();
+            p = new Policy(policies.settings(READER, schoolId), readAt);
+            policyCache.put(schoolId, p);
+        }
+        return p.settings();
     }
 }

@@ -51,15 +51,21 @@ public class Scheduler {
     private final String owner = "jobs-" + UUID.randomUUID().toString().substring(0, 8);
     private final Map<Long, LocalDate> plannedThrough = new ConcurrentHashMap<>();
     private final Duration retryAfter;
+    private final java.util.concurrent.ExecutorService workers;
 
     public Scheduler(JobStore store, List<JobHandler> handlers, SchoolService schools, SchoolDay schoolDay, Clock clock,
-            @Value("${schedule.retry-after:1m}") Duration retryAfter) {
+            @Value("${schedule.retry-after:1m}") Duration retryAfter, @Value("${schedule.workers:4}") int workers) {
         this.store = store;
         this.handlers = handlers.stream().collect(Collectors.toMap(JobHandler::kind, Function.identity()));
         this.schools = schools;
         this.schoolDay = schoolDay;
         this.clock = clock;
         this.retryAfter = retryAfter;
+        this.workers = java.util.concurrent.Executors.newFixedThreadPool(Math.max(1, workers), r -> {
+            Thread t = new Thread(r, "school-jobs");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     public record Tick(int planned, int done, int failed, int skipped) {}
@@ -77,19 +83,47 @@ public class Scheduler {
         int skipped = 0;
         for (int round = 0; round < 1000; round++) {
             Instant now = clock.instant();
-            List<JobRow> due = store.claim(owner, now, now.plus(LEASE), 5, onlySchools);
+            List<JobRow> due = claim(now, onlySchools, 8);
             if (due.isEmpty()) {
                 break;
             }
-            for (JobRow job : due) {
-                switch (run(job)) {
-                    case "DONE" -> done++;
-                    case "SKIPPED" -> skipped++;
-                    default -> failed++;
+            // schools run side by side (twenty schools' first texts fall due at the same minute); one school's jobs run in
+            // order, so its texts go before the call list they feed and two of its jobs never race
+            Map<Long, List<JobRow>> bySchool = due.stream().collect(Collectors.groupingBy(JobRow::schoolId, java.util.LinkedHashMap::new, Collectors.toList()));
+            List<java.util.concurrent.Future<List<String>>> running = bySchool.values().stream()
+                    .map(jobs -> workers.submit(() -> jobs.stream().map(this::run).toList())).toList();
+            for (java.util.concurrent.Future<List<String>> f : running) {
+                List<String> outcomes;
+                try {
+                    outcomes = f.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    outcomes = List.of("FAILED");
+                }
+                for (String outcome : outcomes) {
+                    switch (outcome) {
+                        case "DONE" -> done++;
+                        case "SKIPPED" -> skipped++;
+                        default -> failed++;
+                    }
                 }
             }
         }
         return new Tick(planned, done, failed, skipped);
+    }
+
+    private List<JobRow> claim(Instant now, java.util.Collection<Long> onlySchools, int limit) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return store.claim(owner, now, now.plus(LEASE), limit, onlySchools);
+            } catch (RuntimeException e) {
+                if (attempt >= 5 || !uk.openattendance.platform.db.Deadlocks.isDeadlock(e)) {
+                    throw e;
+                }
+            }
+        }
     }
 
     int planToday() {

@@ -54,7 +54,7 @@ public class JobStore {
     }
 
     /** Due jobs, and jobs whose runner's lease ran out (it died), claimed for this instance with SKIP LOCKED. */
-    @Transactional
+    @io.micronaut.transaction.annotation.Transactional(isolation = io.micronaut.transaction.TransactionDefinition.Isolation.READ_COMMITTED)
     public List<JobRow> claim(String owner, Instant now, Instant leaseUntil, int limit, Collection<Long> onlySchools) {
         String only = onlySchools == null ? "" : onlySchools.isEmpty() ? " AND FALSE" : " AND school_id IN ("
                 + onlySchools.stream().map(String::valueOf).collect(Collectors.joining(",")) + ")";

@@ -31,13 +31,16 @@ public class PolicyService {
     private final PolicyChangeRepository changes;
     private final PolicyDocuments documents;
     private final Clock clock;
+    private final io.micronaut.context.event.ApplicationEventPublisher<SchoolSettingsChanged> changed;
 
-    public PolicyService(SchoolRepository schools, TrustRepository trusts, PolicyChangeRepository changes, PolicyDocuments documents, Clock clock) {
+    public PolicyService(SchoolRepository schools, TrustRepository trusts, PolicyChangeRepository changes, PolicyDocuments documents, Clock clock,
+            io.micronaut.context.event.ApplicationEventPublisher<SchoolSettingsChanged> changed) {
         this.schools = schools;
         this.trusts = trusts;
         this.changes = changes;
         this.documents = documents;
         this.clock = clock;
+        this.changed = changed;
     }
 
     public SchoolPolicyView policy(Actor actor, long schoolId) {
@@ -66,6 +69,7 @@ public class PolicyService {
         schools.update(new SchoolRow(school.id(), school.trustId(), school.urn(), school.name(), school.zone(), school.phone(), school.email(),
                 school.address(), school.allowedOrigins(), school.presetKey(), documents.write(overrides), version, school.version(), school.createdAt()));
         changes.save(new PolicyChangeRow(null, schoolId, null, version, documents.write(mapper().valueToTree(patch)), actor.describeIn(schoolId), clock.instant()));
+        changed.publishEvent(new SchoolSettingsChanged(schoolId));
         return policy(actor, schoolId);
     }
 
@@ -93,6 +97,7 @@ public class PolicyService {
         int version = trust.policyVersion() + 1;
         trusts.update(new TrustRow(trust.id(), trust.name(), documents.write(defaults), version, trust.createdAt()));
         changes.save(new PolicyChangeRow(null, null, trustId, version, documents.write(mapper().valueToTree(patch)), actor.name(), clock.instant()));
+        schools.findByTrustId(trustId).forEach(s -> changed.publishEvent(new SchoolSettingsChanged(s.id())));
         return trustDefaults(actor, trustId);
     }
 
