@@ -160,4 +160,36 @@ class AbsenceReportIT {
         assertThat(foreignPupil.json().at("/errors/0/field").asText()).isEqualTo("pupilIds[0]");
         assertThat(s.api().get(path + "?date=" + MONDAY, s.office()).json().size()).as("only the good report was written").isEqualTo(1);
     }
+
+    String parentToken(Setup s) {
+        var started = s.api().post(base(s) + "/sign-in", null, "{\"mobile\":\"" + s.mobile() + "\"}");
+        dispatcher.dispatchDue(List.of(s.school().id()));
+        String text = s.api().get("/api/v1/schools/" + s.school().id() + "/stored-messages", s.office()).json().at("/items/0/body").asText();
+        Matcher code = Pattern.compile("code is (\\d{6})").matcher(text);
+        assertThat(code.find()).isTrue();
+        var signedIn = s.api().post(base(s) + "/verify", null, "{\"challenge\":\"" + started.json().get("challenge").asText() + "\",\"code\":\""
+                + code.group(1) + "\"}");
+        return "Bearer " + signedIn.json().get("accessToken").asText();
+    }
+
+    @Test
+    void aParentAppReportsOverGraphqlAndTheOfficeSeesItOnItsLists() {
+        Setup s = setup();
+        String parent = parentToken(s);
+        var mine = s.api().graphql(parent, "{ myChildren(schoolId: " + s.school().id() + ") { pupilId name morningMark } }");
+        assertThat(mine.json().at("/data/myChildren/0/name").asText()).isEqualTo("Amelia Webform");
+        assertThat(mine.json().at("/data/myChildren/0/morningMark").asText()).contains("not yet established");
+        var other = s.api().graphql(parent, "mutation { reportMyChildrensAbsence(schoolId: " + s.school().id() + ", report: {pupilIds: [\"" + s.other().id()
+                + "\"], firstDate: \"" + MONDAY + "\", category: ILLNESS, reason: \"ill\"}) { id } }");
+        assertThat(other.json().at("/errors/0/extensions/code").asText()).isEqualTo("NOT_YOUR_CHILD");
+        var reported = s.api().graphql(parent, "mutation { reportMyChildrensAbsence(schoolId: " + s.school().id() + ", report: {pupilIds: [\""
+                + s.amelia().id() + "\"], firstDate: \"" + MONDAY + "\", category: MEDICAL_APPOINTMENT, reason: \"Dentist at 10\"}) { channel suggestedCode marksExplained } }");
+        assertThat(reported.json().at("/data/reportMyChildrensAbsence/0/channel").asText()).isEqualTo("PARENT_APP");
+        assertThat(reported.json().at("/data/reportMyChildrensAbsence/0/marksExplained").asInt()).isEqualTo(1);
+        var list = s.api().graphql(s.office(), "{ absenceReports(schoolId: " + s.school().id() + ", date: \"" + MONDAY + "\") { pupilName category } "
+                + "callList(schoolId: " + s.school().id() + ", date: \"" + MONDAY + "\") { pupilName } }");
+        assertThat(list.json().at("/data/absenceReports/0/category").asText()).isEqualTo("MEDICAL_APPOINTMENT");
+        assertThat(s.api().graphql(parent, "{ callList(schoolId: " + s.school().id() + ", date: \"" + MONDAY + "\") { pupilName } }").json()
+                .at("/errors/0/extensions/code").asText()).as("a parent sees nothing of the office's").isEqualTo("NOT_FOUND");
+    }
 }

@@ -1,0 +1,105 @@
+package uk.openattendance.absence.graphql;
+
+import static uk.openattendance.platform.graphql.GraphqlContext.actor;
+import static uk.openattendance.platform.graphql.GraphqlContext.id;
+
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.idl.RuntimeWiring;
+import jakarta.inject.Singleton;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import uk.openattendance.absence.app.AbsenceProblem;
+import uk.openattendance.absence.app.AbsenceService;
+import uk.openattendance.absence.app.ReportAbsence;
+import uk.openattendance.absence.domain.ReportCategory;
+import uk.openattendance.absence.domain.ReportChannel;
+import uk.openattendance.followup.app.CallListService;
+import uk.openattendance.followup.app.CallOutcome;
+import uk.openattendance.followup.app.LogCall;
+import uk.openattendance.followup.app.MarkSafe;
+import uk.openattendance.notify.app.InboundTexts;
+import uk.openattendance.notify.app.Outbox;
+import uk.openattendance.notify.domain.MessagePurpose;
+import uk.openattendance.parent.app.ParentPortal;
+import uk.openattendance.platform.graphql.GraphqlWiring;
+import uk.openattendance.platform.problem.DomainProblem;
+import uk.openattendance.school.domain.Session;
+
+/** Absence reports, the call list, messages and the parents' fields over GraphQL: each calls the same service method as its REST twin. */
+@Singleton
+public class AbsenceWiring implements GraphqlWiring {
+    private final AbsenceService absences;
+    private final CallListService calls;
+    private final Outbox outbox;
+    private final InboundTexts inbound;
+    private final ParentPortal parents;
+
+    public AbsenceWiring(AbsenceService absences, CallListService calls, Outbox outbox, InboundTexts inbound, ParentPortal parents) {
+        this.absences = absences;
+        this.calls = calls;
+        this.outbox = outbox;
+        this.inbound = inbound;
+        this.parents = parents;
+    }
+
+    @Override
+    public void wire(RuntimeWiring.Builder wiring) {
+        wiring.type("Query", t -> t
+                .dataFetcher("absenceReports", env -> absences.reportsOn(actor(env), id(env, "schoolId"), date(env.getArgument("date"), "date")))
+                .dataFetcher("callList", env -> calls.callList(actor(env), id(env, "schoolId"), date(env.getArgument("date"), "date")))
+                .dataFetcher("messages", env -> outbox.messages(actor(env), id(env, "schoolId"), env.getArgument("date") == null ? null
+                        : date(env.getArgument("date"), "date"), env.getArgument("purpose") == null ? null : purpose(env.getArgument("purpose")),
+                        Math.max(0, env.<Integer>getArgument("page")), Math.min(Math.max(1, env.<Integer>getArgument("size")), 500)))
+                .dataFetcher("inboundMessages", env -> inbound.ofSchool(actor(env), id(env, "schoolId"), env.getArgument("status"),
+                        Math.max(0, env.<Integer>getArgument("page")), Math.min(Math.max(1, env.<Integer>getArgument("size")), 500)))
+                .dataFetcher("myChildren", env -> parents.children(actor(env), id(env, "schoolId"))));
+        wiring.type("Mutation", t -> t
+                .dataFetcher("reportAbsence", env -> absences.report(actor(env), id(env, "schoolId"), report(env),
+                        ReportChannel.valueOf(env.getArgumentOrDefault("channel", "PHONE_CALL"))))
+                .dataFetcher("reportMyChildrensAbsence", env -> parents.report(actor(env), id(env, "schoolId"), report(env), ReportChannel.PARENT_APP))
+                .dataFetcher("logCall", env -> calls.logCall(actor(env), id(env, "schoolId"), id(env, "caseId"), new LogCall(
+                        env.getArgument("contactId") == null ? null : id(env, "contactId"), CallOutcome.valueOf(env.getArgument("outcome")),
+                        env.getArgument("note"))))
+                .dataFetcher("markSafe", env -> calls.markSafe(actor(env), id(env, "schoolId"), id(env, "caseId"),
+                        new MarkSafe(env.getArgument("note"), env.getArgument("version") == null ? null : env.<Integer>getArgument("version").longValue()))));
+    }
+
+    private static ReportAbsence report(DataFetchingEnvironment env) {
+        Map<String, Object> in = env.getArgument("report");
+        List<Long> pupils = ((List<?>) in.get("pupilIds")).stream().map(v -> {
+            try {
+                return Long.valueOf(String.valueOf(v));
+            } catch (NumberFormatException e) {
+                throw DomainProblem.field(AbsenceProblem.REPORT_NOT_VALID, "report.pupilIds", "numeric pupil ids");
+            }
+        }).toList();
+        return new ReportAbsence(pupils, date((String) in.get("firstDate"), "report.firstDate"), session(in.get("firstSession")),
+                date((String) in.get("lastDate"), "report.lastDate"), session(in.get("lastSession")), date((String) in.get("expectedReturn"),
+                "report.expectedReturn"), ReportCategory.valueOf((String) in.get("category")), (String) in.get("reason"), (Boolean) in.get("evidenceToFollow"),
+                null);
+    }
+
+    private static Session session(Object v) {
+        return v == null ? null : Session.valueOf(String.valueOf(v));
+    }
+
+    private static MessagePurpose purpose(String v) {
+        try {
+            return MessagePurpose.valueOf(v);
+        } catch (IllegalArgumentException e) {
+            throw DomainProblem.field(AbsenceProblem.REPORT_NOT_VALID, "purpose", "one of " + java.util.Arrays.toString(MessagePurpose.values()));
+        }
+    }
+
+    private static LocalDate date(String value, String field) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (RuntimeException e) {
+            throw DomainProblem.field(AbsenceProblem.REPORT_NOT_VALID, field, "a date as YYYY-MM-DD, not '" + value + "'");
+        }
+    }
+}
