@@ -138,7 +138,11 @@ class FirstDayChainIT implements TestPropertyProvider {
         contacts.addContact(SYSTEM, school.id(), cara.id(), contact("Alex Examplefield", "Father", 1, caraDad, "alex" + n + "@example.org"));
         contacts.addContact(SYSTEM, school.id(), cara.id(), contact("Jo Examplefield", "Mother", 2, String.format("07700 900%03d", 900 + n % 100), null));
         takeRegister(school, List.of(amelia, ben, cara), "N");
-        return new Family(school, amelia, ben, cara, "+44" + mum.replace(" ", "").substring(1), "+44" + caraDad.replace(" ", "").substring(1));
+        Family f = new Family(school, amelia, ben, cara, "+44" + mum.replace(" ", "").substring(1), "+44" + caraDad.replace(" ", "").substring(1));
+        // the drama range has only 1,000 numbers: an opt-out left by an earlier test must not silence this family
+        outboxStore.unsuppress(0, f.mum());
+        outboxStore.unsuppress(0, f.caraDad());
+        return f;
     }
 
     static ContactCommand contact(String name, String relationship, int priority, String mobile, String email) {
@@ -261,11 +265,14 @@ class FirstDayChainIT implements TestPropertyProvider {
         }
         takeRegister(school, pupils, "N");
         at("09:15");
-        scheduler.tick(List.of(school.id()));
         try (ApplicationContext second = ApplicationContext.run(Map.<String, Object>copyOf(properties(twilio, smtp)), "test")) {
             Dispatcher other = second.getBean(Dispatcher.class);
             second.getBean(MutableClock.class).set(LocalDateTime.of(MONDAY, LocalTime.of(9, 15)), LONDON);
             ExecutorService pool = Executors.newFixedThreadPool(2);
+            // both instances' schedulers wake at 09:15: the first-text job runs once
+            var ta = CompletableFuture.supplyAsync(() -> scheduler.tick(List.of(school.id())), pool);
+            var tb = CompletableFuture.supplyAsync(() -> second.getBean(Scheduler.class).tick(List.of(school.id())), pool);
+            assertThat(ta.get().done() + tb.get().done()).as("the 09:15 first-text job ran on exactly one instance").isEqualTo(1);
             var a = CompletableFuture.supplyAsync(() -> dispatcher.dispatchDue(List.of(school.id())), pool);
             var b = CompletableFuture.supplyAsync(() -> other.dispatchDue(List.of(school.id())), pool);
             int sent = a.get().sent() + b.get().sent();
@@ -486,5 +493,83 @@ class FirstDayChainIT implements TestPropertyProvider {
                 .contains("25 minutes late"));
         runUntil(school, "11:30");
         assertThat(twilio.to("+447700900777")).as("once per session").hasSize(1);
+    }
+
+    @Test
+    void aSocialWorkerIsToldOfAnUnexplainedAbsenceAndTenDaysWithoutExplanationFlagsAPossibleChildMissingEducation() throws Exception {
+        at("08:30");
+        TestWorld.School school = world.school(world.trust(), PolicyPresets.PRIMARY_GLOUCESTERSHIRE);
+        PupilView finn = world.pupil(school, "Finn", "Caseworked", LocalDate.of(2026, 9, 2), 0,
+                new Characteristics(false, null, false, false, false, true, true, false));
+        contacts.addContact(SYSTEM, school.id(), finn.id(), contact("Robin Caseworked", "Father", 1, "07700 900501", null));
+        contacts.addContact(SYSTEM, school.id(), finn.id(), new ContactCommand("Dana Example", "Social worker", false, false, 5, null,
+                "dana.example@example.org", Channel.EMAIL, false, null));
+        // absent without explanation for the ten school days up to today, every session
+        LocalDate day = MONDAY.minusDays(13);
+        for (; !day.isAfter(MONDAY); day = day.plusDays(1)) {
+            if (day.getDayOfWeek().getValue() >= 6) {
+                continue;
+            }
+            for (Session session : Session.values()) {
+                clock.set(LocalDateTime.of(day.equals(MONDAY) ? MONDAY : day, session == Session.AM ? LocalTime.of(8, 51) : LocalTime.of(13, 11)), LONDON);
+                if (day.equals(MONDAY) && session == Session.PM) {
+                    continue;
+                }
+                registers.submit(SYSTEM, school.id(), day, session, new SubmitRegister(List.of(new SubmitRegister.Entry(finn.id(), "N", null, null, null)), null));
+            }
+        }
+        clock.set(LocalDateTime.of(MONDAY, LocalTime.of(13, 11)), LONDON);
+        registers.submit(SYSTEM, school.id(), MONDAY, Session.PM, new SubmitRegister(List.of(new SubmitRegister.Entry(finn.id(), "N", null, null, null)), null));
+        at("09:14");
+        runUntil(school, "09:20");
+        assertThat(twilio.to("+447700900501")).as("the father is texted").hasSize(1);
+        assertThat(smtp.getReceivedMessages()).anyMatch(m -> {
+            try {
+                return m.getAllRecipients()[0].toString().equals("dana.example@example.org") && m.getSubject().contains("Unexplained absence");
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        assertThat(smtp.getReceivedMessages()).as("the social worker is not sent the family's text").noneMatch(m -> {
+            try {
+                return m.getAllRecipients()[0].toString().equals("dana.example@example.org") && m.getSubject().contains("not in school today");
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        at("15:55");
+        runUntil(school, "16:05");
+        var flags = new uk.openattendance.fixtures.Api(server.getURL().toString()).get("/api/v1/schools/" + school.id() + "/missing-education-flags",
+                world.staffLogin(new uk.openattendance.fixtures.Api(server.getURL().toString()), uk.openattendance.security.Role.OFFICE, school.id(), null));
+        assertThat(flags.json().findValuesAsText("pupilName")).containsExactly("Finn Caseworked");
+        assertThat(smtp.getReceivedMessages()).anyMatch(m -> {
+            try {
+                return m.getSubject().contains("missing education");
+            } catch (Exception e) {
+                return false;
+            }
+        });
+    }
+
+    @Test
+    void aSchoolsOwnWordingIsCheckedAndShownWithItsCostInTextSegments() {
+        at("08:30");
+        TestWorld.School school = world.school(world.trust(), PolicyPresets.PRIMARY_GLOUCESTERSHIRE);
+        var api = new uk.openattendance.fixtures.Api(server.getURL().toString());
+        String head = world.staffLogin(api, uk.openattendance.security.Role.HEADTEACHER, school.id(), null);
+        String path = "/api/v1/schools/" + school.id() + "/message-templates/FIRST_DAY_ABSENCE";
+        var typo = api.put(path, head, "{\"body\":\"Dear {{parnet}}, {{children}} is absent\"}");
+        assertThat(typo.status()).isEqualTo(400);
+        assertThat(typo.json().at("/errors/0/expected").asText()).contains("{{parnet}}");
+        var unclosed = api.put(path, head, "{\"body\":\"{{children}} is absent {{date\"}");
+        assertThat(unclosed.status()).isEqualTo(400);
+        var curly = api.put(path, head, "{\"body\":\"{{school}}: {{children}} isn’t in today – please reply 🙂\"}");
+        assertThat(curly.status()).isEqualTo(200);
+        assertThat(curly.json().get("encoding").asText()).as("one curly quote makes the whole text UCS-2").isEqualTo("UCS-2");
+        var all = api.get("/api/v1/schools/" + school.id() + "/message-templates", head);
+        assertThat(all.json().findValuesAsText("purpose")).contains("FIRST_DAY_ABSENCE", "LATENESS", "PRAISE_WEEKLY");
+        assertThat(all.json().findValues("smsSegments")).allMatch(n -> n.asInt() >= 1);
+        var teacher = world.staffLogin(api, uk.openattendance.security.Role.TEACHER, school.id(), null);
+        assertThat(api.put(path, teacher, "{\"body\":\"{{children}} is absent\"}").status()).isEqualTo(403);
     }
 }
