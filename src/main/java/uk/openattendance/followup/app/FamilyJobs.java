@@ -85,7 +85,7 @@ class FamilyJobs {
             public List<Slot> slots(long schoolId, LocalDate date) {
                 var rules = schoolDay.policy(schoolId).praise();
                 var half = schoolDay.of(schoolId).calendar().halfTermContaining(date);
-                if ((rules.halfTermlyExcellentFrom() == null && !rules.halfTermlyFullAttendance()) || half.isEmpty()
+                if ((rules.halfTermlyExcellentFrom() == null && !rules.halfTermlyFullAttendance() && rules.improvementByPoints() == null) || half.isEmpty()
                         || !lastSchoolDayBefore(schoolId, date, half.get().to())) {
                     return List.of();
                 }
@@ -95,6 +95,30 @@ class FamilyJobs {
             @Override
             public String run(long schoolId, LocalDate date, String session) {
                 return messages.halfTermPraise(schoolId, date);
+            }
+        };
+    }
+
+    @Singleton
+    JobHandler termlyPraise() {
+        return new JobHandler() {
+            @Override
+            public String kind() {
+                return "PRAISE_TERM";
+            }
+
+            @Override
+            public List<Slot> slots(long schoolId, LocalDate date) {
+                var term = schoolDay.of(schoolId).calendar().termContaining(date);
+                if (!schoolDay.policy(schoolId).praise().termlyFullAttendance() || term.isEmpty() || !lastSchoolDayBefore(schoolId, date, term.get().endsOn())) {
+                    return List.of();
+                }
+                return List.of(new Slot(null, LocalTime.of(15, 30), LocalTime.of(19, 0), "early evening"));
+            }
+
+            @Override
+            public String run(long schoolId, LocalDate date, String session) {
+                return messages.termlyPraise(schoolId, date);
             }
         };
     }

@@ -102,7 +102,53 @@ public class FamilyMessages {
                     .filter(r -> r.figures().attendancePercent().compareTo(from) >= 0).toList();
             out.append(praise(schoolId, date, "half term " + date, MessagePurpose.PRAISE_EXCELLENT, excellent, rules.routing(), "half term", null));
         }
+        BigDecimal points = rules.improvementByPoints();
+        if (points != null) {
+            out.append(' ').append(improvement(schoolId, date, all, points, rules.routing()));
+        }
         return out.length() == 0 ? "Half-termly praise is off in this school's policy." : out.toString().strip();
+    }
+
+    /** Pupils whose attendance this half term is up by the school's number of points on the half term before. */
+    private String improvement(long schoolId, LocalDate date, List<FiguresRow> thisHalf, BigDecimal points, ContactRouting routing) {
+        var calendar = schoolDay.of(schoolId).calendar();
+        var current = calendar.halfTermContaining(date).orElseThrow();
+        var previous = calendar.terms().stream().flatMap(t -> t.halfTerms().stream()).filter(h -> h.to().isBefore(current.from()))
+                .max(java.util.Comparator.comparing(uk.openattendance.school.domain.DateWindow::to));
+        if (previous.isEmpty()) {
+            return "No earlier half term to compare with.";
+        }
+        Map<String, BigDecimal> before = figures.groups(SYSTEM, schoolId, FiguresService.GroupBy.PUPIL, null,
+                new WindowRequest(WindowRequest.Kind.RANGE, previous.get().from(), previous.get().to(), null, null)).stream()
+                .filter(r -> r.figures().possibleSessions() > 0 && r.figures().attendancePercent() != null)
+                .collect(Collectors.toMap(FiguresRow::key, r -> r.figures().attendancePercent()));
+        List<FiguresRow> improved = thisHalf.stream().filter(r -> before.containsKey(r.key()))
+                .filter(r -> r.figures().attendancePercent().subtract(before.get(r.key())).compareTo(points) >= 0).toList();
+        List<Long> ids = improved.stream().map(r -> Long.valueOf(r.key().substring("pupil:".length()))).toList();
+        Map<Long, List<ContactView>> cs = contacts.of(ids);
+        List<Outbox.Request> requests = new ArrayList<>();
+        for (PupilView p : pupils.pupilsByIds(SYSTEM, ids)) {
+            FiguresRow now = improved.stream().filter(r -> r.key().equals("pupil:" + p.id())).findFirst().orElseThrow();
+            BigDecimal up = now.figures().attendancePercent().subtract(before.get(now.key()));
+            for (Recipients.Plan plan : Recipients.route(routing, FamilyContacts.recipients(cs.getOrDefault(p.id(), List.of())))) {
+                requests.add(new Outbox.Request(schoolId, MessagePurpose.PRAISE_IMPROVEMENT, "half term " + date + ":pupil " + p.id(), Outbox.NORMAL, plan,
+                        Map.of("children", FamilyContacts.names(List.of(p)), "percent", now.figures().attendancePercent().toPlainString(),
+                                "points", up.stripTrailingZeros().toPlainString()), List.of(p.id()), date));
+            }
+        }
+        int queued = outbox.enqueue(requests);
+        return ids.size() + " pupil(s) improved by " + points.toPlainString() + " points or more: " + queued + " message(s) queued.";
+    }
+
+    /** Termly 100% praise on the term's last school day. */
+    @Transactional
+    public String termlyPraise(long schoolId, LocalDate date) {
+        PraiseRules rules = schoolDay.policy(schoolId).praise();
+        if (!rules.termlyFullAttendance()) {
+            return "Termly praise is off in this school's policy.";
+        }
+        List<FiguresRow> full = figures.fullAttendance(SYSTEM, schoolId, new WindowRequest(WindowRequest.Kind.TERM, null, null, date, null));
+        return praise(schoolId, date, "term " + date, MessagePurpose.PRAISE_OUTSTANDING, full, rules.routing(), "term", null);
     }
 
     private String praise(long schoolId, LocalDate date, String occasion, MessagePurpose purpose, List<FiguresRow> rows, ContactRouting routing,
