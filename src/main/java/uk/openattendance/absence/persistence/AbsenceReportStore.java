@@ -12,6 +12,7 @@ import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import uk.openattendance.platform.db.Sql;
 
 @Singleton
 @Connectable
@@ -43,12 +44,12 @@ public class AbsenceReportStore {
                         ps.setString(10, r.suggestedCode());
                         ps.setString(11, r.reason());
                         ps.setString(12, r.channel());
-                        setLong(ps, 13, r.contactId());
+                        Sql.setLong(ps, 13, r.contactId());
                         ps.setBoolean(14, r.evidenceToFollow());
                         ps.setString(15, r.status());
                         ps.setString(16, r.recordedBy());
                         ps.setTimestamp(17, Timestamp.from(r.recordedAt()));
-                        setLong(ps, 18, r.inboundSmsId());
+                        Sql.setLong(ps, 18, r.inboundSmsId());
                         ps.executeUpdate();
                         return lastId(ps);
                     }));
@@ -78,7 +79,7 @@ public class AbsenceReportStore {
         if (ids.isEmpty()) {
             return List.of();
         }
-        String in = String.join(",", ids.stream().map(String::valueOf).toList());
+        String in = Sql.ids(ids);
         return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM absence_report WHERE id IN (" + in + ") ORDER BY id", AbsenceReportStore::read);
     }
 
@@ -89,13 +90,6 @@ public class AbsenceReportStore {
         }
     }
 
-    private static void setLong(PreparedStatement ps, int i, Long v) throws SQLException {
-        if (v == null) {
-            ps.setNull(i, Types.BIGINT);
-        } else {
-            ps.setLong(i, v);
-        }
-    }
 
     private static List<AbsenceReportRow> read(PreparedStatement ps) throws SQLException {
         List<AbsenceReportRow> out = new ArrayList<>();

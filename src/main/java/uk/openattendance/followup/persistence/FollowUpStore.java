@@ -92,7 +92,7 @@ public class FollowUpStore {
         if (caseIds.isEmpty()) {
             return;
         }
-        String in = String.join(",", caseIds.stream().map(String::valueOf).toList());
+        String in = uk.openattendance.platform.db.Sql.ids(caseIds);
         jdbc.prepareStatement("UPDATE follow_up_case SET status = 'ESCALATED', escalated_at = COALESCE(escalated_at, ?), version = version + 1 "
                 + "WHERE id IN (" + in + ") AND status IN ('CALL', 'ESCALATED')", ps -> {
                     ps.setTimestamp(1, Timestamp.from(now));
@@ -120,7 +120,7 @@ public class FollowUpStore {
         if (caseIds.isEmpty()) {
             return List.of();
         }
-        String in = String.join(",", caseIds.stream().map(String::valueOf).toList());
+        String in = uk.openattendance.platform.db.Sql.ids(caseIds);
         return jdbc.prepareStatement("SELECT id, case_id, contact_id, outcome, note, recorded_by, recorded_at FROM call_attempt WHERE case_id IN (" + in
                 + ") ORDER BY id", ps -> {
                     List<AttemptRow> out = new ArrayList<>();

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import uk.openattendance.platform.db.Sql;
 
 @Singleton
 @Connectable
@@ -67,8 +68,8 @@ public class InboundStore {
 
     public void processed(long id, Long schoolId, Long contactId, String status, String reading, String reviewReason, String reply) {
         jdbc.prepareStatement("UPDATE inbound_sms SET school_id = ?, contact_id = ?, status = ?, reading = ?, review_reason = ?, reply = ? WHERE id = ?", ps -> {
-            setLong(ps, 1, schoolId);
-            setLong(ps, 2, contactId);
+            Sql.setLong(ps, 1, schoolId);
+            Sql.setLong(ps, 2, contactId);
             ps.setString(3, status);
             ps.setString(4, cut(reading, 1000));
             ps.setString(5, cut(reviewReason, 300));
@@ -85,8 +86,8 @@ public class InboundStore {
                     ps.setString(2, cut(resolution, 1000));
                     ps.setTimestamp(3, Timestamp.from(now));
                     ps.setLong(4, id);
-                    setLong(ps, 5, schoolId);
-                    setLong(ps, 6, schoolId);
+                    Sql.setLong(ps, 5, schoolId);
+                    Sql.setLong(ps, 6, schoolId);
                     return ps.executeUpdate() == 1;
                 });
     }
@@ -94,8 +95,8 @@ public class InboundStore {
     public List<InboundRow> ofSchool(Long schoolId, String status, int offset, int limit) {
         return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM inbound_sms WHERE (school_id = ? OR (? IS NULL AND school_id IS NULL)) "
                 + "AND (? IS NULL OR status = ?) ORDER BY id DESC LIMIT ? OFFSET ?", ps -> {
-                    setLong(ps, 1, schoolId);
-                    setLong(ps, 2, schoolId);
+                    Sql.setLong(ps, 1, schoolId);
+                    Sql.setLong(ps, 2, schoolId);
                     ps.setString(3, status);
                     ps.setString(4, status);
                     ps.setInt(5, limit);
@@ -124,13 +125,6 @@ public class InboundStore {
         return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 
-    private static void setLong(PreparedStatement ps, int i, Long v) throws SQLException {
-        if (v == null) {
-            ps.setNull(i, Types.BIGINT);
-        } else {
-            ps.setLong(i, v);
-        }
-    }
 
     private static List<InboundRow> read(PreparedStatement ps) throws SQLException {
         List<InboundRow> out = new ArrayList<>();

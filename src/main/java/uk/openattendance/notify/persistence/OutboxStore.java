@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
+import uk.openattendance.platform.db.Sql;
 
 /** The outbox, suppression list and templates in plain JDBC, inside the caller's transaction. */
 @Singleton
@@ -44,7 +45,7 @@ public class OutboxStore {
                         ps.setString(3, m.purpose());
                         ps.setInt(4, m.priority());
                         ps.setString(5, m.channel());
-                        setLong(ps, 6, m.contactId());
+                        Sql.setLong(ps, 6, m.contactId());
                         ps.setString(7, m.recipient());
                         ps.setString(8, m.subject());
                         ps.setString(9, m.body());
@@ -55,7 +56,7 @@ public class OutboxStore {
                             ps.setDate(11, Date.valueOf(m.aboutDate()));
                         }
                         ps.setString(12, m.fallbacks() == null ? "" : m.fallbacks());
-                        setLong(ps, 13, m.fallbackFor());
+                        Sql.setLong(ps, 13, m.fallbackFor());
                         ps.setTimestamp(14, Timestamp.from(m.notBefore() == null ? now : m.notBefore()));
                         ps.setTimestamp(15, Timestamp.from(now));
                         ps.setTimestamp(16, Timestamp.from(now));
@@ -94,7 +95,7 @@ public class OutboxStore {
             return List.of();
         }
         List<OutboxRow> before = byIds(ids);
-        String in = ids.stream().map(String::valueOf).collect(Collectors.joining(","));
+        String in = Sql.ids(ids);
         jdbc.prepareStatement("UPDATE outbox_message SET status = 'SENDING', attempts = attempts + 1, lease_owner = ?, lease_until = ?, updated_at = ? "
                 + "WHERE id IN (" + in + ")", ps -> {
                     ps.setString(1, owner);
@@ -109,7 +110,7 @@ public class OutboxStore {
         if (ids.isEmpty()) {
             return List.of();
         }
-        String in = ids.stream().map(String::valueOf).collect(Collectors.joining(","));
+        String in = Sql.ids(ids);
         return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM outbox_message WHERE id IN (" + in + ") ORDER BY priority, id", OutboxStore::read);
     }
 
@@ -297,13 +298,6 @@ public class OutboxStore {
         });
     }
 
-    private static void setLong(PreparedStatement ps, int i, Long v) throws SQLException {
-        if (v == null) {
-            ps.setNull(i, Types.BIGINT);
-        } else {
-            ps.setLong(i, v);
-        }
-    }
 
     private static List<OutboxRow> read(PreparedStatement ps) throws SQLException {
         List<OutboxRow> out = new ArrayList<>();

@@ -74,7 +74,7 @@ public class JobStore {
         if (ids.isEmpty()) {
             return List.of();
         }
-        String in = ids.stream().map(String::valueOf).collect(Collectors.joining(","));
+        String in = uk.openattendance.platform.db.Sql.ids(ids);
         jdbc.prepareStatement("UPDATE scheduled_job SET status = 'RUNNING', attempts = attempts + 1, lease_owner = ?, lease_until = ? WHERE id IN (" + in + ")",
                 ps -> {
                     ps.setString(1, owner);
