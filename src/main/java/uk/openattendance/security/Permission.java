@@ -13,5 +13,9 @@ public enum Permission {
     /** Change a mark once taken, with a reason; bulk closures; N resolution. */
     REGISTER_AMEND,
     /** Marks, figures and lists. */
-    ATTENDANCE_READ
+    ATTENDANCE_READ,
+    /** Decide a leave-of-absence request: the headteacher's power under regulation 11. */
+    LEAVE_DECIDE,
+    /** Review, edit, approve and send letters to families. */
+    LETTERS_SEND
 }

@@ -10,6 +10,9 @@ import uk.openattendance.absence.app.AbsenceReportView;
 import uk.openattendance.absence.app.AbsenceService;
 import uk.openattendance.absence.app.ReportAbsence;
 import uk.openattendance.absence.domain.ReportChannel;
+import uk.openattendance.leave.app.LeaveRequestView;
+import uk.openattendance.leave.app.LeaveService;
+import uk.openattendance.leave.app.RequestLeave;
 import uk.openattendance.register.app.MarkView;
 import uk.openattendance.register.app.RegisterService;
 import uk.openattendance.register.app.SchoolDay;
@@ -30,8 +33,11 @@ public class ParentPortal {
     private final RegisterService registers;
     private final AbsenceService absences;
     private final SchoolDay schoolDay;
+    private final LeaveService leave;
 
-    public ParentPortal(ContactService contacts, PupilService pupils, RegisterService registers, AbsenceService absences, SchoolDay schoolDay) {
+    public ParentPortal(ContactService contacts, PupilService pupils, RegisterService registers, AbsenceService absences, SchoolDay schoolDay,
+            LeaveService leave) {
+        this.leave = leave;
         this.contacts = contacts;
         this.pupils = pupils;
         this.registers = registers;
@@ -61,6 +67,34 @@ public class ParentPortal {
         ReportAbsence mineOnly = new ReportAbsence(command.pupilIds(), command.firstDate(), command.firstSession(), command.lastDate(), command.lastSession(),
                 command.expectedReturn(), command.category(), command.reason(), command.evidenceToFollow(), me.contactId());
         return absences.reportFromFamily(schoolId, mineOnly, channel, me.name() + " (" + me.relationship() + ", signed in)", null);
+    }
+
+    /** A leave request for one of the parent's own children; the parent is recorded as who asked, for the rules' advice. */
+    public LeaveRequestView requestLeave(Actor parent, long schoolId, RequestLeave command) {
+        Set<Long> mine = childrenOf(parent, schoolId).stream().map(PupilView::id).collect(Collectors.toSet());
+        if (command == null || command.pupilId() == null || !mine.contains(command.pupilId())) {
+            throw new uk.openattendance.platform.problem.DomainProblem(ParentProblem.NOT_YOUR_CHILD, "pupilId: expected the id of your own child "
+                    + "(GET .../parent/children lists them)", List.of(new uk.openattendance.platform.problem.FieldError("pupilId", "your own child's id")));
+        }
+        ContactView me = link(parent, schoolId).stream().filter(c -> c.pupilId() == command.pupilId()).findFirst().orElseThrow();
+        RequestLeave asMe = new RequestLeave(command.pupilId(), command.ground(), command.firstDate(), command.firstSession(), command.lastDate(),
+                command.lastSession(), command.reason(), command.festival(), me.contactId());
+        return leave.requestFromFamily(schoolId, asMe, "WEB_FORM", me.name() + " (" + me.relationship() + ", signed in)");
+    }
+
+    public List<LeaveRequestView> myLeaveRequests(Actor parent, long schoolId) {
+        return childrenOf(parent, schoolId).stream().flatMap(p -> leave.ofPupil(READER, schoolId, p.id()).stream()).toList();
+    }
+
+    /** A supporting document for a request the parent made for their own child. */
+    public LeaveRequestView.Document attachToLeave(Actor parent, long schoolId, long requestId, String fileName, byte[] content) {
+        LeaveRequestView request = leave.getForFamily(schoolId, requestId);
+        Set<Long> mine = childrenOf(parent, schoolId).stream().map(PupilView::id).collect(Collectors.toSet());
+        if (!mine.contains(request.pupilId())) {
+            throw new uk.openattendance.platform.problem.DomainProblem(ParentProblem.NOT_YOUR_CHILD, "Request " + requestId + " is not for your child");
+        }
+        ContactView me = link(parent, schoolId).get(0);
+        return leave.attach(schoolId, requestId, fileName, content, me.name() + " (" + me.relationship() + ", signed in)");
     }
 
     private List<PupilView> childrenOf(Actor parent, long schoolId) {

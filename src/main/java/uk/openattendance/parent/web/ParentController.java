@@ -17,6 +17,11 @@ import java.util.List;
 import uk.openattendance.absence.app.AbsenceReportView;
 import uk.openattendance.absence.app.ReportAbsence;
 import uk.openattendance.absence.domain.ReportChannel;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.multipart.CompletedFileUpload;
+import uk.openattendance.leave.app.LeaveRequestView;
+import uk.openattendance.leave.app.RequestLeave;
 import uk.openattendance.parent.app.ParentPortal;
 import uk.openattendance.parent.app.ParentSignIn;
 import uk.openattendance.platform.problem.DomainProblem;
@@ -74,5 +79,36 @@ public class ParentController {
             throw DomainProblem.field(uk.openattendance.parent.app.ParentProblem.SIGN_IN_NOT_VALID, "channel", "PARENT_APP or WEB_FORM");
         }
         return portal.report(actors.resolve(auth.getName()), schoolId, body, channel);
+    }
+
+    @Post("/leave-requests")
+    @Status(HttpStatus.CREATED)
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @Operation(summary = "Ask for leave of absence for your child: dates (whole days or sessions), the ground and your reason. The headteacher decides; "
+            + "you get a letter")
+    public LeaveRequestView requestLeaveForMyChild(Authentication auth, @PathVariable long schoolId, @Body RequestLeave body) {
+        return portal.requestLeave(actors.resolve(auth.getName()), schoolId, body);
+    }
+
+    @Get("/leave-requests")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @Operation(summary = "Your children's leave requests and their decisions")
+    public List<LeaveRequestView> listMyLeaveRequests(Authentication auth, @PathVariable long schoolId) {
+        return portal.myLeaveRequests(actors.resolve(auth.getName()), schoolId);
+    }
+
+    @Post(value = "/leave-requests/{requestId}/documents", consumes = MediaType.MULTIPART_FORM_DATA)
+    @Status(HttpStatus.CREATED)
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @Operation(summary = "Attach a supporting document to your request (PDF, JPEG or PNG, up to 4 MB) as the multipart part 'file'")
+    public LeaveRequestView.Document attachToMyLeaveRequest(Authentication auth, @PathVariable long schoolId, @PathVariable long requestId,
+            CompletedFileUpload file) {
+        byte[] content;
+        try {
+            content = file.getBytes();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return portal.attachToLeave(actors.resolve(auth.getName()), schoolId, requestId, file.getFilename(), content);
     }
 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import uk.openattendance.platform.problem.CommonProblem;
@@ -173,6 +174,19 @@ public class AmendmentService {
      */
     @Transactional
     public int explainN(Actor actor, long schoolId, List<Explained> sessions, String reason) {
+        return recode(actor, schoolId, sessions, Set.of("N"), reason, "SYSTEM", "System: " + actor.describeIn(schoolId));
+    }
+
+    /**
+     * Recodes sessions whose current mark is one of {@code replaceable} (e.g. refused leave the office confirms was
+     * taken: N or O become G), as amendments with the reason kept; other marks are left as they are.
+     */
+    @Transactional
+    public int recodeAbsences(Actor actor, long schoolId, List<Explained> sessions, Set<String> replaceable, String reason) {
+        return recode(actor, schoolId, sessions, replaceable, reason, "AMENDMENT", actor.describeIn(schoolId));
+    }
+
+    private int recode(Actor actor, long schoolId, List<Explained> sessions, Set<String> replaceable, String reason, String source, String by) {
         actor.require(Permission.REGISTER_AMEND, schoolId, "School", schoolId);
         if (sessions.isEmpty()) {
             return 0;
@@ -183,11 +197,11 @@ public class AmendmentService {
         for (Explained e : sessions) {
             PupilView p = roll.get(e.pupilId());
             MarkRow current = p == null ? null : store.marks(schoolId, e.date(), e.session().name(), List.of(e.pupilId())).get(e.pupilId());
-            if (current != null && "N".equals(current.code()) && CodeCatalogue.on(e.code(), e.date()).isPresent()) {
-                changes.add(new MarkChange(schoolId, e.pupilId(), p.registerGroupId(), e.date(), e.session().name(), current, e.code(), 0, null, "SYSTEM", reason));
+            if (current != null && replaceable.contains(current.code()) && CodeCatalogue.on(e.code(), e.date()).isPresent()) {
+                changes.add(new MarkChange(schoolId, e.pupilId(), p.registerGroupId(), e.date(), e.session().name(), current, e.code(), 0, null, source, reason));
             }
         }
-        writer.write(changes, "System: " + actor.describeIn(schoolId));
+        writer.write(changes, by);
         return changes.size();
     }
 }
