@@ -100,11 +100,7 @@ class FirstDayChainIT implements TestPropertyProvider {
     }
 
     static Map<String, String> properties(TwilioFake twilio, GreenMail smtp) {
-        return Map.ofEntries(Map.entry("notify.sink", "send"), Map.entry("notify.twilio.account-sid", "AC00000000000000000000000000000000"),
-                Map.entry("notify.twilio.auth-token", AUTH_TOKEN), Map.entry("notify.twilio.from", "+447700900000"),
-                Map.entry("notify.twilio.api-base-url", twilio.baseUrl()), Map.entry("notify.smtp.host", "127.0.0.1"),
-                Map.entry("notify.smtp.port", String.valueOf(smtp.getSmtp().getPort())), Map.entry("notify.smtp.from", "attendance@example.org"),
-                Map.entry("notify.smtp.starttls", "false"), Map.entry("attendance.public-base-url", PUBLIC));
+        return uk.openattendance.fixtures.RealProviders.properties(twilio, smtp);
     }
 
     @AfterAll

@@ -109,7 +109,8 @@ public class Dispatcher {
     private Pass process(OutboxRow row, Map<Long, MessagingRules> rulesBySchool, SendGuard.Verdict verdict, boolean suppressed) {
         Instant now = clock.instant();
         MessagePurpose purpose = MessagePurpose.valueOf(row.purpose());
-        OutgoingMessage message = new OutgoingMessage(row.schoolId(), Channel.valueOf(row.channel()), row.recipient(), row.subject(), row.body(), row.purpose());
+        OutgoingMessage message = new OutgoingMessage(row.schoolId(), Channel.valueOf(row.channel()), row.recipient(), row.subject(), row.body(), row.purpose(),
+                row.attachmentRef());
         if ("SENDING".equals(row.status())) {
             Optional<String> accepted = sink.findAccepted(message, row.createdAt());
             if (accepted.isPresent()) {
@@ -124,7 +125,8 @@ public class Dispatcher {
             }
             if (verdict.newBody() != null && !verdict.newBody().equals(row.body())) {
                 store.rewriteBody(row.id(), verdict.newBody());
-                message = new OutgoingMessage(row.schoolId(), message.channel(), row.recipient(), row.subject(), verdict.newBody(), row.purpose());
+                message = new OutgoingMessage(row.schoolId(), message.channel(), row.recipient(), row.subject(), verdict.newBody(), row.purpose(),
+                        row.attachmentRef());
             }
         }
         MessagingRules rules = rulesBySchool.computeIfAbsent(row.schoolId(), id -> schoolDay.policy(id).messaging());

@@ -65,6 +65,17 @@ public class Outbox {
         return store.enqueue(rows, clock.instant());
     }
 
+    /**
+     * An email whose body the caller wrote and which carries a file made at sending time ({@link Attachments}); a
+     * second call with the same key for the same contact does nothing. Returns 1 when queued, 0 when already there.
+     */
+    public int enqueueEmailWithAttachment(long schoolId, String key, long contactId, String email, String subject, String body, List<Long> pupilIds,
+            LocalDate aboutDate, String attachmentRef) {
+        return store.enqueue(List.of(new NewMessage(schoolId, schoolId + ":" + MessagePurpose.LETTER + ":" + key + ":" + contactId,
+                MessagePurpose.LETTER.name(), NORMAL, uk.openattendance.roll.domain.Channel.EMAIL.name(), contactId, email, subject, body, pupilIds,
+                aboutDate, "", null, null, attachmentRef)), clock.instant());
+    }
+
     /** A message already queued or sent: who it went to, about which pupils, and how far it got. */
     public record Sent(long id, Recipients.Target target, List<Long> pupilIds, String status, String providerStatus, java.time.Instant sentAt, long schoolId,
             LocalDate aboutDate) {

@@ -31,7 +31,8 @@ public class StoredMessages implements MessageSink {
 
     @Override
     public String send(OutgoingMessage m, long reference) {
-        StoredMessageRow row = messages.save(new StoredMessageRow(null, m.schoolId(), m.channel().name(), m.to(), m.subject(), m.body(), m.purpose(),
+        String body = m.attachmentRef() == null ? m.body() : m.body() + "\n\n[attached: " + m.attachmentRef() + ".pdf]";
+        StoredMessageRow row = messages.save(new StoredMessageRow(null, m.schoolId(), m.channel().name(), m.to(), m.subject(), body, m.purpose(),
                 clock.instant()));
         return "stored-" + row.id();
     }

@@ -17,7 +17,9 @@ public enum MessagePurpose {
     REPLY_HELP(true),
     REPLY_STOPPED(true),
     REPLY_STARTED(true),
-    ONE_TIME_CODE(true);
+    ONE_TIME_CODE(true),
+    /** A letter from school, emailed as a PDF. */
+    LETTER(true);
 
     private final boolean toFamilies;
 

@@ -7,8 +7,12 @@ import uk.openattendance.roll.domain.Channel;
  * A text or email to one recipient on a school's behalf. {@code to} is E.164 for SMS and an address for email;
  * {@code purpose} says why it was sent (FIRST_DAY_ABSENCE, LATENESS, PRAISE...) so a school can audit what went out.
  */
-public record OutgoingMessage(long schoolId, Channel channel, String to, String subject, String body, String purpose) {
+public record OutgoingMessage(long schoolId, Channel channel, String to, String subject, String body, String purpose, String attachmentRef) {
     public static final int SMS_MAX_LENGTH = 612; // four concatenated GSM-7 segments
+
+    public OutgoingMessage(long schoolId, Channel channel, String to, String subject, String body, String purpose) {
+        this(schoolId, channel, to, subject, body, purpose, null);
+    }
 
     public OutgoingMessage {
         Objects.requireNonNull(channel, "channel");

@@ -8,7 +8,7 @@ import java.util.List;
 public record OutboxRow(long id, long schoolId, String dedupKey, String purpose, int priority, String channel, Long contactId, String recipient,
         String subject, String body, String pupilIds, LocalDate aboutDate, String fallbacks, Long fallbackFor, String status, int attempts,
         Instant nextAttemptAt, String leaseOwner, Instant leaseUntil, String providerId, String providerStatus, String lastError, Instant createdAt,
-        Instant sentAt) {
+        Instant sentAt, String attachmentRef) {
 
     public List<Long> pupils() {
         return pupilIds == null || pupilIds.isBlank() ? List.of() : Arrays.stream(pupilIds.split(",")).map(Long::valueOf).toList();
@@ -17,6 +17,7 @@ public record OutboxRow(long id, long schoolId, String dedupKey, String purpose,
     /** The row as this instance holds it after claiming it. */
     public OutboxRow withLease(String owner) {
         return new OutboxRow(id, schoolId, dedupKey, purpose, priority, channel, contactId, recipient, subject, body, pupilIds, aboutDate, fallbacks,
-                fallbackFor, "SENDING", attempts, nextAttemptAt, owner, leaseUntil, providerId, providerStatus, lastError, createdAt, sentAt);
+                fallbackFor, "SENDING", attempts, nextAttemptAt, owner, leaseUntil, providerId, providerStatus, lastError, createdAt, sentAt,
+                attachmentRef);
     }
 }

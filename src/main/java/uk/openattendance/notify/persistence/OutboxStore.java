@@ -23,7 +23,7 @@ import uk.openattendance.platform.db.Sql;
 public class OutboxStore {
     private static final String COLUMNS = "id, school_id, dedup_key, purpose, priority, channel, contact_id, recipient, subject, body, pupil_ids, "
             + "about_date, fallbacks, fallback_for, status, attempts, next_attempt_at, lease_owner, lease_until, provider_id, provider_status, "
-            + "last_error, created_at, sent_at";
+            + "last_error, created_at, sent_at, attachment_ref";
 
     private final JdbcOperations jdbc;
 
@@ -37,8 +37,8 @@ public class OutboxStore {
             return 0;
         }
         return jdbc.prepareStatement("INSERT IGNORE INTO outbox_message (school_id, dedup_key, purpose, priority, channel, contact_id, recipient, subject, "
-                + "body, pupil_ids, about_date, fallbacks, fallback_for, status, attempts, next_attempt_at, created_at, updated_at) "
-                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,'PENDING',0,?,?,?)", ps -> {
+                + "body, pupil_ids, about_date, fallbacks, fallback_for, status, attempts, next_attempt_at, created_at, updated_at, attachment_ref) "
+                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,'PENDING',0,?,?,?,?)", ps -> {
                     for (NewMessage m : messages) {
                         ps.setLong(1, m.schoolId());
                         ps.setString(2, m.dedupKey());
@@ -60,6 +60,7 @@ public class OutboxStore {
                         ps.setTimestamp(14, Timestamp.from(m.notBefore() == null ? now : m.notBefore()));
                         ps.setTimestamp(15, Timestamp.from(now));
                         ps.setTimestamp(16, Timestamp.from(now));
+                        ps.setString(17, m.attachmentRef());
                         ps.addBatch();
                     }
                     int added = 0;
@@ -314,7 +315,7 @@ public class OutboxStore {
                         rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), about == null ? null : about.toLocalDate(), rs.getString(13),
                         fallbackFor, rs.getString(15), rs.getInt(16), rs.getTimestamp(17).toInstant(), rs.getString(18),
                         lease == null ? null : lease.toInstant(), rs.getString(20), rs.getString(21), rs.getString(22), rs.getTimestamp(23).toInstant(),
-                        sent == null ? null : sent.toInstant()));
+                        sent == null ? null : sent.toInstant(), rs.getString(25)));
             }
         }
         return out;

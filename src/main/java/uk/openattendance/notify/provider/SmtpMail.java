@@ -12,7 +12,13 @@ import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
+import uk.openattendance.notify.app.Attachments;
 import uk.openattendance.notify.app.SendFailure;
 import uk.openattendance.notify.domain.OutgoingMessage;
 
@@ -23,8 +29,9 @@ public class SmtpMail {
     private final Session session;
     private final String from;
     private final String domain;
+    private final List<Attachments> attachments;
 
-    public SmtpMail(@Value("${notify.smtp.host}") String host, @Value("${notify.smtp.port}") int port, @Value("${notify.smtp.username}") String username,
+    public SmtpMail(List<Attachments> attachments, @Value("${notify.smtp.host}") String host, @Value("${notify.smtp.port}") int port, @Value("${notify.smtp.username}") String username,
             @Value("${notify.smtp.password}") String password, @Value("${notify.smtp.from}") String from, @Value("${notify.smtp.starttls}") boolean starttls) {
         if (host.isBlank() || from.isBlank()) {
             throw new IllegalStateException("notify.sink is 'send' but SMTP_HOST or SMTP_FROM is not set");
@@ -44,6 +51,7 @@ public class SmtpMail {
             }
         }) : Session.getInstance(p);
         this.from = from;
+        this.attachments = attachments;
         this.domain = from.contains("@") ? from.substring(from.indexOf('@') + 1) : "localhost";
     }
 
@@ -59,7 +67,18 @@ public class SmtpMail {
             mail.setFrom(new InternetAddress(from));
             mail.setRecipient(jakarta.mail.Message.RecipientType.TO, new InternetAddress(m.to(), true));
             mail.setSubject(m.subject() == null ? "A message from school" : m.subject(), StandardCharsets.UTF_8.name());
-            mail.setText(m.body(), StandardCharsets.UTF_8.name());
+            if (m.attachmentRef() == null) {
+                mail.setText(m.body(), StandardCharsets.UTF_8.name());
+            } else {
+                Attachments.Attachment file = attachments.stream().map(a -> a.attachment(m.attachmentRef())).flatMap(Optional::stream).findFirst()
+                        .orElseThrow(() -> new SendFailure("the attachment " + m.attachmentRef() + " no longer exists", false, false, null));
+                MimeBodyPart text = new MimeBodyPart();
+                text.setText(m.body(), StandardCharsets.UTF_8.name());
+                MimeBodyPart attached = new MimeBodyPart();
+                attached.setDataHandler(new jakarta.activation.DataHandler(new ByteArrayDataSource(file.content(), file.contentType())));
+                attached.setFileName(file.fileName());
+                mail.setContent(new MimeMultipart(text, attached));
+            }
             Transport.send(mail);
             return messageId;
         } catch (SendFailedException e) {

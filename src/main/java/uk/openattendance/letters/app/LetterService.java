@@ -1,0 +1,644 @@
+package uk.openattendance.letters.app;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import uk.openattendance.letters.domain.AttendanceLadder;
+import uk.openattendance.letters.domain.DefaultLetters;
+import uk.openattendance.letters.domain.LadderState;
+import uk.openattendance.letters.domain.LetterKind;
+import uk.openattendance.letters.persistence.LetterRow;
+import uk.openattendance.letters.persistence.LetterStore;
+import uk.openattendance.notify.app.Outbox;
+import uk.openattendance.platform.problem.DomainProblem;
+import uk.openattendance.platform.problem.FieldError;
+import uk.openattendance.register.app.DailyLists;
+import uk.openattendance.register.app.FiguresRow;
+import uk.openattendance.register.app.FiguresService;
+import uk.openattendance.register.app.MarkView;
+import uk.openattendance.register.app.RegisterService;
+import uk.openattendance.register.app.SchoolDay;
+import uk.openattendance.register.app.WindowRequest;
+import uk.openattendance.register.domain.Figures;
+import uk.openattendance.roll.app.ContactService;
+import uk.openattendance.roll.app.ContactView;
+import uk.openattendance.roll.app.PupilService;
+import uk.openattendance.roll.app.PupilView;
+import uk.openattendance.school.app.SchoolService;
+import uk.openattendance.school.app.SchoolView;
+import uk.openattendance.school.domain.LetterLevel;
+import uk.openattendance.school.domain.LetterRules;
+import uk.openattendance.school.domain.SchoolCalendar;
+import uk.openattendance.school.domain.Term;
+import uk.openattendance.security.Actor;
+import uk.openattendance.security.Permission;
+
+/**
+ * Letters to families: a run (on the school's schedule or on demand, as of any date) drafts a letter for each pupil
+ * who crossed one of the school's thresholds, once per crossing, with the school's escalation and the office's
+ * exceptions applied; the office reviews, edits and approves; approved letters are emailed as PDFs to every contact
+ * with parental responsibility, or printed in one run for post. Every letter stays in the pupil's history.
+ */
+@Singleton
+public class LetterService {
+    static final Actor READER = Actor.system("letters");
+    static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+    /** A pupil with fewer possible sessions than this in the window has too little record for a percentage to mean much. */
+    static final int MIN_POSSIBLE_SESSIONS = 10;
+
+    private final LetterStore store;
+    private final LetterRenderer renderer;
+    private final PupilService pupils;
+    private final ContactService contacts;
+    private final FiguresService figures;
+    private final RegisterService registers;
+    private final DailyLists lists;
+    private final SchoolService schools;
+    private final SchoolDay schoolDay;
+    private final Outbox outbox;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public LetterService(LetterStore store, LetterRenderer renderer, PupilService pupils, ContactService contacts, FiguresService figures,
+            RegisterService registers, DailyLists lists, SchoolService schools, SchoolDay schoolDay, Outbox outbox, ObjectMapper json, Clock clock) {
+        this.store = store;
+        this.renderer = renderer;
+        this.pupils = pupils;
+        this.contacts = contacts;
+        this.figures = figures;
+        this.registers = registers;
+        this.lists = lists;
+        this.schools = schools;
+        this.schoolDay = schoolDay;
+        this.outbox = outbox;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    public record RunResult(LocalDate asOf, int pupilsChecked, int drafted, int suppressed, Map<String, Integer> byKind, long millis) {}
+
+    /** A letter the run wants: the caller renders it and records it once per trigger. */
+    record Wanted(PupilView pupil, String kind, String triggerKey, Map<String, Object> facts, boolean meeting) {}
+
+    @Transactional
+    public RunResult run(Actor actor, long schoolId, LocalDate asOf) {
+        actor.require(Permission.LETTERS_SEND, schoolId, "School", schoolId);
+        long started = System.nanoTime();
+        SchoolDay.Context ctx = schoolDay.of(schoolId);
+        LocalDate date = asOf == null ? ctx.now().toLocalDate() : asOf;
+        LetterRules rules = schoolDay.policy(schoolId).letters();
+        String year = SchoolCalendar.academicYearOf(date);
+        List<PupilView> roll = pupils.wholeRoll(READER, schoolId).stream().filter(p -> p.onRollOn(date)).toList();
+        Map<Long, PupilView> byId = roll.stream().collect(Collectors.toMap(PupilView::id, Function.identity()));
+        List<Wanted> wanted = new ArrayList<>();
+
+        // The ladder of attendance thresholds, over the school's window.
+        WindowRequest window = rules.windowWeeks() == null ? new WindowRequest(WindowRequest.Kind.YEAR_TO_DATE, null, null, date, null)
+                : new WindowRequest(WindowRequest.Kind.ROLLING_WEEKS, null, null, date, rules.windowWeeks());
+        Map<Long, FiguresRow> rows = perPupil(schoolId, window);
+        if (!rules.levels().isEmpty()) {
+            AttendanceLadder ladder = new AttendanceLadder(rules.levels(), rules.sameLevelRepeatsBeforeEscalating());
+            Map<Long, LadderState> states = store.ladders(byId.keySet(), year);
+            Map<Long, LadderState> changed = new HashMap<>();
+            for (PupilView p : roll) {
+                FiguresRow row = rows.get(p.id());
+                if (row == null || row.figures().possibleSessions() < MIN_POSSIBLE_SESSIONS) {
+                    continue;
+                }
+                LadderState before = states.getOrDefault(p.id(), LadderState.start());
+                AttendanceLadder.Step step = ladder.step(before, row.figures().attendancePercent());
+                if (!step.next().equals(before)) {
+                    changed.put(p.id(), step.next());
+                }
+                step.due().ifPresent(due -> {
+                    Map<String, Object> facts = figureFacts(row);
+                    facts.put("level", Map.of("key", due.level().key(), "label", due.escalated() ? due.level().label() + " (the same level for the "
+                            + "third time in succession is treated as the next level)" : due.level().label()));
+                    wanted.add(new Wanted(p, "ATTENDANCE_" + due.level().key(), "ATTENDANCE:" + year + ":" + due.crossing(), facts,
+                            due.level().meetingInvitation()));
+                });
+            }
+            store.saveLadders(changed, year);
+        }
+
+        // Illness: medical evidence after so many sessions in a term or a year, and on the nth consecutive day.
+        if (rules.medicalEvidenceAfterIllnessSessionsInTerm() != null || rules.medicalEvidenceAfterIllnessSessionsInYear() != null
+                || rules.evidenceOnConsecutiveIllnessDay() != null) {
+            LocalDate yearStart = LocalDate.of(Integer.parseInt(year.substring(0, 4)), 9, 1);
+            Map<Long, List<MarkView>> illness = registers.marksWithCode(READER, schoolId, "I", yearStart, date).stream()
+                    .collect(Collectors.groupingBy(MarkView::pupilId));
+            Optional<Term> term = ctx.calendar().termContaining(date);
+            LocalDate termStart = term.map(Term::startsOn).orElse(yearStart);
+            String termName = term.map(Term::name).orElse("year");
+            illness.forEach((pupilId, marks) -> {
+                PupilView p = byId.get(pupilId);
+                if (p == null) {
+                    return;
+                }
+                long inTerm = marks.stream().filter(m -> !m.date().isBefore(termStart)).count();
+                Integer termLimit = rules.medicalEvidenceAfterIllnessSessionsInTerm();
+                Integer yearLimit = rules.medicalEvidenceAfterIllnessSessionsInYear();
+                if (termLimit != null && inTerm >= termLimit) {
+                    wanted.add(new Wanted(p, "MEDICAL_EVIDENCE", "MEDICAL_TERM:" + year + ":" + termName, illnessFacts(inTerm, "this term (since "
+                            + LONG_DATE.format(termStart) + ")"), false));
+                } else if (yearLimit != null && marks.size() >= yearLimit) {
+                    wanted.add(new Wanted(p, "MEDICAL_EVIDENCE", "MEDICAL_YEAR:" + year, illnessFacts(marks.size(), "this school year"), false));
+                }
+                Integer run = rules.evidenceOnConsecutiveIllnessDay();
+                if (run != null) {
+                    consecutiveIllnessStart(ctx.calendar(), marks, date, run).ifPresent(start -> wanted.add(new Wanted(p, "MEDICAL_EVIDENCE",
+                            "ILLNESS_RUN:" + start, illnessFacts(run * 2L, "in a row, on " + run + " consecutive school days from "
+                            + LONG_DATE.format(start)), false)));
+                }
+            });
+        }
+
+        // Punctuality: more than so many late arrivals after the register closed (U) this term.
+        if (rules.punctualityLetterWhenUnauthorisedLatesAbove() != null) {
+            Optional<Term> term = ctx.calendar().termContaining(date);
+            Map<Long, FiguresRow> termRows = term.isPresent() ? perPupil(schoolId, new WindowRequest(WindowRequest.Kind.TERM, null, null, date, null)) : rows;
+            termRows.forEach((pupilId, row) -> {
+                PupilView p = byId.get(pupilId);
+                if (p != null && row.figures().lateAfterClose() > rules.punctualityLetterWhenUnauthorisedLatesAbove()) {
+                    wanted.add(new Wanted(p, "PUNCTUALITY", "PUNCTUALITY:" + year + ":" + term.map(Term::name).orElse("year"), figureFacts(row), false));
+                }
+            });
+        }
+
+        // Penalty-notice warning (national framework): 10+ unauthorised sessions in a rolling 10 school weeks; once per window.
+        for (DailyLists.PenaltyCandidate c : lists.penaltyNoticeMonitor(READER, schoolId, date)) {
+            PupilView p = byId.get(c.pupilId());
+            if (p != null) {
+                Map<String, Object> facts = new LinkedHashMap<>();
+                facts.put("figures", Map.of("unauthorisedSessions", c.unauthorisedSessions(), "from", LONG_DATE.format(c.windowFrom()), "to",
+                        LONG_DATE.format(c.windowTo())));
+                wanted.add(new Wanted(p, "PENALTY_WARNING", "PENALTY:" + c.windowFrom(), facts, false));
+            }
+        }
+        return record(actor, schoolId, date, roll.size(), wanted, started);
+    }
+
+    private RunResult record(Actor actor, long schoolId, LocalDate date, int checked, List<Wanted> wanted, long started) {
+        Set<String> already = store.triggersOf(schoolId, "");
+        List<Wanted> fresh = wanted.stream().filter(w -> !already.contains(w.pupil().id() + "|" + w.triggerKey())).toList();
+        if (fresh.isEmpty()) {
+            return new RunResult(date, checked, 0, 0, Map.of(), (System.nanoTime() - started) / 1_000_000);
+        }
+        Templates templates = templates(schoolId);
+        Map<Long, List<ContactView>> family = contacts.contactsOfPupils(READER, fresh.stream().map(w -> w.pupil().id()).distinct().toList());
+        List<LetterKindException> exceptions = store.exceptions(schoolId).stream().map(LetterKindException::new).toList();
+        String by = actor.isSystem() ? "System: letter run" : actor.describeIn(schoolId);
+        List<LetterRow> rows = new ArrayList<>();
+        Map<String, Integer> byKind = new TreeMap<>();
+        int suppressed = 0;
+        for (Wanted w : fresh) {
+            Map<String, Object> model = model(templates.school(), w.pupil(), family.getOrDefault(w.pupil().id(), List.of()), date, w.facts());
+            DefaultLetters.Wording wording = templates.wording(w.kind(), w.meeting());
+            String reason = exceptions.stream().filter(e -> e.applies(w.pupil().id(), w.kind(), date)).map(LetterKindException::why).findFirst().orElse(null);
+            suppressed += reason == null ? 0 : 1;
+            rows.add(new LetterRow(0, schoolId, w.pupil().id(), w.kind(), w.triggerKey(), reason == null ? "DRAFT" : "SUPPRESSED",
+                    renderer.merge(wording.subject(), model), renderer.merge(wording.body(), model), write(model), date, by, clock.instant(), null, null,
+                    null, null, null, null, null, reason, 0));
+            byKind.merge(w.kind(), 1, Integer::sum);
+        }
+        int inserted = store.insertAll(rows);
+        return new RunResult(date, checked, inserted - suppressed, suppressed, byKind, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private record LetterKindException(LetterStore.ExceptionRow row) {
+        boolean applies(long pupilId, String kind, LocalDate date) {
+            return row.pupilId() == pupilId && (row.kind() == null || kind.startsWith(row.kind())) && !date.isBefore(row.fromDate())
+                    && (row.toDate() == null || !date.isAfter(row.toDate()));
+        }
+
+        String why() {
+            return "Exception recorded by " + row.recordedBy() + ": " + row.reason();
+        }
+    }
+
+    /** Drafts one letter now, outside a run (leave decisions, a meeting record, start-of-year letters). */
+    @Transactional
+    public Optional<LetterView> draft(Actor actor, long schoolId, long pupilId, String kind, String triggerKey, Map<String, Object> facts) {
+        PupilView p = pupils.pupil(READER, schoolId, pupilId);
+        record(actor, schoolId, schoolDay.of(schoolId).now().toLocalDate(), 1, List.of(new Wanted(p, kind, triggerKey, new LinkedHashMap<>(facts), false)),
+                System.nanoTime());
+        return store.byTrigger(schoolId, pupilId, triggerKey).map(r -> view(r, p));
+    }
+
+    // ---- the office's workflow ----
+
+    public List<LetterView> list(Actor actor, long schoolId, String status) {
+        actor.require(Permission.ATTENDANCE_READ, schoolId, "School", schoolId);
+        List<LetterRow> rows = store.ofSchool(schoolId, status, 2000);
+        Map<Long, PupilView> roll = pupils.pupilsByIds(READER, rows.stream().map(LetterRow::pupilId).distinct().toList()).stream()
+                .collect(Collectors.toMap(PupilView::id, Function.identity()));
+        return rows.stream().map(r -> view(r, roll.get(r.pupilId()))).toList();
+    }
+
+    public LetterView get(Actor actor, long schoolId, long id) {
+        actor.require(Permission.ATTENDANCE_READ, schoolId, "Letter", id);
+        LetterRow r = row(schoolId, id);
+        return view(r, pupils.pupil(READER, schoolId, r.pupilId()));
+    }
+
+    public List<LetterView> ofPupil(Actor actor, long schoolId, long pupilId) {
+        actor.require(Permission.ATTENDANCE_READ, schoolId, "Pupil", pupilId);
+        PupilView p = pupils.pupil(READER, schoolId, pupilId);
+        return store.ofPupil(pupilId).stream().filter(r -> r.schoolId() == schoolId).map(r -> view(r, p)).toList();
+    }
+
+    public record EditLetter(String subject, String bodyHtml, Long version) {}
+
+    @Transactional
+    public LetterView edit(Actor actor, long schoolId, long id, EditLetter edit) {
+        actor.require(Permission.LETTERS_SEND, schoolId, "Letter", id);
+        LetterRow r = row(schoolId, id);
+        List<FieldError> errors = new ArrayList<>();
+        if (edit == null || edit.subject() == null || edit.subject().isBlank() || edit.subject().length() > 200) {
+            errors.add(new FieldError("subject", "a subject of 1 to 200 characters"));
+        }
+        if (edit == null || edit.bodyHtml() == null || edit.bodyHtml().isBlank() || edit.bodyHtml().length() > 50_000) {
+            errors.add(new FieldError("bodyHtml", "the letter's text as XHTML paragraphs, up to 50,000 characters"));
+        } else {
+            String problem = renderer.wellFormed(edit.bodyHtml());
+            if (problem != null) {
+                errors.add(new FieldError("bodyHtml", "well-formed XHTML (every tag closed, &amp; for &): " + problem));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new DomainProblem(LetterProblem.LETTER_NOT_VALID, "Letter " + id + " not changed: " + errors.get(0).field() + ": " + errors.get(0).expected(),
+                    errors);
+        }
+        long version = edit.version() == null ? r.version() : edit.version();
+        if (!store.edit(id, version, edit.subject().strip(), edit.bodyHtml(), actor.describeIn(schoolId), clock.instant())) {
+            throw new DomainProblem(LetterProblem.CHANGED, "Letter " + id + " is " + r.status() + (r.version() != version ? " and was changed since version "
+                    + version : "") + "; only drafts can be edited");
+        }
+        return get(actor, schoolId, id);
+    }
+
+    public record Approval(int approved, List<Long> notDrafts) {}
+
+    /** Approves drafts, singly or in bulk; ids that are not drafts of this school are listed, not approved. */
+    @Transactional
+    public Approval approve(Actor actor, long schoolId, List<Long> ids) {
+        actor.require(Permission.LETTERS_SEND, schoolId, "School", schoolId);
+        requireIds(ids);
+        List<Long> drafts = store.byIds(schoolId, ids).stream().filter(r -> "DRAFT".equals(r.status())).map(LetterRow::id).toList();
+        int n = store.transition(schoolId, drafts, "DRAFT", "APPROVED", actor.describeIn(schoolId), clock.instant(), true);
+        return new Approval(n, ids.stream().filter(i -> !drafts.contains(i)).toList());
+    }
+
+    /** A letter whose content a decision-maker has already settled (a leave decision): approved in their name. */
+    void approveAsDecided(long schoolId, long id, String decidedBy) {
+        store.transition(schoolId, List.of(id), "DRAFT", "APPROVED", decidedBy, clock.instant(), true);
+    }
+
+    @Transactional
+    public Approval discard(Actor actor, long schoolId, List<Long> ids) {
+        actor.require(Permission.LETTERS_SEND, schoolId, "School", schoolId);
+        requireIds(ids);
+        List<Long> drafts = store.byIds(schoolId, ids).stream().filter(r -> "DRAFT".equals(r.status())).map(LetterRow::id).toList();
+        int n = store.transition(schoolId, drafts, "DRAFT", "DISCARDED", actor.describeIn(schoolId), clock.instant(), true);
+        return new Approval(n, ids.stream().filter(i -> !drafts.contains(i)).toList());
+    }
+
+    public record Emailed(int letters, int emails, List<Long> noEmailAddress) {}
+
+    /**
+     * Emails approved letters as PDFs to every contact with parental responsibility who has an email address, a parent
+     * who lives elsewhere included; a letter with no such contact stays approved, for the print run.
+     */
+    @Transactional
+    public Emailed email(Actor actor, long schoolId, List<Long> ids) {
+        actor.require(Permission.LETTERS_SEND, schoolId, "School", schoolId);
+        requireIds(ids);
+        List<LetterRow> approved = store.byIds(schoolId, ids).stream().filter(r -> "APPROVED".equals(r.status())).toList();
+        Map<Long, List<ContactView>> family = contacts.contactsOfPupils(READER, approved.stream().map(LetterRow::pupilId).distinct().toList());
+        List<Long> sent = new ArrayList<>();
+        List<Long> noEmail = new ArrayList<>();
+        int emails = 0;
+        for (LetterRow r : approved) {
+            List<ContactView> to = family.getOrDefault(r.pupilId(), List.of()).stream().filter(c -> c.parentalResponsibility() && !c.noContact()
+                    && c.email() != null && !c.email().isBlank()).toList();
+            if (to.isEmpty()) {
+                noEmail.add(r.id());
+                continue;
+            }
+            for (ContactView c : to) {
+                emails += outbox.enqueueEmailWithAttachment(schoolId, "LETTER:" + r.id(), c.contactId(), c.email(), r.subject(), "Dear " + c.name()
+                        + ",\n\nPlease find attached a letter from " + schools.school(READER, schoolId).name() + " about " + pupilName(r)
+                        + ".\n\nIf you have any questions, please contact the school office.", List.of(r.pupilId()), r.asOf(), "letter:" + r.id());
+            }
+            sent.add(r.id());
+        }
+        store.markDelivered(schoolId, sent, "EMAIL", "SENT", actor.describeIn(schoolId), clock.instant());
+        return new Emailed(sent.size(), emails, noEmail);
+    }
+
+    /** One PDF of approved letters for post, each on its own pages; the letters are recorded as printed. */
+    @Transactional
+    public byte[] printRun(Actor actor, long schoolId, List<Long> ids) {
+        actor.require(Permission.LETTERS_SEND, schoolId, "School", schoolId);
+        requireIds(ids);
+        List<LetterRow> approved = store.byIds(schoolId, ids).stream().filter(r -> "APPROVED".equals(r.status())).toList();
+        if (approved.isEmpty()) {
+            throw DomainProblem.field(LetterProblem.LETTER_NOT_VALID, "letterIds", "the ids of approved letters (none of these is approved)");
+        }
+        byte[] pdf = renderer.pdf(approved.stream().map(this::page).toList());
+        store.markDelivered(schoolId, approved.stream().map(LetterRow::id).toList(), "POST", "PRINTED", actor.describeIn(schoolId), clock.instant());
+        return pdf;
+    }
+
+    /** A letter's PDF as it stands (a draft's too, for review). */
+    public byte[] pdf(Actor actor, long schoolId, long id) {
+        actor.require(Permission.ATTENDANCE_READ, schoolId, "Letter", id);
+        return renderer.pdf(List.of(page(row(schoolId, id))));
+    }
+
+    /** For the outbox at sending time: the PDF of letter {@code id}. */
+    Optional<byte[]> pdfForSending(long id) {
+        return store.byIdAnySchool(id).map(r -> renderer.pdf(List.of(page(r))));
+    }
+
+    String page(LetterRow r) {
+        Map<String, Object> facts = read(r.facts());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> school = (Map<String, Object>) facts.getOrDefault("school", Map.of());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> figures = (Map<String, Object>) facts.getOrDefault("figures", Map.of());
+        String header = renderer.merge("<div class=\"school\"><b>{{school.name}}</b><br/>{{school.address}}<br/>{{school.phone}} {{school.email}}</div>"
+                + "<p class=\"date\">{{date}}</p><p>To {{parents}}<br/>Parents and carers of {{pupil.name}}{{#if pupil.form}} ({{pupil.form}}){{/if}}</p>",
+                facts);
+        String foot = figures.containsKey("denominator") ? renderer.merge("<p class=\"foot\">Figures from {{figures.from}} to {{figures.to}}: "
+                + "{{figures.denominator}}. Letter reference {{ref}}.</p>", Map.of("figures", figures, "ref", r.id())) : "<p class=\"foot\">Letter reference "
+                + r.id() + ".</p>";
+        return "<div class=\"letter\">" + header + "<h2>" + escape(r.subject()) + "</h2>" + r.bodyHtml() + "<p>Yours sincerely,</p><p>"
+                + escape(String.valueOf(school.getOrDefault("name", ""))) + "</p>" + foot + "</div>";
+    }
+
+    // ---- templates and exceptions ----
+
+    record Templates(SchoolView school, Map<String, LetterStore.TemplateRow> own, Map<String, LetterStore.TemplateRow> trust) {
+        DefaultLetters.Wording wording(String kind, boolean meeting) {
+            LetterStore.TemplateRow t = own.containsKey(kind) ? own.get(kind) : trust.get(kind);
+            if (t == null && kind.startsWith("ATTENDANCE_")) {
+                String general = meeting ? "ATTENDANCE_MEETING" : "ATTENDANCE";
+                t = own.containsKey(general) ? own.get(general) : trust.get(general);
+            }
+            return t != null ? new DefaultLetters.Wording(t.subject(), t.body()) : DefaultLetters.of(kind, meeting);
+        }
+    }
+
+    Templates templates(long schoolId) {
+        SchoolView school = schools.school(READER, schoolId);
+        long trustId = school.trustId() == null ? 0 : school.trustId();
+        Map<String, LetterStore.TemplateRow> own = new HashMap<>();
+        Map<String, LetterStore.TemplateRow> trust = new HashMap<>();
+        for (LetterStore.TemplateRow t : store.templates(schoolId, trustId)) {
+            ("SCHOOL".equals(t.ownerType()) ? own : trust).put(t.kind(), t);
+        }
+        return new Templates(school, own, trust);
+    }
+
+    public record TemplateView(String kind, String subject, String body, String source, String updatedBy) {}
+
+    /** Every kind's wording as this school's letters would use it, and where it comes from (SCHOOL, TRUST or BUILT_IN). */
+    public List<TemplateView> templates(Actor actor, long schoolId) {
+        actor.require(Permission.ATTENDANCE_READ, schoolId, "School", schoolId);
+        Templates t = templates(schoolId);
+        List<String> kinds = new ArrayList<>(List.of("ATTENDANCE", "ATTENDANCE_MEETING"));
+        for (LetterLevel l : schoolDay.policy(schoolId).letters().levels()) {
+            kinds.add("ATTENDANCE_" + l.key());
+        }
+        for (LetterKind k : LetterKind.values()) {
+            if (k != LetterKind.ATTENDANCE) {
+                kinds.add(k.name());
+            }
+        }
+        return kinds.stream().map(k -> {
+            LetterStore.TemplateRow row = t.own().containsKey(k) ? t.own().get(k) : t.trust().get(k);
+            DefaultLetters.Wording w = t.wording(k, k.equals("ATTENDANCE_MEETING") || schoolDay.policy(schoolId).letters().levels().stream()
+                    .anyMatch(l -> k.equals("ATTENDANCE_" + l.key()) && l.meetingInvitation()));
+            return new TemplateView(k, w.subject(), w.body(), row == null ? "BUILT_IN" : row.ownerType(), row == null ? null : row.updatedBy());
+        }).toList();
+    }
+
+    public record SaveTemplate(String subject, String body) {}
+
+    @Transactional
+    public TemplateView saveSchoolTemplate(Actor actor, long schoolId, String kind, SaveTemplate t) {
+        actor.require(Permission.SCHOOL_ADMIN, schoolId, "School", schoolId);
+        return save(actor, "SCHOOL", schoolId, kind, t, actor.describeIn(schoolId));
+    }
+
+    @Transactional
+    public TemplateView saveTrustTemplate(Actor actor, long trustId, String kind, SaveTemplate t) {
+        if (!actor.administersTrust(trustId)) {
+            throw new DomainProblem(uk.openattendance.security.SecurityProblem.PERMISSION_DENIED, "Only the trust's administrators set its default letters");
+        }
+        return save(actor, "TRUST", trustId, kind, t, actor.name() + " (trust administrator)");
+    }
+
+    private TemplateView save(Actor actor, String ownerType, long ownerId, String kind, SaveTemplate t, String by) {
+        List<FieldError> errors = new ArrayList<>();
+        if (kind == null || !kind.matches("[A-Z0-9_]{3,60}") || !(kind.startsWith("ATTENDANCE") || isKind(kind))) {
+            errors.add(new FieldError("kind", "ATTENDANCE, ATTENDANCE_MEETING, ATTENDANCE_<level key> or one of MEDICAL_EVIDENCE, PUNCTUALITY, "
+                    + "PENALTY_WARNING, LEAVE_DECISION, IMPROVEMENT_MEETING, START_OF_YEAR"));
+        }
+        if (t == null || t.subject() == null || t.subject().isBlank() || t.subject().length() > 200) {
+            errors.add(new FieldError("subject", "a subject of 1 to 200 characters"));
+        } else {
+            errors.addAll(renderer.check("subject", t.subject()));
+        }
+        if (t == null || t.body() == null || t.body().isBlank() || t.body().length() > 50_000) {
+            errors.add(new FieldError("body", "the letter's text, up to 50,000 characters"));
+        } else {
+            errors.addAll(renderer.check("body", t.body()));
+        }
+        if (!errors.isEmpty()) {
+            throw new DomainProblem(LetterProblem.TEMPLATE_NOT_VALID, "Template not saved: " + errors.get(0).field() + ": " + errors.get(0).expected(), errors);
+        }
+        store.saveTemplate(ownerType, ownerId, kind, t.subject().strip(), t.body(), by, clock.instant());
+        return new TemplateView(kind, t.subject().strip(), t.body(), ownerType, by);
+    }
+
+    private static boolean isKind(String kind) {
+        for (LetterKind k : LetterKind.values()) {
+            if (k.name().equals(kind)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public record RecordException(Long pupilId, String kind, String reason, LocalDate fromDate, LocalDate toDate) {}
+
+    @Transactional
+    public LetterStore.ExceptionRow recordException(Actor actor, long schoolId, RecordException e) {
+        actor.require(Permission.LETTERS_SEND, schoolId, "School", schoolId);
+        List<FieldError> errors = new ArrayList<>();
+        if (e == null || e.pupilId() == null || pupils.pupilsByIds(READER, List.of(e.pupilId())).stream().noneMatch(p -> p.schoolId() == schoolId)) {
+            errors.add(new FieldError("pupilId", "the id of a pupil on this school's roll"));
+        }
+        if (e == null || e.reason() == null || e.reason().isBlank() || e.reason().length() > 1000) {
+            errors.add(new FieldError("reason", "why this pupil's letters are not sent, e.g. a known medical condition (up to 1000 characters)"));
+        }
+        if (e != null && e.kind() != null && !e.kind().startsWith("ATTENDANCE") && !isKind(e.kind())) {
+            errors.add(new FieldError("kind", "a letter kind, or none for every letter"));
+        }
+        if (e != null && e.fromDate() != null && e.toDate() != null && e.toDate().isBefore(e.fromDate())) {
+            errors.add(new FieldError("toDate", "on or after fromDate"));
+        }
+        if (!errors.isEmpty()) {
+            throw new DomainProblem(LetterProblem.LETTER_NOT_VALID, "Exception not recorded: " + errors.get(0).field() + ": " + errors.get(0).expected(),
+                    errors);
+        }
+        LocalDate from = e.fromDate() == null ? schoolDay.of(schoolId).now().toLocalDate() : e.fromDate();
+        long id = store.insertException(schoolId, e.pupilId(), e.kind(), e.reason().strip(), from, e.toDate(), actor.describeIn(schoolId), clock.instant());
+        return store.exceptions(schoolId).stream().filter(x -> x.id() == id).findFirst().orElseThrow();
+    }
+
+    public List<LetterStore.ExceptionRow> exceptions(Actor actor, long schoolId) {
+        actor.require(Permission.ATTENDANCE_READ, schoolId, "School", schoolId);
+        return store.exceptions(schoolId);
+    }
+
+    // ---- merge model ----
+
+    private Map<Long, FiguresRow> perPupil(long schoolId, WindowRequest window) {
+        Map<Long, FiguresRow> out = new HashMap<>();
+        for (FiguresRow r : figures.groups(READER, schoolId, FiguresService.GroupBy.PUPIL, null, window)) {
+            out.put(Long.parseLong(r.key().substring(r.key().indexOf(':') + 1)), r);
+        }
+        return out;
+    }
+
+    static Map<String, Object> figureFacts(FiguresRow row) {
+        Figures f = row.figures();
+        int missed = f.possibleSessions() - f.attended();
+        Map<String, Object> fig = new LinkedHashMap<>();
+        fig.put("from", LONG_DATE.format(row.window().from()));
+        fig.put("to", LONG_DATE.format(row.window().to()));
+        fig.put("attendancePercent", f.attendancePercent() == null ? "-" : f.attendancePercent().setScale(1, RoundingMode.HALF_UP).toPlainString());
+        fig.put("possibleSessions", f.possibleSessions());
+        fig.put("attended", f.attended());
+        fig.put("sessionsMissed", missed);
+        fig.put("daysLost", BigDecimal.valueOf(missed).divide(BigDecimal.valueOf(2), 1, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString());
+        fig.put("authorised", f.authorisedAbsence());
+        fig.put("unauthorised", f.unauthorisedAbsence());
+        fig.put("lateAfterClose", f.lateAfterClose());
+        fig.put("denominator", f.denominator());
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("figures", fig);
+        return facts;
+    }
+
+    private static Map<String, Object> illnessFacts(long sessions, String window) {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("figures", Map.of("illnessSessions", sessions, "illnessWindow", window));
+        return facts;
+    }
+
+    /** The first day of a run of {@code days} consecutive school days of illness (both sessions) ending on or before asOf, within a week of it. */
+    static Optional<LocalDate> consecutiveIllnessStart(SchoolCalendar calendar, List<MarkView> illness, LocalDate asOf, int days) {
+        Map<LocalDate, Long> sessionsByDay = illness.stream().collect(Collectors.groupingBy(MarkView::date, Collectors.counting()));
+        LocalDate runStart = null;
+        int run = 0;
+        for (LocalDate d = asOf.minusDays(days * 2L + 14); !d.isAfter(asOf); d = d.plusDays(1)) {
+            if (!calendar.isSchoolDay(d)) {
+                continue;
+            }
+            if (sessionsByDay.getOrDefault(d, 0L) >= 2) {
+                if (run == 0) {
+                    runStart = d;
+                }
+                run++;
+                if (run == days) {
+                    return Optional.of(runStart);
+                }
+            } else {
+                run = 0;
+            }
+        }
+        return Optional.empty();
+    }
+
+    static Map<String, Object> model(SchoolView school, PupilView p, List<ContactView> family, LocalDate date, Map<String, Object> facts) {
+        Map<String, Object> m = new LinkedHashMap<>(facts);
+        Map<String, Object> pupil = new LinkedHashMap<>();
+        pupil.put("name", p.displayName());
+        pupil.put("forename", p.preferredForename() != null ? p.preferredForename() : p.legalForename());
+        pupil.put("form", p.form());
+        pupil.put("yearGroup", p.yearGroup());
+        m.put("pupil", pupil);
+        List<String> names = family.stream().filter(c -> c.parentalResponsibility() && !c.noContact()).map(ContactView::name).toList();
+        m.put("parents", names.isEmpty() ? "the parents and carers of " + p.displayName() : String.join(" and ", names));
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("name", school.name());
+        s.put("address", school.address() == null ? "" : school.address());
+        s.put("phone", school.phone() == null ? "" : school.phone());
+        s.put("email", school.email() == null ? "" : school.email());
+        m.put("school", s);
+        m.put("date", LONG_DATE.format(date));
+        return m;
+    }
+
+    private String pupilName(LetterRow r) {
+        return read(r.facts()).getOrDefault("pupil", Map.of()) instanceof Map<?, ?> pupil ? String.valueOf(pupil.get("name")) : "your child";
+    }
+
+    private static void requireIds(List<Long> ids) {
+        if (ids == null || ids.isEmpty() || ids.size() > 2000) {
+            throw DomainProblem.field(LetterProblem.LETTER_NOT_VALID, "letterIds", "between 1 and 2000 letter ids");
+        }
+    }
+
+    private LetterRow row(long schoolId, long id) {
+        return store.byId(schoolId, id).orElseThrow(() -> new DomainProblem(LetterProblem.NOT_FOUND, "No letter " + id + " at school " + schoolId));
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    private String write(Map<String, Object> model) {
+        try {
+            return json.writeValueAsString(model);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Map<String, Object> read(String facts) {
+        try {
+            return json.readValue(facts, new TypeReference<Map<String, Object>>() {});
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    LetterView view(LetterRow r, PupilView p) {
+        return new LetterView(r.id(), r.schoolId(), r.pupilId(), p == null ? null : p.displayName(), r.kind(), r.triggerKey(), r.status(), r.subject(),
+                r.bodyHtml(), read(r.facts()), r.asOf(), r.draftedBy(), r.draftedAt(), r.editedBy(), r.editedAt(), r.approvedBy(), r.approvedAt(),
+                r.deliveredBy(), r.deliveredAt(), r.delivery(), r.suppressedReason(), r.version());
+    }
+}

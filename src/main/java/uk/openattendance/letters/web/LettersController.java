@@ -1,0 +1,138 @@
+package uk.openattendance.letters.web;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.LocalDate;
+import java.util.List;
+import uk.openattendance.letters.app.LetterService;
+import uk.openattendance.letters.app.LetterView;
+import uk.openattendance.letters.persistence.LetterStore;
+import uk.openattendance.platform.web.ProblemResponses;
+import uk.openattendance.security.ActorResolver;
+
+@ProblemResponses
+@Controller("/api/v1")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@Tag(name = "Letters")
+public class LettersController {
+    private final LetterService letters;
+    private final ActorResolver actors;
+
+    public LettersController(LetterService letters, ActorResolver actors) {
+        this.letters = letters;
+        this.actors = actors;
+    }
+
+    public record RunLetters(@Nullable LocalDate asOf) {}
+
+    public record LetterIds(List<Long> letterIds) {}
+
+    @Post("/schools/{schoolId}/letter-runs")
+    @Operation(summary = "Draft the letters due as of a date (default today): thresholds crossed, illness evidence, punctuality, penalty-notice "
+            + "warnings. Each crossing is written about once; recorded exceptions suppress a letter with the reason kept")
+    public LetterService.RunResult runLetters(Authentication auth, @PathVariable long schoolId, @Nullable @Body RunLetters body) {
+        return letters.run(actors.resolve(auth.getName()), schoolId, body == null ? null : body.asOf());
+    }
+
+    @Get("/schools/{schoolId}/letters")
+    @Operation(summary = "The school's letters, newest first; status DRAFT lists those waiting for review")
+    public List<LetterView> listLetters(Authentication auth, @PathVariable long schoolId, @Nullable @QueryValue String status) {
+        return letters.list(actors.resolve(auth.getName()), schoolId, status);
+    }
+
+    @Get("/schools/{schoolId}/letters/{id}")
+    @Operation(summary = "One letter, its facts and its history")
+    public LetterView getLetter(Authentication auth, @PathVariable long schoolId, @PathVariable long id) {
+        return letters.get(actors.resolve(auth.getName()), schoolId, id);
+    }
+
+    @Get(value = "/schools/{schoolId}/letters/{id}/pdf", produces = "application/pdf")
+    @Operation(summary = "The letter as the family will see it, as a PDF")
+    public HttpResponse<byte[]> getLetterPdf(Authentication auth, @PathVariable long schoolId, @PathVariable long id) {
+        return HttpResponse.ok(letters.pdf(actors.resolve(auth.getName()), schoolId, id)).contentType("application/pdf")
+                .header("Content-Disposition", "inline; filename=\"letter-" + id + ".pdf\"");
+    }
+
+    @Put("/schools/{schoolId}/letters/{id}")
+    @Operation(summary = "Edit a draft's subject and text (XHTML paragraphs); send the version you read")
+    public LetterView editLetter(Authentication auth, @PathVariable long schoolId, @PathVariable long id, @Body LetterService.EditLetter body) {
+        return letters.edit(actors.resolve(auth.getName()), schoolId, id, body);
+    }
+
+    @Post("/schools/{schoolId}/letters/approvals")
+    @Operation(summary = "Approve drafts, one or many")
+    public LetterService.Approval approveLetters(Authentication auth, @PathVariable long schoolId, @Body LetterIds body) {
+        return letters.approve(actors.resolve(auth.getName()), schoolId, body.letterIds());
+    }
+
+    @Post("/schools/{schoolId}/letters/discards")
+    @Operation(summary = "Discard drafts that should not be sent (kept in the history as discarded)")
+    public LetterService.Approval discardLetters(Authentication auth, @PathVariable long schoolId, @Body LetterIds body) {
+        return letters.discard(actors.resolve(auth.getName()), schoolId, body.letterIds());
+    }
+
+    @Post("/schools/{schoolId}/letters/emails")
+    @Operation(summary = "Email approved letters as PDFs to every contact with parental responsibility who has an email address, a parent living "
+            + "elsewhere included; letters with no such contact are listed and stay approved for the print run")
+    public LetterService.Emailed emailLetters(Authentication auth, @PathVariable long schoolId, @Body LetterIds body) {
+        return letters.email(actors.resolve(auth.getName()), schoolId, body.letterIds());
+    }
+
+    @Post(value = "/schools/{schoolId}/letters/print-runs", produces = "application/pdf")
+    @Operation(summary = "One PDF of approved letters for post, each starting on a new page; the letters are recorded as printed")
+    public HttpResponse<byte[]> printLetters(Authentication auth, @PathVariable long schoolId, @Body LetterIds body) {
+        return HttpResponse.ok(letters.printRun(actors.resolve(auth.getName()), schoolId, body.letterIds())).contentType("application/pdf")
+                .header("Content-Disposition", "attachment; filename=\"print-run.pdf\"");
+    }
+
+    @Get("/schools/{schoolId}/pupils/{pupilId}/letters")
+    @Operation(summary = "Every letter about a pupil, newest first, with who approved and sent it")
+    public List<LetterView> listPupilLetters(Authentication auth, @PathVariable long schoolId, @PathVariable long pupilId) {
+        return letters.ofPupil(actors.resolve(auth.getName()), schoolId, pupilId);
+    }
+
+    @Get("/schools/{schoolId}/letter-templates")
+    @Operation(summary = "The wording each kind of letter uses at this school, and whether it is the school's, the trust's or built in")
+    public List<LetterService.TemplateView> listLetterTemplates(Authentication auth, @PathVariable long schoolId) {
+        return letters.templates(actors.resolve(auth.getName()), schoolId);
+    }
+
+    @Put("/schools/{schoolId}/letter-templates/{kind}")
+    @Operation(summary = "Set the school's own wording for a kind of letter (Handlebars fields, XHTML); syntax and unknown fields are refused")
+    public LetterService.TemplateView saveSchoolLetterTemplate(Authentication auth, @PathVariable long schoolId, @PathVariable String kind,
+            @Body LetterService.SaveTemplate body) {
+        return letters.saveSchoolTemplate(actors.resolve(auth.getName()), schoolId, kind, body);
+    }
+
+    @Put("/trusts/{trustId}/letter-templates/{kind}")
+    @Operation(summary = "Set the trust's default wording for a kind of letter, used by its schools that have not written their own")
+    public LetterService.TemplateView saveTrustLetterTemplate(Authentication auth, @PathVariable long trustId, @PathVariable String kind,
+            @Body LetterService.SaveTemplate body) {
+        return letters.saveTrustTemplate(actors.resolve(auth.getName()), trustId, kind, body);
+    }
+
+    @Post("/schools/{schoolId}/letter-exceptions")
+    @Operation(summary = "Record why a pupil's letters (of one kind, or all) are not sent, e.g. a known medical condition; runs keep the letter as "
+            + "suppressed, with this reason")
+    public LetterStore.ExceptionRow recordLetterException(Authentication auth, @PathVariable long schoolId, @Body LetterService.RecordException body) {
+        return letters.recordException(actors.resolve(auth.getName()), schoolId, body);
+    }
+
+    @Get("/schools/{schoolId}/letter-exceptions")
+    @Operation(summary = "The exceptions the office has recorded")
+    public List<LetterStore.ExceptionRow> listLetterExceptions(Authentication auth, @PathVariable long schoolId) {
+        return letters.exceptions(actors.resolve(auth.getName()), schoolId);
+    }
+}
