@@ -24,6 +24,7 @@ import java.util.stream.Collectors;
 import uk.openattendance.letters.domain.AttendanceLadder;
 import uk.openattendance.letters.domain.DefaultLetters;
 import uk.openattendance.letters.domain.LadderState;
+import uk.openattendance.letters.domain.LetterException;
 import uk.openattendance.letters.domain.LetterKind;
 import uk.openattendance.letters.persistence.LetterRow;
 import uk.openattendance.letters.persistence.LetterStore;
@@ -204,7 +205,7 @@ public class LetterService {
         }
         Templates templates = templates(schoolId);
         Map<Long, List<ContactView>> family = contacts.contactsOfPupils(READER, fresh.stream().map(w -> w.pupil().id()).distinct().toList());
-        List<LetterKindException> exceptions = store.exceptions(schoolId).stream().map(LetterKindException::new).toList();
+        List<LetterException> exceptions = store.exceptions(schoolId);
         String by = actor.isSystem() ? "System: letter run" : actor.describeIn(schoolId);
         List<LetterRow> rows = new ArrayList<>();
         Map<String, Integer> byKind = new TreeMap<>();
@@ -212,7 +213,7 @@ public class LetterService {
         for (Wanted w : fresh) {
             Map<String, Object> model = model(templates.school(), w.pupil(), family.getOrDefault(w.pupil().id(), List.of()), date, w.facts());
             DefaultLetters.Wording wording = templates.wording(w.kind(), w.meeting());
-            String reason = exceptions.stream().filter(e -> e.applies(w.pupil().id(), w.kind(), date)).map(LetterKindException::why).findFirst().orElse(null);
+            String reason = exceptions.stream().filter(e -> e.applies(w.pupil().id(), w.kind(), date)).map(LetterException::why).findFirst().orElse(null);
             suppressed += reason == null ? 0 : 1;
             rows.add(new LetterRow(0, schoolId, w.pupil().id(), w.kind(), w.triggerKey(), reason == null ? "DRAFT" : "SUPPRESSED",
                     renderer.merge(wording.subject(), model), renderer.merge(wording.body(), model), write(model), date, by, clock.instant(), null, null,
@@ -223,7 +224,7 @@ public class LetterService {
         return new RunResult(date, checked, inserted - suppressed, suppressed, byKind, (System.nanoTime() - started) / 1_000_000);
     }
 
-    private record LetterKindException(LetterStore.ExceptionRow row) {
+    private record LetterKindException(LetterException row) {
         boolean applies(long pupilId, String kind, LocalDate date) {
             return row.pupilId() == pupilId && (row.kind() == null || kind.startsWith(row.kind())) && !date.isBefore(row.fromDate())
                     && (row.toDate() == null || !date.isAfter(row.toDate()));
@@ -493,7 +494,7 @@ public class LetterService {
     public record RecordException(Long pupilId, String kind, String reason, LocalDate fromDate, LocalDate toDate) {}
 
     @Transactional
-    public LetterStore.ExceptionRow recordException(Actor actor, long schoolId, RecordException e) {
+    public LetterException recordException(Actor actor, long schoolId, RecordException e) {
         actor.require(Permission.LETTERS_SEND, schoolId, "School", schoolId);
         List<FieldError> errors = new ArrayList<>();
         if (e == null || e.pupilId() == null || pupils.pupilsByIds(READER, List.of(e.pupilId())).stream().noneMatch(p -> p.schoolId() == schoolId)) {
@@ -517,7 +518,7 @@ public class LetterService {
         return store.exceptions(schoolId).stream().filter(x -> x.id() == id).findFirst().orElseThrow();
     }
 
-    public List<LetterStore.ExceptionRow> exceptions(Actor actor, long schoolId) {
+    public List<LetterException> exceptions(Actor actor, long schoolId) {
         actor.require(Permission.ATTENDANCE_READ, schoolId, "School", schoolId);
         return store.exceptions(schoolId);
     }

@@ -1,5 +1,6 @@
 package uk.openattendance.letters.persistence;
 
+import uk.openattendance.letters.domain.LetterException;
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
@@ -27,9 +28,6 @@ public class LetterStore {
     }
 
     public record TemplateRow(String ownerType, long ownerId, String kind, String subject, String body, String updatedBy, Instant updatedAt) {}
-
-    public record ExceptionRow(long id, long schoolId, long pupilId, String kind, String reason, LocalDate fromDate, LocalDate toDate, String recordedBy,
-            Instant recordedAt) {}
 
     /** Inserts drafts; a letter whose trigger was already written about is skipped. Returns the new ids. */
     public int insertAll(List<LetterRow> letters) {
@@ -208,14 +206,14 @@ public class LetterStore {
                 });
     }
 
-    public List<ExceptionRow> exceptions(long schoolId) {
+    public List<LetterException> exceptions(long schoolId) {
         return jdbc.prepareStatement("SELECT id, school_id, pupil_id, kind, reason, from_date, to_date, recorded_by, recorded_at FROM letter_exception "
                 + "WHERE school_id = ? ORDER BY id", ps -> {
                     ps.setLong(1, schoolId);
-                    List<ExceptionRow> out = new ArrayList<>();
+                    List<LetterException> out = new ArrayList<>();
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
-                            out.add(new ExceptionRow(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5), Sql.date(rs, "from_date"),
+                            out.add(new LetterException(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5), Sql.date(rs, "from_date"),
                                     Sql.date(rs, "to_date"), rs.getString(8), Sql.instant(rs, "recorded_at")));
                         }
                     }

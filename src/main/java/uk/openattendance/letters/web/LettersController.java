@@ -1,5 +1,6 @@
 package uk.openattendance.letters.web;
 
+import uk.openattendance.letters.domain.LetterException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -126,13 +127,13 @@ public class LettersController {
     @Post("/schools/{schoolId}/letter-exceptions")
     @Operation(summary = "Record why a pupil's letters (of one kind, or all) are not sent, e.g. a known medical condition; runs keep the letter as "
             + "suppressed, with this reason")
-    public LetterStore.ExceptionRow recordLetterException(Authentication auth, @PathVariable long schoolId, @Body LetterService.RecordException body) {
+    public LetterException recordLetterException(Authentication auth, @PathVariable long schoolId, @Body LetterService.RecordException body) {
         return letters.recordException(actors.resolve(auth.getName()), schoolId, body);
     }
 
     @Get("/schools/{schoolId}/letter-exceptions")
     @Operation(summary = "The exceptions the office has recorded")
-    public List<LetterStore.ExceptionRow> listLetterExceptions(Authentication auth, @PathVariable long schoolId) {
+    public List<LetterException> listLetterExceptions(Authentication auth, @PathVariable long schoolId) {
         return letters.exceptions(actors.resolve(auth.getName()), schoolId);
     }
 }
