@@ -145,6 +145,42 @@ class LeaveRequestIT {
     }
 
     @Test
+    void overGraphqlTheHeadteacherApprovesPartAndTheFamilyIsEmailedTheDecisionLetter() {
+        Setup s = setup(PolicyPresets.LOWER_SCHOOL_BEDFORDSHIRE);
+        long school = s.school().id();
+        var asked = s.api().graphql(s.office(), "mutation { requestLeave(schoolId: " + school + ", request: {pupilId: \"" + s.pupil().id()
+                + "\", ground: EXCEPTIONAL_CIRCUMSTANCES, firstDate: \"" + LEAVE_MONDAY + "\", lastDate: \"" + LEAVE_MONDAY.plusDays(2)
+                + "\", reason: \"A family funeral in Cork\", requesterContactId: \"" + s.mother().contactId() + "\"}) { id status schoolDays version "
+                + "advice { leaning points { rule reason } } } }");
+        assertThat(asked.json().at("/errors").isMissingNode()).as(asked.body()).isTrue();
+        JsonNode req = asked.json().at("/data/requestLeave");
+        assertThat(req.get("status").asText()).isEqualTo("REQUESTED");
+        assertThat(req.get("schoolDays").asDouble()).isEqualTo(3.0);
+
+        String decide = "mutation { decideLeaveRequest(schoolId: " + school + ", id: \"" + req.get("id").asText() + "\", decision: {outcome: APPROVE_PART, "
+                + "approvedFromDate: \"" + LEAVE_MONDAY + "\", approvedToDate: \"" + LEAVE_MONDAY + "\", note: \"The day of the funeral only\", version: "
+                + req.get("version").asInt() + "}) { status decidedBy sessions { date session approved } } }";
+        assertThat(s.api().graphql(s.office(), decide).json().at("/errors/0/extensions/code").asText()).isEqualTo("PERMISSION_DENIED");
+        var decided = s.api().graphql(s.head(), decide);
+        assertThat(decided.json().at("/data/decideLeaveRequest/status").asText()).as(decided.body()).isEqualTo("PART_APPROVED");
+
+        var letters = s.api().graphql(s.office(), "{ pupilLetters(schoolId: " + school + ", pupilId: \"" + s.pupil().id() + "\") { kind status approvedBy "
+                + "delivery bodyHtml facts } }").json().at("/data/pupilLetters");
+        assertThat(letters.size()).isEqualTo(1);
+        assertThat(letters.get(0).get("kind").asText()).isEqualTo("LEAVE_DECISION");
+        assertThat(letters.get(0).get("status").asText()).isEqualTo("SENT");
+        assertThat(letters.get(0).get("approvedBy").asText()).contains("Headteacher");
+        assertThat(letters.get(0).get("bodyHtml").asText()).contains("approved part of").contains("The day of the funeral only")
+                .contains("recorded as unauthorised");
+        assertThat(letters.get(0).get("facts").asText()).contains("\"decision\":\"approved part of\"");
+        var emails = s.api().graphql(s.office(), "{ messages(schoolId: " + school + ", purpose: \"LETTER\") { channel to subject body } }")
+                .json().at("/data/messages");
+        assertThat(emails.size()).isEqualTo(1);
+        assertThat(emails.get(0).get("to").asText()).isEqualTo("rhian.leaveasker@example.org");
+        assertThat(emails.get(0).get("subject").asText()).isEqualTo("Your request for leave for Isla");
+    }
+
+    @Test
     void theAdviceNamesEachOfTheSchoolsRulesThatSpeaksAgainstARequest() {
         Setup s = setup(PolicyPresets.PRIMARY_GLOUCESTERSHIRE);
         assertThat(s.api().post(s.base() + "/assessment-periods", s.head(), "{\"name\":\"KS2 SATs week\",\"startsOn\":\"" + MONDAY.plusDays(10)

@@ -254,6 +254,53 @@ class LettersIT implements TestPropertyProvider {
     }
 
     @Test
+    void overGraphqlTheOfficeRunsTheTrafficLightLettersApprovesThemAndSeesThemInThePupilsHistory() {
+        School s = school(PolicyPresets.CHURCH_TRUST_TRAFFIC_LIGHT);
+        PupilView red = pupil(s, "Elsie", "Redlight");
+        PupilView fine = pupil(s, "Harri", "Greenlight");
+        parent(s, red, "Mali Redlight", "Mother", true, "mali.redlight@example.org");
+        week(s, FIRST_MONDAY, List.of(red, fine), Map.of(red, List.of("3PM")));
+        long school = s.school().id();
+
+        var badDate = s.api().graphql(s.office(), "mutation { runLetters(schoolId: " + school + ", asOf: \"06/11/2026\") { drafted } }").json();
+        assertThat(badDate.at("/errors/0/extensions/code").asText()).isEqualTo("VALIDATION_FAILED");
+        assertThat(badDate.at("/errors/0/extensions/errors/0/field").asText()).isEqualTo("asOf");
+
+        var ran = s.api().graphql(s.office(), "mutation { runLetters(schoolId: " + school + ", asOf: \"" + FIRST_MONDAY.plusDays(4) + "\") { asOf "
+                + "pupilsChecked drafted suppressed byKind { kind count } } }");
+        JsonNode run = ran.json().at("/data/runLetters");
+        assertThat(run.get("drafted").asInt()).as(ran.body()).isEqualTo(1);
+        assertThat(run.get("pupilsChecked").asInt()).isEqualTo(2);
+        assertThat(run.at("/byKind/0/kind").asText()).isEqualTo("ATTENDANCE_RED");
+
+        JsonNode drafts = s.api().graphql(s.office(), "{ letters(schoolId: " + school + ", status: \"DRAFT\") { id pupilName kind facts bodyHtml } }")
+                .json().at("/data/letters");
+        assertThat(drafts.size()).isEqualTo(1);
+        assertThat(drafts.get(0).get("pupilName").asText()).isEqualTo("Elsie Redlight");
+        assertThat(drafts.get(0).get("facts").asText()).contains("90.0");
+        String id = drafts.get(0).get("id").asText();
+
+        var approved = s.api().graphql(s.office(), "mutation { approveLetters(schoolId: " + school + ", letterIds: [\"" + id + "\"]) { approved notDrafts } }");
+        assertThat(approved.json().at("/data/approveLetters/approved").asInt()).as(approved.body()).isEqualTo(1);
+        var discardApproved = s.api().graphql(s.office(), "mutation { discardLetters(schoolId: " + school + ", letterIds: [\"" + id + "\"]) { approved "
+                + "notDrafts } }").json().at("/data/discardLetters");
+        assertThat(discardApproved.get("approved").asInt()).as("an approved letter is no longer a draft to discard").isZero();
+        assertThat(discardApproved.at("/notDrafts/0").asText()).isEqualTo(id);
+
+        JsonNode history = s.api().graphql(s.office(), "{ pupilLetters(schoolId: " + school + ", pupilId: \"" + red.id() + "\") { kind status approvedBy "
+                + "approvedAt } }").json().at("/data/pupilLetters");
+        assertThat(history.size()).isEqualTo(1);
+        assertThat(history.get(0).get("status").asText()).isEqualTo("APPROVED");
+        assertThat(history.get(0).get("approvedBy").asText()).contains("Office");
+        assertThat(s.api().graphql(s.office(), "{ pupilLetters(schoolId: " + school + ", pupilId: \"" + fine.id() + "\") { id } }").json()
+                .at("/data/pupilLetters").size()).isZero();
+
+        School other = school(PolicyPresets.CHURCH_TRUST_TRAFFIC_LIGHT);
+        assertThat(other.api().graphql(other.office(), "{ letter(schoolId: " + school + ", id: \"" + id + "\") { subject } }").json()
+                .at("/errors/0/extensions/code").asText()).isEqualTo("NOT_FOUND");
+    }
+
+    @Test
     void templatesAreCheckedWhenSavedAndASchoolsOwnWordingBeatsItsTrusts() {
         School s = school(PolicyPresets.PRIMARY_PORTSMOUTH);
         String trustAdmin = world.staffLogin(s.api(), Role.TRUST_ADMIN, null, s.school().trustId());

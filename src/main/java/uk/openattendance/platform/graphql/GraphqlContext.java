@@ -29,6 +29,29 @@ public final class GraphqlContext {
         return env.getArgument(name) == null ? Optional.empty() : Optional.of(id(env, name));
     }
 
+    /** A YYYY-MM-DD argument, or null when absent; anything else is refused naming the argument. */
+    public static java.time.LocalDate date(DataFetchingEnvironment env, String name) {
+        Object value = env.getArgument(name);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return java.time.LocalDate.parse(String.valueOf(value));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw DomainProblem.field(CommonProblem.VALIDATION_FAILED, name, "a date as YYYY-MM-DD, not '" + value + "'");
+        }
+    }
+
+    /** A list of numeric ids; anything else is refused naming the argument. */
+    public static java.util.List<Long> ids(DataFetchingEnvironment env, String name) {
+        java.util.List<?> values = env.getArgument(name);
+        try {
+            return values == null ? java.util.List.of() : values.stream().map(v -> Long.valueOf(String.valueOf(v))).toList();
+        } catch (NumberFormatException e) {
+            throw DomainProblem.field(CommonProblem.VALIDATION_FAILED, name, "numeric ids");
+        }
+    }
+
     public static int intArg(DataFetchingEnvironment env, String name, int fallback) {
         Integer value = env.getArgument(name);
         return value == null ? fallback : value;

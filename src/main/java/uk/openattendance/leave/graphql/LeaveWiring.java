@@ -1,0 +1,82 @@
+package uk.openattendance.leave.graphql;
+
+import static uk.openattendance.platform.graphql.GraphqlContext.actor;
+import static uk.openattendance.platform.graphql.GraphqlContext.id;
+
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.idl.RuntimeWiring;
+import jakarta.inject.Singleton;
+import java.time.LocalDate;
+import java.util.Map;
+import uk.openattendance.leave.app.DecideLeave;
+import uk.openattendance.leave.app.LeaveService;
+import uk.openattendance.leave.app.RequestLeave;
+import uk.openattendance.leave.domain.LeaveGround;
+import uk.openattendance.parent.app.ParentPortal;
+import uk.openattendance.platform.graphql.GraphqlWiring;
+import uk.openattendance.platform.problem.CommonProblem;
+import uk.openattendance.platform.problem.DomainProblem;
+import uk.openattendance.school.domain.Session;
+
+/** Leave requests and the headteacher's decisions over GraphQL: each calls the same service method as its REST twin. */
+@Singleton
+public class LeaveWiring implements GraphqlWiring {
+    private final LeaveService leave;
+    private final ParentPortal parents;
+
+    public LeaveWiring(LeaveService leave, ParentPortal parents) {
+        this.leave = leave;
+        this.parents = parents;
+    }
+
+    @Override
+    public void wire(RuntimeWiring.Builder wiring) {
+        wiring.type("Query", t -> t
+                .dataFetcher("leaveRequests", env -> leave.list(actor(env), id(env, "schoolId"), env.getArgument("status")))
+                .dataFetcher("leaveRequest", env -> leave.get(actor(env), id(env, "schoolId"), id(env, "id")))
+                .dataFetcher("pupilLeaveRequests", env -> leave.ofPupil(actor(env), id(env, "schoolId"), id(env, "pupilId")))
+                .dataFetcher("myLeaveRequests", env -> parents.myLeaveRequests(actor(env), id(env, "schoolId"))));
+        wiring.type("Mutation", t -> t
+                .dataFetcher("requestLeave", env -> leave.request(actor(env), id(env, "schoolId"), request(env)))
+                .dataFetcher("requestMyChildsLeave", env -> parents.requestLeave(actor(env), id(env, "schoolId"), request(env)))
+                .dataFetcher("decideLeaveRequest", env -> leave.decide(actor(env), id(env, "schoolId"), id(env, "id"), decision(env)))
+                .dataFetcher("withdrawLeaveRequest", env -> leave.withdraw(actor(env), id(env, "schoolId"), id(env, "id")))
+                .dataFetcher("confirmRefusedLeaveTaken", env -> leave.confirmRefusedLeaveTaken(actor(env), id(env, "schoolId"), id(env, "id"))));
+    }
+
+    private static RequestLeave request(DataFetchingEnvironment env) {
+        Map<String, Object> in = env.getArgument("request");
+        return new RequestLeave(optionalLong(in.get("pupilId"), "request.pupilId"), LeaveGround.valueOf((String) in.get("ground")),
+                date(in.get("firstDate"), "request.firstDate"), session(in.get("firstSession")), date(in.get("lastDate"), "request.lastDate"),
+                session(in.get("lastSession")), (String) in.get("reason"), (String) in.get("festival"),
+                optionalLong(in.get("requesterContactId"), "request.requesterContactId"));
+    }
+
+    private static DecideLeave decision(DataFetchingEnvironment env) {
+        Map<String, Object> in = env.getArgument("decision");
+        Object version = in.get("version");
+        return new DecideLeave(DecideLeave.Outcome.valueOf((String) in.get("outcome")), date(in.get("approvedFromDate"), "decision.approvedFromDate"),
+                session(in.get("approvedFromSession")), date(in.get("approvedToDate"), "decision.approvedToDate"), session(in.get("approvedToSession")),
+                (String) in.get("note"), version == null ? null : ((Number) version).longValue());
+    }
+
+    private static Long optionalLong(Object v, String field) {
+        try {
+            return v == null ? null : Long.valueOf(String.valueOf(v));
+        } catch (NumberFormatException e) {
+            throw DomainProblem.field(CommonProblem.VALIDATION_FAILED, field, "a numeric id");
+        }
+    }
+
+    private static Session session(Object v) {
+        return v == null ? null : Session.valueOf(String.valueOf(v));
+    }
+
+    private static LocalDate date(Object v, String field) {
+        try {
+            return v == null ? null : LocalDate.parse(String.valueOf(v));
+        } catch (RuntimeException e) {
+            throw DomainProblem.field(CommonProblem.VALIDATION_FAILED, field, "a date as YYYY-MM-DD, not '" + v + "'");
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package uk.openattendance.letters.graphql;
+
+import static uk.openattendance.platform.graphql.GraphqlContext.actor;
+import static uk.openattendance.platform.graphql.GraphqlContext.date;
+import static uk.openattendance.platform.graphql.GraphqlContext.id;
+import static uk.openattendance.platform.graphql.GraphqlContext.ids;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import graphql.schema.idl.RuntimeWiring;
+import jakarta.inject.Singleton;
+import java.util.Map;
+import uk.openattendance.letters.app.LetterService;
+import uk.openattendance.letters.app.LetterView;
+import uk.openattendance.platform.graphql.GraphqlWiring;
+
+/** Letter runs, drafts, approvals and history over GraphQL: each calls the same service method as its REST twin. */
+@Singleton
+public class LetterWiring implements GraphqlWiring {
+    private final LetterService letters;
+    private final ObjectMapper json;
+
+    public LetterWiring(LetterService letters, ObjectMapper json) {
+        this.letters = letters;
+        this.json = json;
+    }
+
+    @Override
+    public void wire(RuntimeWiring.Builder wiring) {
+        wiring.type("Query", t -> t
+                .dataFetcher("letters", env -> letters.list(actor(env), id(env, "schoolId"), env.getArgument("status")))
+                .dataFetcher("letter", env -> letters.get(actor(env), id(env, "schoolId"), id(env, "id")))
+                .dataFetcher("pupilLetters", env -> letters.ofPupil(actor(env), id(env, "schoolId"), id(env, "pupilId")))
+                .dataFetcher("letterTemplates", env -> letters.templates(actor(env), id(env, "schoolId"))));
+        wiring.type("Mutation", t -> t
+                .dataFetcher("runLetters", env -> letters.run(actor(env), id(env, "schoolId"), date(env, "asOf")))
+                .dataFetcher("editLetter", env -> letters.edit(actor(env), id(env, "schoolId"), id(env, "id"), new LetterService.EditLetter(
+                        env.getArgument("subject"), env.getArgument("bodyHtml"), env.getArgument("version") == null ? null
+                        : env.<Integer>getArgument("version").longValue())))
+                .dataFetcher("approveLetters", env -> letters.approve(actor(env), id(env, "schoolId"), ids(env, "letterIds")))
+                .dataFetcher("discardLetters", env -> letters.discard(actor(env), id(env, "schoolId"), ids(env, "letterIds")))
+                .dataFetcher("emailLetters", env -> letters.email(actor(env), id(env, "schoolId"), ids(env, "letterIds"))));
+        wiring.type("Letter", t -> t.dataFetcher("facts", env -> toJson(env.<LetterView>getSource().facts())));
+        wiring.type("LetterRun", t -> t.dataFetcher("byKind", env -> env.<LetterService.RunResult>getSource().byKind().entrySet().stream()
+                .map(e -> Map.of("kind", e.getKey(), "count", e.getValue())).toList()));
+    }
+
+    private String toJson(Map<String, Object> facts) {
+        try {
+            return json.writeValueAsString(facts == null ? Map.of() : facts);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A letter's facts could not be written as JSON", e);
+        }
+    }
+}
