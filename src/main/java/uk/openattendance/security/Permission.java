@@ -17,5 +17,7 @@ public enum Permission {
     /** Decide a leave-of-absence request: the headteacher's power under regulation 11. */
     LEAVE_DECIDE,
     /** Review, edit, approve and send letters to families. */
-    LETTERS_SEND
+    LETTERS_SEND,
+    /** Record penalty notices the local authority issued at the school's request. */
+    PENALTY_NOTICES
 }

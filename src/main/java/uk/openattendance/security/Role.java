@@ -3,6 +3,7 @@ package uk.openattendance.security;
 import static uk.openattendance.security.Permission.ADMISSIONS;
 import static uk.openattendance.security.Permission.ATTENDANCE_READ;
 import static uk.openattendance.security.Permission.LETTERS_SEND;
+import static uk.openattendance.security.Permission.PENALTY_NOTICES;
 import static uk.openattendance.security.Permission.REGISTER_AMEND;
 import static uk.openattendance.security.Permission.REGISTER_TAKE;
 import static uk.openattendance.security.Permission.ROLL_READ;
@@ -18,9 +19,10 @@ import java.util.Set;
 public enum Role {
     TEACHER("Teacher", EnumSet.of(SCHOOL_READ, ROLL_READ, REGISTER_TAKE, ATTENDANCE_READ)),
     OFFICE("Office staff", EnumSet.of(SCHOOL_READ, ROLL_READ, ROLL_WRITE, REGISTER_TAKE, REGISTER_AMEND, ATTENDANCE_READ, LETTERS_SEND)),
-    ATTENDANCE_OFFICER("Attendance officer", EnumSet.of(SCHOOL_READ, ROLL_READ, ROLL_WRITE, ADMISSIONS, REGISTER_TAKE, REGISTER_AMEND, ATTENDANCE_READ, LETTERS_SEND)),
+    ATTENDANCE_OFFICER("Attendance officer", EnumSet.of(SCHOOL_READ, ROLL_READ, ROLL_WRITE, ADMISSIONS, REGISTER_TAKE, REGISTER_AMEND, ATTENDANCE_READ, LETTERS_SEND,
+            PENALTY_NOTICES)),
     DESIGNATED_SENIOR_LEADER("Designated senior leader", EnumSet.of(SCHOOL_READ, ROLL_READ, ROLL_WRITE, ADMISSIONS, REGISTER_TAKE, REGISTER_AMEND,
-            ATTENDANCE_READ, LETTERS_SEND)),
+            ATTENDANCE_READ, LETTERS_SEND, PENALTY_NOTICES)),
     HEADTEACHER("Headteacher", EnumSet.allOf(Permission.class)),
     TRUST_ADMIN("Trust administrator", EnumSet.allOf(Permission.class));
 

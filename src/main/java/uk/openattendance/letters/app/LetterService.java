@@ -22,6 +22,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import uk.openattendance.letters.domain.AttendanceLadder;
+import uk.openattendance.register.domain.ContinuousAbsence;
 import uk.openattendance.letters.domain.DefaultLetters;
 import uk.openattendance.letters.domain.LadderState;
 import uk.openattendance.letters.domain.LetterException;
@@ -559,28 +560,11 @@ public class LetterService {
         return facts;
     }
 
-    /** The first day of a run of {@code days} consecutive school days of illness (both sessions) ending on or before asOf, within a week of it. */
+    /** The first day of a run of {@code days} consecutive school days of illness (both sessions) reached within two weeks before asOf. */
     static Optional<LocalDate> consecutiveIllnessStart(SchoolCalendar calendar, List<MarkView> illness, LocalDate asOf, int days) {
         Map<LocalDate, Long> sessionsByDay = illness.stream().collect(Collectors.groupingBy(MarkView::date, Collectors.counting()));
-        LocalDate runStart = null;
-        int run = 0;
-        for (LocalDate d = asOf.minusDays(days * 2L + 14); !d.isAfter(asOf); d = d.plusDays(1)) {
-            if (!calendar.isSchoolDay(d)) {
-                continue;
-            }
-            if (sessionsByDay.getOrDefault(d, 0L) >= 2) {
-                if (run == 0) {
-                    runStart = d;
-                }
-                run++;
-                if (run == days) {
-                    return Optional.of(runStart);
-                }
-            } else {
-                run = 0;
-            }
-        }
-        return Optional.empty();
+        return ContinuousAbsence.runs(calendar.schoolDays(asOf.minusDays(days * 2L + 14), asOf), sessionsByDay, days).stream()
+                .map(ContinuousAbsence.Run::first).findFirst();
     }
 
     static Map<String, Object> model(SchoolView school, PupilView p, List<ContactView> family, LocalDate date, Map<String, Object> facts) {

@@ -92,7 +92,13 @@ public class RegisterService {
     /** Every mark with this code between two dates, in date, session and pupil order. */
     public List<MarkView> marksWithCode(Actor actor, long schoolId, String code, LocalDate from, LocalDate to) {
         actor.require(Permission.ATTENDANCE_READ, schoolId, "School", schoolId);
-        return store.marksWithCode(schoolId, code, from, to).stream().map(RegisterService::view).toList();
+        return marksWithCodes(actor, schoolId, List.of(code), from, to);
+    }
+
+    /** Every mark with one of these codes between two dates, in date, session and pupil order. */
+    public List<MarkView> marksWithCodes(Actor actor, long schoolId, Collection<String> codes, LocalDate from, LocalDate to) {
+        actor.require(Permission.ATTENDANCE_READ, schoolId, "School", schoolId);
+        return store.marksWithCodes(schoolId, codes, from, to).stream().map(RegisterService::view).toList();
     }
 
     @Transactional

@@ -73,12 +73,20 @@ public class MarkStore {
     }
 
     public List<MarkRow> marksWithCode(long schoolId, String code, LocalDate from, LocalDate to) {
-        return jdbc.prepareStatement("SELECT " + MARK_COLUMNS + " FROM mark WHERE school_id = ? AND code = ? AND mark_date BETWEEN ? AND ? "
+        return marksWithCodes(schoolId, List.of(code), from, to);
+    }
+
+    public List<MarkRow> marksWithCodes(long schoolId, Collection<String> codes, LocalDate from, LocalDate to) {
+        String in = String.join(",", java.util.Collections.nCopies(codes.size(), "?"));
+        return jdbc.prepareStatement("SELECT " + MARK_COLUMNS + " FROM mark WHERE school_id = ? AND code IN (" + in + ") AND mark_date BETWEEN ? AND ? "
                 + "ORDER BY mark_date, session, pupil_id", ps -> {
-                    ps.setLong(1, schoolId);
-                    ps.setString(2, code);
-                    ps.setDate(3, Date.valueOf(from));
-                    ps.setDate(4, Date.valueOf(to));
+                    int at = 1;
+                    ps.setLong(at++, schoolId);
+                    for (String code : codes) {
+                        ps.setString(at++, code);
+                    }
+                    ps.setDate(at++, Date.valueOf(from));
+                    ps.setDate(at, Date.valueOf(to));
                     return readMarks(ps);
                 });
     }

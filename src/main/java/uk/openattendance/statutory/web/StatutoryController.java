@@ -1,0 +1,75 @@
+package uk.openattendance.statutory.web;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.Status;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.LocalDate;
+import java.util.List;
+import uk.openattendance.platform.web.ProblemResponses;
+import uk.openattendance.security.ActorResolver;
+import uk.openattendance.statutory.app.StatutoryPrompts;
+import uk.openattendance.statutory.app.StatutoryViews.PenaltyConsideration;
+import uk.openattendance.statutory.app.StatutoryViews.PenaltyNotice;
+import uk.openattendance.statutory.app.StatutoryViews.RecordPenaltyNotice;
+import uk.openattendance.statutory.app.StatutoryViews.RecordReturnMade;
+import uk.openattendance.statutory.app.StatutoryViews.ReturnDue;
+
+@ProblemResponses
+@Controller("/api/v1/schools/{schoolId}")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@Tag(name = "Statutory prompts")
+public class StatutoryController {
+    private final StatutoryPrompts prompts;
+    private final ActorResolver actors;
+
+    public StatutoryController(StatutoryPrompts prompts, ActorResolver actors) {
+        this.prompts = prompts;
+        this.actors = actors;
+    }
+
+    @Get("/penalty-notice-considerations")
+    @Operation(summary = "Pupils to consider a penalty notice for (10+ G, N, O or U sessions in 10 school weeks to asOf), with each parent's standing "
+            + "on the 2-notices-in-3-years cap and the amount a notice would be")
+    public List<PenaltyConsideration> listPenaltyNoticeConsiderations(Authentication auth, @PathVariable long schoolId,
+            @Nullable @QueryValue LocalDate asOf) {
+        return prompts.penaltyNoticeConsiderations(actors.resolve(auth.getName()), schoolId, asOf);
+    }
+
+    @Post("/penalty-notices")
+    @Status(HttpStatus.CREATED)
+    @Operation(summary = "Record a penalty notice issued to one parent for one child; a third within 3 years is refused with 409")
+    public PenaltyNotice recordPenaltyNotice(Authentication auth, @PathVariable long schoolId, @Body RecordPenaltyNotice body) {
+        return prompts.recordPenaltyNotice(actors.resolve(auth.getName()), schoolId, body);
+    }
+
+    @Get("/pupils/{pupilId}/penalty-notices")
+    @Operation(summary = "Every penalty notice issued about a pupil, to each parent, oldest first")
+    public List<PenaltyNotice> listPupilPenaltyNotices(Authentication auth, @PathVariable long schoolId, @PathVariable long pupilId) {
+        return prompts.penaltyNoticesOfPupil(actors.resolve(auth.getName()), schoolId, pupilId);
+    }
+
+    @Get("/local-authority-returns-due")
+    @Operation(summary = "Returns the local authority is owed this school year as of asOf: new pupils (5 school days), deletions, 10 school days "
+            + "of continuous unauthorised absence, 15 school days of illness; overdue first")
+    public List<ReturnDue> listLocalAuthorityReturnsDue(Authentication auth, @PathVariable long schoolId, @Nullable @QueryValue LocalDate asOf) {
+        return prompts.localAuthorityReturnsDue(actors.resolve(auth.getName()), schoolId, asOf);
+    }
+
+    @Post("/local-authority-returns-made")
+    @Status(HttpStatus.CREATED)
+    @Operation(summary = "Record that a return listed as due was sent to the local authority, when, and its reference")
+    public ReturnDue recordLocalAuthorityReturnMade(Authentication auth, @PathVariable long schoolId, @Body RecordReturnMade body) {
+        return prompts.recordReturnMade(actors.resolve(auth.getName()), schoolId, body);
+    }
+}
