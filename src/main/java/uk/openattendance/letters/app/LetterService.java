@@ -3,6 +3,7 @@ package uk.openattendance.letters.app;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
@@ -78,9 +79,11 @@ public class LetterService {
     private final Outbox outbox;
     private final ObjectMapper json;
     private final Clock clock;
+    private final ApplicationEventPublisher<LettersSent> sentEvents;
 
     public LetterService(LetterStore store, LetterRenderer renderer, PupilService pupils, ContactService contacts, FiguresService figures,
-            RegisterService registers, DailyLists lists, SchoolService schools, SchoolDay schoolDay, Outbox outbox, ObjectMapper json, Clock clock) {
+            RegisterService registers, DailyLists lists, SchoolService schools, SchoolDay schoolDay, Outbox outbox, ObjectMapper json, Clock clock,
+            ApplicationEventPublisher<LettersSent> sentEvents) {
         this.store = store;
         this.renderer = renderer;
         this.pupils = pupils;
@@ -93,6 +96,7 @@ public class LetterService {
         this.outbox = outbox;
         this.json = json;
         this.clock = clock;
+        this.sentEvents = sentEvents;
     }
 
     public record RunResult(LocalDate asOf, int pupilsChecked, int drafted, int suppressed, Map<String, Integer> byKind, long millis) {}
@@ -353,6 +357,7 @@ public class LetterService {
             sent.add(r.id());
         }
         store.markDelivered(schoolId, sent, "EMAIL", "SENT", actor.describeIn(schoolId), clock.instant());
+        announce(schoolId, approved.stream().filter(r -> sent.contains(r.id())).toList(), "EMAIL");
         return new Emailed(sent.size(), emails, noEmail);
     }
 
@@ -367,7 +372,15 @@ public class LetterService {
         }
         byte[] pdf = renderer.pdf(approved.stream().map(this::page).toList());
         store.markDelivered(schoolId, approved.stream().map(LetterRow::id).toList(), "POST", "PRINTED", actor.describeIn(schoolId), clock.instant());
+        announce(schoolId, approved, "POST");
         return pdf;
+    }
+
+    private void announce(long schoolId, List<LetterRow> letters, String delivery) {
+        if (!letters.isEmpty()) {
+            sentEvents.publishEvent(new LettersSent(schoolId, letters.stream().map(r -> new LettersSent.Sent(r.id(), r.pupilId(), r.kind())).toList(),
+                    delivery));
+        }
     }
 
     /** A letter's PDF as it stands (a draft's too, for review). */

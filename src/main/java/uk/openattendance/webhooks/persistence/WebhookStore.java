@@ -1,0 +1,145 @@
+package uk.openattendance.webhooks.persistence;
+
+import io.micronaut.data.connection.annotation.Connectable;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import uk.openattendance.platform.db.Sql;
+
+/** Subscriptions and deliveries; deliveries are claimed with SKIP LOCKED and a lease, so any number of instances can post them. */
+@Singleton
+@Connectable
+public class WebhookStore {
+    private final JdbcOperations jdbc;
+
+    public WebhookStore(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record SubscriptionRow(long id, long schoolId, String url, String events, String secret, String description, boolean active, String createdBy,
+            Instant createdAt) {}
+
+    public record DeliveryRow(long id, long subscriptionId, long schoolId, String eventType, String eventId, String payload, String status, int attempts,
+            Instant nextAttemptAt, Integer lastStatusCode, String lastError, Instant deliveredAt, Instant createdAt) {}
+
+    /** A claimed delivery with what is needed to post it. */
+    public record Claimed(DeliveryRow delivery, String url, String secret) {}
+
+    public long insertSubscription(SubscriptionRow s) {
+        return jdbc.prepareStatement("INSERT INTO webhook_subscription (school_id, url, events, secret, description, active, created_by, created_at) "
+                + "VALUES (?,?,?,?,?,?,?,?)", ps -> {
+                    Sql.bind(ps, s.schoolId(), s.url(), s.events(), s.secret(), s.description(), true, s.createdBy(), s.createdAt());
+                    ps.executeUpdate();
+                    return Sql.lastId(ps);
+                });
+    }
+
+    public List<SubscriptionRow> subscriptions(long schoolId) {
+        return jdbc.prepareStatement("SELECT * FROM webhook_subscription WHERE school_id = ? ORDER BY id", ps -> {
+            ps.setLong(1, schoolId);
+            return readSubscriptions(ps);
+        });
+    }
+
+    public Optional<SubscriptionRow> subscription(long schoolId, long id) {
+        return subscriptions(schoolId).stream().filter(s -> s.id() == id).findFirst();
+    }
+
+    public void deactivate(long schoolId, long id) {
+        jdbc.prepareStatement("UPDATE webhook_subscription SET active = FALSE WHERE school_id = ? AND id = ?", ps -> {
+            Sql.bind(ps, schoolId, id);
+            return ps.executeUpdate();
+        });
+    }
+
+    /** One delivery per active subscription to this event; an event already queued for a subscription is not queued twice. */
+    public int enqueue(long schoolId, String eventType, String eventId, String payload, Instant now) {
+        return jdbc.prepareStatement("INSERT IGNORE INTO webhook_delivery (subscription_id, school_id, event_type, event_id, payload, status, attempts, "
+                + "next_attempt_at, created_at) SELECT id, school_id, ?, ?, ?, 'PENDING', 0, ?, ? FROM webhook_subscription "
+                + "WHERE school_id = ? AND active AND FIND_IN_SET(?, events) > 0", ps -> {
+                    Sql.bind(ps, eventType, eventId, payload, now, now, schoolId, eventType);
+                    return ps.executeUpdate();
+                });
+    }
+
+    @Transactional
+    public List<Claimed> claim(String owner, Instant now, Instant leaseUntil, int limit) {
+        List<Long> ids = jdbc.prepareStatement("SELECT id FROM webhook_delivery WHERE (status = 'PENDING' AND next_attempt_at <= ?) "
+                + "OR (status = 'SENDING' AND lease_until < ?) ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED", ps -> {
+                    Sql.bind(ps, now, now, limit);
+                    List<Long> out = new ArrayList<>();
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            out.add(rs.getLong(1));
+                        }
+                    }
+                    return out;
+                });
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        jdbc.prepareStatement("UPDATE webhook_delivery SET status = 'SENDING', lease_owner = ?, lease_until = ? WHERE id IN (" + Sql.ids(ids) + ")", ps -> {
+            Sql.bind(ps, owner, leaseUntil);
+            return ps.executeUpdate();
+        });
+        return jdbc.prepareStatement("SELECT d.*, s.url, s.secret FROM webhook_delivery d JOIN webhook_subscription s ON s.id = d.subscription_id "
+                + "WHERE d.id IN (" + Sql.ids(ids) + ") ORDER BY d.id", ps -> {
+                    List<Claimed> out = new ArrayList<>();
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            out.add(new Claimed(delivery(rs), rs.getString("url"), rs.getString("secret")));
+                        }
+                    }
+                    return out;
+                });
+    }
+
+    /** Records an attempt's outcome, only while this instance still holds the lease. */
+    public boolean finish(long id, String owner, String status, Integer statusCode, String error, Instant nextAttemptAt, Instant deliveredAt) {
+        return jdbc.prepareStatement("UPDATE webhook_delivery SET status = ?, attempts = attempts + 1, last_status_code = ?, last_error = ?, "
+                + "next_attempt_at = COALESCE(?, next_attempt_at), delivered_at = ?, lease_owner = NULL, lease_until = NULL "
+                + "WHERE id = ? AND lease_owner = ?", ps -> {
+                    Sql.bind(ps, status, statusCode, error == null ? null : error.substring(0, Math.min(error.length(), 500)), nextAttemptAt, deliveredAt,
+                            id, owner);
+                    return ps.executeUpdate() == 1;
+                });
+    }
+
+    public List<DeliveryRow> deliveries(long schoolId, long subscriptionId, int limit) {
+        return jdbc.prepareStatement("SELECT * FROM webhook_delivery WHERE school_id = ? AND subscription_id = ? ORDER BY id DESC LIMIT ?", ps -> {
+            Sql.bind(ps, schoolId, subscriptionId, limit);
+            List<DeliveryRow> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(delivery(rs));
+                }
+            }
+            return out;
+        });
+    }
+
+    private static DeliveryRow delivery(ResultSet rs) throws SQLException {
+        return new DeliveryRow(rs.getLong("id"), rs.getLong("subscription_id"), rs.getLong("school_id"), rs.getString("event_type"),
+                rs.getString("event_id"), rs.getString("payload"), rs.getString("status"), rs.getInt("attempts"), Sql.instant(rs, "next_attempt_at"),
+                rs.getObject("last_status_code") == null ? null : rs.getInt("last_status_code"), rs.getString("last_error"),
+                Sql.instant(rs, "delivered_at"), Sql.instant(rs, "created_at"));
+    }
+
+    private static List<SubscriptionRow> readSubscriptions(PreparedStatement ps) throws SQLException {
+        List<SubscriptionRow> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(new SubscriptionRow(rs.getLong("id"), rs.getLong("school_id"), rs.getString("url"), rs.getString("events"), rs.getString("secret"),
+                        rs.getString("description"), rs.getBoolean("active"), rs.getString("created_by"), Sql.instant(rs, "created_at")));
+            }
+        }
+        return out;
+    }
+}

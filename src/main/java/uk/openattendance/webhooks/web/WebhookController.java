@@ -1,0 +1,62 @@
+package uk.openattendance.webhooks.web;
+
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Status;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import uk.openattendance.platform.web.ProblemResponses;
+import uk.openattendance.security.ActorResolver;
+import uk.openattendance.webhooks.app.WebhookService;
+import uk.openattendance.webhooks.app.WebhookViews.Delivery;
+import uk.openattendance.webhooks.app.WebhookViews.Subscribe;
+import uk.openattendance.webhooks.app.WebhookViews.Subscription;
+
+@ProblemResponses
+@Controller("/api/v1/schools/{schoolId}/webhooks")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@Tag(name = "Webhooks")
+public class WebhookController {
+    private final WebhookService webhooks;
+    private final ActorResolver actors;
+
+    public WebhookController(WebhookService webhooks, ActorResolver actors) {
+        this.webhooks = webhooks;
+        this.actors = actors;
+    }
+
+    @Post
+    @Status(HttpStatus.CREATED)
+    @Operation(summary = "Subscribe a URL to leave.decided and/or letter.sent. Each POST carries X-OpenAttendance-Signature: t=<unix seconds>,"
+            + "v1=<hex HMAC-SHA256 of \"<t>.<body>\" under the secret>; the secret is in this answer only")
+    public Subscription subscribeWebhook(Authentication auth, @PathVariable long schoolId, @Body Subscribe body) {
+        return webhooks.subscribe(actors.resolve(auth.getName()), schoolId, body);
+    }
+
+    @Get
+    @Operation(summary = "The school's webhook subscriptions (secrets masked)")
+    public List<Subscription> listWebhooks(Authentication auth, @PathVariable long schoolId) {
+        return webhooks.subscriptions(actors.resolve(auth.getName()), schoolId);
+    }
+
+    @Delete("/{id}")
+    @Operation(summary = "Stop sending to a subscription; its deliveries stay on record")
+    public Subscription deactivateWebhook(Authentication auth, @PathVariable long schoolId, @PathVariable long id) {
+        return webhooks.deactivate(actors.resolve(auth.getName()), schoolId, id);
+    }
+
+    @Get("/{id}/deliveries")
+    @Operation(summary = "The latest 200 deliveries to a subscription: status, attempts, the subscriber's last answer, and the payload")
+    public List<Delivery> listWebhookDeliveries(Authentication auth, @PathVariable long schoolId, @PathVariable long id) {
+        return webhooks.deliveries(actors.resolve(auth.getName()), schoolId, id);
+    }
+}
