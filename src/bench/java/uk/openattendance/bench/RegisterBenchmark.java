@@ -375,7 +375,7 @@ public final class RegisterBenchmark {
         return null;
     }
 
-    private static String pupilsCsv(Path data) throws IOException {
+    static String pupilsCsv(Path data) throws IOException {
         List<String> lines = Files.readAllLines(data.resolve("pupils.csv"));
         StringBuilder csv = new StringBuilder("upn,legal_forename,legal_surname,date_of_birth,year_group,register_group,form,start_date\n");
         for (String line : lines.subList(1, lines.size())) {
@@ -388,7 +388,7 @@ public final class RegisterBenchmark {
     }
 
     /** marks.csv rewritten with UPNs, in chunks small enough for one request each. */
-    private static List<String> markChunks(Path data, int rowsPerChunk) throws IOException {
+    static List<String> markChunks(Path data, int rowsPerChunk) throws IOException {
         Map<String, String> upnByNo = new HashMap<>();
         List<String> pupils = Files.readAllLines(data.resolve("pupils.csv"));
         for (String line : pupils.subList(1, pupils.size())) {

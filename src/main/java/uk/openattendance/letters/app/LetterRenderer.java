@@ -31,6 +31,11 @@ public class LetterRenderer {
     private final Handlebars handlebars = new Handlebars();
     private final Map<String, Template> compiled = new ConcurrentHashMap<>();
 
+    static {
+        // openhtmltopdf logs several INFO lines per document through java.util.logging: thousands per letter run
+        com.openhtmltopdf.util.XRLog.setLoggingEnabled(false);
+    }
+
     /** What is wrong with a template, field by field; empty when it can be saved. */
     public List<FieldError> check(String field, String text) {
         List<FieldError> errors = new ArrayList<>();

@@ -17,12 +17,12 @@ public final class DefaultLetters {
 
     private static final Map<String, Wording> WORDING = Map.ofEntries(
             Map.entry("ATTENDANCE", new Wording("{{pupil.forename}}'s attendance",
-                    "<p>We are writing because {{pupil.forename}}'s attendance has fallen to the point where we want to share it with you: "
-                            + "{{level.label}}.</p>" + FIGURES
+                    "<p>We are writing because {{pupil.forename}}'s attendance has fallen to a level our attendance policy asks us to share "
+                            + "with you (the policy's level: {{level.label}}).</p>" + FIGURES
                             + "<p>Every day in school counts. If something is making it hard for {{pupil.forename}} to come to school, please talk to us: "
                             + "we would much rather help early.</p>")),
             Map.entry("ATTENDANCE_MEETING", new Wording("A meeting about {{pupil.forename}}'s attendance",
-                    "<p>{{pupil.forename}}'s attendance is now a concern for us: {{level.label}}.</p>" + FIGURES
+                    "<p>{{pupil.forename}}'s attendance is now a real concern for us (our attendance policy's level: {{level.label}}).</p>" + FIGURES
                             + "<p>We would like to meet you to understand what is getting in the way and to agree, together, a plan to help. Please contact "
                             + "the school office on {{school.phone}} to arrange a time in the next two weeks.</p>")),
             Map.entry("MEDICAL_EVIDENCE", new Wording("Medical evidence for {{pupil.forename}}'s absence",
@@ -34,8 +34,8 @@ public final class DefaultLetters {
                             + "{{figures.to}}. Each of these is recorded as an unauthorised absence for that session.</p>"
                             + "<p>Please help {{pupil.forename}} to arrive on time. If there is a reason that makes this difficult, please talk to us.</p>")),
             Map.entry("PENALTY_WARNING", new Wording("Warning: {{pupil.forename}}'s unauthorised absence",
-                    "<p>{{pupil.forename}} has had {{figures.unauthorisedSessions}} sessions of unauthorised absence in the last ten school weeks "
-                            + "(between {{figures.from}} and {{figures.to}}).</p><p>Under the national framework for penalty notices, ten or more "
+                    "<p>{{pupil.forename}} has had {{figures.unauthorisedSessions}} sessions of unauthorised absence between {{figures.from}} "
+                            + "and {{figures.to}}.</p><p>Under the national framework for penalty notices, ten or more "
                             + "unauthorised sessions in a rolling period of ten school weeks means the school must consider a penalty notice. Before that, "
                             + "we want to work with you: please contact us to talk about what support would help.</p>")),
             Map.entry("LEAVE_DECISION", new Wording("Your request for leave for {{pupil.forename}}",
