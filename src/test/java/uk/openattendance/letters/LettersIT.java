@@ -301,6 +301,35 @@ class LettersIT implements TestPropertyProvider {
     }
 
     @Test
+    void anImprovementMeetingIsRecordedAsALetterWithThePlanAndReviewDateAndStartOfYearLettersGoToEveryPupilOnce() {
+        School s = school(PolicyPresets.SECONDARY_ACADEMY_DORSET);
+        PupilView ruby = pupil(s, "Ruby", "Meeting");
+        PupilView sam = pupil(s, "Sam", "Classmate");
+        week(s, FIRST_MONDAY, List.of(ruby, sam), Map.of(ruby, List.of("0AM", "0PM", "1AM")));
+        String path = s.base() + "/pupils/" + ruby.id() + "/improvement-meetings";
+        String meeting = "{\"heldOn\":\"" + FIRST_MONDAY.plusDays(4) + "\",\"plan\":\"Ruby will use the breakfast club on Mondays; her form tutor "
+                + "will check in each morning.\",\"reviewDate\":\"" + FIRST_MONDAY.plusWeeks(4) + "\"}";
+
+        var backwards = s.api().post(path, s.office(), meeting.replace(FIRST_MONDAY.plusWeeks(4).toString(), FIRST_MONDAY.toString()));
+        assertThat(backwards.status()).isEqualTo(400);
+        assertThat(backwards.json().at("/errors/0/field").asText()).isEqualTo("reviewDate");
+        var recorded = s.api().post(path, s.office(), meeting);
+        assertThat(recorded.status()).as(recorded.body()).isEqualTo(201);
+        assertThat(recorded.json().get("kind").asText()).isEqualTo("IMPROVEMENT_MEETING");
+        assertThat(recorded.json().get("status").asText()).isEqualTo("DRAFT");
+        assertThat(recorded.json().get("bodyHtml").asText()).contains("breakfast club").contains("30 November 2026").contains("70.0%");
+        assertThat(s.api().post(path, s.office(), meeting).json().get("id").asLong()).as("the same meeting is one letter")
+                .isEqualTo(recorded.json().get("id").asLong());
+
+        School other = school(PolicyPresets.SECONDARY_ACADEMY_DORSET);
+        assertThat(other.api().post(other.base() + "/pupils/" + ruby.id() + "/improvement-meetings", other.office(), meeting).status()).isEqualTo(404);
+
+        String startOfYear = "mutation { draftStartOfYearLetters(schoolId: " + s.school().id() + ") { drafted pupilsChecked } }";
+        assertThat(s.api().graphql(s.office(), startOfYear).json().at("/data/draftStartOfYearLetters/drafted").asInt()).isEqualTo(2);
+        assertThat(s.api().graphql(s.office(), startOfYear).json().at("/data/draftStartOfYearLetters/drafted").asInt()).as("once a year").isZero();
+    }
+
+    @Test
     void templatesAreCheckedWhenSavedAndASchoolsOwnWordingBeatsItsTrusts() {
         School s = school(PolicyPresets.PRIMARY_PORTSMOUTH);
         String trustAdmin = world.staffLogin(s.api(), Role.TRUST_ADMIN, null, s.school().trustId());

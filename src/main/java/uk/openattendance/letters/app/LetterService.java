@@ -249,6 +249,48 @@ public class LetterService {
         return store.byTrigger(schoolId, pupilId, triggerKey).map(r -> view(r, p));
     }
 
+    /** An attendance improvement meeting as held: what was agreed and when it will be reviewed. */
+    @io.micronaut.core.annotation.Introspected
+    public record RecordMeeting(
+            @jakarta.validation.constraints.NotNull(message = "the date the meeting was held, e.g. 2026-11-20") LocalDate heldOn,
+            @jakarta.validation.constraints.NotBlank(message = "the plan agreed with the family, in plain words")
+            @jakarta.validation.constraints.Size(max = 4000, message = "at most 4000 characters") String plan,
+            @jakarta.validation.constraints.NotNull(message = "the date the plan will be reviewed, after the meeting") LocalDate reviewDate) {}
+
+    /**
+     * Drafts the record of an attendance improvement meeting, with the pupil's figures for the year to the meeting, the
+     * plan and the review date, for the office to approve and send. Recording the same meeting again returns its letter.
+     */
+    @Transactional
+    public LetterView recordImprovementMeeting(Actor actor, long schoolId, long pupilId, @jakarta.validation.Valid RecordMeeting m) {
+        actor.require(Permission.LETTERS_SEND, schoolId, "School", schoolId);
+        PupilView p = pupils.pupil(actor, schoolId, pupilId);
+        LocalDate today = schoolDay.of(schoolId).now().toLocalDate();
+        if (m.heldOn().isAfter(today)) {
+            throw DomainProblem.field(LetterProblem.LETTER_NOT_VALID, "heldOn", "a date on or before today (" + today + ")");
+        }
+        if (!m.reviewDate().isAfter(m.heldOn())) {
+            throw DomainProblem.field(LetterProblem.LETTER_NOT_VALID, "reviewDate", "a date after the meeting (" + m.heldOn() + ")");
+        }
+        FiguresRow row = perPupil(schoolId, new WindowRequest(WindowRequest.Kind.YEAR_TO_DATE, null, null, m.heldOn(), null)).get(pupilId);
+        Map<String, Object> facts = row == null ? new LinkedHashMap<>() : figureFacts(row);
+        facts.put("meeting", Map.of("date", LONG_DATE.format(m.heldOn()), "reviewDate", LONG_DATE.format(m.reviewDate()), "plan", m.plan()));
+        return draft(actor, schoolId, p.id(), "IMPROVEMENT_MEETING", "MEETING:" + m.heldOn(), facts).orElseThrow();
+    }
+
+    /** Drafts the start-of-year expectations letter for every pupil on roll as of a date (default today); once per pupil per year. */
+    @Transactional
+    public RunResult startOfYear(Actor actor, long schoolId, LocalDate asOf) {
+        actor.require(Permission.LETTERS_SEND, schoolId, "School", schoolId);
+        long started = System.nanoTime();
+        LocalDate date = asOf == null ? schoolDay.of(schoolId).now().toLocalDate() : asOf;
+        String year = SchoolCalendar.academicYearOf(date);
+        List<PupilView> roll = pupils.wholeRoll(READER, schoolId).stream().filter(p -> p.onRollOn(date)).toList();
+        List<Wanted> wanted = roll.stream().map(p -> new Wanted(p, "START_OF_YEAR", "START_OF_YEAR:" + year, new LinkedHashMap<String, Object>(),
+                false)).toList();
+        return record(actor, schoolId, date, roll.size(), wanted, started);
+    }
+
     // ---- the office's workflow ----
 
     public List<LetterView> list(Actor actor, long schoolId, String status) {

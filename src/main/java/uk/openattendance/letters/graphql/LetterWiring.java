@@ -39,7 +39,10 @@ public class LetterWiring implements GraphqlWiring {
                         : env.<Integer>getArgument("version").longValue())))
                 .dataFetcher("approveLetters", env -> letters.approve(actor(env), id(env, "schoolId"), ids(env, "letterIds")))
                 .dataFetcher("discardLetters", env -> letters.discard(actor(env), id(env, "schoolId"), ids(env, "letterIds")))
-                .dataFetcher("emailLetters", env -> letters.email(actor(env), id(env, "schoolId"), ids(env, "letterIds"))));
+                .dataFetcher("emailLetters", env -> letters.email(actor(env), id(env, "schoolId"), ids(env, "letterIds")))
+                .dataFetcher("recordImprovementMeeting", env -> letters.recordImprovementMeeting(actor(env), id(env, "schoolId"), id(env, "pupilId"),
+                        new LetterService.RecordMeeting(date(env, "heldOn"), env.getArgument("plan"), date(env, "reviewDate"))))
+                .dataFetcher("draftStartOfYearLetters", env -> letters.startOfYear(actor(env), id(env, "schoolId"), date(env, "asOf"))));
         wiring.type("Letter", t -> t.dataFetcher("facts", env -> toJson(env.<LetterView>getSource().facts())));
         wiring.type("LetterRun", t -> t.dataFetcher("byKind", env -> env.<LetterService.RunResult>getSource().byKind().entrySet().stream()
                 .map(e -> Map.of("kind", e.getKey(), "count", e.getValue())).toList()));

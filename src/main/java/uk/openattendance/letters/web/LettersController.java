@@ -3,6 +3,8 @@ package uk.openattendance.letters.web;
 import uk.openattendance.letters.domain.LetterException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Status;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -19,7 +21,6 @@ import java.time.LocalDate;
 import java.util.List;
 import uk.openattendance.letters.app.LetterService;
 import uk.openattendance.letters.app.LetterView;
-import uk.openattendance.letters.persistence.LetterStore;
 import uk.openattendance.platform.web.ProblemResponses;
 import uk.openattendance.security.ActorResolver;
 
@@ -45,6 +46,20 @@ public class LettersController {
             + "warnings. Each crossing is written about once; recorded exceptions suppress a letter with the reason kept")
     public LetterService.RunResult runLetters(Authentication auth, @PathVariable long schoolId, @Nullable @Body RunLetters body) {
         return letters.run(actors.resolve(auth.getName()), schoolId, body == null ? null : body.asOf());
+    }
+
+    @Post("/schools/{schoolId}/pupils/{pupilId}/improvement-meetings")
+    @Status(HttpStatus.CREATED)
+    @Operation(summary = "Record an attendance improvement meeting: drafts the letter with the year's figures, the agreed plan and its review date")
+    public LetterView recordImprovementMeeting(Authentication auth, @PathVariable long schoolId, @PathVariable long pupilId,
+            @Body LetterService.RecordMeeting body) {
+        return letters.recordImprovementMeeting(actors.resolve(auth.getName()), schoolId, pupilId, body);
+    }
+
+    @Post("/schools/{schoolId}/start-of-year-letters")
+    @Operation(summary = "Draft the start-of-year expectations letter for every pupil on roll (once per pupil per school year)")
+    public LetterService.RunResult draftStartOfYearLetters(Authentication auth, @PathVariable long schoolId, @Nullable @Body RunLetters body) {
+        return letters.startOfYear(actors.resolve(auth.getName()), schoolId, body == null ? null : body.asOf());
     }
 
     @Get("/schools/{schoolId}/letters")
