@@ -41,7 +41,6 @@ import uk.openattendance.roll.app.PupilView;
 import uk.openattendance.school.domain.DateWindow;
 import uk.openattendance.school.domain.SchoolCalendar;
 import uk.openattendance.school.domain.Session;
-import uk.openattendance.school.domain.Term;
 import uk.openattendance.security.Actor;
 import uk.openattendance.security.Permission;
 
@@ -155,7 +154,7 @@ public class LeaveService {
         Figures year = figures.pupil(READER, schoolId, pupil.id(), WindowRequest.yearToDate()).figures();
         BigDecimal authorisedPercent = year.possibleSessions() == 0 ? null
                 : BigDecimal.valueOf(year.authorisedAbsence() * 100L).divide(BigDecimal.valueOf(year.possibleSessions()), 1, RoundingMode.HALF_UP);
-        LocalDate firstTermEnds = pupil.startDate() == null ? null : ctx.calendar().termContaining(pupil.startDate()).map(Term::endsOn).orElse(null);
+        LocalDate firstTermEnds = pupil.startDate() == null ? null : ctx.calendar().endOfTermJoined(pupil.startDate());
         List<DateWindow> assessments = store.assessmentPeriods(schoolId).stream().map(a -> new DateWindow(a.name(), a.startsOn(), a.endsOn())).toList();
         double festivalDays = 0;
         double religiousDays = 0;

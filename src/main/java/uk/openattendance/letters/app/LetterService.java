@@ -102,7 +102,12 @@ public class LetterService {
     public record RunResult(LocalDate asOf, int pupilsChecked, int drafted, int suppressed, Map<String, Integer> byKind, long millis) {}
 
     /** A letter the run wants: the caller renders it and records it once per trigger. */
-    record Wanted(PupilView pupil, String kind, String triggerKey, Map<String, Object> facts, boolean meeting) {}
+    /** A letter a trigger asks for; {@code coveredBy} says why it is kept SUPPRESSED when another letter of the run says the same. */
+    record Wanted(PupilView pupil, String kind, String triggerKey, Map<String, Object> facts, boolean meeting, String coveredBy) {
+        Wanted(PupilView pupil, String kind, String triggerKey, Map<String, Object> facts, boolean meeting) {
+            this(pupil, kind, triggerKey, facts, meeting, null);
+        }
+    }
 
     @Transactional
     public RunResult run(Actor actor, long schoolId, LocalDate asOf) {
@@ -199,7 +204,28 @@ public class LetterService {
                 wanted.add(new Wanted(p, "PENALTY_WARNING", "PENALTY:" + c.windowFrom(), facts, false));
             }
         }
-        return record(actor, schoolId, date, roll.size(), wanted, started);
+        return record(actor, schoolId, date, roll.size(), oneMedicalRequestEach(wanted), started);
+    }
+
+    /**
+     * A family asked for medical evidence twice in one run (the term's threshold and the 5th day in a row reached
+     * together) gets one letter; the other trigger is kept, SUPPRESSED with the reason, so it is not drafted next week.
+     */
+    static List<Wanted> oneMedicalRequestEach(List<Wanted> wanted) {
+        Map<Long, Wanted> firstMedical = new HashMap<>();
+        List<Wanted> out = new ArrayList<>();
+        for (Wanted w : wanted) {
+            if (w.kind().equals("MEDICAL_EVIDENCE")) {
+                Wanted first = firstMedical.putIfAbsent(w.pupil().id(), w);
+                if (first != null) {
+                    out.add(new Wanted(w.pupil(), w.kind(), w.triggerKey(), w.facts(), w.meeting(), "Covered by the medical-evidence letter drafted "
+                            + "in the same run (" + first.triggerKey() + ")"));
+                    continue;
+                }
+            }
+            out.add(w);
+        }
+        return out;
     }
 
     private RunResult record(Actor actor, long schoolId, LocalDate date, int checked, List<Wanted> wanted, long started) {
@@ -218,7 +244,8 @@ public class LetterService {
         for (Wanted w : fresh) {
             Map<String, Object> model = model(templates.school(), w.pupil(), family.getOrDefault(w.pupil().id(), List.of()), date, w.facts());
             DefaultLetters.Wording wording = templates.wording(w.kind(), w.meeting());
-            String reason = exceptions.stream().filter(e -> e.applies(w.pupil().id(), w.kind(), date)).map(LetterException::why).findFirst().orElse(null);
+            String reason = w.coveredBy() != null ? w.coveredBy()
+                    : exceptions.stream().filter(e -> e.applies(w.pupil().id(), w.kind(), date)).map(LetterException::why).findFirst().orElse(null);
             suppressed += reason == null ? 0 : 1;
             rows.add(new LetterRow(0, schoolId, w.pupil().id(), w.kind(), w.triggerKey(), reason == null ? "DRAFT" : "SUPPRESSED",
                     renderer.merge(wording.subject(), model), renderer.merge(wording.body(), model), write(model), date, by, clock.instant(), null, null,
@@ -227,17 +254,6 @@ public class LetterService {
         }
         int inserted = store.insertAll(rows);
         return new RunResult(date, checked, inserted - suppressed, suppressed, byKind, (System.nanoTime() - started) / 1_000_000);
-    }
-
-    private record LetterKindException(LetterException row) {
-        boolean applies(long pupilId, String kind, LocalDate date) {
-            return row.pupilId() == pupilId && (row.kind() == null || kind.startsWith(row.kind())) && !date.isBefore(row.fromDate())
-                    && (row.toDate() == null || !date.isAfter(row.toDate()));
-        }
-
-        String why() {
-            return "Exception recorded by " + row.recordedBy() + ": " + row.reason();
-        }
     }
 
     /** Drafts one letter now, outside a run (leave decisions, a meeting record, start-of-year letters). */

@@ -68,6 +68,20 @@ public record SchoolCalendar(List<Term> terms, List<Closure> closures) {
         return counted == n ? Optional.of(day) : Optional.empty();
     }
 
+    /**
+     * The last day of the term a pupil joined in. Until a school enters its terms, the conventional English term:
+     * autumn to 31 December, spring to 31 March, summer to 31 July (August joiners start in the autumn term).
+     */
+    public LocalDate endOfTermJoined(LocalDate joined) {
+        return termContaining(joined).map(Term::endsOn).orElseGet(() -> {
+            int month = joined.getMonthValue();
+            if (month >= 8) {
+                return LocalDate.of(joined.getYear(), 12, 31);
+            }
+            return month <= 3 ? LocalDate.of(joined.getYear(), 3, 31) : LocalDate.of(joined.getYear(), 7, 31);
+        });
+    }
+
     public List<LocalDate> schoolDays(LocalDate from, LocalDate to) {
         List<LocalDate> days = new ArrayList<>();
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {

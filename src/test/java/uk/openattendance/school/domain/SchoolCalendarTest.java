@@ -45,4 +45,13 @@ class SchoolCalendarTest {
                 .satisfies(h -> assertThat(h.from()).isEqualTo(LocalDate.of(2026, 10, 31)));
         assertThat(SchoolCalendar.academicYearOf(LocalDate.of(2027, 3, 1))).isEqualTo("2026/27");
     }
+
+    @Test
+    void aPupilsFirstTermEndsWithTheTermTheyJoinedInOrTheConventionalOneBeforeTermsAreEntered() {
+        assertThat(calendar.endOfTermJoined(LocalDate.of(2026, 10, 5))).isEqualTo(autumn.endsOn());
+        SchoolCalendar empty = new SchoolCalendar(List.of(), List.of());
+        assertThat(empty.endOfTermJoined(LocalDate.of(2026, 11, 2))).isEqualTo(LocalDate.of(2026, 12, 31));
+        assertThat(empty.endOfTermJoined(LocalDate.of(2027, 2, 1))).isEqualTo(LocalDate.of(2027, 3, 31));
+        assertThat(empty.endOfTermJoined(LocalDate.of(2027, 5, 10))).isEqualTo(LocalDate.of(2027, 7, 31));
+    }
 }
