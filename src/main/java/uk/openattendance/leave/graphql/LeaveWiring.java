@@ -1,12 +1,12 @@
 package uk.openattendance.leave.graphql;
 
 import static uk.openattendance.platform.graphql.GraphqlContext.actor;
+import static uk.openattendance.platform.graphql.GraphqlContext.date;
 import static uk.openattendance.platform.graphql.GraphqlContext.id;
 
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import jakarta.inject.Singleton;
-import java.time.LocalDate;
 import java.util.Map;
 import uk.openattendance.leave.app.DecideLeave;
 import uk.openattendance.leave.app.LeaveService;
@@ -70,13 +70,5 @@ public class LeaveWiring implements GraphqlWiring {
 
     private static Session session(Object v) {
         return v == null ? null : Session.valueOf(String.valueOf(v));
-    }
-
-    private static LocalDate date(Object v, String field) {
-        try {
-            return v == null ? null : LocalDate.parse(String.valueOf(v));
-        } catch (RuntimeException e) {
-            throw DomainProblem.field(CommonProblem.VALIDATION_FAILED, field, "a date as YYYY-MM-DD, not '" + v + "'");
-        }
     }
 }

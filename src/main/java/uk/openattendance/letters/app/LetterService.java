@@ -393,9 +393,7 @@ public class LetterService {
      */
     @Transactional
     public Emailed email(Actor actor, long schoolId, List<Long> ids) {
-        actor.require(Permission.LETTERS_SEND, schoolId, "School", schoolId);
-        requireIds(ids);
-        List<LetterRow> approved = store.byIds(schoolId, ids).stream().filter(r -> "APPROVED".equals(r.status())).toList();
+        List<LetterRow> approved = approvedAmong(actor, schoolId, ids);
         Map<Long, List<ContactView>> family = contacts.contactsOfPupils(READER, approved.stream().map(LetterRow::pupilId).distinct().toList());
         List<Long> sent = new ArrayList<>();
         List<Long> noEmail = new ArrayList<>();
@@ -422,9 +420,7 @@ public class LetterService {
     /** One PDF of approved letters for post, each on its own pages; the letters are recorded as printed. */
     @Transactional
     public byte[] printRun(Actor actor, long schoolId, List<Long> ids) {
-        actor.require(Permission.LETTERS_SEND, schoolId, "School", schoolId);
-        requireIds(ids);
-        List<LetterRow> approved = store.byIds(schoolId, ids).stream().filter(r -> "APPROVED".equals(r.status())).toList();
+        List<LetterRow> approved = approvedAmong(actor, schoolId, ids);
         if (approved.isEmpty()) {
             throw DomainProblem.field(LetterProblem.LETTER_NOT_VALID, "letterIds", "the ids of approved letters (none of these is approved)");
         }
@@ -432,6 +428,13 @@ public class LetterService {
         store.markDelivered(schoolId, approved.stream().map(LetterRow::id).toList(), "POST", "PRINTED", actor.describeIn(schoolId), clock.instant());
         announce(schoolId, approved, "POST");
         return pdf;
+    }
+
+    /** The approved letters among these ids at this school, for a caller who may send letters. */
+    private List<LetterRow> approvedAmong(Actor actor, long schoolId, List<Long> ids) {
+        actor.require(Permission.LETTERS_SEND, schoolId, "School", schoolId);
+        requireIds(ids);
+        return store.byIds(schoolId, ids).stream().filter(r -> "APPROVED".equals(r.status())).toList();
     }
 
     private void announce(long schoolId, List<LetterRow> letters, String delivery) {

@@ -31,14 +31,18 @@ public final class GraphqlContext {
 
     /** A YYYY-MM-DD argument, or null when absent; anything else is refused naming the argument. */
     public static java.time.LocalDate date(DataFetchingEnvironment env, String name) {
-        Object value = env.getArgument(name);
+        return date(env.getArgument(name), name);
+    }
+
+    /** A YYYY-MM-DD value from an input object, or null; {@code field} names it in the error (e.g. request.firstDate). */
+    public static java.time.LocalDate date(Object value, String field) {
         if (value == null) {
             return null;
         }
         try {
             return java.time.LocalDate.parse(String.valueOf(value));
         } catch (java.time.format.DateTimeParseException e) {
-            throw DomainProblem.field(CommonProblem.VALIDATION_FAILED, name, "a date as YYYY-MM-DD, not '" + value + "'");
+            throw DomainProblem.field(CommonProblem.VALIDATION_FAILED, field, "a date as YYYY-MM-DD, not '" + value + "'");
         }
     }
 
