@@ -31,7 +31,8 @@ public final class GraphqlContext {
 
     /** A YYYY-MM-DD argument, or null when absent; anything else is refused naming the argument. */
     public static java.time.LocalDate date(DataFetchingEnvironment env, String name) {
-        return date(env.getArgument(name), name);
+        Object value = env.getArgument(name);
+        return date(value, name);
     }
 
     /** A YYYY-MM-DD value from an input object, or null; {@code field} names it in the error (e.g. request.firstDate). */
