@@ -20,6 +20,7 @@ import uk.openattendance.fixtures.TestWorld;
 import uk.openattendance.platform.time.MutableClock;
 import uk.openattendance.register.app.RegisterService;
 import uk.openattendance.register.app.SubmitRegister;
+import uk.openattendance.roll.app.Characteristics;
 import uk.openattendance.roll.app.ContactCommand;
 import uk.openattendance.roll.app.ContactService;
 import uk.openattendance.roll.app.ContactView;
@@ -53,7 +54,8 @@ class LeaveRequestIT {
     Setup setup(String preset) {
         clock.set(LocalDateTime.of(MONDAY, LocalTime.of(8, 30)), LONDON);
         TestWorld.School school = world.school(world.trust(), preset);
-        PupilView pupil = world.pupil(school, "Isla", "Leaveasker");
+        // a pupil who joined last year: their first term (when Gloucestershire refuses leave) is long past
+        PupilView pupil = world.pupil(school, "Isla", "Leaveasker", LocalDate.of(2025, 9, 3), 0, Characteristics.none());
         PupilView classmate = world.pupil(school, "Noah", "Classmate");
         ContactView mother = contacts.addContact(SYSTEM, school.id(), pupil.id(), new ContactCommand("Rhian Leaveasker", "Mother", true, true, 1,
                 String.format("07700 900%03d", TestWorld.next() % 1000), "rhian.leaveasker@example.org", Channel.SMS, false, null));
