@@ -4,11 +4,15 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uk.openattendance.letters.app.LetterService;
+import uk.openattendance.register.app.MarkImportService;
 import uk.openattendance.roll.app.RollImportService;
 import uk.openattendance.school.app.CalendarService;
 import uk.openattendance.school.app.CreateSchool;
@@ -31,7 +35,7 @@ import uk.openattendance.security.StaffService;
 
 /**
  * First start of the embedded default: a demo trust with one school per policy preset, a few hundred fictional pupils
- * each, and logins printed to the console. Loaded through the same services and CSV import the API uses.
+ * each with this term's marks so far and the letters they call for, and logins printed to the console. Loaded through the same services and CSV import the API uses.
  */
 @Singleton
 @Requires(env = "demo")
@@ -45,9 +49,16 @@ public class DemoTrustLoader {
     private final CalendarService calendars;
     private final RollImportService imports;
     private final StaffService staff;
+    private final MarkImportService marks;
+    private final LetterService letters;
+    private final Clock clock;
 
-    public DemoTrustLoader(SchoolService schools, RegisterGroupService groups, CalendarService calendars, RollImportService imports, StaffService staff) {
+    public DemoTrustLoader(SchoolService schools, RegisterGroupService groups, CalendarService calendars, RollImportService imports, StaffService staff,
+            MarkImportService marks, LetterService letters, Clock clock) {
         this.schools = schools;
+        this.marks = marks;
+        this.letters = letters;
+        this.clock = clock;
         this.groups = groups;
         this.calendars = calendars;
         this.imports = imports;
@@ -88,9 +99,28 @@ public class DemoTrustLoader {
         DemoRoll.Csvs csv = DemoRoll.make(n, 240 + 20 * n, groupNames, years, LocalDate.of(2026, 9, 2));
         imports.importPupils(SYSTEM, school.id(), csv.pupils());
         imports.importContacts(SYSTEM, school.id(), csv.contacts());
+        loadTermSoFar(school.id(), n, csv);
         staff.createStaff(SYSTEM, new CreateStaff("head@school" + n + ".example.org", "Head of Demo School " + n, PASSWORD, Role.HEADTEACHER, school.id(), null));
         staff.createStaff(SYSTEM, new CreateStaff("office@school" + n + ".example.org", "Office of Demo School " + n, PASSWORD, Role.OFFICE, school.id(), null));
         return school;
+    }
+
+    /** The term's marks up to yesterday, then the letter run the office would find drafted on Monday morning. */
+    private void loadTermSoFar(long schoolId, int n, DemoRoll.Csvs csv) {
+        LocalDate yesterday = LocalDate.now(clock.withZone(ZoneId.of("Europe/London"))).minusDays(1);
+        LocalDate first = LocalDate.of(2026, 9, 2);
+        if (yesterday.isBefore(first)) {
+            return;
+        }
+        List<LocalDate> days = calendars.calendar(SYSTEM, schoolId).schoolDays(first, yesterday.isAfter(LocalDate.of(2027, 7, 21))
+                ? LocalDate.of(2027, 7, 21) : yesterday);
+        List<String> upns = csv.pupils().lines().skip(1).map(line -> line.substring(0, line.indexOf(','))).toList();
+        for (String chunk : DemoHistory.marks(2000L + n, upns, days, 50_000)) {
+            marks.importMarks(SYSTEM, schoolId, chunk);
+        }
+        if (!days.isEmpty()) {
+            letters.run(SYSTEM, schoolId, days.get(days.size() - 1));
+        }
     }
 
     private static void printWelcome(String apiKey) {
