@@ -113,7 +113,7 @@ public final class RegisterBenchmark {
             int saveIn = reuse ? Integer.parseInt(System.getenv().getOrDefault("BENCH_SAVE_SCHOOL", "3")) : 0;
             long school = schoolIds.get(saveIn);
             List<Form> forms = new ArrayList<>();
-            for (long s : List.of(school, schoolIds.get(saveIn + 1))) {
+            for (long s : schoolIds.subList(saveIn, Math.min(saveIn + 2, schoolIds.size()))) {
                 Map<String, List<Long>> byForm = new LinkedHashMap<>();
                 for (JsonNode p : roll(s)) {
                     byForm.computeIfAbsent(p.get("form").asText(), k -> new ArrayList<>()).add(p.get("id").asLong());

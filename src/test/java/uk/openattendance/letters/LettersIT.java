@@ -213,6 +213,10 @@ class LettersIT implements TestPropertyProvider {
         week(s, FIRST_MONDAY.plusWeeks(4), all, Map.of(dip, List.of("4AM")));
         assertThat(run(s, FIRST_MONDAY.plusWeeks(4).plusDays(4)).get("drafted").asInt()).isEqualTo(1);
 
+        JsonNode backwards = run(s, FIRST_MONDAY.plusWeeks(2).plusDays(4));
+        assertThat(backwards.get("drafted").asInt()).as("a run for an earlier Friday does not count crossings again").isZero();
+        assertThat(backwards.get("ladderNote").asText()).contains("already run as of " + FIRST_MONDAY.plusWeeks(4).plusDays(4));
+
         JsonNode history = s.api().get(s.base() + "/pupils/" + dip.id() + "/letters", s.office()).json();
         assertThat(StreamSupport.stream(history.spliterator(), false).map(l -> l.get("kind").asText()).toList())
                 .containsExactly("ATTENDANCE_BELOW_90", "ATTENDANCE_BELOW_95", "ATTENDANCE_BELOW_95");

@@ -99,7 +99,16 @@ public class LetterService {
         this.sentEvents = sentEvents;
     }
 
-    public record RunResult(LocalDate asOf, int pupilsChecked, int drafted, int suppressed, Map<String, Integer> byKind, long millis) {}
+    /** What a run did; {@code ladderNote} says why the attendance ladder was not stepped (a later date was already run), else null. */
+    public record RunResult(LocalDate asOf, int pupilsChecked, int drafted, int suppressed, Map<String, Integer> byKind, long millis, String ladderNote) {
+        RunResult(LocalDate asOf, int pupilsChecked, int drafted, int suppressed, Map<String, Integer> byKind, long millis) {
+            this(asOf, pupilsChecked, drafted, suppressed, byKind, millis, null);
+        }
+
+        RunResult withLadderNote(String note) {
+            return new RunResult(asOf, pupilsChecked, drafted, suppressed, byKind, millis, note);
+        }
+    }
 
     /** A letter the run wants: the caller renders it and records it once per trigger. */
     /** A letter a trigger asks for; {@code coveredBy} says why it is kept SUPPRESSED when another letter of the run says the same. */
@@ -125,7 +134,12 @@ public class LetterService {
         WindowRequest window = rules.windowWeeks() == null ? new WindowRequest(WindowRequest.Kind.YEAR_TO_DATE, null, null, date, null)
                 : new WindowRequest(WindowRequest.Kind.ROLLING_WEEKS, null, null, date, rules.windowWeeks());
         Map<Long, FiguresRow> rows = perPupil(schoolId, window);
-        if (!rules.levels().isEmpty()) {
+        String ladderNote = null;
+        LocalDate ladderLatest = rules.levels().isEmpty() ? null : store.lockLadder(schoolId, year, date);
+        if (ladderLatest != null && ladderLatest.isAfter(date)) {
+            // stepping back in time would count crossings out of order; the later run already wrote about this year's ladder
+            ladderNote = "Attendance letters not checked: the ladder was already run as of " + ladderLatest + ", after " + date;
+        } else if (!rules.levels().isEmpty()) {
             AttendanceLadder ladder = new AttendanceLadder(rules.levels(), rules.sameLevelRepeatsBeforeEscalating());
             Map<Long, LadderState> states = store.ladders(byId.keySet(), year);
             Map<Long, LadderState> changed = new HashMap<>();
@@ -204,7 +218,7 @@ public class LetterService {
                 wanted.add(new Wanted(p, "PENALTY_WARNING", "PENALTY:" + c.windowFrom(), facts, false));
             }
         }
-        return record(actor, schoolId, date, roll.size(), oneMedicalRequestEach(wanted), started);
+        return record(actor, schoolId, date, roll.size(), oneMedicalRequestEach(wanted), started).withLadderNote(ladderNote);
     }
 
     /**

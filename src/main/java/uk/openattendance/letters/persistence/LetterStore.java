@@ -156,6 +156,31 @@ public class LetterStore {
                 });
     }
 
+    /**
+     * Locks the school's ladder for this transaction and says the latest date it was stepped to this year (null if
+     * never), moving it to {@code asOf} when that is later.
+     */
+    public LocalDate lockLadder(long schoolId, String academicYear, LocalDate asOf) {
+        jdbc.prepareStatement("INSERT IGNORE INTO letter_ladder_run (school_id, academic_year, latest_as_of) VALUES (?,?,?)", ps -> {
+            Sql.bind(ps, schoolId, academicYear, LocalDate.of(1970, 1, 1));
+            return ps.executeUpdate();
+        });
+        LocalDate latest = jdbc.prepareStatement("SELECT latest_as_of FROM letter_ladder_run WHERE school_id = ? AND academic_year = ? FOR UPDATE", ps -> {
+            Sql.bind(ps, schoolId, academicYear);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return Sql.date(rs, "latest_as_of");
+            }
+        });
+        if (asOf.isAfter(latest)) {
+            jdbc.prepareStatement("UPDATE letter_ladder_run SET latest_as_of = ? WHERE school_id = ? AND academic_year = ?", ps -> {
+                Sql.bind(ps, asOf, schoolId, academicYear);
+                return ps.executeUpdate();
+            });
+        }
+        return latest.getYear() == 1970 ? null : latest;
+    }
+
     public void saveLadders(Map<Long, LadderState> states, String academicYear) {
         if (states.isEmpty()) {
             return;
