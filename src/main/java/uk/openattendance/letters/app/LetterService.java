@@ -27,7 +27,6 @@ import uk.openattendance.register.domain.ContinuousAbsence;
 import uk.openattendance.letters.domain.DefaultLetters;
 import uk.openattendance.letters.domain.LadderState;
 import uk.openattendance.letters.domain.LetterException;
-import uk.openattendance.letters.domain.LetterKind;
 import uk.openattendance.letters.persistence.LetterRow;
 import uk.openattendance.letters.persistence.LetterStore;
 import uk.openattendance.notify.app.Outbox;
@@ -47,7 +46,6 @@ import uk.openattendance.roll.app.PupilService;
 import uk.openattendance.roll.app.PupilView;
 import uk.openattendance.school.app.SchoolService;
 import uk.openattendance.school.app.SchoolView;
-import uk.openattendance.school.domain.LetterLevel;
 import uk.openattendance.school.domain.LetterRules;
 import uk.openattendance.school.domain.SchoolCalendar;
 import uk.openattendance.school.domain.Term;
@@ -80,10 +78,11 @@ public class LetterService {
     private final ObjectMapper json;
     private final Clock clock;
     private final ApplicationEventPublisher<LettersSent> sentEvents;
+    private final LetterTemplates letterTemplates;
 
     public LetterService(LetterStore store, LetterRenderer renderer, PupilService pupils, ContactService contacts, FiguresService figures,
             RegisterService registers, DailyLists lists, SchoolService schools, SchoolDay schoolDay, Outbox outbox, ObjectMapper json, Clock clock,
-            ApplicationEventPublisher<LettersSent> sentEvents) {
+            ApplicationEventPublisher<LettersSent> sentEvents, LetterTemplates letterTemplates) {
         this.store = store;
         this.renderer = renderer;
         this.pupils = pupils;
@@ -97,6 +96,7 @@ public class LetterService {
         this.json = json;
         this.clock = clock;
         this.sentEvents = sentEvents;
+        this.letterTemplates = letterTemplates;
     }
 
     /** What a run did; {@code ladderNote} says why the attendance ladder was not stepped (a later date was already run), else null. */
@@ -248,7 +248,7 @@ public class LetterService {
         if (fresh.isEmpty()) {
             return new RunResult(date, checked, 0, 0, Map.of(), (System.nanoTime() - started) / 1_000_000);
         }
-        Templates templates = templates(schoolId);
+        LetterTemplates.Templates templates = letterTemplates.resolve(schoolId);
         Map<Long, List<ContactView>> family = contacts.contactsOfPupils(READER, fresh.stream().map(w -> w.pupil().id()).distinct().toList());
         List<LetterException> exceptions = store.exceptions(schoolId);
         String by = actor.isSystem() ? "System: letter run" : actor.describeIn(schoolId);
@@ -485,100 +485,7 @@ public class LetterService {
                 + escape(String.valueOf(school.getOrDefault("name", ""))) + "</p>" + foot + "</div>";
     }
 
-    // ---- templates and exceptions ----
-
-    record Templates(SchoolView school, Map<String, LetterStore.TemplateRow> own, Map<String, LetterStore.TemplateRow> trust) {
-        DefaultLetters.Wording wording(String kind, boolean meeting) {
-            LetterStore.TemplateRow t = own.containsKey(kind) ? own.get(kind) : trust.get(kind);
-            if (t == null && kind.startsWith("ATTENDANCE_")) {
-                String general = meeting ? "ATTENDANCE_MEETING" : "ATTENDANCE";
-                t = own.containsKey(general) ? own.get(general) : trust.get(general);
-            }
-            return t != null ? new DefaultLetters.Wording(t.subject(), t.body()) : DefaultLetters.of(kind, meeting);
-        }
-    }
-
-    Templates templates(long schoolId) {
-        SchoolView school = schools.school(READER, schoolId);
-        long trustId = school.trustId() == null ? 0 : school.trustId();
-        Map<String, LetterStore.TemplateRow> own = new HashMap<>();
-        Map<String, LetterStore.TemplateRow> trust = new HashMap<>();
-        for (LetterStore.TemplateRow t : store.templates(schoolId, trustId)) {
-            ("SCHOOL".equals(t.ownerType()) ? own : trust).put(t.kind(), t);
-        }
-        return new Templates(school, own, trust);
-    }
-
-    public record TemplateView(String kind, String subject, String body, String source, String updatedBy) {}
-
-    /** Every kind's wording as this school's letters would use it, and where it comes from (SCHOOL, TRUST or BUILT_IN). */
-    public List<TemplateView> templates(Actor actor, long schoolId) {
-        actor.require(Permission.ATTENDANCE_READ, schoolId, "School", schoolId);
-        Templates t = templates(schoolId);
-        List<String> kinds = new ArrayList<>(List.of("ATTENDANCE", "ATTENDANCE_MEETING"));
-        for (LetterLevel l : schoolDay.policy(schoolId).letters().levels()) {
-            kinds.add("ATTENDANCE_" + l.key());
-        }
-        for (LetterKind k : LetterKind.values()) {
-            if (k != LetterKind.ATTENDANCE) {
-                kinds.add(k.name());
-            }
-        }
-        return kinds.stream().map(k -> {
-            LetterStore.TemplateRow row = t.own().containsKey(k) ? t.own().get(k) : t.trust().get(k);
-            DefaultLetters.Wording w = t.wording(k, k.equals("ATTENDANCE_MEETING") || schoolDay.policy(schoolId).letters().levels().stream()
-                    .anyMatch(l -> k.equals("ATTENDANCE_" + l.key()) && l.meetingInvitation()));
-            return new TemplateView(k, w.subject(), w.body(), row == null ? "BUILT_IN" : row.ownerType(), row == null ? null : row.updatedBy());
-        }).toList();
-    }
-
-    public record SaveTemplate(String subject, String body) {}
-
-    @Transactional
-    public TemplateView saveSchoolTemplate(Actor actor, long schoolId, String kind, SaveTemplate t) {
-        actor.require(Permission.SCHOOL_ADMIN, schoolId, "School", schoolId);
-        return save(actor, "SCHOOL", schoolId, kind, t, actor.describeIn(schoolId));
-    }
-
-    @Transactional
-    public TemplateView saveTrustTemplate(Actor actor, long trustId, String kind, SaveTemplate t) {
-        if (!actor.administersTrust(trustId)) {
-            throw new DomainProblem(uk.openattendance.security.SecurityProblem.PERMISSION_DENIED, "Only the trust's administrators set its default letters");
-        }
-        return save(actor, "TRUST", trustId, kind, t, actor.name() + " (trust administrator)");
-    }
-
-    private TemplateView save(Actor actor, String ownerType, long ownerId, String kind, SaveTemplate t, String by) {
-        List<FieldError> errors = new ArrayList<>();
-        if (kind == null || !kind.matches("[A-Z0-9_]{3,60}") || !(kind.startsWith("ATTENDANCE") || isKind(kind))) {
-            errors.add(new FieldError("kind", "ATTENDANCE, ATTENDANCE_MEETING, ATTENDANCE_<level key> or one of MEDICAL_EVIDENCE, PUNCTUALITY, "
-                    + "PENALTY_WARNING, LEAVE_DECISION, IMPROVEMENT_MEETING, START_OF_YEAR"));
-        }
-        if (t == null || t.subject() == null || t.subject().isBlank() || t.subject().length() > 200) {
-            errors.add(new FieldError("subject", "a subject of 1 to 200 characters"));
-        } else {
-            errors.addAll(renderer.check("subject", t.subject()));
-        }
-        if (t == null || t.body() == null || t.body().isBlank() || t.body().length() > 50_000) {
-            errors.add(new FieldError("body", "the letter's text, up to 50,000 characters"));
-        } else {
-            errors.addAll(renderer.check("body", t.body()));
-        }
-        if (!errors.isEmpty()) {
-            throw new DomainProblem(LetterProblem.TEMPLATE_NOT_VALID, "Template not saved: " + errors.get(0).field() + ": " + errors.get(0).expected(), errors);
-        }
-        store.saveTemplate(ownerType, ownerId, kind, t.subject().strip(), t.body(), by, clock.instant());
-        return new TemplateView(kind, t.subject().strip(), t.body(), ownerType, by);
-    }
-
-    private static boolean isKind(String kind) {
-        for (LetterKind k : LetterKind.values()) {
-            if (k.name().equals(kind)) {
-                return true;
-            }
-        }
-        return false;
-    }
+    // ---- exceptions ----
 
     public record RecordException(Long pupilId, String kind, String reason, LocalDate fromDate, LocalDate toDate) {}
 
@@ -592,7 +499,7 @@ public class LetterService {
         if (e == null || e.reason() == null || e.reason().isBlank() || e.reason().length() > 1000) {
             errors.add(new FieldError("reason", "why this pupil's letters are not sent, e.g. a known medical condition (up to 1000 characters)"));
         }
-        if (e != null && e.kind() != null && !e.kind().startsWith("ATTENDANCE") && !isKind(e.kind())) {
+        if (e != null && e.kind() != null && !e.kind().startsWith("ATTENDANCE") && !LetterTemplates.isKind(e.kind())) {
             errors.add(new FieldError("kind", "a letter kind, or none for every letter"));
         }
         if (e != null && e.fromDate() != null && e.toDate() != null && e.toDate().isBefore(e.fromDate())) {

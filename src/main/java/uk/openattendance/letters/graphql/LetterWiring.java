@@ -11,6 +11,7 @@ import graphql.schema.idl.RuntimeWiring;
 import jakarta.inject.Singleton;
 import java.util.Map;
 import uk.openattendance.letters.app.LetterService;
+import uk.openattendance.letters.app.LetterTemplates;
 import uk.openattendance.letters.app.LetterView;
 import uk.openattendance.platform.graphql.GraphqlWiring;
 
@@ -18,10 +19,12 @@ import uk.openattendance.platform.graphql.GraphqlWiring;
 @Singleton
 public class LetterWiring implements GraphqlWiring {
     private final LetterService letters;
+    private final LetterTemplates templates;
     private final ObjectMapper json;
 
-    public LetterWiring(LetterService letters, ObjectMapper json) {
+    public LetterWiring(LetterService letters, LetterTemplates templates, ObjectMapper json) {
         this.letters = letters;
+        this.templates = templates;
         this.json = json;
     }
 
@@ -31,7 +34,7 @@ public class LetterWiring implements GraphqlWiring {
                 .dataFetcher("letters", env -> letters.list(actor(env), id(env, "schoolId"), env.getArgument("status")))
                 .dataFetcher("letter", env -> letters.get(actor(env), id(env, "schoolId"), id(env, "id")))
                 .dataFetcher("pupilLetters", env -> letters.ofPupil(actor(env), id(env, "schoolId"), id(env, "pupilId")))
-                .dataFetcher("letterTemplates", env -> letters.templates(actor(env), id(env, "schoolId"))));
+                .dataFetcher("letterTemplates", env -> templates.templates(actor(env), id(env, "schoolId"))));
         wiring.type("Mutation", t -> t
                 .dataFetcher("runLetters", env -> letters.run(actor(env), id(env, "schoolId"), date(env, "asOf")))
                 .dataFetcher("editLetter", env -> letters.edit(actor(env), id(env, "schoolId"), id(env, "id"), new LetterService.EditLetter(

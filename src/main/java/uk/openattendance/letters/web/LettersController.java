@@ -20,6 +20,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.util.List;
 import uk.openattendance.letters.app.LetterService;
+import uk.openattendance.letters.app.LetterTemplates;
 import uk.openattendance.letters.app.LetterView;
 import uk.openattendance.platform.web.ProblemResponses;
 import uk.openattendance.security.ActorResolver;
@@ -30,10 +31,12 @@ import uk.openattendance.security.ActorResolver;
 @Tag(name = "Letters")
 public class LettersController {
     private final LetterService letters;
+    private final LetterTemplates templates;
     private final ActorResolver actors;
 
-    public LettersController(LetterService letters, ActorResolver actors) {
+    public LettersController(LetterService letters, LetterTemplates templates, ActorResolver actors) {
         this.letters = letters;
+        this.templates = templates;
         this.actors = actors;
     }
 
@@ -121,22 +124,22 @@ public class LettersController {
 
     @Get("/schools/{schoolId}/letter-templates")
     @Operation(summary = "The wording each kind of letter uses at this school, and whether it is the school's, the trust's or built in")
-    public List<LetterService.TemplateView> listLetterTemplates(Authentication auth, @PathVariable long schoolId) {
-        return letters.templates(actors.resolve(auth.getName()), schoolId);
+    public List<LetterTemplates.TemplateView> listLetterTemplates(Authentication auth, @PathVariable long schoolId) {
+        return templates.templates(actors.resolve(auth.getName()), schoolId);
     }
 
     @Put("/schools/{schoolId}/letter-templates/{kind}")
     @Operation(summary = "Set the school's own wording for a kind of letter (Handlebars fields, XHTML); syntax and unknown fields are refused")
-    public LetterService.TemplateView saveSchoolLetterTemplate(Authentication auth, @PathVariable long schoolId, @PathVariable String kind,
-            @Body LetterService.SaveTemplate body) {
-        return letters.saveSchoolTemplate(actors.resolve(auth.getName()), schoolId, kind, body);
+    public LetterTemplates.TemplateView saveSchoolLetterTemplate(Authentication auth, @PathVariable long schoolId, @PathVariable String kind,
+            @Body LetterTemplates.SaveTemplate body) {
+        return templates.saveSchoolTemplate(actors.resolve(auth.getName()), schoolId, kind, body);
     }
 
     @Put("/trusts/{trustId}/letter-templates/{kind}")
     @Operation(summary = "Set the trust's default wording for a kind of letter, used by its schools that have not written their own")
-    public LetterService.TemplateView saveTrustLetterTemplate(Authentication auth, @PathVariable long trustId, @PathVariable String kind,
-            @Body LetterService.SaveTemplate body) {
-        return letters.saveTrustTemplate(actors.resolve(auth.getName()), trustId, kind, body);
+    public LetterTemplates.TemplateView saveTrustLetterTemplate(Authentication auth, @PathVariable long trustId, @PathVariable String kind,
+            @Body LetterTemplates.SaveTemplate body) {
+        return templates.saveTrustTemplate(actors.resolve(auth.getName()), trustId, kind, body);
     }
 
     @Post("/schools/{schoolId}/letter-exceptions")

@@ -1,0 +1,133 @@
+package uk.openattendance.letters.app;
+
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import uk.openattendance.letters.domain.DefaultLetters;
+import uk.openattendance.letters.domain.LetterKind;
+import uk.openattendance.letters.persistence.LetterStore;
+import uk.openattendance.platform.problem.DomainProblem;
+import uk.openattendance.platform.problem.FieldError;
+import uk.openattendance.register.app.SchoolDay;
+import uk.openattendance.school.app.SchoolService;
+import uk.openattendance.school.app.SchoolView;
+import uk.openattendance.school.domain.LetterLevel;
+import uk.openattendance.security.Actor;
+import uk.openattendance.security.Permission;
+
+/** Letter wording per school with trust defaults, checked when saved, and resolved school > trust > built-in when a letter is drafted. */
+@Singleton
+public class LetterTemplates {
+    private static final Actor READER = LetterService.READER;
+    private final LetterStore store;
+    private final LetterRenderer renderer;
+    private final SchoolService schools;
+    private final SchoolDay schoolDay;
+    private final Clock clock;
+
+    public LetterTemplates(LetterStore store, LetterRenderer renderer, SchoolService schools, SchoolDay schoolDay, Clock clock) {
+        this.store = store;
+        this.renderer = renderer;
+        this.schools = schools;
+        this.schoolDay = schoolDay;
+        this.clock = clock;
+    }
+
+    record Templates(SchoolView school, Map<String, LetterStore.TemplateRow> own, Map<String, LetterStore.TemplateRow> trust) {
+        DefaultLetters.Wording wording(String kind, boolean meeting) {
+            LetterStore.TemplateRow t = own.containsKey(kind) ? own.get(kind) : trust.get(kind);
+            if (t == null && kind.startsWith("ATTENDANCE_")) {
+                String general = meeting ? "ATTENDANCE_MEETING" : "ATTENDANCE";
+                t = own.containsKey(general) ? own.get(general) : trust.get(general);
+            }
+            return t != null ? new DefaultLetters.Wording(t.subject(), t.body()) : DefaultLetters.of(kind, meeting);
+        }
+    }
+
+    /** The wording this school's letters use: its own, else its trust's, else the built-in. */
+    Templates resolve(long schoolId) {
+        SchoolView school = schools.school(READER, schoolId);
+        long trustId = school.trustId() == null ? 0 : school.trustId();
+        Map<String, LetterStore.TemplateRow> own = new HashMap<>();
+        Map<String, LetterStore.TemplateRow> trust = new HashMap<>();
+        for (LetterStore.TemplateRow t : store.templates(schoolId, trustId)) {
+            ("SCHOOL".equals(t.ownerType()) ? own : trust).put(t.kind(), t);
+        }
+        return new Templates(school, own, trust);
+    }
+
+    public record TemplateView(String kind, String subject, String body, String source, String updatedBy) {}
+
+    /** Every kind's wording as this school's letters would use it, and where it comes from (SCHOOL, TRUST or BUILT_IN). */
+    public List<TemplateView> templates(Actor actor, long schoolId) {
+        actor.require(Permission.ATTENDANCE_READ, schoolId, "School", schoolId);
+        Templates t = resolve(schoolId);
+        List<String> kinds = new ArrayList<>(List.of("ATTENDANCE", "ATTENDANCE_MEETING"));
+        for (LetterLevel l : schoolDay.policy(schoolId).letters().levels()) {
+            kinds.add("ATTENDANCE_" + l.key());
+        }
+        for (LetterKind k : LetterKind.values()) {
+            if (k != LetterKind.ATTENDANCE) {
+                kinds.add(k.name());
+            }
+        }
+        return kinds.stream().map(k -> {
+            LetterStore.TemplateRow row = t.own().containsKey(k) ? t.own().get(k) : t.trust().get(k);
+            DefaultLetters.Wording w = t.wording(k, k.equals("ATTENDANCE_MEETING") || schoolDay.policy(schoolId).letters().levels().stream()
+                    .anyMatch(l -> k.equals("ATTENDANCE_" + l.key()) && l.meetingInvitation()));
+            return new TemplateView(k, w.subject(), w.body(), row == null ? "BUILT_IN" : row.ownerType(), row == null ? null : row.updatedBy());
+        }).toList();
+    }
+
+    public record SaveTemplate(String subject, String body) {}
+
+    @Transactional
+    public TemplateView saveSchoolTemplate(Actor actor, long schoolId, String kind, SaveTemplate t) {
+        actor.require(Permission.SCHOOL_ADMIN, schoolId, "School", schoolId);
+        return save(actor, "SCHOOL", schoolId, kind, t, actor.describeIn(schoolId));
+    }
+
+    @Transactional
+    public TemplateView saveTrustTemplate(Actor actor, long trustId, String kind, SaveTemplate t) {
+        if (!actor.administersTrust(trustId)) {
+            throw new DomainProblem(uk.openattendance.security.SecurityProblem.PERMISSION_DENIED, "Only the trust's administrators set its default letters");
+        }
+        return save(actor, "TRUST", trustId, kind, t, actor.name() + " (trust administrator)");
+    }
+
+    private TemplateView save(Actor actor, String ownerType, long ownerId, String kind, SaveTemplate t, String by) {
+        List<FieldError> errors = new ArrayList<>();
+        if (kind == null || !kind.matches("[A-Z0-9_]{3,60}") || !(kind.startsWith("ATTENDANCE") || isKind(kind))) {
+            errors.add(new FieldError("kind", "ATTENDANCE, ATTENDANCE_MEETING, ATTENDANCE_<level key> or one of MEDICAL_EVIDENCE, PUNCTUALITY, "
+                    + "PENALTY_WARNING, LEAVE_DECISION, IMPROVEMENT_MEETING, START_OF_YEAR"));
+        }
+        if (t == null || t.subject() == null || t.subject().isBlank() || t.subject().length() > 200) {
+            errors.add(new FieldError("subject", "a subject of 1 to 200 characters"));
+        } else {
+            errors.addAll(renderer.check("subject", t.subject()));
+        }
+        if (t == null || t.body() == null || t.body().isBlank() || t.body().length() > 50_000) {
+            errors.add(new FieldError("body", "the letter's text, up to 50,000 characters"));
+        } else {
+            errors.addAll(renderer.check("body", t.body()));
+        }
+        if (!errors.isEmpty()) {
+            throw new DomainProblem(LetterProblem.TEMPLATE_NOT_VALID, "Template not saved: " + errors.get(0).field() + ": " + errors.get(0).expected(), errors);
+        }
+        store.saveTemplate(ownerType, ownerId, kind, t.subject().strip(), t.body(), by, clock.instant());
+        return new TemplateView(kind, t.subject().strip(), t.body(), ownerType, by);
+    }
+
+    static boolean isKind(String kind) {
+        for (LetterKind k : LetterKind.values()) {
+            if (k.name().equals(kind)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
