@@ -8,10 +8,10 @@ import java.time.LocalTime;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import uk.openattendance.register.app.SchoolDay;
-import uk.openattendance.school.app.RegisterGroupView;
-import uk.openattendance.school.domain.SessionTiming;
 import uk.openattendance.schedule.app.JobHandler;
+import uk.openattendance.school.app.RegisterGroupView;
 import uk.openattendance.school.domain.Session;
+import uk.openattendance.school.domain.SessionTiming;
 
 /** Lateness notices after each session's registers close, praise on the last school day of a week or half term, the CME check after school. */
 @Factory

@@ -10,8 +10,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import uk.openattendance.leave.domain.LeaveGround;
 import uk.openattendance.leave.persistence.LeaveRequestRow;
-import uk.openattendance.leave.persistence.LeaveStore;
 import uk.openattendance.leave.persistence.LeaveStore.SessionRow;
+import uk.openattendance.leave.persistence.LeaveStore;
 import uk.openattendance.register.app.PlannedMarks;
 import uk.openattendance.school.domain.Session;
 

@@ -2,8 +2,8 @@ package uk.openattendance.letters.app;
 
 import com.github.jknack.handlebars.Handlebars;
 import com.github.jknack.handlebars.HandlebarsException;
-import com.github.jknack.handlebars.Template;
 import com.github.jknack.handlebars.TagType;
+import com.github.jknack.handlebars.Template;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import jakarta.inject.Singleton;
 import java.io.ByteArrayOutputStream;

@@ -4,8 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.event.ApplicationEventPublisher;
+import io.micronaut.core.annotation.Introspected;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -23,7 +28,6 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import uk.openattendance.letters.domain.AttendanceLadder;
-import uk.openattendance.register.domain.ContinuousAbsence;
 import uk.openattendance.letters.domain.DefaultLetters;
 import uk.openattendance.letters.domain.LadderState;
 import uk.openattendance.letters.domain.LetterException;
@@ -39,6 +43,7 @@ import uk.openattendance.register.app.MarkView;
 import uk.openattendance.register.app.RegisterService;
 import uk.openattendance.register.app.SchoolDay;
 import uk.openattendance.register.app.WindowRequest;
+import uk.openattendance.register.domain.ContinuousAbsence;
 import uk.openattendance.register.domain.Figures;
 import uk.openattendance.roll.app.ContactService;
 import uk.openattendance.roll.app.ContactView;
@@ -280,19 +285,19 @@ public class LetterService {
     }
 
     /** An attendance improvement meeting as held: what was agreed and when it will be reviewed. */
-    @io.micronaut.core.annotation.Introspected
+    @Introspected
     public record RecordMeeting(
-            @jakarta.validation.constraints.NotNull(message = "the date the meeting was held, e.g. 2026-11-20") LocalDate heldOn,
-            @jakarta.validation.constraints.NotBlank(message = "the plan agreed with the family, in plain words")
-            @jakarta.validation.constraints.Size(max = 4000, message = "at most 4000 characters") String plan,
-            @jakarta.validation.constraints.NotNull(message = "the date the plan will be reviewed, after the meeting") LocalDate reviewDate) {}
+            @NotNull(message = "the date the meeting was held, e.g. 2026-11-20") LocalDate heldOn,
+            @NotBlank(message = "the plan agreed with the family, in plain words")
+            @Size(max = 4000, message = "at most 4000 characters") String plan,
+            @NotNull(message = "the date the plan will be reviewed, after the meeting") LocalDate reviewDate) {}
 
     /**
      * Drafts the record of an attendance improvement meeting, with the pupil's figures for the year to the meeting, the
      * plan and the review date, for the office to approve and send. Recording the same meeting again returns its letter.
      */
     @Transactional
-    public LetterView recordImprovementMeeting(Actor actor, long schoolId, long pupilId, @jakarta.validation.Valid RecordMeeting m) {
+    public LetterView recordImprovementMeeting(Actor actor, long schoolId, long pupilId, @Valid RecordMeeting m) {
         actor.require(Permission.LETTERS_SEND, schoolId, "School", schoolId);
         PupilView p = pupils.pupil(actor, schoolId, pupilId);
         LocalDate today = schoolDay.of(schoolId).now().toLocalDate();

@@ -18,6 +18,7 @@ import uk.openattendance.school.app.SchoolView;
 import uk.openattendance.school.domain.LetterLevel;
 import uk.openattendance.security.Actor;
 import uk.openattendance.security.Permission;
+import uk.openattendance.security.SecurityProblem;
 
 /** Letter wording per school with trust defaults, checked when saved, and resolved school > trust > built-in when a letter is drafted. */
 @Singleton
@@ -94,7 +95,7 @@ public class LetterTemplates {
     @Transactional
     public TemplateView saveTrustTemplate(Actor actor, long trustId, String kind, SaveTemplate t) {
         if (!actor.administersTrust(trustId)) {
-            throw new DomainProblem(uk.openattendance.security.SecurityProblem.PERMISSION_DENIED, "Only the trust's administrators set its default letters");
+            throw new DomainProblem(SecurityProblem.PERMISSION_DENIED, "Only the trust's administrators set its default letters");
         }
         return save(actor, "TRUST", trustId, kind, t, actor.name() + " (trust administrator)");
     }

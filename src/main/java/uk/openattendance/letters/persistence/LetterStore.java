@@ -1,6 +1,5 @@
 package uk.openattendance.letters.persistence;
 
-import uk.openattendance.letters.domain.LetterException;
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
@@ -16,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import uk.openattendance.letters.domain.LadderState;
+import uk.openattendance.letters.domain.LetterException;
 import uk.openattendance.platform.db.Sql;
 
 @Singleton

@@ -1,9 +1,7 @@
 package uk.openattendance.letters.web;
 
-import uk.openattendance.letters.domain.LetterException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.annotation.Status;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -12,6 +10,7 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
@@ -22,6 +21,7 @@ import java.util.List;
 import uk.openattendance.letters.app.LetterService;
 import uk.openattendance.letters.app.LetterTemplates;
 import uk.openattendance.letters.app.LetterView;
+import uk.openattendance.letters.domain.LetterException;
 import uk.openattendance.platform.web.ProblemResponses;
 import uk.openattendance.security.ActorResolver;
 

@@ -13,6 +13,8 @@ import uk.openattendance.absence.domain.ReportChannel;
 import uk.openattendance.leave.app.LeaveRequestView;
 import uk.openattendance.leave.app.LeaveService;
 import uk.openattendance.leave.app.RequestLeave;
+import uk.openattendance.platform.problem.DomainProblem;
+import uk.openattendance.platform.problem.FieldError;
 import uk.openattendance.register.app.MarkView;
 import uk.openattendance.register.app.RegisterService;
 import uk.openattendance.register.app.SchoolDay;
@@ -60,8 +62,8 @@ public class ParentPortal {
     public List<AbsenceReportView> report(Actor parent, long schoolId, ReportAbsence command, ReportChannel channel) {
         Set<Long> mine = childrenOf(parent, schoolId).stream().map(PupilView::id).collect(Collectors.toSet());
         if (command == null || command.pupilIds() == null || !mine.containsAll(command.pupilIds())) {
-            throw new uk.openattendance.platform.problem.DomainProblem(ParentProblem.NOT_YOUR_CHILD, "pupilIds: expected the ids of your own children "
-                    + "(GET .../parent/children lists them)", List.of(new uk.openattendance.platform.problem.FieldError("pupilIds", "your own children's ids")));
+            throw new DomainProblem(ParentProblem.NOT_YOUR_CHILD, "pupilIds: expected the ids of your own children "
+                    + "(GET .../parent/children lists them)", List.of(new FieldError("pupilIds", "your own children's ids")));
         }
         ContactView me = link(parent, schoolId).get(0);
         ReportAbsence mineOnly = new ReportAbsence(command.pupilIds(), command.firstDate(), command.firstSession(), command.lastDate(), command.lastSession(),
@@ -73,8 +75,8 @@ public class ParentPortal {
     public LeaveRequestView requestLeave(Actor parent, long schoolId, RequestLeave command) {
         Set<Long> mine = childrenOf(parent, schoolId).stream().map(PupilView::id).collect(Collectors.toSet());
         if (command == null || command.pupilId() == null || !mine.contains(command.pupilId())) {
-            throw new uk.openattendance.platform.problem.DomainProblem(ParentProblem.NOT_YOUR_CHILD, "pupilId: expected the id of your own child "
-                    + "(GET .../parent/children lists them)", List.of(new uk.openattendance.platform.problem.FieldError("pupilId", "your own child's id")));
+            throw new DomainProblem(ParentProblem.NOT_YOUR_CHILD, "pupilId: expected the id of your own child "
+                    + "(GET .../parent/children lists them)", List.of(new FieldError("pupilId", "your own child's id")));
         }
         ContactView me = link(parent, schoolId).stream().filter(c -> c.pupilId() == command.pupilId()).findFirst().orElseThrow();
         RequestLeave asMe = new RequestLeave(command.pupilId(), command.ground(), command.firstDate(), command.firstSession(), command.lastDate(),
@@ -91,7 +93,7 @@ public class ParentPortal {
         LeaveRequestView request = leave.getForFamily(schoolId, requestId);
         Set<Long> mine = childrenOf(parent, schoolId).stream().map(PupilView::id).collect(Collectors.toSet());
         if (!mine.contains(request.pupilId())) {
-            throw new uk.openattendance.platform.problem.DomainProblem(ParentProblem.NOT_YOUR_CHILD, "Request " + requestId + " is not for your child");
+            throw new DomainProblem(ParentProblem.NOT_YOUR_CHILD, "Request " + requestId + " is not for your child");
         }
         ContactView me = link(parent, schoolId).get(0);
         return leave.attach(schoolId, requestId, fileName, content, me.name() + " (" + me.relationship() + ", signed in)");
@@ -105,11 +107,11 @@ public class ParentPortal {
 
     private List<ContactView> link(Actor parent, long schoolId) {
         if (parent.kind() != Actor.Kind.PARENT) {
-            throw new uk.openattendance.platform.problem.DomainProblem(ParentProblem.NOT_YOUR_CHILD, "Sign in as a parent (one-time code) to use this");
+            throw new DomainProblem(ParentProblem.NOT_YOUR_CHILD, "Sign in as a parent (one-time code) to use this");
         }
         List<ContactView> links = contacts.linksOfContact(READER, parent.principalId()).stream().filter(c -> c.schoolId() == schoolId).toList();
         if (links.isEmpty()) {
-            throw new uk.openattendance.platform.problem.DomainProblem(ParentProblem.NOT_YOUR_CHILD, "You have no children at this school");
+            throw new DomainProblem(ParentProblem.NOT_YOUR_CHILD, "You have no children at this school");
         }
         return links;
     }

@@ -3,11 +3,11 @@ package uk.openattendance.platform.db;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.sql.SQLException;
-import java.sql.Types;
 import java.util.Collection;
 import java.util.stream.Collectors;
 

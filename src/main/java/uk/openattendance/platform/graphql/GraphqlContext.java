@@ -1,6 +1,9 @@
 package uk.openattendance.platform.graphql;
 
 import graphql.schema.DataFetchingEnvironment;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Optional;
 import uk.openattendance.platform.problem.CommonProblem;
 import uk.openattendance.platform.problem.DomainProblem;
@@ -30,28 +33,28 @@ public final class GraphqlContext {
     }
 
     /** A YYYY-MM-DD argument, or null when absent; anything else is refused naming the argument. */
-    public static java.time.LocalDate date(DataFetchingEnvironment env, String name) {
+    public static LocalDate date(DataFetchingEnvironment env, String name) {
         Object value = env.getArgument(name);
         return date(value, name);
     }
 
     /** A YYYY-MM-DD value from an input object, or null; {@code field} names it in the error (e.g. request.firstDate). */
-    public static java.time.LocalDate date(Object value, String field) {
+    public static LocalDate date(Object value, String field) {
         if (value == null) {
             return null;
         }
         try {
-            return java.time.LocalDate.parse(String.valueOf(value));
-        } catch (java.time.format.DateTimeParseException e) {
+            return LocalDate.parse(String.valueOf(value));
+        } catch (DateTimeParseException e) {
             throw DomainProblem.field(CommonProblem.VALIDATION_FAILED, field, "a date as YYYY-MM-DD, not '" + value + "'");
         }
     }
 
     /** A list of numeric ids; anything else is refused naming the argument. */
-    public static java.util.List<Long> ids(DataFetchingEnvironment env, String name) {
-        java.util.List<?> values = env.getArgument(name);
+    public static List<Long> ids(DataFetchingEnvironment env, String name) {
+        List<?> values = env.getArgument(name);
         try {
-            return values == null ? java.util.List.of() : values.stream().map(v -> Long.valueOf(String.valueOf(v))).toList();
+            return values == null ? List.of() : values.stream().map(v -> Long.valueOf(String.valueOf(v))).toList();
         } catch (NumberFormatException e) {
             throw DomainProblem.field(CommonProblem.VALIDATION_FAILED, name, "numeric ids");
         }

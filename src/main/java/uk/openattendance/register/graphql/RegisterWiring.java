@@ -10,6 +10,7 @@ import graphql.schema.idl.RuntimeWiring;
 import jakarta.inject.Singleton;
 import java.time.LocalDate;
 import java.util.Map;
+import uk.openattendance.platform.graphql.GraphqlWiring;
 import uk.openattendance.platform.problem.DomainProblem;
 import uk.openattendance.register.app.AmendMark;
 import uk.openattendance.register.app.AmendmentService;
@@ -22,7 +23,6 @@ import uk.openattendance.register.app.RegisterService;
 import uk.openattendance.register.app.SubmitRegister;
 import uk.openattendance.register.app.WindowRequest;
 import uk.openattendance.register.domain.CodeCatalogue;
-import uk.openattendance.platform.graphql.GraphqlWiring;
 import uk.openattendance.school.domain.Session;
 
 /** Registers and figures over GraphQL: each field calls the same service method as its REST twin. */

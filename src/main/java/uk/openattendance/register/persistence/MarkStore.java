@@ -13,6 +13,7 @@ import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,7 +78,7 @@ public class MarkStore {
     }
 
     public List<MarkRow> marksWithCodes(long schoolId, Collection<String> codes, LocalDate from, LocalDate to) {
-        String in = String.join(",", java.util.Collections.nCopies(codes.size(), "?"));
+        String in = String.join(",", Collections.nCopies(codes.size(), "?"));
         return jdbc.prepareStatement("SELECT " + MARK_COLUMNS + " FROM mark WHERE school_id = ? AND code IN (" + in + ") AND mark_date BETWEEN ? AND ? "
                 + "ORDER BY mark_date, session, pupil_id", ps -> {
                     int at = 1;
@@ -484,7 +485,7 @@ public class MarkStore {
     }
 
     private static String marks(int n) {
-        return String.join(",", java.util.Collections.nCopies(n, "?"));
+        return String.join(",", Collections.nCopies(n, "?"));
     }
 
 }

@@ -36,9 +36,9 @@ import uk.openattendance.statutory.app.StatutoryViews.ReturnDue;
 import uk.openattendance.statutory.app.StatutoryViews.ReturnKind;
 import uk.openattendance.statutory.app.StatutoryViews.ReturnStatus;
 import uk.openattendance.statutory.domain.PenaltyNoticeLedger;
-import uk.openattendance.statutory.persistence.StatutoryStore;
 import uk.openattendance.statutory.persistence.StatutoryStore.NoticeRow;
 import uk.openattendance.statutory.persistence.StatutoryStore.ReturnMadeRow;
+import uk.openattendance.statutory.persistence.StatutoryStore;
 
 /**
  * The statutory steps beside the letters: the penalty-notice consideration list with each parent's standing on the

@@ -2,6 +2,7 @@ package uk.openattendance.webhooks.app;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import jakarta.validation.Valid;
 import java.nio.charset.StandardCharsets;
@@ -21,9 +22,9 @@ import uk.openattendance.webhooks.app.WebhookViews.Subscribe;
 import uk.openattendance.webhooks.app.WebhookViews.Subscription;
 import uk.openattendance.webhooks.domain.WebhookEvent;
 import uk.openattendance.webhooks.domain.WebhookUrl;
-import uk.openattendance.webhooks.persistence.WebhookStore;
 import uk.openattendance.webhooks.persistence.WebhookStore.DeliveryRow;
 import uk.openattendance.webhooks.persistence.WebhookStore.SubscriptionRow;
+import uk.openattendance.webhooks.persistence.WebhookStore;
 
 /**
  * Integrators' subscriptions, and the events queued for them. Payloads carry ids and links, never a child's name: an
@@ -39,7 +40,7 @@ public class WebhookService {
     private final boolean allowLoopback;
 
     public WebhookService(WebhookStore store, ObjectMapper json, Clock clock,
-            @io.micronaut.context.annotation.Value("${webhooks.allow-loopback:false}") boolean allowLoopback) {
+            @Value("${webhooks.allow-loopback:false}") boolean allowLoopback) {
         this.store = store;
         this.allowLoopback = allowLoopback;
         this.json = json;

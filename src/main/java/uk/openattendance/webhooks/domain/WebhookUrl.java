@@ -1,6 +1,7 @@
 package uk.openattendance.webhooks.domain;
 
 import java.net.URI;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -25,7 +26,7 @@ public final class WebhookUrl {
         if (uri.getHost() == null || uri.getUserInfo() != null || uri.getFragment() != null) {
             return Optional.of("an https:// URL with a host, and no user name or #fragment");
         }
-        String host = uri.getHost().toLowerCase(java.util.Locale.ROOT);
+        String host = uri.getHost().toLowerCase(Locale.ROOT);
         boolean loopback = host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("0.0.0.0");
         if (loopback) {
             return allowLoopback && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme())) ? Optional.empty()
