@@ -31,6 +31,7 @@ import uk.openattendance.letters.domain.AttendanceLadder;
 import uk.openattendance.letters.domain.DefaultLetters;
 import uk.openattendance.letters.domain.LadderState;
 import uk.openattendance.letters.domain.LetterException;
+import uk.openattendance.letters.domain.MedicalEvidence;
 import uk.openattendance.letters.persistence.LetterRow;
 import uk.openattendance.letters.persistence.LetterStore;
 import uk.openattendance.notify.app.Outbox;
@@ -43,7 +44,6 @@ import uk.openattendance.register.app.MarkView;
 import uk.openattendance.register.app.RegisterService;
 import uk.openattendance.register.app.SchoolDay;
 import uk.openattendance.register.app.WindowRequest;
-import uk.openattendance.register.domain.ContinuousAbsence;
 import uk.openattendance.register.domain.Figures;
 import uk.openattendance.roll.app.ContactService;
 import uk.openattendance.roll.app.ContactView;
@@ -115,7 +115,6 @@ public class LetterService {
         }
     }
 
-    /** A letter the run wants: the caller renders it and records it once per trigger. */
     /** A letter a trigger asks for; {@code coveredBy} says why it is kept SUPPRESSED when another letter of the run says the same. */
     record Wanted(PupilView pupil, String kind, String triggerKey, Map<String, Object> facts, boolean meeting, String coveredBy) {
         Wanted(PupilView pupil, String kind, String triggerKey, Map<String, Object> facts, boolean meeting) {
@@ -170,35 +169,24 @@ public class LetterService {
         }
 
         // Illness: medical evidence after so many sessions in a term or a year, and on the nth consecutive day.
-        if (rules.medicalEvidenceAfterIllnessSessionsInTerm() != null || rules.medicalEvidenceAfterIllnessSessionsInYear() != null
-                || rules.evidenceOnConsecutiveIllnessDay() != null) {
+        MedicalEvidence evidence = new MedicalEvidence(rules.medicalEvidenceAfterIllnessSessionsInTerm(), rules.medicalEvidenceAfterIllnessSessionsInYear(),
+                rules.evidenceOnConsecutiveIllnessDay());
+        if (evidence.any()) {
             LocalDate yearStart = LocalDate.of(Integer.parseInt(year.substring(0, 4)), 9, 1);
-            Map<Long, List<MarkView>> illness = registers.marksWithCode(READER, schoolId, "I", yearStart, date).stream()
-                    .collect(Collectors.groupingBy(MarkView::pupilId));
             Optional<Term> term = ctx.calendar().termContaining(date);
             LocalDate termStart = term.map(Term::startsOn).orElse(yearStart);
             String termName = term.map(Term::name).orElse("year");
-            illness.forEach((pupilId, marks) -> {
-                PupilView p = byId.get(pupilId);
-                if (p == null) {
-                    return;
-                }
-                long inTerm = marks.stream().filter(m -> !m.date().isBefore(termStart)).count();
-                Integer termLimit = rules.medicalEvidenceAfterIllnessSessionsInTerm();
-                Integer yearLimit = rules.medicalEvidenceAfterIllnessSessionsInYear();
-                if (termLimit != null && inTerm >= termLimit) {
-                    wanted.add(new Wanted(p, "MEDICAL_EVIDENCE", "MEDICAL_TERM:" + year + ":" + termName, illnessFacts(inTerm, "this term (since "
-                            + LONG_DATE.format(termStart) + ")"), false));
-                } else if (yearLimit != null && marks.size() >= yearLimit) {
-                    wanted.add(new Wanted(p, "MEDICAL_EVIDENCE", "MEDICAL_YEAR:" + year, illnessFacts(marks.size(), "this school year"), false));
-                }
-                Integer run = rules.evidenceOnConsecutiveIllnessDay();
-                if (run != null) {
-                    consecutiveIllnessStart(ctx.calendar(), marks, date, run).ifPresent(start -> wanted.add(new Wanted(p, "MEDICAL_EVIDENCE",
-                            "ILLNESS_RUN:" + start, illnessFacts(run * 2L, "in a row, on " + run + " consecutive school days from "
-                            + LONG_DATE.format(start)), false)));
-                }
-            });
+            List<LocalDate> recent = ctx.calendar().schoolDays(date.minusWeeks(4), date);
+            registers.marksWithCode(READER, schoolId, "I", yearStart, date).stream()
+                    .collect(Collectors.groupingBy(MarkView::pupilId, Collectors.mapping(MarkView::date, Collectors.toList())))
+                    .forEach((pupilId, sessions) -> {
+                        PupilView p = byId.get(pupilId);
+                        if (p != null) {
+                            for (MedicalEvidence.Request r : evidence.requests(sessions, year, termName, termStart, recent)) {
+                                wanted.add(new Wanted(p, "MEDICAL_EVIDENCE", r.triggerKey(), illnessFacts(r.sessions(), r.window()), false));
+                            }
+                        }
+                    });
         }
 
         // Punctuality: more than so many late arrivals after the register closed (U) this term.
@@ -558,13 +546,6 @@ public class LetterService {
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("figures", Map.of("illnessSessions", sessions, "illnessWindow", window));
         return facts;
-    }
-
-    /** The first day of a run of {@code days} consecutive school days of illness (both sessions) reached within two weeks before asOf. */
-    static Optional<LocalDate> consecutiveIllnessStart(SchoolCalendar calendar, List<MarkView> illness, LocalDate asOf, int days) {
-        Map<LocalDate, Long> sessionsByDay = illness.stream().collect(Collectors.groupingBy(MarkView::date, Collectors.counting()));
-        return ContinuousAbsence.runs(calendar.schoolDays(asOf.minusDays(days * 2L + 14), asOf), sessionsByDay, days).stream()
-                .map(ContinuousAbsence.Run::first).findFirst();
     }
 
     static Map<String, Object> model(SchoolView school, PupilView p, List<ContactView> family, LocalDate date, Map<String, Object> facts) {
