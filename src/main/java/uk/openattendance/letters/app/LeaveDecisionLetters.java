@@ -19,10 +19,12 @@ import uk.openattendance.security.Actor;
 class LeaveDecisionLetters {
     private static final Actor SYSTEM = Actor.system("leave decision letter");
     private final LetterService letters;
+    private final LetterRuns runs;
     private final LeaveService leave;
 
-    LeaveDecisionLetters(LetterService letters, LeaveService leave) {
+    LeaveDecisionLetters(LetterService letters, LetterRuns runs, LeaveService leave) {
         this.letters = letters;
+        this.runs = runs;
         this.leave = leave;
     }
 
@@ -51,7 +53,7 @@ class LeaveDecisionLetters {
         l.put("note", r.decisionNote() == null ? "" : r.decisionNote());
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("leave", l);
-        letters.draft(SYSTEM, event.schoolId(), r.pupilId(), "LEAVE_DECISION", "LEAVE:" + r.id(), facts).ifPresent(letter -> {
+        runs.draft(SYSTEM, event.schoolId(), r.pupilId(), "LEAVE_DECISION", "LEAVE:" + r.id(), facts).ifPresent(letter -> {
             letters.approveAsDecided(event.schoolId(), letter.id(), r.decidedBy());
             letters.email(SYSTEM, event.schoolId(), List.of(letter.id()));
         });

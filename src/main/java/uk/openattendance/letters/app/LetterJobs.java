@@ -19,7 +19,7 @@ class LetterJobs {
     static final LocalTime DUE = LocalTime.of(15, 30);
 
     @Singleton
-    JobHandler weeklyLetterRun(LetterService letters, SchoolDay schoolDay) {
+    JobHandler weeklyLetterRun(LetterRuns letters, SchoolDay schoolDay) {
         return new JobHandler() {
             @Override
             public String kind() {
@@ -39,7 +39,7 @@ class LetterJobs {
 
             @Override
             public String run(long schoolId, LocalDate date, String session) {
-                LetterService.RunResult r = letters.run(Actor.system("weekly letter run"), schoolId, date);
+                LetterRuns.RunResult r = letters.run(Actor.system("weekly letter run"), schoolId, date);
                 return r.drafted() + " letter(s) drafted, " + r.suppressed() + " suppressed by exceptions, " + r.pupilsChecked() + " pupils checked";
             }
         };

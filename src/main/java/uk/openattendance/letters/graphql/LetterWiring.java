@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import graphql.schema.idl.RuntimeWiring;
 import jakarta.inject.Singleton;
 import java.util.Map;
+import uk.openattendance.letters.app.LetterRuns;
 import uk.openattendance.letters.app.LetterService;
 import uk.openattendance.letters.app.LetterTemplates;
 import uk.openattendance.letters.app.LetterView;
@@ -19,11 +20,13 @@ import uk.openattendance.platform.graphql.GraphqlWiring;
 @Singleton
 public class LetterWiring implements GraphqlWiring {
     private final LetterService letters;
+    private final LetterRuns runs;
     private final LetterTemplates templates;
     private final ObjectMapper json;
 
-    public LetterWiring(LetterService letters, LetterTemplates templates, ObjectMapper json) {
+    public LetterWiring(LetterService letters, LetterRuns runs, LetterTemplates templates, ObjectMapper json) {
         this.letters = letters;
+        this.runs = runs;
         this.templates = templates;
         this.json = json;
     }
@@ -36,18 +39,18 @@ public class LetterWiring implements GraphqlWiring {
                 .dataFetcher("pupilLetters", env -> letters.ofPupil(actor(env), id(env, "schoolId"), id(env, "pupilId")))
                 .dataFetcher("letterTemplates", env -> templates.templates(actor(env), id(env, "schoolId"))));
         wiring.type("Mutation", t -> t
-                .dataFetcher("runLetters", env -> letters.run(actor(env), id(env, "schoolId"), date(env, "asOf")))
+                .dataFetcher("runLetters", env -> runs.run(actor(env), id(env, "schoolId"), date(env, "asOf")))
                 .dataFetcher("editLetter", env -> letters.edit(actor(env), id(env, "schoolId"), id(env, "id"), new LetterService.EditLetter(
                         env.getArgument("subject"), env.getArgument("bodyHtml"), env.getArgument("version") == null ? null
                         : env.<Integer>getArgument("version").longValue())))
                 .dataFetcher("approveLetters", env -> letters.approve(actor(env), id(env, "schoolId"), ids(env, "letterIds")))
                 .dataFetcher("discardLetters", env -> letters.discard(actor(env), id(env, "schoolId"), ids(env, "letterIds")))
                 .dataFetcher("emailLetters", env -> letters.email(actor(env), id(env, "schoolId"), ids(env, "letterIds")))
-                .dataFetcher("recordImprovementMeeting", env -> letters.recordImprovementMeeting(actor(env), id(env, "schoolId"), id(env, "pupilId"),
-                        new LetterService.RecordMeeting(date(env, "heldOn"), env.getArgument("plan"), date(env, "reviewDate"))))
-                .dataFetcher("draftStartOfYearLetters", env -> letters.startOfYear(actor(env), id(env, "schoolId"), date(env, "asOf"))));
+                .dataFetcher("recordImprovementMeeting", env -> runs.recordImprovementMeeting(actor(env), id(env, "schoolId"), id(env, "pupilId"),
+                        new LetterRuns.RecordMeeting(date(env, "heldOn"), env.getArgument("plan"), date(env, "reviewDate"))))
+                .dataFetcher("draftStartOfYearLetters", env -> runs.startOfYear(actor(env), id(env, "schoolId"), date(env, "asOf"))));
         wiring.type("Letter", t -> t.dataFetcher("facts", env -> toJson(env.<LetterView>getSource().facts())));
-        wiring.type("LetterRun", t -> t.dataFetcher("byKind", env -> env.<LetterService.RunResult>getSource().byKind().entrySet().stream()
+        wiring.type("LetterRun", t -> t.dataFetcher("byKind", env -> env.<LetterRuns.RunResult>getSource().byKind().entrySet().stream()
                 .map(e -> Map.of("kind", e.getKey(), "count", e.getValue())).toList()));
     }
 

@@ -18,6 +18,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.util.List;
+import uk.openattendance.letters.app.LetterRuns;
 import uk.openattendance.letters.app.LetterService;
 import uk.openattendance.letters.app.LetterTemplates;
 import uk.openattendance.letters.app.LetterView;
@@ -31,11 +32,13 @@ import uk.openattendance.security.ActorResolver;
 @Tag(name = "Letters")
 public class LettersController {
     private final LetterService letters;
+    private final LetterRuns runs;
     private final LetterTemplates templates;
     private final ActorResolver actors;
 
-    public LettersController(LetterService letters, LetterTemplates templates, ActorResolver actors) {
+    public LettersController(LetterService letters, LetterRuns runs, LetterTemplates templates, ActorResolver actors) {
         this.letters = letters;
+        this.runs = runs;
         this.templates = templates;
         this.actors = actors;
     }
@@ -47,22 +50,22 @@ public class LettersController {
     @Post("/schools/{schoolId}/letter-runs")
     @Operation(summary = "Draft the letters due as of a date (default today): thresholds crossed, illness evidence, punctuality, penalty-notice "
             + "warnings. Each crossing is written about once; recorded exceptions suppress a letter with the reason kept")
-    public LetterService.RunResult runLetters(Authentication auth, @PathVariable long schoolId, @Nullable @Body RunLetters body) {
-        return letters.run(actors.resolve(auth.getName()), schoolId, body == null ? null : body.asOf());
+    public LetterRuns.RunResult runLetters(Authentication auth, @PathVariable long schoolId, @Nullable @Body RunLetters body) {
+        return runs.run(actors.resolve(auth.getName()), schoolId, body == null ? null : body.asOf());
     }
 
     @Post("/schools/{schoolId}/pupils/{pupilId}/improvement-meetings")
     @Status(HttpStatus.CREATED)
     @Operation(summary = "Record an attendance improvement meeting: drafts the letter with the year's figures, the agreed plan and its review date")
     public LetterView recordImprovementMeeting(Authentication auth, @PathVariable long schoolId, @PathVariable long pupilId,
-            @Body LetterService.RecordMeeting body) {
-        return letters.recordImprovementMeeting(actors.resolve(auth.getName()), schoolId, pupilId, body);
+            @Body LetterRuns.RecordMeeting body) {
+        return runs.recordImprovementMeeting(actors.resolve(auth.getName()), schoolId, pupilId, body);
     }
 
     @Post("/schools/{schoolId}/start-of-year-letters")
     @Operation(summary = "Draft the start-of-year expectations letter for every pupil on roll (once per pupil per school year)")
-    public LetterService.RunResult draftStartOfYearLetters(Authentication auth, @PathVariable long schoolId, @Nullable @Body RunLetters body) {
-        return letters.startOfYear(actors.resolve(auth.getName()), schoolId, body == null ? null : body.asOf());
+    public LetterRuns.RunResult draftStartOfYearLetters(Authentication auth, @PathVariable long schoolId, @Nullable @Body RunLetters body) {
+        return runs.startOfYear(actors.resolve(auth.getName()), schoolId, body == null ? null : body.asOf());
     }
 
     @Get("/schools/{schoolId}/letters")

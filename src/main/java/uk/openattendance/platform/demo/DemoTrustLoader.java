@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import uk.openattendance.letters.app.LetterService;
+import uk.openattendance.letters.app.LetterRuns;
 import uk.openattendance.register.app.MarkImportService;
 import uk.openattendance.roll.app.RollImportService;
 import uk.openattendance.school.app.CalendarService;
@@ -50,11 +50,11 @@ public class DemoTrustLoader {
     private final RollImportService imports;
     private final StaffService staff;
     private final MarkImportService marks;
-    private final LetterService letters;
+    private final LetterRuns letters;
     private final Clock clock;
 
     public DemoTrustLoader(SchoolService schools, RegisterGroupService groups, CalendarService calendars, RollImportService imports, StaffService staff,
-            MarkImportService marks, LetterService letters, Clock clock) {
+            MarkImportService marks, LetterRuns letters, Clock clock) {
         this.schools = schools;
         this.marks = marks;
         this.letters = letters;
