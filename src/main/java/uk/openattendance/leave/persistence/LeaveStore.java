@@ -31,13 +31,10 @@ public class LeaveStore {
     public record AssessmentPeriodRow(long id, long schoolId, String name, LocalDate startsOn, LocalDate endsOn) {}
 
     public long insert(LeaveRequestRow r) {
-        return jdbc.prepareStatement("INSERT INTO leave_request (school_id, pupil_id, ground, first_date, first_session, last_date, last_session, reason, "
-                + "festival, channel, requester_contact_id, requested_by, requested_at, advice, status) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", ps -> {
-                    Sql.bind(ps, r.schoolId(), r.pupilId(), r.ground(), r.firstDate(), r.firstSession(), r.lastDate(), r.lastSession(), r.reason(),
-                            r.festival(), r.channel(), r.requesterContactId(), r.requestedBy(), r.requestedAt(), r.advice(), r.status());
-                    ps.executeUpdate();
-                    return Sql.lastId(ps);
-                });
+        return Sql.insert(jdbc, "INSERT INTO leave_request (school_id, pupil_id, ground, first_date, first_session, last_date, last_session, reason, "
+                + "festival, channel, requester_contact_id, requested_by, requested_at, advice, status) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                r.schoolId(), r.pupilId(), r.ground(), r.firstDate(), r.firstSession(), r.lastDate(), r.lastSession(), r.reason(), r.festival(),
+                r.channel(), r.requesterContactId(), r.requestedBy(), r.requestedAt(), r.advice(), r.status());
     }
 
     public void insertSessions(long requestId, long schoolId, long pupilId, List<SessionRow> sessions) {
@@ -131,12 +128,8 @@ public class LeaveStore {
     }
 
     public long insertDocument(long requestId, String fileName, String contentType, byte[] content, String sha256, String by, Instant at) {
-        return jdbc.prepareStatement("INSERT INTO leave_document (request_id, file_name, content_type, size_bytes, sha256, content, uploaded_by, uploaded_at) "
-                + "VALUES (?,?,?,?,?,?,?,?)", ps -> {
-                    Sql.bind(ps, requestId, fileName, contentType, content.length, sha256, content, by, at);
-                    ps.executeUpdate();
-                    return Sql.lastId(ps);
-                });
+        return Sql.insert(jdbc, "INSERT INTO leave_document (request_id, file_name, content_type, size_bytes, sha256, content, uploaded_by, uploaded_at) "
+                + "VALUES (?,?,?,?,?,?,?,?)", requestId, fileName, contentType, content.length, sha256, content, by, at);
     }
 
     public List<DocumentRow> documents(long requestId) {
@@ -164,11 +157,7 @@ public class LeaveStore {
     }
 
     public long insertAssessmentPeriod(long schoolId, String name, LocalDate from, LocalDate to) {
-        return jdbc.prepareStatement("INSERT INTO assessment_period (school_id, name, starts_on, ends_on) VALUES (?,?,?,?)", ps -> {
-            Sql.bind(ps, schoolId, name, from, to);
-            ps.executeUpdate();
-            return Sql.lastId(ps);
-        });
+        return Sql.insert(jdbc, "INSERT INTO assessment_period (school_id, name, starts_on, ends_on) VALUES (?,?,?,?)", schoolId, name, from, to);
     }
 
     public List<AssessmentPeriodRow> assessmentPeriods(long schoolId) {

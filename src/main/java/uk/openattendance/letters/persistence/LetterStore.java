@@ -223,12 +223,8 @@ public class LetterStore {
     }
 
     public long insertException(long schoolId, long pupilId, String kind, String reason, LocalDate from, LocalDate to, String by, Instant at) {
-        return jdbc.prepareStatement("INSERT INTO letter_exception (school_id, pupil_id, kind, reason, from_date, to_date, recorded_by, recorded_at) "
-                + "VALUES (?,?,?,?,?,?,?,?)", ps -> {
-                    Sql.bind(ps, schoolId, pupilId, kind, reason, from, to, by, at);
-                    ps.executeUpdate();
-                    return Sql.lastId(ps);
-                });
+        return Sql.insert(jdbc, "INSERT INTO letter_exception (school_id, pupil_id, kind, reason, from_date, to_date, recorded_by, recorded_at) "
+                + "VALUES (?,?,?,?,?,?,?,?)", schoolId, pupilId, kind, reason, from, to, by, at);
     }
 
     public List<LetterException> exceptions(long schoolId) {

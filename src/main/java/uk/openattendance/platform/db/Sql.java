@@ -1,5 +1,6 @@
 package uk.openattendance.platform.db;
 
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -45,6 +46,15 @@ public final class Sql {
                 ps.setObject(at, v);
             }
         }
+    }
+
+    /** Runs one INSERT with these values and returns the id it generated. */
+    public static long insert(JdbcOperations jdbc, String sql, Object... values) {
+        return jdbc.prepareStatement(sql, ps -> {
+            bind(ps, values);
+            ps.executeUpdate();
+            return lastId(ps);
+        });
     }
 
     /** The id the last INSERT on this statement's connection generated. */

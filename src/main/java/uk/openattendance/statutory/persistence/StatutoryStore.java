@@ -40,15 +40,11 @@ public class StatutoryStore {
     }
 
     public long insertNotice(NoticeRow n) {
-        return jdbc.prepareStatement("INSERT INTO penalty_notice (school_id, pupil_id, contact_id, parent_name, issued_on, notice_number, amount_pence, "
+        return Sql.insert(jdbc, "INSERT INTO penalty_notice (school_id, pupil_id, contact_id, parent_name, issued_on, notice_number, amount_pence, "
                 + "reduced_amount_pence, reference, unauthorised_sessions, window_from, window_to, note, recorded_by, recorded_at) "
-                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", ps -> {
-                    Sql.bind(ps, n.schoolId(), n.pupilId(), n.contactId(), n.parentName(), n.issuedOn(), n.noticeNumber(), n.amountPence(),
-                            n.reducedAmountPence(), n.reference(), n.unauthorisedSessions(), n.windowFrom(), n.windowTo(), n.note(), n.recordedBy(),
-                            n.recordedAt());
-                    ps.executeUpdate();
-                    return Sql.lastId(ps);
-                });
+                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", n.schoolId(), n.pupilId(), n.contactId(), n.parentName(), n.issuedOn(),
+                n.noticeNumber(), n.amountPence(), n.reducedAmountPence(), n.reference(), n.unauthorisedSessions(), n.windowFrom(), n.windowTo(),
+                n.note(), n.recordedBy(), n.recordedAt());
     }
 
     public List<NoticeRow> noticesOfPupils(long schoolId, List<Long> pupilIds) {

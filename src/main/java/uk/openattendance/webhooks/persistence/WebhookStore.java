@@ -33,12 +33,8 @@ public class WebhookStore {
     public record Claimed(DeliveryRow delivery, String url, String secret) {}
 
     public long insertSubscription(SubscriptionRow s) {
-        return jdbc.prepareStatement("INSERT INTO webhook_subscription (school_id, url, events, secret, description, active, created_by, created_at) "
-                + "VALUES (?,?,?,?,?,?,?,?)", ps -> {
-                    Sql.bind(ps, s.schoolId(), s.url(), s.events(), s.secret(), s.description(), true, s.createdBy(), s.createdAt());
-                    ps.executeUpdate();
-                    return Sql.lastId(ps);
-                });
+        return Sql.insert(jdbc, "INSERT INTO webhook_subscription (school_id, url, events, secret, description, active, created_by, created_at) "
+                + "VALUES (?,?,?,?,?,?,?,?)", s.schoolId(), s.url(), s.events(), s.secret(), s.description(), true, s.createdBy(), s.createdAt());
     }
 
     public List<SubscriptionRow> subscriptions(long schoolId) {
