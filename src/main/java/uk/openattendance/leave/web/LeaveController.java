@@ -17,8 +17,6 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +25,7 @@ import uk.openattendance.leave.app.LeaveRequestView;
 import uk.openattendance.leave.app.LeaveService;
 import uk.openattendance.leave.app.RequestLeave;
 import uk.openattendance.platform.web.ProblemResponses;
+import uk.openattendance.platform.web.Uploads;
 import uk.openattendance.security.ActorResolver;
 
 @ProblemResponses
@@ -91,7 +90,7 @@ public class LeaveController {
     @Status(HttpStatus.CREATED)
     @Operation(summary = "Attach a supporting document (PDF, JPEG or PNG, up to 4 MB) as the multipart part 'file'")
     public LeaveRequestView.Document attachLeaveDocument(Authentication auth, @PathVariable long schoolId, @PathVariable long id, CompletedFileUpload file) {
-        return leave.attachByStaff(actors.resolve(auth.getName()), schoolId, id, file.getFilename(), bytes(file));
+        return leave.attachByStaff(actors.resolve(auth.getName()), schoolId, id, file.getFilename(), Uploads.bytes(file));
     }
 
     @Get("/leave-requests/{id}/documents/{documentId}")
@@ -122,13 +121,5 @@ public class LeaveController {
     @Operation(summary = "The school's assessment periods")
     public List<LeaveService.AssessmentPeriod> listAssessmentPeriods(Authentication auth, @PathVariable long schoolId) {
         return leave.assessmentPeriods(actors.resolve(auth.getName()), schoolId);
-    }
-
-    static byte[] bytes(CompletedFileUpload file) {
-        try {
-            return file.getBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

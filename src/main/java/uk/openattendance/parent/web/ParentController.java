@@ -22,6 +22,7 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.multipart.CompletedFileUpload;
 import uk.openattendance.leave.app.LeaveRequestView;
 import uk.openattendance.leave.app.RequestLeave;
+import uk.openattendance.platform.web.Uploads;
 import uk.openattendance.parent.app.ParentPortal;
 import uk.openattendance.parent.app.ParentSignIn;
 import uk.openattendance.platform.problem.DomainProblem;
@@ -103,12 +104,6 @@ public class ParentController {
     @Operation(summary = "Attach a supporting document to your request (PDF, JPEG or PNG, up to 4 MB) as the multipart part 'file'")
     public LeaveRequestView.Document attachToMyLeaveRequest(Authentication auth, @PathVariable long schoolId, @PathVariable long requestId,
             CompletedFileUpload file) {
-        byte[] content;
-        try {
-            content = file.getBytes();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return portal.attachToLeave(actors.resolve(auth.getName()), schoolId, requestId, file.getFilename(), content);
+        return portal.attachToLeave(actors.resolve(auth.getName()), schoolId, requestId, file.getFilename(), Uploads.bytes(file));
     }
 }
