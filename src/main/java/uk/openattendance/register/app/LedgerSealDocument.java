@@ -19,9 +19,11 @@ public record LedgerSealDocument(String format, long schoolId, String date, Stri
                 s.signatureAlgorithm(), s.signature());
     }
 
+    /** The seal as signed; a document with a hole in its chain list has no chains, so its signature cannot hold. */
     LedgerSeal.Seal toSeal() {
+        boolean whole = chains != null && chains.stream().allMatch(c -> c != null && c.head() != null);
         return new LedgerSeal.Seal(format, schoolId, date, asOf, chainKeyId, signingKeyId,
-                chains == null ? null : chains.stream().map(c -> new LedgerSeal.Chain(c.pupilId(), c.entries(), c.head())).toList(), chainCount, totalEntries,
+                whole ? chains.stream().map(c -> new LedgerSeal.Chain(c.pupilId(), c.entries(), c.head())).toList() : null, chainCount, totalEntries,
                 signatureAlgorithm, signature);
     }
 }
