@@ -284,6 +284,8 @@ class LedgerIT implements TestPropertyProvider {
                 "{\"code\":\"I\",\"reason\":\"Mother phoned: fever\",\"version\":1}");
         assertThat(amended.status()).as(amended.body()).isEqualTo(200);
         assertThat(entries(p.id())).extracting(HistoryChain.Entry::keyId).containsExactly("test-2025", "test-2025", "test-2026");
+        JsonNode shown = api.get("/api/v1/schools/" + s.school().id() + "/pupils/" + p.id() + "/mark-history", s.office()).json();
+        assertThat(shown.get(2).get("keyId").asText()).isEqualTo("test-2026");
         JsonNode check = verifyPupil(s, p);
         assertThat(check.get("intact").asBoolean()).as(check.toString()).isTrue();
         assertThat(check.get("entriesChecked").asInt()).isEqualTo(3);

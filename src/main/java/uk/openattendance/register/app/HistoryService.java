@@ -138,6 +138,6 @@ public class HistoryService {
 
     private static HistoryEntryView view(HistoryRow h) {
         return new HistoryEntryView(h.seq(), h.date(), h.session(), h.oldCode(), h.newCode(), h.oldMinutesLate(), h.newMinutesLate(), h.reason(), h.changedBy(),
-                h.changedAt(), h.hash());
+                h.changedAt(), h.keyId(), h.hash());
     }
 }
