@@ -90,6 +90,8 @@ public final class NotifyBenchmark {
                 Map.entry("datasources.default.url", url), Map.entry("datasources.default.username", "root"), Map.entry("datasources.default.password", ""),
                 Map.entry("datasources.default.maximum-pool-size", "40"), Map.entry("micronaut.server.port", "-1"),
                 Map.entry("micronaut.security.token.jwt.signatures.secret.generator.secret", "bench-secret-bench-secret-bench-secret-0123456789"),
+                Map.entry("attendance.ledger.keys", "bench-2026:bsRaK4MAefXwhw7qTnNsTUGWbe7+gKKWhAVn1WkeQSQ="),
+                Map.entry("attendance.ledger.seal-private-key", "MC4CAQAwBQYDK2VwBCIEIMi3z2fsE1ofZcZwW0nIlDem1Twwc7TiGGz38m5pUNSq"),
                 Map.entry("notify.sink", "send"), Map.entry("notify.dispatcher.enabled", "false"), Map.entry("schedule.enabled", "false"),
                 Map.entry("notify.twilio.account-sid", "AC00000000000000000000000000000000"), Map.entry("notify.twilio.auth-token", TOKEN),
                 Map.entry("notify.twilio.from", "+447700900000"), Map.entry("notify.twilio.api-base-url", "http://127.0.0.1:" + fake.getAddress().getPort()),

@@ -33,11 +33,13 @@ class MarkWriter {
     private final MarkStore store;
     private final Clock clock;
     private final List<MarkListener> listeners;
+    private final LedgerKeys keys;
 
-    MarkWriter(MarkStore store, Clock clock, List<MarkListener> listeners) {
+    MarkWriter(MarkStore store, Clock clock, List<MarkListener> listeners, LedgerKeys keys) {
         this.store = store;
         this.clock = clock;
         this.listeners = listeners;
+        this.keys = keys;
     }
 
     /** Writes the changes (skipping those that change nothing) and returns the marks as now stored. */
@@ -82,10 +84,11 @@ class MarkWriter {
             String oldCode = c.current() == null ? null : c.current().code();
             int oldMinutes = c.current() == null ? 0 : c.current().minutesLate();
             HistoryChain.Entry entry = new HistoryChain.Entry(c.pupilId(), seq, c.date().toString(), c.session(), oldCode, c.code(), oldMinutes,
-                    c.minutesLate(), c.reason(), changedBy, now.getEpochSecond(), prev, null);
-            String hash = HistoryChain.hash(entry);
+                    c.minutesLate(), c.reason(), changedBy, now.getEpochSecond(), prev, null, null);
+            HistoryChain.Entry linked = HistoryChain.sealNew(entry, keys.keyring());
+            String hash = linked.hash();
             history.add(new HistoryRow(c.schoolId(), c.pupilId(), seq, c.date(), c.session(), oldCode, c.code(), oldMinutes, c.minutesLate(),
-                    c.reason(), changedBy, now, prev, hash));
+                    c.reason(), changedBy, now, prev, linked.keyId(), hash));
             heads.put(c.pupilId(), new ChainHead(c.pupilId(), c.schoolId(), seq, hash));
 
             Tally delta = tally(c.code(), c.minutesLate(), c.date());

@@ -10,7 +10,8 @@ public enum RegisterProblem implements ProblemCode {
     REGISTER_NOT_OPEN_YET(422, "This register has not opened yet"),
     STALE_MARK(409, "Someone changed this mark first; reload the register and try again"),
     SAVED_AT_THE_SAME_MOMENT(409, "Someone was saving the same pupils' marks at the same moment; nothing was saved, send it again"),
-    NOT_PERMITTED_BY_POLICY(422, "The school's policy does not allow this");
+    NOT_PERMITTED_BY_POLICY(422, "The school's policy does not allow this"),
+    SEAL_NOT_VALID(422, "This is not a ledger seal the service issued for this school, exactly as issued");
 
     private final int status;
     private final String title;

@@ -199,7 +199,7 @@ public class MarkStore {
             return;
         }
         jdbc.prepareStatement("INSERT INTO mark_history (school_id, pupil_id, seq, mark_date, session, old_code, new_code, old_minutes_late, new_minutes_late, "
-                + "reason, changed_by, changed_at, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", ps -> {
+                + "reason, changed_by, changed_at, prev_hash, key_id, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", ps -> {
                     for (HistoryRow h : rows) {
                         ps.setLong(1, h.schoolId());
                         ps.setLong(2, h.pupilId());
@@ -214,7 +214,8 @@ public class MarkStore {
                         ps.setString(11, h.changedBy());
                         ps.setTimestamp(12, Timestamp.from(h.changedAt()));
                         ps.setString(13, h.prevHash());
-                        ps.setString(14, h.hash());
+                        ps.setString(14, h.keyId());
+                        ps.setString(15, h.hash());
                         ps.addBatch();
                     }
                     ps.executeBatch();
@@ -240,7 +241,7 @@ public class MarkStore {
 
     public List<HistoryRow> history(long pupilId) {
         return jdbc.prepareStatement("SELECT school_id, pupil_id, seq, mark_date, session, old_code, new_code, old_minutes_late, new_minutes_late, reason, "
-                + "changed_by, changed_at, prev_hash, hash FROM mark_history WHERE pupil_id = ? ORDER BY seq", ps -> {
+                + "changed_by, changed_at, prev_hash, key_id, hash FROM mark_history WHERE pupil_id = ? ORDER BY seq", ps -> {
                     ps.setLong(1, pupilId);
                     return readHistory(ps);
                 });
@@ -252,13 +253,32 @@ public class MarkStore {
             return List.of();
         }
         return jdbc.prepareStatement("SELECT school_id, pupil_id, seq, mark_date, session, old_code, new_code, old_minutes_late, new_minutes_late, reason, "
-                + "changed_by, changed_at, prev_hash, hash FROM mark_history WHERE pupil_id IN (" + marks(pupilIds.size()) + ") ORDER BY pupil_id, seq", ps -> {
+                + "changed_by, changed_at, prev_hash, key_id, hash FROM mark_history WHERE pupil_id IN (" + marks(pupilIds.size()) + ") ORDER BY pupil_id, seq", ps -> {
                     int i = 1;
                     for (Long id : pupilIds) {
                         ps.setLong(i++, id);
                     }
                     return readHistory(ps);
                 });
+    }
+
+    public Map<Long, ChainHead> headsOf(Collection<Long> pupilIds) {
+        if (pupilIds.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.prepareStatement("SELECT pupil_id, school_id, seq, hash FROM pupil_chain_head WHERE pupil_id IN (" + marks(pupilIds.size()) + ")", ps -> {
+            int i = 1;
+            for (Long id : pupilIds) {
+                ps.setLong(i++, id);
+            }
+            Map<Long, ChainHead> heads = new HashMap<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    heads.put(rs.getLong(1), new ChainHead(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4)));
+                }
+            }
+            return heads;
+        });
     }
 
     public List<ChainHead> headsOfSchool(long schoolId) {
@@ -272,6 +292,53 @@ public class MarkStore {
             }
             return heads;
         });
+    }
+
+    /** Every current mark of these pupils (any date): what the history verification compares with the latest entries. */
+    public List<MarkRow> allMarksOfPupils(Collection<Long> pupilIds) {
+        if (pupilIds.isEmpty()) {
+            return List.of();
+        }
+        String sql = "SELECT " + MARK_COLUMNS + " FROM mark WHERE pupil_id IN (" + marks(pupilIds.size()) + ")";
+        return jdbc.prepareStatement(sql, ps -> {
+            int i = 1;
+            for (Long id : pupilIds) {
+                ps.setLong(i++, id);
+            }
+            return readMarks(ps);
+        });
+    }
+
+    /** The pupils of a school with a chain head, any history or any mark, so a chain deleted with its head still shows by its marks. */
+    public List<Long> pupilsWithRecords(long schoolId) {
+        return jdbc.prepareStatement("SELECT pupil_id FROM pupil_chain_head WHERE school_id = ? UNION SELECT DISTINCT pupil_id FROM mark_history "
+                + "WHERE school_id = ? UNION SELECT DISTINCT pupil_id FROM mark WHERE school_id = ? ORDER BY 1", ps -> {
+                    ps.setLong(1, schoolId);
+                    ps.setLong(2, schoolId);
+                    ps.setLong(3, schoolId);
+                    List<Long> out = new ArrayList<>();
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            out.add(rs.getLong(1));
+                        }
+                    }
+                    return out;
+                });
+    }
+
+    /** Each pupil's last history entry (its sequence number and link), for the daily seal; read from the history itself. */
+    public List<ChainHead> lastEntriesOfSchool(long schoolId) {
+        return jdbc.prepareStatement("SELECT h.pupil_id, h.school_id, h.seq, h.hash FROM mark_history h JOIN (SELECT pupil_id, MAX(seq) AS seq "
+                + "FROM mark_history WHERE school_id = ? GROUP BY pupil_id) m ON m.pupil_id = h.pupil_id AND m.seq = h.seq ORDER BY h.pupil_id", ps -> {
+                    ps.setLong(1, schoolId);
+                    List<ChainHead> out = new ArrayList<>();
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            out.add(new ChainHead(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4)));
+                        }
+                    }
+                    return out;
+                });
     }
 
     /** Adds each row's tally to the pupil's academic year (creating it), in one batch. */
@@ -470,7 +537,7 @@ public class MarkStore {
             while (rs.next()) {
                 out.add(new HistoryRow(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getDate(4).toLocalDate(), rs.getString(5), rs.getString(6),
                         rs.getString(7), rs.getInt(8), rs.getInt(9), rs.getString(10), rs.getString(11), rs.getTimestamp(12).toInstant(),
-                        rs.getString(13), rs.getString(14)));
+                        rs.getString(13), rs.getString(14), rs.getString(15)));
             }
         }
         return out;

@@ -111,13 +111,15 @@ public class RegisterController {
     }
 
     @Get("/pupils/{pupilId}/mark-history/verification")
-    @Operation(summary = "Check a pupil's history chain; reports the first entry that was altered or removed")
+    @Operation(summary = "Check a pupil's history chain under its keys and the pupil's current marks against it; reports the first entry that was "
+            + "altered or removed and every mark that differs from its history")
     public ChainCheck verifyPupilHistory(Authentication auth, @PathVariable long schoolId, @PathVariable long pupilId) {
         return history.verifyPupil(actors.resolve(auth.getName()), schoolId, pupilId);
     }
 
     @Get("/mark-history/verification")
-    @Operation(summary = "Check every pupil's history chain in the school; reports the first broken link")
+    @Operation(summary = "Check every pupil's history chain and current marks in the school; reports the first broken link, how many chains are "
+            + "broken and every mark that differs from its history (POST a seal to check the database against it too)")
     public ChainCheck verifySchoolHistory(Authentication auth, @PathVariable long schoolId) {
         return history.verifySchool(actors.resolve(auth.getName()), schoolId);
     }
