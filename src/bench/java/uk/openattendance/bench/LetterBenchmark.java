@@ -56,7 +56,7 @@ public final class LetterBenchmark {
         try (ApplicationContext ctx = ApplicationContext.builder().environments("bench", "notifybench").properties(Map.ofEntries(
                 Map.entry("datasources.default.url", url), Map.entry("datasources.default.username", "root"), Map.entry("datasources.default.password", ""),
                 Map.entry("micronaut.server.port", "-1"), Map.entry("notify.dispatcher.enabled", "false"), Map.entry("schedule.enabled", "false"),
-                Map.entry("webhooks.dispatcher.enabled", "false"),
+                Map.entry("webhooks.dispatcher.enabled", "false"), Map.entry("attendance.secrets.key", "bench-secrets-key-bench-secrets-key-0123456789"),
                 Map.entry("micronaut.security.token.jwt.signatures.secret.generator.secret", "bench-secret-bench-secret-bench-secret-0123456789")))
                 .start()) {
             Actor system = Actor.system("letter benchmark");

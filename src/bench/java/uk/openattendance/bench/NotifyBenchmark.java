@@ -89,6 +89,7 @@ public final class NotifyBenchmark {
         try (ApplicationContext ctx = ApplicationContext.builder().environments("bench", "notifybench").properties(Map.ofEntries(
                 Map.entry("datasources.default.url", url), Map.entry("datasources.default.username", "root"), Map.entry("datasources.default.password", ""),
                 Map.entry("datasources.default.maximum-pool-size", "40"), Map.entry("micronaut.server.port", "-1"),
+                Map.entry("attendance.secrets.key", "bench-secrets-key-bench-secrets-key-0123456789"),
                 Map.entry("micronaut.security.token.jwt.signatures.secret.generator.secret", "bench-secret-bench-secret-bench-secret-0123456789"),
                 Map.entry("notify.sink", "send"), Map.entry("notify.dispatcher.enabled", "false"), Map.entry("schedule.enabled", "false"),
                 Map.entry("notify.twilio.account-sid", "AC00000000000000000000000000000000"), Map.entry("notify.twilio.auth-token", TOKEN),

@@ -71,7 +71,8 @@ public final class RegisterBenchmark {
         try (ApplicationContext ctx = ApplicationContext.builder().environments("bench")
                 .properties(Map.of("datasources.default.url", url, "datasources.default.username", "root", "datasources.default.password", "",
                         "micronaut.server.port", "-1", "micronaut.security.token.jwt.signatures.secret.generator.secret",
-                        "bench-secret-bench-secret-bench-secret-0123456789", "datasources.default.maximum-pool-size", "60"))
+                        "bench-secret-bench-secret-bench-secret-0123456789", "datasources.default.maximum-pool-size", "60",
+                        "attendance.secrets.key", "bench-secrets-key-bench-secrets-key-0123456789"))
                 .start()) {
             EmbeddedServer server = ctx.getBean(EmbeddedServer.class).start();
             base = server.getURL().toString();

@@ -17,7 +17,7 @@ public enum MessagePurpose {
     REPLY_HELP(true),
     REPLY_STOPPED(true),
     REPLY_STARTED(true),
-    /** A parent's sign-in code: secret-bearing, so stored and shown only redacted. */
+    // a parent's sign-in code: secret-bearing, so stored and shown only redacted
     ONE_TIME_CODE(true, "code"),
     /** A letter from school, emailed as a PDF. */
     LETTER(true);
