@@ -151,7 +151,8 @@ public class Dispatcher {
                 return new Pass(0, 0, 1, 0, 0);
             }
             LocalDateTime local = LocalDateTime.ofInstant(now, schoolDay.of(row.schoolId()).zone());
-            if (message.channel() == Channel.SMS && rules.quietAt(local.toLocalTime())) {
+            // a one-time code answers the parent's own request of a moment ago and lives 10 minutes: it never waits for morning
+            if (message.channel() == Channel.SMS && rules.quietAt(local.toLocalTime()) && !purpose.secret()) {
                 LocalDateTime until = local.toLocalDate().atTime(rules.quietUntil());
                 if (!until.isAfter(local)) {
                     until = until.plusDays(1);
