@@ -58,7 +58,7 @@ public final class LetterBenchmark {
                 Map.entry("micronaut.server.port", "-1"), Map.entry("notify.dispatcher.enabled", "false"), Map.entry("schedule.enabled", "false"),
                 Map.entry("attendance.ledger.keys", "bench-2026:bsRaK4MAefXwhw7qTnNsTUGWbe7+gKKWhAVn1WkeQSQ="),
                 Map.entry("attendance.ledger.seal-private-key", "MC4CAQAwBQYDK2VwBCIEIMi3z2fsE1ofZcZwW0nIlDem1Twwc7TiGGz38m5pUNSq"),
-                Map.entry("webhooks.dispatcher.enabled", "false"),
+                Map.entry("webhooks.dispatcher.enabled", "false"), Map.entry("attendance.secrets.key", "bench-secrets-key-bench-secrets-key-0123456789"),
                 Map.entry("micronaut.security.token.jwt.signatures.secret.generator.secret", "bench-secret-bench-secret-bench-secret-0123456789")))
                 .start()) {
             Actor system = Actor.system("letter benchmark");

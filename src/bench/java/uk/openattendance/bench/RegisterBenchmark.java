@@ -72,7 +72,8 @@ public final class RegisterBenchmark {
                 .properties(Map.of("datasources.default.url", url, "datasources.default.username", "root", "datasources.default.password", "",
                         "micronaut.server.port", "-1", "micronaut.security.token.jwt.signatures.secret.generator.secret",
                         "bench-secret-bench-secret-bench-secret-0123456789", "datasources.default.maximum-pool-size", "60",
-                        "attendance.ledger.keys", "bench-2026:bsRaK4MAefXwhw7qTnNsTUGWbe7+gKKWhAVn1WkeQSQ=", "attendance.ledger.seal-private-key", "MC4CAQAwBQYDK2VwBCIEIMi3z2fsE1ofZcZwW0nIlDem1Twwc7TiGGz38m5pUNSq"))
+                        "attendance.ledger.keys", "bench-2026:bsRaK4MAefXwhw7qTnNsTUGWbe7+gKKWhAVn1WkeQSQ=", "attendance.ledger.seal-private-key", "MC4CAQAwBQYDK2VwBCIEIMi3z2fsE1ofZcZwW0nIlDem1Twwc7TiGGz38m5pUNSq",
+                        "attendance.secrets.key", "bench-secrets-key-bench-secrets-key-0123456789"))
                 .start()) {
             EmbeddedServer server = ctx.getBean(EmbeddedServer.class).start();
             base = server.getURL().toString();

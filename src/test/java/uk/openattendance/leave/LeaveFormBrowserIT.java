@@ -18,8 +18,6 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -32,6 +30,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import uk.openattendance.fixtures.Api;
+import uk.openattendance.fixtures.ParentPhone;
 import uk.openattendance.fixtures.TestWorld;
 import uk.openattendance.notify.app.Dispatcher;
 import uk.openattendance.platform.time.MutableClock;
@@ -62,6 +61,7 @@ class LeaveFormBrowserIT {
     @Inject ContactService contacts;
     @Inject SchoolService schools;
     @Inject Dispatcher dispatcher;
+    @Inject ParentPhone phone;
 
     HttpServer website;
     WebDriver browser;
@@ -122,10 +122,7 @@ class LeaveFormBrowserIT {
 
     String codeSentTo(Family f) {
         dispatcher.dispatchDue(List.of(f.school().id()));
-        String text = f.api().get("/api/v1/schools/" + f.school().id() + "/stored-messages", f.office()).json().at("/items/0/body").asText();
-        Matcher code = Pattern.compile("code is (\\d{6})").matcher(text);
-        assertThat(code.find()).as(text).isTrue();
-        return code.group(1);
+        return phone.lastCodeTo(ParentPhone.e164(f.mobile()));
     }
 
     WebElement waitFor(String css) {
@@ -191,8 +188,7 @@ class LeaveFormBrowserIT {
         assertThat(message.getText()).contains("could not reach the school's attendance service");
         assertThat(browser.findElements(By.cssSelector("input[name=code]"))).isEmpty();
         dispatcher.dispatchDue(List.of(f.school().id()));
-        assertThat(f.api().get("/api/v1/schools/" + f.school().id() + "/stored-messages", f.office()).json().at("/items").size())
-                .as("no code was sent for a sign-in from a page the school has not allowed").isZero();
+        assertThat(phone.receivedBy(ParentPhone.e164(f.mobile()))).as("no code was sent for a sign-in from a page the school has not allowed").isZero();
     }
 
     void setDate(String name, LocalDate date) {

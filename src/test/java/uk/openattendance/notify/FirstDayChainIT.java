@@ -568,4 +568,42 @@ class FirstDayChainIT implements TestPropertyProvider {
         var teacher = world.staffLogin(api, uk.openattendance.security.Role.TEACHER, school.id(), null);
         assertThat(api.put(path, teacher, "{\"body\":\"{{children}} is absent\"}").status()).isEqualTo(403);
     }
+
+    @Test
+    void aParentSignsInWithTheCodeTwilioOrTheirMailboxDeliveredWhileTheOutboxKeepsItOnlyRedacted() throws Exception {
+        at("10:15");
+        TestWorld.School school = world.school(world.trust(), PolicyPresets.PRIMARY_GLOUCESTERSHIRE);
+        PupilView child = world.pupil(school, "Owain", "Textcode");
+        String mobile = String.format("07700 900%03d", 600 + TestWorld.next() % 300);
+        contacts.addContact(SYSTEM, school.id(), child.id(), new ContactCommand("Ffion Textcode", "Mother", true, true, 1, mobile,
+                "ffion.textcode@example.org", Channel.SMS, false, null));
+        var api = new uk.openattendance.fixtures.Api(server.getURL().toString());
+        String base = "/api/v1/public/schools/" + school.id() + "/parent";
+        java.util.regex.Pattern codeIs = java.util.regex.Pattern.compile("code is (\\d{6})");
+
+        var bySms = api.post(base + "/sign-in", null, "{\"mobile\":\"" + mobile + "\"}");
+        var byEmail = api.post(base + "/sign-in", null, "{\"email\":\"ffion.textcode@example.org\"}");
+        assertThat(bySms.status()).isEqualTo(202);
+        dispatcher.dispatchDue(List.of(school.id()));
+        List<TwilioFake.Sent> texts = twilio.to("+44" + mobile.replace(" ", "").substring(1));
+        assertThat(texts).hasSize(1);
+        var smsCode = codeIs.matcher(texts.get(0).body());
+        assertThat(smsCode.find()).as(texts.get(0).body()).isTrue();
+        MimeMessage[] mail = smtp.getReceivedMessages();
+        assertThat(mail).hasSize(1);
+        var emailCode = codeIs.matcher(com.icegreen.greenmail.util.GreenMailUtil.getBody(mail[0]));
+        assertThat(emailCode.find()).isTrue();
+
+        assertThat(outboxStore.ofSchool(school.id(), null, MessagePurpose.ONE_TIME_CODE.name(), List.of(), 0, 10)).hasSize(2).allSatisfy(r -> {
+            assertThat(r.status()).isEqualTo("SENT");
+            assertThat(r.body()).contains("code is ******").doesNotContain(smsCode.group(1)).doesNotContain(emailCode.group(1));
+            assertThat(r.sealedBody()).as("the sealed wording is wiped once sent").isNull();
+        });
+        var signedIn = api.post(base + "/verify", null, "{\"challenge\":\"" + bySms.json().get("challenge").asText() + "\",\"code\":\""
+                + smsCode.group(1) + "\"}");
+        assertThat(signedIn.status()).as(signedIn.body()).isEqualTo(200);
+        var signedInByEmail = api.post(base + "/verify", null, "{\"challenge\":\"" + byEmail.json().get("challenge").asText() + "\",\"code\":\""
+                + emailCode.group(1) + "\"}");
+        assertThat(signedInByEmail.status()).as(signedInByEmail.body()).isEqualTo(200);
+    }
 }

@@ -54,6 +54,7 @@ class DispatchSteps {
         String remaining = new Recipients.Plan(next, rest.subList(1, rest.size())).encodedFallbacks();
         store.enqueue(List.of(new NewMessage(row.schoolId(), row.dedupKey() + "~" + next.contactId() + next.channel().name().charAt(0), row.purpose(),
                 row.priority(), next.channel().name(), next.contactId(), next.address(), row.subject(), row.body(), row.pupils(), row.aboutDate(),
-                remaining, row.id(), null, next.channel() == uk.openattendance.roll.domain.Channel.EMAIL ? row.attachmentRef() : null)), now);
+                remaining, row.id(), null, next.channel() == uk.openattendance.roll.domain.Channel.EMAIL ? row.attachmentRef() : null, row.sealedBody(),
+                row.secretExpiresAt())), now);
     }
 }

@@ -19,6 +19,7 @@ import uk.openattendance.notify.domain.MessagePurpose;
 import uk.openattendance.notify.domain.OutgoingMessage;
 import uk.openattendance.notify.persistence.OutboxRow;
 import uk.openattendance.notify.persistence.OutboxStore;
+import uk.openattendance.platform.secrets.SecretBox;
 import uk.openattendance.register.app.SchoolDay;
 import uk.openattendance.roll.domain.Channel;
 import uk.openattendance.school.domain.MessagingRules;
@@ -41,10 +42,12 @@ public class Dispatcher {
     private final SchoolDay schoolDay;
     private final Clock clock;
     private final int batchSize;
+    private final SecretBox secrets;
     private final String owner = "dispatch-" + UUID.randomUUID().toString().substring(0, 8);
 
     public Dispatcher(OutboxStore store, DispatchSteps steps, MessageSink sink, List<SendGuard> guards, SchoolDay schoolDay, Clock clock,
-            @Value("${notify.dispatcher.batch-size:50}") int batchSize) {
+            @Value("${notify.dispatcher.batch-size:50}") int batchSize, SecretBox secrets) {
+        this.secrets = secrets;
         this.store = store;
         this.steps = steps;
         this.sink = sink;
@@ -68,6 +71,7 @@ public class Dispatcher {
     /** As {@link #dispatchDue()}, for some schools only (tests, and a school's "send now"). */
     public Pass dispatchDue(java.util.Collection<Long> onlySchools) {
         Pass total = new Pass(0, 0, 0, 0, 0);
+        store.wipeExpiredSecrets(clock.instant());
         for (int round = 0; round < 10_000; round++) {
             Instant now = clock.instant();
             List<OutboxRow> batch = claim(now, onlySchools);
@@ -111,6 +115,17 @@ public class Dispatcher {
         MessagePurpose purpose = MessagePurpose.valueOf(row.purpose());
         OutgoingMessage message = new OutgoingMessage(row.schoolId(), Channel.valueOf(row.channel()), row.recipient(), row.subject(), row.body(), row.purpose(),
                 row.attachmentRef());
+        if (purpose.secret()) {
+            // the clear wording exists only here, in memory, from now until the sink has it (see Outbox.enqueueSecret)
+            String clear = openSecret(row, now);
+            if (clear == null) {
+                store.finish(row.id(), owner, "CANCELLED", null, "the code expired before it could be sent (or SECRETS_KEY changed); the parent can ask "
+                        + "for a new one", null, false, now);
+                return new Pass(0, 0, 0, 1, 0);
+            }
+            message = new OutgoingMessage(row.schoolId(), message.channel(), row.recipient(), row.subject(), clear, row.purpose(), row.attachmentRef(),
+                    row.body());
+        }
         if ("SENDING".equals(row.status())) {
             Optional<String> accepted = sink.findAccepted(message, row.createdAt());
             if (accepted.isPresent()) {
@@ -136,7 +151,8 @@ public class Dispatcher {
                 return new Pass(0, 0, 1, 0, 0);
             }
             LocalDateTime local = LocalDateTime.ofInstant(now, schoolDay.of(row.schoolId()).zone());
-            if (message.channel() == Channel.SMS && rules.quietAt(local.toLocalTime())) {
+            // a one-time code answers the parent's own request of a moment ago and lives 10 minutes: it never waits for morning
+            if (message.channel() == Channel.SMS && rules.quietAt(local.toLocalTime()) && !purpose.secret()) {
                 LocalDateTime until = local.toLocalDate().atTime(rules.quietUntil());
                 if (!until.isAfter(local)) {
                     until = until.plusDays(1);
@@ -166,6 +182,18 @@ public class Dispatcher {
             }
             steps.failAndFallBack(row.withLease(owner), owner, "FAILED", f.getMessage(), true, at);
             return new Pass(0, 0, 1, 0, 0);
+        }
+    }
+
+    private String openSecret(OutboxRow row, Instant now) {
+        if (row.sealedBody() == null || row.secretExpiresAt() == null || !row.secretExpiresAt().isAfter(now)) {
+            return null;
+        }
+        try {
+            return secrets.open(row.sealedBody(), SecretMessages.sealContext(row.schoolId(), row.purpose()));
+        } catch (SecretBox.Unavailable e) {
+            LOG.warn("outbox {}: its sealed wording does not open ({})", row.id(), e.getMessage());
+            return null;
         }
     }
 

@@ -13,6 +13,7 @@ import uk.openattendance.notify.domain.OutgoingMessage;
 import uk.openattendance.notify.domain.Recipients;
 import uk.openattendance.notify.persistence.NewMessage;
 import uk.openattendance.notify.persistence.OutboxStore;
+import uk.openattendance.platform.secrets.SecretBox;
 import uk.openattendance.roll.domain.Channel;
 import uk.openattendance.school.app.SchoolService;
 import uk.openattendance.school.app.SchoolView;
@@ -33,12 +34,14 @@ public class Outbox {
     private final Templates templates;
     private final SchoolService schools;
     private final Clock clock;
+    private final SecretBox secrets;
 
-    public Outbox(OutboxStore store, Templates templates, SchoolService schools, Clock clock) {
+    public Outbox(OutboxStore store, Templates templates, SchoolService schools, Clock clock, SecretBox secrets) {
         this.store = store;
         this.templates = templates;
         this.clock = clock;
         this.schools = schools;
+        this.secrets = secrets;
     }
 
     /**
@@ -54,6 +57,9 @@ public class Outbox {
         Map<Long, SchoolView> schoolCache = new HashMap<>();
         Map<String, MessageTemplate> templateCache = new HashMap<>();
         for (Request r : requests) {
+            if (r.purpose().secret()) {
+                throw new IllegalArgumentException(r.purpose() + " carries a secret: queue it with enqueueSecret, which never stores it in clear");
+            }
             SchoolView school = schoolCache.computeIfAbsent(r.schoolId(), id -> schools.school(READER, id));
             MessageTemplate t = templateCache.computeIfAbsent(r.schoolId() + "/" + r.purpose(), k -> templates.templateFor(r.schoolId(), r.purpose()));
             MessageTemplate.Rendered text = t.render(values(school, r.values()));
@@ -63,6 +69,33 @@ public class Outbox {
                     smsSafe(first.channel(), text.body()), r.pupilIds(), r.aboutDate(), r.plan().encodedFallbacks(), null, null));
         }
         return store.enqueue(rows, clock.instant());
+    }
+
+    /**
+     * Queues a secret-bearing message (a one-time code). Design (issue 11): the outbox row's {@code body} holds only the
+     * wording with the secret redacted, which is all staff can ever list; the wording as sent is sealed with
+     * {@link SecretBox} (AES-GCM under SECRETS_KEY, a setting that is not in the database) into {@code sealed_body}. Any
+     * dispatcher replica with the same setting can open it just before sending, after a delay or on a retry, and
+     * the sink keeps only the redacted wording. Past {@code expiresAt} (when the code stops working) the dispatcher
+     * sends nothing and wipes the sealed wording. The clear secret is never written to a table or a log. Returns 1
+     * when queued, 0 when the key was already there.
+     */
+    public int enqueueSecret(Request r, java.time.Instant expiresAt) {
+        if (!r.purpose().secret() || !r.values().containsKey(r.purpose().secretField())) {
+            throw new IllegalArgumentException(r.purpose() + " needs its secret in the value '" + r.purpose().secretField() + "'");
+        }
+        SchoolView school = schools.school(READER, r.schoolId());
+        MessageTemplate t = templates.templateFor(r.schoolId(), r.purpose());
+        Map<String, String> hidden = new HashMap<>(r.values());
+        hidden.put(r.purpose().secretField(), MessagePurpose.REDACTED);
+        MessageTemplate.Rendered shown = t.render(values(school, hidden));
+        Recipients.Target first = r.plan().first();
+        String clear = smsSafe(first.channel(), t.render(values(school, r.values())).body());
+        // the subject is rendered redacted even for the recipient: a mail subject is shown and indexed far and wide
+        return store.enqueue(List.of(new NewMessage(r.schoolId(), r.schoolId() + ":" + r.purpose() + ":" + r.key() + ":" + first.contactId(),
+                r.purpose().name(), r.priority(), first.channel().name(), first.contactId() == 0 ? null : first.contactId(), first.address(),
+                subject(shown, r.purpose()), smsSafe(first.channel(), shown.body()), r.pupilIds(), r.aboutDate(), r.plan().encodedFallbacks(), null, null,
+                null, secrets.seal(clear, SecretMessages.sealContext(r.schoolId(), r.purpose().name())), expiresAt)), clock.instant());
     }
 
     /**
@@ -103,10 +136,14 @@ public class Outbox {
             java.util.List<Long> pupilIds, LocalDate aboutDate, String status, int attempts, String providerId, String providerStatus, String lastError,
             java.time.Instant createdAt, java.time.Instant sentAt, Long fallbackFor) {}
 
-    /** What the school sent or is about to send, newest first, with each message's state and cost in SMS segments. */
+    /**
+     * What the school sent or is about to send, newest first, with each message's state and cost in SMS segments.
+     * Secret-bearing messages are listed only to the school's administrators, and then redacted ({@link SecretMessages}).
+     */
     public List<MessageView> messages(Actor actor, long schoolId, LocalDate aboutDate, MessagePurpose purpose, int page, int size) {
         actor.require(uk.openattendance.security.Permission.ROLL_READ, schoolId, "School", schoolId);
-        return store.ofSchool(schoolId, aboutDate, purpose == null ? null : purpose.name(), page * size, size).stream().map(r -> {
+        return store.ofSchool(schoolId, aboutDate, purpose == null ? null : purpose.name(), SecretMessages.hiddenFrom(actor, schoolId), page * size, size)
+                .stream().map(r -> {
             var count = r.channel().equals("SMS") ? uk.openattendance.notify.domain.SmsSegments.of(r.body()) : null;
             return new MessageView(r.id(), r.purpose(), r.channel(), r.recipient(), r.subject(), r.body(), count == null ? null : count.encoding(),
                     count == null ? null : count.segments(), r.pupils(), r.aboutDate(), r.status(), r.attempts(), r.providerId(), r.providerStatus(),

@@ -17,14 +17,37 @@ public enum MessagePurpose {
     REPLY_HELP(true),
     REPLY_STOPPED(true),
     REPLY_STARTED(true),
-    ONE_TIME_CODE(true),
+    // a parent's sign-in code: secret-bearing, so stored and shown only redacted
+    ONE_TIME_CODE(true, "code"),
     /** A letter from school, emailed as a PDF. */
     LETTER(true);
 
+    /** What staff see in place of a secret: as long as a 6-digit code and GSM-7, so the SMS segment count stays true. */
+    public static final String REDACTED = "******";
+
     private final boolean toFamilies;
+    private final String secretField;
 
     MessagePurpose(boolean toFamilies) {
+        this(toFamilies, null);
+    }
+
+    MessagePurpose(boolean toFamilies, String secretField) {
         this.toFamilies = toFamilies;
+        this.secretField = secretField;
+    }
+
+    /**
+     * A message that carries a secret (a code that signs someone in): its text is never stored or listed in clear, and
+     * only a school's administrators see that it was sent.
+     */
+    public boolean secret() {
+        return secretField != null;
+    }
+
+    /** The template field that holds the secret, or null. */
+    public String secretField() {
+        return secretField;
     }
 
     /** Messages to families respect quiet hours and opt-outs; alerts to staff and social workers do not wait. */

@@ -8,7 +8,7 @@ import java.util.List;
 public record OutboxRow(long id, long schoolId, String dedupKey, String purpose, int priority, String channel, Long contactId, String recipient,
         String subject, String body, String pupilIds, LocalDate aboutDate, String fallbacks, Long fallbackFor, String status, int attempts,
         Instant nextAttemptAt, String leaseOwner, Instant leaseUntil, String providerId, String providerStatus, String lastError, Instant createdAt,
-        Instant sentAt, String attachmentRef) {
+        Instant sentAt, String attachmentRef, String sealedBody, Instant secretExpiresAt) {
 
     public List<Long> pupils() {
         return pupilIds == null || pupilIds.isBlank() ? List.of() : Arrays.stream(pupilIds.split(",")).map(Long::valueOf).toList();
@@ -18,6 +18,6 @@ public record OutboxRow(long id, long schoolId, String dedupKey, String purpose,
     public OutboxRow withLease(String owner) {
         return new OutboxRow(id, schoolId, dedupKey, purpose, priority, channel, contactId, recipient, subject, body, pupilIds, aboutDate, fallbacks,
                 fallbackFor, "SENDING", attempts, nextAttemptAt, owner, leaseUntil, providerId, providerStatus, lastError, createdAt, sentAt,
-                attachmentRef);
+                attachmentRef, sealedBody, secretExpiresAt);
     }
 }

@@ -23,7 +23,7 @@ import uk.openattendance.platform.db.Sql;
 public class OutboxStore {
     private static final String COLUMNS = "id, school_id, dedup_key, purpose, priority, channel, contact_id, recipient, subject, body, pupil_ids, "
             + "about_date, fallbacks, fallback_for, status, attempts, next_attempt_at, lease_owner, lease_until, provider_id, provider_status, "
-            + "last_error, created_at, sent_at, attachment_ref";
+            + "last_error, created_at, sent_at, attachment_ref, sealed_body, secret_expires_at";
 
     private final JdbcOperations jdbc;
 
@@ -37,8 +37,8 @@ public class OutboxStore {
             return 0;
         }
         return jdbc.prepareStatement("INSERT IGNORE INTO outbox_message (school_id, dedup_key, purpose, priority, channel, contact_id, recipient, subject, "
-                + "body, pupil_ids, about_date, fallbacks, fallback_for, status, attempts, next_attempt_at, created_at, updated_at, attachment_ref) "
-                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,'PENDING',0,?,?,?,?)", ps -> {
+                + "body, pupil_ids, about_date, fallbacks, fallback_for, status, attempts, next_attempt_at, created_at, updated_at, attachment_ref, "
+                + "sealed_body, secret_expires_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,'PENDING',0,?,?,?,?,?,?)", ps -> {
                     for (NewMessage m : messages) {
                         ps.setLong(1, m.schoolId());
                         ps.setString(2, m.dedupKey());
@@ -61,6 +61,8 @@ public class OutboxStore {
                         ps.setTimestamp(15, Timestamp.from(now));
                         ps.setTimestamp(16, Timestamp.from(now));
                         ps.setString(17, m.attachmentRef());
+                        ps.setString(18, m.sealedBody());
+                        ps.setTimestamp(19, m.secretExpiresAt() == null ? null : Timestamp.from(m.secretExpiresAt()));
                         ps.addBatch();
                     }
                     int added = 0;
@@ -119,7 +121,9 @@ public class OutboxStore {
     public boolean finish(long id, String owner, String status, String providerId, String error, Instant nextAttemptAt, boolean undoAttempt, Instant now) {
         return jdbc.prepareStatement("UPDATE outbox_message SET status = ?, provider_id = COALESCE(?, provider_id), last_error = ?, "
                 + "next_attempt_at = COALESCE(?, next_attempt_at), attempts = attempts - ?, sent_at = CASE WHEN ? = 'SENT' THEN ? ELSE sent_at END, "
-                + "lease_owner = NULL, lease_until = NULL, updated_at = ? WHERE id = ? AND lease_owner = ? AND status = 'SENDING'", ps -> {
+                + "lease_owner = NULL, lease_until = NULL, updated_at = ?, "
+                // a secret's sealed wording lives only until the message leaves the queue for good
+                + "sealed_body = CASE WHEN ? = 'PENDING' THEN sealed_body ELSE NULL END WHERE id = ? AND lease_owner = ? AND status = 'SENDING'", ps -> {
                     ps.setString(1, status);
                     ps.setString(2, providerId);
                     ps.setString(3, error == null ? null : error.length() > 500 ? error.substring(0, 500) : error);
@@ -128,10 +132,19 @@ public class OutboxStore {
                     ps.setString(6, status);
                     ps.setTimestamp(7, Timestamp.from(now));
                     ps.setTimestamp(8, Timestamp.from(now));
-                    ps.setLong(9, id);
-                    ps.setString(10, owner);
+                    ps.setString(9, status);
+                    ps.setLong(10, id);
+                    ps.setString(11, owner);
                     return ps.executeUpdate() == 1;
                 });
+    }
+
+    /** Wipes the sealed wording of secret-bearing messages whose secret has expired: nothing is left to open, even with the key. */
+    public int wipeExpiredSecrets(Instant now) {
+        return jdbc.prepareStatement("UPDATE outbox_message SET sealed_body = NULL WHERE secret_expires_at < ? AND sealed_body IS NOT NULL", ps -> {
+            ps.setTimestamp(1, Timestamp.from(now));
+            return ps.executeUpdate();
+        });
     }
 
     public void rewriteBody(long id, String body) {
@@ -162,17 +175,23 @@ public class OutboxStore {
         });
     }
 
-    public List<OutboxRow> ofSchool(long schoolId, LocalDate aboutDate, String purpose, int offset, int limit) {
+    /** A school's messages, newest first, leaving out those of the {@code hiddenPurposes} (secret-bearing ones for most callers). */
+    public List<OutboxRow> ofSchool(long schoolId, LocalDate aboutDate, String purpose, Collection<String> hiddenPurposes, int offset, int limit) {
+        String hidden = hiddenPurposes.isEmpty() ? "" : " AND purpose NOT IN (" + String.join(",", hiddenPurposes.stream().map(p -> "?").toList()) + ")";
         return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM outbox_message WHERE school_id = ? AND (? IS NULL OR about_date = ?) "
-                + "AND (? IS NULL OR purpose = ?) ORDER BY id DESC LIMIT ? OFFSET ?", ps -> {
+                + "AND (? IS NULL OR purpose = ?)" + hidden + " ORDER BY id DESC LIMIT ? OFFSET ?", ps -> {
                     ps.setLong(1, schoolId);
                     Date d = aboutDate == null ? null : Date.valueOf(aboutDate);
                     ps.setDate(2, d);
                     ps.setDate(3, d);
                     ps.setString(4, purpose);
                     ps.setString(5, purpose);
-                    ps.setInt(6, limit);
-                    ps.setInt(7, offset);
+                    int i = 6;
+                    for (String p : hiddenPurposes) {
+                        ps.setString(i++, p);
+                    }
+                    ps.setInt(i++, limit);
+                    ps.setInt(i, offset);
                     return read(ps);
                 });
     }
@@ -315,7 +334,8 @@ public class OutboxStore {
                         rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), about == null ? null : about.toLocalDate(), rs.getString(13),
                         fallbackFor, rs.getString(15), rs.getInt(16), rs.getTimestamp(17).toInstant(), rs.getString(18),
                         lease == null ? null : lease.toInstant(), rs.getString(20), rs.getString(21), rs.getString(22), rs.getTimestamp(23).toInstant(),
-                        sent == null ? null : sent.toInstant(), rs.getString(25)));
+                        sent == null ? null : sent.toInstant(), rs.getString(25), rs.getString(26),
+                        rs.getTimestamp(27) == null ? null : rs.getTimestamp(27).toInstant()));
             }
         }
         return out;

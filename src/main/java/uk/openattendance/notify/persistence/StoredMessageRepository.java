@@ -11,4 +11,8 @@ public interface StoredMessageRepository extends CrudRepository<StoredMessageRow
     List<StoredMessageRow> findBySchoolIdOrderByIdDesc(long schoolId, Pageable pageable);
 
     long countBySchoolId(long schoolId);
+
+    List<StoredMessageRow> findBySchoolIdAndPurposeNotInOrderByIdDesc(long schoolId, java.util.Collection<String> purposes, Pageable pageable);
+
+    long countBySchoolIdAndPurposeNotIn(long schoolId, java.util.Collection<String> purposes);
 }

@@ -12,15 +12,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import uk.openattendance.platform.db.Sql;
+import uk.openattendance.platform.secrets.SecretBox;
 
 /** Subscriptions and deliveries; deliveries are claimed with SKIP LOCKED and a lease, so any number of instances can post them. */
 @Singleton
 @Connectable
 public class WebhookStore {
     private final JdbcOperations jdbc;
+    private final SecretBox secrets;
 
-    public WebhookStore(JdbcOperations jdbc) {
+    public WebhookStore(JdbcOperations jdbc, SecretBox secrets) {
         this.jdbc = jdbc;
+        this.secrets = secrets;
     }
 
     public record SubscriptionRow(long id, long schoolId, String url, String events, String secret, String description, boolean active, String createdBy,
@@ -34,7 +37,46 @@ public class WebhookStore {
 
     public long insertSubscription(SubscriptionRow s) {
         return Sql.insert(jdbc, "INSERT INTO webhook_subscription (school_id, url, events, secret, description, active, created_by, created_at) "
-                + "VALUES (?,?,?,?,?,?,?,?)", s.schoolId(), s.url(), s.events(), s.secret(), s.description(), true, s.createdBy(), s.createdAt());
+                + "VALUES (?,?,?,?,?,?,?,?)", s.schoolId(), s.url(), s.events(), seal(s.schoolId(), s.secret()), s.description(), true, s.createdBy(),
+                s.createdAt());
+    }
+
+    /*
+     * The signing secret must be recoverable to sign each delivery, so it cannot be hashed: it is sealed (SecretBox,
+     * AES-GCM under SECRETS_KEY, which is not in the database) on the way in and opened on the way out, so rows read
+     * from here carry it in clear only in memory.
+     */
+    private String seal(long schoolId, String secret) {
+        return secrets.seal(secret, "webhook-secret:" + schoolId);
+    }
+
+    private String open(long schoolId, String stored) {
+        // a secret written before sealing began is used as it is until WebhookSecretSealer seals it at start-up
+        return SecretBox.isSealed(stored) ? secrets.open(stored, "webhook-secret:" + schoolId) : stored;
+    }
+
+    /** Seals the secrets of subscriptions made before secrets were sealed; returns how many. */
+    public int sealLegacySecrets() {
+        List<long[]> ids = new ArrayList<>();
+        List<String> clear = new ArrayList<>();
+        jdbc.prepareStatement("SELECT id, school_id, secret FROM webhook_subscription WHERE secret NOT LIKE 'sb1.%'", ps -> {
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(new long[] {rs.getLong(1), rs.getLong(2)});
+                    clear.add(rs.getString(3));
+                }
+            }
+            return null;
+        });
+        for (int i = 0; i < ids.size(); i++) {
+            long[] row = ids.get(i);
+            String sealed = seal(row[1], clear.get(i));
+            jdbc.prepareStatement("UPDATE webhook_subscription SET secret = ? WHERE id = ? AND secret NOT LIKE 'sb1.%'", ps -> {
+                Sql.bind(ps, sealed, row[0]);
+                return ps.executeUpdate();
+            });
+        }
+        return ids.size();
     }
 
     public List<SubscriptionRow> subscriptions(long schoolId) {
@@ -90,7 +132,8 @@ public class WebhookStore {
                     List<Claimed> out = new ArrayList<>();
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
-                            out.add(new Claimed(delivery(rs), rs.getString("url"), rs.getString("secret")));
+                            DeliveryRow d = delivery(rs);
+                            out.add(new Claimed(d, rs.getString("url"), open(d.schoolId(), rs.getString("secret"))));
                         }
                     }
                     return out;
@@ -128,11 +171,12 @@ public class WebhookStore {
                 Sql.instant(rs, "delivered_at"), Sql.instant(rs, "created_at"));
     }
 
-    private static List<SubscriptionRow> readSubscriptions(PreparedStatement ps) throws SQLException {
+    private List<SubscriptionRow> readSubscriptions(PreparedStatement ps) throws SQLException {
         List<SubscriptionRow> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                out.add(new SubscriptionRow(rs.getLong("id"), rs.getLong("school_id"), rs.getString("url"), rs.getString("events"), rs.getString("secret"),
+                out.add(new SubscriptionRow(rs.getLong("id"), rs.getLong("school_id"), rs.getString("url"), rs.getString("events"),
+                        open(rs.getLong("school_id"), rs.getString("secret")),
                         rs.getString("description"), rs.getBoolean("active"), rs.getString("created_by"), Sql.instant(rs, "created_at")));
             }
         }
