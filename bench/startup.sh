@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -f target/attendance-0.1.0.jar ] || mvn -B -q -ntp -DskipTests package
 mariadb -uroot -h127.0.0.1 -e "CREATE DATABASE IF NOT EXISTS attendance_bench_startup CHARACTER SET utf8mb4"
-export MYSQL_URL='jdbc:mysql://127.0.0.1:3306/attendance_bench_startup' MYSQL_USER=root MYSQL_PASSWORD=
+export MYSQL_URL='jdbc:mysql://127.0.0.1:3306/attendance_bench_startup' MYSQL_USER=root MYSQL_PASSWORD= DB_SSL_MODE=DISABLED
 export JWT_SECRET=bench-secret-bench-secret-bench-secret-0123 PORT=18080
 times=()
 for i in 1 2 3 4 5; do

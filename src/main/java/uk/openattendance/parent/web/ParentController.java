@@ -28,6 +28,7 @@ import uk.openattendance.parent.app.ParentSignIn;
 import uk.openattendance.platform.problem.DomainProblem;
 import uk.openattendance.platform.web.ProblemResponses;
 import uk.openattendance.security.ActorResolver;
+import uk.openattendance.security.web.ParentSignInThrottle;
 
 /**
  * For parents, from the school's own website (the embedded form, CORS limited to the school's allowed origins) or a
@@ -40,11 +41,13 @@ public class ParentController {
     private final ParentSignIn signIn;
     private final ParentPortal portal;
     private final ActorResolver actors;
+    private final ParentSignInThrottle throttle;
 
-    public ParentController(ParentSignIn signIn, ParentPortal portal, ActorResolver actors) {
+    public ParentController(ParentSignIn signIn, ParentPortal portal, ActorResolver actors, ParentSignInThrottle throttle) {
         this.signIn = signIn;
         this.portal = portal;
         this.actors = actors;
+        this.throttle = throttle;
     }
 
     @Post("/sign-in")
@@ -52,7 +55,9 @@ public class ParentController {
     @Secured(SecurityRule.IS_ANONYMOUS)
     @Operation(summary = "Ask for a one-time code, sent to the mobile or email the school holds for you. The answer is the same whether or not "
             + "the number is known")
-    public ParentSignIn.Challenge startParentSignIn(@PathVariable long schoolId, @Body ParentSignIn.StartSignIn body) {
+    public ParentSignIn.Challenge startParentSignIn(io.micronaut.http.HttpRequest<?> request, @PathVariable long schoolId,
+            @Body ParentSignIn.StartSignIn body) {
+        throttle.check(request);
         return signIn.start(schoolId, body);
     }
 

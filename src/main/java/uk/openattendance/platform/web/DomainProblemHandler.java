@@ -24,8 +24,12 @@ public class DomainProblemHandler implements ExceptionHandler<DomainProblem, Htt
                 request.getPath(),
                 problem.code().name(),
                 problem.errors());
-        return HttpResponse.<ProblemJson>status(HttpStatus.valueOf(problem.code().status()))
+        var response = HttpResponse.<ProblemJson>status(HttpStatus.valueOf(problem.code().status()))
                 .body(body)
                 .contentType(ProblemJson.MEDIA_TYPE);
+        if (problem instanceof uk.openattendance.platform.problem.RetryLater later) {
+            response.header(io.micronaut.http.HttpHeaders.RETRY_AFTER, Long.toString(later.retryAfterSeconds()));
+        }
+        return response;
     }
 }
