@@ -33,7 +33,7 @@ class ThrottlePolicyTest {
             "14, , false",
             "15, , true",
             "60, , true",
-            "20, 8, true",
+            "20, 5, true",
             "20, 10, false",
             "70, 60, false",
             "75, 60, true"})
