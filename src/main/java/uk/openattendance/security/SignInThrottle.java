@@ -86,17 +86,21 @@ public class SignInThrottle {
      * is never revealed (so there is no visible failure to count); past the budget the address waits, and the refusal
      * is audited.
      */
-    @Transactional
+    @Transactional(dontRollbackOn = RetryLater.class)
     public void parentCodeRequested(String clientAddress) {
         Instant now = clock.instant();
         Key key = key(Kind.PARENT_ADDRESS, clientAddress);
         long wait = secondsLocked(now, key);
+        if (wait == 0) {
+            // counted before it is served, so the request past the budget is the first refused (a refused one is not counted)
+            failed(now, key);
+            wait = secondsLocked(now, key);
+        }
         if (wait > 0) {
             store.audit("PARENT", null, null, clientAddress, "LOCKED", now);
             throw new RetryLater(SecurityProblem.TOO_MANY_SIGN_INS, "Too many codes were asked for from this address; try again in " + wait
                     + " seconds", wait);
         }
-        failed(now, key);
     }
 
     /** A refused sign-in, kept for the school's and the platform's review. */
