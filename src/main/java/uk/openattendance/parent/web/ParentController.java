@@ -53,6 +53,8 @@ public class ParentController {
     @Post("/sign-in")
     @Status(HttpStatus.ACCEPTED)
     @Secured(SecurityRule.IS_ANONYMOUS)
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "429", description = "Too many codes asked for from this address; Retry-After "
+            + "says how many seconds to wait")
     @Operation(summary = "Ask for a one-time code, sent to the mobile or email the school holds for you. The answer is the same whether or not "
             + "the number is known")
     public ParentSignIn.Challenge startParentSignIn(io.micronaut.http.HttpRequest<?> request, @PathVariable long schoolId,

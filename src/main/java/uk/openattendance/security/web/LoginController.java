@@ -12,7 +12,11 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.security.token.generator.AccessRefreshTokenGenerator;
 import io.micronaut.security.token.render.AccessRefreshToken;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import uk.openattendance.platform.web.ProblemJson;
 import uk.openattendance.platform.web.ProblemResponses;
 import uk.openattendance.security.StaffSignIn;
 
@@ -41,6 +45,9 @@ public class LoginController {
 
     @Post("/login")
     @Secured(SecurityRule.IS_ANONYMOUS)
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SignedIn.class)))
+    @ApiResponse(responseCode = "429", description = "Too many failed sign-ins for this account or from this address; Retry-After says how many seconds "
+            + "to wait", content = @Content(mediaType = ProblemJson.MEDIA_TYPE, schema = @Schema(implementation = ProblemJson.class)))
     @Operation(summary = "Sign in as staff with your email (username) and password; the bearer token lasts JWT_LIFETIME seconds (8 hours). "
             + "Repeated failures lock the account, or the address, for a while: 429 with Retry-After, the same whether or not the account exists")
     public SignedIn logIn(HttpRequest<?> request, @Body Credentials body) {
