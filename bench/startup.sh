@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -f target/attendance-0.1.0.jar ] || mvn -B -q -ntp -DskipTests package
 mariadb -uroot -h127.0.0.1 -e "CREATE DATABASE IF NOT EXISTS attendance_bench_startup CHARACTER SET utf8mb4"
-export MYSQL_URL='jdbc:mysql://127.0.0.1:3306/attendance_bench_startup' MYSQL_USER=root MYSQL_PASSWORD=
+export MYSQL_URL='jdbc:mysql://127.0.0.1:3306/attendance_bench_startup' MYSQL_USER=root MYSQL_PASSWORD= DB_SSL_MODE=DISABLED
 export JWT_SECRET=bench-secret-bench-secret-bench-secret-0123 SECRETS_KEY=bench-secrets-key-bench-secrets-key-0123 PORT=18080
 export LEDGER_KEYS="bench-2026:bsRaK4MAefXwhw7qTnNsTUGWbe7+gKKWhAVn1WkeQSQ=" LEDGER_SEAL_PRIVATE_KEY=MC4CAQAwBQYDK2VwBCIEIMi3z2fsE1ofZcZwW0nIlDem1Twwc7TiGGz38m5pUNSq
 times=()

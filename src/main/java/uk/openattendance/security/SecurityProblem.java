@@ -5,7 +5,10 @@ import uk.openattendance.platform.problem.ProblemCode;
 public enum SecurityProblem implements ProblemCode {
     PERMISSION_DENIED(403, "Your role does not allow this"),
     EMAIL_TAKEN(409, "A staff account already uses this email"),
-    UNKNOWN_SCOPE(400, "Unknown scope");
+    UNKNOWN_SCOPE(400, "Unknown scope"),
+    SIGN_IN_FAILED(401, "The email or password is not right"),
+    TOO_MANY_SIGN_INS(429, "Too many sign-in attempts; wait and try again"),
+    CANNOT_REMOVE_SELF(409, "You cannot remove your own account");
 
     private final int status;
     private final String title;

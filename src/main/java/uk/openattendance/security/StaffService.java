@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -22,12 +23,14 @@ public class StaffService {
     private final StaffRepository staff;
     private final StaffRoleRepository roles;
     private final ApiClientRepository clients;
+    private final ActorResolver actors;
     private final Clock clock;
 
-    public StaffService(StaffRepository staff, StaffRoleRepository roles, ApiClientRepository clients, Clock clock) {
+    public StaffService(StaffRepository staff, StaffRoleRepository roles, ApiClientRepository clients, ActorResolver actors, Clock clock) {
         this.staff = staff;
         this.roles = roles;
         this.clients = clients;
+        this.actors = actors;
         this.clock = clock;
     }
 
@@ -38,7 +41,7 @@ public class StaffService {
         if (staff.findByEmail(email).isPresent()) {
             throw DomainProblem.field(SecurityProblem.EMAIL_TAKEN, "email", "an email no other staff account uses");
         }
-        StaffRow row = staff.save(new StaffRow(null, email, command.displayName().strip(), PasswordHasher.hash(command.password()), false, clock.instant()));
+        StaffRow row = staff.save(new StaffRow(null, email, command.displayName().strip(), PasswordHasher.hash(command.password()), false, clock.instant(), null, null));
         roles.save(new StaffRoleRow(null, row.id(), command.role() == Role.TRUST_ADMIN ? null : command.schoolId(),
                 command.role() == Role.TRUST_ADMIN ? command.trustId() : null, command.role().name()));
         return new StaffView(row.id(), email, row.displayName(), command.role(), command.schoolId(), command.trustId());
@@ -51,18 +54,8 @@ public class StaffService {
         String prefix = ApiKeys.parse(key).orElseThrow().prefix();
         String scopes = command.scopes().stream().map(Enum::name).sorted().collect(Collectors.joining(","));
         ApiClientRow row = clients.save(new ApiClientRow(null, command.name().strip(), prefix, ApiKeys.hash(key),
-                command.trustId() != null ? null : command.schoolId(), command.trustId(), scopes, clock.instant(), null));
+                command.trustId() != null ? null : command.schoolId(), command.trustId(), scopes, clock.instant(), null, null));
         return new ApiClientCreated(row.id(), row.name(), row.schoolId(), row.trustId(), command.scopes(), key);
-    }
-
-    /** The principal for a correct email and password; the same empty answer whether the email or the password was wrong. */
-    public Optional<String> login(String email, String password) {
-        if (email == null || password == null) {
-            return Optional.empty();
-        }
-        return staff.findByEmail(email.strip().toLowerCase(Locale.ROOT))
-                .filter(s -> PasswordHasher.matches(password, s.passwordHash()))
-                .map(s -> ActorResolver.STAFF_PREFIX + s.id());
     }
 
     public Optional<String> authenticateApiKey(String key) {
@@ -72,10 +65,76 @@ public class StaffService {
                 .map(c -> ActorResolver.CLIENT_PREFIX + c.id());
     }
 
+    /**
+     * Removes a staff account: it can no longer sign in and its tokens are refused at once. The row stays (marked
+     * removed, with who removed it and when) so registers and history keep the name. Only someone who administers
+     * staff in every school the account has a role in (or its trust) may do it; anyone else is told it was not found.
+     */
+    @Transactional
+    public void removeStaff(Actor actor, long staffId) {
+        StaffRow person = staff.findById(staffId).filter(s -> s.removedAt() == null).orElseThrow(() -> CommonProblem.notFound("Staff", staffId));
+        List<StaffRoleRow> grants = roles.findByStaffId(staffId);
+        if ((person.platformAdmin() || grants.isEmpty()) && !actor.platformAdmin()) {
+            throw CommonProblem.notFound("Staff", staffId);
+        }
+        for (StaffRoleRow grant : grants) {
+            if (grant.trustId() != null) {
+                if (!actor.administersTrust(grant.trustId())) {
+                    throw CommonProblem.notFound("Staff", staffId);
+                }
+            } else {
+                actor.require(Permission.STAFF_ADMIN, grant.schoolId(), "Staff", staffId);
+            }
+        }
+        if (actor.kind() == Actor.Kind.STAFF && actor.principalId() == staffId) {
+            throw new DomainProblem(SecurityProblem.CANNOT_REMOVE_SELF, "Ask another administrator to remove your account");
+        }
+        staff.update(new StaffRow(person.id(), person.email(), person.displayName(), person.passwordHash(), person.platformAdmin(), person.createdAt(),
+                clock.instant(), principal(actor)));
+        actors.forget(ActorResolver.STAFF_PREFIX + staffId);
+    }
+
+    /** Revokes an integrator's key: refused from its very next request on every replica; the row keeps who revoked it and when. */
+    @Transactional
+    public void revokeApiClient(Actor actor, long clientId) {
+        ApiClientRow c = clients.findById(clientId).filter(r -> r.revokedAt() == null).orElseThrow(() -> CommonProblem.notFound("API client", clientId));
+        if (c.trustId() != null) {
+            if (!actor.administersTrust(c.trustId())) {
+                throw CommonProblem.notFound("API client", clientId);
+            }
+        } else {
+            actor.require(Permission.STAFF_ADMIN, c.schoolId(), "API client", clientId);
+        }
+        clients.update(new ApiClientRow(c.id(), c.name(), c.keyPrefix(), c.keyHash(), c.schoolId(), c.trustId(), c.scopes(), c.createdAt(),
+                clock.instant(), principal(actor)));
+        actors.forget(ActorResolver.CLIENT_PREFIX + clientId);
+    }
+
+    /** Whether a principal is a platform administrator now (not when their token was made). */
+    public boolean isPlatformAdmin(String principal) {
+        if (principal == null || !principal.startsWith(ActorResolver.STAFF_PREFIX)) {
+            return false;
+        }
+        try {
+            long id = Long.parseLong(principal.substring(ActorResolver.STAFF_PREFIX.length()));
+            return staff.findById(id).filter(s -> s.removedAt() == null).map(StaffRow::platformAdmin).orElse(false);
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private static String principal(Actor actor) {
+        return switch (actor.kind()) {
+            case STAFF -> ActorResolver.STAFF_PREFIX + actor.principalId();
+            case API_CLIENT -> ActorResolver.CLIENT_PREFIX + actor.principalId();
+            default -> actor.name().length() > 64 ? actor.name().substring(0, 64) : actor.name();
+        };
+    }
+
     /** Platform bootstrap and the demo loader create the first administrator without a caller. */
     @Transactional
     public long createPlatformAdmin(String email, String displayName, String password) {
-        return staff.save(new StaffRow(null, email.toLowerCase(Locale.ROOT), displayName, PasswordHasher.hash(password), true, clock.instant())).id();
+        return staff.save(new StaffRow(null, email.toLowerCase(Locale.ROOT), displayName, PasswordHasher.hash(password), true, clock.instant(), null, null)).id();
     }
 
     private static void requireScope(Actor actor, boolean trustWide, Long schoolId, Long trustId) {

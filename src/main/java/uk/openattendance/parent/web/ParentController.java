@@ -1,5 +1,6 @@
 package uk.openattendance.parent.web;
 
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -12,6 +13,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import uk.openattendance.absence.app.AbsenceReportView;
@@ -28,6 +30,7 @@ import uk.openattendance.parent.app.ParentSignIn;
 import uk.openattendance.platform.problem.DomainProblem;
 import uk.openattendance.platform.web.ProblemResponses;
 import uk.openattendance.security.ActorResolver;
+import uk.openattendance.security.web.ParentSignInThrottle;
 
 /**
  * For parents, from the school's own website (the embedded form, CORS limited to the school's allowed origins) or a
@@ -40,19 +43,25 @@ public class ParentController {
     private final ParentSignIn signIn;
     private final ParentPortal portal;
     private final ActorResolver actors;
+    private final ParentSignInThrottle throttle;
 
-    public ParentController(ParentSignIn signIn, ParentPortal portal, ActorResolver actors) {
+    public ParentController(ParentSignIn signIn, ParentPortal portal, ActorResolver actors, ParentSignInThrottle throttle) {
         this.signIn = signIn;
         this.portal = portal;
         this.actors = actors;
+        this.throttle = throttle;
     }
 
     @Post("/sign-in")
     @Status(HttpStatus.ACCEPTED)
     @Secured(SecurityRule.IS_ANONYMOUS)
+    @ApiResponse(responseCode = "429", description = "Too many codes asked for from this address; Retry-After "
+            + "says how many seconds to wait")
     @Operation(summary = "Ask for a one-time code, sent to the mobile or email the school holds for you. The answer is the same whether or not "
             + "the number is known")
-    public ParentSignIn.Challenge startParentSignIn(@PathVariable long schoolId, @Body ParentSignIn.StartSignIn body) {
+    public ParentSignIn.Challenge startParentSignIn(HttpRequest<?> request, @PathVariable long schoolId,
+            @Body ParentSignIn.StartSignIn body) {
+        throttle.check(request);
         return signIn.start(schoolId, body);
     }
 

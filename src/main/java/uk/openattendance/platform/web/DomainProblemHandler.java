@@ -1,6 +1,7 @@
 package uk.openattendance.platform.web;
 
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -8,6 +9,7 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
 import uk.openattendance.platform.problem.DomainProblem;
+import uk.openattendance.platform.problem.RetryLater;
 
 @Produces(ProblemJson.MEDIA_TYPE)
 @Singleton
@@ -24,8 +26,12 @@ public class DomainProblemHandler implements ExceptionHandler<DomainProblem, Htt
                 request.getPath(),
                 problem.code().name(),
                 problem.errors());
-        return HttpResponse.<ProblemJson>status(HttpStatus.valueOf(problem.code().status()))
+        var response = HttpResponse.<ProblemJson>status(HttpStatus.valueOf(problem.code().status()))
                 .body(body)
                 .contentType(ProblemJson.MEDIA_TYPE);
+        if (problem instanceof RetryLater later) {
+            response.header(HttpHeaders.RETRY_AFTER, Long.toString(later.retryAfterSeconds()));
+        }
+        return response;
     }
 }

@@ -16,4 +16,5 @@ public record ApiClientRow(
         @Nullable Long trustId,
         String scopes,
         Instant createdAt,
-        @Nullable Instant revokedAt) {}
+        @Nullable Instant revokedAt,
+        @Nullable String revokedBy) {}

@@ -7,4 +7,5 @@ import io.micronaut.data.annotation.MappedEntity;
 import java.time.Instant;
 
 @MappedEntity("staff")
-public record StaffRow(@Id @GeneratedValue @Nullable Long id, String email, String displayName, String passwordHash, boolean platformAdmin, Instant createdAt) {}
+public record StaffRow(@Id @GeneratedValue @Nullable Long id, String email, String displayName, String passwordHash, boolean platformAdmin, Instant createdAt,
+        @Nullable Instant removedAt, @Nullable String removedBy) {}

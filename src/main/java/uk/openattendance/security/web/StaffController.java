@@ -3,7 +3,11 @@ package uk.openattendance.security.web;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
@@ -58,5 +62,22 @@ public class StaffController {
     @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = ApiClientCreated.class)))
     public HttpResponse<?> createApiClient(Authentication auth, @Body CreateApiClient body) {
         return HttpResponse.created(staff.createApiClient(actors.resolve(auth.getName()), body));
+    }
+
+    @Delete("/staff/{staffId}")
+    @Status(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Remove a staff account (a school's staff administrator for every school it has a role in, or its trust's administrator): "
+            + "it can no longer sign in and its tokens are refused at once; the name stays in the history it wrote")
+    @ApiResponse(responseCode = "204", description = "Removed")
+    public void removeStaff(Authentication auth, @PathVariable long staffId) {
+        staff.removeStaff(actors.resolve(auth.getName()), staffId);
+    }
+
+    @Delete("/api-clients/{clientId}")
+    @Status(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Revoke an integrator's API key: refused from its very next request; who revoked it and when are kept")
+    @ApiResponse(responseCode = "204", description = "Revoked")
+    public void revokeApiClient(Authentication auth, @PathVariable long clientId) {
+        staff.revokeApiClient(actors.resolve(auth.getName()), clientId);
     }
 }
