@@ -170,7 +170,12 @@ public class LetterRenderer {
                 + "</style></head><body>");
         letterPages.forEach(page -> html.append(LetterHtml.clean(page)));
         html.append("</body></html>");
-        ByteArrayOutputStream out = new ByteArrayOutputStream(16_384 * letterPages.size());
+        return render(html.toString(), letterPages.size());
+    }
+
+    /** Renders a whole XHTML document, as cleaned or not: whatever it asks for, nothing is loaded. */
+    byte[] render(String html, int letters) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(16_384 * letters);
         try {
             PdfRendererBuilder b = new PdfRendererBuilder();
             b.useFastMode();
@@ -179,7 +184,7 @@ public class LetterRenderer {
             b.useProtocolsStreamImplementation(NOTHING, PROTOCOLS);
             b.useExternalResourceAccessControl((uri, type) -> false, ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);
             b.useExternalResourceAccessControl((uri, type) -> false, ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
-            b.withHtmlContent(html.toString(), null);
+            b.withHtmlContent(html, null);
             b.toStream(out);
             b.run();
         } catch (IOException e) {
