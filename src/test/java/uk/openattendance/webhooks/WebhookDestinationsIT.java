@@ -23,6 +23,7 @@ import uk.openattendance.security.Role;
 import uk.openattendance.webhooks.app.WebhookDispatcher;
 import uk.openattendance.webhooks.app.WebhookService;
 import uk.openattendance.webhooks.domain.WebhookEvent;
+import uk.openattendance.webhooks.persistence.WebhookStore;
 
 /** Webhooks where the operator has not allowed loopback (production): only machines on the public internet, checked by address. */
 @MicronautTest(transactional = false)
@@ -35,6 +36,7 @@ class WebhookDestinationsIT {
     @Inject FakeDns dns;
     @Inject WebhookService webhooks;
     @Inject WebhookDispatcher dispatcher;
+    @Inject WebhookStore store;
 
     @Test
     void subscriptionsToPrivateLinkLocalMetadataAndLoopbackAddressesAreRefusedNamingTheUrlFieldHoweverTheHostIsWritten() {
@@ -106,6 +108,42 @@ class WebhookDestinationsIT {
             assertThat(delivery.get("status").asText()).isEqualTo("PENDING");
             assertThat(delivery.get("attempts").asInt()).isEqualTo(2);
             assertThat(delivery.get("lastError").asText()).contains("169.254.169.254").contains("metadata");
+            assertThat(connections.get()).as("connections made to this machine").isZero();
+        }
+    }
+
+    @Test
+    void subscriptionsSavedBeforeTheseRulesToThisMachineOrAPrivateAddressAreNotDeliveredTo() throws Exception {
+        clock.set(LocalDateTime.of(2026, 11, 23, 11, 0), ZoneId.of("Europe/London"));
+        TestWorld.School school = world.school();
+        Api api = new Api(server.getURL().toString());
+        String head = world.staffLogin(api, Role.HEADTEACHER, school.id(), null);
+        AtomicInteger connections = new AtomicInteger();
+        try (ServerSocket local = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+            Thread accept = new Thread(() -> {
+                while (!local.isClosed()) {
+                    try (Socket s = local.accept()) {
+                        connections.incrementAndGet();
+                    } catch (Exception e) {
+                        return;
+                    }
+                }
+            });
+            accept.setDaemon(true);
+            accept.start();
+            for (String url : List.of("https://127.0.0.1:" + local.getLocalPort() + "/hook", "https://[::ffff:127.0.0.1]:" + local.getLocalPort() + "/hook",
+                    "https://localhost:" + local.getLocalPort() + "/hook", "http://127.0.0.1:" + local.getLocalPort() + "/hook")) {
+                store.insertSubscription(new WebhookStore.SubscriptionRow(0, school.id(), url, "leave.decided", "whsec_0123456789abcdef", null, true,
+                        "a subscription from before", clock.instant()));
+            }
+            webhooks.publish(school.id(), WebhookEvent.LEAVE_DECIDED, "old-" + TestWorld.next(), Map.of("leaveRequestId", 1));
+            dispatcher.dispatchDue();
+
+            for (JsonNode s : api.get("/api/v1/schools/" + school.id() + "/webhooks", head).json()) {
+                JsonNode delivery = api.get("/api/v1/schools/" + school.id() + "/webhooks/" + s.get("id").asLong() + "/deliveries", head).json().get(0);
+                assertThat(delivery.get("status").asText()).as(s.get("url").asText()).isIn("PENDING", "FAILED");
+                assertThat(delivery.get("lastError").asText()).as(s.get("url").asText()).containsAnyOf("loopback", "https://");
+            }
             assertThat(connections.get()).as("connections made to this machine").isZero();
         }
     }

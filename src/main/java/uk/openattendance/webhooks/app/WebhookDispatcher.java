@@ -16,7 +16,9 @@ import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.DefaultSchemePortResolver;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.impl.routing.DefaultRoutePlanner;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.apache.hc.core5.util.Timeout;
@@ -52,8 +54,9 @@ public class WebhookDispatcher {
         this.timeout = timeout;
         this.destinations = destinations;
         Timeout t = Timeout.of(timeout);
-        // no proxy (HttpClients.custom() reads no proxy settings): through a proxy the proxy would resolve the name, unchecked
+        // never a proxy, whatever the JVM's proxy settings: a proxy would resolve the name itself, unchecked
         this.http = HttpClients.custom()
+                .setRoutePlanner(new DefaultRoutePlanner(DefaultSchemePortResolver.INSTANCE))
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
                         .setDnsResolver(destinations.checkedDns())
                         .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(t).setSocketTimeout(t).build())
