@@ -45,13 +45,11 @@ public class WebhookDispatcher {
     private final Clock clock;
     private final WebhookDestinations destinations;
     private final CloseableHttpClient http;
-    private final Duration timeout;
     private final String owner = "webhooks-" + UUID.randomUUID();
 
     public WebhookDispatcher(WebhookStore store, Clock clock, WebhookDestinations destinations, @Value("${webhooks.timeout:10s}") Duration timeout) {
         this.store = store;
         this.clock = clock;
-        this.timeout = timeout;
         this.destinations = destinations;
         Timeout t = Timeout.of(timeout);
         // never a proxy, whatever the JVM's proxy settings: a proxy would resolve the name itself, unchecked
