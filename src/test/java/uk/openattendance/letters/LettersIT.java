@@ -3,8 +3,11 @@ package uk.openattendance.letters;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -13,10 +16,14 @@ import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -25,6 +32,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.StreamSupport;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -71,6 +79,7 @@ class LettersIT implements TestPropertyProvider {
     @Inject RegisterService registers;
     @Inject ContactService contacts;
     @Inject Dispatcher dispatcher;
+    @Inject ApplicationContext context;
 
     @Override
     public Map<String, String> getProperties() {
@@ -362,6 +371,78 @@ class LettersIT implements TestPropertyProvider {
         assertThat(punctuality.get("source").asText()).isEqualTo("SCHOOL");
         assertThat(s.api().put(s.base() + "/letter-templates/PUNCTUALITY", s.office(), "{\"subject\":\"x\",\"body\":\"<p>x</p>\"}").status())
                 .as("wording is the headteacher's to set").isEqualTo(403);
+    }
+
+    @Test
+    void letterHtmlThatWouldMakeTheServiceFetchFromItsOwnNetworkIsRefusedWhenSavedAndNothingIsFetchedWhenALetterIsRendered() throws Exception {
+        List<String> hits = new CopyOnWriteArrayList<>();
+        HttpServer internal = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        internal.createContext("/", exchange -> {
+            hits.add(exchange.getRequestURI().toString());
+            exchange.sendResponseHeaders(404, -1);
+            exchange.close();
+        });
+        internal.start();
+        try {
+            String at = "http://127.0.0.1:" + internal.getAddress().getPort();
+            List<String> fetching = List.of(
+                    "<p>Hello</p><img src=\"" + at + "/pixel.png\"/>",
+                    "<link rel=\"stylesheet\" href=\"" + at + "/letters.css\"/><p>Hello</p>",
+                    "<p style=\"background: url(" + at + "/background.png)\">Hello</p>",
+                    "<style>@import url(" + at + "/imported.css);</style><p>Hello</p>",
+                    "<iframe src=\"" + at + "/frame.html\"></iframe><p>Hello</p>",
+                    "<script src=\"" + at + "/script.js\"></script><p>Hello</p>",
+                    "<p>Hello</p><img src=\"file:///etc/hostname\"/>",
+                    "<p>Hello</p><object data=\"data:image/svg+xml;base64,PHN2ZyB4bWxucz0naHR0cDovL3d3dy53My5vcmcvMjAwMC9zdmcnLz4=\"></object>",
+                    "<p>Hello {{#if pupil.name}}<img src=\"" + at + "/only-when-filled-in.png\"/>{{/if}}</p>");
+            School s = school(PolicyPresets.PRIMARY_PORTSMOUTH);
+            PupilView nia = pupil(s, "Nia", "Fetchless");
+            parent(s, nia, "Bethan Fetchless", "Mother", true, null);
+            assertThat(s.api().post(s.base() + "/start-of-year-letters", s.office(), "{}").status()).isEqualTo(200);
+            JsonNode draft = s.api().get(s.base() + "/letters?status=DRAFT", s.office()).json().get(0);
+            long id = draft.get("id").asLong();
+            ObjectMapper json = new ObjectMapper();
+
+            for (String html : fetching) {
+                var template = s.api().put(s.base() + "/letter-templates/START_OF_YEAR", s.head(), json.writeValueAsString(Map.of("subject",
+                        "Attendance this year", "body", html)));
+                assertThat(template.status()).as(html + " -> " + template.body()).isEqualTo(400);
+                assertThat(template.contentType()).startsWith("application/problem+json");
+                assertThat(template.json().at("/errors/0/field").asText()).isEqualTo("body");
+                assertThat(template.json().at("/errors/0/expected").asText()).as(html).contains("remove ").contains("allowed:");
+                if (html.contains("{{")) {
+                    continue;
+                }
+                var edit = s.api().put(s.base() + "/letters/" + id, s.office(), json.writeValueAsString(Map.of("subject", "Attendance this year",
+                        "bodyHtml", html)));
+                assertThat(edit.status()).as(html + " -> " + edit.body()).isEqualTo(400);
+                assertThat(edit.json().at("/errors/0/field").asText()).isEqualTo("bodyHtml");
+            }
+            assertThat(s.api().get(s.base() + "/letter-templates", s.office()).body()).doesNotContain(at);
+            assertThat(s.api().get(s.base() + "/letters/" + id, s.office()).json().get("bodyHtml").asText()).doesNotContain(at);
+
+            // a draft stored before these checks existed: it is cleaned as it is rendered, and still reads as a letter
+            String db = context.getRequiredProperty("datasources.default.url", String.class);
+            try (Connection c = DriverManager.getConnection(db, "root", ""); PreparedStatement update = c.prepareStatement(
+                    "UPDATE letter SET body_html = ? WHERE id = ?")) {
+                update.setString(1, String.join("", fetching).replace("{{#if pupil.name}}", "").replace("{{/if}}", ""));
+                update.setLong(2, id);
+                assertThat(update.executeUpdate()).isEqualTo(1);
+            }
+            HttpResponse<byte[]> pdf = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.getURL() + s.base() + "/letters/" + id
+                    + "/pdf")).header("Authorization", s.office()).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(pdf.statusCode()).isEqualTo(200);
+            assertThat(pdfText(pdf.body())).contains("Nia Fetchless").contains("Hello");
+            s.api().post(s.base() + "/letters/approvals", s.office(), "{\"letterIds\":[" + id + "]}");
+            HttpResponse<byte[]> printed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.getURL() + s.base()
+                    + "/letters/print-runs")).header("Authorization", s.office()).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"letterIds\":[" + id + "]}")).build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(printed.statusCode()).isEqualTo(200);
+
+            assertThat(hits).as("requests the service made to an address on its own network").isEmpty();
+        } finally {
+            internal.stop(0);
+        }
     }
 
     static boolean isFriday(LocalDate d) {

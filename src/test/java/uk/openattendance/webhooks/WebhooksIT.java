@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import io.micronaut.context.annotation.Property;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -38,9 +39,12 @@ import uk.openattendance.school.domain.PolicyPresets;
 import uk.openattendance.security.Actor;
 import uk.openattendance.security.Role;
 import uk.openattendance.webhooks.app.WebhookDispatcher;
+import uk.openattendance.webhooks.app.WebhookService;
+import uk.openattendance.webhooks.domain.WebhookEvent;
 
 /** Integrators hear of leave decisions and letters sent by signed POSTs to their own server, retried until it answers. */
 @MicronautTest(transactional = false)
+@Property(name = "test.fake-dns", value = "true")
 class WebhooksIT {
     static final ZoneId LONDON = ZoneId.of("Europe/London");
     static final LocalDate MONDAY = LocalDate.of(2026, 11, 23);
@@ -54,10 +58,13 @@ class WebhooksIT {
     @Inject MutableClock clock;
     @Inject ContactService contacts;
     @Inject WebhookDispatcher dispatcher;
+    @Inject WebhookService webhooks;
+    @Inject FakeDns dns;
 
     HttpServer receiver;
     final List<Received> received = new CopyOnWriteArrayList<>();
     final Deque<Integer> answers = new ArrayDeque<>();
+    final List<String> internalHits = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void listen() throws IOException {
@@ -72,6 +79,16 @@ class WebhooksIT {
                 status = answers.poll();
             }
             exchange.sendResponseHeaders(status == null ? 204 : status, -1);
+            exchange.close();
+        });
+        receiver.createContext("/hooks/moved", exchange -> {
+            exchange.getResponseHeaders().add("Location", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/internal/admin");
+            exchange.sendResponseHeaders(302, -1);
+            exchange.close();
+        });
+        receiver.createContext("/internal", exchange -> {
+            internalHits.add(exchange.getRequestMethod() + " " + exchange.getRequestURI());
+            exchange.sendResponseHeaders(200, -1);
             exchange.close();
         });
         receiver.start();
@@ -165,5 +182,56 @@ class WebhooksIT {
         TestWorld.School other = world.school();
         String otherHead = world.staffLogin(api, Role.HEADTEACHER, other.id(), null);
         assertThat(api.get("/api/v1/schools/" + other.id() + "/webhooks/" + subscription + "/deliveries", otherHead).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aSubscriberAnsweringWithARedirectToAnInternalAddressIsNotFollowedAndTheDeliveryFailsAtOnce() {
+        clock.set(LocalDateTime.of(MONDAY, LocalTime.of(9, 0)), LONDON);
+        TestWorld.School school = world.school();
+        Api api = new Api(server.getURL().toString());
+        String head = world.staffLogin(api, Role.HEADTEACHER, school.id(), null);
+        String base = "/api/v1/schools/" + school.id();
+        var made = api.post(base + "/webhooks", head, "{\"url\":\"http://127.0.0.1:" + receiver.getAddress().getPort()
+                + "/hooks/moved\",\"events\":[\"leave.decided\"]}");
+        assertThat(made.status()).as(made.body()).isEqualTo(201);
+
+        webhooks.publish(school.id(), WebhookEvent.LEAVE_DECIDED, "moved-" + TestWorld.next(), java.util.Map.of("leaveRequestId", 1));
+        dispatcher.dispatchDue();
+        clock.advance(Duration.ofHours(3));
+        dispatcher.dispatchDue();
+
+        assertThat(internalHits).as("requests that followed the redirect").isEmpty();
+        JsonNode delivery = api.get(base + "/webhooks/" + made.json().get("id").asLong() + "/deliveries", head).json().get(0);
+        assertThat(delivery.get("status").asText()).isEqualTo("FAILED");
+        assertThat(delivery.get("attempts").asInt()).as("a redirect is not retried: the subscription must change").isEqualTo(1);
+        assertThat(delivery.get("lastStatusCode").asInt()).isEqualTo(302);
+        assertThat(delivery.get("lastError").asText()).contains("redirect");
+    }
+
+    @Test
+    void aDeliveryConnectsToTheAddressTheNameWasCheckedAs() {
+        clock.set(LocalDateTime.of(MONDAY, LocalTime.of(9, 0)), LONDON);
+        TestWorld.School school = world.school();
+        Api api = new Api(server.getURL().toString());
+        String head = world.staffLogin(api, Role.HEADTEACHER, school.id(), null);
+        String base = "/api/v1/schools/" + school.id();
+        String name = "pinned-" + TestWorld.next() + ".example.org";
+        dns.point(name, "127.0.0.1");
+        var made = api.post(base + "/webhooks", head, "{\"url\":\"http://" + name + ":" + receiver.getAddress().getPort()
+                + "/hooks/attendance\",\"events\":[\"leave.decided\"]}");
+        assertThat(made.status()).as(made.body()).isEqualTo(201);
+
+        webhooks.publish(school.id(), WebhookEvent.LEAVE_DECIDED, "pinned-" + name, java.util.Map.of("leaveRequestId", 1));
+        dispatcher.dispatchDue();
+
+        JsonNode delivery = api.get(base + "/webhooks/" + made.json().get("id").asLong() + "/deliveries", head).json().get(0);
+        assertThat(delivery.get("status").asText()).as(delivery.toString()).isEqualTo("DELIVERED");
+        assertThat(received).as("the name is known only to the service's resolver, which the connection used").hasSize(1);
+
+        dns.point(name, "10.0.0.1");
+        var refused = api.post(base + "/webhooks", head, "{\"url\":\"http://" + name + ":" + receiver.getAddress().getPort()
+                + "/hooks/attendance\",\"events\":[\"leave.decided\"]}");
+        assertThat(refused.status()).as("loopback allowed for development; private addresses still refused").isEqualTo(400);
+        assertThat(refused.json().at("/errors/0/field").asText()).isEqualTo("url");
     }
 }

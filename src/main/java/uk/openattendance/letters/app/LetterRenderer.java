@@ -4,13 +4,19 @@ import com.github.jknack.handlebars.Handlebars;
 import com.github.jknack.handlebars.HandlebarsException;
 import com.github.jknack.handlebars.TagType;
 import com.github.jknack.handlebars.Template;
+import com.openhtmltopdf.extend.FSStream;
+import com.openhtmltopdf.extend.FSStreamFactory;
+import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import jakarta.inject.Singleton;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,17 +25,38 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.xml.sax.InputSource;
 import uk.openattendance.letters.domain.LetterFields;
+import uk.openattendance.letters.domain.LetterHtml;
 import uk.openattendance.platform.problem.FieldError;
 
 /**
  * Merges letter templates (Handlebars, XHTML fragments) and renders letters to PDF with openhtmltopdf in the PDF's
  * built-in Helvetica: no font file to parse per document, which is most of the cost of a letter run.
+ *
+ * <p>The renderer loads nothing: every page is cleaned by {@link LetterHtml} as it is rendered, and the renderer is given
+ * a URI resolver that resolves nothing, stream factories that open nothing, for every protocol it knows, and an access
+ * control that refuses every external resource. Letter HTML is written by the office; without this an {@code <img>}
+ * or a CSS {@code url()} in a template made the service fetch any address its network reaches (three requests per
+ * render). A bundled font would be given with {@code useFont(supplier, family)}, which reads no URI.
  */
 @Singleton
 public class LetterRenderer {
     private static final Set<String> HELPERS = Set.of("if", "unless", "else");
     private final Handlebars handlebars = new Handlebars();
     private final Map<String, Template> compiled = new ConcurrentHashMap<>();
+    private static final FSStreamFactory NOTHING = uri -> new FSStream() {
+        @Override
+        public InputStream getStream() {
+            return null;
+        }
+
+        @Override
+        public Reader getReader() {
+            return null;
+        }
+    };
+    private static final String[] PROTOCOLS = {"http", "https", "file", "jar", "ftp", "data", "classpath", "mailto", "gopher", "netdoc"};
+    /** Every merge field set, so a template's {@code {{#if}}} sections are checked as they read when filled in. */
+    private static final Map<String, Object> EVERY_FIELD = everyField();
 
     static {
         // openhtmltopdf logs several INFO lines per document through java.util.logging: thousands per letter run
@@ -65,6 +92,43 @@ public class LetterRenderer {
             }
         }
         return errors;
+    }
+
+    /**
+     * What in a letter's HTML is not allowed (pictures, style sheets, frames, scripts, CSS that loads): refused when
+     * saved rather than cleaned, so the office sees exactly what to change instead of finding its wording silently cut.
+     * A template is checked as written and as merged with its sections shown and hidden.
+     */
+    public List<FieldError> unsafe(String field, String html, boolean template) {
+        Set<String> found = new LinkedHashSet<>(LetterHtml.notAllowed(html));
+        if (template) {
+            try {
+                found.addAll(LetterHtml.notAllowed(merge(html, EVERY_FIELD)));
+                found.addAll(LetterHtml.notAllowed(merge(html, Map.of())));
+            } catch (RuntimeException e) {
+                // a template that does not merge is refused by check() with its own message
+            }
+        }
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        return List.of(new FieldError(field, "letter text and formatting only, nothing the PDF renderer would fetch or run: remove "
+                + String.join(", ", found) + " (allowed: " + LetterHtml.ALLOWED + ")"));
+    }
+
+    private static Map<String, Object> everyField() {
+        Map<String, Object> model = new HashMap<>();
+        for (String name : LetterFields.ALLOWED) {
+            int dot = name.indexOf('.');
+            if (dot < 0) {
+                model.put(name, "1");
+            } else {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> part = (Map<String, Object>) model.computeIfAbsent(name.substring(0, dot), k -> new HashMap<String, Object>());
+                part.put(name.substring(dot + 1), "1");
+            }
+        }
+        return model;
     }
 
     public String merge(String template, Map<String, Object> model) {
@@ -104,13 +168,23 @@ public class LetterRenderer {
                 + ".date { margin-top: 12mm; } h2 { font-size: 13pt; margin: 8mm 0 4mm 0; } .foot { margin-top: 10mm; font-size: 8.5pt; color: #444; "
                 + "border-top: 0.5pt solid #999; padding-top: 2mm; } .letter { page-break-after: always; } .letter:last-child { page-break-after: auto; }"
                 + "</style></head><body>");
-        letterPages.forEach(html::append);
+        letterPages.forEach(page -> html.append(LetterHtml.clean(page)));
         html.append("</body></html>");
-        ByteArrayOutputStream out = new ByteArrayOutputStream(16_384 * letterPages.size());
+        return render(html.toString(), letterPages.size());
+    }
+
+    /** Renders a whole XHTML document, as cleaned or not: whatever it asks for, nothing is loaded. */
+    byte[] render(String html, int letters) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(16_384 * letters);
         try {
             PdfRendererBuilder b = new PdfRendererBuilder();
             b.useFastMode();
-            b.withHtmlContent(html.toString(), null);
+            b.useUriResolver((base, uri) -> null);
+            b.useHttpStreamImplementation(NOTHING);
+            b.useProtocolsStreamImplementation(NOTHING, PROTOCOLS);
+            b.useExternalResourceAccessControl((uri, type) -> false, ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);
+            b.useExternalResourceAccessControl((uri, type) -> false, ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
+            b.withHtmlContent(html, null);
             b.toStream(out);
             b.run();
         } catch (IOException e) {

@@ -106,6 +106,7 @@ public class LetterService {
             if (problem != null) {
                 errors.add(new FieldError("bodyHtml", "well-formed XHTML (every tag closed, &amp; for &): " + problem));
             }
+            errors.addAll(renderer.unsafe("bodyHtml", edit.bodyHtml(), false));
         }
         if (!errors.isEmpty()) {
             throw new DomainProblem(LetterProblem.LETTER_NOT_VALID, "Letter " + id + " not changed: " + errors.get(0).field() + ": " + errors.get(0).expected(),

@@ -115,6 +115,7 @@ public class LetterTemplates {
             errors.add(new FieldError("body", "the letter's text, up to 50,000 characters"));
         } else {
             errors.addAll(renderer.check("body", t.body()));
+            errors.addAll(renderer.unsafe("body", t.body(), true));
         }
         if (!errors.isEmpty()) {
             throw new DomainProblem(LetterProblem.TEMPLATE_NOT_VALID, "Template not saved: " + errors.get(0).field() + ": " + errors.get(0).expected(), errors);

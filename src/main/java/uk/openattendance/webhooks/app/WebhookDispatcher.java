@@ -2,16 +2,26 @@ package uk.openattendance.webhooks.app;
 
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
+import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.DefaultSchemePortResolver;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.impl.routing.DefaultRoutePlanner;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.openattendance.webhooks.domain.WebhookSignature;
@@ -20,7 +30,11 @@ import uk.openattendance.webhooks.persistence.WebhookStore;
 /**
  * Posts queued events, signed, to subscribers. A 2xx answer delivers; anything else, or no answer, is retried with
  * growing gaps (1, 2, 4 ... minutes, capped at an hour) up to {@link #MAX_ATTEMPTS}, then the delivery is FAILED and
- * shown to the school. Redirects are not followed: a subscriber moves by changing its subscription.
+ * shown to the school. Redirects are not followed: a subscriber moves by changing its subscription, so a 3xx fails
+ * the delivery at once. Every connection resolves the subscriber's host through {@link WebhookDestinations#checkedDns()}
+ * (Apache HttpClient's DnsResolver hook): the addresses checked are the addresses connected to, while TLS still checks
+ * the certificate against the host name. java.net.http has no such hook; connecting to an IP literal instead would
+ * need the restricted Host header and lose SNI and host-name verification.
  */
 @Singleton
 public class WebhookDispatcher {
@@ -29,15 +43,33 @@ public class WebhookDispatcher {
     private static final Duration LEASE = Duration.ofMinutes(2);
     private final WebhookStore store;
     private final Clock clock;
-    private final HttpClient http;
-    private final Duration timeout;
+    private final WebhookDestinations destinations;
+    private final CloseableHttpClient http;
     private final String owner = "webhooks-" + UUID.randomUUID();
 
-    public WebhookDispatcher(WebhookStore store, Clock clock, @Value("${webhooks.timeout:10s}") Duration timeout) {
+    public WebhookDispatcher(WebhookStore store, Clock clock, WebhookDestinations destinations, @Value("${webhooks.timeout:10s}") Duration timeout) {
         this.store = store;
         this.clock = clock;
-        this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.destinations = destinations;
+        Timeout t = Timeout.of(timeout);
+        // never a proxy, whatever the JVM's proxy settings: a proxy would resolve the name itself, unchecked
+        this.http = HttpClients.custom()
+                .setRoutePlanner(new DefaultRoutePlanner(DefaultSchemePortResolver.INSTANCE))
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setDnsResolver(destinations.checkedDns())
+                        .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(t).setSocketTimeout(t).build())
+                        .build())
+                .setDefaultRequestConfig(RequestConfig.custom().setRedirectsEnabled(false).setResponseTimeout(t).build())
+                .disableRedirectHandling()
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                .build();
+    }
+
+    @PreDestroy
+    void close() throws IOException {
+        http.close();
     }
 
     public record Pass(int delivered, int retried, int failed) {}
@@ -67,26 +99,36 @@ public class WebhookDispatcher {
         WebhookStore.DeliveryRow d = c.delivery();
         Integer code = null;
         String error;
+        Optional<String> shape = destinations.shapeProblem(c.url());
+        if (shape.isPresent()) {
+            store.finish(d.id(), owner, "FAILED", null, "not sent: the subscription's URL is no longer allowed (expected " + shape.get() + ")", null,
+                    null);
+            return "FAILED";
+        }
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(c.url())).timeout(timeout)
-                    .header("Content-Type", "application/json")
-                    .header("User-Agent", "OpenAttendance-Webhooks/1")
-                    .header("X-OpenAttendance-Event", d.eventType())
-                    .header("X-OpenAttendance-Delivery", d.eventId())
-                    .header("X-OpenAttendance-Signature", WebhookSignature.header(c.secret(), clock.instant().getEpochSecond(), d.payload()))
-                    .POST(HttpRequest.BodyPublishers.ofString(d.payload())).build();
-            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-            code = response.statusCode();
+            HttpPost request = new HttpPost(URI.create(c.url().trim()));
+            request.setHeader("User-Agent", "OpenAttendance-Webhooks/1");
+            request.setHeader("X-OpenAttendance-Event", d.eventType());
+            request.setHeader("X-OpenAttendance-Delivery", d.eventId());
+            request.setHeader("X-OpenAttendance-Signature", WebhookSignature.header(c.secret(), clock.instant().getEpochSecond(), d.payload()));
+            request.setEntity(new StringEntity(d.payload(), ContentType.APPLICATION_JSON));
+            code = http.execute(request, response -> response.getCode());
             if (code >= 200 && code < 300) {
                 store.finish(d.id(), owner, "DELIVERED", code, null, null, clock.instant());
                 return "DELIVERED";
             }
+            if (code >= 300 && code < 400) {
+                String moved = "the subscriber answered " + code + "; redirects are not followed: change the subscription to the new URL";
+                store.finish(d.id(), owner, "FAILED", code, moved, null, null);
+                LOG.warn("webhook delivery {} to {} failed: {}", d.id(), c.url(), moved);
+                return "FAILED";
+            }
             error = "the subscriber answered " + code;
+        } catch (WebhookDestinations.Refused e) {
+            // retried like no answer: the name may point back at the subscriber's server later, and each attempt checks afresh
+            error = "not sent: " + e.getMessage();
         } catch (IOException | IllegalArgumentException e) {
             error = "no answer: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            error = "interrupted";
         }
         int attempt = d.attempts() + 1;
         if (attempt >= MAX_ATTEMPTS) {

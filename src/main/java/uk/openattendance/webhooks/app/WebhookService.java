@@ -2,7 +2,6 @@ package uk.openattendance.webhooks.app;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import jakarta.validation.Valid;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +20,6 @@ import uk.openattendance.webhooks.app.WebhookViews.Delivery;
 import uk.openattendance.webhooks.app.WebhookViews.Subscribe;
 import uk.openattendance.webhooks.app.WebhookViews.Subscription;
 import uk.openattendance.webhooks.domain.WebhookEvent;
-import uk.openattendance.webhooks.domain.WebhookUrl;
 import uk.openattendance.webhooks.persistence.WebhookStore.DeliveryRow;
 import uk.openattendance.webhooks.persistence.WebhookStore.SubscriptionRow;
 import uk.openattendance.webhooks.persistence.WebhookStore;
@@ -36,20 +34,18 @@ public class WebhookService {
     private final WebhookStore store;
     private final ObjectMapper json;
     private final Clock clock;
+    private final WebhookDestinations destinations;
 
-    private final boolean allowLoopback;
-
-    public WebhookService(WebhookStore store, ObjectMapper json, Clock clock,
-            @Value("${webhooks.allow-loopback:false}") boolean allowLoopback) {
+    public WebhookService(WebhookStore store, ObjectMapper json, Clock clock, WebhookDestinations destinations) {
         this.store = store;
-        this.allowLoopback = allowLoopback;
+        this.destinations = destinations;
         this.json = json;
         this.clock = clock;
     }
 
     public Subscription subscribe(Actor actor, long schoolId, @Valid Subscribe command) {
         actor.require(Permission.SCHOOL_ADMIN, schoolId, "School", schoolId);
-        WebhookUrl.problem(command.url(), allowLoopback).ifPresent(expected -> {
+        destinations.problem(command.url()).ifPresent(expected -> {
             throw DomainProblem.field(WebhookProblem.SUBSCRIPTION_NOT_VALID, "url", expected);
         });
         List<String> events = command.events().stream().distinct().toList();

@@ -5,14 +5,13 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Where a school may send its events: HTTPS to another machine. This machine itself (localhost, over HTTP or HTTPS) only
- * where the operator allows it, for an integrator's local development: otherwise a subscription could make the
- * service post to its own private ports.
+ * The written form of a webhook URL: http(s), a host, no user name or fragment. Where it may point is decided by the
+ * addresses its host resolves to ({@link DestinationRules}), never by how the host is spelt.
  */
 public final class WebhookUrl {
     private WebhookUrl() {}
 
-    /** Empty when the URL is acceptable, otherwise what was expected. */
+    /** Empty when the URL is well formed, otherwise what was expected. */
     public static Optional<String> problem(String url, boolean allowLoopback) {
         if (url == null || url.isBlank() || url.length() > 500) {
             return Optional.of("an https:// URL of at most 500 characters");
@@ -26,12 +25,19 @@ public final class WebhookUrl {
         if (uri.getHost() == null || uri.getUserInfo() != null || uri.getFragment() != null) {
             return Optional.of("an https:// URL with a host, and no user name or #fragment");
         }
-        String host = uri.getHost().toLowerCase(Locale.ROOT);
-        boolean loopback = host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("0.0.0.0");
-        if (loopback) {
-            return allowLoopback && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme())) ? Optional.empty()
-                    : Optional.of("an https:// URL on another machine (this service's own host is not allowed)");
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (scheme.equals("https") || (scheme.equals("http") && allowLoopback)) {
+            return Optional.empty();
         }
-        return "https".equalsIgnoreCase(uri.getScheme()) ? Optional.empty() : Optional.of("an https:// URL");
+        return Optional.of("an https:// URL");
+    }
+
+    /** The host to resolve, as {@link java.net.InetAddress#getAllByName} takes it (an IPv6 literal keeps its brackets). */
+    public static String host(String url) {
+        return URI.create(url.trim()).getHost();
+    }
+
+    public static String scheme(String url) {
+        return URI.create(url.trim()).getScheme();
     }
 }
