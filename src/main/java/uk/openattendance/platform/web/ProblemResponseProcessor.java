@@ -12,6 +12,8 @@ import io.micronaut.http.HttpMethod;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import io.micronaut.web.router.exceptions.UnsatisfiedBodyRouteException;
+import io.micronaut.web.router.exceptions.UnsatisfiedRouteException;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -60,6 +62,10 @@ public class ProblemResponseProcessor implements ErrorResponseProcessor<ProblemJ
             return of(CommonProblem.VALIDATION_FAILED, path, field + " has a value of the wrong type",
                     new FieldError(field, ExpectedType.describe(e.getTargetType())));
         }
+        if (cause instanceof MismatchedInputException e && e.getPath().isEmpty()) {
+            return of(CommonProblem.VALIDATION_FAILED, path, "The body must be a JSON object with the documented fields",
+                    new FieldError("body", "a JSON object"));
+        }
         if (cause instanceof JsonMappingException e && !e.getPath().isEmpty()) {
             String field = fieldPath(e);
             String reason = e.getCause() != null ? e.getCause().getMessage() : e.getOriginalMessage();
@@ -79,6 +85,14 @@ public class ProblemResponseProcessor implements ErrorResponseProcessor<ProblemJ
             String expected = "body".equals(field) || e.getArgument().getAnnotationMetadata().hasAnnotation(io.micronaut.http.annotation.Body.class)
                     ? "a JSON body" : ExpectedType.describe(e.getArgument().getType());
             return of(CommonProblem.VALIDATION_FAILED, path, field + " is required", new FieldError(field, expected));
+        }
+        if (cause instanceof UnsatisfiedBodyRouteException) {
+            return of(CommonProblem.VALIDATION_FAILED, path, "The body must be a JSON object with the documented fields",
+                    new FieldError("body", "a JSON object"));
+        }
+        if (cause instanceof UnsatisfiedRouteException e) {
+            String field = e.getArgument().getName();
+            return of(CommonProblem.VALIDATION_FAILED, path, field + " is required", new FieldError(field, ExpectedType.describe(e.getArgument().getType())));
         }
         return byStatus(status, path, context);
     }
