@@ -12,6 +12,7 @@ import io.micronaut.http.HttpMethod;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import io.micronaut.json.JsonSyntaxException;
 import io.micronaut.web.router.exceptions.UnsatisfiedBodyRouteException;
 import io.micronaut.web.router.exceptions.UnsatisfiedRouteException;
 import jakarta.inject.Singleton;
@@ -44,8 +45,13 @@ public class ProblemResponseProcessor implements ErrorResponseProcessor<ProblemJ
 
     private ProblemJson fromCause(Throwable cause, int status, ErrorContext context) {
         String path = context.getRequest().getPath();
-        if (cause instanceof ConversionErrorException e && e.getConversionError().getCause() instanceof JsonProcessingException json) {
-            return fromCause(json, status, context);
+        if (cause instanceof ConversionErrorException e
+                && (e.getConversionError().getCause() instanceof JsonProcessingException || e.getConversionError().getCause() instanceof JsonSyntaxException)) {
+            return fromCause(e.getConversionError().getCause(), status, context);
+        }
+        if (cause instanceof JsonSyntaxException e) {
+            return of(CommonProblem.MALFORMED_REQUEST, path, "The body is not valid JSON: " + (e.getCause() instanceof JsonProcessingException json
+                    ? json.getOriginalMessage() : e.getMessage()), new FieldError("body", "a JSON object"));
         }
         if (cause instanceof UnrecognizedPropertyException e) {
             String field = fieldPath(e);
