@@ -509,6 +509,9 @@ class FuzzIT {
                 for (String d : List.of("2026-02-30", "23-11-2026", "yesterday", "99999-01-01")) {
                     add.accept(paramCase(op, Mutation.INVALID_DATE, p, d, path, query, headers, baseBody, type));
                 }
+                for (String far : List.of("%2B292278994-08-17", "-0001-01-01", "9999-12-31", "0001-01-01")) {
+                    add.accept(paramCase(op, Mutation.EXTREME_NUMBER, p, far, path, query, headers, baseBody, type));
+                }
             }
             if ("query".equals(p.in()) || !"integer".equals(kind)) {
                 add.accept(paramCase(op, Mutation.SQL_AND_EMOJI, p, java.net.URLEncoder.encode(SQL_AND_EMOJI, java.nio.charset.StandardCharsets.UTF_8), path, query,
