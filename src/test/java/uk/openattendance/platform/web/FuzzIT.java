@@ -119,6 +119,9 @@ class FuzzIT {
     String lastState;
     Answer baseline;
     Answer nowhere;
+    long checksumNanos;
+    int checksums;
+    int changedByAcceptedWrites;
     Connection db;
 
     record Param(String name, String in, Map<String, Object> schema, boolean required) {}
@@ -198,6 +201,7 @@ class FuzzIT {
         double seconds = (System.nanoTime() - started) / 1e9;
         String counts = byStatus.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "));
         System.out.printf(Locale.ROOT, "[figure] fuzz: %d requests over %d operations in %.1f s, by status: %s%n", sent, operations.size(), seconds, counts);
+        System.out.printf(Locale.ROOT, "[figure] fuzz: %d checksums of %d tables took %.1f s%n", checksums, tables.size(), checksumNanos / 1e9);
         for (Mutation m : EnumSet.range(Mutation.MALFORMED_JSON, Mutation.OTHER_SCHOOLS_ID)) {
             System.out.printf(Locale.ROOT, "[figure] fuzz coverage: %s on %d of %d operations%n", m, covered.getOrDefault(m, Set.of()).size(), operations.size());
         }
@@ -207,6 +211,7 @@ class FuzzIT {
             throw new java.io.UncheckedIOException(e);
         }
         assertThat(failures).as(failures.size() + " failures; the first:\n" + String.join("\n", failures.subList(0, Math.min(60, failures.size())))).isEmpty();
+        assertThat(changedByAcceptedWrites).as("accepted writes the checksum saw (it would miss a change by a refusal otherwise)").isPositive();
         for (Mutation m : EnumSet.range(Mutation.MALFORMED_JSON, Mutation.OTHER_SCHOOLS_ID)) {
             assertThat(covered.getOrDefault(m, Set.of())).as("operations that got " + m).isNotEmpty();
         }
@@ -724,6 +729,7 @@ class FuzzIT {
         if (r.status() >= 400) {
             answer = judgeRefusal(c, r, what);
             if (writes) {
+                lastState = null;
                 String after = state();
                 if (!Objects.equals(before, after)) {
                     failures.add("changed by a refused request: " + what + " tables " + diff(before, after));
@@ -731,7 +737,12 @@ class FuzzIT {
                 lastState = after;
             }
         } else {
-            lastState = null;
+            if (writes) {
+                lastState = null;
+                if (!Objects.equals(before, state())) {
+                    changedByAcceptedWrites++;
+                }
+            }
             if (c.mutation() == Mutation.OTHER_SCHOOLS_ID && "path".equals(c.field()) && !anonymous(c.op())) {
                 failures.add("another school's id was answered: " + what);
             }
@@ -798,17 +809,23 @@ class FuzzIT {
         return one.length() > 300 ? one.substring(0, 300) + "…(" + one.length() + ")" : one;
     }
 
-    /** A checksum of every table of this test's own database (CHECKSUM TABLE covers each row, so an update shows too). */
+    /**
+     * A checksum of every table of this test's own database (CHECKSUM TABLE covers each row, so an update shows too).
+     * Kept from the last refused request until something is accepted, since a refusal changed nothing.
+     */
     private String state() {
         if (lastState != null) {
             return lastState;
         }
+        long started = System.nanoTime();
+        checksums++;
         try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("CHECKSUM TABLE " + String.join(", ", tables))) {
             StringBuilder sb = new StringBuilder();
             while (rs.next()) {
                 sb.append(rs.getString(1)).append('=').append(rs.getString(2)).append('\n');
             }
             lastState = sb.toString();
+            checksumNanos += System.nanoTime() - started;
             return lastState;
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
