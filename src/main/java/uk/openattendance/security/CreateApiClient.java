@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.Set;
 
@@ -13,4 +14,4 @@ public record CreateApiClient(
         @NotBlank(message = "a name for the integration, e.g. MIS sync") @Size(max = 200, message = "at most 200 characters") String name,
         @Nullable Long schoolId,
         @Nullable Long trustId,
-        @NotEmpty(message = "at least one scope, e.g. ROLL_READ") Set<Permission> scopes) {}
+        @NotEmpty(message = "at least one scope, e.g. ROLL_READ") Set<@NotNull(message = "one of the permissions, e.g. ROLL_READ") Permission> scopes) {}

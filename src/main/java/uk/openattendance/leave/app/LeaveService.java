@@ -342,7 +342,7 @@ public class LeaveService {
             errors.add(new FieldError("name", "a name of up to 100 characters, e.g. KS2 SATs week"));
         }
         if (from == null || to == null || to.isBefore(from)) {
-            errors.add(new FieldError("endsOn", "startsOn and endsOn, with endsOn on or after startsOn"));
+            errors.add(new FieldError(from == null ? "startsOn" : "endsOn", "startsOn and endsOn, with endsOn on or after startsOn"));
         }
         if (!errors.isEmpty()) {
             throw new DomainProblem(LeaveProblem.REQUEST_NOT_VALID, "Assessment period not recorded: " + errors.get(0).field() + ": " + errors.get(0).expected(),

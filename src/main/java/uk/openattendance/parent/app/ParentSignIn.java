@@ -96,7 +96,8 @@ public class ParentSignIn {
     public SignedIn verify(long schoolId, Verify command) {
         Instant now = clock.instant();
         if (command == null || command.challenge() == null || command.code() == null) {
-            throw DomainProblem.field(ParentProblem.SIGN_IN_NOT_VALID, "code", "the challenge you were given and the 6-digit code sent to you");
+            throw DomainProblem.field(ParentProblem.SIGN_IN_NOT_VALID, command != null && command.code() != null ? "challenge" : "code",
+                    "the challenge you were given and the 6-digit code sent to you");
         }
         ChallengeStore.ChallengeRow row = store.byToken(command.challenge()).filter(r -> r.schoolId() == schoolId)
                 .orElseThrow(() -> new DomainProblem(ParentProblem.CODE_NOT_VALID, "Ask for a new code"));

@@ -23,6 +23,10 @@ final class ProblemExceptionHandler implements DataFetcherExceptionHandler {
         if (error instanceof jakarta.validation.ConstraintViolationException violations) {
             error = uk.openattendance.platform.web.Violations.toProblem(violations);
         }
+        var raced = uk.openattendance.platform.db.Conflicts.toProblem(error);
+        if (raced.isPresent()) {
+            error = raced.get();
+        }
         Map<String, Object> extensions = new LinkedHashMap<>();
         String message;
         if (error instanceof DomainProblem problem) {

@@ -12,6 +12,9 @@ import io.micronaut.http.HttpMethod;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import io.micronaut.json.JsonSyntaxException;
+import io.micronaut.web.router.exceptions.UnsatisfiedBodyRouteException;
+import io.micronaut.web.router.exceptions.UnsatisfiedRouteException;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -42,8 +45,13 @@ public class ProblemResponseProcessor implements ErrorResponseProcessor<ProblemJ
 
     private ProblemJson fromCause(Throwable cause, int status, ErrorContext context) {
         String path = context.getRequest().getPath();
-        if (cause instanceof ConversionErrorException e && e.getConversionError().getCause() instanceof JsonProcessingException json) {
-            return fromCause(json, status, context);
+        if (cause instanceof ConversionErrorException e
+                && (e.getConversionError().getCause() instanceof JsonProcessingException || e.getConversionError().getCause() instanceof JsonSyntaxException)) {
+            return fromCause(e.getConversionError().getCause(), status, context);
+        }
+        if (cause instanceof JsonSyntaxException e) {
+            return of(CommonProblem.MALFORMED_REQUEST, path, "The body is not valid JSON: " + (e.getCause() instanceof JsonProcessingException json
+                    ? json.getOriginalMessage() : e.getMessage()), new FieldError("body", "a JSON object"));
         }
         if (cause instanceof UnrecognizedPropertyException e) {
             String field = fieldPath(e);
@@ -59,6 +67,10 @@ public class ProblemResponseProcessor implements ErrorResponseProcessor<ProblemJ
             String field = fieldPath(e);
             return of(CommonProblem.VALIDATION_FAILED, path, field + " has a value of the wrong type",
                     new FieldError(field, ExpectedType.describe(e.getTargetType())));
+        }
+        if (cause instanceof MismatchedInputException e && e.getPath().isEmpty()) {
+            return of(CommonProblem.VALIDATION_FAILED, path, "The body must be a JSON object with the documented fields",
+                    new FieldError("body", "a JSON object"));
         }
         if (cause instanceof JsonMappingException e && !e.getPath().isEmpty()) {
             String field = fieldPath(e);
@@ -79,6 +91,14 @@ public class ProblemResponseProcessor implements ErrorResponseProcessor<ProblemJ
             String expected = "body".equals(field) || e.getArgument().getAnnotationMetadata().hasAnnotation(io.micronaut.http.annotation.Body.class)
                     ? "a JSON body" : ExpectedType.describe(e.getArgument().getType());
             return of(CommonProblem.VALIDATION_FAILED, path, field + " is required", new FieldError(field, expected));
+        }
+        if (cause instanceof UnsatisfiedBodyRouteException) {
+            return of(CommonProblem.VALIDATION_FAILED, path, "The body must be a JSON object with the documented fields",
+                    new FieldError("body", "a JSON object"));
+        }
+        if (cause instanceof UnsatisfiedRouteException e) {
+            String field = e.getArgument().getName();
+            return of(CommonProblem.VALIDATION_FAILED, path, field + " is required", new FieldError(field, ExpectedType.describe(e.getArgument().getType())));
         }
         return byStatus(status, path, context);
     }

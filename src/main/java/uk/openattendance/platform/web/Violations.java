@@ -29,6 +29,12 @@ public final class Violations {
         for (Path.Node node : violation.getPropertyPath()) {
             switch (node.getKind()) {
                 case METHOD, PARAMETER, RETURN_VALUE, CROSS_PARAMETER -> parts.clear();
+                // an element of a list or set: "scopes[0]" where it has an index, else the list itself ("<list element>" is Java's name)
+                case CONTAINER_ELEMENT -> {
+                    if (node.getIndex() != null && !parts.isEmpty()) {
+                        parts.set(parts.size() - 1, parts.get(parts.size() - 1) + "[" + node.getIndex() + "]");
+                    }
+                }
                 default -> {
                     String name = node.getName();
                     if (node.getIndex() != null) {

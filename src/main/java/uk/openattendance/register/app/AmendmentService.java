@@ -87,13 +87,16 @@ public class AmendmentService {
         ArrivalMark mark = timing.classify(arrived);
         String code = MarkDecision.codeFor(session, mark);
         MarkRow current = store.marks(schoolId, today, session.name(), List.of(pupil.id())).get(pupil.id());
-        if (current != null && CodeCatalogue.on(current.code(), today).map(AttendanceCode::attendance).orElse(false)) {
-            return RegisterService.view(current); // already in: a second sign-in changes nothing
+        // already in: a second sign-in changes nothing. U (arrived after the registers closed) does not count as
+        // attendance, but the pupil is in school all the same.
+        if (current != null && ("U".equals(current.code()) || CodeCatalogue.on(current.code(), today).map(AttendanceCode::attendance).orElse(false))) {
+            return RegisterService.view(current);
         }
         String reason = "Signed in at " + arrived + (mark.minutesLate() > 0 ? ", " + mark.minutesLate() + " minutes late" : "");
         MarkChange change = new MarkChange(schoolId, pupil.id(), pupil.registerGroupId(), today, session.name(), current, code, mark.minutesLate(), arrived,
                 current == null ? "ARRIVAL" : "AMENDMENT", reason);
-        return RegisterService.view(writer.write(List.of(change), actor.describeIn(schoolId)).get(0));
+        List<MarkRow> written = writer.write(List.of(change), actor.describeIn(schoolId));
+        return RegisterService.view(written.isEmpty() ? current : written.get(0));
     }
 
     public record ClosureResult(int marked, int amended, int unchanged) {}

@@ -18,6 +18,8 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import uk.openattendance.platform.paging.Page;
 import uk.openattendance.platform.paging.PageRequest;
 import uk.openattendance.platform.web.Created;
@@ -46,7 +48,9 @@ public class SchoolController {
     }
 
     /** A school's editable details with the version they were read at. */
-    public record UpdateSchoolRequest(long version, SchoolDetails details) {}
+    @io.micronaut.core.annotation.Introspected
+    public record UpdateSchoolRequest(@NotNull(message = "the school's current version, from GET /schools/{id}") Long version,
+            @NotNull(message = "the school's details") @Valid SchoolDetails details) {}
 
     @Post("/trusts")
     @Operation(summary = "Create a trust (platform administrators)")
@@ -75,7 +79,7 @@ public class SchoolController {
 
     @Put("/schools/{schoolId}/details")
     @Operation(summary = "Change a school's name, zone, contact details and allowed origins")
-    public SchoolView updateSchoolDetails(Authentication auth, @PathVariable long schoolId, @Body UpdateSchoolRequest body) {
+    public SchoolView updateSchoolDetails(Authentication auth, @PathVariable long schoolId, @Valid @Body UpdateSchoolRequest body) {
         return schools.updateDetails(actors.resolve(auth.getName()), schoolId, body.version(), body.details());
     }
 }
