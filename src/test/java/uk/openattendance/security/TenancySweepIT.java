@@ -70,6 +70,7 @@ import uk.openattendance.roll.app.ContactService;
 import uk.openattendance.roll.app.PupilView;
 import uk.openattendance.roll.domain.Channel;
 import uk.openattendance.schedule.app.Scheduler;
+import uk.openattendance.school.app.SchoolService;
 import uk.openattendance.school.domain.PolicyPresets;
 import uk.openattendance.school.domain.Session;
 import uk.openattendance.webhooks.app.WebhookService;
@@ -128,6 +129,7 @@ class TenancySweepIT {
     @Inject LeaveService leave;
     @Inject LetterRuns letterRuns;
     @Inject TokenGenerator tokens;
+    @Inject SchoolService schools;
     @Property(name = "datasources.default.url") String jdbcUrl;
 
     Api api;
@@ -135,27 +137,32 @@ class TenancySweepIT {
     Map<String, Long> own;
     Map<String, Long> foreign;
     Map<String, Long> otherFamily;
+    long schoolA;
     long schoolB;
     long trustB;
     List<Pattern> schoolBMarkers;
     List<Pattern> otherFamilyMarkers;
     Map<String, String> callers;
+    long ownChild;
 
     @BeforeAll
     void twoSchoolsInTwoTrusts() {
+        long t0 = System.nanoTime();
         clock.set(LocalDateTime.of(MONDAY, LocalTime.of(8, 51)), LONDON);
         api = new Api(server.getURL().toString());
         TestWorld.School a = world.school(world.trust(), PolicyPresets.PRIMARY_PORTSMOUTH);
         TestWorld.School b = world.school(world.trust(), PolicyPresets.LOWER_SCHOOL_BEDFORDSHIRE);
+        schoolA = a.id();
         schoolB = b.id();
         trustB = b.trustId();
         own = objects(a, "Amara", "Fenwick", "Fay Fenwick");
         foreign = objects(b, "Bruno", "Quennell", "Bea Quennell");
         PupilView otherChild = world.pupil(a, "Olive", "Otterburn");
         long otherContact = contacts.addContact(SYSTEM, a.id(), otherChild.id(), contact("Oscar Otterburn")).contactId();
+        ownChild = own.get("pupil");
         otherFamily = Map.of("pupil", otherChild.id(), "contact", otherContact,
                 "request", leave.request(SYSTEM, a.id(), leaveFor(otherChild.id(), otherContact)).id());
-        String schoolBName = api.get("/api/v1/schools/" + schoolB, world.staffLogin(api, Role.HEADTEACHER, schoolB, null)).json().get("name").asText();
+        String schoolBName = schools.school(SYSTEM, schoolB).name();
         schoolBMarkers = List.of(Pattern.compile("Quennell"), Pattern.compile(Pattern.quote(schoolBName) + "(?!\\d)"));
         otherFamilyMarkers = List.of(Pattern.compile("Otterburn"));
         callers = new LinkedHashMap<>();
@@ -163,6 +170,7 @@ class TenancySweepIT {
         callers.put("read-only key", world.apiKey(a.id(), Set.of(Permission.SCHOOL_READ, Permission.ROLL_READ, Permission.ATTENDANCE_READ)));
         callers.put("read-write key", world.apiKey(a.id(), EnumSet.allOf(Permission.class)));
         callers.put("parent", parentToken(own.get("contact"), a.id()));
+        System.out.println("[figure] tenancy sweep fixtures: " + (System.nanoTime() - t0) / 1_000_000 + " ms");
     }
 
     /** One of everything an id can name, in one school: a pupil, a parent, a case, a text, a job, a webhook, leave and a letter. */
@@ -262,12 +270,13 @@ class TenancySweepIT {
     record Outcome(String operation, String caller, String variant, int status, String body) {}
 
     final List<String> failures = new ArrayList<>();
-    final Map<Integer, Integer> byStatus = new TreeMap<>();
+    final Map<String, Integer> byStatus = new TreeMap<>();
     int requests;
 
     private void record(Outcome o) {
         requests++;
-        byStatus.merge(o.status(), 1, Integer::sum);
+        byStatus.merge((o.operation().startsWith("Query.") || o.operation().contains(".") && !o.operation().contains("/") ? "GraphQL " : "REST ") + o.status(),
+                1, Integer::sum);
     }
 
     private void fail(Outcome o, String why) {
@@ -856,7 +865,9 @@ class TenancySweepIT {
         ops.forEach(o -> stale.remove(o.key()));
         assertThat(stale).as("operations excused from the sweep that the contract no longer has").isEmpty();
 
+        long t0 = System.nanoTime();
         Map<String, String> before = schoolBRows();
+        System.out.println("[figure] tenancy sweep checksum of school B: " + (System.nanoTime() - t0) / 1_000_000 + " ms, " + before.size() + " tables");
         Set<String> exercised = new TreeSet<>();
         long started = System.nanoTime();
         for (var caller : callers.entrySet()) {
@@ -907,5 +918,79 @@ class TenancySweepIT {
         assertThat(exercised).as("every operation and field taking an id is exercised").containsAll(expected);
         assertThat(failures).as(failures.size() + " answers broke tenancy").isEmpty();
         assertThat(after).as("school B's rows are exactly as before").isEqualTo(before);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Ids in request bodies (issue 11, finding 6): each refused naming the field, with nothing written
+
+    private Api.Response staffReport(String pupilIds, long contactId) {
+        return api.post("/api/v1/schools/" + schoolA + "/absence-reports?channel=PHONE_CALL", callers.get("staff"), "{\"pupilIds\":[" + pupilIds
+                + "],\"firstDate\":\"" + MONDAY + "\",\"category\":\"ILLNESS\",\"reason\":\"Parent phoned: a cold\",\"contactId\":" + contactId + "}");
+    }
+
+    private int reportsOfSchoolAToday() {
+        return api.get("/api/v1/schools/" + schoolA + "/absence-reports?date=" + MONDAY, callers.get("staff")).json().size();
+    }
+
+    private void refusedNaming(Api.Response r, String code, String field) {
+        assertThat(r.status()).as(r.body()).isEqualTo(400);
+        assertThat(r.contentType()).startsWith("application/problem+json");
+        assertThat(r.json().get("code").asText()).isEqualTo(code);
+        assertThat(r.json().at("/errors/0/field").asText()).isEqualTo(field);
+    }
+
+    @Test
+    void aStaffAbsenceReportNamingTheChildsOwnContactIsRecordedWithIt() {
+        var r = staffReport(String.valueOf(ownChild), own.get("contact"));
+        assertThat(r.status()).isEqualTo(201);
+        assertThat(r.json().at("/0/contactId").asLong()).isEqualTo(own.get("contact"));
+    }
+
+    @Test
+    void aStaffAbsenceReportNamingAnotherFamilysContactIsRefused() {
+        int before = reportsOfSchoolAToday();
+        var r = staffReport(String.valueOf(ownChild), otherFamily.get("contact"));
+        refusedNaming(r, "REPORT_NOT_VALID", "contactId");
+        assertThat(r.body()).doesNotContain("Otterburn");
+        assertThat(reportsOfSchoolAToday()).as("nothing was recorded").isEqualTo(before);
+    }
+
+    @Test
+    void aStaffAbsenceReportForTwoChildrenNamingAContactOfOnlyOneOfThemIsRefused() {
+        int before = reportsOfSchoolAToday();
+        var r = staffReport(ownChild + "," + otherFamily.get("pupil"), own.get("contact"));
+        refusedNaming(r, "REPORT_NOT_VALID", "contactId");
+        assertThat(reportsOfSchoolAToday()).isEqualTo(before);
+    }
+
+    @Test
+    void aStaffAbsenceReportNamingAnotherSchoolsContactIsRefused() {
+        int before = reportsOfSchoolAToday();
+        var r = staffReport(String.valueOf(ownChild), foreign.get("contact"));
+        refusedNaming(r, "REPORT_NOT_VALID", "contactId");
+        assertThat(r.body()).doesNotContain("Quennell");
+        assertThat(reportsOfSchoolAToday()).isEqualTo(before);
+    }
+
+    @Test
+    void aSchoolRoleNamingAnotherTrustIsRefusedRatherThanEchoed() {
+        var r = api.post("/api/v1/staff", callers.get("staff"), "{\"email\":\"sweep" + TestWorld.next() + "@example.org\",\"displayName\":\"Sid Sweep\","
+                + "\"password\":\"" + TestWorld.PASSWORD + "\",\"role\":\"TEACHER\",\"schoolId\":" + schoolA + ",\"trustId\":" + trustB + "}");
+        refusedNaming(r, "VALIDATION_FAILED", "trustId");
+    }
+
+    @Test
+    void aLocalAuthorityReturnForAnotherSchoolsPupilIsRefusedNamingThePupil() {
+        var r = api.post("/api/v1/schools/" + schoolA + "/local-authority-returns-made", callers.get("staff"), "{\"pupilId\":" + foreign.get("pupil")
+                + ",\"kind\":\"NEW_PUPIL\",\"triggerKey\":\"EVENT:1\",\"madeOn\":\"" + MONDAY + "\"}");
+        refusedNaming(r, "NOT_VALID", "pupilId");
+        assertThat(r.body()).doesNotContain("Quennell");
+    }
+
+    @Test
+    void anotherTrustsDefaultLettersAreNotFoundRatherThanForbidden() {
+        var r = api.put("/api/v1/trusts/" + trustB + "/letter-templates/ATTENDANCE", callers.get("staff"), "{\"subject\":\"Attendance\",\"body\":\"<p>Hello</p>\"}");
+        assertThat(r.status()).isEqualTo(404);
+        assertThat(r.json().get("code").asText()).isEqualTo("NOT_FOUND");
     }
 }
