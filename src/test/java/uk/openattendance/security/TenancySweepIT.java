@@ -104,7 +104,6 @@ class TenancySweepIT {
      */
     static final Set<String> FOREIGN_ID_LEFT_OUT = Set.of(
             "GET /api/v1/schools/{schoolId}/pupils registerGroupId",
-            "GET /api/v1/schools/{schoolId}/attendance/day-of-week pupilId",
             "POST /api/v1/schools/{schoolId}/letters/approvals letterIds",
             "POST /api/v1/schools/{schoolId}/letters/discards letterIds",
             "POST /api/v1/schools/{schoolId}/letters/emails letterIds",
@@ -198,8 +197,20 @@ class TenancySweepIT {
         return ids;
     }
 
-    private static ContactCommand contact(String name) {
-        return new ContactCommand(name, "Mother", true, true, 1, String.format("07700 900%03d", TestWorld.next() % 1000), null, Channel.SMS, false, null);
+    private ContactCommand contact(String name) {
+        return new ContactCommand(name, "Mother", true, true, 1, freeMobile(), null, Channel.SMS, false, null);
+    }
+
+    /** A number no contact in the database has yet, so the school's text is matched to this school's parent alone. */
+    private String freeMobile() {
+        int start = TestWorld.next();
+        for (int i = 0; i < 1000; i++) {
+            int n = (start + i) % 1000;
+            if (contacts.contactsWithMobile(SYSTEM, String.format("+447700900%03d", n)).isEmpty()) {
+                return String.format("07700 900%03d", n);
+            }
+        }
+        throw new AssertionError("every number 07700 900000-999 is taken in this test database; drop and recreate it");
     }
 
     private static RequestLeave leaveFor(long pupilId, long contactId) {
@@ -270,6 +281,7 @@ class TenancySweepIT {
     record Outcome(String operation, String caller, String variant, int status, String body) {}
 
     final List<String> failures = new ArrayList<>();
+    final Set<String> leftOut = new TreeSet<>();
     final Map<String, Integer> byStatus = new TreeMap<>();
     int requests;
 
@@ -657,12 +669,13 @@ class TenancySweepIT {
             return;
         }
         String bare = field.replace("[]", "");
-        if ((st == 400 || st == 422 || st == 409) && fields.stream().anyMatch(f -> f.replaceAll("\\[\\d+]", "").replaceAll("^[a-z]+\\.(?=[a-z]+Id)", "").equals(bare)
-                || f.replaceAll("\\[\\d+]", "").endsWith("." + bare) || f.replaceAll("\\[\\d+]", "").equals(bare))) {
+        String last = bare.substring(bare.lastIndexOf('.') + 1);
+        boolean named = fields.stream().map(f -> f.replaceAll("\\[\\d+]", "")).anyMatch(f -> f.equals(bare) || f.equals(last) || f.endsWith("." + last));
+        if ((st == 400 || st == 422) && named) {
             return;
         }
         if (st >= 200 && st < 300 && FOREIGN_ID_LEFT_OUT.contains(leftOutKey)) {
-            String last = bare.substring(bare.lastIndexOf('.') + 1);
+            leftOut.add(leftOutKey);
             if (Pattern.compile("\"" + last + "\"\\s*:\\s*\\[?\\s*\"?" + foreignId + "\\b").matcher(out.body()).find()) {
                 fail(out, "a foreign " + last + " was accepted and echoed back");
             }
@@ -917,6 +930,8 @@ class TenancySweepIT {
         fields.forEach(f -> expected.add(f.coordinate()));
         assertThat(exercised).as("every operation and field taking an id is exercised").containsAll(expected);
         assertThat(failures).as(failures.size() + " answers broke tenancy").isEmpty();
+        assertThat(leftOut).as("ids excused as left out that no answer left out: drop them from FOREIGN_ID_LEFT_OUT")
+                .containsExactlyInAnyOrderElementsOf(FOREIGN_ID_LEFT_OUT);
         assertThat(after).as("school B's rows are exactly as before").isEqualTo(before);
     }
 
