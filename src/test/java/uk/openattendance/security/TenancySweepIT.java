@@ -1009,4 +1009,13 @@ class TenancySweepIT {
         assertThat(r.status()).isEqualTo(404);
         assertThat(r.json().get("code").asText()).isEqualTo("NOT_FOUND");
     }
+
+    @Test
+    void aTrustWideKeyNamingASchoolOfAnotherTrustIsRefusedRatherThanSilentlyDropped() {
+        String trustAdmin = world.staffLogin(api, Role.TRUST_ADMIN, null, own.get("trust"));
+        var r = api.post("/api/v1/api-clients", trustAdmin, "{\"name\":\"Sweep MIS\",\"trustId\":" + own.get("trust") + ",\"schoolId\":" + schoolB
+                + ",\"scopes\":[\"ROLL_READ\"]}");
+        refusedNaming(r, "VALIDATION_FAILED", "schoolId");
+        assertThat(r.body()).doesNotContain("oa_");
+    }
 }
