@@ -37,6 +37,7 @@ public class StaffService {
     @Transactional
     public StaffView createStaff(Actor actor, @Valid CreateStaff command) {
         requireScope(actor, command.role() == Role.TRUST_ADMIN, command.schoolId(), command.trustId());
+        refuseOtherScope(command.role() == Role.TRUST_ADMIN, command.schoolId(), command.trustId());
         String email = command.email().strip().toLowerCase(Locale.ROOT);
         if (staff.findByEmail(email).isPresent()) {
             throw DomainProblem.field(SecurityProblem.EMAIL_TAKEN, "email", "an email no other staff account uses");
@@ -50,6 +51,7 @@ public class StaffService {
     @Transactional
     public ApiClientCreated createApiClient(Actor actor, @Valid CreateApiClient command) {
         requireScope(actor, command.trustId() != null, command.schoolId(), command.trustId());
+        refuseOtherScope(command.trustId() != null, command.schoolId(), command.trustId());
         String key = ApiKeys.generate();
         String prefix = ApiKeys.parse(key).orElseThrow().prefix();
         String scopes = command.scopes().stream().map(Enum::name).sorted().collect(Collectors.joining(","));
@@ -150,6 +152,16 @@ public class StaffService {
                 throw DomainProblem.field(CommonProblem.VALIDATION_FAILED, "schoolId", "the school this role or key covers");
             }
             actor.require(Permission.STAFF_ADMIN, schoolId, "School", schoolId);
+        }
+    }
+
+    /** A role or key covers a school or a trust, never both: the id it does not use is refused, not silently kept or echoed. */
+    private static void refuseOtherScope(boolean trustWide, Long schoolId, Long trustId) {
+        if (trustWide && schoolId != null) {
+            throw DomainProblem.field(CommonProblem.VALIDATION_FAILED, "schoolId", "none: a trust-wide role or key covers every school of trust " + trustId);
+        }
+        if (!trustWide && trustId != null) {
+            throw DomainProblem.field(CommonProblem.VALIDATION_FAILED, "trustId", "none: this role or key covers one school, " + schoolId);
         }
     }
 }

@@ -23,6 +23,7 @@ import uk.openattendance.platform.problem.DomainProblem;
 import uk.openattendance.platform.problem.FieldError;
 import uk.openattendance.register.app.AmendmentService;
 import uk.openattendance.register.app.SchoolDay;
+import uk.openattendance.roll.app.ContactService;
 import uk.openattendance.roll.app.PupilService;
 import uk.openattendance.roll.app.PupilView;
 import uk.openattendance.school.domain.Session;
@@ -42,13 +43,16 @@ public class AbsenceService {
 
     private final AbsenceReportStore store;
     private final PupilService pupils;
+    private final ContactService contacts;
     private final AmendmentService amendments;
     private final SchoolDay schoolDay;
     private final Clock clock;
 
-    public AbsenceService(AbsenceReportStore store, PupilService pupils, AmendmentService amendments, SchoolDay schoolDay, Clock clock) {
+    public AbsenceService(AbsenceReportStore store, PupilService pupils, ContactService contacts, AmendmentService amendments, SchoolDay schoolDay,
+            Clock clock) {
         this.store = store;
         this.pupils = pupils;
+        this.contacts = contacts;
         this.amendments = amendments;
         this.schoolDay = schoolDay;
         this.clock = clock;
@@ -58,16 +62,17 @@ public class AbsenceService {
     @Transactional
     public List<AbsenceReportView> report(Actor actor, long schoolId, @Valid ReportAbsence command, ReportChannel channel) {
         actor.require(Permission.REGISTER_AMEND, schoolId, "School", schoolId);
-        return record(actor, schoolId, command, channel, null);
+        return record(actor, schoolId, command, channel, null, true);
     }
 
     /** A report from a family (SMS reply, web form, app), whose identity the caller has already established. */
     @Transactional
     public List<AbsenceReportView> reportFromFamily(long schoolId, @Valid ReportAbsence command, ReportChannel channel, String who, Long inboundSmsId) {
-        return record(Actor.system(who), schoolId, command, channel, inboundSmsId);
+        return record(Actor.system(who), schoolId, command, channel, inboundSmsId, false);
     }
 
-    private List<AbsenceReportView> record(Actor actor, long schoolId, ReportAbsence c, ReportChannel channel, Long inboundSmsId) {
+    /** {@code contactFromCaller}: the contact id came in a request body (staff), not from a sign-in or a matched number. */
+    private List<AbsenceReportView> record(Actor actor, long schoolId, ReportAbsence c, ReportChannel channel, Long inboundSmsId, boolean contactFromCaller) {
         SchoolDay.Context ctx = schoolDay.of(schoolId);
         LocalDate today = ctx.now().toLocalDate();
         List<FieldError> errors = new ArrayList<>();
@@ -107,6 +112,9 @@ public class AbsenceService {
         }
         if (c.expectedReturn() != null && !c.expectedReturn().isAfter(last)) {
             errors.add(new FieldError("expectedReturn", "a date after the last day of absence (" + last + ")"));
+        }
+        if (errors.isEmpty() && contactFromCaller && c.contactId() != null) {
+            contacts.requireContactOf(schoolId, c.pupilIds(), c.contactId(), AbsenceProblem.REPORT_NOT_VALID, "contactId");
         }
         if (!errors.isEmpty()) {
             throw new DomainProblem(AbsenceProblem.REPORT_NOT_VALID, errors.size() + " problem(s); nothing was recorded. First: " + errors.get(0).field()

@@ -10,6 +10,7 @@ import java.util.Map;
 import uk.openattendance.letters.domain.DefaultLetters;
 import uk.openattendance.letters.domain.LetterKind;
 import uk.openattendance.letters.persistence.LetterStore;
+import uk.openattendance.platform.problem.CommonProblem;
 import uk.openattendance.platform.problem.DomainProblem;
 import uk.openattendance.platform.problem.FieldError;
 import uk.openattendance.register.app.SchoolDay;
@@ -18,7 +19,6 @@ import uk.openattendance.school.app.SchoolView;
 import uk.openattendance.school.domain.LetterLevel;
 import uk.openattendance.security.Actor;
 import uk.openattendance.security.Permission;
-import uk.openattendance.security.SecurityProblem;
 
 /** Letter wording per school with trust defaults, checked when saved, and resolved school > trust > built-in when a letter is drafted. */
 @Singleton
@@ -95,7 +95,7 @@ public class LetterTemplates {
     @Transactional
     public TemplateView saveTrustTemplate(Actor actor, long trustId, String kind, SaveTemplate t) {
         if (!actor.administersTrust(trustId)) {
-            throw new DomainProblem(SecurityProblem.PERMISSION_DENIED, "Only the trust's administrators set its default letters");
+            throw CommonProblem.notFound("Trust", trustId); // as for a school: a trust the caller has no standing in is not found
         }
         return save(actor, "TRUST", trustId, kind, t, actor.name() + " (trust administrator)");
     }

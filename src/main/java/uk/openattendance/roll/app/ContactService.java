@@ -7,9 +7,11 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import uk.openattendance.platform.problem.DomainProblem;
+import uk.openattendance.platform.problem.ProblemCode;
 import uk.openattendance.roll.domain.Channel;
 import uk.openattendance.roll.domain.UkMobile;
 import uk.openattendance.roll.persistence.ContactRepository;
@@ -106,6 +108,19 @@ public class ContactService {
                 .collect(Collectors.toMap(ContactRow::id, Function.identity()));
         return found.stream().collect(Collectors.groupingBy(PupilContactRow::pupilId,
                 Collectors.mapping(l -> RollMapper.view(l, byId.get(l.contactId())), Collectors.toList())));
+    }
+
+    /**
+     * Refuses a contact id in a request that is not a contact of each of these pupils at this school. Another school's
+     * contact, another family's and one that does not exist are refused alike, so the answer reveals nothing.
+     */
+    public void requireContactOf(long schoolId, Collection<Long> pupilIds, long contactId, ProblemCode problem, String field) {
+        Set<Long> linked = pupilIds.isEmpty() ? Set.of() : links.findByPupilIdInOrderByPriority(pupilIds).stream()
+                .filter(l -> l.schoolId() == schoolId && l.contactId() == contactId).map(PupilContactRow::pupilId).collect(Collectors.toSet());
+        if (pupilIds.isEmpty() || !linked.containsAll(pupilIds)) {
+            throw DomainProblem.field(problem, field, "the id of a contact of " + (pupilIds.size() == 1 ? "this child" : "each of these children")
+                    + " (GET .../pupils/{id}/contacts lists them)");
+        }
     }
 
     Optional<ContactRow> findSamePerson(long schoolId, NormalisedContact c) {

@@ -186,7 +186,9 @@ public class StatutoryPrompts {
         }
         ReturnDue due = localAuthorityReturnsDue(actor, schoolId, today).stream()
                 .filter(r -> r.pupilId() == command.pupilId() && r.kind() == command.kind() && r.triggerKey().equals(command.triggerKey())).findFirst()
-                .orElseThrow(() -> DomainProblem.field(StatutoryProblem.NOT_VALID, "triggerKey", "a return listed by GET /api/v1/schools/" + schoolId
+                .orElseThrow(() -> pupils.pupilsByIds(READER, List.of(command.pupilId())).stream().noneMatch(p -> p.schoolId() == schoolId)
+                        ? DomainProblem.field(StatutoryProblem.NOT_VALID, "pupilId", "the id of a pupil on this school's roll")
+                        : DomainProblem.field(StatutoryProblem.NOT_VALID, "triggerKey", "a return listed by GET /api/v1/schools/" + schoolId
                         + "/local-authority-returns-due for this pupil and kind"));
         if (!store.insertReturnMade(new ReturnMadeRow(schoolId, command.pupilId(), command.kind().name(), command.triggerKey(), command.madeOn(),
                 command.reference(), actor.describeIn(schoolId), clock.instant()))) {
