@@ -115,6 +115,9 @@ class TenancySweepIT {
             "Mutation.emailLetters letterIds",
             "Mutation.requestMyChildsLeave requesterContactId");
 
+    /** Bodies that are documents the service signed (a ledger seal): any id changed in them fails the signature first. */
+    static final Set<String> SIGNED_DOCUMENTS = Set.of("POST /api/v1/schools/{schoolId}/mark-history/verification");
+
     @Inject EmbeddedServer server;
     @Inject TestWorld world;
     @Inject MutableClock clock;
@@ -129,6 +132,7 @@ class TenancySweepIT {
     @Inject LetterRuns letterRuns;
     @Inject TokenGenerator tokens;
     @Inject SchoolService schools;
+    @Inject StaffService staff;
     @Property(name = "datasources.default.url") String jdbcUrl;
 
     Api api;
@@ -194,6 +198,9 @@ class TenancySweepIT {
         ids.put("request", request);
         ids.put("document", leave.attachByStaff(SYSTEM, s.id(), request, "note.pdf", "%PDF-1.4\n% sweep\n".getBytes(StandardCharsets.US_ASCII)).id());
         ids.put("letter", letterRuns.recordImprovementMeeting(SYSTEM, s.id(), pupil.id(), new LetterRuns.RecordMeeting(MONDAY, "Sweep plan", MONDAY.plusDays(14))).id());
+        ids.put("staff", staff.createStaff(SYSTEM, new CreateStaff("sweep" + TestWorld.next() + "@example.org", "Sweep " + surname, "sweep-password-2026",
+                Role.TEACHER, s.id(), null)).id());
+        ids.put("client", staff.createApiClient(SYSTEM, new CreateApiClient("Sweep " + surname, s.id(), null, Set.of(Permission.ROLL_READ))).id());
         return ids;
     }
 
@@ -230,7 +237,7 @@ class TenancySweepIT {
     static String kindOf(String name, String where) {
         String n = name.replaceAll("Ids?$", "");
         switch (n) {
-            case "school", "trust", "pupil", "contact", "case", "job", "document", "letter", "request" -> {
+            case "school", "trust", "pupil", "contact", "case", "job", "document", "letter", "request", "staff", "client" -> {
                 return n;
             }
             case "group", "registerGroup" -> {
@@ -271,7 +278,11 @@ class TenancySweepIT {
         return null;
     }
 
+    /** Key ids (the ledger's chain and signing keys) name configuration, not an object of any school. */
     static boolean isId(String name) {
+        if (name.endsWith("KeyId")) {
+            return false;
+        }
         return name.equals("id") || name.endsWith("Id") || name.endsWith("Ids");
     }
 
@@ -674,6 +685,9 @@ class TenancySweepIT {
         boolean named = fields.stream().map(f -> f.replaceAll("\\[\\d+]", "")).anyMatch(f -> f.equals(bare) || f.equals(last) || f.endsWith("." + last));
         if ((st == 400 || st == 422) && named) {
             return;
+        }
+        if (st == 422 && SIGNED_DOCUMENTS.contains(out.operation()) && fields.contains("signature")) {
+            return; // an id changed inside a signed document breaks its signature before any id is looked at
         }
         if (st >= 200 && st < 300 && FOREIGN_ID_LEFT_OUT.contains(leftOutKey)) {
             leftOut.add(leftOutKey);
