@@ -42,10 +42,10 @@ public record Actor(Kind kind, long principalId, String name, Map<Long, Access> 
         return new Actor(Kind.SYSTEM, 0, "system: " + why, Map.of(), Set.of(), true);
     }
 
-    /** Being replaced by scopes, feature by feature; removed once no class calls it. */
+    /** The old name of {@link #bootstrap}, kept so branches written before scopes still compile; ArchitectureTest bars it from main code. */
     @Deprecated
-    public static Actor system(String job) {
-        return bootstrap(job);
+    public static Actor system(String why) {
+        return bootstrap(why);
     }
 
     public boolean isSystem() {

@@ -26,6 +26,8 @@ public enum Purpose {
     CORS(Permission.SCHOOL_READ),
     /** A signed-in parent at one of their children's schools: see {@link ParentScope}. */
     PARENT(Permission.SCHOOL_READ),
+    /** A school's zone, calendar, timings and policy: no pupil's data, and needed on every path before any check. */
+    SCHOOL_SETTINGS(Permission.SCHOOL_READ),
     /** Reading a school's day (zone, calendar, timings) to plan its jobs. */
     PLANNING(Permission.SCHOOL_READ);
 

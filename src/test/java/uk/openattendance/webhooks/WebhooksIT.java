@@ -44,7 +44,7 @@ import uk.openattendance.webhooks.app.WebhookDispatcher;
 class WebhooksIT {
     static final ZoneId LONDON = ZoneId.of("Europe/London");
     static final LocalDate MONDAY = LocalDate.of(2026, 11, 23);
-    static final Actor SYSTEM = Actor.system("tests");
+    static final Actor SYSTEM = Actor.bootstrap("tests");
     static final ObjectMapper JSON = new ObjectMapper();
 
     record Received(String event, String delivery, String signature, String body) {}

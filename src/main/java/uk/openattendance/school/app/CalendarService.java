@@ -19,6 +19,7 @@ import uk.openattendance.school.persistence.TermRepository;
 import uk.openattendance.school.persistence.TermRow;
 import uk.openattendance.security.Actor;
 import uk.openattendance.security.Permission;
+import uk.openattendance.security.SchoolScope;
 
 /** Terms, half terms and closures per academic year; other features ask it whether a session is school time. */
 @Singleton
@@ -36,7 +37,11 @@ public class CalendarService {
     }
 
     public SchoolCalendar calendar(Actor actor, long schoolId) {
-        actor.require(Permission.SCHOOL_READ, schoolId, "School", schoolId);
+        return calendar(actor.require(Permission.SCHOOL_READ, schoolId, "School", schoolId));
+    }
+
+    public SchoolCalendar calendar(SchoolScope scope) {
+        long schoolId = scope.schoolId();
         return new SchoolCalendar(
                 terms.findBySchoolIdOrderByStartsOn(schoolId).stream().map(CalendarService::term).toList(),
                 closures.findBySchoolIdOrderByClosedOn(schoolId).stream().map(CalendarService::closure).toList());
