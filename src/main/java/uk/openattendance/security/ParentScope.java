@@ -21,7 +21,7 @@ public final class ParentScope {
     }
 
     /** The school a signed-in parent asks about, before their children there are known. */
-    public static SchoolScope school(Actor parent, long schoolId, DomainProblem notAParent) {
+    public static SchoolScope schoolOf(Actor parent, long schoolId, DomainProblem notAParent) {
         if (parent.kind() != Actor.Kind.PARENT) {
             throw notAParent;
         }

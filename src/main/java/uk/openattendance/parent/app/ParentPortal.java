@@ -106,7 +106,7 @@ public class ParentPortal {
      * parent-facing method of another feature takes the scope this returns and reaches only those children.
      */
     ParentScope scope(Actor parent, long schoolId) {
-        SchoolScope school = ParentScope.school(parent, schoolId,
+        SchoolScope school = ParentScope.schoolOf(parent, schoolId,
                 new DomainProblem(ParentProblem.NOT_YOUR_CHILD, "Sign in as a parent (one-time code) to use this"));
         List<ContactView> links = contacts.linksOfContact(school, parent.principalId());
         if (links.isEmpty()) {
