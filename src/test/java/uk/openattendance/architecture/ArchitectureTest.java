@@ -120,7 +120,7 @@ class ArchitectureTest {
                     continue;
                 }
                 String name = c.getFullName().substring("uk.openattendance.".length()) + "." + m.getName();
-                if (m.getRawParameterTypes().stream().anyMatch(t -> CALLERS.contains(t.getFullName()))) {
+                if (takesCaller(m)) {
                     continue;
                 }
                 if (NO_CALLER.contains(name)) {
@@ -133,6 +133,50 @@ class ArchitectureTest {
         assertThat(missing).as("public application methods with no Actor, SchoolScope or ParentScope parameter (take one, or make the method "
                 + "package-private; an entry point with no caller goes in NO_CALLER with its reason)").isEmpty();
         assertThat(allowed).as("entries of NO_CALLER that no longer exist (remove them)").containsExactlyInAnyOrderElementsOf(NO_CALLER);
+    }
+
+    /**
+     * Taking the caller is not enough: a method must check it (or hand it on to one that does), so a forgotten
+     * {@code require} cannot reach a store with a bare school id.
+     */
+    @Test
+    void everyApplicationMethodThatTakesTheCallerChecksItOrHandsItOn() {
+        List<String> unchecked = new java.util.ArrayList<>();
+        for (JavaClass c : main) {
+            if (!c.getPackageName().endsWith(".app") || !c.isAnnotatedWith("jakarta.inject.Singleton")) {
+                continue;
+            }
+            for (JavaMethod m : c.getMethods()) {
+                boolean takesActor = m.getRawParameterTypes().stream().anyMatch(t -> t.isEquivalentTo(Actor.class));
+                if (m.getModifiers().contains(JavaModifier.PUBLIC) && takesActor && !usesCaller(c, m, new java.util.HashSet<>())) {
+                    unchecked.add(c.getSimpleName() + "." + m.getName());
+                }
+            }
+        }
+        assertThat(unchecked).as("methods that take an Actor but never check it nor pass it on").isEmpty();
+    }
+
+    /** The caller or a scope, alone or in a collection (a trust's schools). */
+    private static boolean takesCaller(JavaMethod m) {
+        return m.getParameterTypes().stream().flatMap(t -> t.getAllInvolvedRawTypes().stream()).anyMatch(t -> CALLERS.contains(t.getFullName()));
+    }
+
+    private static final Set<String> CHECKS = Set.of("require", "can", "administersTrust", "platformAdmin", "isSystem", "kind", "schools");
+
+    private static boolean usesCaller(JavaClass owner, JavaMethod m, Set<String> seen) {
+        if (!seen.add(m.getFullName())) {
+            return false;
+        }
+        for (JavaMethodCall call : m.getMethodCallsFromSelf()) {
+            if (call.getTargetOwner().isEquivalentTo(Actor.class) && CHECKS.contains(call.getName())) {
+                return true;
+            }
+            if (call.getTarget().getParameterTypes().stream().flatMap(t -> t.getAllInvolvedRawTypes().stream()).anyMatch(t -> CALLERS.contains(t.getFullName()))) {
+                return true; // handed on with the caller or the scope its check returned
+            }
+        }
+        // a check inside a lambda (e.g. filtering by actor.can) is compiled into lambda$name$n of the same class
+        return owner.getMethods().stream().filter(l -> l.getName().startsWith("lambda$" + m.getName() + "$")).anyMatch(l -> usesCaller(owner, l, seen));
     }
 
     @Test

@@ -117,9 +117,8 @@ public class FiguresService {
         Map<Long, Tally> tallies = tallies(schoolIds, window);
         Map<Long, PupilView> roll = new HashMap<>();
         List<Long> absentees = tallies.entrySet().stream().filter(e -> Figures.of(e.getValue()).persistentAbsence()).map(Map.Entry::getKey).toList();
-        for (long schoolId : schoolIds) {
-            pupils.pupilsByIds(actor.require(Permission.ATTENDANCE_READ, schoolId, "School", schoolId), absentees).forEach(p -> roll.put(p.id(), p));
-        }
+        List<SchoolScope> scopes = schoolIds.stream().map(id -> actor.require(Permission.ATTENDANCE_READ, id, "School", id)).toList();
+        pupils.pupilsByIds(scopes, absentees).forEach(p -> roll.put(p.id(), p));
         return absentees.stream().filter(roll::containsKey).map(id -> {
             Figures f = Figures.of(tallies.get(id));
             PupilView p = roll.get(id);

@@ -106,6 +106,14 @@ public class PupilService {
         return pupils.findByIdIn(ids).stream().filter(p -> scope.owns(p.schoolId())).map(RollMapper::view).toList();
     }
 
+    /** As {@link #pupilsByIds(SchoolScope, Collection)} over several schools in one read (a trust's lists). */
+    public List<PupilView> pupilsByIds(List<SchoolScope> scopes, Collection<Long> ids) {
+        if (ids.isEmpty() || scopes.isEmpty()) {
+            return List.of();
+        }
+        return pupils.findByIdIn(ids).stream().filter(p -> scopes.stream().anyMatch(s -> s.owns(p.schoolId()))).map(RollMapper::view).toList();
+    }
+
     @Transactional
     public PupilView delete(Actor actor, long schoolId, long pupilId, @Valid DeletePupil command) {
         SchoolScope scope = actor.require(Permission.ADMISSIONS, schoolId, "Pupil", pupilId);

@@ -79,8 +79,8 @@ public class CalendarService {
 
     @Transactional
     public Closure addClosure(Actor actor, long schoolId, @Valid ClosureCommand c) {
-        actor.require(Permission.SCHOOL_ADMIN, schoolId, "School", schoolId);
-        if (c.registerGroupId() != null && groups.findById(c.registerGroupId()).filter(g -> g.schoolId() == schoolId).isEmpty()) {
+        SchoolScope scope = actor.require(Permission.SCHOOL_ADMIN, schoolId, "School", schoolId);
+        if (c.registerGroupId() != null && groups.findById(c.registerGroupId()).filter(g -> scope.owns(g.schoolId())).isEmpty()) {
             throw DomainProblem.field(SchoolProblem.CALENDAR_NOT_VALID, "registerGroupId", "the id of one of this school's register groups");
         }
         closures.save(new ClosureRow(null, schoolId, c.date(), c.sessions().name(), c.registerGroupId(), c.kind().name(), c.description()));

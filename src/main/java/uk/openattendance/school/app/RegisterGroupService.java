@@ -54,8 +54,8 @@ public class RegisterGroupService {
     }
 
     public RegisterGroupView registerGroup(Actor actor, long schoolId, long groupId) {
-        actor.require(Permission.SCHOOL_READ, schoolId, "School", schoolId);
-        return groups.findById(groupId).filter(g -> g.schoolId() == schoolId).map(SchoolMapper::view)
+        SchoolScope scope = actor.require(Permission.SCHOOL_READ, schoolId, "School", schoolId);
+        return groups.findById(groupId).filter(g -> scope.owns(g.schoolId())).map(SchoolMapper::view)
                 .orElseThrow(() -> CommonProblem.notFound("Register group", groupId));
     }
 
