@@ -16,9 +16,9 @@ public record Actor(Kind kind, long principalId, String name, Map<Long, Access> 
         STAFF,
         API_CLIENT,
         PARENT,
-        /** One purpose in one school: see {@link SchoolScope#forJob}. */
+        // one purpose in one school: see SchoolScope.forJob
         JOB,
-        /** Every permission everywhere: only the demo loader and the day planner (ArchitectureTest names them). */
+        // every permission everywhere: only the demo loader and the day planner (ArchitectureTest names them)
         SYSTEM
     }
 
