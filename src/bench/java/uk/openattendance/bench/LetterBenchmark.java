@@ -61,7 +61,7 @@ public final class LetterBenchmark {
                 Map.entry("webhooks.dispatcher.enabled", "false"), Map.entry("attendance.secrets.key", "bench-secrets-key-bench-secrets-key-0123456789"),
                 Map.entry("micronaut.security.token.jwt.signatures.secret.generator.secret", "bench-secret-bench-secret-bench-secret-0123456789")))
                 .start()) {
-            Actor system = Actor.system("letter benchmark");
+            Actor system = Actor.bootstrap("letter benchmark");
             SchoolService schools = ctx.getBean(SchoolService.class);
             long trust = schools.createTrust(system, new CreateTrust("Letter Benchmark Trust")).id();
             long school = schools.createSchool(system, new CreateSchool(trust, "800900", PolicyPresets.SECONDARY_ACADEMY_DORSET,

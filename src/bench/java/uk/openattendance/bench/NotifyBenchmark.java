@@ -99,7 +99,7 @@ public final class NotifyBenchmark {
                 Map.entry("notify.smtp.host", "127.0.0.1"), Map.entry("notify.smtp.port", "2525"), Map.entry("notify.smtp.from", "bench@example.org"),
                 Map.entry("attendance.public-base-url", PUBLIC))).start()) {
             EmbeddedServer server = ctx.getBean(EmbeddedServer.class).start();
-            Actor system = Actor.system("notify benchmark");
+            Actor system = Actor.bootstrap("notify benchmark");
             SchoolService schools = ctx.getBean(SchoolService.class);
             RollImportService imports = ctx.getBean(RollImportService.class);
             PupilService pupilService = ctx.getBean(PupilService.class);

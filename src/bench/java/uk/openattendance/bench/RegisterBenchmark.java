@@ -77,7 +77,7 @@ public final class RegisterBenchmark {
                 .start()) {
             EmbeddedServer server = ctx.getBean(EmbeddedServer.class).start();
             base = server.getURL().toString();
-            Actor system = Actor.system("benchmark");
+            Actor system = Actor.bootstrap("benchmark");
             SchoolService schools = ctx.getBean(SchoolService.class);
             long trust = reuse ? 1 : schools.createTrust(system, new CreateTrust("Benchmark Trust")).id();
             if (!reuse) {

@@ -32,7 +32,7 @@ import uk.openattendance.security.Role;
 class AbsenceReportIT {
     static final ZoneId LONDON = ZoneId.of("Europe/London");
     static final LocalDate MONDAY = LocalDate.of(2026, 11, 23);
-    static final Actor SYSTEM = Actor.system("tests");
+    static final Actor SYSTEM = Actor.bootstrap("tests");
 
     @Inject EmbeddedServer server;
     @Inject TestWorld world;

@@ -37,7 +37,7 @@ class LeaveRequestIT {
     static final ZoneId LONDON = ZoneId.of("Europe/London");
     static final LocalDate MONDAY = LocalDate.of(2026, 11, 23);
     static final LocalDate LEAVE_MONDAY = LocalDate.of(2026, 12, 7);
-    static final Actor SYSTEM = Actor.system("tests");
+    static final Actor SYSTEM = Actor.bootstrap("tests");
 
     @Inject EmbeddedServer server;
     @Inject TestWorld world;

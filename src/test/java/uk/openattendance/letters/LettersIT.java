@@ -68,7 +68,7 @@ import uk.openattendance.security.Role;
 class LettersIT implements TestPropertyProvider {
     static final ZoneId LONDON = ZoneId.of("Europe/London");
     static final LocalDate FIRST_MONDAY = LocalDate.of(2026, 11, 2);
-    static final Actor SYSTEM = Actor.system("tests");
+    static final Actor SYSTEM = Actor.bootstrap("tests");
 
     TwilioFake twilio;
     GreenMail smtp;

@@ -43,7 +43,7 @@ import uk.openattendance.security.Role;
 class PresetTermIT {
     static final ZoneId LONDON = ZoneId.of("Europe/London");
     static final LocalDate FIRST_MONDAY = LocalDate.of(2026, 11, 2);
-    static final Actor SYSTEM = Actor.system("tests");
+    static final Actor SYSTEM = Actor.bootstrap("tests");
     static final int WEEKS = 4;
 
     @Inject EmbeddedServer server;

@@ -67,7 +67,7 @@ import uk.openattendance.security.Actor;
 class FirstDayChainIT implements TestPropertyProvider {
     static final ZoneId LONDON = ZoneId.of("Europe/London");
     static final LocalDate MONDAY = LocalDate.of(2026, 11, 23);
-    static final Actor SYSTEM = Actor.system("tests");
+    static final Actor SYSTEM = Actor.bootstrap("tests");
     static final String AUTH_TOKEN = "test-twilio-auth-token-0123456789";
     static final String PUBLIC = "http://127.0.0.1:8080";
 

@@ -45,6 +45,8 @@ import uk.openattendance.roll.app.Characteristics;
 import uk.openattendance.roll.app.PupilView;
 import uk.openattendance.schedule.app.Scheduler;
 import uk.openattendance.school.domain.PolicyPresets;
+import uk.openattendance.security.Purpose;
+import uk.openattendance.security.SchoolScope;
 import uk.openattendance.security.Role;
 
 /**
@@ -155,7 +157,7 @@ class LedgerIT implements TestPropertyProvider {
     }
 
     private String sealOf(Staff s, LocalDate date) {
-        seals.sealAndSend(s.school().id(), date);
+        seals.sealAndSend(SchoolScope.forJob(Purpose.LEDGER_SEAL, s.school().id()), date);
         var r = api.get("/api/v1/schools/" + s.school().id() + "/ledger-seals/" + date, s.head());
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         return r.body();

@@ -187,7 +187,7 @@ class TenancySweepIT {
         ContactCommand parent = contact(parentName);
         ids.put("contact", contacts.addContact(SYSTEM, s.id(), pupil.id(), parent).contactId());
         registers.submit(SYSTEM, s.id(), MONDAY, Session.AM, new SubmitRegister(List.of(new SubmitRegister.Entry(pupil.id(), "N", null, null, null)), null));
-        firstDay.openCallList(s.id(), MONDAY);
+        firstDay.openCallList(SchoolScope.forJob(Purpose.FIRST_DAY_CHAIN, s.id()), MONDAY);
         ids.put("case", callList.callList(SYSTEM, s.id(), MONDAY).get(0).caseId());
         inbound.receive("SMsweep" + TestWorld.next(), parent.mobile(), "+447700900000", "Is the school trip still on for " + forename + " " + surname + "?");
         ids.put("inbound", inbound.ofSchool(SYSTEM, s.id(), null, 0, 50).get(0).id());

@@ -36,7 +36,7 @@ import uk.openattendance.security.Role;
 class StatutoryPromptsIT {
     static final ZoneId LONDON = ZoneId.of("Europe/London");
     static final LocalDate FIRST_MONDAY = LocalDate.of(2026, 11, 2);
-    static final Actor SYSTEM = Actor.system("tests");
+    static final Actor SYSTEM = Actor.bootstrap("tests");
 
     @Inject EmbeddedServer server;
     @Inject TestWorld world;

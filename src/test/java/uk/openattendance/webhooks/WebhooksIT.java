@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import io.micronaut.context.annotation.Property;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import uk.openattendance.fixtures.Api;
+import uk.openattendance.leave.app.LeaveDecided;
 import uk.openattendance.fixtures.TestWorld;
 import uk.openattendance.platform.time.MutableClock;
 import uk.openattendance.roll.app.ContactCommand;
@@ -48,7 +50,7 @@ import uk.openattendance.webhooks.domain.WebhookEvent;
 class WebhooksIT {
     static final ZoneId LONDON = ZoneId.of("Europe/London");
     static final LocalDate MONDAY = LocalDate.of(2026, 11, 23);
-    static final Actor SYSTEM = Actor.system("tests");
+    static final Actor SYSTEM = Actor.bootstrap("tests");
     static final ObjectMapper JSON = new ObjectMapper();
 
     record Received(String event, String delivery, String signature, String body) {}
@@ -59,6 +61,7 @@ class WebhooksIT {
     @Inject ContactService contacts;
     @Inject WebhookDispatcher dispatcher;
     @Inject WebhookService webhooks;
+    @Inject ApplicationEventPublisher<LeaveDecided> decided;
     @Inject FakeDns dns;
 
     HttpServer receiver;
@@ -195,7 +198,7 @@ class WebhooksIT {
                 + "/hooks/moved\",\"events\":[\"leave.decided\"]}");
         assertThat(made.status()).as(made.body()).isEqualTo(201);
 
-        webhooks.publish(school.id(), WebhookEvent.LEAVE_DECIDED, "moved-" + TestWorld.next(), java.util.Map.of("leaveRequestId", 1));
+        decided.publishEvent(new LeaveDecided(school.id(), 1_000_000 + TestWorld.next(), 1, "APPROVED")); // a new occurrence, as a decision publishes it
         dispatcher.dispatchDue();
         clock.advance(Duration.ofHours(3));
         dispatcher.dispatchDue();
@@ -221,7 +224,7 @@ class WebhooksIT {
                 + "/hooks/attendance\",\"events\":[\"leave.decided\"]}");
         assertThat(made.status()).as(made.body()).isEqualTo(201);
 
-        webhooks.publish(school.id(), WebhookEvent.LEAVE_DECIDED, "pinned-" + name, java.util.Map.of("leaveRequestId", 1));
+        decided.publishEvent(new LeaveDecided(school.id(), 1_000_000 + TestWorld.next(), 1, "APPROVED")); // a new occurrence, as a decision publishes it
         dispatcher.dispatchDue();
 
         JsonNode delivery = api.get(base + "/webhooks/" + made.json().get("id").asLong() + "/deliveries", head).json().get(0);

@@ -28,7 +28,9 @@ import uk.openattendance.roll.app.PupilService;
 import uk.openattendance.roll.app.PupilView;
 import uk.openattendance.school.domain.Session;
 import uk.openattendance.security.Actor;
+import uk.openattendance.security.ParentScope;
 import uk.openattendance.security.Permission;
+import uk.openattendance.security.SchoolScope;
 
 /**
  * Absence reports from every channel. A report explains the sessions it covers: N marks already taken there become
@@ -37,7 +39,6 @@ import uk.openattendance.security.Permission;
  */
 @Singleton
 public class AbsenceService {
-    private static final Actor READER = Actor.system("absence");
     static final int MAX_DAYS_BACK = 14;
     static final int MAX_DAYS_AHEAD = 60;
 
@@ -61,22 +62,32 @@ public class AbsenceService {
     /** Staff logging a call, an email or a visit; the parent app and web form come through {@link #reportFromFamily}. */
     @Transactional
     public List<AbsenceReportView> report(Actor actor, long schoolId, @Valid ReportAbsence command, ReportChannel channel) {
-        actor.require(Permission.REGISTER_AMEND, schoolId, "School", schoolId);
-        return record(actor, schoolId, command, channel, null, true);
+        SchoolScope scope = actor.require(Permission.REGISTER_AMEND, schoolId, "School", schoolId);
+        return record(scope, scope.describe(), command, channel, null, true);
     }
 
-    /** A report from a family (SMS reply, web form, app), whose identity the caller has already established. */
+    /** A signed-in parent's report (web form, app), for their own children only. */
     @Transactional
-    public List<AbsenceReportView> reportFromFamily(long schoolId, @Valid ReportAbsence command, ReportChannel channel, String who, Long inboundSmsId) {
-        return record(Actor.system(who), schoolId, command, channel, inboundSmsId, false);
+    public List<AbsenceReportView> reportFromFamily(ParentScope parent, @Valid ReportAbsence command, ReportChannel channel, String who) {
+        if (command.pupilIds() == null || !parent.mayActForAll(command.pupilIds())) {
+            throw DomainProblem.field(AbsenceProblem.REPORT_NOT_VALID, "pupilIds", "the ids of your own children");
+        }
+        return record(parent.school(), "system: " + who, command, channel, null, false);
+    }
+
+    /** A family's text reply, read by the SMS-reply job, which has already established who sent it. */
+    @Transactional
+    public List<AbsenceReportView> reportFromFamily(SchoolScope smsReply, @Valid ReportAbsence command, ReportChannel channel, String who, Long inboundSmsId) {
+        return record(smsReply, "system: " + who, command, channel, inboundSmsId, false);
     }
 
     /** {@code contactFromCaller}: the contact id came in a request body (staff), not from a sign-in or a matched number. */
-    private List<AbsenceReportView> record(Actor actor, long schoolId, ReportAbsence c, ReportChannel channel, Long inboundSmsId, boolean contactFromCaller) {
+    private List<AbsenceReportView> record(SchoolScope scope, String by, ReportAbsence c, ReportChannel channel, Long inboundSmsId, boolean contactFromCaller) {
+        long schoolId = scope.schoolId();
         SchoolDay.Context ctx = schoolDay.of(schoolId);
         LocalDate today = ctx.now().toLocalDate();
         List<FieldError> errors = new ArrayList<>();
-        Map<Long, PupilView> roll = pupils.pupilsByIds(READER, c.pupilIds()).stream().filter(p -> p.schoolId() == schoolId)
+        Map<Long, PupilView> roll = pupils.pupilsByIds(scope, c.pupilIds()).stream()
                 .collect(Collectors.toMap(PupilView::id, Function.identity()));
         for (int i = 0; i < c.pupilIds().size(); i++) {
             if (!roll.containsKey(c.pupilIds().get(i))) {
@@ -114,14 +125,13 @@ public class AbsenceService {
             errors.add(new FieldError("expectedReturn", "a date after the last day of absence (" + last + ")"));
         }
         if (errors.isEmpty() && contactFromCaller && c.contactId() != null) {
-            contacts.requireContactOf(schoolId, c.pupilIds(), c.contactId(), AbsenceProblem.REPORT_NOT_VALID, "contactId");
+            contacts.requireContactOf(scope, c.pupilIds(), c.contactId(), AbsenceProblem.REPORT_NOT_VALID, "contactId");
         }
         if (!errors.isEmpty()) {
             throw new DomainProblem(AbsenceProblem.REPORT_NOT_VALID, errors.size() + " problem(s); nothing was recorded. First: " + errors.get(0).field()
                     + ": " + errors.get(0).expected(), errors);
         }
         String group = UUID.randomUUID().toString();
-        String by = actor.describeIn(schoolId);
         List<AbsenceReportRow> rows = new ArrayList<>();
         for (Long pupilId : c.pupilIds()) {
             rows.add(new AbsenceReportRow(0, schoolId, group, pupilId, span.firstDate(), span.firstSession().name(), span.lastDate(), span.lastSession().name(),
@@ -145,7 +155,7 @@ public class AbsenceService {
                         }
                     }
                 }
-                explained = amendments.explainN(READER, schoolId, sessions, channelWords(channel) + ": " + shorten(r.reason()));
+                explained = amendments.explainN(scope, sessions, channelWords(channel) + ": " + shorten(r.reason()));
             }
             views.add(view(r, ids.get(i), roll.get(r.pupilId()), explained));
         }
@@ -153,7 +163,8 @@ public class AbsenceService {
     }
 
     /** Pupils of these whose absence in this session a report explains, under the school's report-each-day rule. */
-    public Set<Long> explained(long schoolId, LocalDate date, Session session, Collection<Long> pupilIds) {
+    public Set<Long> explained(SchoolScope scope, LocalDate date, Session session, Collection<Long> pupilIds) {
+        long schoolId = scope.schoolId();
         boolean eachDay = schoolDay.policy(schoolId).firstDay().reportEachDay();
         ZoneId zone = schoolDay.of(schoolId).zone();
         Set<Long> wanted = new HashSet<>(pupilIds);
@@ -164,16 +175,16 @@ public class AbsenceService {
 
     /** Reports whose span touches a date: the office's morning list. */
     public List<AbsenceReportView> reportsOn(Actor actor, long schoolId, LocalDate date) {
-        actor.require(Permission.ATTENDANCE_READ, schoolId, "School", schoolId);
+        SchoolScope scope = actor.require(Permission.ATTENDANCE_READ, schoolId, "School", schoolId);
         List<AbsenceReportRow> rows = store.touching(schoolId, date, date);
-        Map<Long, PupilView> roll = pupils.pupilsByIds(READER, rows.stream().map(AbsenceReportRow::pupilId).distinct().toList()).stream()
+        Map<Long, PupilView> roll = pupils.pupilsByIds(scope, rows.stream().map(AbsenceReportRow::pupilId).distinct().toList()).stream()
                 .collect(Collectors.toMap(PupilView::id, Function.identity()));
         return rows.stream().map(r -> view(r, r.id(), roll.get(r.pupilId()), 0)).toList();
     }
 
     public List<AbsenceReportView> reportsOfPupil(Actor actor, long schoolId, long pupilId) {
-        actor.require(Permission.ATTENDANCE_READ, schoolId, "Pupil", pupilId);
-        PupilView p = pupils.pupil(READER, schoolId, pupilId);
+        SchoolScope scope = actor.require(Permission.ATTENDANCE_READ, schoolId, "Pupil", pupilId);
+        PupilView p = pupils.pupil(scope, pupilId);
         return store.ofPupil(pupilId).stream().map(r -> view(r, r.id(), p, 0)).toList();
     }
 

@@ -24,7 +24,8 @@ import uk.openattendance.roll.app.ContactView;
 import uk.openattendance.roll.app.PupilService;
 import uk.openattendance.roll.app.PupilView;
 import uk.openattendance.school.domain.Session;
-import uk.openattendance.security.Actor;
+import uk.openattendance.security.Purpose;
+import uk.openattendance.security.SchoolScope;
 
 /**
  * A parent's reply: matched to their contact record by number, threaded to the school that texted them today (or the
@@ -33,7 +34,6 @@ import uk.openattendance.security.Actor;
  */
 @Singleton
 class SmsReplyHandler implements InboundHandler {
-    private static final Actor SYSTEM = Actor.system("SMS replies");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.UK);
 
     private final ContactService contacts;
@@ -54,32 +54,41 @@ class SmsReplyHandler implements InboundHandler {
 
     @Override
     public Outcome handle(Text text) {
-        List<ContactView> links = contacts.contactsWithMobile(SYSTEM, text.from()).stream().filter(c -> !c.noContact()).toList();
-        if (links.isEmpty()) {
+        // the text names no school: the number says which schools it is a contact at, and each is then read in its own scope
+        Map<Long, List<ContactView>> linksBySchool = new LinkedHashMap<>();
+        for (long school : contacts.schoolsOfMobile(text.from())) {
+            List<ContactView> there = contacts.contactsWithMobile(SchoolScope.forJob(Purpose.SMS_REPLY, school), text.from()).stream()
+                    .filter(c -> !c.noContact()).toList();
+            if (!there.isEmpty()) {
+                linksBySchool.put(school, there);
+            }
+        }
+        if (linksBySchool.isEmpty()) {
             return new Outcome(null, null, "REVIEW", "unknown sender", "the number is not a contact of any child on roll",
                     "Thank you for your message. We could not match this number to a pupil; please call your child's school.");
         }
-        List<Outbox.Sent> recent = outbox.sentTo(text.from(), MessagePurpose.FIRST_DAY_ABSENCE);
-        long schoolId = schoolFor(links, recent);
-        List<ContactView> here = links.stream().filter(c -> c.schoolId() == schoolId).toList();
+        long schoolId = schoolFor(linksBySchool.keySet(), outbox.schoolsThatTexted(text.from(), MessagePurpose.FIRST_DAY_ABSENCE));
+        SchoolScope scope = SchoolScope.forJob(Purpose.SMS_REPLY, schoolId);
+        List<Outbox.Sent> recent = outbox.sentTo(scope, text.from(), MessagePurpose.FIRST_DAY_ABSENCE);
+        List<ContactView> here = linksBySchool.get(schoolId);
         long contactId = here.get(0).contactId();
         LocalDate today = schoolDay.of(schoolId).now().toLocalDate();
         Map<Long, PupilView> children = new LinkedHashMap<>();
-        pupils.pupilsByIds(SYSTEM, here.stream().map(ContactView::pupilId).distinct().toList()).stream().filter(p -> p.onRollOn(today))
+        pupils.pupilsByIds(scope, here.stream().map(ContactView::pupilId).distinct().toList()).stream().filter(p -> p.onRollOn(today))
                 .sorted(Comparator.comparing(PupilView::legalForename)).forEach(p -> children.put(p.id(), p));
-        Set<Long> texted = recent.stream().filter(s -> s.schoolId() == schoolId && today.equals(s.aboutDate()))
+        Set<Long> texted = recent.stream().filter(s -> today.equals(s.aboutDate()))
                 .flatMap(s -> s.pupilIds().stream()).collect(Collectors.toSet());
-        Map<Long, MarkView> marks = registers.currentMarks(SYSTEM, schoolId, today, Session.AM, children.keySet());
+        Map<Long, MarkView> marks = registers.currentMarks(scope, today, Session.AM, children.keySet());
         List<ReplyReader.Child> candidates = children.values().stream().map(p -> new ReplyReader.Child(p.id(),
                 p.preferredForename() != null ? p.preferredForename() : p.legalForename(),
                 texted.contains(p.id()) || (marks.containsKey(p.id()) && "N".equals(marks.get(p.id()).code())))).toList();
         ReplyReader.Reading reading = ReplyReader.read(text.body(), candidates, today);
         String described = describe(reading, children);
         if (!reading.confident()) {
-            return new Outcome(schoolId, contactId, "REVIEW", described, reading.why(), outbox.render(schoolId, MessagePurpose.REPLY_REVIEW, Map.of()));
+            return new Outcome(schoolId, contactId, "REVIEW", described, reading.why(), outbox.render(scope, MessagePurpose.REPLY_REVIEW, Map.of()));
         }
         ContactView who = here.get(0);
-        absences.reportFromFamily(schoolId, new ReportAbsence(reading.pupilIds(), today, Session.AM, reading.lastDate(),
+        absences.reportFromFamily(scope, new ReportAbsence(reading.pupilIds(), today, Session.AM, reading.lastDate(),
                 reading.category() == ReportCategory.LATE_ARRIVAL ? Session.AM : Session.PM, reading.expectedReturn(), reading.category(), text.body().strip(),
                 false, contactId), ReportChannel.SMS_REPLY, "Parent reply from " + who.name() + " (" + who.relationship() + ")", text.id());
         List<PupilView> named = reading.pupilIds().stream().map(children::get).toList();
@@ -92,13 +101,12 @@ class SmsReplyHandler implements InboundHandler {
             case LATE_ARRIVAL -> "Please sign " + names + " in at the office on arrival.";
             case OTHER -> "";
         };
-        return new Outcome(schoolId, contactId, "ACTIONED", described, null, outbox.render(schoolId, MessagePurpose.REPLY_THANKS, Map.of("reply", line)));
+        return new Outcome(schoolId, contactId, "ACTIONED", described, null, outbox.render(scope, MessagePurpose.REPLY_THANKS, Map.of("reply", line)));
     }
 
     /** The school that last texted this number about an absence; otherwise the first school the sender is a contact at. */
-    private static long schoolFor(List<ContactView> links, List<Outbox.Sent> recent) {
-        Set<Long> schools = links.stream().map(ContactView::schoolId).collect(Collectors.toCollection(java.util.TreeSet::new));
-        return recent.stream().map(Outbox.Sent::schoolId).filter(schools::contains).findFirst().orElse(schools.iterator().next());
+    private static long schoolFor(Set<Long> schools, List<Long> textedBy) {
+        return textedBy.stream().filter(schools::contains).findFirst().orElse(schools.iterator().next());
     }
 
     private static String describe(ReplyReader.Reading r, Map<Long, PupilView> children) {

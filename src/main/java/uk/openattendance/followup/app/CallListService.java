@@ -22,11 +22,11 @@ import uk.openattendance.roll.app.PupilService;
 import uk.openattendance.roll.app.PupilView;
 import uk.openattendance.security.Actor;
 import uk.openattendance.security.Permission;
+import uk.openattendance.security.SchoolScope;
 
 /** The office's call list for a day: each child not yet known to be safe, every contact to try, and each attempt logged. */
 @Singleton
 public class CallListService {
-    private static final Actor READER = Actor.system("call list");
 
     private final FollowUpStore store;
     private final FirstDayService firstDay;
@@ -54,15 +54,15 @@ public class CallListService {
             List<ContactLine> contacts, List<Text> texts, List<Attempt> attempts, String closingNote, String closedBy, long version) {}
 
     public List<CallEntry> callList(Actor actor, long schoolId, LocalDate date) {
-        actor.require(Permission.REGISTER_AMEND, schoolId, "School", schoolId);
-        return entries(schoolId, date, store.cases(schoolId, date));
+        SchoolScope scope = actor.require(Permission.REGISTER_AMEND, schoolId, "School", schoolId);
+        return entries(scope, date, store.cases(schoolId, date));
     }
 
     @Transactional
     public CallEntry logCall(Actor actor, long schoolId, long caseId, @Valid LogCall command) {
-        actor.require(Permission.REGISTER_AMEND, schoolId, "School", schoolId);
+        SchoolScope scope = actor.require(Permission.REGISTER_AMEND, schoolId, "School", schoolId);
         FollowUpStore.CaseRow c = caseOf(schoolId, caseId);
-        if (command.contactId() != null && contacts.of(List.of(c.pupilId())).getOrDefault(c.pupilId(), List.of()).stream()
+        if (command.contactId() != null && contacts.of(scope, List.of(c.pupilId())).getOrDefault(c.pupilId(), List.of()).stream()
                 .noneMatch(v -> v.contactId() == command.contactId())) {
             throw new DomainProblem(FollowUpProblem.CALL_NOT_VALID, "contactId: expected one of this child's contacts",
                     List.of(new FieldError("contactId", "one of this child's contacts")));
@@ -72,33 +72,33 @@ public class CallListService {
         if (command.outcome().safe()) {
             store.close(caseId, "SAFE", by, command.outcome().name() + (command.note() == null ? "" : ": " + command.note()), null, clock.instant());
         }
-        return entries(schoolId, c.caseDate(), List.of(caseOf(schoolId, caseId))).get(0);
+        return entries(scope, c.caseDate(), List.of(caseOf(schoolId, caseId))).get(0);
     }
 
     @Transactional
     public CallEntry markSafe(Actor actor, long schoolId, long caseId, @Valid MarkSafe command) {
-        actor.require(Permission.REGISTER_AMEND, schoolId, "School", schoolId);
+        SchoolScope scope = actor.require(Permission.REGISTER_AMEND, schoolId, "School", schoolId);
         FollowUpStore.CaseRow c = caseOf(schoolId, caseId);
         if (!store.close(caseId, "SAFE", actor.describeIn(schoolId), command.note(), command.version(), clock.instant())) {
             throw new DomainProblem(FollowUpProblem.CASE_CHANGED, "This case is " + c.status() + (c.closedBy() == null ? "" : " (closed by " + c.closedBy() + ")")
                     + " or changed since you loaded it (version " + c.version() + ")");
         }
-        return entries(schoolId, c.caseDate(), List.of(caseOf(schoolId, caseId))).get(0);
+        return entries(scope, c.caseDate(), List.of(caseOf(schoolId, caseId))).get(0);
     }
 
     private FollowUpStore.CaseRow caseOf(long schoolId, long caseId) {
         return store.caseById(schoolId, caseId).stream().findFirst().orElseThrow(() -> CommonProblem.notFound("Follow-up case", caseId));
     }
 
-    private List<CallEntry> entries(long schoolId, LocalDate date, List<FollowUpStore.CaseRow> cases) {
+    private List<CallEntry> entries(SchoolScope scope, LocalDate date, List<FollowUpStore.CaseRow> cases) {
         if (cases.isEmpty()) {
             return List.of();
         }
         List<Long> ids = cases.stream().map(FollowUpStore.CaseRow::pupilId).toList();
-        Map<Long, PupilView> roll = pupils.pupilsByIds(READER, ids).stream().collect(Collectors.toMap(PupilView::id, Function.identity()));
-        Set<Long> still = firstDay.stillUnexplained(schoolId, date, ids).stream().map(PupilView::id).collect(Collectors.toSet());
-        Map<Long, List<ContactView>> byPupil = contacts.of(ids);
-        List<Outbox.Sent> texts = outbox.sentAbout(schoolId, date, MessagePurpose.FIRST_DAY_ABSENCE);
+        Map<Long, PupilView> roll = pupils.pupilsByIds(scope, ids).stream().collect(Collectors.toMap(PupilView::id, Function.identity()));
+        Set<Long> still = firstDay.stillUnexplained(scope, date, ids).stream().map(PupilView::id).collect(Collectors.toSet());
+        Map<Long, List<ContactView>> byPupil = contacts.of(scope, ids);
+        List<Outbox.Sent> texts = outbox.sentAbout(scope, date, MessagePurpose.FIRST_DAY_ABSENCE);
         Map<Long, List<FollowUpStore.AttemptRow>> attempts = store.attempts(cases.stream().map(FollowUpStore.CaseRow::id).toList()).stream()
                 .collect(Collectors.groupingBy(FollowUpStore.AttemptRow::caseId));
         return cases.stream().map(c -> {

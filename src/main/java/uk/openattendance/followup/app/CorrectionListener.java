@@ -12,7 +12,8 @@ import uk.openattendance.register.app.MarkChanged;
 import uk.openattendance.register.app.MarkListener;
 import uk.openattendance.roll.app.PupilService;
 import uk.openattendance.roll.app.PupilView;
-import uk.openattendance.security.Actor;
+import uk.openattendance.security.Purpose;
+import uk.openattendance.security.SchoolScope;
 
 /**
  * When a morning N that caused a first-day text becomes a mark that says the child is here (a late sign-in, a register
@@ -21,7 +22,6 @@ import uk.openattendance.security.Actor;
 @Singleton
 class CorrectionListener implements MarkListener {
     private static final Set<String> IN_SCHOOL = Set.of("/", "\\", "L", "U");
-    private static final Actor READER = Actor.system("corrections");
 
     private final Outbox outbox;
     private final PupilService pupils;
@@ -33,22 +33,27 @@ class CorrectionListener implements MarkListener {
 
     @Override
     public void marksWritten(List<MarkChanged> changes) {
+        Map<Long, List<MarkChanged>> bySchool = changes.stream().collect(java.util.stream.Collectors.groupingBy(MarkChanged::schoolId));
+        bySchool.forEach((schoolId, ofSchool) -> correct(SchoolScope.forJob(Purpose.MARK_CORRECTION, schoolId), ofSchool));
+    }
+
+    private void correct(SchoolScope scope, List<MarkChanged> changes) {
         List<Outbox.Request> corrections = new ArrayList<>();
         for (MarkChanged c : changes) {
             if (!"N".equals(c.oldCode()) || !IN_SCHOOL.contains(c.newCode()) || !"AM".equals(c.session())) {
                 continue;
             }
-            for (Outbox.Sent sent : outbox.sentAbout(c.schoolId(), c.date(), MessagePurpose.FIRST_DAY_ABSENCE)) {
+            for (Outbox.Sent sent : outbox.sentAbout(scope, c.date(), MessagePurpose.FIRST_DAY_ABSENCE)) {
                 if (!sent.pupilIds().contains(c.pupilId()) || !sent.reachedFamily()) {
                     continue;
                 }
-                PupilView p = pupils.pupilsByIds(READER, List.of(c.pupilId())).get(0);
+                PupilView p = pupils.pupilsByIds(scope, List.of(c.pupilId())).get(0);
                 corrections.add(new Outbox.Request(c.schoolId(), MessagePurpose.FIRST_DAY_CORRECTION, c.date() + ":pupil " + c.pupilId(), Outbox.URGENT,
                         new Recipients.Plan(sent.target(), List.of()), Map.of("children", FamilyContacts.names(List.of(p))), List.of(c.pupilId()), c.date()));
             }
         }
         if (!corrections.isEmpty()) {
-            outbox.enqueue(corrections);
+            outbox.enqueue(scope, corrections);
         }
     }
 }

@@ -8,20 +8,19 @@ import uk.openattendance.notify.domain.Recipients;
 import uk.openattendance.roll.app.ContactService;
 import uk.openattendance.roll.app.ContactView;
 import uk.openattendance.roll.app.PupilView;
-import uk.openattendance.security.Actor;
+import uk.openattendance.security.SchoolScope;
 
 /** Pupils' contacts as the routing rules see them, and the names families call their children by. */
 @Singleton
-public class FamilyContacts {
-    private static final Actor READER = Actor.system("follow-up");
+class FamilyContacts {
     private final ContactService contacts;
 
     public FamilyContacts(ContactService contacts) {
         this.contacts = contacts;
     }
 
-    public Map<Long, List<ContactView>> of(Collection<Long> pupilIds) {
-        return contacts.contactsOfPupils(READER, pupilIds);
+    Map<Long, List<ContactView>> of(SchoolScope scope, Collection<Long> pupilIds) {
+        return contacts.contactsOfPupils(scope, pupilIds);
     }
 
     public static List<Recipients.Contact> recipients(List<ContactView> views) {

@@ -12,6 +12,8 @@ import uk.openattendance.schedule.app.JobHandler;
 import uk.openattendance.school.app.RegisterGroupView;
 import uk.openattendance.school.domain.Session;
 import uk.openattendance.school.domain.SessionTiming;
+import uk.openattendance.security.Purpose;
+import uk.openattendance.security.SchoolScope;
 
 /** Lateness notices after each session's registers close, praise on the last school day of a week or half term, the CME check after school. */
 @Factory
@@ -35,6 +37,11 @@ class FamilyJobs {
             }
 
             @Override
+            public Purpose purpose() {
+                return Purpose.FAMILY_MESSAGES;
+            }
+
+            @Override
             public List<Slot> slots(long schoolId, LocalDate date) {
                 if (!schoolDay.policy(schoolId).lateness().enabled()) {
                     return List.of();
@@ -44,8 +51,8 @@ class FamilyJobs {
             }
 
             @Override
-            public String run(long schoolId, LocalDate date, String session) {
-                return messages.latenessNotices(schoolId, date, Session.valueOf(session));
+            public String run(SchoolScope scope, LocalDate date, String session) {
+                return messages.latenessNotices(scope, date, Session.valueOf(session));
             }
         };
     }
@@ -59,6 +66,11 @@ class FamilyJobs {
             }
 
             @Override
+            public Purpose purpose() {
+                return Purpose.FAMILY_MESSAGES;
+            }
+
+            @Override
             public List<Slot> slots(long schoolId, LocalDate date) {
                 if (!schoolDay.policy(schoolId).praise().weeklyFullAttendance() || !lastSchoolDayOfWeek(schoolId, date)) {
                     return List.of();
@@ -67,8 +79,8 @@ class FamilyJobs {
             }
 
             @Override
-            public String run(long schoolId, LocalDate date, String session) {
-                return messages.weeklyPraise(schoolId, date);
+            public String run(SchoolScope scope, LocalDate date, String session) {
+                return messages.weeklyPraise(scope, date);
             }
         };
     }
@@ -79,6 +91,11 @@ class FamilyJobs {
             @Override
             public String kind() {
                 return "PRAISE_HALF_TERM";
+            }
+
+            @Override
+            public Purpose purpose() {
+                return Purpose.FAMILY_MESSAGES;
             }
 
             @Override
@@ -93,8 +110,8 @@ class FamilyJobs {
             }
 
             @Override
-            public String run(long schoolId, LocalDate date, String session) {
-                return messages.halfTermPraise(schoolId, date);
+            public String run(SchoolScope scope, LocalDate date, String session) {
+                return messages.halfTermPraise(scope, date);
             }
         };
     }
@@ -108,6 +125,11 @@ class FamilyJobs {
             }
 
             @Override
+            public Purpose purpose() {
+                return Purpose.FAMILY_MESSAGES;
+            }
+
+            @Override
             public List<Slot> slots(long schoolId, LocalDate date) {
                 var term = schoolDay.of(schoolId).calendar().termContaining(date);
                 if (!schoolDay.policy(schoolId).praise().termlyFullAttendance() || term.isEmpty() || !lastSchoolDayBefore(schoolId, date, term.get().endsOn())) {
@@ -117,8 +139,8 @@ class FamilyJobs {
             }
 
             @Override
-            public String run(long schoolId, LocalDate date, String session) {
-                return messages.termlyPraise(schoolId, date);
+            public String run(SchoolScope scope, LocalDate date, String session) {
+                return messages.termlyPraise(scope, date);
             }
         };
     }
@@ -132,13 +154,18 @@ class FamilyJobs {
             }
 
             @Override
+            public Purpose purpose() {
+                return Purpose.MISSING_EDUCATION_CHECK;
+            }
+
+            @Override
             public List<Slot> slots(long schoolId, LocalDate date) {
                 return List.of(new Slot(null, LocalTime.of(16, 0), LocalTime.of(23, 0), "the end of the day"));
             }
 
             @Override
-            public String run(long schoolId, LocalDate date, String session) {
-                return missing.run(schoolId, date);
+            public String run(SchoolScope scope, LocalDate date, String session) {
+                return missing.run(scope, date);
             }
         };
     }

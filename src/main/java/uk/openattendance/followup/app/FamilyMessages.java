@@ -25,11 +25,11 @@ import uk.openattendance.school.domain.ContactRouting;
 import uk.openattendance.school.domain.PraiseRules;
 import uk.openattendance.school.domain.Session;
 import uk.openattendance.security.Actor;
+import uk.openattendance.security.SchoolScope;
 
 /** Lateness notices and praise: one message per pupil, to the contacts the school's settings name, at most once per occasion. */
 @Singleton
 public class FamilyMessages {
-    private static final Actor SYSTEM = Actor.system("family messages");
 
     private final RegisterService registers;
     private final FiguresService figures;
@@ -49,19 +49,20 @@ public class FamilyMessages {
 
     /** After a session's registers close: a text for each pupil marked L or U in it. */
     @Transactional
-    public String latenessNotices(long schoolId, LocalDate date, Session session) {
+    public String latenessNotices(SchoolScope scope, LocalDate date, Session session) {
+        long schoolId = scope.schoolId();
         var rules = schoolDay.policy(schoolId).lateness();
         if (!rules.enabled()) {
             return "Lateness notices are off in this school's policy.";
         }
         List<MarkView> late = new ArrayList<>();
         for (String code : List.of("L", "U")) {
-            late.addAll(registers.marksWithCode(SYSTEM, schoolId, code, date, date).stream().filter(m -> m.session().equals(session.name())).toList());
+            late.addAll(registers.marksWithCode(scope, code, date, date).stream().filter(m -> m.session().equals(session.name())).toList());
         }
         Map<Long, MarkView> byPupil = late.stream().collect(Collectors.toMap(MarkView::pupilId, Function.identity(), (a, b) -> a));
         List<Outbox.Request> requests = new ArrayList<>();
-        Map<Long, List<ContactView>> cs = contacts.of(byPupil.keySet());
-        for (PupilView p : pupils.pupilsByIds(SYSTEM, byPupil.keySet())) {
+        Map<Long, List<ContactView>> cs = contacts.of(scope, byPupil.keySet());
+        for (PupilView p : pupils.pupilsByIds(scope, byPupil.keySet())) {
             MarkView m = byPupil.get(p.id());
             for (Recipients.Plan plan : Recipients.route(rules.routing(), FamilyContacts.recipients(cs.getOrDefault(p.id(), List.of())))) {
                 requests.add(new Outbox.Request(schoolId, MessagePurpose.LATENESS, date + ":" + session + ":pupil " + p.id(), Outbox.NORMAL, plan,
@@ -69,48 +70,51 @@ public class FamilyMessages {
                                 "minutesLate", String.valueOf(m.minutesLate())), List.of(p.id()), date));
             }
         }
-        int queued = outbox.enqueue(requests);
+        int queued = outbox.enqueue(scope, requests);
         return byPupil.size() + " pupil(s) late; " + requests.size() + " text(s) (" + queued + " new)";
     }
 
     /** Weekly 100% praise, run on the week's last school day. */
     @Transactional
-    public String weeklyPraise(long schoolId, LocalDate date) {
+    public String weeklyPraise(SchoolScope scope, LocalDate date) {
+        long schoolId = scope.schoolId();
         PraiseRules rules = schoolDay.policy(schoolId).praise();
         if (!rules.weeklyFullAttendance()) {
             return "Weekly praise is off in this school's policy.";
         }
-        List<FiguresRow> full = figures.fullAttendance(SYSTEM, schoolId, new WindowRequest(WindowRequest.Kind.WEEK, null, null, date, null));
-        return praise(schoolId, date, "week " + date, MessagePurpose.PRAISE_WEEKLY, full, rules.routing(), "week", null);
+        List<FiguresRow> full = figures.fullAttendance(scope, new WindowRequest(WindowRequest.Kind.WEEK, null, null, date, null));
+        return praise(scope, date, "week " + date, MessagePurpose.PRAISE_WEEKLY, full, rules.routing(), "week", null);
     }
 
     /** Half-termly praise on the half term's last school day: 100% is outstanding, at or above the school's mark excellent. */
     @Transactional
-    public String halfTermPraise(long schoolId, LocalDate date) {
+    public String halfTermPraise(SchoolScope scope, LocalDate date) {
+        long schoolId = scope.schoolId();
         PraiseRules rules = schoolDay.policy(schoolId).praise();
         WindowRequest halfTerm = new WindowRequest(WindowRequest.Kind.HALF_TERM, null, null, date, null);
-        List<FiguresRow> all = figures.groups(SYSTEM, schoolId, FiguresService.GroupBy.PUPIL, null, halfTerm).stream()
+        List<FiguresRow> all = figures.groups(scope, FiguresService.GroupBy.PUPIL, null, halfTerm).stream()
                 .filter(r -> r.figures().possibleSessions() > 0 && r.figures().attendancePercent() != null).toList();
         StringBuilder out = new StringBuilder();
         if (rules.halfTermlyFullAttendance()) {
             List<FiguresRow> full = all.stream().filter(r -> r.figures().attended() == r.figures().possibleSessions()).toList();
-            out.append(praise(schoolId, date, "half term " + date, MessagePurpose.PRAISE_OUTSTANDING, full, rules.routing(), "half term", null)).append(' ');
+            out.append(praise(scope, date, "half term " + date, MessagePurpose.PRAISE_OUTSTANDING, full, rules.routing(), "half term", null)).append(' ');
         }
         BigDecimal from = rules.halfTermlyExcellentFrom();
         if (from != null) {
             List<FiguresRow> excellent = all.stream().filter(r -> r.figures().attended() < r.figures().possibleSessions())
                     .filter(r -> r.figures().attendancePercent().compareTo(from) >= 0).toList();
-            out.append(praise(schoolId, date, "half term " + date, MessagePurpose.PRAISE_EXCELLENT, excellent, rules.routing(), "half term", null));
+            out.append(praise(scope, date, "half term " + date, MessagePurpose.PRAISE_EXCELLENT, excellent, rules.routing(), "half term", null));
         }
         BigDecimal points = rules.improvementByPoints();
         if (points != null) {
-            out.append(' ').append(improvement(schoolId, date, all, points, rules.routing()));
+            out.append(' ').append(improvement(scope, date, all, points, rules.routing()));
         }
         return out.length() == 0 ? "Half-termly praise is off in this school's policy." : out.toString().strip();
     }
 
     /** Pupils whose attendance this half term is up by the school's number of points on the half term before. */
-    private String improvement(long schoolId, LocalDate date, List<FiguresRow> thisHalf, BigDecimal points, ContactRouting routing) {
+    private String improvement(SchoolScope scope, LocalDate date, List<FiguresRow> thisHalf, BigDecimal points, ContactRouting routing) {
+        long schoolId = scope.schoolId();
         var calendar = schoolDay.of(schoolId).calendar();
         var current = calendar.halfTermContaining(date).orElseThrow();
         var previous = calendar.terms().stream().flatMap(t -> t.halfTerms().stream()).filter(h -> h.to().isBefore(current.from()))
@@ -118,16 +122,16 @@ public class FamilyMessages {
         if (previous.isEmpty()) {
             return "No earlier half term to compare with.";
         }
-        Map<String, BigDecimal> before = figures.groups(SYSTEM, schoolId, FiguresService.GroupBy.PUPIL, null,
+        Map<String, BigDecimal> before = figures.groups(scope, FiguresService.GroupBy.PUPIL, null,
                 new WindowRequest(WindowRequest.Kind.RANGE, previous.get().from(), previous.get().to(), null, null)).stream()
                 .filter(r -> r.figures().possibleSessions() > 0 && r.figures().attendancePercent() != null)
                 .collect(Collectors.toMap(FiguresRow::key, r -> r.figures().attendancePercent()));
         List<FiguresRow> improved = thisHalf.stream().filter(r -> before.containsKey(r.key()))
                 .filter(r -> r.figures().attendancePercent().subtract(before.get(r.key())).compareTo(points) >= 0).toList();
         List<Long> ids = improved.stream().map(r -> Long.valueOf(r.key().substring("pupil:".length()))).toList();
-        Map<Long, List<ContactView>> cs = contacts.of(ids);
+        Map<Long, List<ContactView>> cs = contacts.of(scope, ids);
         List<Outbox.Request> requests = new ArrayList<>();
-        for (PupilView p : pupils.pupilsByIds(SYSTEM, ids)) {
+        for (PupilView p : pupils.pupilsByIds(scope, ids)) {
             FiguresRow now = improved.stream().filter(r -> r.key().equals("pupil:" + p.id())).findFirst().orElseThrow();
             BigDecimal up = now.figures().attendancePercent().subtract(before.get(now.key()));
             for (Recipients.Plan plan : Recipients.route(routing, FamilyContacts.recipients(cs.getOrDefault(p.id(), List.of())))) {
@@ -136,35 +140,37 @@ public class FamilyMessages {
                                 "points", up.stripTrailingZeros().toPlainString()), List.of(p.id()), date));
             }
         }
-        int queued = outbox.enqueue(requests);
+        int queued = outbox.enqueue(scope, requests);
         return ids.size() + " pupil(s) improved by " + points.toPlainString() + " points or more: " + queued + " message(s) queued.";
     }
 
     /** Termly 100% praise on the term's last school day. */
     @Transactional
-    public String termlyPraise(long schoolId, LocalDate date) {
+    public String termlyPraise(SchoolScope scope, LocalDate date) {
+        long schoolId = scope.schoolId();
         PraiseRules rules = schoolDay.policy(schoolId).praise();
         if (!rules.termlyFullAttendance()) {
             return "Termly praise is off in this school's policy.";
         }
-        List<FiguresRow> full = figures.fullAttendance(SYSTEM, schoolId, new WindowRequest(WindowRequest.Kind.TERM, null, null, date, null));
-        return praise(schoolId, date, "term " + date, MessagePurpose.PRAISE_OUTSTANDING, full, rules.routing(), "term", null);
+        List<FiguresRow> full = figures.fullAttendance(scope, new WindowRequest(WindowRequest.Kind.TERM, null, null, date, null));
+        return praise(scope, date, "term " + date, MessagePurpose.PRAISE_OUTSTANDING, full, rules.routing(), "term", null);
     }
 
-    private String praise(long schoolId, LocalDate date, String occasion, MessagePurpose purpose, List<FiguresRow> rows, ContactRouting routing,
+    private String praise(SchoolScope scope, LocalDate date, String occasion, MessagePurpose purpose, List<FiguresRow> rows, ContactRouting routing,
             String window, String points) {
+        long schoolId = scope.schoolId();
         List<Long> ids = rows.stream().map(r -> Long.valueOf(r.key().substring("pupil:".length()))).toList();
         Map<Long, FiguresRow> byPupil = rows.stream().collect(Collectors.toMap(r -> Long.valueOf(r.key().substring("pupil:".length())), Function.identity()));
-        Map<Long, List<ContactView>> cs = contacts.of(ids);
+        Map<Long, List<ContactView>> cs = contacts.of(scope, ids);
         List<Outbox.Request> requests = new ArrayList<>();
-        for (PupilView p : pupils.pupilsByIds(SYSTEM, ids)) {
+        for (PupilView p : pupils.pupilsByIds(scope, ids)) {
             BigDecimal pct = byPupil.get(p.id()).figures().attendancePercent();
             for (Recipients.Plan plan : Recipients.route(routing, FamilyContacts.recipients(cs.getOrDefault(p.id(), List.of())))) {
                 requests.add(new Outbox.Request(schoolId, purpose, occasion + ":pupil " + p.id(), Outbox.NORMAL, plan,
                         Map.of("children", FamilyContacts.names(List.of(p)), "percent", pct.toPlainString(), "window", window), List.of(p.id()), date));
             }
         }
-        int queued = outbox.enqueue(requests);
+        int queued = outbox.enqueue(scope, requests);
         return ids.size() + " pupil(s) for " + purpose.name().toLowerCase().replace('_', ' ') + ": " + queued + " message(s) queued.";
     }
 }

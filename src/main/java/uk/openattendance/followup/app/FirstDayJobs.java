@@ -9,6 +9,8 @@ import java.util.function.Function;
 import uk.openattendance.register.app.SchoolDay;
 import uk.openattendance.schedule.app.JobHandler;
 import uk.openattendance.school.domain.FirstDayChain;
+import uk.openattendance.security.Purpose;
+import uk.openattendance.security.SchoolScope;
 
 /** The first-day chain's four moments as per-school jobs, at the times in each school's policy. */
 @Factory
@@ -50,11 +52,16 @@ class FirstDayJobs {
                 (school, date) -> service.escalate(school, date, "SAFE_BY"));
     }
 
-    private JobHandler handler(String kind, Function<FirstDayChain, JobHandler.Slot> slot, java.util.function.BiFunction<Long, LocalDate, String> work) {
+    private JobHandler handler(String kind, Function<FirstDayChain, JobHandler.Slot> slot, java.util.function.BiFunction<SchoolScope, LocalDate, String> work) {
         return new JobHandler() {
             @Override
             public String kind() {
                 return kind;
+            }
+
+            @Override
+            public Purpose purpose() {
+                return Purpose.FIRST_DAY_CHAIN;
             }
 
             @Override
@@ -64,8 +71,8 @@ class FirstDayJobs {
             }
 
             @Override
-            public String run(long schoolId, LocalDate date, String session) {
-                return work.apply(schoolId, date);
+            public String run(SchoolScope scope, LocalDate date, String session) {
+                return work.apply(scope, date);
             }
         };
     }

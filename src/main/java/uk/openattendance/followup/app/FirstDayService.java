@@ -30,6 +30,7 @@ import uk.openattendance.school.app.SchoolService;
 import uk.openattendance.school.domain.FirstDayChain;
 import uk.openattendance.school.domain.Session;
 import uk.openattendance.security.Actor;
+import uk.openattendance.security.SchoolScope;
 
 /**
  * The first-day response to a child absent without explanation, at the school's own times: one text per family
@@ -38,7 +39,6 @@ import uk.openattendance.security.Actor;
  */
 @Singleton
 public class FirstDayService {
-    static final Actor SYSTEM = Actor.system("first-day chain");
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.UK);
 
     private final RegisterService registers;
@@ -65,34 +65,37 @@ public class FirstDayService {
     }
 
     /** Pupils marked N this morning with no report explaining it, vulnerable first, then by name. */
-    public List<PupilView> unexplained(long schoolId, LocalDate date) {
-        List<Long> ns = registers.marksWithCode(SYSTEM, schoolId, "N", date, date).stream().filter(m -> m.session().equals("AM"))
+    public List<PupilView> unexplained(SchoolScope scope, LocalDate date) {
+        long schoolId = scope.schoolId();
+        List<Long> ns = registers.marksWithCode(scope, "N", date, date).stream().filter(m -> m.session().equals("AM"))
                 .map(MarkView::pupilId).toList();
-        return stillUnexplained(schoolId, date, ns);
+        return stillUnexplained(scope, date, ns);
     }
 
     /** Of these pupils, those still N this morning and not explained by a report (the re-read before every step). */
-    public List<PupilView> stillUnexplained(long schoolId, LocalDate date, Collection<Long> pupilIds) {
+    public List<PupilView> stillUnexplained(SchoolScope scope, LocalDate date, Collection<Long> pupilIds) {
+        long schoolId = scope.schoolId();
         if (pupilIds.isEmpty()) {
             return List.of();
         }
-        Map<Long, MarkView> marks = registers.currentMarks(SYSTEM, schoolId, date, Session.AM, pupilIds);
-        Set<Long> explained = absences.explained(schoolId, date, Session.AM, pupilIds);
+        Map<Long, MarkView> marks = registers.currentMarks(scope, date, Session.AM, pupilIds);
+        Set<Long> explained = absences.explained(scope, date, Session.AM, pupilIds);
         List<Long> left = pupilIds.stream().filter(id -> marks.containsKey(id) && "N".equals(marks.get(id).code()) && !explained.contains(id)).toList();
-        return pupils.pupilsByIds(SYSTEM, left).stream()
+        return pupils.pupilsByIds(scope, left).stream()
                 .sorted(Comparator.comparing((PupilView p) -> !FamilyContacts.needsCare(p)).thenComparing(PupilView::legalSurname)
                         .thenComparing(PupilView::legalForename)).toList();
     }
 
     /** The first text: one per family contact the school's routing names, listing all their children absent unexplained. */
     @Transactional
-    public String sendFirstTexts(long schoolId, LocalDate date) {
+    public String sendFirstTexts(SchoolScope scope, LocalDate date) {
+        long schoolId = scope.schoolId();
         FirstDayChain chain = schoolDay.policy(schoolId).firstDay();
-        List<PupilView> absent = unexplained(schoolId, date);
+        List<PupilView> absent = unexplained(scope, date);
         if (absent.isEmpty()) {
             return "No unexplained absences this morning: no texts.";
         }
-        Map<Long, List<ContactView>> byPupil = contacts.of(absent.stream().map(PupilView::id).toList());
+        Map<Long, List<ContactView>> byPupil = contacts.of(scope, absent.stream().map(PupilView::id).toList());
         record Family(Recipients.Plan plan, List<PupilView> children) {}
         Map<Long, Family> families = new LinkedHashMap<>();
         List<PupilView> unreachable = new ArrayList<>();
@@ -120,7 +123,7 @@ public class FirstDayService {
             requests.add(new Outbox.Request(schoolId, MessagePurpose.FIRST_DAY_ABSENCE, date.toString(), care ? Outbox.URGENT : Outbox.NORMAL, f.plan(),
                     Map.of("children", FamilyContacts.names(f.children()), "date", DAY.format(date)), f.children().stream().map(PupilView::id).toList(), date));
         }
-        int queued = outbox.enqueue(requests);
+        int queued = outbox.enqueue(scope, requests);
         return absent.size() + " pupil(s) absent without explanation; " + families.size() + " family text(s) and " + socialWorkers
                 + " social-worker alert(s) queued (" + queued + " new)" + (unreachable.isEmpty() ? "" : "; no contact to text for "
                 + unreachable.stream().map(PupilView::displayName).collect(Collectors.joining(", ")) + " (on the call list)");
@@ -128,19 +131,21 @@ public class FirstDayService {
 
     /** At the school's phone time, every child still unexplained goes on the office's call list. */
     @Transactional
-    public String openCallList(long schoolId, LocalDate date) {
-        List<PupilView> absent = unexplained(schoolId, date);
+    public String openCallList(SchoolScope scope, LocalDate date) {
+        long schoolId = scope.schoolId();
+        List<PupilView> absent = unexplained(scope, date);
         int opened = store.open(schoolId, absent.stream().map(PupilView::id).toList(), date, clock.instant());
         return absent.isEmpty() ? "Every absent child is explained: no calls needed." : absent.size() + " child(ren) to call about (" + opened + " new on the list)";
     }
 
     /** Children not yet known to be safe: the designated lead is told by email (once at escalation, once at safe-by). */
     @Transactional
-    public String escalate(long schoolId, LocalDate date, String stage) {
-        openCallList(schoolId, date);
+    public String escalate(SchoolScope scope, LocalDate date, String stage) {
+        long schoolId = scope.schoolId();
+        openCallList(scope, date);
         List<FollowUpStore.CaseRow> open = store.cases(schoolId, date).stream().filter(c -> c.status().equals("CALL") || c.status().equals("ESCALATED"))
                 .toList();
-        Set<Long> still = new HashSet<>(stillUnexplained(schoolId, date, open.stream().map(FollowUpStore.CaseRow::pupilId).toList()).stream()
+        Set<Long> still = new HashSet<>(stillUnexplained(scope, date, open.stream().map(FollowUpStore.CaseRow::pupilId).toList()).stream()
                 .map(PupilView::id).toList());
         List<FollowUpStore.CaseRow> notSafe = open.stream().filter(c -> still.contains(c.pupilId())).toList();
         for (FollowUpStore.CaseRow c : open) {
@@ -152,22 +157,23 @@ public class FirstDayService {
             return "Every absent child is known to be safe or explained.";
         }
         store.escalate(notSafe.stream().map(FollowUpStore.CaseRow::id).toList(), clock.instant());
-        List<PupilView> children = pupils.pupilsByIds(SYSTEM, notSafe.stream().map(FollowUpStore.CaseRow::pupilId).toList());
-        String lead = leadEmail(schoolId);
+        List<PupilView> children = pupils.pupilsByIds(scope, notSafe.stream().map(FollowUpStore.CaseRow::pupilId).toList());
+        String lead = leadEmail(scope);
         String names = children.stream().map(p -> p.displayName() + (p.form() == null ? "" : " (" + p.form() + ")") + (FamilyContacts.needsCare(p)
                 ? " - vulnerable" : "")).collect(Collectors.joining("; "));
-        outbox.enqueue(List.of(new Outbox.Request(schoolId, MessagePurpose.SAFE_BY_ALERT, date + ":" + stage, Outbox.URGENT,
+        outbox.enqueue(scope, List.of(new Outbox.Request(schoolId, MessagePurpose.SAFE_BY_ALERT, date + ":" + stage, Outbox.URGENT,
                 new Recipients.Plan(new Recipients.Target(0, uk.openattendance.roll.domain.Channel.EMAIL, lead), List.of()),
                 Map.of("children", names, "date", DAY.format(date)), children.stream().map(PupilView::id).toList(), date)));
         return notSafe.size() + " child(ren) not yet known to be safe at " + stage.toLowerCase(Locale.ROOT) + ": designated lead (" + lead + ") emailed";
     }
 
-    String leadEmail(long schoolId) {
+    String leadEmail(SchoolScope scope) {
+        long schoolId = scope.schoolId();
         String lead = schoolDay.policy(schoolId).messaging().designatedLeadEmail();
         if (lead != null && !lead.isBlank()) {
             return lead;
         }
-        String office = schools.school(SYSTEM, schoolId).email();
+        String office = schools.school(scope).email();
         return office == null ? "attendance-lead@example.org" : office;
     }
 }

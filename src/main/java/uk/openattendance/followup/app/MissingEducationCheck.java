@@ -20,6 +20,7 @@ import uk.openattendance.roll.app.PupilService;
 import uk.openattendance.roll.app.PupilView;
 import uk.openattendance.roll.domain.Channel;
 import uk.openattendance.security.Actor;
+import uk.openattendance.security.SchoolScope;
 
 /**
  * A pupil absent without explanation (N, O or G) for every session of the school's last ten school days (the policy's
@@ -27,7 +28,6 @@ import uk.openattendance.security.Actor;
  */
 @Singleton
 public class MissingEducationCheck {
-    private static final Actor SYSTEM = Actor.system("missing education check");
     private static final List<String> UNEXPLAINED = List.of("N", "O", "G");
 
     private final RegisterService registers;
@@ -48,7 +48,8 @@ public class MissingEducationCheck {
     }
 
     @Transactional
-    public String run(long schoolId, LocalDate date) {
+    public String run(SchoolScope scope, LocalDate date) {
+        long schoolId = scope.schoolId();
         int days = schoolDay.policy(schoolId).firstDay().missingEducationAfterSchoolDays();
         SchoolDay.Context ctx = schoolDay.of(schoolId);
         List<LocalDate> recent = new ArrayList<>();
@@ -63,7 +64,7 @@ public class MissingEducationCheck {
         LocalDate from = recent.get(recent.size() - 1);
         Map<Long, Set<String>> sessions = new HashMap<>();
         for (String code : UNEXPLAINED) {
-            for (MarkView m : registers.marksWithCode(SYSTEM, schoolId, code, from, date)) {
+            for (MarkView m : registers.marksWithCode(scope, code, from, date)) {
                 sessions.computeIfAbsent(m.pupilId(), k -> new HashSet<>()).add(m.date() + m.session());
             }
         }
@@ -77,14 +78,14 @@ public class MissingEducationCheck {
         if (flagged.isEmpty()) {
             return "No pupil absent without explanation for " + days + " school days in a row.";
         }
-        List<PupilView> children = pupils.pupilsByIds(SYSTEM, flagged);
+        List<PupilView> children = pupils.pupilsByIds(scope, flagged);
         List<Outbox.Request> alerts = new ArrayList<>();
         for (PupilView p : children) {
             alerts.add(new Outbox.Request(schoolId, MessagePurpose.MISSING_EDUCATION_ALERT, date + ":pupil " + p.id(), Outbox.URGENT,
-                    new Recipients.Plan(new Recipients.Target(0, Channel.EMAIL, firstDay.leadEmail(schoolId)), List.of()),
+                    new Recipients.Plan(new Recipients.Target(0, Channel.EMAIL, firstDay.leadEmail(scope)), List.of()),
                     Map.of("children", p.displayName(), "points", String.valueOf(days)), List.of(p.id()), date));
         }
-        outbox.enqueue(alerts);
+        outbox.enqueue(scope, alerts);
         return children.size() + " possible child(ren) missing education flagged; designated lead emailed";
     }
 }

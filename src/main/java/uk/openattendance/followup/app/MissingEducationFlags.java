@@ -11,10 +11,10 @@ import uk.openattendance.roll.app.PupilService;
 import uk.openattendance.roll.app.PupilView;
 import uk.openattendance.security.Actor;
 import uk.openattendance.security.Permission;
+import uk.openattendance.security.SchoolScope;
 
 @Singleton
 public class MissingEducationFlags {
-    private static final Actor READER = Actor.system("CME flags");
     private final FollowUpStore store;
     private final PupilService pupils;
 
@@ -26,9 +26,9 @@ public class MissingEducationFlags {
     public record FlagView(long pupilId, String pupilName, LocalDate since, LocalDate flaggedOn, int schoolDays) {}
 
     public List<FlagView> flags(Actor actor, long schoolId) {
-        actor.require(Permission.ATTENDANCE_READ, schoolId, "School", schoolId);
+        SchoolScope scope = actor.require(Permission.ATTENDANCE_READ, schoolId, "School", schoolId);
         List<FollowUpStore.FlagRow> rows = store.flags(schoolId);
-        Map<Long, PupilView> byId = pupils.pupilsByIds(READER, rows.stream().map(FollowUpStore.FlagRow::pupilId).distinct().toList()).stream()
+        Map<Long, PupilView> byId = pupils.pupilsByIds(scope, rows.stream().map(FollowUpStore.FlagRow::pupilId).distinct().toList()).stream()
                 .collect(Collectors.toMap(PupilView::id, Function.identity()));
         return rows.stream().map(r -> new FlagView(r.pupilId(), byId.containsKey(r.pupilId()) ? byId.get(r.pupilId()).displayName() : null, r.sinceDate(),
                 r.flaggedOn(), r.schoolDays())).toList();

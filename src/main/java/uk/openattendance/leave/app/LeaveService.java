@@ -25,6 +25,7 @@ import uk.openattendance.leave.domain.LeaveGround;
 import uk.openattendance.leave.persistence.LeaveRequestRow;
 import uk.openattendance.leave.persistence.LeaveStore.SessionRow;
 import uk.openattendance.leave.persistence.LeaveStore;
+import uk.openattendance.platform.problem.CommonProblem;
 import uk.openattendance.platform.problem.DomainProblem;
 import uk.openattendance.platform.problem.FieldError;
 import uk.openattendance.register.app.AmendmentService;
@@ -42,7 +43,9 @@ import uk.openattendance.school.domain.DateWindow;
 import uk.openattendance.school.domain.SchoolCalendar;
 import uk.openattendance.school.domain.Session;
 import uk.openattendance.security.Actor;
+import uk.openattendance.security.ParentScope;
 import uk.openattendance.security.Permission;
+import uk.openattendance.security.SchoolScope;
 
 /**
  * Leave of absence: a family (or the office for them) asks, the school's rules advise, the headteacher decides all,
@@ -51,7 +54,6 @@ import uk.openattendance.security.Permission;
  */
 @Singleton
 public class LeaveService {
-    static final Actor READER = Actor.system("leave");
     static final int MAX_DAYS_AHEAD = 400;
     static final int MAX_DOCUMENT_BYTES = 4 * 1024 * 1024;
     static final int MAX_DOCUMENTS = 5;
@@ -85,24 +87,28 @@ public class LeaveService {
     /** The office recording a request made on paper or in person; who asked is one of the pupil's contacts. */
     @Transactional
     public LeaveRequestView request(Actor actor, long schoolId, @Valid RequestLeave command) {
-        actor.require(Permission.REGISTER_AMEND, schoolId, "School", schoolId);
+        SchoolScope scope = actor.require(Permission.REGISTER_AMEND, schoolId, "School", schoolId);
         if (command.requesterContactId() == null) {
             throw DomainProblem.field(LeaveProblem.REQUEST_NOT_VALID, "requesterContactId", "the contact who asked (GET .../pupils/{id}/contacts lists them)");
         }
-        return record(schoolId, command, "OFFICE", actor.describeIn(schoolId));
+        return record(scope, command, "OFFICE", scope.describe());
     }
 
-    /** A parent signed in with a one-time code, whose link to the child the caller has checked. */
+    /** A parent signed in with a one-time code, for one of their own children. */
     @Transactional
-    public LeaveRequestView requestFromFamily(long schoolId, @Valid RequestLeave command, String channel, String who) {
-        return record(schoolId, command, channel, who);
+    public LeaveRequestView requestFromFamily(ParentScope parent, @Valid RequestLeave command, String channel, String who) {
+        if (command.pupilId() == null || !parent.mayActFor(command.pupilId())) {
+            throw DomainProblem.field(LeaveProblem.REQUEST_NOT_VALID, "pupilId", "the id of your own child");
+        }
+        return record(parent.school(), command, channel, who);
     }
 
-    private LeaveRequestView record(long schoolId, RequestLeave c, String channel, String by) {
+    private LeaveRequestView record(SchoolScope scope, RequestLeave c, String channel, String by) {
+        long schoolId = scope.schoolId();
         SchoolDay.Context ctx = schoolDay.of(schoolId);
         LocalDate today = ctx.now().toLocalDate();
         List<FieldError> errors = new ArrayList<>();
-        PupilView pupil = pupils.pupilsByIds(READER, List.of(c.pupilId())).stream().filter(p -> p.schoolId() == schoolId).findFirst().orElse(null);
+        PupilView pupil = pupils.pupilsByIds(scope, List.of(c.pupilId())).stream().findFirst().orElse(null);
         if (pupil == null) {
             errors.add(new FieldError("pupilId", "the id of a pupil on this school's roll"));
         }
@@ -124,7 +130,7 @@ public class LeaveService {
         }
         ContactView requester = null;
         if (pupil != null && c.requesterContactId() != null) {
-            requester = contacts.contactsOfPupils(READER, List.of(pupil.id())).getOrDefault(pupil.id(), List.of()).stream()
+            requester = contacts.contactsOfPupils(scope, List.of(pupil.id())).getOrDefault(pupil.id(), List.of()).stream()
                     .filter(k -> k.contactId() == c.requesterContactId()).findFirst().orElse(null);
             if (requester == null) {
                 errors.add(new FieldError("requesterContactId", "one of this pupil's contacts"));
@@ -141,7 +147,7 @@ public class LeaveService {
             throw new DomainProblem(LeaveProblem.REQUEST_NOT_VALID, errors.size() + " problem(s); nothing was recorded. First: " + errors.get(0).field() + ": "
                     + errors.get(0).expected(), errors);
         }
-        LeaveAdvice advice = advise(schoolId, ctx, pupil, c, requester, sessions.size() / 2.0, today);
+        LeaveAdvice advice = advise(scope, ctx, pupil, c, requester, sessions.size() / 2.0, today);
         LeaveRequestRow row = new LeaveRequestRow(0, schoolId, pupil.id(), c.ground().name(), c.firstDate(), firstSession.name(), c.lastDate(),
                 lastSession.name(), c.reason().strip(), c.festival() == null ? null : c.festival().strip(), channel, c.requesterContactId(), by,
                 clock.instant(), write(advice), "REQUESTED", null, null, null, null, null, 0);
@@ -150,8 +156,9 @@ public class LeaveService {
         return view(store.byId(schoolId, id).orElseThrow(), pupil);
     }
 
-    private LeaveAdvice advise(long schoolId, SchoolDay.Context ctx, PupilView pupil, RequestLeave c, ContactView requester, double days, LocalDate today) {
-        Figures year = figures.pupil(READER, schoolId, pupil.id(), WindowRequest.yearToDate()).figures();
+    private LeaveAdvice advise(SchoolScope scope, SchoolDay.Context ctx, PupilView pupil, RequestLeave c, ContactView requester, double days, LocalDate today) {
+        long schoolId = scope.schoolId();
+        Figures year = figures.pupil(scope, pupil.id(), WindowRequest.yearToDate()).figures();
         BigDecimal authorisedPercent = year.possibleSessions() == 0 ? null
                 : BigDecimal.valueOf(year.authorisedAbsence() * 100L).divide(BigDecimal.valueOf(year.possibleSessions()), 1, RoundingMode.HALF_UP);
         LocalDate firstTermEnds = pupil.startDate() == null ? null : ctx.calendar().endOfTermJoined(pupil.startDate());
@@ -178,7 +185,7 @@ public class LeaveService {
     /** The headteacher's decision; approved sessions already past (a late decision) recode their N marks at once. */
     @Transactional
     public LeaveRequestView decide(Actor actor, long schoolId, long id, @Valid DecideLeave d) {
-        actor.require(Permission.LEAVE_DECIDE, schoolId, "Leave request", id);
+        SchoolScope scope = actor.require(Permission.LEAVE_DECIDE, schoolId, "Leave request", id);
         LeaveRequestRow r = row(schoolId, id);
         if (!"REQUESTED".equals(r.status())) {
             throw new DomainProblem(LeaveProblem.ALREADY_DECIDED, "Request " + id + " is " + r.status() + " (by " + r.decidedBy() + ")");
@@ -210,7 +217,7 @@ public class LeaveService {
         String code = LeaveGround.valueOf(r.ground()).code();
         List<AmendmentService.Explained> past = approved.stream().filter(s -> !s.date().isAfter(today))
                 .map(s -> new AmendmentService.Explained(r.pupilId(), s.date(), Session.valueOf(s.session()), code)).toList();
-        amendments.explainN(READER, schoolId, past, "Leave approved by " + by + " (request " + id + ")");
+        amendments.explainN(scope, past, "Leave approved by " + by + " (request " + id + ")");
         decided.publishEvent(new LeaveDecided(schoolId, id, r.pupilId(), status));
         return get(actor, schoolId, id);
     }
@@ -266,34 +273,55 @@ public class LeaveService {
     }
 
     public LeaveRequestView get(Actor actor, long schoolId, long id) {
-        actor.require(Permission.ATTENDANCE_READ, schoolId, "Leave request", id);
-        LeaveRequestRow r = row(schoolId, id);
-        return view(r, pupils.pupil(READER, schoolId, r.pupilId()));
+        return get(actor.require(Permission.ATTENDANCE_READ, schoolId, "Leave request", id), id);
     }
 
-    /** For a signed-in parent: their own request only (the caller checks the child is theirs). */
-    public LeaveRequestView getForFamily(long schoolId, long id) {
+    public LeaveRequestView get(SchoolScope scope, long id) {
+        long schoolId = scope.schoolId();
         LeaveRequestRow r = row(schoolId, id);
-        return view(r, pupils.pupil(READER, schoolId, r.pupilId()));
+        return view(r, pupils.pupil(scope, r.pupilId()));
+    }
+
+    /** For a signed-in parent: a request for one of their own children; any other is "not found". */
+    public LeaveRequestView getForFamily(ParentScope parent, long id) {
+        LeaveRequestRow r = familyRow(parent, id);
+        return view(r, pupils.pupil(parent.school(), r.pupilId()));
+    }
+
+    private LeaveRequestRow familyRow(ParentScope parent, long id) {
+        LeaveRequestRow r = row(parent.schoolId(), id);
+        if (!parent.mayActFor(r.pupilId())) {
+            throw CommonProblem.notFound("Leave request", id);
+        }
+        return r;
     }
 
     public List<LeaveRequestView> list(Actor actor, long schoolId, String status) {
-        actor.require(Permission.ATTENDANCE_READ, schoolId, "School", schoolId);
+        SchoolScope scope = actor.require(Permission.ATTENDANCE_READ, schoolId, "School", schoolId);
         List<LeaveRequestRow> rows = store.ofSchool(schoolId, status, 500);
-        Map<Long, PupilView> roll = pupils.pupilsByIds(READER, rows.stream().map(LeaveRequestRow::pupilId).distinct().toList()).stream()
+        Map<Long, PupilView> roll = pupils.pupilsByIds(scope, rows.stream().map(LeaveRequestRow::pupilId).distinct().toList()).stream()
                 .collect(Collectors.toMap(PupilView::id, Function.identity()));
         return rows.stream().map(r -> view(r, roll.get(r.pupilId()))).toList();
     }
 
     public List<LeaveRequestView> ofPupil(Actor actor, long schoolId, long pupilId) {
-        actor.require(Permission.ATTENDANCE_READ, schoolId, "Pupil", pupilId);
-        PupilView p = pupils.pupil(READER, schoolId, pupilId);
+        return ofPupil(actor.require(Permission.ATTENDANCE_READ, schoolId, "Pupil", pupilId), pupilId);
+    }
+
+    public List<LeaveRequestView> ofPupil(SchoolScope scope, long pupilId) {
+        long schoolId = scope.schoolId();
+        PupilView p = pupils.pupil(scope, pupilId);
         return store.ofPupil(pupilId).stream().map(r -> view(r, p)).toList();
     }
 
     /** Attaches a supporting document: PDF, JPEG or PNG, checked by its first bytes, up to 4 MB, five per request. */
     @Transactional
-    public LeaveRequestView.Document attach(long schoolId, long id, String fileName, byte[] content, String by) {
+    public LeaveRequestView.Document attach(ParentScope parent, long id, String fileName, byte[] content, String by) {
+        familyRow(parent, id);
+        return attach(parent.schoolId(), id, fileName, content, by);
+    }
+
+    private LeaveRequestView.Document attach(long schoolId, long id, String fileName, byte[] content, String by) {
         row(schoolId, id);
         if (content == null || content.length == 0) {
             throw DomainProblem.field(LeaveProblem.DOCUMENT_NOT_ACCEPTED, "file", "a PDF, JPEG or PNG file (it was empty)");
@@ -365,7 +393,7 @@ public class LeaveService {
      * 'extra days' families add either side of a holiday, for which schools ask for evidence.
      */
     public List<EvidencePrompt> evidencePrompts(Actor actor, long schoolId, LocalDate from, LocalDate to) {
-        actor.require(Permission.ATTENDANCE_READ, schoolId, "School", schoolId);
+        SchoolScope scope = actor.require(Permission.ATTENDANCE_READ, schoolId, "School", schoolId);
         SchoolCalendar calendar = schoolDay.of(schoolId).calendar();
         List<EvidencePrompt> out = new ArrayList<>();
         for (LeaveRequestRow r : store.ofSchool(schoolId, null, 500)) {
@@ -378,12 +406,12 @@ public class LeaveService {
             }
             LocalDate before = previousSchoolDay(calendar, approved.get(0).date());
             LocalDate after = calendar.addSchoolDays(approved.get(approved.size() - 1).date(), 1).orElse(null);
-            PupilView p = pupils.pupil(READER, schoolId, r.pupilId());
+            PupilView p = pupils.pupil(scope, r.pupilId());
             for (LocalDate day : new LocalDate[] {before, after}) {
                 if (day == null || day.isBefore(from) || day.isAfter(to)) {
                     continue;
                 }
-                for (MarkView m : registers.marksOfPupil(READER, schoolId, r.pupilId(), day, day)) {
+                for (MarkView m : registers.marksOfPupil(scope, r.pupilId(), day, day)) {
                     if (isUnexplainedAbsence(m.code())) {
                         out.add(new EvidencePrompt(r.id(), r.pupilId(), p.displayName(), day, m.session(), m.code(), "Absent on the school day "
                                 + (day.isBefore(approved.get(0).date()) ? "before" : "after") + " approved leave (request " + r.id()

@@ -8,7 +8,8 @@ import java.util.Map;
 import uk.openattendance.leave.app.LeaveDecided;
 import uk.openattendance.leave.app.LeaveRequestView;
 import uk.openattendance.leave.app.LeaveService;
-import uk.openattendance.security.Actor;
+import uk.openattendance.security.Purpose;
+import uk.openattendance.security.SchoolScope;
 
 /**
  * The family hears the headteacher's decision by letter: drafted from the decision, approved by it (the headteacher
@@ -17,7 +18,6 @@ import uk.openattendance.security.Actor;
  */
 @Singleton
 class LeaveDecisionLetters {
-    private static final Actor SYSTEM = Actor.system("leave decision letter");
     private final LetterService letters;
     private final LetterRuns runs;
     private final LeaveService leave;
@@ -30,7 +30,9 @@ class LeaveDecisionLetters {
 
     @EventListener
     void onDecided(LeaveDecided event) {
-        LeaveRequestView r = leave.get(SYSTEM, event.schoolId(), event.requestId());
+        // the headteacher's decision was checked; the letter it calls for is drafted and sent for that one purpose
+        SchoolScope scope = SchoolScope.forJob(Purpose.LEAVE_DECISION_LETTER, event.schoolId());
+        LeaveRequestView r = leave.get(scope, event.requestId());
         List<LeaveRequestView.SessionState> approved = r.sessions().stream().filter(s -> Boolean.TRUE.equals(s.approved())).toList();
         Map<String, Object> l = new LinkedHashMap<>();
         l.put("firstDate", LetterService.LONG_DATE.format(r.firstDate()));
@@ -53,9 +55,9 @@ class LeaveDecisionLetters {
         l.put("note", r.decisionNote() == null ? "" : r.decisionNote());
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("leave", l);
-        runs.draft(SYSTEM, event.schoolId(), r.pupilId(), "LEAVE_DECISION", "LEAVE:" + r.id(), facts).ifPresent(letter -> {
+        runs.draft(scope, r.pupilId(), "LEAVE_DECISION", "LEAVE:" + r.id(), facts).ifPresent(letter -> {
             letters.approveAsDecided(event.schoolId(), letter.id(), r.decidedBy());
-            letters.email(SYSTEM, event.schoolId(), List.of(letter.id()));
+            letters.email(scope, List.of(letter.id()));
         });
     }
 }

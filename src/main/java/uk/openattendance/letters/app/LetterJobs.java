@@ -8,7 +8,8 @@ import java.time.LocalTime;
 import java.util.List;
 import uk.openattendance.register.app.SchoolDay;
 import uk.openattendance.schedule.app.JobHandler;
-import uk.openattendance.security.Actor;
+import uk.openattendance.security.Purpose;
+import uk.openattendance.security.SchoolScope;
 
 /**
  * The weekly letter run: on the last school day of each week, after the afternoon register, the letters due are
@@ -27,6 +28,11 @@ class LetterJobs {
             }
 
             @Override
+            public Purpose purpose() {
+                return Purpose.LETTER_RUN;
+            }
+
+            @Override
             public List<Slot> slots(long schoolId, LocalDate date) {
                 var calendar = schoolDay.of(schoolId).calendar();
                 for (LocalDate d = date.plusDays(1); d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.MONDAY; d = d.plusDays(1)) {
@@ -38,8 +44,8 @@ class LetterJobs {
             }
 
             @Override
-            public String run(long schoolId, LocalDate date, String session) {
-                LetterRuns.RunResult r = letters.run(Actor.system("weekly letter run"), schoolId, date);
+            public String run(SchoolScope scope, LocalDate date, String session) {
+                LetterRuns.RunResult r = letters.run(scope, date);
                 return r.drafted() + " letter(s) drafted, " + r.suppressed() + " suppressed by exceptions, " + r.pupilsChecked() + " pupils checked";
             }
         };

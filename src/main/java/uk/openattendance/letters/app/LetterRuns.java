@@ -50,6 +50,7 @@ import uk.openattendance.school.domain.SchoolCalendar;
 import uk.openattendance.school.domain.Term;
 import uk.openattendance.security.Actor;
 import uk.openattendance.security.Permission;
+import uk.openattendance.security.SchoolScope;
 
 /**
  * Drafting letters: a run (on the school's schedule or on demand, as of any date) drafts a letter for each pupil who
@@ -59,7 +60,6 @@ import uk.openattendance.security.Permission;
  */
 @Singleton
 public class LetterRuns {
-    static final Actor READER = LetterService.READER;
     static final DateTimeFormatter LONG_DATE = LetterService.LONG_DATE;
     /** A pupil with fewer possible sessions than this in the window has too little record for a percentage to mean much. */
     static final int MIN_POSSIBLE_SESSIONS = 10;
@@ -114,20 +114,26 @@ public class LetterRuns {
 
     @Transactional
     public RunResult run(Actor actor, long schoolId, LocalDate asOf) {
-        actor.require(Permission.LETTERS_SEND, schoolId, "School", schoolId);
+        return run(actor.require(Permission.LETTERS_SEND, schoolId, "School", schoolId), asOf);
+    }
+
+    /** The run itself, for a caller checked for letters or the weekly letter-run job. */
+    public RunResult run(SchoolScope scope, LocalDate asOf) {
+        scope.require(Permission.LETTERS_SEND);
+        long schoolId = scope.schoolId();
         long started = System.nanoTime();
         SchoolDay.Context ctx = schoolDay.of(schoolId);
         LocalDate date = asOf == null ? ctx.now().toLocalDate() : asOf;
         LetterRules rules = schoolDay.policy(schoolId).letters();
         String year = SchoolCalendar.academicYearOf(date);
-        List<PupilView> roll = pupils.wholeRoll(READER, schoolId).stream().filter(p -> p.onRollOn(date)).toList();
+        List<PupilView> roll = pupils.wholeRoll(scope).stream().filter(p -> p.onRollOn(date)).toList();
         Map<Long, PupilView> byId = roll.stream().collect(Collectors.toMap(PupilView::id, Function.identity()));
         List<Wanted> wanted = new ArrayList<>();
 
         // The ladder of attendance thresholds, over the school's window.
         WindowRequest window = rules.windowWeeks() == null ? new WindowRequest(WindowRequest.Kind.YEAR_TO_DATE, null, null, date, null)
                 : new WindowRequest(WindowRequest.Kind.ROLLING_WEEKS, null, null, date, rules.windowWeeks());
-        Map<Long, FiguresRow> rows = perPupil(schoolId, window);
+        Map<Long, FiguresRow> rows = perPupil(scope, window);
         String ladderNote = null;
         LocalDate ladderLatest = rules.levels().isEmpty() ? null : store.lockLadder(schoolId, year, date);
         if (ladderLatest != null && ladderLatest.isAfter(date)) {
@@ -167,7 +173,7 @@ public class LetterRuns {
             LocalDate termStart = term.map(Term::startsOn).orElse(yearStart);
             String termName = term.map(Term::name).orElse("year");
             List<LocalDate> recent = ctx.calendar().schoolDays(date.minusWeeks(4), date);
-            registers.marksWithCode(READER, schoolId, "I", yearStart, date).stream()
+            registers.marksWithCode(scope, "I", yearStart, date).stream()
                     .collect(Collectors.groupingBy(MarkView::pupilId, Collectors.mapping(MarkView::date, Collectors.toList())))
                     .forEach((pupilId, sessions) -> {
                         PupilView p = byId.get(pupilId);
@@ -182,7 +188,7 @@ public class LetterRuns {
         // Punctuality: more than so many late arrivals after the register closed (U) this term.
         if (rules.punctualityLetterWhenUnauthorisedLatesAbove() != null) {
             Optional<Term> term = ctx.calendar().termContaining(date);
-            Map<Long, FiguresRow> termRows = term.isPresent() ? perPupil(schoolId, new WindowRequest(WindowRequest.Kind.TERM, null, null, date, null)) : rows;
+            Map<Long, FiguresRow> termRows = term.isPresent() ? perPupil(scope, new WindowRequest(WindowRequest.Kind.TERM, null, null, date, null)) : rows;
             termRows.forEach((pupilId, row) -> {
                 PupilView p = byId.get(pupilId);
                 if (p != null && row.figures().lateAfterClose() > rules.punctualityLetterWhenUnauthorisedLatesAbove()) {
@@ -192,7 +198,7 @@ public class LetterRuns {
         }
 
         // Penalty-notice warning (national framework): 10+ unauthorised sessions in a rolling 10 school weeks; once per window.
-        for (DailyLists.PenaltyCandidate c : lists.penaltyNoticeMonitor(READER, schoolId, date)) {
+        for (DailyLists.PenaltyCandidate c : lists.penaltyNoticeMonitor(scope, date)) {
             PupilView p = byId.get(c.pupilId());
             if (p != null) {
                 Map<String, Object> facts = new LinkedHashMap<>();
@@ -201,7 +207,7 @@ public class LetterRuns {
                 wanted.add(new Wanted(p, "PENALTY_WARNING", "PENALTY:" + c.windowFrom(), facts, false));
             }
         }
-        return record(actor, schoolId, date, roll.size(), oneMedicalRequestEach(wanted), started).withLadderNote(ladderNote);
+        return record(scope, date, roll.size(), oneMedicalRequestEach(wanted), started).withLadderNote(ladderNote);
     }
 
     /**
@@ -225,16 +231,17 @@ public class LetterRuns {
         return out;
     }
 
-    private RunResult record(Actor actor, long schoolId, LocalDate date, int checked, List<Wanted> wanted, long started) {
+    private RunResult record(SchoolScope scope, LocalDate date, int checked, List<Wanted> wanted, long started) {
+        long schoolId = scope.schoolId();
         Set<String> already = store.triggersOf(schoolId, "");
         List<Wanted> fresh = wanted.stream().filter(w -> !already.contains(w.pupil().id() + "|" + w.triggerKey())).toList();
         if (fresh.isEmpty()) {
             return new RunResult(date, checked, 0, 0, Map.of(), (System.nanoTime() - started) / 1_000_000);
         }
-        LetterTemplates.Templates templates = letterTemplates.resolve(schoolId);
-        Map<Long, List<ContactView>> family = contacts.contactsOfPupils(READER, fresh.stream().map(w -> w.pupil().id()).distinct().toList());
+        LetterTemplates.Templates templates = letterTemplates.resolve(scope);
+        Map<Long, List<ContactView>> family = contacts.contactsOfPupils(scope, fresh.stream().map(w -> w.pupil().id()).distinct().toList());
         List<LetterException> exceptions = store.exceptions(schoolId);
-        String by = actor.isSystem() ? "System: letter run" : actor.describeIn(schoolId);
+        String by = scope.isJob() || scope.actor().isSystem() ? "System: letter run" : scope.describe();
         List<LetterRow> rows = new ArrayList<>();
         Map<String, Integer> byKind = new TreeMap<>();
         int suppressed = 0;
@@ -255,9 +262,11 @@ public class LetterRuns {
 
     /** Drafts one letter now, outside a run (leave decisions, a meeting record, start-of-year letters). */
     @Transactional
-    public Optional<LetterView> draft(Actor actor, long schoolId, long pupilId, String kind, String triggerKey, Map<String, Object> facts) {
-        PupilView p = pupils.pupil(READER, schoolId, pupilId);
-        record(actor, schoolId, schoolDay.of(schoolId).now().toLocalDate(), 1, List.of(new Wanted(p, kind, triggerKey, new LinkedHashMap<>(facts), false)),
+    public Optional<LetterView> draft(SchoolScope scope, long pupilId, String kind, String triggerKey, Map<String, Object> facts) {
+        scope.require(Permission.LETTERS_SEND);
+        long schoolId = scope.schoolId();
+        PupilView p = pupils.pupil(scope, pupilId);
+        record(scope, schoolDay.of(schoolId).now().toLocalDate(), 1, List.of(new Wanted(p, kind, triggerKey, new LinkedHashMap<>(facts), false)),
                 System.nanoTime());
         return store.byTrigger(schoolId, pupilId, triggerKey).map(r -> letters.view(r, p));
     }
@@ -276,7 +285,7 @@ public class LetterRuns {
      */
     @Transactional
     public LetterView recordImprovementMeeting(Actor actor, long schoolId, long pupilId, @Valid RecordMeeting m) {
-        actor.require(Permission.LETTERS_SEND, schoolId, "School", schoolId);
+        SchoolScope scope = actor.require(Permission.LETTERS_SEND, schoolId, "School", schoolId);
         PupilView p = pupils.pupil(actor, schoolId, pupilId);
         LocalDate today = schoolDay.of(schoolId).now().toLocalDate();
         if (m.heldOn().isAfter(today)) {
@@ -285,30 +294,30 @@ public class LetterRuns {
         if (!m.reviewDate().isAfter(m.heldOn())) {
             throw DomainProblem.field(LetterProblem.LETTER_NOT_VALID, "reviewDate", "a date after the meeting (" + m.heldOn() + ")");
         }
-        FiguresRow row = perPupil(schoolId, new WindowRequest(WindowRequest.Kind.YEAR_TO_DATE, null, null, m.heldOn(), null)).get(pupilId);
+        FiguresRow row = perPupil(scope, new WindowRequest(WindowRequest.Kind.YEAR_TO_DATE, null, null, m.heldOn(), null)).get(pupilId);
         Map<String, Object> facts = row == null ? new LinkedHashMap<>() : figureFacts(row);
         facts.put("meeting", Map.of("date", LONG_DATE.format(m.heldOn()), "reviewDate", LONG_DATE.format(m.reviewDate()), "plan", m.plan()));
-        return draft(actor, schoolId, p.id(), "IMPROVEMENT_MEETING", "MEETING:" + m.heldOn(), facts).orElseThrow();
+        return draft(scope, p.id(), "IMPROVEMENT_MEETING", "MEETING:" + m.heldOn(), facts).orElseThrow();
     }
 
     /** Drafts the start-of-year expectations letter for every pupil on roll as of a date (default today); once per pupil per year. */
     @Transactional
     public RunResult startOfYear(Actor actor, long schoolId, LocalDate asOf) {
-        actor.require(Permission.LETTERS_SEND, schoolId, "School", schoolId);
+        SchoolScope scope = actor.require(Permission.LETTERS_SEND, schoolId, "School", schoolId);
         long started = System.nanoTime();
         LocalDate date = asOf == null ? schoolDay.of(schoolId).now().toLocalDate() : asOf;
         String year = SchoolCalendar.academicYearOf(date);
-        List<PupilView> roll = pupils.wholeRoll(READER, schoolId).stream().filter(p -> p.onRollOn(date)).toList();
+        List<PupilView> roll = pupils.wholeRoll(scope).stream().filter(p -> p.onRollOn(date)).toList();
         List<Wanted> wanted = roll.stream().map(p -> new Wanted(p, "START_OF_YEAR", "START_OF_YEAR:" + year, new LinkedHashMap<String, Object>(),
                 false)).toList();
-        return record(actor, schoolId, date, roll.size(), wanted, started);
+        return record(scope, date, roll.size(), wanted, started);
     }
 
     // ---- merge model ----
 
-    private Map<Long, FiguresRow> perPupil(long schoolId, WindowRequest window) {
+    private Map<Long, FiguresRow> perPupil(SchoolScope scope, WindowRequest window) {
         Map<Long, FiguresRow> out = new HashMap<>();
-        for (FiguresRow r : figures.groups(READER, schoolId, FiguresService.GroupBy.PUPIL, null, window)) {
+        for (FiguresRow r : figures.groups(scope, FiguresService.GroupBy.PUPIL, null, window)) {
             out.put(Long.parseLong(r.key().substring(r.key().indexOf(':') + 1)), r);
         }
         return out;

@@ -31,6 +31,7 @@ import uk.openattendance.roll.app.PupilView;
 import uk.openattendance.school.app.SchoolService;
 import uk.openattendance.security.Actor;
 import uk.openattendance.security.Permission;
+import uk.openattendance.security.SchoolScope;
 
 /**
  * Letters once drafted ({@link LetterRuns}): the office reviews, edits and approves them; approved letters are emailed
@@ -39,7 +40,6 @@ import uk.openattendance.security.Permission;
  */
 @Singleton
 public class LetterService {
-    static final Actor READER = Actor.system("letters");
     static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
     private final LetterStore store;
@@ -70,23 +70,23 @@ public class LetterService {
     // ---- the office's workflow ----
 
     public List<LetterView> list(Actor actor, long schoolId, String status) {
-        actor.require(Permission.ATTENDANCE_READ, schoolId, "School", schoolId);
+        SchoolScope scope = actor.require(Permission.ATTENDANCE_READ, schoolId, "School", schoolId);
         List<LetterRow> rows = store.ofSchool(schoolId, status, 2000);
-        Map<Long, PupilView> roll = pupils.pupilsByIds(READER, rows.stream().map(LetterRow::pupilId).distinct().toList()).stream()
+        Map<Long, PupilView> roll = pupils.pupilsByIds(scope, rows.stream().map(LetterRow::pupilId).distinct().toList()).stream()
                 .collect(Collectors.toMap(PupilView::id, Function.identity()));
         return rows.stream().map(r -> view(r, roll.get(r.pupilId()))).toList();
     }
 
     public LetterView get(Actor actor, long schoolId, long id) {
-        actor.require(Permission.ATTENDANCE_READ, schoolId, "Letter", id);
+        SchoolScope scope = actor.require(Permission.ATTENDANCE_READ, schoolId, "Letter", id);
         LetterRow r = row(schoolId, id);
-        return view(r, pupils.pupil(READER, schoolId, r.pupilId()));
+        return view(r, pupils.pupil(scope, r.pupilId()));
     }
 
     public List<LetterView> ofPupil(Actor actor, long schoolId, long pupilId) {
-        actor.require(Permission.ATTENDANCE_READ, schoolId, "Pupil", pupilId);
-        PupilView p = pupils.pupil(READER, schoolId, pupilId);
-        return store.ofPupil(pupilId).stream().filter(r -> r.schoolId() == schoolId).map(r -> view(r, p)).toList();
+        SchoolScope scope = actor.require(Permission.ATTENDANCE_READ, schoolId, "Pupil", pupilId);
+        PupilView p = pupils.pupil(scope, pupilId);
+        return store.ofPupil(pupilId).stream().filter(r -> scope.owns(r.schoolId())).map(r -> view(r, p)).toList();
     }
 
     public record EditLetter(String subject, String bodyHtml, Long version) {}
@@ -154,8 +154,15 @@ public class LetterService {
      */
     @Transactional
     public Emailed email(Actor actor, long schoolId, List<Long> ids) {
-        List<LetterRow> approved = approvedAmong(actor, schoolId, ids);
-        Map<Long, List<ContactView>> family = contacts.contactsOfPupils(READER, approved.stream().map(LetterRow::pupilId).distinct().toList());
+        return email(actor.require(Permission.LETTERS_SEND, schoolId, "School", schoolId), ids);
+    }
+
+    /** As {@link #email(Actor, long, List)}, for a caller already checked for letters (or the leave-decision letter). */
+    @Transactional
+    public Emailed email(SchoolScope scope, List<Long> ids) {
+        long schoolId = scope.schoolId();
+        List<LetterRow> approved = approvedAmong(scope, ids);
+        Map<Long, List<ContactView>> family = contacts.contactsOfPupils(scope, approved.stream().map(LetterRow::pupilId).distinct().toList());
         List<Long> sent = new ArrayList<>();
         List<Long> noEmail = new ArrayList<>();
         int emails = 0;
@@ -167,13 +174,13 @@ public class LetterService {
                 continue;
             }
             for (ContactView c : to) {
-                emails += outbox.enqueueEmailWithAttachment(schoolId, "LETTER:" + r.id(), c.contactId(), c.email(), r.subject(), "Dear " + c.name()
-                        + ",\n\nPlease find attached a letter from " + schools.school(READER, schoolId).name() + " about " + pupilName(r)
+                emails += outbox.enqueueEmailWithAttachment(scope, "LETTER:" + r.id(), c.contactId(), c.email(), r.subject(), "Dear " + c.name()
+                        + ",\n\nPlease find attached a letter from " + schools.school(scope).name() + " about " + pupilName(r)
                         + ".\n\nIf you have any questions, please contact the school office.", List.of(r.pupilId()), r.asOf(), "letter:" + r.id());
             }
             sent.add(r.id());
         }
-        store.markDelivered(schoolId, sent, "EMAIL", "SENT", actor.describeIn(schoolId), clock.instant());
+        store.markDelivered(schoolId, sent, "EMAIL", "SENT", scope.describe(), clock.instant());
         announce(schoolId, approved.stream().filter(r -> sent.contains(r.id())).toList(), "EMAIL");
         return new Emailed(sent.size(), emails, noEmail);
     }
@@ -181,7 +188,7 @@ public class LetterService {
     /** One PDF of approved letters for post, each on its own pages; the letters are recorded as printed. */
     @Transactional
     public byte[] printRun(Actor actor, long schoolId, List<Long> ids) {
-        List<LetterRow> approved = approvedAmong(actor, schoolId, ids);
+        List<LetterRow> approved = approvedAmong(actor.require(Permission.LETTERS_SEND, schoolId, "School", schoolId), ids);
         if (approved.isEmpty()) {
             throw DomainProblem.field(LetterProblem.LETTER_NOT_VALID, "letterIds", "the ids of approved letters (none of these is approved)");
         }
@@ -192,10 +199,10 @@ public class LetterService {
     }
 
     /** The approved letters among these ids at this school, for a caller who may send letters. */
-    private List<LetterRow> approvedAmong(Actor actor, long schoolId, List<Long> ids) {
-        actor.require(Permission.LETTERS_SEND, schoolId, "School", schoolId);
+    private List<LetterRow> approvedAmong(SchoolScope scope, List<Long> ids) {
+        scope.require(Permission.LETTERS_SEND);
         requireIds(ids);
-        return store.byIds(schoolId, ids).stream().filter(r -> "APPROVED".equals(r.status())).toList();
+        return store.byIds(scope.schoolId(), ids).stream().filter(r -> "APPROVED".equals(r.status())).toList();
     }
 
     private void announce(long schoolId, List<LetterRow> letters, String delivery) {
@@ -238,9 +245,9 @@ public class LetterService {
 
     @Transactional
     public LetterException recordException(Actor actor, long schoolId, RecordException e) {
-        actor.require(Permission.LETTERS_SEND, schoolId, "School", schoolId);
+        SchoolScope scope = actor.require(Permission.LETTERS_SEND, schoolId, "School", schoolId);
         List<FieldError> errors = new ArrayList<>();
-        if (e == null || e.pupilId() == null || pupils.pupilsByIds(READER, List.of(e.pupilId())).stream().noneMatch(p -> p.schoolId() == schoolId)) {
+        if (e == null || e.pupilId() == null || pupils.pupilsByIds(scope, List.of(e.pupilId())).isEmpty()) {
             errors.add(new FieldError("pupilId", "the id of a pupil on this school's roll"));
         }
         if (e == null || e.reason() == null || e.reason().isBlank() || e.reason().length() > 1000) {

@@ -19,11 +19,11 @@ import uk.openattendance.school.app.SchoolView;
 import uk.openattendance.school.domain.LetterLevel;
 import uk.openattendance.security.Actor;
 import uk.openattendance.security.Permission;
+import uk.openattendance.security.SchoolScope;
 
 /** Letter wording per school with trust defaults, checked when saved, and resolved school > trust > built-in when a letter is drafted. */
 @Singleton
 public class LetterTemplates {
-    private static final Actor READER = LetterService.READER;
     private final LetterStore store;
     private final LetterRenderer renderer;
     private final SchoolService schools;
@@ -50,8 +50,9 @@ public class LetterTemplates {
     }
 
     /** The wording this school's letters use: its own, else its trust's, else the built-in. */
-    Templates resolve(long schoolId) {
-        SchoolView school = schools.school(READER, schoolId);
+    Templates resolve(SchoolScope scope) {
+        long schoolId = scope.schoolId();
+        SchoolView school = schools.school(scope);
         long trustId = school.trustId() == null ? 0 : school.trustId();
         Map<String, LetterStore.TemplateRow> own = new HashMap<>();
         Map<String, LetterStore.TemplateRow> trust = new HashMap<>();
@@ -65,8 +66,7 @@ public class LetterTemplates {
 
     /** Every kind's wording as this school's letters would use it, and where it comes from (SCHOOL, TRUST or BUILT_IN). */
     public List<TemplateView> templates(Actor actor, long schoolId) {
-        actor.require(Permission.ATTENDANCE_READ, schoolId, "School", schoolId);
-        Templates t = resolve(schoolId);
+        Templates t = resolve(actor.require(Permission.ATTENDANCE_READ, schoolId, "School", schoolId));
         List<String> kinds = new ArrayList<>(List.of("ATTENDANCE", "ATTENDANCE_MEETING"));
         for (LetterLevel l : schoolDay.policy(schoolId).letters().levels()) {
             kinds.add("ATTENDANCE_" + l.key());

@@ -14,7 +14,7 @@ import jakarta.inject.Singleton;
 @Requires(property = "notify.sink", value = "store", defaultValue = "store")
 public class DemoSecretConsole {
     @EventListener
-    public void print(StoredMessages.SecretHandedOver secret) {
+    void print(StoredMessages.SecretHandedOver secret) {
         System.out.println("[demo only] " + secret.purpose() + " for " + secret.to() + " (school " + secret.schoolId() + "): " + secret.body());
     }
 }

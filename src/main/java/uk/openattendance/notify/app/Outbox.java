@@ -18,6 +18,7 @@ import uk.openattendance.roll.domain.Channel;
 import uk.openattendance.school.app.SchoolService;
 import uk.openattendance.school.app.SchoolView;
 import uk.openattendance.security.Actor;
+import uk.openattendance.security.SchoolScope;
 
 /**
  * How every feature sends a message: in its own transaction, it asks for a message of a purpose to a routing plan;
@@ -26,7 +27,6 @@ import uk.openattendance.security.Actor;
  */
 @Singleton
 public class Outbox {
-    private static final Actor READER = Actor.system("notify");
     public static final int URGENT = 1;
     public static final int NORMAL = 5;
 
@@ -51,8 +51,8 @@ public class Outbox {
     public record Request(long schoolId, MessagePurpose purpose, String key, int priority, Recipients.Plan plan, Map<String, String> values,
             List<Long> pupilIds, LocalDate aboutDate) {}
 
-    /** Enqueues the messages whose keys are new; returns how many were. */
-    public int enqueue(List<Request> requests) {
+    /** Enqueues the messages whose keys are new; returns how many were. Every request is for the scope's school. */
+    public int enqueue(SchoolScope scope, List<Request> requests) {
         List<NewMessage> rows = new ArrayList<>();
         Map<Long, SchoolView> schoolCache = new HashMap<>();
         Map<String, MessageTemplate> templateCache = new HashMap<>();
@@ -60,7 +60,10 @@ public class Outbox {
             if (r.purpose().secret()) {
                 throw new IllegalArgumentException(r.purpose() + " carries a secret: queue it with enqueueSecret, which never stores it in clear");
             }
-            SchoolView school = schoolCache.computeIfAbsent(r.schoolId(), id -> schools.school(READER, id));
+            if (!scope.owns(r.schoolId())) {
+                throw new IllegalArgumentException("A message for school " + r.schoolId() + " queued in " + scope);
+            }
+            SchoolView school = schoolCache.computeIfAbsent(r.schoolId(), id -> schools.school(scope));
             MessageTemplate t = templateCache.computeIfAbsent(r.schoolId() + "/" + r.purpose(), k -> templates.templateFor(r.schoolId(), r.purpose()));
             MessageTemplate.Rendered text = t.render(values(school, r.values()));
             Recipients.Target first = r.plan().first();
@@ -80,11 +83,14 @@ public class Outbox {
      * sends nothing and wipes the sealed wording. The clear secret is never written to a table or a log. Returns 1
      * when queued, 0 when the key was already there.
      */
-    public int enqueueSecret(Request r, java.time.Instant expiresAt) {
+    public int enqueueSecret(SchoolScope scope, Request r, java.time.Instant expiresAt) {
+        if (!scope.owns(r.schoolId())) {
+            throw new IllegalArgumentException("A message for school " + r.schoolId() + " queued in " + scope);
+        }
         if (!r.purpose().secret() || !r.values().containsKey(r.purpose().secretField())) {
             throw new IllegalArgumentException(r.purpose() + " needs its secret in the value '" + r.purpose().secretField() + "'");
         }
-        SchoolView school = schools.school(READER, r.schoolId());
+        SchoolView school = schools.school(scope);
         MessageTemplate t = templates.templateFor(r.schoolId(), r.purpose());
         Map<String, String> hidden = new HashMap<>(r.values());
         hidden.put(r.purpose().secretField(), MessagePurpose.REDACTED);
@@ -102,8 +108,9 @@ public class Outbox {
      * An email whose body the caller wrote and which carries a file made at sending time ({@link Attachments}); a
      * second call with the same key for the same contact does nothing. Returns 1 when queued, 0 when already there.
      */
-    public int enqueueEmailWithAttachment(long schoolId, String key, long contactId, String email, String subject, String body, List<Long> pupilIds,
+    public int enqueueEmailWithAttachment(SchoolScope scope, String key, long contactId, String email, String subject, String body, List<Long> pupilIds,
             LocalDate aboutDate, String attachmentRef) {
+        long schoolId = scope.schoolId();
         return store.enqueue(List.of(new NewMessage(schoolId, schoolId + ":" + MessagePurpose.LETTER + ":" + key + ":" + contactId,
                 MessagePurpose.LETTER.name(), NORMAL, uk.openattendance.roll.domain.Channel.EMAIL.name(), contactId, email, subject, body, pupilIds,
                 aboutDate, "", null, null, attachmentRef)), clock.instant());
@@ -118,16 +125,26 @@ public class Outbox {
         }
     }
 
-    /** Messages of one purpose to one address in the last day, newest first: what a reply from that number answers. */
-    public List<Sent> sentTo(String address, MessagePurpose purpose) {
+    /**
+     * The schools that sent messages of one purpose to one address in the last day, newest first: which school a reply
+     * from that number answers (ids only; what was sent is read with {@link #sentTo} in that school's scope).
+     */
+    public List<Long> schoolsThatTexted(String address, MessagePurpose purpose) {
         return store.toAddressSince(address, purpose.name(), clock.instant().minus(java.time.Duration.ofHours(24))).stream()
+                .map(r -> r.schoolId()).distinct().toList();
+    }
+
+    /** Messages of one purpose from the scope's school to one address in the last day, newest first. */
+    public List<Sent> sentTo(SchoolScope scope, String address, MessagePurpose purpose) {
+        return store.toAddressSince(address, purpose.name(), clock.instant().minus(java.time.Duration.ofHours(24))).stream()
+                .filter(r -> scope.owns(r.schoolId()))
                 .map(r -> new Sent(r.id(), new Recipients.Target(r.contactId() == null ? 0 : r.contactId(), Channel.valueOf(r.channel()), r.recipient()),
                         r.pupils(), r.status(), r.providerStatus(), r.sentAt(), r.schoolId(), r.aboutDate())).toList();
     }
 
     /** Messages of one purpose about one school day, oldest first. */
-    public List<Sent> sentAbout(long schoolId, LocalDate day, MessagePurpose purpose) {
-        return store.aboutDay(schoolId, day, purpose.name()).stream().map(r -> new Sent(r.id(), new Recipients.Target(r.contactId() == null ? 0
+    public List<Sent> sentAbout(SchoolScope scope, LocalDate day, MessagePurpose purpose) {
+        return store.aboutDay(scope.schoolId(), day, purpose.name()).stream().map(r -> new Sent(r.id(), new Recipients.Target(r.contactId() == null ? 0
                 : r.contactId(), Channel.valueOf(r.channel()), r.recipient()), r.pupils(), r.status(), r.providerStatus(), r.sentAt(), r.schoolId(),
                 r.aboutDate())).toList();
     }
@@ -156,11 +173,12 @@ public class Outbox {
     private final Map<Long, KnownSchool> knownSchools = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Renders what a template would say for this school, e.g. to rewrite a message whose children changed. */
-    public String render(long schoolId, MessagePurpose purpose, Map<String, String> values) {
+    public String render(SchoolScope scope, MessagePurpose purpose, Map<String, String> values) {
+        long schoolId = scope.schoolId();
         KnownSchool k = knownSchools.get(schoolId);
         if (k == null || System.nanoTime() - k.readAtNanos() > Templates.KEEP_NANOS) {
             long readAt = System.nanoTime();
-            k = new KnownSchool(schools.school(READER, schoolId), readAt);
+            k = new KnownSchool(schools.school(scope), readAt);
             knownSchools.put(schoolId, k);
         }
         return templates.templateFor(schoolId, purpose).render(values(k.school(), values)).body();

@@ -25,7 +25,8 @@ import uk.openattendance.roll.app.ContactService;
 import uk.openattendance.roll.app.ContactView;
 import uk.openattendance.roll.domain.Channel;
 import uk.openattendance.roll.domain.UkMobile;
-import uk.openattendance.security.Actor;
+import uk.openattendance.security.Purpose;
+import uk.openattendance.security.SchoolScope;
 
 /**
  * A parent proves who they are with a one-time code sent to the mobile or email the school holds for them, and gets a
@@ -39,7 +40,6 @@ public class ParentSignIn {
     static final int MAX_GUESSES = 5;
     static final int MAX_CODES_PER_HOUR = 5;
     static final int TOKEN_SECONDS = 3600;
-    private static final Actor READER = Actor.system("parent sign-in");
 
     private final ChallengeStore store;
     private final ContactService contacts;
@@ -69,8 +69,10 @@ public class ParentSignIn {
     @Transactional
     public Challenge start(long schoolId, StartSignIn command) {
         Instant now = clock.instant();
+        // nobody is signed in yet: finding the family and texting the code is all this scope may do, in this school
+        SchoolScope scope = SchoolScope.forJob(Purpose.PARENT_SIGN_IN, schoolId);
         String token = HexFormat.of().formatHex(randomBytes(16));
-        Optional<ContactView> contact = find(schoolId, command);
+        Optional<ContactView> contact = find(scope, command);
         String code = String.format("%06d", random.nextInt(1_000_000));
         Instant expires = now.plus(CODE_LIFETIME);
         String masked = mask(command);
@@ -87,7 +89,7 @@ public class ParentSignIn {
         Recipients.Target to = command.email() != null && !command.email().isBlank() ? new Recipients.Target(c.contactId(), Channel.EMAIL, c.email())
                 : new Recipients.Target(c.contactId(), Channel.SMS, c.mobile());
         // the code itself goes into the outbox only sealed, and is wiped when it expires (Outbox.enqueueSecret)
-        outbox.enqueueSecret(new Outbox.Request(schoolId, MessagePurpose.ONE_TIME_CODE, "challenge " + token, Outbox.URGENT,
+        outbox.enqueueSecret(scope, new Outbox.Request(schoolId, MessagePurpose.ONE_TIME_CODE, "challenge " + token, Outbox.URGENT,
                 new Recipients.Plan(to, List.of()), Map.of("code", code), List.of(), null), expires);
         return new Challenge(token, expires, masked);
     }
@@ -99,7 +101,8 @@ public class ParentSignIn {
             throw DomainProblem.field(ParentProblem.SIGN_IN_NOT_VALID, command != null && command.code() != null ? "challenge" : "code",
                     "the challenge you were given and the 6-digit code sent to you");
         }
-        ChallengeStore.ChallengeRow row = store.byToken(command.challenge()).filter(r -> r.schoolId() == schoolId)
+        SchoolScope scope = SchoolScope.forJob(Purpose.PARENT_SIGN_IN, schoolId);
+        ChallengeStore.ChallengeRow row = store.byToken(command.challenge()).filter(r -> scope.owns(r.schoolId()))
                 .orElseThrow(() -> new DomainProblem(ParentProblem.CODE_NOT_VALID, "Ask for a new code"));
         if (row.usedAt() != null || row.expiresAt().isBefore(now) || row.attempts() >= MAX_GUESSES) {
             throw new DomainProblem(ParentProblem.CODE_NOT_VALID, "This code has expired, was used, or had too many wrong tries; ask for a new one");
@@ -112,29 +115,29 @@ public class ParentSignIn {
         if (!store.use(row.id(), now)) {
             throw new DomainProblem(ParentProblem.CODE_NOT_VALID, "This code was already used; ask for a new one");
         }
-        ContactView c = contacts.linksOfContact(READER, row.contactId()).stream().findFirst()
+        ContactView c = contacts.linksOfContact(scope, row.contactId()).stream().findFirst()
                 .orElseThrow(() -> new DomainProblem(ParentProblem.CODE_NOT_VALID, "Your contact record has changed; call the school office"));
         String jwt = tokens.generateToken(Authentication.build(PRINCIPAL_PREFIX + row.contactId(), List.of("PARENT"), Map.of("schoolId", schoolId)),
                 TOKEN_SECONDS).orElseThrow();
         return new SignedIn(jwt, "Bearer", TOKEN_SECONDS, c.name());
     }
 
-    private Optional<ContactView> find(long schoolId, StartSignIn command) {
+    private Optional<ContactView> find(SchoolScope scope, StartSignIn command) {
         if (command == null || ((command.mobile() == null || command.mobile().isBlank()) && (command.email() == null || command.email().isBlank()))) {
             throw DomainProblem.field(ParentProblem.SIGN_IN_NOT_VALID, "mobile", "the mobile number (or email) the school holds for you");
         }
         List<ContactView> found;
         if (command.mobile() != null && !command.mobile().isBlank()) {
             String e164 = UkMobile.toE164(command.mobile()).orElseThrow(() -> DomainProblem.field(ParentProblem.SIGN_IN_NOT_VALID, "mobile", UkMobile.EXPECTED));
-            found = contacts.contactsWithMobile(READER, e164).stream().filter(c -> c.schoolId() == schoolId).toList();
+            found = contacts.contactsWithMobile(scope, e164);
         } else {
             String email = command.email().strip();
             if (email.length() > 254 || !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
                 throw DomainProblem.field(ParentProblem.SIGN_IN_NOT_VALID, "email", "an email address");
             }
-            found = contacts.contactsWithEmail(READER, schoolId, email);
+            found = contacts.contactsWithEmail(scope, email);
             if (found.isEmpty()) {
-                found = contacts.contactsWithEmail(READER, schoolId, email.toLowerCase(Locale.ROOT));
+                found = contacts.contactsWithEmail(scope, email.toLowerCase(Locale.ROOT));
             }
         }
         // only people with parental responsibility, and never someone under a no-contact order

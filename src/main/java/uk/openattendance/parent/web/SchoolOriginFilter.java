@@ -16,7 +16,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import uk.openattendance.school.app.SchoolService;
-import uk.openattendance.security.Actor;
+import uk.openattendance.security.Purpose;
+import uk.openattendance.security.SchoolScope;
 
 /**
  * CORS for the parents' API, per school: a browser may call /api/v1/public/schools/{id}/... from a page on one of that
@@ -26,7 +27,6 @@ import uk.openattendance.security.Actor;
 @ServerFilter("/api/v1/public/schools/**")
 public class SchoolOriginFilter implements Ordered {
     private static final Pattern SCHOOL = Pattern.compile("^/api/v1/public/schools/(\\d+)/.*");
-    private static final Actor READER = Actor.system("CORS");
     private static final String ALLOWED = "attendance.allowedOrigin";
 
     private final SchoolService schools;
@@ -47,7 +47,7 @@ public class SchoolOriginFilter implements Ordered {
         List<String> allowed = List.of();
         if (m.matches()) {
             try {
-                allowed = schools.school(READER, Long.parseLong(m.group(1))).allowedOrigins();
+                allowed = schools.school(SchoolScope.forJob(Purpose.CORS, Long.parseLong(m.group(1)))).allowedOrigins();
             } catch (RuntimeException e) {
                 allowed = List.of();
             }

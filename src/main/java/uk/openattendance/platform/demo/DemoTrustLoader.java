@@ -42,7 +42,8 @@ import uk.openattendance.security.StaffService;
 public class DemoTrustLoader {
     static final String PASSWORD = "demo-password-2026";
     private static final Logger LOG = LoggerFactory.getLogger(DemoTrustLoader.class);
-    private static final Actor SYSTEM = Actor.system("demo loader");
+    // the one caller besides the day planner with every permission everywhere: it creates the trust and its schools
+    private static final Actor SYSTEM = Actor.bootstrap("demo loader");
 
     private final SchoolService schools;
     private final RegisterGroupService groups;

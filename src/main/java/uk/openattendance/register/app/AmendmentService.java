@@ -27,11 +27,11 @@ import uk.openattendance.school.domain.Session;
 import uk.openattendance.school.domain.SessionTiming;
 import uk.openattendance.security.Actor;
 import uk.openattendance.security.Permission;
+import uk.openattendance.security.SchoolScope;
 
 /** Changes to marks after the register: single amendments, late sign-ins, bulk closures and the N follow-up. */
 @Singleton
 public class AmendmentService {
-    private static final Actor READER = Actor.system("register");
 
     private final PupilService pupils;
     private final MarkStore store;
@@ -47,8 +47,8 @@ public class AmendmentService {
 
     @Transactional
     public MarkView amend(Actor actor, long schoolId, long pupilId, LocalDate date, Session session, @Valid AmendMark command) {
-        actor.require(Permission.REGISTER_AMEND, schoolId, "Pupil", pupilId);
-        PupilView pupil = pupils.pupil(READER, schoolId, pupilId);
+        SchoolScope scope = actor.require(Permission.REGISTER_AMEND, schoolId, "Pupil", pupilId);
+        PupilView pupil = pupils.pupil(scope, pupilId);
         MarkRow current = store.marks(schoolId, date, session.name(), List.of(pupilId)).get(pupilId);
         if (current == null) {
             throw CommonProblem.notFound("Mark for " + date + " " + session + " of pupil", pupilId);
@@ -70,8 +70,8 @@ public class AmendmentService {
     /** The office signs a pupil in: L before the U time, U after it, against the pupil's own register group's timings. */
     @Transactional
     public MarkView arrival(Actor actor, long schoolId, @Valid RecordArrival command) {
-        actor.require(Permission.REGISTER_TAKE, schoolId, "School", schoolId);
-        PupilView pupil = pupils.pupil(READER, schoolId, command.pupilId());
+        SchoolScope scope = actor.require(Permission.REGISTER_TAKE, schoolId, "School", schoolId);
+        PupilView pupil = pupils.pupil(scope, command.pupilId());
         SchoolDay.Context ctx = schoolDay.of(schoolId);
         LocalDate today = ctx.now().toLocalDate();
         LocalTime arrived = command.arrivedAt() != null ? command.arrivedAt() : ctx.now().toLocalTime().withSecond(0).withNano(0);
@@ -103,7 +103,7 @@ public class AmendmentService {
 
     @Transactional
     public ClosureResult closeSessions(Actor actor, long schoolId, @Valid CloseSessions command) {
-        actor.require(Permission.REGISTER_AMEND, schoolId, "School", schoolId);
+        SchoolScope scope = actor.require(Permission.REGISTER_AMEND, schoolId, "School", schoolId);
         SchoolDay.Context ctx = schoolDay.of(schoolId);
         if (command.registerGroupId() != null && !ctx.groups().containsKey(command.registerGroupId())) {
             throw CommonProblem.notFound("Register group", command.registerGroupId());
@@ -111,7 +111,7 @@ public class AmendmentService {
         if (CodeCatalogue.on(command.code(), command.date()).isEmpty()) {
             throw DomainProblem.field(RegisterProblem.REGISTER_NOT_VALID, "code", "a code in force on " + command.date());
         }
-        List<PupilView> affected = pupils.wholeRoll(READER, schoolId).stream().filter(p -> p.onRollOn(command.date()))
+        List<PupilView> affected = pupils.wholeRoll(scope).stream().filter(p -> p.onRollOn(command.date()))
                 .filter(p -> command.registerGroupId() == null || p.registerGroupId() == command.registerGroupId()).toList();
         List<Long> ids = affected.stream().map(PupilView::id).toList();
         List<MarkChange> changes = new ArrayList<>();
@@ -133,12 +133,12 @@ public class AmendmentService {
 
     /** N marks still unresolved, oldest first, flagged when older than the school's limit (default 5 school days). */
     public List<UnresolvedN> unresolvedN(Actor actor, long schoolId) {
-        actor.require(Permission.ATTENDANCE_READ, schoolId, "School", schoolId);
+        SchoolScope scope = actor.require(Permission.ATTENDANCE_READ, schoolId, "School", schoolId);
         SchoolDay.Context ctx = schoolDay.of(schoolId);
         MarkRules rules = schoolDay.policy(schoolId).marks();
         LocalDate today = ctx.now().toLocalDate();
         List<MarkRow> ns = store.marksWithCode(schoolId, "N", today.minusYears(1), today);
-        Map<Long, PupilView> roll = pupils.wholeRoll(READER, schoolId).stream().collect(Collectors.toMap(PupilView::id, Function.identity()));
+        Map<Long, PupilView> roll = pupils.wholeRoll(scope).stream().collect(Collectors.toMap(PupilView::id, Function.identity()));
         return ns.stream().map(m -> {
             int age = Math.max(0, ctx.calendar().schoolDays(m.date().plusDays(1), today).size());
             PupilView p = roll.get(m.pupilId());
@@ -150,14 +150,14 @@ public class AmendmentService {
     /** Where the school's policy says so, N marks past the limit become O, recorded as amendments by the system. */
     @Transactional
     public int convertOverdueN(Actor actor, long schoolId) {
-        actor.require(Permission.REGISTER_AMEND, schoolId, "School", schoolId);
+        SchoolScope scope = actor.require(Permission.REGISTER_AMEND, schoolId, "School", schoolId);
         MarkRules rules = schoolDay.policy(schoolId).marks();
         if (!rules.convertUnresolvedNToO()) {
             throw new DomainProblem(RegisterProblem.NOT_PERMITTED_BY_POLICY, "This school's policy keeps unresolved N marks for the office to resolve "
                     + "(marks.convertUnresolvedNToO is false)");
         }
         List<UnresolvedN> overdue = unresolvedN(actor, schoolId).stream().filter(UnresolvedN::overdue).toList();
-        Map<Long, PupilView> roll = pupils.wholeRoll(READER, schoolId).stream().collect(Collectors.toMap(PupilView::id, Function.identity()));
+        Map<Long, PupilView> roll = pupils.wholeRoll(scope).stream().collect(Collectors.toMap(PupilView::id, Function.identity()));
         List<MarkChange> changes = new ArrayList<>();
         for (UnresolvedN n : overdue) {
             MarkRow current = store.marks(schoolId, n.date(), n.session(), List.of(n.pupilId())).get(n.pupilId());
@@ -176,8 +176,8 @@ public class AmendmentService {
      * with the reason kept. Marks other than N are the office's to change and are left alone. Returns how many changed.
      */
     @Transactional
-    public int explainN(Actor actor, long schoolId, List<Explained> sessions, String reason) {
-        return recode(actor, schoolId, sessions, Set.of("N"), reason, "SYSTEM", "System: " + actor.describeIn(schoolId));
+    public int explainN(SchoolScope scope, List<Explained> sessions, String reason) {
+        return recode(scope, sessions, Set.of("N"), reason, "SYSTEM", "System: " + scope.describe());
     }
 
     /**
@@ -186,16 +186,17 @@ public class AmendmentService {
      */
     @Transactional
     public int recodeAbsences(Actor actor, long schoolId, List<Explained> sessions, Set<String> replaceable, String reason) {
-        return recode(actor, schoolId, sessions, replaceable, reason, "AMENDMENT", actor.describeIn(schoolId));
+        return recode(actor.require(Permission.REGISTER_AMEND, schoolId, "School", schoolId), sessions, replaceable, reason, "AMENDMENT",
+                actor.describeIn(schoolId));
     }
 
-    private int recode(Actor actor, long schoolId, List<Explained> sessions, Set<String> replaceable, String reason, String source, String by) {
-        actor.require(Permission.REGISTER_AMEND, schoolId, "School", schoolId);
+    private int recode(SchoolScope scope, List<Explained> sessions, Set<String> replaceable, String reason, String source, String by) {
+        long schoolId = scope.schoolId();
         if (sessions.isEmpty()) {
             return 0;
         }
-        Map<Long, PupilView> roll = pupils.pupilsByIds(READER, sessions.stream().map(Explained::pupilId).distinct().toList()).stream()
-                .filter(p -> p.schoolId() == schoolId).collect(Collectors.toMap(PupilView::id, Function.identity()));
+        Map<Long, PupilView> roll = pupils.pupilsByIds(scope, sessions.stream().map(Explained::pupilId).distinct().toList()).stream()
+                .collect(Collectors.toMap(PupilView::id, Function.identity()));
         List<MarkChange> changes = new ArrayList<>();
         for (Explained e : sessions) {
             PupilView p = roll.get(e.pupilId());

@@ -20,11 +20,11 @@ import uk.openattendance.roll.app.PupilView;
 import uk.openattendance.school.domain.Session;
 import uk.openattendance.security.Actor;
 import uk.openattendance.security.Permission;
+import uk.openattendance.security.SchoolScope;
 
 /** The lists the office works from on the day: who is in (fire list), who is absent, and who reaches the penalty-notice threshold. */
 @Singleton
 public class DailyLists {
-    private static final Actor READER = Actor.system("daily lists");
 
     private final PupilService pupils;
     private final MarkStore store;
@@ -46,8 +46,8 @@ public class DailyLists {
      * approved activity (V, P, W, K, B) counts as attending but is not on site, so it is not on the fire list.
      */
     public DayList day(Actor actor, long schoolId, LocalDate date, Session session) {
-        actor.require(Permission.ATTENDANCE_READ, schoolId, "School", schoolId);
-        List<PupilView> onRoll = pupils.wholeRoll(READER, schoolId).stream().filter(p -> p.onRollOn(date)).toList();
+        SchoolScope scope = actor.require(Permission.ATTENDANCE_READ, schoolId, "School", schoolId);
+        List<PupilView> onRoll = pupils.wholeRoll(scope).stream().filter(p -> p.onRollOn(date)).toList();
         Map<Long, MarkRow> marks = store.marksOfSchoolOn(schoolId, date).stream().filter(m -> m.session().equals(session.name()))
                 .collect(Collectors.toMap(MarkRow::pupilId, Function.identity()));
         List<PupilOnDay> lines = new ArrayList<>();
@@ -90,12 +90,16 @@ public class DailyLists {
 
     /** Pupils with 10 or more G, N, O or U sessions in the latest 10 school weeks to {@code asOf} (default today). */
     public List<PenaltyCandidate> penaltyNoticeMonitor(Actor actor, long schoolId, LocalDate asOf) {
-        actor.require(Permission.ATTENDANCE_READ, schoolId, "School", schoolId);
+        return penaltyNoticeMonitor(actor.require(Permission.ATTENDANCE_READ, schoolId, "School", schoolId), asOf);
+    }
+
+    public List<PenaltyCandidate> penaltyNoticeMonitor(SchoolScope scope, LocalDate asOf) {
+        long schoolId = scope.schoolId();
         LocalDate date = asOf != null ? asOf : schoolDay.of(schoolId).now().toLocalDate();
         LocalDate week = date.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         // ten school weeks rarely span more than a year even across the summer holiday
         Map<Long, List<long[]>> weeks = store.penaltyWeeks(List.of(schoolId), week.minusWeeks(60), week);
-        Map<Long, PupilView> roll = pupils.wholeRoll(READER, schoolId).stream().collect(Collectors.toMap(PupilView::id, Function.identity()));
+        Map<Long, PupilView> roll = pupils.wholeRoll(scope).stream().collect(Collectors.toMap(PupilView::id, Function.identity()));
         List<PenaltyCandidate> out = new ArrayList<>();
         weeks.forEach((pupilId, rows) -> {
             var result = PenaltyNoticeWindow.over(rows.stream().map(r -> new PenaltyNoticeWindow.Week(LocalDate.ofEpochDay(r[0]), (int) r[1], (int) r[2]))

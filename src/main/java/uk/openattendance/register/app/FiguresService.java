@@ -26,6 +26,7 @@ import uk.openattendance.school.domain.DateWindow;
 import uk.openattendance.school.domain.SchoolCalendar;
 import uk.openattendance.security.Actor;
 import uk.openattendance.security.Permission;
+import uk.openattendance.security.SchoolScope;
 
 /**
  * Attendance figures exactly as the DfE defines them, for any pupil, group, cohort, school or trust over any window.
@@ -33,7 +34,6 @@ import uk.openattendance.security.Permission;
  */
 @Singleton
 public class FiguresService {
-    private static final Actor READER = Actor.system("figures");
 
     public enum GroupBy {
         PUPIL,
@@ -57,8 +57,12 @@ public class FiguresService {
     }
 
     public FiguresRow pupil(Actor actor, long schoolId, long pupilId, WindowRequest request) {
-        actor.require(Permission.ATTENDANCE_READ, schoolId, "Pupil", pupilId);
-        PupilView p = pupils.pupil(READER, schoolId, pupilId);
+        return pupil(actor.require(Permission.ATTENDANCE_READ, schoolId, "Pupil", pupilId), pupilId, request);
+    }
+
+    public FiguresRow pupil(SchoolScope scope, long pupilId, WindowRequest request) {
+        long schoolId = scope.schoolId();
+        PupilView p = pupils.pupil(scope, pupilId);
         WindowView window = window(schoolId, request);
         Tally t = tallies(List.of(schoolId), window).getOrDefault(pupilId, Tally.ZERO);
         Figures f = Figures.of(t);
@@ -67,9 +71,13 @@ public class FiguresService {
 
     /** Rows per group, or per pupil; a cohort filter narrows the pupils first (e.g. pupil-premium pupils by year group). */
     public List<FiguresRow> groups(Actor actor, long schoolId, GroupBy groupBy, Cohort cohort, WindowRequest request) {
-        actor.require(Permission.ATTENDANCE_READ, schoolId, "School", schoolId);
+        return groups(actor.require(Permission.ATTENDANCE_READ, schoolId, "School", schoolId), groupBy, cohort, request);
+    }
+
+    public List<FiguresRow> groups(SchoolScope scope, GroupBy groupBy, Cohort cohort, WindowRequest request) {
+        long schoolId = scope.schoolId();
         WindowView window = window(schoolId, request);
-        List<PupilView> roll = pupils.wholeRoll(READER, schoolId).stream().filter(p -> cohort == null || cohort.includes(p)).toList();
+        List<PupilView> roll = pupils.wholeRoll(scope).stream().filter(p -> cohort == null || cohort.includes(p)).toList();
         Map<Long, Tally> tallies = tallies(List.of(schoolId), window);
         Map<Long, String> groupNames = schoolDay.of(schoolId).groups().values().stream()
                 .collect(Collectors.toMap(g -> g.id(), g -> g.name()));
@@ -82,8 +90,9 @@ public class FiguresService {
         for (long schoolId : schoolIds) {
             WindowView window = window(schoolId, request);
             Map<Long, Tally> tallies = tallies(List.of(schoolId), window);
-            List<PupilView> roll = pupils.wholeRoll(READER, schoolId);
-            String name = schools.school(READER, schoolId).name();
+            SchoolScope scope = actor.require(Permission.ATTENDANCE_READ, schoolId, "School", schoolId);
+            List<PupilView> roll = pupils.wholeRoll(scope);
+            String name = schools.school(scope).name();
             out.addAll(rows(roll, tallies, GroupBy.SCHOOL, window, Map.of()).stream()
                     .map(r -> new FiguresRow("school:" + schoolId, name, r.pupils(), r.figures(), r.persistentAbsentees(), r.severeAbsentees(), r.window()))
                     .toList());
@@ -108,7 +117,8 @@ public class FiguresService {
         Map<Long, Tally> tallies = tallies(schoolIds, window);
         Map<Long, PupilView> roll = new HashMap<>();
         List<Long> absentees = tallies.entrySet().stream().filter(e -> Figures.of(e.getValue()).persistentAbsence()).map(Map.Entry::getKey).toList();
-        pupils.pupilsByIds(READER, absentees).forEach(p -> roll.put(p.id(), p));
+        List<SchoolScope> scopes = schoolIds.stream().map(id -> actor.require(Permission.ATTENDANCE_READ, id, "School", id)).toList();
+        pupils.pupilsByIds(scopes, absentees).forEach(p -> roll.put(p.id(), p));
         return absentees.stream().filter(roll::containsKey).map(id -> {
             Figures f = Figures.of(tallies.get(id));
             PupilView p = roll.get(id);
@@ -125,7 +135,11 @@ public class FiguresService {
     }
 
     public List<FiguresRow> fullAttendance(Actor actor, long schoolId, WindowRequest request) {
-        return groups(actor, schoolId, GroupBy.PUPIL, null, request).stream()
+        return fullAttendance(actor.require(Permission.ATTENDANCE_READ, schoolId, "School", schoolId), request);
+    }
+
+    public List<FiguresRow> fullAttendance(SchoolScope scope, WindowRequest request) {
+        return groups(scope, GroupBy.PUPIL, null, request).stream()
                 .filter(r -> r.figures().possibleSessions() > 0 && r.figures().attended() == r.figures().possibleSessions())
                 .sorted(Comparator.comparing(FiguresRow::label)).toList();
     }
@@ -133,9 +147,9 @@ public class FiguresService {
     /** The form with the best attendance in each key stage for the week containing {@code date}. */
     public List<FiguresRow> bestClassPerKeyStage(Actor actor, long schoolId, LocalDate date) {
         WindowRequest week = new WindowRequest(WindowRequest.Kind.WEEK, null, null, date, null);
-        actor.require(Permission.ATTENDANCE_READ, schoolId, "School", schoolId);
+        SchoolScope scope = actor.require(Permission.ATTENDANCE_READ, schoolId, "School", schoolId);
         WindowView window = window(schoolId, week);
-        List<PupilView> roll = pupils.wholeRoll(READER, schoolId);
+        List<PupilView> roll = pupils.wholeRoll(scope);
         Map<Long, Tally> tallies = tallies(List.of(schoolId), window);
         Map<String, List<PupilView>> byStage = roll.stream().filter(p -> p.form() != null).collect(Collectors.groupingBy(p -> keyStage(p.yearGroup())));
         List<FiguresRow> best = new ArrayList<>();
@@ -153,10 +167,10 @@ public class FiguresService {
 
     /** Sessions missed by weekday, for a pupil (pupilId) or a cohort of the school. A Monday-and-Friday pattern stands out. */
     public List<DayPattern> dayOfWeek(Actor actor, long schoolId, Long pupilId, Cohort cohort, WindowRequest request) {
-        actor.require(Permission.ATTENDANCE_READ, schoolId, "School", schoolId);
+        SchoolScope scope = actor.require(Permission.ATTENDANCE_READ, schoolId, "School", schoolId);
         WindowView window = window(schoolId, request);
-        List<Long> ids = pupilId != null ? List.of(pupils.pupil(READER, schoolId, pupilId).id())
-                : pupils.wholeRoll(READER, schoolId).stream().filter(p -> cohort == null || cohort.includes(p)).map(PupilView::id).toList();
+        List<Long> ids = pupilId != null ? List.of(pupils.pupil(scope, pupilId).id())
+                : pupils.wholeRoll(scope).stream().filter(p -> cohort == null || cohort.includes(p)).map(PupilView::id).toList();
         int[] possible = new int[7];
         int[] missed = new int[7];
         for (var m : store.marksOfPupils(ids, window.from(), window.to())) {

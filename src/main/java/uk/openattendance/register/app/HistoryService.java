@@ -18,6 +18,7 @@ import uk.openattendance.register.persistence.MarkStore;
 import uk.openattendance.roll.app.PupilService;
 import uk.openattendance.security.Actor;
 import uk.openattendance.security.Permission;
+import uk.openattendance.security.SchoolScope;
 
 /**
  * Reads the legal record of a pupil's marks and proves it has not been altered since it was written: every chain
@@ -26,7 +27,6 @@ import uk.openattendance.security.Permission;
  */
 @Singleton
 public class HistoryService {
-    private static final Actor READER = Actor.system("register");
     private static final int PUPILS_PER_READ = 200;
 
     private final PupilService pupils;
@@ -40,14 +40,14 @@ public class HistoryService {
     }
 
     public List<HistoryEntryView> history(Actor actor, long schoolId, long pupilId) {
-        actor.require(Permission.ATTENDANCE_READ, schoolId, "Pupil", pupilId);
-        pupils.pupil(READER, schoolId, pupilId);
+        SchoolScope scope = actor.require(Permission.ATTENDANCE_READ, schoolId, "Pupil", pupilId);
+        pupils.pupil(scope, pupilId);
         return store.history(pupilId).stream().map(HistoryService::view).toList();
     }
 
     public ChainCheck verifyPupil(Actor actor, long schoolId, long pupilId) {
-        actor.require(Permission.ATTENDANCE_READ, schoolId, "Pupil", pupilId);
-        pupils.pupil(READER, schoolId, pupilId);
+        SchoolScope scope = actor.require(Permission.ATTENDANCE_READ, schoolId, "Pupil", pupilId);
+        pupils.pupil(scope, pupilId);
         return walk(List.of(pupilId), null, null);
     }
 

@@ -24,6 +24,7 @@ import uk.openattendance.register.persistence.MarkStore;
 import uk.openattendance.school.app.SchoolService;
 import uk.openattendance.security.Actor;
 import uk.openattendance.security.Permission;
+import uk.openattendance.security.SchoolScope;
 
 /**
  * Each school's daily seal of its history chains: made once per school and date, kept, offered for download and
@@ -31,8 +32,6 @@ import uk.openattendance.security.Permission;
  */
 @Singleton
 public class LedgerSeals {
-    private static final Actor READER = Actor.system("ledger seal");
-
     private final MarkStore marks;
     private final LedgerSealStore seals;
     private final LedgerKeys keys;
@@ -68,7 +67,8 @@ public class LedgerSeals {
      * emails it to the designated lead when the school names one. Returns what it did, in words staff read.
      */
     @Transactional
-    public String sealAndSend(long schoolId, LocalDate date) {
+    public String sealAndSend(SchoolScope scope, LocalDate date) {
+        long schoolId = scope.schoolId();
         if (seals.of(schoolId, date).isPresent()) {
             return "Already sealed for " + date;
         }
@@ -87,12 +87,12 @@ public class LedgerSeals {
             return what + "; no designated lead email in the school's policy, so not emailed";
         }
         long id = seals.of(schoolId, date).orElseThrow().id();
-        String school = schools.school(READER, schoolId).name();
+        String school = schools.school(scope).name();
         String body = "The register history seal of " + school + " for " + date + ": " + what + ".\n\n"
                 + "Keep this email and its attachment. Later, anyone can check that no register history was deleted or rewritten since: "
                 + "send the attached file to POST /api/v1/schools/" + schoolId + "/mark-history/verification. The seal is signed with Ed25519 key "
                 + keys.sealKeyId() + " (public key at GET /api/v1/ledger-seal-key).\n\nSHA-256 of the attached seal: " + sha256(document) + "\n";
-        outbox.enqueueEmailWithAttachment(schoolId, "ledger-seal:" + date, 0, lead.trim(), "Register history seal " + date + " - " + school, body, List.of(),
+        outbox.enqueueEmailWithAttachment(scope, "ledger-seal:" + date, 0, lead.trim(), "Register history seal " + date + " - " + school, body, List.of(),
                 date, attachmentRef(id));
         return what + "; emailed to the designated lead (" + lead.trim() + ")";
     }

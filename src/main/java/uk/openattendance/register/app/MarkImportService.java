@@ -21,6 +21,7 @@ import uk.openattendance.roll.app.PupilView;
 import uk.openattendance.roll.domain.CsvTable;
 import uk.openattendance.security.Actor;
 import uk.openattendance.security.Permission;
+import uk.openattendance.security.SchoolScope;
 
 /**
  * Imports marks from another system (upn, date, session, code, minutes_late). All or nothing; every mark becomes a
@@ -29,7 +30,6 @@ import uk.openattendance.security.Permission;
  */
 @Singleton
 public class MarkImportService {
-    private static final Actor READER = Actor.system("mark import");
     private static final List<String> REQUIRED = List.of("upn", "date", "session", "code");
     public static final int MAX_ROWS = 200_000;
     private static final int CHUNK = 5_000;
@@ -48,7 +48,7 @@ public class MarkImportService {
 
     @Transactional
     public MarkImportReport importMarks(Actor actor, long schoolId, String csv) {
-        actor.require(Permission.REGISTER_AMEND, schoolId, "School", schoolId);
+        SchoolScope scope = actor.require(Permission.REGISTER_AMEND, schoolId, "School", schoolId);
         CsvTable table = CsvTable.parse(csv);
         List<String> missing = table.missingColumns(REQUIRED);
         if (!missing.isEmpty()) {
@@ -58,7 +58,7 @@ public class MarkImportService {
         if (rows.size() > MAX_ROWS) {
             throw DomainProblem.field(RegisterProblem.REGISTER_NOT_VALID, "file", "at most " + MAX_ROWS + " rows per file (split it by term)");
         }
-        Map<String, PupilView> byUpn = pupils.wholeRoll(READER, schoolId).stream().collect(Collectors.toMap(PupilView::upn, Function.identity()));
+        Map<String, PupilView> byUpn = pupils.wholeRoll(scope).stream().collect(Collectors.toMap(PupilView::upn, Function.identity()));
         List<FieldError> errors = new ArrayList<>();
         List<MarkChange> changes = new ArrayList<>();
         Set<String> seen = new HashSet<>();

@@ -28,6 +28,7 @@ import uk.openattendance.school.domain.Session;
 import uk.openattendance.school.domain.SessionTiming;
 import uk.openattendance.security.Actor;
 import uk.openattendance.security.Permission;
+import uk.openattendance.security.SchoolScope;
 
 /**
  * Taking registers and changing marks. A first mark is recorded as given; any later change is an amendment that needs
@@ -35,7 +36,6 @@ import uk.openattendance.security.Permission;
  */
 @Singleton
 public class RegisterService {
-    private static final Actor READER = Actor.system("register");
 
     private final PupilService pupils;
     private final MarkStore store;
@@ -52,12 +52,12 @@ public class RegisterService {
     }
 
     public RegisterView register(Actor actor, long schoolId, LocalDate date, Session session, Long registerGroupId, String form) {
-        actor.require(Permission.REGISTER_TAKE, schoolId, "School", schoolId);
+        SchoolScope scope = actor.require(Permission.REGISTER_TAKE, schoolId, "School", schoolId);
         SchoolDay.Context ctx = schoolDay.of(schoolId);
         if (registerGroupId != null && !ctx.groups().containsKey(registerGroupId)) {
             throw CommonProblem.notFound("Register group", registerGroupId);
         }
-        List<PupilView> onRoll = pupils.wholeRoll(READER, schoolId).stream()
+        List<PupilView> onRoll = pupils.wholeRoll(scope).stream()
                 .filter(p -> p.onRollOn(date))
                 .filter(p -> registerGroupId == null || p.registerGroupId() == registerGroupId)
                 .filter(p -> form == null || form.equalsIgnoreCase(p.form()))
@@ -75,8 +75,11 @@ public class RegisterService {
 
     /** A pupil's marks between two dates, in date and session order. */
     public List<MarkView> marksOfPupil(Actor actor, long schoolId, long pupilId, LocalDate from, LocalDate to) {
-        actor.require(Permission.ATTENDANCE_READ, schoolId, "Pupil", pupilId);
-        pupils.pupil(READER, schoolId, pupilId);
+        return marksOfPupil(actor.require(Permission.ATTENDANCE_READ, schoolId, "Pupil", pupilId), pupilId, from, to);
+    }
+
+    public List<MarkView> marksOfPupil(SchoolScope scope, long pupilId, LocalDate from, LocalDate to) {
+        pupils.pupil(scope, pupilId);
         if (to.isBefore(from) || from.plusYears(7).isBefore(to)) {
             throw DomainProblem.field(RegisterProblem.REGISTER_NOT_VALID, "to", "a date on or after from, at most 7 years later");
         }
@@ -85,29 +88,34 @@ public class RegisterService {
 
     /** The marks some pupils have for one session, by pupil; pupils with no mark yet are absent from the map. */
     public Map<Long, MarkView> currentMarks(Actor actor, long schoolId, LocalDate date, Session session, Collection<Long> pupilIds) {
-        actor.require(Permission.ATTENDANCE_READ, schoolId, "School", schoolId);
-        return store.marks(schoolId, date, session.name(), pupilIds).values().stream().collect(Collectors.toMap(MarkRow::pupilId, RegisterService::view));
+        return currentMarks(actor.require(Permission.ATTENDANCE_READ, schoolId, "School", schoolId), date, session, pupilIds);
+    }
+
+    public Map<Long, MarkView> currentMarks(SchoolScope scope, LocalDate date, Session session, Collection<Long> pupilIds) {
+        return store.marks(scope.schoolId(), date, session.name(), pupilIds).values().stream().collect(Collectors.toMap(MarkRow::pupilId, RegisterService::view));
     }
 
     /** Every mark with this code between two dates, in date, session and pupil order. */
     public List<MarkView> marksWithCode(Actor actor, long schoolId, String code, LocalDate from, LocalDate to) {
-        actor.require(Permission.ATTENDANCE_READ, schoolId, "School", schoolId);
-        return marksWithCodes(actor, schoolId, List.of(code), from, to);
+        return marksWithCode(actor.require(Permission.ATTENDANCE_READ, schoolId, "School", schoolId), code, from, to);
+    }
+
+    public List<MarkView> marksWithCode(SchoolScope scope, String code, LocalDate from, LocalDate to) {
+        return marksWithCodes(scope, List.of(code), from, to);
     }
 
     /** Every mark with one of these codes between two dates, in date, session and pupil order. */
-    public List<MarkView> marksWithCodes(Actor actor, long schoolId, Collection<String> codes, LocalDate from, LocalDate to) {
-        actor.require(Permission.ATTENDANCE_READ, schoolId, "School", schoolId);
-        return store.marksWithCodes(schoolId, codes, from, to).stream().map(RegisterService::view).toList();
+    public List<MarkView> marksWithCodes(SchoolScope scope, Collection<String> codes, LocalDate from, LocalDate to) {
+        return store.marksWithCodes(scope.schoolId(), codes, from, to).stream().map(RegisterService::view).toList();
     }
 
     @Transactional
     public RegisterResult submit(Actor actor, long schoolId, LocalDate date, Session session, @Valid SubmitRegister command) {
-        actor.require(Permission.REGISTER_TAKE, schoolId, "School", schoolId);
+        SchoolScope scope = actor.require(Permission.REGISTER_TAKE, schoolId, "School", schoolId);
         SchoolDay.Context ctx = schoolDay.of(schoolId);
         requireSchoolDay(ctx, date);
         List<Long> ids = command.marks().stream().map(SubmitRegister.Entry::pupilId).distinct().toList();
-        Map<Long, PupilView> roll = pupils.pupilsByIds(READER, ids).stream().filter(p -> p.schoolId() == schoolId)
+        Map<Long, PupilView> roll = pupils.pupilsByIds(scope, ids).stream()
                 .collect(Collectors.toMap(PupilView::id, Function.identity()));
         Map<Long, MarkRow> current = store.marks(schoolId, date, session.name(), roll.keySet());
         Map<Long, PlannedMarks.Planned> plans = plannedFor(schoolId, date, session, roll.keySet());

@@ -18,7 +18,8 @@ import uk.openattendance.school.app.SchoolService;
 import uk.openattendance.school.app.SchoolSettingsChanged;
 import uk.openattendance.school.domain.PolicySettings;
 import uk.openattendance.school.domain.SchoolCalendar;
-import uk.openattendance.security.Actor;
+import uk.openattendance.security.Purpose;
+import uk.openattendance.security.SchoolScope;
 
 /**
  * What a register needs to know about its school. Zone, calendar and register groups change a few times a year but
@@ -32,7 +33,6 @@ public class SchoolDay {
     private record Settings(ZoneId zone, SchoolCalendar calendar, Map<Long, RegisterGroupView> groups, long readAtNanos) {}
 
     private final Map<Long, Settings> cache = new ConcurrentHashMap<>();
-    private static final Actor READER = Actor.system("register");
 
     private final SchoolService schools;
     private final CalendarService calendars;
@@ -55,8 +55,9 @@ public class SchoolDay {
         // elapsed time, not the time of day: the cache's age must not move when tests move the school's clock
         if (s == null || System.nanoTime() - s.readAtNanos() > KEEP.toNanos()) {
             long readAt = System.nanoTime();
-            s = new Settings(schools.zoneOf(READER, schoolId), calendars.calendar(READER, schoolId),
-                    groups.registerGroups(READER, schoolId).stream().collect(Collectors.toMap(RegisterGroupView::id, Function.identity())), readAt);
+            SchoolScope settings = SchoolScope.forJob(Purpose.SCHOOL_SETTINGS, schoolId);
+            s = new Settings(schools.zoneOf(settings), calendars.calendar(settings),
+                    groups.registerGroups(settings).stream().collect(Collectors.toMap(RegisterGroupView::id, Function.identity())), readAt);
             cache.put(schoolId, s);
         }
         return new Context(schoolId, s.zone(), LocalDateTime.ofInstant(clock.instant(), s.zone()), s.calendar(), s.groups());
@@ -77,7 +78,7 @@ public class SchoolDay {
         Policy p = policyCache.get(schoolId);
         if (p == null || System.nanoTime() - p.readAtNanos() > KEEP.toNanos()) {
             long readAt = System.nanoTime();
-            p = new Policy(policies.settings(READER, schoolId), readAt);
+            p = new Policy(policies.settings(SchoolScope.forJob(Purpose.SCHOOL_SETTINGS, schoolId)), readAt);
             policyCache.put(schoolId, p);
         }
         return p.settings();

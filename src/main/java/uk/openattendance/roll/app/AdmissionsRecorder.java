@@ -11,6 +11,7 @@ import uk.openattendance.roll.persistence.AdmissionEventRow;
 import uk.openattendance.school.app.CalendarService;
 import uk.openattendance.school.domain.SchoolCalendar;
 import uk.openattendance.security.Actor;
+import uk.openattendance.security.SchoolScope;
 
 /** Writes admission-register events and works out when each local-authority return is due. */
 @Singleton
@@ -25,17 +26,18 @@ class AdmissionsRecorder {
         this.clock = clock;
     }
 
-    void admitted(Actor actor, long schoolId, long pupilId, LocalDate on) {
-        SchoolCalendar calendar = calendars.calendar(Actor.system("admissions"), schoolId);
+    void admitted(SchoolScope scope, long pupilId, LocalDate on) {
+        long schoolId = scope.schoolId();
+        SchoolCalendar calendar = calendars.calendar(scope);
         // Until a school enters its calendar, weekdays stand in for school days.
         boolean hasTerm = calendar.termContaining(on).isPresent();
         LocalDate due = LocalAuthorityReturns.admissionDue(on, hasTerm ? calendar::isSchoolDay : LocalAuthorityReturns::isWeekday);
-        events.save(new AdmissionEventRow(null, schoolId, pupilId, "ADMISSION", on, null, due, null, actor.describeIn(schoolId), clock.instant()));
+        events.save(new AdmissionEventRow(null, schoolId, pupilId, "ADMISSION", on, null, due, null, scope.describe(), clock.instant()));
     }
 
-    void deleted(Actor actor, long schoolId, long pupilId, DeletePupil command) {
-        events.save(new AdmissionEventRow(null, schoolId, pupilId, "DELETION", command.deletedOn(), command.ground().name(),
-                LocalAuthorityReturns.deletionDue(command.deletedOn()), command.note(), actor.describeIn(schoolId), clock.instant()));
+    void deleted(SchoolScope scope, long pupilId, DeletePupil command) {
+        events.save(new AdmissionEventRow(null, scope.schoolId(), pupilId, "DELETION", command.deletedOn(), command.ground().name(),
+                LocalAuthorityReturns.deletionDue(command.deletedOn()), command.note(), scope.describe(), clock.instant()));
     }
 
     List<AdmissionEventView> ofPupil(long pupilId) {

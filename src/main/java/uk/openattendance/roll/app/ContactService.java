@@ -21,6 +21,7 @@ import uk.openattendance.roll.persistence.PupilContactRow;
 import uk.openattendance.roll.persistence.PupilRow;
 import uk.openattendance.security.Actor;
 import uk.openattendance.security.Permission;
+import uk.openattendance.security.SchoolScope;
 
 /**
  * Contacts are people known to the school; siblings share them. A contact added with a mobile or email the school
@@ -40,8 +41,8 @@ public class ContactService {
 
     @Transactional
     public ContactView addContact(Actor actor, long schoolId, long pupilId, @Valid ContactCommand command) {
-        actor.require(Permission.ROLL_WRITE, schoolId, "Pupil", pupilId);
-        PupilRow pupil = pupils.row(schoolId, pupilId);
+        SchoolScope scope = actor.require(Permission.ROLL_WRITE, schoolId, "Pupil", pupilId);
+        PupilRow pupil = pupils.row(scope, pupilId);
         NormalisedContact c = normalise(command, "");
         List<PupilContactRow> existing = links.findByPupilIdInOrderByPriority(List.of(pupilId));
         if (existing.stream().anyMatch(l -> l.priority() == command.priority())) {
@@ -58,9 +59,12 @@ public class ContactService {
     }
 
     public List<ContactView> contactsOf(Actor actor, long schoolId, long pupilId) {
-        actor.require(Permission.ROLL_READ, schoolId, "Pupil", pupilId);
-        pupils.row(schoolId, pupilId);
-        return contactsOfPupils(actor, List.of(pupilId)).getOrDefault(pupilId, List.of());
+        return contactsOf(actor.require(Permission.ROLL_READ, schoolId, "Pupil", pupilId), pupilId);
+    }
+
+    public List<ContactView> contactsOf(SchoolScope scope, long pupilId) {
+        pupils.row(scope, pupilId);
+        return contactsOfPupils(scope, List.of(pupilId)).getOrDefault(pupilId, List.of());
     }
 
     /**
@@ -68,25 +72,41 @@ public class ContactService {
      * text is from. A number shared by contacts in several schools (a parent with children in two) returns all of them.
      */
     public List<ContactView> contactsWithMobile(Actor actor, String e164) {
+        return contactsWithMobile(e164, schoolId -> actor.can(Permission.ROLL_READ, schoolId));
+    }
+
+    /** As {@link #contactsWithMobile(Actor, String)}, in the scope's school only. */
+    public List<ContactView> contactsWithMobile(SchoolScope scope, String e164) {
+        return contactsWithMobile(e164, scope::owns);
+    }
+
+    /**
+     * The schools where a number is a contact's: an inbound text or a sign-in names no school until this says which
+     * (the answer is ids only; reading the contacts takes a scope of one of them).
+     */
+    public java.util.Set<Long> schoolsOfMobile(String e164) {
+        return contacts.findByMobileE164(e164).stream().map(ContactRow::schoolId).collect(Collectors.toCollection(java.util.TreeSet::new));
+    }
+
+    private List<ContactView> contactsWithMobile(String e164, java.util.function.LongPredicate inSchool) {
         List<ContactRow> found = contacts.findByMobileE164(e164);
         if (found.isEmpty()) {
             return List.of();
         }
         Map<Long, ContactRow> byId = found.stream().collect(Collectors.toMap(ContactRow::id, Function.identity()));
-        return links.findByContactIdIn(byId.keySet()).stream().filter(l -> actor.can(Permission.ROLL_READ, l.schoolId()))
+        return links.findByContactIdIn(byId.keySet()).stream().filter(l -> inSchool.test(l.schoolId()))
                 .map(l -> RollMapper.view(l, byId.get(l.contactId()))).toList();
     }
 
-    /** Every pupil link of one contact (a signed-in parent's children), in every school. */
-    public List<ContactView> linksOfContact(Actor actor, long contactId) {
-        return contacts.findById(contactId).map(c -> links.findByContactIdIn(List.of(contactId)).stream()
-                .filter(l -> actor.can(Permission.ROLL_READ, l.schoolId())).map(l -> RollMapper.view(l, c)).toList()).orElse(List.of());
+    /** Every pupil link of one contact (a signed-in parent's children) in the scope's school. */
+    public List<ContactView> linksOfContact(SchoolScope scope, long contactId) {
+        return contacts.findById(contactId).filter(c -> scope.owns(c.schoolId())).map(c -> links.findByContactIdIn(List.of(contactId)).stream()
+                .filter(l -> scope.owns(l.schoolId())).map(l -> RollMapper.view(l, c)).toList()).orElse(List.of());
     }
 
     /** Contacts of one school with this email address. */
-    public List<ContactView> contactsWithEmail(Actor actor, long schoolId, String email) {
-        actor.require(Permission.ROLL_READ, schoolId, "School", schoolId);
-        List<ContactRow> found = contacts.findBySchoolIdAndEmail(schoolId, email);
+    public List<ContactView> contactsWithEmail(SchoolScope scope, String email) {
+        List<ContactRow> found = contacts.findBySchoolIdAndEmail(scope.schoolId(), email);
         if (found.isEmpty()) {
             return List.of();
         }
@@ -96,11 +116,20 @@ public class ContactService {
 
     /** Batch lookup for GraphQL: two queries whatever the number of pupils; other schools' links are dropped. */
     public Map<Long, List<ContactView>> contactsOfPupils(Actor actor, Collection<Long> pupilIds) {
+        return contactsOfPupils(pupilIds, schoolId -> actor.can(Permission.ROLL_READ, schoolId));
+    }
+
+    /** Batch lookup inside one school's operation: other schools' links are dropped. */
+    public Map<Long, List<ContactView>> contactsOfPupils(SchoolScope scope, Collection<Long> pupilIds) {
+        return contactsOfPupils(pupilIds, scope::owns);
+    }
+
+    private Map<Long, List<ContactView>> contactsOfPupils(Collection<Long> pupilIds, java.util.function.LongPredicate inSchool) {
         if (pupilIds.isEmpty()) {
             return Map.of();
         }
         List<PupilContactRow> found = links.findByPupilIdInOrderByPriority(pupilIds).stream()
-                .filter(l -> actor.can(Permission.ROLL_READ, l.schoolId())).toList();
+                .filter(l -> inSchool.test(l.schoolId())).toList();
         if (found.isEmpty()) {
             return Map.of();
         }
@@ -114,7 +143,8 @@ public class ContactService {
      * Refuses a contact id in a request that is not a contact of each of these pupils at this school. Another school's
      * contact, another family's and one that does not exist are refused alike, so the answer reveals nothing.
      */
-    public void requireContactOf(long schoolId, Collection<Long> pupilIds, long contactId, ProblemCode problem, String field) {
+    public void requireContactOf(SchoolScope scope, Collection<Long> pupilIds, long contactId, ProblemCode problem, String field) {
+        long schoolId = scope.schoolId();
         Set<Long> linked = pupilIds.isEmpty() ? Set.of() : links.findByPupilIdInOrderByPriority(pupilIds).stream()
                 .filter(l -> l.schoolId() == schoolId && l.contactId() == contactId).map(PupilContactRow::pupilId).collect(Collectors.toSet());
         if (pupilIds.isEmpty() || !linked.containsAll(pupilIds)) {

@@ -19,6 +19,7 @@ import uk.openattendance.school.app.RegisterGroupService;
 import uk.openattendance.school.app.RegisterGroupView;
 import uk.openattendance.security.Actor;
 import uk.openattendance.security.Permission;
+import uk.openattendance.security.SchoolScope;
 
 /** The admission register: pupils on roll, their admission and their deletion. */
 @Singleton
@@ -37,25 +38,25 @@ public class PupilService {
 
     @Transactional
     public PupilView admit(Actor actor, long schoolId, @Valid PupilCommand command) {
-        actor.require(Permission.ROLL_WRITE, schoolId, "School", schoolId);
-        checkDetails(schoolId, command);
+        SchoolScope scope = actor.require(Permission.ROLL_WRITE, schoolId, "School", schoolId);
+        checkDetails(scope, command);
         if (pupils.findBySchoolIdAndUpn(schoolId, command.upn()).isPresent()) {
             throw DomainProblem.field(RollProblem.UPN_TAKEN, "upn", "a UPN not already on this school's roll");
         }
         PupilRow row = pupils.save(RollMapper.row(null, schoolId, command, null));
-        admissions.admitted(actor, schoolId, row.id(), command.startDate());
+        admissions.admitted(scope, row.id(), command.startDate());
         return RollMapper.view(row);
     }
 
     @Transactional
     public PupilView update(Actor actor, long schoolId, long pupilId, @Valid PupilCommand command) {
-        actor.require(Permission.ROLL_WRITE, schoolId, "School", schoolId);
-        PupilRow current = row(schoolId, pupilId);
+        SchoolScope scope = actor.require(Permission.ROLL_WRITE, schoolId, "School", schoolId);
+        PupilRow current = row(scope, pupilId);
         if (command.version() == null || !Objects.equals(command.version(), current.version())) {
             throw new DomainProblem(RollProblem.STALE_VERSION, "Pupil " + pupilId + " is at version " + current.version() + "; send that version to change it",
                     List.of(new FieldError("version", String.valueOf(current.version()))));
         }
-        checkDetails(schoolId, command);
+        checkDetails(scope, command);
         if (!current.upn().equals(command.upn()) && pupils.findBySchoolIdAndUpn(schoolId, command.upn()).isPresent()) {
             throw DomainProblem.field(RollProblem.UPN_TAKEN, "upn", "a UPN not already on this school's roll");
         }
@@ -63,8 +64,12 @@ public class PupilService {
     }
 
     public PupilView pupil(Actor actor, long schoolId, long pupilId) {
-        actor.require(Permission.ROLL_READ, schoolId, "Pupil", pupilId);
-        return RollMapper.view(row(schoolId, pupilId));
+        return pupil(actor.require(Permission.ROLL_READ, schoolId, "Pupil", pupilId), pupilId);
+    }
+
+    /** A pupil of the scope's school; another school's pupil is "not found". */
+    public PupilView pupil(SchoolScope scope, long pupilId) {
+        return RollMapper.view(row(scope, pupilId));
     }
 
     public Page<PupilView> pupils(Actor actor, long schoolId, Long registerGroupId, PageRequest page) {
@@ -78,8 +83,11 @@ public class PupilService {
 
     /** Every pupil ever admitted to the school (leavers too, for figures over past windows), for registers and figures. */
     public List<PupilView> wholeRoll(Actor actor, long schoolId) {
-        actor.require(Permission.ROLL_READ, schoolId, "School", schoolId);
-        return pupils.findBySchoolId(schoolId).stream().map(RollMapper::view).toList();
+        return wholeRoll(actor.require(Permission.ROLL_READ, schoolId, "School", schoolId));
+    }
+
+    public List<PupilView> wholeRoll(SchoolScope scope) {
+        return pupils.findBySchoolId(scope.schoolId()).stream().map(RollMapper::view).toList();
     }
 
     /** Batch lookup for GraphQL and other features: pupils of schools the caller may not read are left out. */
@@ -90,10 +98,26 @@ public class PupilService {
         return pupils.findByIdIn(ids).stream().filter(p -> actor.can(Permission.ROLL_READ, p.schoolId())).map(RollMapper::view).toList();
     }
 
+    /** Batch lookup inside one school's operation: pupils of other schools are left out. */
+    public List<PupilView> pupilsByIds(SchoolScope scope, Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return pupils.findByIdIn(ids).stream().filter(p -> scope.owns(p.schoolId())).map(RollMapper::view).toList();
+    }
+
+    /** As {@link #pupilsByIds(SchoolScope, Collection)} over several schools in one read (a trust's lists). */
+    public List<PupilView> pupilsByIds(List<SchoolScope> scopes, Collection<Long> ids) {
+        if (ids.isEmpty() || scopes.isEmpty()) {
+            return List.of();
+        }
+        return pupils.findByIdIn(ids).stream().filter(p -> scopes.stream().anyMatch(s -> s.owns(p.schoolId()))).map(RollMapper::view).toList();
+    }
+
     @Transactional
     public PupilView delete(Actor actor, long schoolId, long pupilId, @Valid DeletePupil command) {
-        actor.require(Permission.ADMISSIONS, schoolId, "Pupil", pupilId);
-        PupilRow r = row(schoolId, pupilId);
+        SchoolScope scope = actor.require(Permission.ADMISSIONS, schoolId, "Pupil", pupilId);
+        PupilRow r = row(scope, pupilId);
         if (r.leavingDate() != null) {
             throw new DomainProblem(RollProblem.ALREADY_DELETED, "Pupil " + pupilId + " left the roll on " + r.leavingDate());
         }
@@ -104,13 +128,12 @@ public class PupilService {
                 r.preferredSurname(), r.dateOfBirth(), r.yearGroup(), r.registerGroupId(), r.form(), r.house(), r.startDate(), command.deletedOn(),
                 r.pupilPremium(), r.sendStatus(), r.freeSchoolMeals(), r.eal(), r.lookedAfter(), r.childInNeed(), r.hasSocialWorker(),
                 r.youngCarer(), r.vulnerable(), r.version()));
-        admissions.deleted(actor, schoolId, pupilId, command);
+        admissions.deleted(scope, pupilId, command);
         return RollMapper.view(left);
     }
 
     public List<AdmissionEventView> admissionHistory(Actor actor, long schoolId, long pupilId) {
-        actor.require(Permission.ROLL_READ, schoolId, "Pupil", pupilId);
-        row(schoolId, pupilId);
+        row(actor.require(Permission.ROLL_READ, schoolId, "Pupil", pupilId), pupilId);
         return admissions.ofPupil(pupilId);
     }
 
@@ -119,12 +142,12 @@ public class PupilService {
         return admissions.ofSchool(schoolId);
     }
 
-    PupilRow row(long schoolId, long pupilId) {
-        return pupils.findById(pupilId).filter(p -> p.schoolId() == schoolId).orElseThrow(() -> CommonProblem.notFound("Pupil", pupilId));
+    PupilRow row(SchoolScope scope, long pupilId) {
+        return pupils.findById(pupilId).filter(p -> scope.owns(p.schoolId())).orElseThrow(() -> CommonProblem.notFound("Pupil", pupilId));
     }
 
-    void checkDetails(long schoolId, PupilCommand c) {
-        List<Long> groups = registerGroups.registerGroups(Actor.system("roll"), schoolId).stream().map(RegisterGroupView::id).toList();
+    void checkDetails(SchoolScope scope, PupilCommand c) {
+        List<Long> groups = registerGroups.registerGroups(scope).stream().map(RegisterGroupView::id).toList();
         if (!groups.contains(c.registerGroupId())) {
             throw DomainProblem.field(RollProblem.PUPIL_NOT_VALID, "registerGroupId", "one of this school's register groups " + groups);
         }

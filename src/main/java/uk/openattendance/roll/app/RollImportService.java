@@ -18,6 +18,7 @@ import uk.openattendance.roll.persistence.PupilRow;
 import uk.openattendance.school.app.RegisterGroupService;
 import uk.openattendance.security.Actor;
 import uk.openattendance.security.Permission;
+import uk.openattendance.security.SchoolScope;
 
 /**
  * CSV import of the roll. All or nothing: every row is checked before anything is written, and one bad row rejects
@@ -44,9 +45,9 @@ public class RollImportService {
 
     @Transactional
     public ImportReport importPupils(Actor actor, long schoolId, String csv) {
-        actor.require(Permission.ROLL_WRITE, schoolId, "School", schoolId);
+        SchoolScope scope = actor.require(Permission.ROLL_WRITE, schoolId, "School", schoolId);
         CsvTable table = table(csv, PupilCsvReader.REQUIRED);
-        Map<String, Long> groups = registerGroups.registerGroups(Actor.system("import"), schoolId).stream()
+        Map<String, Long> groups = registerGroups.registerGroups(scope).stream()
                 .collect(Collectors.toMap(g -> g.name().toLowerCase(), g -> g.id()));
         List<FieldError> errors = new ArrayList<>();
         List<PupilCsvReader.Line> lines = new ArrayList<>();
@@ -67,7 +68,7 @@ public class RollImportService {
             PupilRow current = existing.get(line.command().upn());
             if (current == null) {
                 PupilRow saved = pupils.save(RollMapper.row(null, schoolId, line.command(), null));
-                admissions.admitted(actor, schoolId, saved.id(), line.command().startDate());
+                admissions.admitted(scope, saved.id(), line.command().startDate());
                 created++;
             } else if (!RollMapper.row(current.id(), schoolId, line.command(), current.version()).equals(current)) {
                 pupils.update(RollMapper.row(current.id(), schoolId, line.command(), current.version()));

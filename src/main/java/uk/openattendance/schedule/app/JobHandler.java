@@ -3,6 +3,8 @@ package uk.openattendance.schedule.app;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
+import uk.openattendance.security.Purpose;
+import uk.openattendance.security.SchoolScope;
 
 /**
  * A kind of per-school job. Features provide these: each says when its jobs fall on a school day (in the school's
@@ -11,11 +13,14 @@ import java.util.List;
 public interface JobHandler {
     String kind();
 
+    /** What the job may do; it runs with a scope of one school and this purpose's permissions, not as everyone. */
+    Purpose purpose();
+
     /** When this school's jobs of this kind fall on this school day; {@code latest} is when running it stops making sense. */
     List<Slot> slots(long schoolId, LocalDate date);
 
     /** Does the work; returns what it did, in words staff read. Throwing fails the attempt (it is retried). */
-    String run(long schoolId, LocalDate date, String session);
+    String run(SchoolScope scope, LocalDate date, String session);
 
     record Slot(String session, LocalTime due, LocalTime latest, String whyLatest) {}
 }

@@ -28,6 +28,7 @@ import uk.openattendance.school.app.SchoolSettingsChanged;
 import uk.openattendance.school.app.SchoolView;
 import uk.openattendance.security.Actor;
 import uk.openattendance.security.Permission;
+import uk.openattendance.security.SchoolScope;
 
 /**
  * Plans each school's jobs for its day and runs those that are due, on every instance at once: a job row exists at
@@ -38,7 +39,8 @@ import uk.openattendance.security.Permission;
 @Singleton
 public class Scheduler {
     private static final Logger LOG = LoggerFactory.getLogger(Scheduler.class);
-    private static final Actor SYSTEM = Actor.system("scheduler");
+    // the one platform-wide read here: which schools exist, to plan each one's day; every job then runs scoped to its school
+    private static final Actor PLANNER = Actor.bootstrap("scheduler: list of schools to plan");
     static final Duration LEASE = Duration.ofMinutes(5);
     static final int MAX_ATTEMPTS = 3;
     private static final List<String> RUN_FIRST = List.of("FIRST_DAY_TEXT", "LATENESS_NOTICES", "FIRST_DAY_CALL_LIST", "FIRST_DAY_ESCALATE", "FIRST_DAY_SAFE_BY");
@@ -129,7 +131,7 @@ public class Scheduler {
     int planToday() {
         int planned = 0;
         for (int page = 0; ; page++) {
-            Page<SchoolView> batch = schools.schools(SYSTEM, new PageRequest(page, 500));
+            Page<SchoolView> batch = schools.schools(PLANNER, new PageRequest(page, 500));
             for (SchoolView s : batch.items()) {
                 planned += planSchool(s.id());
             }
@@ -180,7 +182,7 @@ public class Scheduler {
             return "SKIPPED";
         }
         try {
-            String outcome = h.run(job.schoolId(), job.runDate(), job.session().isEmpty() ? null : job.session());
+            String outcome = h.run(SchoolScope.forJob(h.purpose(), job.schoolId()), job.runDate(), job.session().isEmpty() ? null : job.session());
             store.finish(job.id(), owner, "DONE", outcome, null, clock.instant());
             return "DONE";
         } catch (RuntimeException e) {

@@ -19,6 +19,7 @@ import uk.openattendance.school.persistence.TermRepository;
 import uk.openattendance.school.persistence.TermRow;
 import uk.openattendance.security.Actor;
 import uk.openattendance.security.Permission;
+import uk.openattendance.security.SchoolScope;
 
 /** Terms, half terms and closures per academic year; other features ask it whether a session is school time. */
 @Singleton
@@ -36,7 +37,11 @@ public class CalendarService {
     }
 
     public SchoolCalendar calendar(Actor actor, long schoolId) {
-        actor.require(Permission.SCHOOL_READ, schoolId, "School", schoolId);
+        return calendar(actor.require(Permission.SCHOOL_READ, schoolId, "School", schoolId));
+    }
+
+    public SchoolCalendar calendar(SchoolScope scope) {
+        long schoolId = scope.schoolId();
         return new SchoolCalendar(
                 terms.findBySchoolIdOrderByStartsOn(schoolId).stream().map(CalendarService::term).toList(),
                 closures.findBySchoolIdOrderByClosedOn(schoolId).stream().map(CalendarService::closure).toList());
@@ -74,8 +79,8 @@ public class CalendarService {
 
     @Transactional
     public Closure addClosure(Actor actor, long schoolId, @Valid ClosureCommand c) {
-        actor.require(Permission.SCHOOL_ADMIN, schoolId, "School", schoolId);
-        if (c.registerGroupId() != null && groups.findById(c.registerGroupId()).filter(g -> g.schoolId() == schoolId).isEmpty()) {
+        SchoolScope scope = actor.require(Permission.SCHOOL_ADMIN, schoolId, "School", schoolId);
+        if (c.registerGroupId() != null && groups.findById(c.registerGroupId()).filter(g -> scope.owns(g.schoolId())).isEmpty()) {
             throw DomainProblem.field(SchoolProblem.CALENDAR_NOT_VALID, "registerGroupId", "the id of one of this school's register groups");
         }
         closures.save(new ClosureRow(null, schoolId, c.date(), c.sessions().name(), c.registerGroupId(), c.kind().name(), c.description()));

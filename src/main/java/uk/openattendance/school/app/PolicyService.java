@@ -22,6 +22,7 @@ import uk.openattendance.school.persistence.TrustRepository;
 import uk.openattendance.school.persistence.TrustRow;
 import uk.openattendance.security.Actor;
 import uk.openattendance.security.Permission;
+import uk.openattendance.security.SchoolScope;
 
 /** A school's typed policy: preset, then trust defaults, then the school's own changes, each change kept in history. */
 @Singleton
@@ -44,7 +45,11 @@ public class PolicyService {
     }
 
     public SchoolPolicyView policy(Actor actor, long schoolId) {
-        actor.require(Permission.SCHOOL_READ, schoolId, "School", schoolId);
+        return policy(actor.require(Permission.SCHOOL_READ, schoolId, "School", schoolId));
+    }
+
+    private SchoolPolicyView policy(SchoolScope scope) {
+        long schoolId = scope.schoolId();
         SchoolRow school = school(schoolId);
         ObjectNode overrides = documents.parse(school.policyOverrides());
         PolicySettings settings = documents.settings(documents.merge(inherited(school), overrides));
@@ -52,8 +57,8 @@ public class PolicyService {
     }
 
     /** The typed settings other features read; never the JSON. */
-    public PolicySettings settings(Actor actor, long schoolId) {
-        return policy(actor, schoolId).settings();
+    public PolicySettings settings(SchoolScope scope) {
+        return policy(scope).settings();
     }
 
     @Transactional

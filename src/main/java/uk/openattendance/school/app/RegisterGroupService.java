@@ -19,6 +19,7 @@ import uk.openattendance.school.persistence.RegisterGroupRepository;
 import uk.openattendance.school.persistence.RegisterGroupRow;
 import uk.openattendance.security.Actor;
 import uk.openattendance.security.Permission;
+import uk.openattendance.security.SchoolScope;
 
 /** Register groups and their session times; every change is checked school-wide against the law's limits. */
 @Singleton
@@ -32,8 +33,11 @@ public class RegisterGroupService {
     }
 
     public List<RegisterGroupView> registerGroups(Actor actor, long schoolId) {
-        actor.require(Permission.SCHOOL_READ, schoolId, "School", schoolId);
-        return groups.findBySchoolIdOrderBySortOrder(schoolId).stream().map(SchoolMapper::view).toList();
+        return registerGroups(actor.require(Permission.SCHOOL_READ, schoolId, "School", schoolId));
+    }
+
+    public List<RegisterGroupView> registerGroups(SchoolScope scope) {
+        return groups.findBySchoolIdOrderBySortOrder(scope.schoolId()).stream().map(SchoolMapper::view).toList();
     }
 
     /** Batch lookup for GraphQL: groups of schools the caller may not read are left out. */
@@ -50,8 +54,8 @@ public class RegisterGroupService {
     }
 
     public RegisterGroupView registerGroup(Actor actor, long schoolId, long groupId) {
-        actor.require(Permission.SCHOOL_READ, schoolId, "School", schoolId);
-        return groups.findById(groupId).filter(g -> g.schoolId() == schoolId).map(SchoolMapper::view)
+        SchoolScope scope = actor.require(Permission.SCHOOL_READ, schoolId, "School", schoolId);
+        return groups.findById(groupId).filter(g -> scope.owns(g.schoolId())).map(SchoolMapper::view)
                 .orElseThrow(() -> CommonProblem.notFound("Register group", groupId));
     }
 

@@ -24,6 +24,7 @@ import uk.openattendance.school.persistence.TrustRepository;
 import uk.openattendance.school.persistence.TrustRow;
 import uk.openattendance.security.Actor;
 import uk.openattendance.security.Permission;
+import uk.openattendance.security.SchoolScope;
 
 /** Trusts and schools: the door other features and the edges use to reach a school's details. */
 @Singleton
@@ -76,8 +77,12 @@ public class SchoolService {
     }
 
     public SchoolView school(Actor actor, long schoolId) {
-        actor.require(Permission.SCHOOL_READ, schoolId, "School", schoolId);
-        return SchoolMapper.view(schools.findById(schoolId).orElseThrow(() -> CommonProblem.notFound("School", schoolId)));
+        return school(actor.require(Permission.SCHOOL_READ, schoolId, "School", schoolId));
+    }
+
+    /** The school of an operation already checked (its name, sender details, zone). */
+    public SchoolView school(SchoolScope scope) {
+        return SchoolMapper.view(schools.findById(scope.schoolId()).orElseThrow(() -> CommonProblem.notFound("School", scope.schoolId())));
     }
 
     public Page<SchoolView> schools(Actor actor, PageRequest page) {
@@ -112,8 +117,8 @@ public class SchoolService {
         return schools.findByTrustId(trustId).stream().map(SchoolRow::id).toList();
     }
 
-    public ZoneId zoneOf(Actor actor, long schoolId) {
-        return ZoneId.of(school(actor, schoolId).zone());
+    public ZoneId zoneOf(SchoolScope scope) {
+        return ZoneId.of(school(scope).zone());
     }
 
     private List<SchoolView> visibleSchools(Actor actor) {

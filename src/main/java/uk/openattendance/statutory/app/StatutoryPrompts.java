@@ -27,6 +27,7 @@ import uk.openattendance.roll.app.PupilView;
 import uk.openattendance.school.domain.SchoolCalendar;
 import uk.openattendance.security.Actor;
 import uk.openattendance.security.Permission;
+import uk.openattendance.security.SchoolScope;
 import uk.openattendance.statutory.app.StatutoryViews.ParentStanding;
 import uk.openattendance.statutory.app.StatutoryViews.PenaltyConsideration;
 import uk.openattendance.statutory.app.StatutoryViews.PenaltyNotice;
@@ -47,7 +48,6 @@ import uk.openattendance.statutory.persistence.StatutoryStore;
  */
 @Singleton
 public class StatutoryPrompts {
-    private static final Actor READER = Actor.system("statutory prompts");
     /** Unauthorised absence a child is missing for: G, N and O. U is excluded: the child came in, only late. */
     static final List<String> CONTINUOUS_UNAUTHORISED_CODES = List.of("G", "N", "O");
     static final int CONTINUOUS_UNAUTHORISED_DAYS = 10;
@@ -75,10 +75,11 @@ public class StatutoryPrompts {
 
     /** Pupils over the framework's threshold as of a date (default today), each parent's standing, and notices already issued. */
     public List<PenaltyConsideration> penaltyNoticeConsiderations(Actor actor, long schoolId, LocalDate asOf) {
+        SchoolScope scope = actor.require(Permission.ATTENDANCE_READ, schoolId, "School", schoolId);
         LocalDate date = asOf != null ? asOf : today(schoolId);
-        List<DailyLists.PenaltyCandidate> candidates = lists.penaltyNoticeMonitor(actor, schoolId, date);
+        List<DailyLists.PenaltyCandidate> candidates = lists.penaltyNoticeMonitor(scope, date);
         List<Long> ids = candidates.stream().map(DailyLists.PenaltyCandidate::pupilId).toList();
-        Map<Long, List<ContactView>> families = contacts.contactsOfPupils(READER, ids);
+        Map<Long, List<ContactView>> families = contacts.contactsOfPupils(scope, ids);
         Map<Long, List<NoticeRow>> notices = store.noticesOfPupils(schoolId, ids).stream().collect(Collectors.groupingBy(NoticeRow::pupilId));
         List<PenaltyConsideration> out = new ArrayList<>();
         for (DailyLists.PenaltyCandidate c : candidates) {
@@ -99,9 +100,9 @@ public class StatutoryPrompts {
 
     @Transactional
     public PenaltyNotice recordPenaltyNotice(Actor actor, long schoolId, @Valid RecordPenaltyNotice command) {
-        actor.require(Permission.PENALTY_NOTICES, schoolId, "School", schoolId);
+        SchoolScope scope = actor.require(Permission.PENALTY_NOTICES, schoolId, "School", schoolId);
         PupilView pupil = pupils.pupil(actor, schoolId, command.pupilId());
-        ContactView parent = contacts.contactsOf(READER, schoolId, pupil.id()).stream()
+        ContactView parent = contacts.contactsOf(scope, pupil.id()).stream()
                 .filter(c -> c.contactId() == command.contactId() && c.parentalResponsibility()).findFirst()
                 .orElseThrow(() -> DomainProblem.field(StatutoryProblem.NOT_VALID, "contactId", "a contact of " + pupil.displayName()
                         + " with parental responsibility: notices are issued to a parent, per child"));
@@ -116,7 +117,7 @@ public class StatutoryPrompts {
             throw new DomainProblem(StatutoryProblem.PENALTY_CAP_REACHED, ledger.standing(command.issuedOn()).advice());
         }
         int number = ledger.numberOn(command.issuedOn());
-        Optional<DailyLists.PenaltyCandidate> why = lists.penaltyNoticeMonitor(READER, schoolId, command.issuedOn()).stream()
+        Optional<DailyLists.PenaltyCandidate> why = lists.penaltyNoticeMonitor(scope, command.issuedOn()).stream()
                 .filter(c -> c.pupilId() == pupil.id()).findFirst();
         NoticeRow row = new NoticeRow(0, schoolId, pupil.id(), parent.contactId(), parent.name(), command.issuedOn(), number,
                 PenaltyNoticeLedger.FULL_PENCE, number == 1 ? PenaltyNoticeLedger.REDUCED_PENCE : null, command.reference(),
@@ -130,7 +131,7 @@ public class StatutoryPrompts {
 
     /** Every return the local authority is owed this school year as of a date (default today): overdue first, then due, then made. */
     public List<ReturnDue> localAuthorityReturnsDue(Actor actor, long schoolId, LocalDate asOf) {
-        actor.require(Permission.ADMISSIONS, schoolId, "School", schoolId);
+        SchoolScope scope = actor.require(Permission.ADMISSIONS, schoolId, "School", schoolId);
         SchoolDay.Context ctx = schoolDay.of(schoolId);
         LocalDate date = asOf != null ? asOf : ctx.now().toLocalDate();
         LocalDate yearStart = LocalDate.of(Integer.parseInt(SchoolCalendar.academicYearOf(date).substring(0, 4)), 8, 1);
@@ -146,7 +147,7 @@ public class StatutoryPrompts {
                     + "ground is met"));
         }
         List<LocalDate> schoolDays = ctx.calendar().schoolDays(yearStart, date);
-        Map<Long, Map<LocalDate, Integer>> unauthorised = sessionsByDay(registers.marksWithCodes(READER, schoolId, CONTINUOUS_UNAUTHORISED_CODES,
+        Map<Long, Map<LocalDate, Integer>> unauthorised = sessionsByDay(registers.marksWithCodes(scope, CONTINUOUS_UNAUTHORISED_CODES,
                 yearStart, date));
         unauthorised.forEach((pupilId, days) -> {
             for (ContinuousAbsence.Run run : ContinuousAbsence.runs(schoolDays, days, CONTINUOUS_UNAUTHORISED_DAYS)) {
@@ -155,7 +156,7 @@ public class StatutoryPrompts {
                                 + run.last()));
             }
         });
-        Map<Long, List<MarkView>> illness = registers.marksWithCodes(READER, schoolId, List.of("I"), yearStart, date).stream()
+        Map<Long, List<MarkView>> illness = registers.marksWithCodes(scope, List.of("I"), yearStart, date).stream()
                 .collect(Collectors.groupingBy(MarkView::pupilId));
         String year = SchoolCalendar.academicYearOf(date);
         illness.forEach((pupilId, marks) -> {
@@ -167,7 +168,7 @@ public class StatutoryPrompts {
         });
         Map<String, ReturnMadeRow> made = store.returnsMade(schoolId).stream().collect(Collectors.toMap(r -> r.pupilId() + "|" + r.kind() + "|"
                 + r.triggerKey(), Function.identity()));
-        Map<Long, PupilView> names = pupils.pupilsByIds(READER, found.stream().map(Found::pupilId).distinct().toList()).stream()
+        Map<Long, PupilView> names = pupils.pupilsByIds(scope, found.stream().map(Found::pupilId).distinct().toList()).stream()
                 .collect(Collectors.toMap(PupilView::id, Function.identity()));
         return found.stream().map(f -> {
             ReturnMadeRow m = made.get(f.pupilId() + "|" + f.kind() + "|" + f.triggerKey());
@@ -186,7 +187,7 @@ public class StatutoryPrompts {
         }
         ReturnDue due = localAuthorityReturnsDue(actor, schoolId, today).stream()
                 .filter(r -> r.pupilId() == command.pupilId() && r.kind() == command.kind() && r.triggerKey().equals(command.triggerKey())).findFirst()
-                .orElseThrow(() -> pupils.pupilsByIds(READER, List.of(command.pupilId())).stream().noneMatch(p -> p.schoolId() == schoolId)
+                .orElseThrow(() -> pupils.pupilsByIds(actor.require(Permission.ATTENDANCE_READ, schoolId, "School", schoolId), List.of(command.pupilId())).isEmpty()
                         ? DomainProblem.field(StatutoryProblem.NOT_VALID, "pupilId", "the id of a pupil on this school's roll")
                         : DomainProblem.field(StatutoryProblem.NOT_VALID, "triggerKey", "a return listed by GET /api/v1/schools/" + schoolId
                         + "/local-authority-returns-due for this pupil and kind"));

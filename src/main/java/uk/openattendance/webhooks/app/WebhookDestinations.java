@@ -36,7 +36,7 @@ public class WebhookDestinations {
     }
 
     /** Empty when a subscription may post to this URL now, otherwise what was expected (for the problem's {@code url} field). */
-    public Optional<String> problem(String url) {
+    Optional<String> problem(String url) {
         Optional<String> shape = WebhookUrl.problem(url, allowLoopback);
         if (shape.isPresent()) {
             return shape;

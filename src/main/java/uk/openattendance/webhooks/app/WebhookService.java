@@ -86,7 +86,7 @@ public class WebhookService {
      * Queues an event for every subscriber, inside the caller's transaction: the event and its deliveries commit or
      * roll back together. {@code key} names the occurrence, so the same occurrence is never queued twice.
      */
-    public void publish(long schoolId, WebhookEvent event, String key, Map<String, Object> data) {
+    void publish(long schoolId, WebhookEvent event, String key, Map<String, Object> data) {
         String eventId = UUID.nameUUIDFromBytes((event.wireName() + ":" + schoolId + ":" + key).getBytes(StandardCharsets.UTF_8)).toString();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", eventId);
