@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.context.annotation.Property;
-import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -18,7 +17,6 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import uk.openattendance.fixtures.Api;
-import uk.openattendance.leave.app.LeaveDecided;
 import uk.openattendance.fixtures.TestWorld;
 import uk.openattendance.platform.time.MutableClock;
 import uk.openattendance.security.Role;
@@ -37,7 +35,6 @@ class WebhookDestinationsIT {
     @Inject MutableClock clock;
     @Inject FakeDns dns;
     @Inject WebhookService webhooks;
-    @Inject ApplicationEventPublisher<LeaveDecided> decided;
     @Inject WebhookDispatcher dispatcher;
     @Inject WebhookStore store;
 
@@ -99,7 +96,7 @@ class WebhookDestinationsIT {
             assertThat(made.status()).as(made.body()).isEqualTo(201);
 
             dns.point(name, "127.0.0.1");
-            decided.publishEvent(new LeaveDecided(school.id(), 1_000_000 + TestWorld.next(), 1, "APPROVED")); // a new occurrence, as a decision publishes it
+            world.approvedLeaveRequest(api, school, head, java.time.LocalDate.of(2026, 11, 23));
             dispatcher.dispatchDue();
 
             dns.point(name, "203.0.113.11", "169.254.169.254");
@@ -139,7 +136,7 @@ class WebhookDestinationsIT {
                 store.insertSubscription(new WebhookStore.SubscriptionRow(0, school.id(), url, "leave.decided", "whsec_0123456789abcdef", null, true,
                         "a subscription from before", clock.instant()));
             }
-            decided.publishEvent(new LeaveDecided(school.id(), 1_000_000 + TestWorld.next(), 1, "APPROVED")); // a new occurrence, as a decision publishes it
+            world.approvedLeaveRequest(api, school, head, java.time.LocalDate.of(2026, 11, 23));
             dispatcher.dispatchDue();
 
             for (JsonNode s : api.get("/api/v1/schools/" + school.id() + "/webhooks", head).json()) {

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import io.micronaut.context.annotation.Property;
-import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -29,7 +28,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import uk.openattendance.fixtures.Api;
-import uk.openattendance.leave.app.LeaveDecided;
 import uk.openattendance.fixtures.TestWorld;
 import uk.openattendance.platform.time.MutableClock;
 import uk.openattendance.roll.app.ContactCommand;
@@ -61,7 +59,6 @@ class WebhooksIT {
     @Inject ContactService contacts;
     @Inject WebhookDispatcher dispatcher;
     @Inject WebhookService webhooks;
-    @Inject ApplicationEventPublisher<LeaveDecided> decided;
     @Inject FakeDns dns;
 
     HttpServer receiver;
@@ -198,7 +195,7 @@ class WebhooksIT {
                 + "/hooks/moved\",\"events\":[\"leave.decided\"]}");
         assertThat(made.status()).as(made.body()).isEqualTo(201);
 
-        decided.publishEvent(new LeaveDecided(school.id(), 1_000_000 + TestWorld.next(), 1, "APPROVED")); // a new occurrence, as a decision publishes it
+        world.approvedLeaveRequest(api, school, head, MONDAY);
         dispatcher.dispatchDue();
         clock.advance(Duration.ofHours(3));
         dispatcher.dispatchDue();
@@ -224,7 +221,7 @@ class WebhooksIT {
                 + "/hooks/attendance\",\"events\":[\"leave.decided\"]}");
         assertThat(made.status()).as(made.body()).isEqualTo(201);
 
-        decided.publishEvent(new LeaveDecided(school.id(), 1_000_000 + TestWorld.next(), 1, "APPROVED")); // a new occurrence, as a decision publishes it
+        world.approvedLeaveRequest(api, school, head, MONDAY);
         dispatcher.dispatchDue();
 
         JsonNode delivery = api.get(base + "/webhooks/" + made.json().get("id").asLong() + "/deliveries", head).json().get(0);
