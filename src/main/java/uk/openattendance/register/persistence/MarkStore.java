@@ -112,7 +112,11 @@ public class MarkStore {
             ps.executeBatch();
             return null;
         });
-        String sql = "SELECT pupil_id, school_id, seq, hash FROM pupil_chain_head WHERE pupil_id IN (" + marks(pupilIds.size()) + ") FOR UPDATE";
+        return heads(pupilIds, " FOR UPDATE");
+    }
+
+    private Map<Long, ChainHead> heads(Collection<Long> pupilIds, String lock) {
+        String sql = "SELECT pupil_id, school_id, seq, hash FROM pupil_chain_head WHERE pupil_id IN (" + marks(pupilIds.size()) + ")" + lock;
         return jdbc.prepareStatement(sql, ps -> {
             int i = 1;
             for (Long id : pupilIds) {
@@ -266,19 +270,7 @@ public class MarkStore {
         if (pupilIds.isEmpty()) {
             return Map.of();
         }
-        return jdbc.prepareStatement("SELECT pupil_id, school_id, seq, hash FROM pupil_chain_head WHERE pupil_id IN (" + marks(pupilIds.size()) + ")", ps -> {
-            int i = 1;
-            for (Long id : pupilIds) {
-                ps.setLong(i++, id);
-            }
-            Map<Long, ChainHead> heads = new HashMap<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    heads.put(rs.getLong(1), new ChainHead(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4)));
-                }
-            }
-            return heads;
-        });
+        return heads(pupilIds, "");
     }
 
     public List<ChainHead> headsOfSchool(long schoolId) {
