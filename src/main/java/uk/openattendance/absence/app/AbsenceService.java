@@ -22,6 +22,8 @@ import uk.openattendance.absence.persistence.AbsenceReportStore;
 import uk.openattendance.platform.problem.DomainProblem;
 import uk.openattendance.platform.problem.FieldError;
 import uk.openattendance.register.app.AmendmentService;
+import uk.openattendance.register.app.MarkView;
+import uk.openattendance.register.app.RegisterService;
 import uk.openattendance.register.app.SchoolDay;
 import uk.openattendance.roll.app.ContactService;
 import uk.openattendance.roll.app.PupilService;
@@ -46,15 +48,17 @@ public class AbsenceService {
     private final PupilService pupils;
     private final ContactService contacts;
     private final AmendmentService amendments;
+    private final RegisterService registers;
     private final SchoolDay schoolDay;
     private final Clock clock;
 
-    public AbsenceService(AbsenceReportStore store, PupilService pupils, ContactService contacts, AmendmentService amendments, SchoolDay schoolDay,
-            Clock clock) {
+    public AbsenceService(AbsenceReportStore store, PupilService pupils, ContactService contacts, AmendmentService amendments, RegisterService registers,
+            SchoolDay schoolDay, Clock clock) {
         this.store = store;
         this.pupils = pupils;
         this.contacts = contacts;
         this.amendments = amendments;
+        this.registers = registers;
         this.schoolDay = schoolDay;
         this.clock = clock;
     }
@@ -141,10 +145,9 @@ public class AbsenceService {
         List<Long> ids = store.insert(rows);
 
         boolean eachDay = schoolDay.policy(schoolId).firstDay().reportEachDay();
-        List<AbsenceReportView> views = new ArrayList<>();
+        List<AbsenceReportRow> stored = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             AbsenceReportRow r = rows.get(i);
-            int explained = 0;
             if (r.suggestedCode() != null) {
                 List<AmendmentService.Explained> sessions = new ArrayList<>();
                 LocalDate end = span.lastDate().isBefore(today) ? span.lastDate() : today;
@@ -155,11 +158,60 @@ public class AbsenceService {
                         }
                     }
                 }
-                explained = amendments.explainN(scope, sessions, channelWords(channel) + ": " + shorten(r.reason()));
+                amendments.explainN(scope, sessions, channelWords(channel) + ": " + shorten(r.reason()));
             }
-            views.add(view(r, ids.get(i), roll.get(r.pupilId()), explained));
+            stored.add(withId(r, ids.get(i)));
+        }
+        return views(scope, stored, roll);
+    }
+
+    /**
+     * Reports as the office and the family see them. {@code marksExplained} counts the sessions the report explains
+     * (under the report-each-day rule) whose current mark carries its code, however the mark got there: amended when
+     * the report came, pre-coded on the register, or an N turned into the code when the teacher entered it later.
+     * Every channel (REST, GraphQL, the parents' endpoints) reads it from here.
+     */
+    private List<AbsenceReportView> views(SchoolScope scope, List<AbsenceReportRow> rows, Map<Long, PupilView> roll) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        long schoolId = scope.schoolId();
+        SchoolDay.Context ctx = schoolDay.of(schoolId);
+        LocalDate today = ctx.now().toLocalDate();
+        boolean eachDay = schoolDay.policy(schoolId).firstDay().reportEachDay();
+        LocalDate from = rows.stream().map(AbsenceReportRow::firstDate).min(LocalDate::compareTo).orElseThrow();
+        LocalDate last = rows.stream().map(AbsenceReportRow::lastDate).max(LocalDate::compareTo).orElseThrow();
+        LocalDate to = last.isBefore(today) ? last : today;
+        Map<String, String> codes = new java.util.HashMap<>();
+        if (!from.isAfter(to)) {
+            for (MarkView m : registers.marksOfPupils(scope, rows.stream().map(AbsenceReportRow::pupilId).distinct().toList(), from, to)) {
+                codes.put(m.pupilId() + "|" + m.date() + "|" + m.session(), m.code());
+            }
+        }
+        List<AbsenceReportView> views = new ArrayList<>();
+        for (AbsenceReportRow r : rows) {
+            int explained = 0;
+            if (r.suggestedCode() != null) {
+                ReportSpan span = span(r);
+                LocalDate reportedOn = r.recordedAt().atZone(ctx.zone()).toLocalDate();
+                LocalDate end = r.lastDate().isBefore(today) ? r.lastDate() : today;
+                for (LocalDate d = r.firstDate(); !d.isAfter(end); d = d.plusDays(1)) {
+                    for (Session s : Session.values()) {
+                        if (span.explains(d, s, eachDay, reportedOn) && r.suggestedCode().equals(codes.get(r.pupilId() + "|" + d + "|" + s.name()))) {
+                            explained++;
+                        }
+                    }
+                }
+            }
+            views.add(view(r, roll.get(r.pupilId()), explained));
         }
         return views;
+    }
+
+    private static AbsenceReportRow withId(AbsenceReportRow r, long id) {
+        return new AbsenceReportRow(id, r.schoolId(), r.reportGroup(), r.pupilId(), r.firstDate(), r.firstSession(), r.lastDate(), r.lastSession(),
+                r.expectedReturn(), r.category(), r.suggestedCode(), r.reason(), r.channel(), r.contactId(), r.evidenceToFollow(), r.status(), r.recordedBy(),
+                r.recordedAt(), r.inboundSmsId());
     }
 
     /** Pupils of these whose absence in this session a report explains, under the school's report-each-day rule. */
@@ -179,18 +231,13 @@ public class AbsenceService {
         List<AbsenceReportRow> rows = store.touching(schoolId, date, date);
         Map<Long, PupilView> roll = pupils.pupilsByIds(scope, rows.stream().map(AbsenceReportRow::pupilId).distinct().toList()).stream()
                 .collect(Collectors.toMap(PupilView::id, Function.identity()));
-        return rows.stream().map(r -> view(r, r.id(), roll.get(r.pupilId()), 0)).toList();
+        return views(scope, rows, roll);
     }
 
     public List<AbsenceReportView> reportsOfPupil(Actor actor, long schoolId, long pupilId) {
         SchoolScope scope = actor.require(Permission.ATTENDANCE_READ, schoolId, "Pupil", pupilId);
         PupilView p = pupils.pupil(scope, pupilId);
-        return store.ofPupil(pupilId).stream().map(r -> view(r, r.id(), p, 0)).toList();
-    }
-
-    /** Active reports that pre-code a register (planned-marks seam). */
-    List<AbsenceReportRow> touching(long schoolId, LocalDate date) {
-        return store.touching(schoolId, date, date);
+        return views(scope, store.ofPupil(pupilId), Map.of(pupilId, p));
     }
 
     static ReportSpan span(AbsenceReportRow r) {
@@ -212,8 +259,8 @@ public class AbsenceService {
         return s.length() > 200 ? s.substring(0, 199) + "…" : s;
     }
 
-    private static AbsenceReportView view(AbsenceReportRow r, long id, PupilView p, int explained) {
-        return new AbsenceReportView(id, r.reportGroup(), r.pupilId(), p == null ? null : p.displayName(), r.firstDate(), r.firstSession(), r.lastDate(),
+    private static AbsenceReportView view(AbsenceReportRow r, PupilView p, int explained) {
+        return new AbsenceReportView(r.id(), r.reportGroup(), r.pupilId(), p == null ? null : p.displayName(), r.firstDate(), r.firstSession(), r.lastDate(),
                 r.lastSession(), r.expectedReturn(), r.category(), r.suggestedCode(), r.reason(), r.channel(), r.contactId(), r.evidenceToFollow(), explained,
                 r.recordedBy(), r.recordedAt());
     }

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import uk.openattendance.absence.persistence.AbsenceReportRow;
+import uk.openattendance.absence.persistence.AbsenceReportStore;
 import uk.openattendance.register.app.PlannedMarks;
 import uk.openattendance.register.app.SchoolDay;
 import uk.openattendance.school.domain.Session;
@@ -15,11 +16,12 @@ import uk.openattendance.school.domain.Session;
 /** Reported absences pre-code the register (I, M, R) when the teacher leaves the child unmarked. */
 @Singleton
 class ReportedAbsencePlannedMarks implements PlannedMarks {
-    private final AbsenceService absences;
+    // the store, not AbsenceService: the register reaches this bean, and AbsenceService reads the register
+    private final AbsenceReportStore store;
     private final SchoolDay schoolDay;
 
-    ReportedAbsencePlannedMarks(AbsenceService absences, SchoolDay schoolDay) {
-        this.absences = absences;
+    ReportedAbsencePlannedMarks(AbsenceReportStore store, SchoolDay schoolDay) {
+        this.store = store;
         this.schoolDay = schoolDay;
     }
 
@@ -28,7 +30,7 @@ class ReportedAbsencePlannedMarks implements PlannedMarks {
         Set<Long> wanted = new HashSet<>(pupilIds);
         boolean eachDay = schoolDay.policy(schoolId).firstDay().reportEachDay();
         ZoneId zone = schoolDay.of(schoolId).zone();
-        return absences.touching(schoolId, date).stream().filter(r -> wanted.contains(r.pupilId()) && r.suggestedCode() != null)
+        return store.touching(schoolId, date, date).stream().filter(r -> wanted.contains(r.pupilId()) && r.suggestedCode() != null)
                 .filter(r -> AbsenceService.span(r).explains(date, session, eachDay, r.recordedAt().atZone(zone).toLocalDate()))
                 .map((AbsenceReportRow r) -> new Planned(r.pupilId(), r.suggestedCode(), "Reported by family (" + r.category().toLowerCase().replace('_', ' ')
                         + "): " + r.reason()))

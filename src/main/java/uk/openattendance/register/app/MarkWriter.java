@@ -34,12 +34,14 @@ class MarkWriter {
     private final Clock clock;
     private final List<MarkListener> listeners;
     private final LedgerKeys keys;
+    private final List<PendingExplanations> explanations;
 
-    MarkWriter(MarkStore store, Clock clock, List<MarkListener> listeners, LedgerKeys keys) {
+    MarkWriter(MarkStore store, Clock clock, List<MarkListener> listeners, LedgerKeys keys, List<PendingExplanations> explanations) {
         this.store = store;
         this.clock = clock;
         this.listeners = listeners;
         this.keys = keys;
+        this.explanations = explanations;
     }
 
     /** Writes the changes (skipping those that change nothing) and returns the marks as now stored. */
@@ -123,7 +125,54 @@ class MarkWriter {
         }
         List<MarkRow> written = new ArrayList<>(inserts);
         written.addAll(updates);
-        return written;
+        return explainNs(real.get(0).schoolId(), written);
+    }
+
+    /**
+     * An N entered for a session an explanation already covers (a family reported before the register) takes the
+     * explanation's code at once, as an amendment by the system with the explanation as its reason: the history keeps
+     * the N the teacher entered, then the amendment. Whatever path wrote the N, it lands here.
+     */
+    private List<MarkRow> explainNs(long schoolId, List<MarkRow> written) {
+        if (explanations.isEmpty()) {
+            return written;
+        }
+        List<PendingExplanations.Written> ns = written.stream().filter(m -> "N".equals(m.code()))
+                .map(m -> new PendingExplanations.Written(m.pupilId(), m.date(), m.session())).toList();
+        if (ns.isEmpty()) {
+            return written;
+        }
+        Map<String, PendingExplanations.Explanation> found = new java.util.LinkedHashMap<>();
+        for (PendingExplanations p : explanations) {
+            p.explaining(schoolId, ns).forEach(e -> found.putIfAbsent(key(e.pupilId(), e.date(), e.session()), e));
+        }
+        if (found.isEmpty()) {
+            return written;
+        }
+        // a first entry carries no id until read back, so amend the marks as now stored
+        Map<String, List<PendingExplanations.Explanation>> bySession = new java.util.TreeMap<>();
+        found.values().forEach(e -> bySession.computeIfAbsent(e.date() + "|" + e.session(), k -> new ArrayList<>()).add(e));
+        Map<String, List<MarkChange>> byWho = new java.util.TreeMap<>();
+        for (List<PendingExplanations.Explanation> group : bySession.values()) {
+            PendingExplanations.Explanation first = group.get(0);
+            Map<Long, MarkRow> stored = store.marks(schoolId, first.date(), first.session(), group.stream().map(PendingExplanations.Explanation::pupilId).toList());
+            for (PendingExplanations.Explanation e : group) {
+                MarkRow current = stored.get(e.pupilId());
+                if (current == null || !"N".equals(current.code()) || "N".equals(e.code()) || CodeCatalogue.on(e.code(), e.date()).isEmpty()) {
+                    continue;
+                }
+                byWho.computeIfAbsent(e.by(), k -> new ArrayList<>()).add(new MarkChange(schoolId, e.pupilId(), current.registerGroupId(), e.date(),
+                        e.session(), current, e.code(), 0, current.arrivedAt(), "SYSTEM", e.reason()));
+            }
+        }
+        Map<String, MarkRow> out = new java.util.LinkedHashMap<>();
+        written.forEach(m -> out.put(key(m.pupilId(), m.date(), m.session()), m));
+        byWho.forEach((by, changes) -> writeInOrder(changes, by).forEach(m -> out.put(key(m.pupilId(), m.date(), m.session()), m)));
+        return new ArrayList<>(out.values());
+    }
+
+    private static String key(long pupilId, LocalDate date, String session) {
+        return pupilId + "|" + date + "|" + session;
     }
 
     static LocalDate weekOf(LocalDate date) {

@@ -86,6 +86,11 @@ public class RegisterService {
         return store.marksOfPupil(pupilId, from, to).stream().map(RegisterService::view).toList();
     }
 
+    /** Some pupils' marks at this school between two dates (one read for many pupils, e.g. what their absence reports explain). */
+    public List<MarkView> marksOfPupils(SchoolScope scope, Collection<Long> pupilIds, LocalDate from, LocalDate to) {
+        return store.marksOfPupils(pupilIds, from, to).stream().filter(m -> m.schoolId() == scope.schoolId()).map(RegisterService::view).toList();
+    }
+
     /** The marks some pupils have for one session, by pupil; pupils with no mark yet are absent from the map. */
     public Map<Long, MarkView> currentMarks(Actor actor, long schoolId, LocalDate date, Session session, Collection<Long> pupilIds) {
         return currentMarks(actor.require(Permission.ATTENDANCE_READ, schoolId, "School", schoolId), date, session, pupilIds);
