@@ -202,4 +202,26 @@ class ReportExplainsTheMarkIT {
         assertThat(s.api().get("/api/v1/schools/" + s.school().id() + "/absence-reports?date=" + TUESDAY, s.office()).json().get(0).get("marksExplained")
                 .asInt()).isEqualTo(2);
     }
+
+    @Test
+    void anOfficeAmendmentToNInASessionAReportCoversTakesTheReportsCodeToo() {
+        Setup s = setup();
+        long reportId = officeReport(s, "{\"pupilIds\":[" + s.amelia().id() + "],\"firstDate\":\"" + MONDAY
+                + "\",\"category\":\"ILLNESS\",\"reason\":\"Gran phoned: tonsillitis\"}").json().at("/0/id").asLong();
+        at(MONDAY, "08:55");
+        var present = s.api().post("/api/v1/schools/" + s.school().id() + "/registers/" + MONDAY + "/AM", s.teacher(),
+                "{\"marks\":[{\"pupilId\":" + s.amelia().id() + ",\"code\":\"/\"}]}");
+        assertThat(present.status()).as(present.body()).isEqualTo(200);
+
+        at(MONDAY, "10:00");
+        var amended = s.api().put("/api/v1/schools/" + s.school().id() + "/pupils/" + s.amelia().id() + "/marks/" + MONDAY + "/AM", s.office(),
+                "{\"code\":\"N\",\"reason\":\"Marked present by mistake: not in school\",\"version\":1}");
+        assertThat(amended.status()).as(amended.body()).isEqualTo(200);
+        assertThat(amended.json().get("code").asText()).isEqualTo("I");
+        JsonNode history = history(s, s.amelia());
+        assertThat(history).hasSize(3);
+        assertThat(history.get(1).get("oldCode").asText() + ">" + history.get(1).get("newCode").asText()).isEqualTo("/>N");
+        assertThat(history.get(2).get("oldCode").asText() + ">" + history.get(2).get("newCode").asText()).isEqualTo("N>I");
+        assertThat(history.get(2).get("reason").asText()).isEqualTo("Absence report #" + reportId + " (phone call): Gran phoned: tonsillitis");
+    }
 }
