@@ -93,6 +93,8 @@ class ArchitectureTest {
             "schedule.app.Scheduler.tick", "notify.app.Dispatcher.dispatchDue", "webhooks.app.WebhookDispatcher.dispatchDue",
             // Twilio's webhooks, authenticated by its signature: a delivery receipt, an inbound text (routed to one school's scope)
             "notify.app.Dispatcher.receipt", "notify.app.InboundTexts.receive",
+            // texts a crashed instance left RECEIVED, run from the dispatcher's tick; each is routed to one school's scope as receive does
+            "notify.app.InboundTexts.sweepCrashed",
             // the parents' sign-in: nobody is signed in yet; each makes a PARENT_SIGN_IN scope of the school in the path
             "parent.app.ParentSignIn.start", "parent.app.ParentSignIn.verify",
             // which schools an inbound text could be for: school ids only, read before any scope exists

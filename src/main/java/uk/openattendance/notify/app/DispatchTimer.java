@@ -12,9 +12,11 @@ import org.slf4j.LoggerFactory;
 class DispatchTimer {
     private static final Logger LOG = LoggerFactory.getLogger(DispatchTimer.class);
     private final Dispatcher dispatcher;
+    private final InboundTexts inbound;
 
-    DispatchTimer(Dispatcher dispatcher) {
+    DispatchTimer(Dispatcher dispatcher, InboundTexts inbound) {
         this.dispatcher = dispatcher;
+        this.inbound = inbound;
     }
 
     @Scheduled(fixedDelay = "${notify.dispatcher.interval:2s}", initialDelay = "5s")
@@ -26,6 +28,15 @@ class DispatchTimer {
             }
         } catch (RuntimeException e) {
             LOG.error("dispatch pass failed; the next pass retries", e);
+        }
+        // texts an instance died while processing: the same loop on every instance, no timer of their own
+        try {
+            int swept = inbound.sweepCrashed();
+            if (swept > 0) {
+                LOG.info("inbound texts left unprocessed by a crash, processed now: {}", swept);
+            }
+        } catch (RuntimeException e) {
+            LOG.error("inbound sweep failed; the next pass retries", e);
         }
     }
 }

@@ -5,9 +5,7 @@ import java.time.Clock;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import uk.openattendance.notify.domain.OptOutWords;
 import uk.openattendance.notify.persistence.InboundStore;
-import uk.openattendance.notify.persistence.OutboxStore;
 import uk.openattendance.platform.problem.CommonProblem;
 import uk.openattendance.platform.problem.DomainProblem;
 import uk.openattendance.platform.problem.FieldError;
@@ -23,63 +21,74 @@ import uk.openattendance.security.Permission;
 public class InboundTexts {
     private static final Logger LOG = LoggerFactory.getLogger(InboundTexts.class);
 
+    static final java.time.Duration SWEEP_AFTER = java.time.Duration.ofMinutes(2);
+    private static final int SWEEP_BATCH = 20;
+
     private final InboundStore store;
-    private final OutboxStore outbox;
-    private final InboundHandler handler;
+    private final InboundSteps steps;
     private final Clock clock;
 
-    public InboundTexts(InboundStore store, OutboxStore outbox, InboundHandler handler, Clock clock) {
+    InboundTexts(InboundStore store, InboundSteps steps, Clock clock) {
         this.store = store;
-        this.outbox = outbox;
-        this.handler = handler;
+        this.steps = steps;
         this.clock = clock;
     }
 
     public record InboundView(long id, String from, String body, java.time.Instant receivedAt, Long schoolId, Long contactId, String status, String reading,
             String reviewReason, String reply, String resolvedBy, java.time.Instant resolvedAt, String resolution) {}
 
-    /** Returns the reply to send back (TwiML), or null for none. A text already processed is answered as before, not processed again. */
+    /**
+     * Returns the reply to send back (TwiML), or null for none. The text is stored first in its own commit (so nothing
+     * is lost), then processed in one transaction with its outcome. A text already processed is answered as before and
+     * changes nothing: Twilio redelivers only when it did not get our first answer, so the family sees that reply once.
+     * A failure other than the reader's propagates (Twilio is answered 5xx and may redeliver; the sweeper retries too).
+     */
     public String receive(String providerId, String from, String to, String body) {
         String sender = UkMobile.toE164(from).orElse(from);
         InboundStore.InboundRow row = store.store(providerId, sender, to == null ? "" : to, body == null ? "" : body, clock.instant());
         if (!row.status().equals("RECEIVED")) {
             return row.reply();
         }
-        InboundHandler.Outcome outcome;
-        try {
-            outcome = optOut(row).orElseGet(() -> handler.handle(new InboundHandler.Text(row.id(), row.from(), row.body())));
-        } catch (RuntimeException e) {
-            LOG.error("inbound text {} could not be processed; kept for review", row.id(), e);
-            outcome = new InboundHandler.Outcome(null, null, "REVIEW", null, "could not be read automatically (" + e.getClass().getSimpleName() + ")",
-                    null);
+        return process(row.id(), false).reply();
+    }
+
+    /**
+     * Texts left RECEIVED by an instance that died (or failed) mid-processing, processed now; run from the dispatcher's
+     * tick. Texts younger than {@link #SWEEP_AFTER} may still be in a live request, and one another transaction holds is
+     * passed over, so a text is never processed twice. Returns how many it processed.
+     */
+    public int sweepCrashed() {
+        int processed = 0;
+        for (long id : store.receivedBefore(clock.instant().minus(SWEEP_AFTER), SWEEP_BATCH)) {
+            try {
+                processed += process(id, true).ran() ? 1 : 0;
+            } catch (RuntimeException e) {
+                // it has now failed in its request and again here: a person sees it rather than every tick retrying it
+                LOG.error("inbound text {} could not be processed on a retry; kept for review", id, e);
+                try {
+                    processed += steps.review(id, "could not be processed automatically (" + e.getClass().getSimpleName() + ")").ran() ? 1 : 0;
+                } catch (RuntimeException again) {
+                    LOG.error("inbound text {} could not be put up for review; the next sweep tries again", id, again);
+                }
+            }
         }
-        store.processed(row.id(), outcome.schoolId(), outcome.contactId(), outcome.status(), outcome.reading(), outcome.reviewReason(), outcome.reply());
-        return outcome.reply();
+        return processed;
     }
 
-    private java.util.Optional<InboundHandler.Outcome> optOut(InboundStore.InboundRow row) {
-        return OptOutWords.of(row.body()).map(k -> switch (k) {
-            case STOP -> {
-                // the provider blocks the number for our sender, so the stop holds for every school sharing it
-                outbox.suppress(0, row.from(), "replied '" + shorten(row.body()) + "'", "the contact, by text", clock.instant());
-                yield new InboundHandler.Outcome(null, null, "ACTIONED", "opt-out", null,
-                        isKeyword(row.body()) ? null : "You will get no more texts from us. Reply START to have them again.");
+    private InboundSteps.Done process(long id, boolean skipLocked) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return steps.process(id, skipLocked);
+            } catch (InboundSteps.Unreadable e) {
+                LOG.error("inbound text {} could not be processed; kept for review", id, e.getCause());
+                return steps.review(id, "could not be read automatically (" + e.getCause().getClass().getSimpleName() + ")");
+            } catch (RuntimeException e) {
+                // a deadlock victim changed nothing (its transaction was rolled back): run it again
+                if (attempt >= 3 || !uk.openattendance.platform.db.Deadlocks.isDeadlock(e)) {
+                    throw e;
+                }
             }
-            case START -> {
-                outbox.unsuppress(0, row.from());
-                yield new InboundHandler.Outcome(null, null, "ACTIONED", "opt-in", null, null);
-            }
-            case HELP -> new InboundHandler.Outcome(null, null, "ACTIONED", "help", null,
-                    "School attendance texts. Reply with the reason your child is absent, or call the school office. Reply STOP to stop texts.");
-        });
-    }
-
-    private static boolean isKeyword(String body) {
-        return body.strip().matches("(?i)[a-z]+[.!]*");
-    }
-
-    private static String shorten(String s) {
-        return s.length() > 60 ? s.substring(0, 60) + "…" : s;
+        }
     }
 
     /** The office's review queue (status REVIEW) or every text of the school. */

@@ -66,6 +66,32 @@ public class InboundStore {
         });
     }
 
+    /**
+     * Locks the text for processing inside the caller's transaction; a concurrent delivery of the same text waits here
+     * until the first commits and then sees it processed. {@code skipLocked}: the sweeper passes a text being worked on.
+     */
+    public Optional<InboundRow> lockForProcessing(long id, boolean skipLocked) {
+        return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM inbound_sms WHERE id = ? FOR UPDATE" + (skipLocked ? " SKIP LOCKED" : ""), ps -> {
+            ps.setLong(1, id);
+            return read(ps).stream().findFirst();
+        });
+    }
+
+    /** Texts still RECEIVED that arrived before a moment: their processing died before it committed. */
+    public List<Long> receivedBefore(Instant before, int limit) {
+        return jdbc.prepareStatement("SELECT id FROM inbound_sms WHERE status = 'RECEIVED' AND received_at < ? ORDER BY received_at, id LIMIT ?", ps -> {
+            ps.setTimestamp(1, Timestamp.from(before));
+            ps.setInt(2, limit);
+            List<Long> ids = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+            return ids;
+        });
+    }
+
     public void processed(long id, Long schoolId, Long contactId, String status, String reading, String reviewReason, String reply) {
         jdbc.prepareStatement("UPDATE inbound_sms SET school_id = ?, contact_id = ?, status = ?, reading = ?, review_reason = ?, reply = ? WHERE id = ?", ps -> {
             Sql.setLong(ps, 1, schoolId);

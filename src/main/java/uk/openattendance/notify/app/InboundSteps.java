@@ -1,0 +1,95 @@
+package uk.openattendance.notify.app;
+
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.Optional;
+import uk.openattendance.notify.domain.OptOutWords;
+import uk.openattendance.notify.persistence.InboundStore;
+import uk.openattendance.notify.persistence.OutboxStore;
+
+/**
+ * Processing one stored text as one transaction: the row is locked, read, acted on (reports, marks, opt-outs) and marked
+ * with its outcome together, so a crash before the commit leaves it RECEIVED with nothing done, and a second delivery of
+ * the same text waits for the first and then finds it processed.
+ */
+@Singleton
+class InboundSteps {
+    /** What processing left: {@code ran} false when the text had already been processed (or another instance holds it). */
+    record Done(boolean ran, String reply) {}
+
+    /** The handler itself failed: everything it wrote is rolled back, and the text goes to a person. */
+    static final class Unreadable extends RuntimeException {
+        Unreadable(RuntimeException cause) {
+            super(cause);
+        }
+    }
+
+    private final InboundStore store;
+    private final OutboxStore outbox;
+    private final InboundHandler handler;
+    private final Clock clock;
+
+    InboundSteps(InboundStore store, OutboxStore outbox, InboundHandler handler, Clock clock) {
+        this.store = store;
+        this.outbox = outbox;
+        this.handler = handler;
+        this.clock = clock;
+    }
+
+    @Transactional
+    Done process(long id, boolean skipLocked) {
+        Optional<InboundStore.InboundRow> locked = store.lockForProcessing(id, skipLocked);
+        if (locked.isEmpty()) {
+            return new Done(false, null);
+        }
+        InboundStore.InboundRow row = locked.get();
+        if (!row.status().equals("RECEIVED")) {
+            return new Done(false, row.reply());
+        }
+        InboundHandler.Outcome outcome;
+        try {
+            outcome = optOut(row).orElseGet(() -> handler.handle(new InboundHandler.Text(row.id(), row.from(), row.body())));
+        } catch (RuntimeException e) {
+            throw new Unreadable(e);
+        }
+        store.processed(row.id(), outcome.schoolId(), outcome.contactId(), outcome.status(), outcome.reading(), outcome.reviewReason(), outcome.reply());
+        return new Done(true, outcome.reply());
+    }
+
+    /** A text that could not be processed automatically waits for a person, unless something else processed it meanwhile. */
+    @Transactional
+    Done review(long id, String reason) {
+        InboundStore.InboundRow row = store.lockForProcessing(id, false).orElseThrow();
+        if (!row.status().equals("RECEIVED")) {
+            return new Done(false, row.reply());
+        }
+        store.processed(id, null, null, "REVIEW", null, reason, null);
+        return new Done(true, null);
+    }
+
+    private Optional<InboundHandler.Outcome> optOut(InboundStore.InboundRow row) {
+        return OptOutWords.of(row.body()).map(k -> switch (k) {
+            case STOP -> {
+                // the provider blocks the number for our sender, so the stop holds for every school sharing it
+                outbox.suppress(0, row.from(), "replied '" + shorten(row.body()) + "'", "the contact, by text", clock.instant());
+                yield new InboundHandler.Outcome(null, null, "ACTIONED", "opt-out", null,
+                        isKeyword(row.body()) ? null : "You will get no more texts from us. Reply START to have them again.");
+            }
+            case START -> {
+                outbox.unsuppress(0, row.from());
+                yield new InboundHandler.Outcome(null, null, "ACTIONED", "opt-in", null, null);
+            }
+            case HELP -> new InboundHandler.Outcome(null, null, "ACTIONED", "help", null,
+                    "School attendance texts. Reply with the reason your child is absent, or call the school office. Reply STOP to stop texts.");
+        });
+    }
+
+    private static boolean isKeyword(String body) {
+        return body.strip().matches("(?i)[a-z]+[.!]*");
+    }
+
+    private static String shorten(String s) {
+        return s.length() > 60 ? s.substring(0, 60) + "…" : s;
+    }
+}
