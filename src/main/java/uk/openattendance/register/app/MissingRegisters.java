@@ -54,11 +54,12 @@ public class MissingRegisters {
     }
 
     /** The office's list for a day: every group's session that has passed its close time without a mark for each pupil. */
-    public List<Untaken> untaken(Actor actor, long schoolId, LocalDate date) {
+    public List<Untaken> untaken(Actor actor, long schoolId, @io.micronaut.core.annotation.Nullable LocalDate date) {
         SchoolScope scope = actor.require(Permission.ATTENDANCE_READ, schoolId, "School", schoolId);
+        LocalDate day = date == null ? schoolDay.of(schoolId).now().toLocalDate() : date;
         List<Untaken> out = new ArrayList<>();
         for (Session s : Session.values()) {
-            out.addAll(untaken(scope, date, s));
+            out.addAll(untaken(scope, day, s));
         }
         return out;
     }
