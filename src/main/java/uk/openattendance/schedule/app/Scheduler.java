@@ -186,7 +186,7 @@ public class Scheduler {
             Instant after = r.again() == null ? null : clock.instant().plus(r.again());
             if (after != null && after.isBefore(job.latestAt())) {
                 // part of the work waits (e.g. a register not yet taken): due again, its outcome so far shown meanwhile
-                store.finish(job.id(), owner, "DUE", r.outcome(), after, clock.instant());
+                store.waitAgain(job.id(), owner, r.outcome(), after);
                 return "DONE";
             }
             store.finish(job.id(), owner, "DONE", r.outcome() + (after == null ? "" : " (still waiting at " + local(job, job.latestAt()) + ", when this job stops)"),
