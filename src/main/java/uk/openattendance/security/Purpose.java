@@ -11,6 +11,8 @@ public enum Purpose {
     FIRST_DAY_CHAIN(Permission.SCHOOL_READ, Permission.ROLL_READ, Permission.ATTENDANCE_READ),
     FAMILY_MESSAGES(Permission.SCHOOL_READ, Permission.ROLL_READ, Permission.ATTENDANCE_READ),
     MISSING_EDUCATION_CHECK(Permission.SCHOOL_READ, Permission.ROLL_READ, Permission.ATTENDANCE_READ),
+    /** After each session's registers close, the office is told of any register not taken. */
+    UNTAKEN_REGISTERS(Permission.SCHOOL_READ, Permission.ROLL_READ, Permission.ATTENDANCE_READ),
     LETTER_RUN(Permission.SCHOOL_READ, Permission.ROLL_READ, Permission.ATTENDANCE_READ, Permission.LETTERS_SEND),
     /** The decision letter drafted and emailed when a headteacher decides a leave request. */
     LEAVE_DECISION_LETTER(Permission.SCHOOL_READ, Permission.ROLL_READ, Permission.LETTERS_SEND),

@@ -15,9 +15,11 @@ import uk.openattendance.notify.domain.Recipients;
 import uk.openattendance.register.app.FiguresRow;
 import uk.openattendance.register.app.FiguresService;
 import uk.openattendance.register.app.MarkView;
+import uk.openattendance.register.app.MissingRegisters;
 import uk.openattendance.register.app.RegisterService;
 import uk.openattendance.register.app.SchoolDay;
 import uk.openattendance.register.app.WindowRequest;
+import uk.openattendance.register.domain.RegisterGaps;
 import uk.openattendance.roll.app.ContactView;
 import uk.openattendance.roll.app.PupilService;
 import uk.openattendance.roll.app.PupilView;
@@ -37,8 +39,11 @@ public class FamilyMessages {
     private final FamilyContacts contacts;
     private final Outbox outbox;
     private final SchoolDay schoolDay;
+    private final MissingRegisters missing;
 
-    public FamilyMessages(RegisterService registers, FiguresService figures, PupilService pupils, FamilyContacts contacts, Outbox outbox, SchoolDay schoolDay) {
+    public FamilyMessages(RegisterService registers, FiguresService figures, PupilService pupils, FamilyContacts contacts, Outbox outbox, SchoolDay schoolDay,
+            MissingRegisters missing) {
+        this.missing = missing;
         this.registers = registers;
         this.figures = figures;
         this.pupils = pupils;
@@ -82,8 +87,9 @@ public class FamilyMessages {
         if (!rules.weeklyFullAttendance()) {
             return "Weekly praise is off in this school's policy.";
         }
-        List<FiguresRow> full = figures.fullAttendance(scope, new WindowRequest(WindowRequest.Kind.WEEK, null, null, date, null));
-        return praise(scope, date, "week " + date, MessagePurpose.PRAISE_WEEKLY, full, rules.routing(), "week", null);
+        WindowRequest week = new WindowRequest(WindowRequest.Kind.WEEK, null, null, date, null);
+        Complete full = complete(figures.fullAttendance(scope, week), missing.gaps(scope, week));
+        return praise(scope, date, "week " + date, MessagePurpose.PRAISE_WEEKLY, full.rows(), rules.routing(), "week", null) + full.skipped();
     }
 
     /** Half-termly praise on the half term's last school day: 100% is outstanding, at or above the school's mark excellent. */
@@ -92,8 +98,9 @@ public class FamilyMessages {
         long schoolId = scope.schoolId();
         PraiseRules rules = schoolDay.policy(schoolId).praise();
         WindowRequest halfTerm = new WindowRequest(WindowRequest.Kind.HALF_TERM, null, null, date, null);
-        List<FiguresRow> all = figures.groups(scope, FiguresService.GroupBy.PUPIL, null, halfTerm).stream()
-                .filter(r -> r.figures().possibleSessions() > 0 && r.figures().attendancePercent() != null).toList();
+        Complete eligible = complete(figures.groups(scope, FiguresService.GroupBy.PUPIL, null, halfTerm).stream()
+                .filter(r -> r.figures().possibleSessions() > 0 && r.figures().attendancePercent() != null).toList(), missing.gaps(scope, halfTerm));
+        List<FiguresRow> all = eligible.rows();
         StringBuilder out = new StringBuilder();
         if (rules.halfTermlyFullAttendance()) {
             List<FiguresRow> full = all.stream().filter(r -> r.figures().attended() == r.figures().possibleSessions()).toList();
@@ -109,7 +116,7 @@ public class FamilyMessages {
         if (points != null) {
             out.append(' ').append(improvement(scope, date, all, points, rules.routing()));
         }
-        return out.length() == 0 ? "Half-termly praise is off in this school's policy." : out.toString().strip();
+        return out.length() == 0 ? "Half-termly praise is off in this school's policy." : out.toString().strip() + eligible.skipped();
     }
 
     /** Pupils whose attendance this half term is up by the school's number of points on the half term before. */
@@ -152,8 +159,36 @@ public class FamilyMessages {
         if (!rules.termlyFullAttendance()) {
             return "Termly praise is off in this school's policy.";
         }
-        List<FiguresRow> full = figures.fullAttendance(scope, new WindowRequest(WindowRequest.Kind.TERM, null, null, date, null));
-        return praise(scope, date, "term " + date, MessagePurpose.PRAISE_OUTSTANDING, full, rules.routing(), "term", null);
+        WindowRequest term = new WindowRequest(WindowRequest.Kind.TERM, null, null, date, null);
+        Complete full = complete(figures.fullAttendance(scope, term), missing.gaps(scope, term));
+        return praise(scope, date, "term " + date, MessagePurpose.PRAISE_OUTSTANDING, full.rows(), rules.routing(), "term", null) + full.skipped();
+    }
+
+    private record Complete(List<FiguresRow> rows, String skipped) {}
+
+    /**
+     * Only pupils with a mark for every session owed in the window may be praised: figures count marks, so a register
+     * never taken would otherwise read as a session attended. Those left out are named by the registers they lack.
+     */
+    private static Complete complete(List<FiguresRow> rows, Map<Long, List<RegisterGaps.Slot>> gaps) {
+        List<FiguresRow> kept = new ArrayList<>();
+        java.util.TreeSet<RegisterGaps.Slot> lacking = new java.util.TreeSet<>(RegisterGaps.Slot.ORDER);
+        int skipped = 0;
+        for (FiguresRow r : rows) {
+            List<RegisterGaps.Slot> g = gaps.get(Long.valueOf(r.key().substring("pupil:".length())));
+            if (g == null) {
+                kept.add(r);
+            } else {
+                skipped++;
+                lacking.addAll(g);
+            }
+        }
+        if (skipped == 0) {
+            return new Complete(kept, "");
+        }
+        List<String> days = lacking.stream().limit(6).map(s -> FirstDayService.DAY.format(s.date()) + " " + s.session()).toList();
+        return new Complete(kept, " " + skipped + " pupil(s) skipped: registers not taken on " + String.join(", ", days)
+                + (lacking.size() > days.size() ? " and " + (lacking.size() - days.size()) + " more session(s)" : "") + ".");
     }
 
     private String praise(SchoolScope scope, LocalDate date, String occasion, MessagePurpose purpose, List<FiguresRow> rows, ContactRouting routing,

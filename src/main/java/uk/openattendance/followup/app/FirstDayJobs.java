@@ -28,9 +28,40 @@ class FirstDayJobs {
     @Singleton
     JobHandler firstText() {
         // a first text after the safe-by time would arrive after the office has already had to act: skipped instead
-        return handler("FIRST_DAY_TEXT", c -> new JobHandler.Slot("AM", c.firstTextAt(), c.safeBy(), "the safe-by time"),
+        JobHandler texts = handler("FIRST_DAY_TEXT", c -> new JobHandler.Slot("AM", c.firstTextAt(), c.safeBy(), "the safe-by time"),
                 (school, date) -> service.sendFirstTexts(school, date));
+        // families of a group whose register is not yet taken are texted on a later pass, once it is
+        return new JobHandler() {
+            @Override
+            public String kind() {
+                return texts.kind();
+            }
+
+            @Override
+            public Purpose purpose() {
+                return texts.purpose();
+            }
+
+            @Override
+            public List<Slot> slots(long schoolId, LocalDate date) {
+                return texts.slots(schoolId, date);
+            }
+
+            @Override
+            public String run(SchoolScope scope, LocalDate date, String session) {
+                return attempt(scope, date, session).outcome();
+            }
+
+            @Override
+            public Result attempt(SchoolScope scope, LocalDate date, String session) {
+                FirstDayService.FirstTexts t = service.firstTexts(scope, date);
+                return new Result(t.outcome(), t.waiting().isEmpty() ? null : WAIT_FOR_REGISTER);
+            }
+        };
     }
+
+    /** How soon the first text looks again at a register not yet taken. */
+    static final java.time.Duration WAIT_FOR_REGISTER = java.time.Duration.ofMinutes(1);
 
     @Singleton
     JobHandler callList() {

@@ -21,6 +21,7 @@ import uk.openattendance.notify.app.Outbox;
 import uk.openattendance.notify.domain.MessagePurpose;
 import uk.openattendance.notify.domain.Recipients;
 import uk.openattendance.register.app.MarkView;
+import uk.openattendance.register.app.MissingRegisters;
 import uk.openattendance.register.app.RegisterService;
 import uk.openattendance.register.app.SchoolDay;
 import uk.openattendance.roll.app.ContactView;
@@ -50,9 +51,11 @@ public class FirstDayService {
     private final SchoolService schools;
     private final FollowUpStore store;
     private final Clock clock;
+    private final MissingRegisters missing;
 
     public FirstDayService(RegisterService registers, AbsenceService absences, PupilService pupils, FamilyContacts contacts, Outbox outbox,
-            SchoolDay schoolDay, SchoolService schools, FollowUpStore store, Clock clock) {
+            SchoolDay schoolDay, SchoolService schools, FollowUpStore store, Clock clock, MissingRegisters missing) {
+        this.missing = missing;
         this.registers = registers;
         this.absences = absences;
         this.pupils = pupils;
@@ -86,14 +89,35 @@ public class FirstDayService {
                         .thenComparing(PupilView::legalForename)).toList();
     }
 
+    /** What one pass of the first text did, and the register groups whose families still wait for their register. */
+    public record FirstTexts(String outcome, List<String> waiting) {}
+
     /** The first text: one per family contact the school's routing names, listing all their children absent unexplained. */
     @Transactional
     public String sendFirstTexts(SchoolScope scope, LocalDate date) {
+        return firstTexts(scope, date).outcome();
+    }
+
+    /**
+     * As {@link #sendFirstTexts}, pass by pass: a child whose group's morning register is not wholly taken is not texted
+     * about yet (a forgotten register must never tell a family their child is missing); a later pass, once it is taken,
+     * texts those families about the children not texted about before.
+     */
+    @Transactional
+    public FirstTexts firstTexts(SchoolScope scope, LocalDate date) {
         long schoolId = scope.schoolId();
         FirstDayChain chain = schoolDay.policy(schoolId).firstDay();
-        List<PupilView> absent = unexplained(scope, date);
+        List<MissingRegisters.Untaken> untaken = missing.incomplete(scope, date, Session.AM);
+        Set<Long> waitingGroups = untaken.stream().map(MissingRegisters.Untaken::registerGroupId).collect(Collectors.toSet());
+        List<String> waiting = untaken.stream().map(MissingRegisters.Untaken::describe).toList();
+        String wait = waiting.isEmpty() ? "" : "; waiting for the register of " + String.join(", ", waiting) + " (those families are texted once it is taken)";
+        Set<Long> texted = outbox.sentAbout(scope, date, MessagePurpose.FIRST_DAY_ABSENCE).stream().flatMap(m -> m.pupilIds().stream())
+                .collect(Collectors.toSet());
+        List<PupilView> absent = unexplained(scope, date).stream().filter(p -> !waitingGroups.contains(p.registerGroupId()))
+                .filter(p -> !texted.contains(p.id())).toList();
         if (absent.isEmpty()) {
-            return "No unexplained absences this morning: no texts.";
+            return new FirstTexts((texted.isEmpty() ? "No unexplained absences this morning: no texts." : "No unexplained absences not yet texted about.")
+                    + wait, waiting);
         }
         Map<Long, List<ContactView>> byPupil = contacts.of(scope, absent.stream().map(PupilView::id).toList());
         record Family(Recipients.Plan plan, List<PupilView> children) {}
@@ -120,13 +144,16 @@ public class FirstDayService {
         }
         for (Family f : families.values()) {
             boolean care = f.children().stream().anyMatch(FamilyContacts::needsCare);
-            requests.add(new Outbox.Request(schoolId, MessagePurpose.FIRST_DAY_ABSENCE, date.toString(), care ? Outbox.URGENT : Outbox.NORMAL, f.plan(),
+            // a later pass texts only children not texted about before, under a key of its own so the outbox does not take it for the first
+            String key = texted.isEmpty() ? date.toString() : date + ":" + f.children().stream().map(p -> String.valueOf(p.id())).sorted()
+                    .collect(Collectors.joining(","));
+            requests.add(new Outbox.Request(schoolId, MessagePurpose.FIRST_DAY_ABSENCE, key, care ? Outbox.URGENT : Outbox.NORMAL, f.plan(),
                     Map.of("children", FamilyContacts.names(f.children()), "date", DAY.format(date)), f.children().stream().map(PupilView::id).toList(), date));
         }
         int queued = outbox.enqueue(scope, requests);
-        return absent.size() + " pupil(s) absent without explanation; " + families.size() + " family text(s) and " + socialWorkers
+        return new FirstTexts(absent.size() + " pupil(s) absent without explanation; " + families.size() + " family text(s) and " + socialWorkers
                 + " social-worker alert(s) queued (" + queued + " new)" + (unreachable.isEmpty() ? "" : "; no contact to text for "
-                + unreachable.stream().map(PupilView::displayName).collect(Collectors.joining(", ")) + " (on the call list)");
+                + unreachable.stream().map(PupilView::displayName).collect(Collectors.joining(", ")) + " (on the call list)") + wait, waiting);
     }
 
     /** At the school's phone time, every child still unexplained goes on the office's call list. */

@@ -7,6 +7,8 @@ public enum MessagePurpose {
     SAFE_BY_ALERT(false),
     SOCIAL_WORKER_ALERT(false),
     MISSING_EDUCATION_ALERT(false),
+    /** To the office: a register group's session passed its close time without a mark for every pupil. */
+    REGISTER_NOT_TAKEN(false),
     LATENESS(true),
     PRAISE_WEEKLY(true),
     PRAISE_EXCELLENT(true),

@@ -16,7 +16,7 @@ public record MessageTemplate(MessagePurpose purpose, String subject, String bod
 
     /** The fields every template may use; the caller fills those that apply. */
     public static final Set<String> FIELDS = Set.of("children", "school", "schoolPhone", "date", "session", "minutesLate", "code", "percent",
-            "window", "points", "reply", "contactName");
+            "window", "points", "reply", "contactName", "groups");
 
     /** Problems with the wording, as field errors' "expected" texts; empty when it can be used. */
     public List<String> problems() {
@@ -72,6 +72,9 @@ public record MessageTemplate(MessagePurpose purpose, String subject, String bod
             case MISSING_EDUCATION_ALERT -> new MessageTemplate(purpose, "Possible child missing education: {{children}}",
                     "{{children}} has been absent without explanation for {{points}} school days in a row. The local authority must be told "
                             + "(reg. 12(3)); please review the case today.");
+            case REGISTER_NOT_TAKEN -> new MessageTemplate(purpose, "Registers not taken: {{groups}}",
+                    "The {{session}} register on {{date}} closed without a mark for every pupil in: {{groups}}. Until it is taken those "
+                            + "pupils count as a missing register, and their families get no first-day text. Please take or complete it now.");
             case LATENESS -> new MessageTemplate(purpose, "{{children}} was late today",
                     "{{school}}: {{children}} arrived after the register closed this {{session}} ({{minutesLate}} minutes late). "
                             + "Every minute counts - thank you for your help.");

@@ -22,5 +22,15 @@ public interface JobHandler {
     /** Does the work; returns what it did, in words staff read. Throwing fails the attempt (it is retried). */
     String run(SchoolScope scope, LocalDate date, String session);
 
+    /**
+     * As {@link #run}, for work that may be partly waiting on something staff have still to do: a result with
+     * {@code again} set is recorded with its outcome and runs once more after that pause, up to the job's latest moment.
+     */
+    default Result attempt(SchoolScope scope, LocalDate date, String session) {
+        return new Result(run(scope, date, session), null);
+    }
+
+    record Result(String outcome, java.time.Duration again) {}
+
     record Slot(String session, LocalTime due, LocalTime latest, String whyLatest) {}
 }

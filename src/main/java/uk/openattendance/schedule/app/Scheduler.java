@@ -182,8 +182,15 @@ public class Scheduler {
             return "SKIPPED";
         }
         try {
-            String outcome = h.run(SchoolScope.forJob(h.purpose(), job.schoolId()), job.runDate(), job.session().isEmpty() ? null : job.session());
-            store.finish(job.id(), owner, "DONE", outcome, null, clock.instant());
+            JobHandler.Result r = h.attempt(SchoolScope.forJob(h.purpose(), job.schoolId()), job.runDate(), job.session().isEmpty() ? null : job.session());
+            Instant after = r.again() == null ? null : clock.instant().plus(r.again());
+            if (after != null && after.isBefore(job.latestAt())) {
+                // part of the work waits (e.g. a register not yet taken): due again, its outcome so far shown meanwhile
+                store.waitAgain(job.id(), owner, r.outcome(), after);
+                return "DONE";
+            }
+            store.finish(job.id(), owner, "DONE", r.outcome() + (after == null ? "" : " (still waiting at " + local(job, job.latestAt()) + ", when this job stops)"),
+                    null, clock.instant());
             return "DONE";
         } catch (RuntimeException e) {
             LOG.warn("job {} {} for school {} failed (attempt {})", job.kind(), job.runDate(), job.schoolId(), job.attempts(), e);

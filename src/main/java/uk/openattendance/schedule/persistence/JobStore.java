@@ -84,6 +84,18 @@ public class JobStore {
         return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM scheduled_job WHERE id IN (" + in + ") ORDER BY due_at, id", JobStore::read);
     }
 
+    /** A job whose work partly waits: due again at {@code dueAt}, its outcome so far kept, its attempts not spent on waiting. */
+    public boolean waitAgain(long id, String owner, String outcome, Instant dueAt) {
+        return jdbc.prepareStatement("UPDATE scheduled_job SET status = 'DUE', outcome = ?, due_at = ?, attempts = 0, lease_owner = NULL, lease_until = NULL "
+                + "WHERE id = ? AND lease_owner = ?", ps -> {
+                    ps.setString(1, outcome == null ? null : outcome.length() > 1000 ? outcome.substring(0, 1000) : outcome);
+                    ps.setTimestamp(2, Timestamp.from(dueAt));
+                    ps.setLong(3, id);
+                    ps.setString(4, owner);
+                    return ps.executeUpdate() == 1;
+                });
+    }
+
     public boolean finish(long id, String owner, String status, String outcome, Instant retryAt, Instant now) {
         return jdbc.prepareStatement("UPDATE scheduled_job SET status = ?, outcome = ?, due_at = COALESCE(?, due_at), lease_owner = NULL, lease_until = NULL, "
                 + "finished_at = CASE WHEN ? IN ('DONE', 'FAILED', 'SKIPPED') THEN ? ELSE NULL END WHERE id = ? AND lease_owner = ?", ps -> {
