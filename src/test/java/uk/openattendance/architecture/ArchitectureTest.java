@@ -99,6 +99,8 @@ class ArchitectureTest {
             "parent.app.ParentSignIn.start", "parent.app.ParentSignIn.verify",
             // which schools an inbound text could be for: school ids only, read before any scope exists
             "roll.app.ContactService.schoolsOfMobile", "notify.app.Outbox.schoolsThatTexted",
+            // which school or trust a text's To names (ids only), and the sender a school's texts go from (a setting, no pupil's data)
+            "school.app.SmsSenders.addressedTo", "school.app.SmsSenders.senderOf",
             // resolving a caller: a trust role reaches every school of the trust
             "school.app.SchoolService.schoolIdsInTrust",
             // a school's zone, calendar, timings and policy: no pupil's data, needed on every path before any check

@@ -7,6 +7,7 @@ import java.util.Optional;
 import uk.openattendance.notify.domain.OptOutWords;
 import uk.openattendance.notify.persistence.InboundStore;
 import uk.openattendance.notify.persistence.OutboxStore;
+import uk.openattendance.school.app.SmsSenders;
 
 /**
  * Processing one stored text as one transaction: the row is locked, read, acted on (reports, marks, opt-outs) and marked
@@ -28,12 +29,14 @@ class InboundSteps {
     private final InboundStore store;
     private final OutboxStore outbox;
     private final InboundHandler handler;
+    private final SmsSenders senders;
     private final Clock clock;
 
-    InboundSteps(InboundStore store, OutboxStore outbox, InboundHandler handler, Clock clock) {
+    InboundSteps(InboundStore store, OutboxStore outbox, InboundHandler handler, SmsSenders senders, Clock clock) {
         this.store = store;
         this.outbox = outbox;
         this.handler = handler;
+        this.senders = senders;
         this.clock = clock;
     }
 
@@ -47,13 +50,17 @@ class InboundSteps {
         if (!row.status().equals("RECEIVED")) {
             return new Done(false, row.reply());
         }
+        // the number it was sent to names the school (or trust) it is for, so an unknown sender still reaches someone
+        SmsSenders.Addressee to = senders.addressedTo(row.to()).orElse(new SmsSenders.Addressee(null, null));
         InboundHandler.Outcome outcome;
         try {
-            outcome = optOut(row).orElseGet(() -> handler.handle(new InboundHandler.Text(row.id(), row.from(), row.body())));
+            outcome = optOut(row).orElseGet(() -> handler.handle(new InboundHandler.Text(row.id(), row.from(), row.body(), to.schoolId())));
         } catch (RuntimeException e) {
             throw new Unreadable(e);
         }
-        store.processed(row.id(), outcome.schoolId(), outcome.contactId(), outcome.status(), outcome.reading(), outcome.reviewReason(), outcome.reply());
+        Long school = outcome.schoolId() != null ? outcome.schoolId() : to.schoolId();
+        store.processed(row.id(), school, school == null ? to.trustId() : null, outcome.contactId(), outcome.status(), outcome.reading(),
+                outcome.reviewReason(), outcome.reply());
         return new Done(true, outcome.reply());
     }
 
@@ -64,7 +71,8 @@ class InboundSteps {
         if (!row.status().equals("RECEIVED")) {
             return new Done(false, row.reply());
         }
-        store.processed(id, null, null, "REVIEW", null, reason, null);
+        SmsSenders.Addressee to = senders.addressedTo(row.to()).orElse(new SmsSenders.Addressee(null, null));
+        store.processed(id, to.schoolId(), to.trustId(), null, "REVIEW", null, reason, null);
         return new Done(true, null);
     }
 

@@ -97,6 +97,14 @@ public class InboundTexts {
         return store.ofSchool(schoolId, status, page * size, size).stream().map(InboundTexts::view).toList();
     }
 
+    /** Texts to the trust's shared number from numbers no contact has: the trust's administrators pass them on. */
+    public List<InboundView> ofTrust(Actor actor, long trustId, String status, int page, int size) {
+        if (!actor.isSystem() && !actor.platformAdmin() && !actor.administersTrust(trustId)) {
+            throw CommonProblem.notFound("Trust", trustId);
+        }
+        return store.ofTrust(trustId, status, page * size, size).stream().map(InboundTexts::view).toList();
+    }
+
     /** Texts from numbers no contact has: platform administrators see them and pass them to the school. */
     public List<InboundView> unmatched(Actor actor, int page, int size) {
         if (!actor.isSystem() && !actor.platformAdmin()) {

@@ -92,15 +92,17 @@ public class InboundStore {
         });
     }
 
-    public void processed(long id, Long schoolId, Long contactId, String status, String reading, String reviewReason, String reply) {
-        jdbc.prepareStatement("UPDATE inbound_sms SET school_id = ?, contact_id = ?, status = ?, reading = ?, review_reason = ?, reply = ? WHERE id = ?", ps -> {
+    public void processed(long id, Long schoolId, Long trustId, Long contactId, String status, String reading, String reviewReason, String reply) {
+        jdbc.prepareStatement("UPDATE inbound_sms SET school_id = ?, trust_id = ?, contact_id = ?, status = ?, reading = ?, review_reason = ?, reply = ? "
+                + "WHERE id = ?", ps -> {
             Sql.setLong(ps, 1, schoolId);
-            Sql.setLong(ps, 2, contactId);
-            ps.setString(3, status);
-            ps.setString(4, cut(reading, 1000));
-            ps.setString(5, cut(reviewReason, 300));
-            ps.setString(6, cut(reply, 700));
-            ps.setLong(7, id);
+            Sql.setLong(ps, 2, trustId);
+            Sql.setLong(ps, 3, contactId);
+            ps.setString(4, status);
+            ps.setString(5, cut(reading, 1000));
+            ps.setString(6, cut(reviewReason, 300));
+            ps.setString(7, cut(reply, 700));
+            ps.setLong(8, id);
             return ps.executeUpdate();
         });
     }
@@ -127,6 +129,19 @@ public class InboundStore {
                     ps.setString(4, status);
                     ps.setInt(5, limit);
                     ps.setInt(6, offset);
+                    return read(ps);
+                });
+    }
+
+    /** A trust's queue: texts to its shared number that no school's contact sent. */
+    public List<InboundRow> ofTrust(long trustId, String status, int offset, int limit) {
+        return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM inbound_sms WHERE trust_id = ? AND school_id IS NULL "
+                + "AND (? IS NULL OR status = ?) ORDER BY id DESC LIMIT ? OFFSET ?", ps -> {
+                    ps.setLong(1, trustId);
+                    ps.setString(2, status);
+                    ps.setString(3, status);
+                    ps.setInt(4, limit);
+                    ps.setInt(5, offset);
                     return read(ps);
                 });
     }

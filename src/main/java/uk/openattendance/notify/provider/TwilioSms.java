@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import uk.openattendance.notify.app.SendFailure;
 import uk.openattendance.notify.domain.OutgoingMessage;
+import uk.openattendance.school.app.SmsSenders;
 
 /** Texts through the Twilio SDK, from a number or a Messaging Service, with a status callback for delivery receipts. */
 @Singleton
@@ -27,8 +28,9 @@ public class TwilioSms {
     private final TwilioRestClient client;
     private final String from;
     private final String statusCallback;
+    private final SmsSenders senders;
 
-    public TwilioSms(@Value("${notify.twilio.account-sid}") String accountSid, @Value("${notify.twilio.auth-token}") String authToken,
+    public TwilioSms(SmsSenders senders, @Value("${notify.twilio.account-sid}") String accountSid, @Value("${notify.twilio.auth-token}") String authToken,
             @Value("${notify.twilio.from}") String from, @Value("${notify.twilio.api-base-url}") String apiBaseUrl,
             @Value("${attendance.public-base-url}") String publicBaseUrl) {
         if (accountSid.isBlank() || authToken.isBlank() || from.isBlank()) {
@@ -36,11 +38,14 @@ public class TwilioSms {
         }
         this.client = new TwilioRestClient.Builder(accountSid, authToken).httpClient(new DirectTwilioHttpClient(apiBaseUrl)).build();
         this.from = from;
+        this.senders = senders;
         this.statusCallback = publicBaseUrl + "/api/v1/webhooks/twilio/status";
     }
 
     public String send(OutgoingMessage m) throws SendFailure {
         PhoneNumber to = new PhoneNumber(m.to());
+        // a school with its own number texts from it, so replies come back addressed to that school
+        String from = senders.senderOf(m.schoolId()).orElse(this.from);
         MessageCreator creator = from.startsWith("MG") ? Message.creator(to, from, m.body()) : Message.creator(to, new PhoneNumber(from), m.body());
         creator.setStatusCallback(statusCallback);
         try {

@@ -94,6 +94,13 @@ public class MessagesController {
         return inbound.ofSchool(actors.resolve(auth.getName()), schoolId, status, Math.max(page, 0), Math.min(Math.max(size, 1), 500));
     }
 
+    @Get("/trusts/{trustId}/inbound-messages")
+    @Operation(summary = "Texts to the trust's shared number from numbers no contact has (trust administrators)")
+    public List<InboundTexts.InboundView> listTrustInbound(Authentication auth, @PathVariable long trustId, @Nullable @QueryValue String status,
+            @QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "50") int size) {
+        return inbound.ofTrust(actors.resolve(auth.getName()), trustId, status, Math.max(page, 0), Math.min(Math.max(size, 1), 500));
+    }
+
     public record Resolve(String resolution) {}
 
     @Post("/schools/{schoolId}/inbound-messages/{id}/resolve")
