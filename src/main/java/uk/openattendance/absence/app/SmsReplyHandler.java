@@ -56,8 +56,8 @@ class SmsReplyHandler implements InboundHandler {
     public Outcome handle(Text text) {
         // the text names no school: the number says which schools it is a contact at, and each is then read in its own scope
         Map<Long, List<ContactView>> linksBySchool = new LinkedHashMap<>();
-        // sent to a school's own number: only that school's contacts are the sender
-        for (long school : contacts.schoolsOfMobile(text.from()).stream().filter(s -> text.schoolId() == null || text.schoolId().equals(s)).toList()) {
+        // sent to a school's (or trust's) own number: only contacts of that school (or the trust's schools) are the sender
+        for (long school : contacts.schoolsOfMobile(text.from()).stream().filter(s -> text.among() == null || text.among().contains(s)).toList()) {
             List<ContactView> there = contacts.contactsWithMobile(SchoolScope.forJob(Purpose.SMS_REPLY, school), text.from()).stream()
                     .filter(c -> !c.noContact()).toList();
             if (!there.isEmpty()) {
@@ -65,7 +65,7 @@ class SmsReplyHandler implements InboundHandler {
             }
         }
         if (linksBySchool.isEmpty()) {
-            return new Outcome(text.schoolId(), null, "REVIEW", "unknown sender", "the number is not a contact of any child on roll",
+            return new Outcome(null, null, "REVIEW", "unknown sender", "the number is not a contact of any child on roll",
                     "Thank you for your message. We could not match this number to a pupil; please call your child's school.");
         }
         long schoolId = schoolFor(linksBySchool.keySet(), outbox.schoolsThatTexted(text.from(), MessagePurpose.FIRST_DAY_ABSENCE));

@@ -5,8 +5,8 @@ package uk.openattendance.notify.app;
  * replies to absence texts; a handler never drops a text: what it cannot act on goes to review.
  */
 public interface InboundHandler {
-    /** {@code schoolId}: the school whose own number the text was sent to, or null (the service's or a trust's number). */
-    record Text(long id, String from, String body, Long schoolId) {}
+    /** {@code among}: the schools whose contacts may have sent it, as the number it was sent to says (null: any school). */
+    record Text(long id, String from, String body, java.util.Set<Long> among) {}
 
     /** {@code status} ACTIONED or REVIEW; {@code reply} the text to answer with, or null. */
     record Outcome(Long schoolId, Long contactId, String status, String reading, String reviewReason, String reply) {}

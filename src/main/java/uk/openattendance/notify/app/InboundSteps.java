@@ -51,10 +51,10 @@ class InboundSteps {
             return new Done(false, row.reply());
         }
         // the number it was sent to names the school (or trust) it is for, so an unknown sender still reaches someone
-        SmsSenders.Addressee to = senders.addressedTo(row.to()).orElse(new SmsSenders.Addressee(null, null));
+        SmsSenders.Addressee to = senders.addressedTo(row.to()).orElse(SmsSenders.Addressee.SERVICE);
         InboundHandler.Outcome outcome;
         try {
-            outcome = optOut(row).orElseGet(() -> handler.handle(new InboundHandler.Text(row.id(), row.from(), row.body(), to.schoolId())));
+            outcome = optOut(row).orElseGet(() -> handler.handle(new InboundHandler.Text(row.id(), row.from(), row.body(), to.schools())));
         } catch (RuntimeException e) {
             throw new Unreadable(e);
         }
@@ -71,7 +71,7 @@ class InboundSteps {
         if (!row.status().equals("RECEIVED")) {
             return new Done(false, row.reply());
         }
-        SmsSenders.Addressee to = senders.addressedTo(row.to()).orElse(new SmsSenders.Addressee(null, null));
+        SmsSenders.Addressee to = senders.addressedTo(row.to()).orElse(SmsSenders.Addressee.SERVICE);
         store.processed(id, to.schoolId(), to.trustId(), null, "REVIEW", null, reason, null);
         return new Done(true, null);
     }

@@ -21,8 +21,10 @@ public class SmsSenders {
 
     public record SenderView(String smsSender) {}
 
-    /** Who a text sent to this sender is for. */
-    public record Addressee(Long schoolId, Long trustId) {}
+    /** Who a text sent to this sender is for, and the schools whose contacts may have sent it (null: any school). */
+    public record Addressee(Long schoolId, Long trustId, java.util.Set<Long> schools) {
+        public static final Addressee SERVICE = new Addressee(null, null, null);
+    }
 
     private final SmsSenderStore store;
 
@@ -76,7 +78,8 @@ public class SmsSenders {
         if (to == null || to.isBlank()) {
             return Optional.empty();
         }
-        return store.ownerOf(to.strip()).map(o -> new Addressee(o.schoolId(), o.trustId()));
+        return store.ownerOf(to.strip()).map(o -> new Addressee(o.schoolId(), o.trustId(),
+                o.schoolId() != null ? java.util.Set.of(o.schoolId()) : store.schoolsOfTrust(o.trustId())));
     }
 
     private static void requireTrust(Actor actor, long trustId) {

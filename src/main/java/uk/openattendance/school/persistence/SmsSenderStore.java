@@ -53,6 +53,19 @@ public class SmsSenderStore {
         });
     }
 
+    public java.util.Set<Long> schoolsOfTrust(long trustId) {
+        return jdbc.prepareStatement("SELECT id FROM school WHERE trust_id = ?", ps -> {
+            ps.setLong(1, trustId);
+            java.util.Set<Long> ids = new java.util.LinkedHashSet<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+            return ids;
+        });
+    }
+
     private Optional<String> one(String sql, long id) {
         return jdbc.prepareStatement(sql, ps -> {
             ps.setLong(1, id);
