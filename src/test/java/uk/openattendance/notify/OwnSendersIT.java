@@ -113,12 +113,18 @@ class OwnSendersIT implements TestPropertyProvider {
 
         assertThat(webhook(sms("SMtrust" + System.nanoTime(), "+447700900954", number, body)).statusCode()).isEqualTo(200);
 
-        assertThat(bodies(api.get("/api/v1/trusts/" + trust + "/inbound-messages?status=REVIEW", trustAdmin).json())).contains(body);
+        JsonNode queue = api.get("/api/v1/trusts/" + trust + "/inbound-messages?status=REVIEW", trustAdmin).json();
+        assertThat(bodies(queue)).contains(body);
+        long id = queue.get(0).get("id").asLong();
         String headOfOneSchool = world.staffLogin(api, Role.HEADTEACHER, school.id(), null);
         assertThat(api.get("/api/v1/trusts/" + trust + "/inbound-messages", headOfOneSchool).status()).isEqualTo(404);
         assertThat(bodies(api.get("/api/v1/schools/" + school.id() + "/inbound-messages", headOfOneSchool).json())).doesNotContain(body);
         String otherTrustAdmin = world.staffLogin(api, Role.TRUST_ADMIN, null, world.trust());
         assertThat(api.get("/api/v1/trusts/" + trust + "/inbound-messages", otherTrustAdmin).status()).isEqualTo(404);
+        assertThat(api.post("/api/v1/trusts/" + trust + "/inbound-messages/" + id + "/resolve", headOfOneSchool, "{\"resolution\":\"Seen\"}").status())
+                .isEqualTo(404);
+        assertThat(api.post("/api/v1/trusts/" + trust + "/inbound-messages/" + id + "/resolve", trustAdmin,
+                "{\"resolution\":\"Passed to the school office\"}").json().get("status").asText()).isEqualTo("RESOLVED");
     }
 
     @Test

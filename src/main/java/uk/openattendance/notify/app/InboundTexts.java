@@ -99,9 +99,7 @@ public class InboundTexts {
 
     /** Texts to the trust's shared number from numbers no contact has: the trust's administrators pass them on. */
     public List<InboundView> ofTrust(Actor actor, long trustId, String status, int page, int size) {
-        if (!actor.isSystem() && !actor.platformAdmin() && !actor.administersTrust(trustId)) {
-            throw CommonProblem.notFound("Trust", trustId);
-        }
+        requireTrust(actor, trustId);
         return store.ofTrust(trustId, status, page * size, size).stream().map(InboundTexts::view).toList();
     }
 
@@ -123,6 +121,28 @@ public class InboundTexts {
             throw CommonProblem.notFound("Text waiting for review", id);
         }
         return view(store.byId(id).orElseThrow());
+    }
+
+    public InboundView resolveForTrust(Actor actor, long trustId, long id, String resolution) {
+        requireTrust(actor, trustId);
+        checkResolution(resolution);
+        if (!store.resolveForTrust(id, trustId, actor.name() + " (Trust administrator)", resolution.strip(), clock.instant())) {
+            throw CommonProblem.notFound("Text waiting for review", id);
+        }
+        return view(store.byId(id).orElseThrow());
+    }
+
+    private static void requireTrust(Actor actor, long trustId) {
+        if (!actor.administersTrust(trustId)) {
+            throw CommonProblem.notFound("Trust", trustId);
+        }
+    }
+
+    private static void checkResolution(String resolution) {
+        if (resolution == null || resolution.isBlank() || resolution.length() > 1000) {
+            throw new DomainProblem(NotifyProblem.RESOLUTION_NOT_VALID, "resolution: expected what the office did, at most 1000 characters",
+                    List.of(new FieldError("resolution", "what the office did, at most 1000 characters, e.g. 'Called mum: holiday, coded G'")));
+        }
     }
 
     private static InboundView view(InboundStore.InboundRow r) {

@@ -120,6 +120,18 @@ public class InboundStore {
                 });
     }
 
+    public boolean resolveForTrust(long id, long trustId, String by, String resolution, Instant now) {
+        return jdbc.prepareStatement("UPDATE inbound_sms SET status = 'RESOLVED', resolved_by = ?, resolution = ?, resolved_at = ? WHERE id = ? "
+                + "AND status = 'REVIEW' AND trust_id = ? AND school_id IS NULL", ps -> {
+                    ps.setString(1, by);
+                    ps.setString(2, cut(resolution, 1000));
+                    ps.setTimestamp(3, Timestamp.from(now));
+                    ps.setLong(4, id);
+                    ps.setLong(5, trustId);
+                    return ps.executeUpdate() == 1;
+                });
+    }
+
     public List<InboundRow> ofSchool(Long schoolId, String status, int offset, int limit) {
         return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM inbound_sms WHERE (school_id = ? OR (? IS NULL AND school_id IS NULL)) "
                 + "AND (? IS NULL OR status = ?) ORDER BY id DESC LIMIT ? OFFSET ?", ps -> {

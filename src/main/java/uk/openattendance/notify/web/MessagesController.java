@@ -109,6 +109,12 @@ public class MessagesController {
         return inbound.resolve(actors.resolve(auth.getName()), schoolId, id, body.resolution());
     }
 
+    @Post("/trusts/{trustId}/inbound-messages/{id}/resolve")
+    @Operation(summary = "Record what the trust did with a text to its shared number (e.g. passed to the school)")
+    public InboundTexts.InboundView resolveTrustInbound(Authentication auth, @PathVariable long trustId, @PathVariable long id, @Body Resolve body) {
+        return inbound.resolveForTrust(actors.resolve(auth.getName()), trustId, id, body.resolution());
+    }
+
     @Get("/inbound-messages/unmatched")
     @Operation(summary = "Texts from numbers no contact has (platform administrators)")
     public List<InboundTexts.InboundView> listUnmatched(Authentication auth, @QueryValue(defaultValue = "0") int page,
