@@ -11,32 +11,26 @@ import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import uk.openattendance.absence.app.AbsenceService;
 import uk.openattendance.fixtures.TestWorld;
+import uk.openattendance.fixtures.TwilioWebhook;
 import uk.openattendance.fixtures.TwilioFake;
 import uk.openattendance.notify.app.Dispatcher;
 import uk.openattendance.notify.app.Outbox;
@@ -321,23 +315,11 @@ class FirstDayChainIT implements TestPropertyProvider {
     // ---- webhooks ---------------------------------------------------------------------------------------------------
 
     HttpResponse<String> webhook(String path, Map<String, String> params, boolean sign) throws Exception {
-        StringBuilder form = new StringBuilder();
-        params.forEach((k, v) -> form.append(form.length() == 0 ? "" : "&").append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
-                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.getURL() + path)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form.toString()));
-        if (sign) {
-            b.header("X-Twilio-Signature", signature(PUBLIC + path, params));
-        }
-        return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return TwilioWebhook.post(server.getURL().toString(), path, params, sign);
     }
 
     static String signature(String url, Map<String, String> params) throws Exception {
-        StringBuilder data = new StringBuilder(url);
-        new TreeMap<>(params).forEach((k, v) -> data.append(k).append(v));
-        Mac mac = Mac.getInstance("HmacSHA1");
-        mac.init(new SecretKeySpec(AUTH_TOKEN.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-        return Base64.getEncoder().encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
+        return TwilioWebhook.signature(url, params);
     }
 
     static Map<String, String> sms(String sid, String from, String body) {

@@ -7,12 +7,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.LocalDate;
@@ -27,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import uk.openattendance.fixtures.Api;
 import uk.openattendance.fixtures.TestWorld;
+import uk.openattendance.fixtures.TwilioWebhook;
 import uk.openattendance.fixtures.TwilioFake;
 import uk.openattendance.notify.persistence.OutboxStore;
 import uk.openattendance.platform.time.MutableClock;
@@ -186,12 +182,6 @@ class OwnSendersIT implements TestPropertyProvider {
     }
 
     HttpResponse<String> webhook(Map<String, String> params) throws Exception {
-        StringBuilder form = new StringBuilder();
-        params.forEach((k, v) -> form.append(form.length() == 0 ? "" : "&").append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
-                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(server.getURL() + SMS)).header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-Twilio-Signature", FirstDayChainIT.signature(PUBLIC + SMS, params))
-                .POST(HttpRequest.BodyPublishers.ofString(form.toString())).build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        return TwilioWebhook.post(server.getURL().toString(), SMS, params, true);
     }
 }
