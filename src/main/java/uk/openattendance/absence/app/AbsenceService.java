@@ -67,7 +67,7 @@ public class AbsenceService {
     @Transactional
     public List<AbsenceReportView> report(Actor actor, long schoolId, @Valid ReportAbsence command, ReportChannel channel) {
         SchoolScope scope = actor.require(Permission.REGISTER_AMEND, schoolId, "School", schoolId);
-        return record(scope, scope.describe(), command, channel, null, true);
+        return record(scope, scope.describe(), command, channel, null, true, null);
     }
 
     /** A signed-in parent's report (web form, app), for their own children only. */
@@ -76,17 +76,32 @@ public class AbsenceService {
         if (command.pupilIds() == null || !parent.mayActForAll(command.pupilIds())) {
             throw DomainProblem.field(AbsenceProblem.REPORT_NOT_VALID, "pupilIds", "the ids of your own children");
         }
-        return record(parent.school(), "system: " + who, command, channel, null, false);
+        return record(parent.school(), "system: " + who, command, channel, null, false, null);
     }
 
     /** A family's text reply, read by the SMS-reply job, which has already established who sent it. */
     @Transactional
     public List<AbsenceReportView> reportFromFamily(SchoolScope smsReply, @Valid ReportAbsence command, ReportChannel channel, String who, Long inboundSmsId) {
-        return record(smsReply, "system: " + who, command, channel, inboundSmsId, false);
+        return record(smsReply, "system: " + who, command, channel, inboundSmsId, false, null);
     }
 
-    /** {@code contactFromCaller}: the contact id came in a request body (staff), not from a sign-in or a matched number. */
-    private List<AbsenceReportView> record(SchoolScope scope, String by, ReportAbsence c, ReportChannel channel, Long inboundSmsId, boolean contactFromCaller) {
+    /**
+     * The office accepting what a text reply suggested for a child: recorded as the office's report on the reply's
+     * channel, with the suggested code even when it is one only a person gives (C for a bereavement, G for a holiday).
+     * {@code inboundSmsId}: the text, when nothing of this child's reading was recorded from it before (the key that
+     * lets one text give at most one report per child); null for the rest of an absence whose first days were.
+     */
+    @Transactional
+    public List<AbsenceReportView> acceptFromReply(SchoolScope office, @Valid ReportAbsence command, String code, Long inboundSmsId) {
+        return record(office, office.describe() + ", accepting a parent's reply", command, ReportChannel.SMS_REPLY, inboundSmsId, false, code);
+    }
+
+    /**
+     * {@code contactFromCaller}: the contact id came in a request body (staff), not from a sign-in or a matched number.
+     * {@code code}: the code to give, when not the category's own suggestion (the office accepting a C or G).
+     */
+    private List<AbsenceReportView> record(SchoolScope scope, String by, ReportAbsence c, ReportChannel channel, Long inboundSmsId, boolean contactFromCaller,
+            String code) {
         long schoolId = scope.schoolId();
         SchoolDay.Context ctx = schoolDay.of(schoolId);
         LocalDate today = ctx.now().toLocalDate();
@@ -139,7 +154,7 @@ public class AbsenceService {
         List<AbsenceReportRow> rows = new ArrayList<>();
         for (Long pupilId : c.pupilIds()) {
             rows.add(new AbsenceReportRow(0, schoolId, group, pupilId, span.firstDate(), span.firstSession().name(), span.lastDate(), span.lastSession().name(),
-                    c.expectedReturn(), c.category().name(), c.category().suggestedCode(), c.reason().strip(), channel.name(), c.contactId(),
+                    c.expectedReturn(), c.category().name(), code != null ? code : c.category().suggestedCode(), c.reason().strip(), channel.name(), c.contactId(),
                     Boolean.TRUE.equals(c.evidenceToFollow()), "ACTIVE", by, clock.instant(), inboundSmsId));
         }
         List<Long> ids = store.insert(rows);

@@ -16,9 +16,12 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.util.List;
 import uk.openattendance.absence.app.AbsenceReportView;
+import uk.openattendance.absence.app.AcceptSuggestions;
+import uk.openattendance.absence.app.ReplySuggestions;
 import uk.openattendance.absence.app.AbsenceService;
 import uk.openattendance.absence.app.ReportAbsence;
 import uk.openattendance.absence.domain.ReportChannel;
+import uk.openattendance.notify.app.InboundTexts;
 import uk.openattendance.platform.web.ProblemResponses;
 import uk.openattendance.security.ActorResolver;
 
@@ -28,11 +31,21 @@ import uk.openattendance.security.ActorResolver;
 @Tag(name = "Absence reports")
 public class AbsenceController {
     private final AbsenceService absences;
+    private final ReplySuggestions suggestions;
     private final ActorResolver actors;
 
-    public AbsenceController(AbsenceService absences, ActorResolver actors) {
+    public AbsenceController(AbsenceService absences, ReplySuggestions suggestions, ActorResolver actors) {
         this.absences = absences;
+        this.suggestions = suggestions;
         this.actors = actors;
+    }
+
+    @Post("/inbound-messages/{id}/accept")
+    @Operation(summary = "Accept what the reader suggested for these children in a text waiting for review: each child's suggested code "
+            + "through its last day is recorded as a report (N marks become it); the text stays in the queue until resolved")
+    public InboundTexts.InboundView acceptInboundSuggestions(Authentication auth, @PathVariable long schoolId, @PathVariable long id,
+            @Body AcceptSuggestions body) {
+        return suggestions.accept(actors.resolve(auth.getName()), schoolId, id, body);
     }
 
     @Post("/absence-reports")

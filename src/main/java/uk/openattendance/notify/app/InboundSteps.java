@@ -3,6 +3,7 @@ package uk.openattendance.notify.app;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import uk.openattendance.notify.domain.OptOutWords;
 import uk.openattendance.notify.persistence.InboundStore;
@@ -59,8 +60,10 @@ class InboundSteps {
             throw new Unreadable(e);
         }
         Long school = outcome.schoolId() != null ? outcome.schoolId() : to.schoolId();
+        InboundHandler.Review review = outcome.review();
         store.processed(row.id(), school, school == null ? to.trustId() : null, outcome.contactId(), outcome.status(), outcome.reading(),
-                outcome.reviewReason(), outcome.reply());
+                review == null ? null : review.why(), outcome.reply(), outcome.actioned(), review != null && review.urgent(),
+                review == null ? null : InboundJson.reasons(review.reasons()), review == null ? null : InboundJson.suggestions(review.suggestions()));
         return new Done(true, outcome.reply());
     }
 
@@ -72,7 +75,8 @@ class InboundSteps {
             return new Done(false, row.reply());
         }
         SmsSenders.Addressee to = senders.addressedTo(row.to()).orElse(SmsSenders.Addressee.SERVICE);
-        store.processed(id, to.schoolId(), to.trustId(), null, "REVIEW", null, reason, null);
+        store.processed(id, to.schoolId(), to.trustId(), null, "REVIEW", null, reason, null, false, false,
+                InboundJson.reasons(List.of(new InboundHandler.Reason("unreadable", reason, false))), null);
         return new Done(true, null);
     }
 
@@ -81,20 +85,17 @@ class InboundSteps {
             case STOP -> {
                 // the provider blocks the number for our sender, so the stop holds for every school sharing it
                 outbox.suppress(0, row.from(), "replied '" + shorten(row.body()) + "'", "the contact, by text", clock.instant());
-                yield new InboundHandler.Outcome(null, null, "ACTIONED", "opt-out", null,
-                        isKeyword(row.body()) ? null : "You will get no more texts from us. Reply START to have them again.");
+                // Twilio answers its own keywords (STOP, STOPALL, ...) itself; a phrase it does not catch gets our answer
+                yield InboundHandler.Outcome.actioned(null, null, "opt-out",
+                        OptOutWords.isCarrierKeyword(row.body()) ? null : "You will get no more texts from us. Reply START to have them again.");
             }
             case START -> {
                 outbox.unsuppress(0, row.from());
-                yield new InboundHandler.Outcome(null, null, "ACTIONED", "opt-in", null, null);
+                yield InboundHandler.Outcome.actioned(null, null, "opt-in", null);
             }
-            case HELP -> new InboundHandler.Outcome(null, null, "ACTIONED", "help", null,
+            case HELP -> InboundHandler.Outcome.actioned(null, null, "help",
                     "School attendance texts. Reply with the reason your child is absent, or call the school office. Reply STOP to stop texts.");
         });
-    }
-
-    private static boolean isKeyword(String body) {
-        return body.strip().matches("(?i)[a-z]+[.!]*");
     }
 
     private static String shorten(String s) {

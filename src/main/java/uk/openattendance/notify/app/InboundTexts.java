@@ -12,6 +12,7 @@ import uk.openattendance.platform.problem.FieldError;
 import uk.openattendance.roll.domain.UkMobile;
 import uk.openattendance.security.Actor;
 import uk.openattendance.security.Permission;
+import uk.openattendance.security.SchoolScope;
 
 /**
  * Inbound texts: stored before anything else (so nothing is lost whatever happens next), processed once per provider id,
@@ -34,8 +35,14 @@ public class InboundTexts {
         this.clock = clock;
     }
 
+    /**
+     * A stored text. {@code actioned}: something was recorded from it at once (a text can be actioned and still wait
+     * for review); {@code urgent}: a reason that must reach a person first; {@code reasons} (urgent first) and, per
+     * child, what the reading {@code suggestions} and how much of it was applied.
+     */
     public record InboundView(long id, String from, String body, java.time.Instant receivedAt, Long schoolId, Long contactId, String status, String reading,
-            String reviewReason, String reply, String resolvedBy, java.time.Instant resolvedAt, String resolution) {}
+            String reviewReason, String reply, String resolvedBy, java.time.Instant resolvedAt, String resolution, boolean actioned, boolean urgent,
+            List<InboundHandler.Reason> reasons, List<InboundHandler.Suggestion> suggestions) {}
 
     /**
      * Returns the reply to send back (TwiML), or null for none. The text is stored first in its own commit (so nothing
@@ -145,8 +152,22 @@ public class InboundTexts {
         }
     }
 
+    /**
+     * A text of the scope's school waiting for review, locked until the caller's transaction ends, so two offices
+     * accepting the same suggestion at once apply it once. Empty when there is no such text.
+     */
+    public java.util.Optional<InboundView> lockInReview(SchoolScope scope, long id) {
+        return store.lockInReview(id, scope.schoolId()).map(InboundTexts::view);
+    }
+
+    /** Records what the office applied of a text's suggestions (inside the transaction that locked it and wrote the reports). */
+    public void suggestionsApplied(SchoolScope scope, long id, List<InboundHandler.Suggestion> suggestions) {
+        InboundStore.InboundRow row = store.lockInReview(id, scope.schoolId()).orElseThrow(() -> CommonProblem.notFound("Text waiting for review", id));
+        store.suggestionsChanged(row.id(), InboundJson.suggestions(suggestions), row.actioned() || suggestions.stream().anyMatch(s -> s.appliedThrough() != null));
+    }
+
     private static InboundView view(InboundStore.InboundRow r) {
         return new InboundView(r.id(), r.from(), r.body(), r.receivedAt(), r.schoolId(), r.contactId(), r.status(), r.reading(), r.reviewReason(), r.reply(),
-                r.resolvedBy(), r.resolvedAt(), r.resolution());
+                r.resolvedBy(), r.resolvedAt(), r.resolution(), r.actioned(), r.urgent(), InboundJson.reasons(r.reasons()), InboundJson.suggestions(r.suggestions()));
     }
 }

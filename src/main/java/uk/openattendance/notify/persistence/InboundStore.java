@@ -18,10 +18,11 @@ import uk.openattendance.platform.db.Sql;
 @Connectable
 public class InboundStore {
     public record InboundRow(long id, String providerId, String from, String to, String body, Instant receivedAt, Long schoolId, Long contactId,
-            String status, String reading, String reviewReason, String reply, String resolvedBy, Instant resolvedAt, String resolution) {}
+            String status, String reading, String reviewReason, String reply, String resolvedBy, Instant resolvedAt, String resolution,
+            boolean actioned, boolean urgent, String reasons, String suggestions) {}
 
     private static final String COLUMNS = "id, provider_id, from_number, to_number, body, received_at, school_id, contact_id, status, reading, review_reason, "
-            + "reply, resolved_by, resolved_at, resolution";
+            + "reply, resolved_by, resolved_at, resolution, actioned, urgent, reasons, suggestions";
 
     private final JdbcOperations jdbc;
 
@@ -47,7 +48,7 @@ public class InboundStore {
                     return rs.getLong(1);
                 }
             });
-            return new InboundRow(id, providerId, from, to, body, now, null, null, "RECEIVED", null, null, null, null, null, null);
+            return new InboundRow(id, providerId, from, to, body, now, null, null, "RECEIVED", null, null, null, null, null, null, false, false, null, null);
         }
         return byProviderId(providerId).orElseThrow();
     }
@@ -92,9 +93,14 @@ public class InboundStore {
         });
     }
 
-    public void processed(long id, Long schoolId, Long trustId, Long contactId, String status, String reading, String reviewReason, String reply) {
-        jdbc.prepareStatement("UPDATE inbound_sms SET school_id = ?, trust_id = ?, contact_id = ?, status = ?, reading = ?, review_reason = ?, reply = ? "
-                + "WHERE id = ?", ps -> {
+    /**
+     * The text's outcome. {@code status} REVIEW when anything waits for a person (even if some of it was
+     * {@code actioned} at once), ACTIONED when everything was dealt with; {@code reasons} and {@code suggestions} JSON.
+     */
+    public void processed(long id, Long schoolId, Long trustId, Long contactId, String status, String reading, String reviewReason, String reply,
+            boolean actioned, boolean urgent, String reasons, String suggestions) {
+        jdbc.prepareStatement("UPDATE inbound_sms SET school_id = ?, trust_id = ?, contact_id = ?, status = ?, reading = ?, review_reason = ?, reply = ?, "
+                + "actioned = ?, urgent = ?, reasons = ?, suggestions = ? WHERE id = ?", ps -> {
             Sql.setLong(ps, 1, schoolId);
             Sql.setLong(ps, 2, trustId);
             Sql.setLong(ps, 3, contactId);
@@ -102,7 +108,29 @@ public class InboundStore {
             ps.setString(5, cut(reading, 1000));
             ps.setString(6, cut(reviewReason, 300));
             ps.setString(7, cut(reply, 700));
-            ps.setLong(8, id);
+            ps.setBoolean(8, actioned);
+            ps.setBoolean(9, urgent);
+            ps.setString(10, reasons);
+            ps.setString(11, suggestions);
+            ps.setLong(12, id);
+            return ps.executeUpdate();
+        });
+    }
+
+    /** A text of this school waiting for review, locked until the caller's transaction ends (an office accepting suggestions). */
+    public Optional<InboundRow> lockInReview(long id, long schoolId) {
+        return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM inbound_sms WHERE id = ? AND school_id = ? AND status = 'REVIEW' FOR UPDATE", ps -> {
+            ps.setLong(1, id);
+            ps.setLong(2, schoolId);
+            return read(ps).stream().findFirst();
+        });
+    }
+
+    public void suggestionsChanged(long id, String suggestions, boolean actioned) {
+        jdbc.prepareStatement("UPDATE inbound_sms SET suggestions = ?, actioned = ? WHERE id = ?", ps -> {
+            ps.setString(1, suggestions);
+            ps.setBoolean(2, actioned);
+            ps.setLong(3, id);
             return ps.executeUpdate();
         });
     }
@@ -134,7 +162,7 @@ public class InboundStore {
 
     public List<InboundRow> ofSchool(Long schoolId, String status, int offset, int limit) {
         return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM inbound_sms WHERE (school_id = ? OR (? IS NULL AND school_id IS NULL)) "
-                + "AND (? IS NULL OR status = ?) ORDER BY id DESC LIMIT ? OFFSET ?", ps -> {
+                + "AND (? IS NULL OR status = ?) ORDER BY (status = 'REVIEW' AND urgent) DESC, id DESC LIMIT ? OFFSET ?", ps -> {
                     Sql.setLong(ps, 1, schoolId);
                     Sql.setLong(ps, 2, schoolId);
                     ps.setString(3, status);
@@ -148,7 +176,7 @@ public class InboundStore {
     /** A trust's queue: texts to its shared number that no school's contact sent. */
     public List<InboundRow> ofTrust(long trustId, String status, int offset, int limit) {
         return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM inbound_sms WHERE trust_id = ? AND school_id IS NULL "
-                + "AND (? IS NULL OR status = ?) ORDER BY id DESC LIMIT ? OFFSET ?", ps -> {
+                + "AND (? IS NULL OR status = ?) ORDER BY (status = 'REVIEW' AND urgent) DESC, id DESC LIMIT ? OFFSET ?", ps -> {
                     ps.setLong(1, trustId);
                     ps.setString(2, status);
                     ps.setString(3, status);
@@ -190,7 +218,8 @@ public class InboundStore {
                 Timestamp resolved = rs.getTimestamp(14);
                 out.add(new InboundRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant(), school,
                         contact, rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13),
-                        resolved == null ? null : resolved.toInstant(), rs.getString(15)));
+                        resolved == null ? null : resolved.toInstant(), rs.getString(15), rs.getBoolean(16), rs.getBoolean(17), rs.getString(18),
+                        rs.getString(19)));
             }
         }
         return out;

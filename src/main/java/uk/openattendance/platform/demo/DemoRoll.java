@@ -9,6 +9,7 @@ import java.util.Random;
  * drama range (07700 900000-900999) and emails at example.org.
  */
 final class DemoRoll {
+    /** Girls' and boys' names alternate, so a forename's index gives the census sex the demo records (even F, odd M). */
     private static final List<String> FORENAMES = List.of("Ava", "Noah", "Isla", "Leo", "Mia", "Arlo", "Ivy", "Finn", "Ruby", "Theo", "Nia", "Ezra",
             "Maya", "Otis", "Esme", "Kai", "Lola", "Reuben", "Zara", "Jude", "Elsie", "Rafe", "Cora", "Ned");
     private static final List<String> SURNAMES = List.of("Ashdown", "Brackley", "Carrow", "Dunmore", "Elstow", "Fenwick", "Garside", "Holloway",
@@ -20,7 +21,7 @@ final class DemoRoll {
 
     static Csvs make(int schoolNumber, int pupils, List<String> registerGroups, List<String> yearGroups, LocalDate admitted) {
         Random random = new Random(1000L + schoolNumber);
-        StringBuilder p = new StringBuilder("upn,legal_forename,legal_surname,date_of_birth,year_group,register_group,form,start_date,"
+        StringBuilder p = new StringBuilder("upn,legal_forename,legal_surname,date_of_birth,sex,year_group,register_group,form,start_date,"
                 + "pupil_premium,send,free_school_meals,eal,looked_after,has_social_worker,young_carer,vulnerable\n");
         StringBuilder c = new StringBuilder("upn,name,relationship,parental_responsibility,lives_with_pupil,priority,mobile,email,no_contact\n");
         int family = 0;
@@ -34,8 +35,9 @@ final class DemoRoll {
             int groupIndex = i * registerGroups.size() / pupils;
             String year = yearGroups.get(i * yearGroups.size() / pupils);
             String upn = String.format("Z9%02d%09d", schoolNumber, i + 1);
-            p.append(String.join(",", upn, FORENAMES.get(random.nextInt(FORENAMES.size())), surname,
-                    dateOfBirth(year, admitted, random).toString(), year, registerGroups.get(groupIndex), year + "-" + (char) ('A' + random.nextInt(2)),
+            int forename = random.nextInt(FORENAMES.size());
+            p.append(String.join(",", upn, FORENAMES.get(forename), surname,
+                    dateOfBirth(year, admitted, random).toString(), forename % 2 == 0 ? "F" : "M", year, registerGroups.get(groupIndex), year + "-" + (char) ('A' + random.nextInt(2)),
                     admitted.toString(), yn(random, 25), random.nextInt(8) == 0 ? "SEN_SUPPORT" : random.nextInt(40) == 0 ? "EHCP" : "NONE",
                     yn(random, 20), yn(random, 15), yn(random, 2), yn(random, 3), yn(random, 3), yn(random, 5))).append('\n');
             String mobile = String.format("07700 9%05d", family % 1000);

@@ -19,6 +19,7 @@ public record PupilCommand(
         @Nullable @Size(max = 100, message = "at most 100 characters") String preferredForename,
         @Nullable @Size(max = 100, message = "at most 100 characters") String preferredSurname,
         @NotNull(message = "a date as YYYY-MM-DD") @Past(message = "a date in the past") LocalDate dateOfBirth,
+        @Nullable @Pattern(regexp = "[MF]", message = "M or F, the sex the DfE school census records, or leave it out") String sex,
         @NotNull(message = "one of N1, N2, R, 1 to 14") @Pattern(regexp = "N1|N2|R|[1-9]|1[0-4]", message = "one of N1, N2, R, 1 to 14") String yearGroup,
         @NotNull(message = "the id of one of the school's register groups") Long registerGroupId,
         @Nullable @Size(max = 20, message = "at most 20 characters") String form,

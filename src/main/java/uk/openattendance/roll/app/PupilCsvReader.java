@@ -29,7 +29,7 @@ class PupilCsvReader {
             row.error("register_group", "one of " + groupIdsByName.keySet());
         }
         PupilCommand command = new PupilCommand(row.text("upn"), row.text("legal_forename"), row.text("legal_surname"),
-                row.text("preferred_forename"), row.text("preferred_surname"), row.date("date_of_birth"), row.text("year_group"), groupId,
+                row.text("preferred_forename"), row.text("preferred_surname"), row.date("date_of_birth"), sex(row.text("sex")), row.text("year_group"), groupId,
                 row.text("form"), row.text("house"), row.date("start_date"), row.date("leaving_date"),
                 new Characteristics(row.flag("pupil_premium"), row.choice("send", SendStatus.class, SendStatus.NONE), row.flag("free_school_meals"),
                         row.flag("eal"), row.flag("looked_after"), row.flag("child_in_need"), row.flag("has_social_worker"), row.flag("young_carer")),
@@ -42,6 +42,11 @@ class PupilCsvReader {
         }
         errors.addAll(row.errors());
         return row.errors().isEmpty() ? List.of(new Line(row.line(), command)) : List.of();
+    }
+
+    /** The census letter in either case ("m", "F"); anything else is left as sent, so the check names it. */
+    private static String sex(String value) {
+        return value == null || value.isBlank() ? null : value.strip().length() == 1 ? value.strip().toUpperCase(java.util.Locale.ROOT) : value.strip();
     }
 
     private static String snake(String property) {

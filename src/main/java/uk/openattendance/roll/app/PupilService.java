@@ -125,7 +125,7 @@ public class PupilService {
             throw DomainProblem.field(RollProblem.PUPIL_NOT_VALID, "deletedOn", "a date on or after admission on " + r.startDate());
         }
         PupilRow left = pupils.update(new PupilRow(r.id(), r.schoolId(), r.upn(), r.legalForename(), r.legalSurname(), r.preferredForename(),
-                r.preferredSurname(), r.dateOfBirth(), r.yearGroup(), r.registerGroupId(), r.form(), r.house(), r.startDate(), command.deletedOn(),
+                r.preferredSurname(), r.dateOfBirth(), r.sex(), r.yearGroup(), r.registerGroupId(), r.form(), r.house(), r.startDate(), command.deletedOn(),
                 r.pupilPremium(), r.sendStatus(), r.freeSchoolMeals(), r.eal(), r.lookedAfter(), r.childInNeed(), r.hasSocialWorker(),
                 r.youngCarer(), r.vulnerable(), r.version()));
         admissions.deleted(scope, pupilId, command);

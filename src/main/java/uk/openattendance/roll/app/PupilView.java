@@ -4,7 +4,7 @@ import java.time.LocalDate;
 
 public record PupilView(
         long id, long schoolId, String upn, String legalForename, String legalSurname, String preferredForename, String preferredSurname,
-        LocalDate dateOfBirth, String yearGroup, long registerGroupId, String form, String house, LocalDate startDate, LocalDate leavingDate,
+        LocalDate dateOfBirth, String sex, String yearGroup, long registerGroupId, String form, String house, LocalDate startDate, LocalDate leavingDate,
         Characteristics characteristics, boolean vulnerable, long version) {
 
     /** The name staff call the pupil by: preferred names where given, else legal names. */

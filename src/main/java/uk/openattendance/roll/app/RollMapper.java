@@ -11,7 +11,7 @@ final class RollMapper {
 
     static PupilView view(PupilRow r) {
         return new PupilView(r.id(), r.schoolId(), r.upn(), r.legalForename(), r.legalSurname(), r.preferredForename(), r.preferredSurname(),
-                r.dateOfBirth(), r.yearGroup(), r.registerGroupId(), r.form(), r.house(), r.startDate(), r.leavingDate(),
+                r.dateOfBirth(), r.sex(), r.yearGroup(), r.registerGroupId(), r.form(), r.house(), r.startDate(), r.leavingDate(),
                 new Characteristics(r.pupilPremium(), SendStatus.valueOf(r.sendStatus()), r.freeSchoolMeals(), r.eal(), r.lookedAfter(),
                         r.childInNeed(), r.hasSocialWorker(), r.youngCarer()),
                 r.vulnerable(), r.version() == null ? 0 : r.version());
@@ -20,7 +20,7 @@ final class RollMapper {
     static PupilRow row(Long id, long schoolId, PupilCommand c, Long version) {
         Characteristics ch = c.characteristics();
         return new PupilRow(id, schoolId, c.upn(), c.legalForename().strip(), c.legalSurname().strip(), blankToNull(c.preferredForename()),
-                blankToNull(c.preferredSurname()), c.dateOfBirth(), c.yearGroup(), c.registerGroupId(), blankToNull(c.form()), blankToNull(c.house()),
+                blankToNull(c.preferredSurname()), c.dateOfBirth(), blankToNull(c.sex()), c.yearGroup(), c.registerGroupId(), blankToNull(c.form()), blankToNull(c.house()),
                 c.startDate(), c.leavingDate(), ch.pupilPremium(), ch.send().name(), ch.freeSchoolMeals(), ch.eal(), ch.lookedAfter(),
                 ch.childInNeed(), ch.hasSocialWorker(), ch.youngCarer(), c.vulnerable(), version);
     }

@@ -17,6 +17,7 @@ public record PupilRow(
         @Nullable String preferredForename,
         @Nullable String preferredSurname,
         LocalDate dateOfBirth,
+        @Nullable String sex,
         String yearGroup,
         long registerGroupId,
         @Nullable String form,

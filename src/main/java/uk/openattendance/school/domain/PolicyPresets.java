@@ -44,12 +44,16 @@ public final class PolicyPresets {
                 new PraiseRules(false, null, false, true, null, PRIORITY_ONE),
                 new LeaveRules(null, false, false, false, null, null, null, null, true),
                 new MarkRules(5, false),
-                MessagingRules.standard());
+                MessagingRules.standard(),
+                // the policy sets no day on which evidence of illness is asked for; it has the attendance officer ensure
+                // "there are no N codes beyond 5 days of the absence", so a parent's word covers at most a school week
+                new ReplyRules(5, ReplyRules.STANDARD_CONFIDENCE));
         return new PolicyPreset(SECONDARY_ACADEMY_DORSET, "Secondary academy (Dorset multi-academy trust)", "seeds/000", List.of(timings), settings, List.of(
                 "Afternoon register opens 13:15, not 13:25: the policy's 10-minute afternoon register (13:25-13:35) beside a 20-minute morning one (8:45-9:05) breaks the same-length rule; opening earlier keeps every pupil's mark as the policy gives it (late after 13:25, U after 13:35).",
                 "First text at 09:15: the policy says parents are texted but gives no time; 10 minutes after the morning register closes.",
                 "Letters: the same level twice in succession, then treated as below 90% (policy: 'may be used twice in succession').",
-                "Praise: termly celebrations of good attendance; no weekly text is named."));
+                "Praise: termly celebrations of good attendance; no weekly text is named.",
+                "Text replies: a parent's word covers up to 5 school days of illness: the policy names no evidence day, only 'no N codes beyond 5 days'."));
     }
 
     /** seeds/001: L after close, U 15 minutes after close, reports by 9:00, safe by 10:00, traffic light over 6 weeks. */
@@ -68,13 +72,16 @@ public final class PolicyPresets {
                 new PraiseRules(true, null, false, true, null, PRIORITY_ONE),
                 new LeaveRules(null, false, false, false, null, null, null, null, true),
                 new MarkRules(5, false),
-                MessagingRules.standard());
+                MessagingRules.standard(),
+                // "An absence of more than 5 days may require the parent/carer to provide further medical evidence."
+                new ReplyRules(5, ReplyRules.STANDARD_CONFIDENCE));
         return new PolicyPreset(CHURCH_TRUST_TRAFFIC_LIGHT, "Church schools trust (traffic-light letters)", "seeds/001", List.of(timings), settings, List.of(
                 "Register times: the policy says 'timings may vary for each school'; 8:40-8:50 and 13:00-13:10 are placeholders each school sets.",
                 "L from register close and U 15 minutes after it, as the policy states.",
                 "Phone at 09:30 and escalate at 09:45: the policy requires contact by 9:00 and safety by 10:00 without intermediate times.",
                 "Traffic light over a 6-week window: green 96%+, yellow 94-95%, amber 91-93%, red 90% or under; read as below 96, below 94, at or below 90.",
-                "Weekly praise stands in for the policy's weekly best-class prizes."));
+                "Weekly praise stands in for the policy's weekly best-class prizes.",
+                "Text replies: up to 5 school days self-certified ('an absence of more than 5 days may require ... further medical evidence')."));
     }
 
     /** seeds/002: on site 8:50 and 13:10, registers close 9:00 and 13:20, U after close; SATs and first-term leave rules. */
@@ -92,11 +99,15 @@ public final class PolicyPresets {
                 new PraiseRules(false, null, false, false, null, PRIORITY_ONE),
                 new LeaveRules(14, true, true, true, null, null, 1, 3, true),
                 new MarkRules(5, false),
-                MessagingRules.standard());
+                MessagingRules.standard(),
+                // the policy asks for evidence only of appointments ("we may ask to see evidence of any appointments
+                // made during school time"); for illness it is silent, so the standard school week is assumed
+                new ReplyRules(5, ReplyRules.STANDARD_CONFIDENCE));
         return new PolicyPreset(PRIMARY_GLOUCESTERSHIRE, "Primary school (Gloucestershire)", "seeds/002", List.of(timings), settings, List.of(
                 "Report by 09:00 and first text at 09:15: the policy runs 'first day response, usually through a text message' on the first morning.",
                 "Phone 10:00, escalate 11:00, safe by 12:00: not stated; the first morning is the policy's horizon.",
-                "Two weeks' notice for leave: the policy's leave request form asks for advance requests; 14 days assumed."));
+                "Two weeks' notice for leave: the policy's leave request form asks for advance requests; 14 days assumed.",
+                "Text replies: up to 5 school days self-certified; the policy asks for evidence of appointments only."));
     }
 
     /** seeds/003: registers 8:45-9:00, U after 9:15, lateness text to priority 1, medical letters after 8 and 12 sessions. */
@@ -114,11 +125,15 @@ public final class PolicyPresets {
                 new PraiseRules(false, null, false, true, null, PRIORITY_ONE),
                 new LeaveRules(null, false, false, false, null, null, null, null, true),
                 new MarkRules(5, false),
-                MessagingRules.standard());
+                MessagingRules.standard(),
+                // "If a child is reported absent from school for illness on five consecutive days or more, on the fifth
+                // day the school will ask for evidence": four days are the parent's word alone
+                new ReplyRules(4, ReplyRules.STANDARD_CONFIDENCE));
         return new PolicyPreset(PRIMARY_PORTSMOUTH, "Primary school (Portsmouth)", "seeds/003", List.of(timings), settings, List.of(
                 "Afternoon register 13:00-13:15 with U from 13:30: the policy gives only morning times; the same pattern is assumed.",
                 "Arrivals from 9:00 to 9:15 are L (late) as the policy says; U from 9:15, '30 minutes after our day begins'.",
-                "Punctuality letter after more than 3 unauthorised lates; medical letters after 8 illness sessions in a term and 12 in a year; evidence on the 5th day."));
+                "Punctuality letter after more than 3 unauthorised lates; medical letters after 8 illness sessions in a term and 12 in a year; evidence on the 5th day.",
+                "Text replies: 4 school days self-certified, since evidence is asked for on the 5th day of illness."));
     }
 
     /** seeds/004: late after 8:45 (Nursery 9:00), close 9:15; afternoon registers 12:00 / 12:45 / 13:30 by group; 93% letter; half-termly praise texts. */
@@ -142,11 +157,16 @@ public final class PolicyPresets {
                 new PraiseRules(false, pct("98"), true, false, null, PRIORITY_ONE),
                 new LeaveRules(14, false, true, true, pct("10"), 5, 1, 3, true),
                 new MarkRules(5, false),
-                MessagingRules.standard());
+                MessagingRules.standard(),
+                // "The school will not usually request medical evidence in most circumstances where a pupil is absent due
+                // to illness; however, the school reserves the right to request supporting evidence where there is a
+                // concern": no fixed day, so the standard school week is kept and a longer stated absence reaches a person
+                new ReplyRules(5, ReplyRules.STANDARD_CONFIDENCE));
         return new PolicyPreset(LOWER_SCHOOL_BEDFORDSHIRE, "Lower school (Bedfordshire)", "seeds/004", List.of(nursery, ks1, ks2), settings, List.of(
                 "Afternoon registers close 30 minutes after they are marked (12:30, 13:15, 14:00): the policy gives only the marking times; 30 minutes matches the morning (8:45-9:15).",
                 "Nursery's morning register opens with the others at 8:45 but its pupils are late only after 9:00, as the policy says.",
-                "Leave: more than 5 days needs a meeting with the headteacher (issue #5 wording); religious observance one day per festival, three a year."));
+                "Leave: more than 5 days needs a meeting with the headteacher (issue #5 wording); religious observance one day per festival, three a year.",
+                "Text replies: up to 5 school days self-certified; the policy does not usually ask for evidence of illness, so a longer stated absence goes to the office."));
     }
 
     private static LocalTime t(String time) {

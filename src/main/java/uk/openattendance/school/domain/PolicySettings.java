@@ -2,7 +2,10 @@ package uk.openattendance.school.domain;
 
 import java.util.Objects;
 
-/** Everything that differs between schools' attendance policies, as typed settings (register times live on register groups). */
+/**
+ * Everything that differs between schools' attendance policies, as typed settings (register times live on register groups).
+ * Sections added later ({@code messaging}, {@code replies}) default to their standard values when a stored policy lacks them.
+ */
 public record PolicySettings(
         FirstDayChain firstDay,
         LatenessNotices lateness,
@@ -10,7 +13,8 @@ public record PolicySettings(
         PraiseRules praise,
         LeaveRules leave,
         MarkRules marks,
-        MessagingRules messaging) {
+        MessagingRules messaging,
+        ReplyRules replies) {
 
     public PolicySettings {
         Objects.requireNonNull(firstDay, "firstDay");
@@ -21,6 +25,9 @@ public record PolicySettings(
         Objects.requireNonNull(marks, "marks");
         if (messaging == null) {
             messaging = MessagingRules.standard();
+        }
+        if (replies == null) {
+            replies = ReplyRules.standard();
         }
     }
 }

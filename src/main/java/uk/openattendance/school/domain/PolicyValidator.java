@@ -32,6 +32,13 @@ public final class PolicyValidator {
         if (s.marks().unresolvedNLimitSchoolDays() < 1) {
             errors.add(new FieldError("marks.unresolvedNLimitSchoolDays", "a number of school days from 1"));
         }
+        ReplyRules r = s.replies();
+        if (r.selfCertificationSchoolDays() < 1 || r.selfCertificationSchoolDays() > 30) {
+            errors.add(new FieldError("replies.selfCertificationSchoolDays", "a number of school days from 1 to 30"));
+        }
+        if (r.confidenceToApply().signum() < 0 || r.confidenceToApply().compareTo(java.math.BigDecimal.ONE) > 0) {
+            errors.add(new FieldError("replies.confidenceToApply", "a confidence from 0 to 1, e.g. 0.8"));
+        }
         return errors;
     }
 

@@ -99,4 +99,28 @@ class PolicyPresetsTest {
     void everyPresetRecordsWhatItHadToInterpret() {
         assertThat(PolicyPresets.all()).allSatisfy(p -> assertThat(p.interpretations()).isNotEmpty());
     }
+
+    @Test
+    void eachPresetsSelfCertificationLimitComesFromItsEvidenceRules() {
+        // Portsmouth asks for evidence "on the fifth day": four days on a parent's word; DSAT "more than 5 days"; the
+        // others name no evidence day for illness and keep a school week
+        assertThat(preset(PolicyPresets.PRIMARY_PORTSMOUTH).settings().replies().selfCertificationSchoolDays()).isEqualTo(4);
+        assertThat(preset(PolicyPresets.CHURCH_TRUST_TRAFFIC_LIGHT).settings().replies().selfCertificationSchoolDays()).isEqualTo(5);
+        assertThat(preset(PolicyPresets.SECONDARY_ACADEMY_DORSET).settings().replies().selfCertificationSchoolDays()).isEqualTo(5);
+        assertThat(preset(PolicyPresets.PRIMARY_GLOUCESTERSHIRE).settings().replies().selfCertificationSchoolDays()).isEqualTo(5);
+        assertThat(preset(PolicyPresets.LOWER_SCHOOL_BEDFORDSHIRE).settings().replies().selfCertificationSchoolDays()).isEqualTo(5);
+        for (PolicyPreset p : PolicyPresets.all()) {
+            assertThat(p.settings().replies().confidenceToApply()).as(p.key()).isEqualByComparingTo("0.8");
+            assertThat(p.interpretations()).as(p.key()).anyMatch(i -> i.startsWith("Text replies:"));
+        }
+    }
+
+    @Test
+    void aSelfCertificationLimitOrConfidenceOutOfRangeIsNamedWithWhatIsExpected() {
+        PolicySettings s = preset(PolicyPresets.PRIMARY_PORTSMOUTH).settings();
+        PolicySettings bad = new PolicySettings(s.firstDay(), s.lateness(), s.letters(), s.praise(), s.leave(), s.marks(), s.messaging(),
+                new ReplyRules(0, new BigDecimal("1.5")));
+        assertThat(PolicyValidator.validate(bad)).extracting(e -> e.field() + ": " + e.expected()).containsExactly(
+                "replies.selfCertificationSchoolDays: a number of school days from 1 to 30", "replies.confidenceToApply: a confidence from 0 to 1, e.g. 0.8");
+    }
 }
