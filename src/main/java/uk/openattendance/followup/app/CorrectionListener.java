@@ -4,7 +4,8 @@ import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import uk.openattendance.followup.domain.Correction;
+import uk.openattendance.followup.domain.Wording;
 import uk.openattendance.notify.app.Outbox;
 import uk.openattendance.notify.domain.MessagePurpose;
 import uk.openattendance.notify.domain.Recipients;
@@ -16,13 +17,11 @@ import uk.openattendance.security.Purpose;
 import uk.openattendance.security.SchoolScope;
 
 /**
- * When a morning N that caused a first-day text becomes a mark that says the child is here (a late sign-in, a register
- * corrected), the family who got the text gets a short correction, in the same transaction as the mark.
+ * When a morning N that caused a first-day text becomes a mark that says the child is here ({@link Correction}: a late
+ * sign-in, a register corrected), the family who got the text gets a short correction, in the same transaction as the mark.
  */
 @Singleton
 class CorrectionListener implements MarkListener {
-    private static final Set<String> IN_SCHOOL = Set.of("/", "\\", "L", "U");
-
     private final Outbox outbox;
     private final PupilService pupils;
 
@@ -40,7 +39,7 @@ class CorrectionListener implements MarkListener {
     private void correct(SchoolScope scope, List<MarkChanged> changes) {
         List<Outbox.Request> corrections = new ArrayList<>();
         for (MarkChanged c : changes) {
-            if (!"N".equals(c.oldCode()) || !IN_SCHOOL.contains(c.newCode()) || !"AM".equals(c.session())) {
+            if (!Correction.due(c.oldCode(), c.newCode(), c.session())) {
                 continue;
             }
             for (Outbox.Sent sent : outbox.sentAbout(scope, c.date(), MessagePurpose.FIRST_DAY_ABSENCE)) {
@@ -49,7 +48,8 @@ class CorrectionListener implements MarkListener {
                 }
                 PupilView p = pupils.pupilsByIds(scope, List.of(c.pupilId())).get(0);
                 corrections.add(new Outbox.Request(c.schoolId(), MessagePurpose.FIRST_DAY_CORRECTION, c.date() + ":pupil " + c.pupilId(), Outbox.URGENT,
-                        new Recipients.Plan(sent.target(), List.of()), Map.of("children", FamilyContacts.names(List.of(p))), List.of(c.pupilId()), c.date()));
+                        new Recipients.Plan(sent.target(), List.of()), Map.of("children", Wording.children(List.of(FamilyContacts.child(p)))),
+                        List.of(c.pupilId()), c.date()));
             }
         }
         if (!corrections.isEmpty()) {

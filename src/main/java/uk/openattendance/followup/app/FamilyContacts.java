@@ -1,16 +1,21 @@
 package uk.openattendance.followup.app;
 
 import jakarta.inject.Singleton;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import uk.openattendance.followup.domain.Child;
+import uk.openattendance.followup.domain.Message;
+import uk.openattendance.notify.app.Outbox;
 import uk.openattendance.notify.domain.Recipients;
 import uk.openattendance.roll.app.ContactService;
 import uk.openattendance.roll.app.ContactView;
 import uk.openattendance.roll.app.PupilView;
 import uk.openattendance.security.SchoolScope;
 
-/** Pupils' contacts as the routing rules see them, and the names families call their children by. */
+/** The follow-up domain's view of the roll (children and their contacts) and its decided messages as outbox requests. */
 @Singleton
 class FamilyContacts {
     private final ContactService contacts;
@@ -23,21 +28,30 @@ class FamilyContacts {
         return contacts.contactsOfPupils(scope, pupilIds);
     }
 
-    public static List<Recipients.Contact> recipients(List<ContactView> views) {
+    /** Each pupil's contacts as the routing rules see them. */
+    Map<Long, List<Recipients.Contact>> routable(SchoolScope scope, Collection<Long> pupilIds) {
+        if (pupilIds.isEmpty()) {
+            return Map.of();
+        }
+        return of(scope, pupilIds).entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> recipients(e.getValue())));
+    }
+
+    static List<Recipients.Contact> recipients(List<ContactView> views) {
         return views.stream().map(c -> new Recipients.Contact(c.contactId(), c.name(), c.relationship(), c.parentalResponsibility(), c.livesWithPupil(),
                 c.priority(), c.mobile(), c.email(), c.preferredChannel(), c.noContact())).toList();
     }
 
-    /** "Amelia", "Amelia and Ben", "Amelia, Ben and Cara": first names as the family uses them. */
-    public static String names(List<PupilView> pupils) {
-        List<String> first = pupils.stream().map(p -> p.preferredForename() != null ? p.preferredForename() : p.legalForename()).toList();
-        if (first.size() <= 1) {
-            return first.isEmpty() ? "" : first.get(0);
-        }
-        return String.join(", ", first.subList(0, first.size() - 1)) + " and " + first.get(first.size() - 1);
+    static Child child(PupilView p) {
+        return new Child(p.id(), p.legalForename(), p.legalSurname(), p.preferredForename(), p.displayName(), p.form(), p.registerGroupId(), p.vulnerable(),
+                p.characteristics().lookedAfter(), p.characteristics().childInNeed(), p.characteristics().hasSocialWorker());
     }
 
-    public static boolean needsCare(PupilView p) {
-        return p.vulnerable() || p.characteristics().lookedAfter() || p.characteristics().childInNeed() || p.characteristics().hasSocialWorker();
+    static List<Child> children(List<PupilView> pupils) {
+        return pupils.stream().map(FamilyContacts::child).toList();
+    }
+
+    static List<Outbox.Request> requests(long schoolId, LocalDate date, List<Message> messages) {
+        return messages.stream().map(m -> new Outbox.Request(schoolId, m.purpose(), m.key(), m.urgent() ? Outbox.URGENT : Outbox.NORMAL, m.to(), m.fields(),
+                m.pupilIds(), date)).toList();
     }
 }

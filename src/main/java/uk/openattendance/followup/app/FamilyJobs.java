@@ -2,16 +2,12 @@ package uk.openattendance.followup.app;
 
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.temporal.TemporalAdjusters;
 import java.util.List;
+import uk.openattendance.followup.domain.Occasions;
 import uk.openattendance.register.app.SchoolDay;
 import uk.openattendance.schedule.app.JobHandler;
-import uk.openattendance.school.app.RegisterGroupView;
 import uk.openattendance.school.domain.Session;
-import uk.openattendance.school.domain.SessionTiming;
 import uk.openattendance.security.Purpose;
 import uk.openattendance.security.SchoolScope;
 
@@ -43,11 +39,8 @@ class FamilyJobs {
 
             @Override
             public List<Slot> slots(long schoolId, LocalDate date) {
-                if (!schoolDay.policy(schoolId).lateness().enabled()) {
-                    return List.of();
-                }
-                return List.of(Session.values()).stream().map(s -> new Slot(s.name(), lastU(schoolId, s).plusMinutes(10), LocalTime.of(17, 0),
-                        "the end of the school day")).toList();
+                return List.of(Session.values()).stream().flatMap(s -> FirstDayJobs.slots(Occasions.latenessNotices(schoolDay.policy(schoolId).lateness(), s,
+                        schoolDay.of(schoolId).groups().values().stream().map(g -> g.timing(s).unauthorisedFrom()).toList())).stream()).toList();
             }
 
             @Override
@@ -72,10 +65,7 @@ class FamilyJobs {
 
             @Override
             public List<Slot> slots(long schoolId, LocalDate date) {
-                if (!schoolDay.policy(schoolId).praise().weeklyFullAttendance() || !lastSchoolDayOfWeek(schoolId, date)) {
-                    return List.of();
-                }
-                return List.of(new Slot(null, LocalTime.of(15, 30), LocalTime.of(19, 0), "early evening"));
+                return FirstDayJobs.slots(Occasions.weeklyPraise(schoolDay.policy(schoolId).praise(), schoolDay.of(schoolId).calendar(), date));
             }
 
             @Override
@@ -100,13 +90,7 @@ class FamilyJobs {
 
             @Override
             public List<Slot> slots(long schoolId, LocalDate date) {
-                var rules = schoolDay.policy(schoolId).praise();
-                var half = schoolDay.of(schoolId).calendar().halfTermContaining(date);
-                if ((rules.halfTermlyExcellentFrom() == null && !rules.halfTermlyFullAttendance() && rules.improvementByPoints() == null) || half.isEmpty()
-                        || !lastSchoolDayBefore(schoolId, date, half.get().to())) {
-                    return List.of();
-                }
-                return List.of(new Slot(null, LocalTime.of(15, 30), LocalTime.of(19, 0), "early evening"));
+                return FirstDayJobs.slots(Occasions.halfTermPraise(schoolDay.policy(schoolId).praise(), schoolDay.of(schoolId).calendar(), date));
             }
 
             @Override
@@ -131,11 +115,7 @@ class FamilyJobs {
 
             @Override
             public List<Slot> slots(long schoolId, LocalDate date) {
-                var term = schoolDay.of(schoolId).calendar().termContaining(date);
-                if (!schoolDay.policy(schoolId).praise().termlyFullAttendance() || term.isEmpty() || !lastSchoolDayBefore(schoolId, date, term.get().endsOn())) {
-                    return List.of();
-                }
-                return List.of(new Slot(null, LocalTime.of(15, 30), LocalTime.of(19, 0), "early evening"));
+                return FirstDayJobs.slots(Occasions.termlyPraise(schoolDay.policy(schoolId).praise(), schoolDay.of(schoolId).calendar(), date));
             }
 
             @Override
@@ -160,7 +140,7 @@ class FamilyJobs {
 
             @Override
             public List<Slot> slots(long schoolId, LocalDate date) {
-                return List.of(new Slot(null, LocalTime.of(16, 0), LocalTime.of(23, 0), "the end of the day"));
+                return FirstDayJobs.slots(java.util.Optional.of(Occasions.missingEducationCheck()));
             }
 
             @Override
@@ -168,24 +148,5 @@ class FamilyJobs {
                 return missing.run(scope, date);
             }
         };
-    }
-
-    private LocalTime lastU(long schoolId, Session session) {
-        return schoolDay.of(schoolId).groups().values().stream().map((RegisterGroupView g) -> g.timing(session)).map(SessionTiming::unauthorisedFrom)
-                .max(LocalTime::compareTo).orElse(session == Session.AM ? LocalTime.of(9, 30) : LocalTime.of(13, 30));
-    }
-
-    private boolean lastSchoolDayOfWeek(long schoolId, LocalDate date) {
-        return lastSchoolDayBefore(schoolId, date, date.with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY)));
-    }
-
-    private boolean lastSchoolDayBefore(long schoolId, LocalDate date, LocalDate end) {
-        var calendar = schoolDay.of(schoolId).calendar();
-        for (LocalDate d = date.plusDays(1); !d.isAfter(end); d = d.plusDays(1)) {
-            if (calendar.isSchoolDay(d)) {
-                return false;
-            }
-        }
-        return true;
     }
 }

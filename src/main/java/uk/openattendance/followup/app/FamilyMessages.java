@@ -9,30 +9,30 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import uk.openattendance.followup.domain.LatenessTexts;
+import uk.openattendance.followup.domain.Message;
+import uk.openattendance.followup.domain.Praise;
 import uk.openattendance.notify.app.Outbox;
 import uk.openattendance.notify.domain.MessagePurpose;
-import uk.openattendance.notify.domain.Recipients;
 import uk.openattendance.register.app.FiguresRow;
 import uk.openattendance.register.app.FiguresService;
-import uk.openattendance.register.app.MarkView;
 import uk.openattendance.register.app.MissingRegisters;
 import uk.openattendance.register.app.RegisterService;
 import uk.openattendance.register.app.SchoolDay;
 import uk.openattendance.register.app.WindowRequest;
-import uk.openattendance.register.domain.RegisterGaps;
-import uk.openattendance.roll.app.ContactView;
 import uk.openattendance.roll.app.PupilService;
-import uk.openattendance.roll.app.PupilView;
 import uk.openattendance.school.domain.ContactRouting;
+import uk.openattendance.school.domain.DateWindow;
 import uk.openattendance.school.domain.PraiseRules;
 import uk.openattendance.school.domain.Session;
-import uk.openattendance.security.Actor;
 import uk.openattendance.security.SchoolScope;
 
-/** Lateness notices and praise: one message per pupil, to the contacts the school's settings name, at most once per occasion. */
+/**
+ * Lateness notices and praise: it loads the marks or figures, asks {@link LatenessTexts} and {@link Praise} who gets
+ * what, and queues one message per pupil and contact, at most once per occasion.
+ */
 @Singleton
 public class FamilyMessages {
-
     private final RegisterService registers;
     private final FiguresService figures;
     private final PupilService pupils;
@@ -55,157 +55,100 @@ public class FamilyMessages {
     /** After a session's registers close: a text for each pupil marked L or U in it. */
     @Transactional
     public String latenessNotices(SchoolScope scope, LocalDate date, Session session) {
-        long schoolId = scope.schoolId();
-        var rules = schoolDay.policy(schoolId).lateness();
+        var rules = schoolDay.policy(scope.schoolId()).lateness();
         if (!rules.enabled()) {
             return "Lateness notices are off in this school's policy.";
         }
-        List<MarkView> late = new ArrayList<>();
+        List<LatenessTexts.LateMark> marks = new ArrayList<>();
         for (String code : List.of("L", "U")) {
-            late.addAll(registers.marksWithCode(scope, code, date, date).stream().filter(m -> m.session().equals(session.name())).toList());
+            registers.marksWithCode(scope, code, date, date).forEach(m -> marks.add(new LatenessTexts.LateMark(m.pupilId(), m.session(), code, m.minutesLate())));
         }
-        Map<Long, MarkView> byPupil = late.stream().collect(Collectors.toMap(MarkView::pupilId, Function.identity(), (a, b) -> a));
-        List<Outbox.Request> requests = new ArrayList<>();
-        Map<Long, List<ContactView>> cs = contacts.of(scope, byPupil.keySet());
-        for (PupilView p : pupils.pupilsByIds(scope, byPupil.keySet())) {
-            MarkView m = byPupil.get(p.id());
-            for (Recipients.Plan plan : Recipients.route(rules.routing(), FamilyContacts.recipients(cs.getOrDefault(p.id(), List.of())))) {
-                requests.add(new Outbox.Request(schoolId, MessagePurpose.LATENESS, date + ":" + session + ":pupil " + p.id(), Outbox.NORMAL, plan,
-                        Map.of("children", FamilyContacts.names(List.of(p)), "session", session == Session.AM ? "morning" : "afternoon",
-                                "minutesLate", String.valueOf(m.minutesLate())), List.of(p.id()), date));
-            }
-        }
-        int queued = outbox.enqueue(scope, requests);
-        return byPupil.size() + " pupil(s) late; " + requests.size() + " text(s) (" + queued + " new)";
+        Map<Long, LatenessTexts.LateMark> late = LatenessTexts.latePupils(session, marks);
+        LatenessTexts.Decision decision = LatenessTexts.decide(date, session, rules.routing(), late,
+                FamilyContacts.children(pupils.pupilsByIds(scope, late.keySet())), contacts.routable(scope, late.keySet()));
+        return decision.outcome(queue(scope, date, decision.messages()));
     }
 
     /** Weekly 100% praise, run on the week's last school day. */
     @Transactional
     public String weeklyPraise(SchoolScope scope, LocalDate date) {
-        long schoolId = scope.schoolId();
-        PraiseRules rules = schoolDay.policy(schoolId).praise();
+        PraiseRules rules = schoolDay.policy(scope.schoolId()).praise();
         if (!rules.weeklyFullAttendance()) {
             return "Weekly praise is off in this school's policy.";
         }
         WindowRequest week = new WindowRequest(WindowRequest.Kind.WEEK, null, null, date, null);
-        Complete full = complete(figures.fullAttendance(scope, week), missing.gaps(scope, week));
-        return praise(scope, date, "week " + date, MessagePurpose.PRAISE_WEEKLY, full.rows(), rules.routing(), "week", null) + full.skipped();
+        Praise.Complete full = Praise.everyRegisterTaken(rows(figures.fullAttendance(scope, week)), missing.gaps(scope, week));
+        return praise(scope, date, "week " + date, MessagePurpose.PRAISE_WEEKLY, full.rows(), rules.routing(), "week") + full.skipped();
     }
 
     /** Half-termly praise on the half term's last school day: 100% is outstanding, at or above the school's mark excellent. */
     @Transactional
     public String halfTermPraise(SchoolScope scope, LocalDate date) {
-        long schoolId = scope.schoolId();
-        PraiseRules rules = schoolDay.policy(schoolId).praise();
+        PraiseRules rules = schoolDay.policy(scope.schoolId()).praise();
         WindowRequest halfTerm = new WindowRequest(WindowRequest.Kind.HALF_TERM, null, null, date, null);
-        Complete eligible = complete(figures.groups(scope, FiguresService.GroupBy.PUPIL, null, halfTerm).stream()
-                .filter(r -> r.figures().possibleSessions() > 0 && r.figures().attendancePercent() != null).toList(), missing.gaps(scope, halfTerm));
-        List<FiguresRow> all = eligible.rows();
+        Praise.Complete eligible = Praise.everyRegisterTaken(Praise.withFigures(rows(figures.groups(scope, FiguresService.GroupBy.PUPIL, null, halfTerm))),
+                missing.gaps(scope, halfTerm));
+        List<Praise.PupilFigures> all = eligible.rows();
+        String occasion = "half term " + date;
         StringBuilder out = new StringBuilder();
         if (rules.halfTermlyFullAttendance()) {
-            List<FiguresRow> full = all.stream().filter(r -> r.figures().attended() == r.figures().possibleSessions()).toList();
-            out.append(praise(scope, date, "half term " + date, MessagePurpose.PRAISE_OUTSTANDING, full, rules.routing(), "half term", null)).append(' ');
+            out.append(praise(scope, date, occasion, MessagePurpose.PRAISE_OUTSTANDING, Praise.outstanding(all), rules.routing(), "half term")).append(' ');
         }
-        BigDecimal from = rules.halfTermlyExcellentFrom();
-        if (from != null) {
-            List<FiguresRow> excellent = all.stream().filter(r -> r.figures().attended() < r.figures().possibleSessions())
-                    .filter(r -> r.figures().attendancePercent().compareTo(from) >= 0).toList();
-            out.append(praise(scope, date, "half term " + date, MessagePurpose.PRAISE_EXCELLENT, excellent, rules.routing(), "half term", null));
+        if (rules.halfTermlyExcellentFrom() != null) {
+            out.append(praise(scope, date, occasion, MessagePurpose.PRAISE_EXCELLENT, Praise.excellent(all, rules.halfTermlyExcellentFrom()), rules.routing(),
+                    "half term"));
         }
-        BigDecimal points = rules.improvementByPoints();
-        if (points != null) {
-            out.append(' ').append(improvement(scope, date, all, points, rules.routing()));
+        if (rules.improvementByPoints() != null) {
+            out.append(' ').append(improvement(scope, date, all, rules.improvementByPoints(), rules.routing()));
         }
         return out.length() == 0 ? "Half-termly praise is off in this school's policy." : out.toString().strip() + eligible.skipped();
     }
 
     /** Pupils whose attendance this half term is up by the school's number of points on the half term before. */
-    private String improvement(SchoolScope scope, LocalDate date, List<FiguresRow> thisHalf, BigDecimal points, ContactRouting routing) {
-        long schoolId = scope.schoolId();
-        var calendar = schoolDay.of(schoolId).calendar();
-        var current = calendar.halfTermContaining(date).orElseThrow();
-        var previous = calendar.terms().stream().flatMap(t -> t.halfTerms().stream()).filter(h -> h.to().isBefore(current.from()))
-                .max(java.util.Comparator.comparing(uk.openattendance.school.domain.DateWindow::to));
+    private String improvement(SchoolScope scope, LocalDate date, List<Praise.PupilFigures> thisHalf, BigDecimal points, ContactRouting routing) {
+        var calendar = schoolDay.of(scope.schoolId()).calendar();
+        var previous = Praise.halfTermBefore(calendar, calendar.halfTermContaining(date).orElseThrow());
         if (previous.isEmpty()) {
             return "No earlier half term to compare with.";
         }
-        Map<String, BigDecimal> before = figures.groups(scope, FiguresService.GroupBy.PUPIL, null,
-                new WindowRequest(WindowRequest.Kind.RANGE, previous.get().from(), previous.get().to(), null, null)).stream()
-                .filter(r -> r.figures().possibleSessions() > 0 && r.figures().attendancePercent() != null)
-                .collect(Collectors.toMap(FiguresRow::key, r -> r.figures().attendancePercent()));
-        List<FiguresRow> improved = thisHalf.stream().filter(r -> before.containsKey(r.key()))
-                .filter(r -> r.figures().attendancePercent().subtract(before.get(r.key())).compareTo(points) >= 0).toList();
-        List<Long> ids = improved.stream().map(r -> Long.valueOf(r.key().substring("pupil:".length()))).toList();
-        Map<Long, List<ContactView>> cs = contacts.of(scope, ids);
-        List<Outbox.Request> requests = new ArrayList<>();
-        for (PupilView p : pupils.pupilsByIds(scope, ids)) {
-            FiguresRow now = improved.stream().filter(r -> r.key().equals("pupil:" + p.id())).findFirst().orElseThrow();
-            BigDecimal up = now.figures().attendancePercent().subtract(before.get(now.key()));
-            for (Recipients.Plan plan : Recipients.route(routing, FamilyContacts.recipients(cs.getOrDefault(p.id(), List.of())))) {
-                requests.add(new Outbox.Request(schoolId, MessagePurpose.PRAISE_IMPROVEMENT, "half term " + date + ":pupil " + p.id(), Outbox.NORMAL, plan,
-                        Map.of("children", FamilyContacts.names(List.of(p)), "percent", now.figures().attendancePercent().toPlainString(),
-                                "points", up.stripTrailingZeros().toPlainString()), List.of(p.id()), date));
-            }
-        }
-        int queued = outbox.enqueue(scope, requests);
-        return ids.size() + " pupil(s) improved by " + points.toPlainString() + " points or more: " + queued + " message(s) queued.";
+        DateWindow before = previous.get();
+        Map<Long, BigDecimal> then = Praise.withFigures(rows(figures.groups(scope, FiguresService.GroupBy.PUPIL, null,
+                new WindowRequest(WindowRequest.Kind.RANGE, before.from(), before.to(), null, null)))).stream()
+                .collect(Collectors.toMap(Praise.PupilFigures::pupilId, r -> r.figures().attendancePercent()));
+        Map<Long, Praise.Improvement> improved = Praise.improved(thisHalf, then, points).stream()
+                .collect(Collectors.toMap(i -> i.now().pupilId(), Function.identity(), (a, b) -> a, java.util.LinkedHashMap::new));
+        int queued = queue(scope, date, Praise.improvementMessages(date, improved, FamilyContacts.children(pupils.pupilsByIds(scope, improved.keySet())),
+                contacts.routable(scope, improved.keySet()), routing));
+        return improved.size() + " pupil(s) improved by " + points.toPlainString() + " points or more: " + queued + " message(s) queued.";
     }
 
     /** Termly 100% praise on the term's last school day. */
     @Transactional
     public String termlyPraise(SchoolScope scope, LocalDate date) {
-        long schoolId = scope.schoolId();
-        PraiseRules rules = schoolDay.policy(schoolId).praise();
+        PraiseRules rules = schoolDay.policy(scope.schoolId()).praise();
         if (!rules.termlyFullAttendance()) {
             return "Termly praise is off in this school's policy.";
         }
         WindowRequest term = new WindowRequest(WindowRequest.Kind.TERM, null, null, date, null);
-        Complete full = complete(figures.fullAttendance(scope, term), missing.gaps(scope, term));
-        return praise(scope, date, "term " + date, MessagePurpose.PRAISE_OUTSTANDING, full.rows(), rules.routing(), "term", null) + full.skipped();
+        Praise.Complete full = Praise.everyRegisterTaken(rows(figures.fullAttendance(scope, term)), missing.gaps(scope, term));
+        return praise(scope, date, "term " + date, MessagePurpose.PRAISE_OUTSTANDING, full.rows(), rules.routing(), "term") + full.skipped();
     }
 
-    private record Complete(List<FiguresRow> rows, String skipped) {}
-
-    /**
-     * Only pupils with a mark for every session owed in the window may be praised: figures count marks, so a register
-     * never taken would otherwise read as a session attended. Those left out are named by the registers they lack.
-     */
-    private static Complete complete(List<FiguresRow> rows, Map<Long, List<RegisterGaps.Slot>> gaps) {
-        List<FiguresRow> kept = new ArrayList<>();
-        java.util.TreeSet<RegisterGaps.Slot> lacking = new java.util.TreeSet<>(RegisterGaps.Slot.ORDER);
-        int skipped = 0;
-        for (FiguresRow r : rows) {
-            List<RegisterGaps.Slot> g = gaps.get(Long.valueOf(r.key().substring("pupil:".length())));
-            if (g == null) {
-                kept.add(r);
-            } else {
-                skipped++;
-                lacking.addAll(g);
-            }
-        }
-        if (skipped == 0) {
-            return new Complete(kept, "");
-        }
-        List<String> days = lacking.stream().limit(6).map(s -> FirstDayService.DAY.format(s.date()) + " " + s.session()).toList();
-        return new Complete(kept, " " + skipped + " pupil(s) skipped: registers not taken on " + String.join(", ", days)
-                + (lacking.size() > days.size() ? " and " + (lacking.size() - days.size()) + " more session(s)" : "") + ".");
+    private String praise(SchoolScope scope, LocalDate date, String occasion, MessagePurpose purpose, List<Praise.PupilFigures> praised,
+            ContactRouting routing, String window) {
+        Map<Long, Praise.PupilFigures> byPupil = praised.stream()
+                .collect(Collectors.toMap(Praise.PupilFigures::pupilId, Function.identity(), (a, b) -> a, java.util.LinkedHashMap::new));
+        int queued = queue(scope, date, Praise.messages(purpose, occasion, window, byPupil, FamilyContacts.children(pupils.pupilsByIds(scope, byPupil.keySet())),
+                contacts.routable(scope, byPupil.keySet()), routing));
+        return Praise.outcome(purpose, praised.size(), queued);
     }
 
-    private String praise(SchoolScope scope, LocalDate date, String occasion, MessagePurpose purpose, List<FiguresRow> rows, ContactRouting routing,
-            String window, String points) {
-        long schoolId = scope.schoolId();
-        List<Long> ids = rows.stream().map(r -> Long.valueOf(r.key().substring("pupil:".length()))).toList();
-        Map<Long, FiguresRow> byPupil = rows.stream().collect(Collectors.toMap(r -> Long.valueOf(r.key().substring("pupil:".length())), Function.identity()));
-        Map<Long, List<ContactView>> cs = contacts.of(scope, ids);
-        List<Outbox.Request> requests = new ArrayList<>();
-        for (PupilView p : pupils.pupilsByIds(scope, ids)) {
-            BigDecimal pct = byPupil.get(p.id()).figures().attendancePercent();
-            for (Recipients.Plan plan : Recipients.route(routing, FamilyContacts.recipients(cs.getOrDefault(p.id(), List.of())))) {
-                requests.add(new Outbox.Request(schoolId, purpose, occasion + ":pupil " + p.id(), Outbox.NORMAL, plan,
-                        Map.of("children", FamilyContacts.names(List.of(p)), "percent", pct.toPlainString(), "window", window), List.of(p.id()), date));
-            }
-        }
-        int queued = outbox.enqueue(scope, requests);
-        return ids.size() + " pupil(s) for " + purpose.name().toLowerCase().replace('_', ' ') + ": " + queued + " message(s) queued.";
+    private int queue(SchoolScope scope, LocalDate date, List<Message> messages) {
+        return outbox.enqueue(scope, FamilyContacts.requests(scope.schoolId(), date, messages));
+    }
+
+    /** Figures rows are keyed "pupil:{id}". */
+    private static List<Praise.PupilFigures> rows(List<FiguresRow> rows) {
+        return rows.stream().map(r -> new Praise.PupilFigures(Long.parseLong(r.key().substring("pupil:".length())), r.figures())).toList();
     }
 }

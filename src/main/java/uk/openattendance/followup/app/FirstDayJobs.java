@@ -2,20 +2,23 @@ package uk.openattendance.followup.app;
 
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.util.List;
-import java.util.function.Function;
+import java.util.function.BiFunction;
+import uk.openattendance.followup.domain.ChainStep;
+import uk.openattendance.followup.domain.Due;
+import uk.openattendance.followup.domain.Escalation;
 import uk.openattendance.register.app.SchoolDay;
 import uk.openattendance.schedule.app.JobHandler;
-import uk.openattendance.school.domain.FirstDayChain;
 import uk.openattendance.security.Purpose;
 import uk.openattendance.security.SchoolScope;
 
-/** The first-day chain's four moments as per-school jobs, at the times in each school's policy. */
+/** The first-day chain's four steps as per-school jobs, due when {@link ChainStep} says from each school's policy. */
 @Factory
 class FirstDayJobs {
-    static final LocalTime END_OF_DAY = LocalTime.of(18, 0);
+    /** How soon the first text looks again at a register not yet taken. */
+    static final Duration WAIT_FOR_REGISTER = Duration.ofMinutes(1);
 
     private final FirstDayService service;
     private final SchoolDay schoolDay;
@@ -27,9 +30,7 @@ class FirstDayJobs {
 
     @Singleton
     JobHandler firstText() {
-        // a first text after the safe-by time would arrive after the office has already had to act: skipped instead
-        JobHandler texts = handler("FIRST_DAY_TEXT", c -> new JobHandler.Slot("AM", c.firstTextAt(), c.safeBy(), "the safe-by time"),
-                (school, date) -> service.sendFirstTexts(school, date));
+        JobHandler texts = handler("FIRST_DAY_TEXT", ChainStep.FIRST_TEXT, service::sendFirstTexts);
         // families of a group whose register is not yet taken are texted on a later pass, once it is
         return new JobHandler() {
             @Override
@@ -54,36 +55,32 @@ class FirstDayJobs {
 
             @Override
             public Result attempt(SchoolScope scope, LocalDate date, String session) {
-                FirstDayService.FirstTexts t = service.firstTexts(scope, date);
-                return new Result(t.outcome(), t.waiting().isEmpty() ? null : WAIT_FOR_REGISTER);
+                FirstDayService.FirstTextPass t = service.firstTexts(scope, date);
+                return new Result(t.outcome(), t.waitingForRegisters() ? WAIT_FOR_REGISTER : null);
             }
         };
     }
 
-    /** How soon the first text looks again at a register not yet taken. */
-    static final java.time.Duration WAIT_FOR_REGISTER = java.time.Duration.ofMinutes(1);
-
     @Singleton
     JobHandler callList() {
-        return handler("FIRST_DAY_CALL_LIST", c -> new JobHandler.Slot("AM", c.phoneFrom(), END_OF_DAY, "the end of the school day"),
-                (school, date) -> service.openCallList(school, date));
+        return handler("FIRST_DAY_CALL_LIST", ChainStep.CALL_LIST, service::openCallList);
     }
 
     @Singleton
     JobHandler escalate() {
-        // a school whose escalation and safe-by times coincide gets one alert, at safe-by
-        return handler("FIRST_DAY_ESCALATE", c -> c.escalateAt().equals(c.safeBy()) ? null : new JobHandler.Slot("AM", c.escalateAt(), END_OF_DAY,
-                "the end of the school day"),
-                (school, date) -> service.escalate(school, date, "ESCALATION"));
+        return handler("FIRST_DAY_ESCALATE", ChainStep.ESCALATION, (school, date) -> service.escalate(school, date, Escalation.AT_ESCALATION));
     }
 
     @Singleton
     JobHandler safeBy() {
-        return handler("FIRST_DAY_SAFE_BY", c -> new JobHandler.Slot("AM", c.safeBy(), END_OF_DAY, "the end of the school day"),
-                (school, date) -> service.escalate(school, date, "SAFE_BY"));
+        return handler("FIRST_DAY_SAFE_BY", ChainStep.SAFE_BY, (school, date) -> service.escalate(school, date, Escalation.AT_SAFE_BY));
     }
 
-    private JobHandler handler(String kind, Function<FirstDayChain, JobHandler.Slot> slot, java.util.function.BiFunction<SchoolScope, LocalDate, String> work) {
+    static List<JobHandler.Slot> slots(java.util.Optional<Due> due) {
+        return due.map(d -> List.of(new JobHandler.Slot(d.session(), d.at(), d.latest(), d.whyLatest()))).orElse(List.of());
+    }
+
+    private JobHandler handler(String kind, ChainStep step, BiFunction<SchoolScope, LocalDate, String> work) {
         return new JobHandler() {
             @Override
             public String kind() {
@@ -97,8 +94,7 @@ class FirstDayJobs {
 
             @Override
             public List<Slot> slots(long schoolId, LocalDate date) {
-                JobHandler.Slot s = slot.apply(schoolDay.policy(schoolId).firstDay());
-                return s == null ? List.of() : List.of(s);
+                return FirstDayJobs.slots(step.due(schoolDay.policy(schoolId).firstDay()));
             }
 
             @Override

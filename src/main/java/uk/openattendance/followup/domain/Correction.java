@@ -1,0 +1,19 @@
+package uk.openattendance.followup.domain;
+
+import java.util.Set;
+
+/**
+ * A family told their child was absent must hear when the child turns out to be in school. When a morning N that a
+ * first-day text was about becomes a mark that says the child is here (present, late before or after the register
+ * closed), the family who got the text is sent a short correction.
+ */
+public final class Correction {
+    private Correction() {}
+
+    /** Marks that say the child is in school: present (/ and \), late before (L) and after (U) the register closed. */
+    public static final Set<String> IN_SCHOOL = Set.of("/", "\\", "L", "U");
+
+    public static boolean due(String oldCode, String newCode, String session) {
+        return Unexplained.NOT_YET_PROVIDED.equals(oldCode) && IN_SCHOOL.contains(newCode) && "AM".equals(session);
+    }
+}
