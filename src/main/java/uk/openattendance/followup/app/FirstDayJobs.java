@@ -28,13 +28,18 @@ class FirstDayJobs {
     @Singleton
     JobHandler firstText() {
         // a first text after the safe-by time would arrive after the office has already had to act: skipped instead
-        JobHandler texts = handler("FIRST_DAY_TEXT", c -> new JobHandler.Slot("AM", c.firstTextAt(), c.safeBy(), "the safe-by time"),
+        JobHandler texts = handler("FIRST_DAY_TEXT", 10, c -> new JobHandler.Slot("AM", c.firstTextAt(), c.safeBy(), "the safe-by time"),
                 (school, date) -> service.sendFirstTexts(school, date));
         // families of a group whose register is not yet taken are texted on a later pass, once it is
         return new JobHandler() {
             @Override
             public String kind() {
                 return texts.kind();
+            }
+
+            @Override
+            public int order() {
+                return texts.order();
             }
 
             @Override
@@ -65,29 +70,35 @@ class FirstDayJobs {
 
     @Singleton
     JobHandler callList() {
-        return handler("FIRST_DAY_CALL_LIST", c -> new JobHandler.Slot("AM", c.phoneFrom(), END_OF_DAY, "the end of the school day"),
+        return handler("FIRST_DAY_CALL_LIST", 30, c -> new JobHandler.Slot("AM", c.phoneFrom(), END_OF_DAY, "the end of the school day"),
                 (school, date) -> service.openCallList(school, date));
     }
 
     @Singleton
     JobHandler escalate() {
         // a school whose escalation and safe-by times coincide gets one alert, at safe-by
-        return handler("FIRST_DAY_ESCALATE", c -> c.escalateAt().equals(c.safeBy()) ? null : new JobHandler.Slot("AM", c.escalateAt(), END_OF_DAY,
+        return handler("FIRST_DAY_ESCALATE", 40, c -> c.escalateAt().equals(c.safeBy()) ? null : new JobHandler.Slot("AM", c.escalateAt(), END_OF_DAY,
                 "the end of the school day"),
                 (school, date) -> service.escalate(school, date, "ESCALATION"));
     }
 
     @Singleton
     JobHandler safeBy() {
-        return handler("FIRST_DAY_SAFE_BY", c -> new JobHandler.Slot("AM", c.safeBy(), END_OF_DAY, "the end of the school day"),
+        return handler("FIRST_DAY_SAFE_BY", 50, c -> new JobHandler.Slot("AM", c.safeBy(), END_OF_DAY, "the end of the school day"),
                 (school, date) -> service.escalate(school, date, "SAFE_BY"));
     }
 
-    private JobHandler handler(String kind, Function<FirstDayChain, JobHandler.Slot> slot, java.util.function.BiFunction<SchoolScope, LocalDate, String> work) {
+    /** {@code order}: among jobs due at the same moment, texts first, then the lateness notices (20), the call list they feed, escalation, safe-by. */
+    private JobHandler handler(String kind, int order, Function<FirstDayChain, JobHandler.Slot> slot, java.util.function.BiFunction<SchoolScope, LocalDate, String> work) {
         return new JobHandler() {
             @Override
             public String kind() {
                 return kind;
+            }
+
+            @Override
+            public int order() {
+                return order;
             }
 
             @Override
