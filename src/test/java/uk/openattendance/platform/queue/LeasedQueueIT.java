@@ -27,7 +27,7 @@ import uk.openattendance.platform.queue.domain.LeaseTerms;
  */
 @MicronautTest(transactional = false)
 class LeasedQueueIT {
-    private static final LeaseTerms SHORT = new LeaseTerms(Duration.ofMillis(1500), Duration.ofMillis(300));
+    private static final LeaseTerms SHORT = new LeaseTerms(Duration.ofSeconds(3), Duration.ofSeconds(1)); // the database keeps whole seconds
 
     @Inject QueueStore store;
 
@@ -36,6 +36,7 @@ class LeasedQueueIT {
     /** How many times each entry's work ran to its end, across instances. */
     private final Map<Long, AtomicInteger> worked = new ConcurrentHashMap<>();
     private final Map<Long, Boolean> inDoubt = new ConcurrentHashMap<>();
+    private final CountDownLatch firstStarted = new CountDownLatch(1);
 
     @AfterEach
     void stop() {
@@ -58,6 +59,7 @@ class LeasedQueueIT {
             @Override
             public String work(Claim claim) {
                 inDoubt.put(claim.refId(), claim.inDoubt());
+                firstStarted.countDown();
                 sleep(slow);
                 return claim.done(() -> worked.computeIfAbsent(claim.refId(), id -> new AtomicInteger()).incrementAndGet()) ? "DONE" : "REFUSED";
             }
@@ -89,10 +91,11 @@ class LeasedQueueIT {
     @Test
     void aSlowSendIsNotClaimedByTheOtherInstanceWhileItsLeaseIsKeptAlive() throws Exception {
         enqueue(1);
-        LeasedQueue a = instance("instance-a", 1, Duration.ofMillis(4_500)); // three leases long
+        LeasedQueue a = instance("instance-a", 1, Duration.ofSeconds(9)); // three leases long
         LeasedQueue b = instance("instance-b", 1, Duration.ZERO);
         var slow = CompletableFuture.supplyAsync(() -> a.drain(queue, null));
-        Instant until = Instant.now().plusMillis(4_000);
+        assertThat(firstStarted.await(10, TimeUnit.SECONDS)).isTrue();
+        Instant until = Instant.now().plusMillis(8_000);
         int tries = 0;
         while (Instant.now().isBefore(until)) {
             assertThat(b.drain(queue, null)).as("the other instance finds nothing to take while the first renews its lease").isEmpty();
@@ -100,7 +103,7 @@ class LeasedQueueIT {
             Thread.sleep(200);
         }
         assertThat(slow.get(30, TimeUnit.SECONDS)).containsEntry("DONE", 1);
-        assertThat(tries).isGreaterThan(10);
+        assertThat(tries).isGreaterThan(20);
         assertThat(worked.get(1L).get()).isEqualTo(1);
         assertThat(inDoubt.get(1L)).isFalse();
     }
@@ -155,9 +158,9 @@ class LeasedQueueIT {
     void aResultWithAStaleClaimTokenIsRefused() {
         enqueue(1);
         Instant now = Instant.now();
-        QueueEntry first = store.claim(queue, "instance-a", now, now.minusMillis(1), 1, null, List.of()).get(0);
-        assertThat(store.reap(now.plusMillis(1))).extracting(QueueEntry::id).contains(first.id());
-        QueueEntry second = store.claim(queue, "instance-b", now.plusMillis(2), now.plusSeconds(60), 1, null, List.of()).get(0);
+        QueueEntry first = store.claim(queue, "instance-a", now, now.minusSeconds(2), 1, null, List.of()).get(0);
+        assertThat(store.reap(now)).extracting(QueueEntry::id).contains(first.id());
+        QueueEntry second = store.claim(queue, "instance-b", now, now.plusSeconds(60), 1, null, List.of()).get(0);
         assertThat(second.claimToken()).isGreaterThan(first.claimToken());
         assertThat(second.inDoubt()).isTrue();
         AtomicInteger written = new AtomicInteger();
