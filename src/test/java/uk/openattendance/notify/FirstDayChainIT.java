@@ -79,6 +79,7 @@ class FirstDayChainIT implements TestPropertyProvider {
     @Inject AbsenceService absences;
     @Inject Outbox outbox;
     @Inject OutboxStore outboxStore;
+    @Inject uk.openattendance.platform.queue.QueueStore queueStore;
     @Inject uk.openattendance.school.app.RegisterGroupService groups;
 
     @Override
@@ -283,7 +284,9 @@ class FirstDayChainIT implements TestPropertyProvider {
         at("09:15");
         scheduler.tick(List.of(f.school().id()));
         // an instance claims the messages, hands the mother's to Twilio, and dies before recording either outcome
-        var claimed = outboxStore.claim("instance-that-dies", clock.instant(), clock.instant().plusSeconds(60), 50, List.of(f.school().id()));
+        var entries = queueStore.claim(OutboxStore.QUEUE, "instance-that-dies", clock.instant(),
+                clock.instant().plusSeconds(60), 50, List.of(f.school().id()), List.of());
+        var claimed = outboxStore.byIds(entries.stream().map(uk.openattendance.platform.queue.QueueEntry::refId).toList());
         var mums = claimed.stream().filter(r -> r.recipient().equals(f.mum())).findFirst().orElseThrow();
         TwilioFake.Sent before = twilio.acceptWithoutAsking(f.mum(), mums.body());
 

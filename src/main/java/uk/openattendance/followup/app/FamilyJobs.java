@@ -33,6 +33,11 @@ class FamilyJobs {
             }
 
             @Override
+            public int order() {
+                return 20; // after the first texts, before the call list (see FirstDayJobs)
+            }
+
+            @Override
             public Purpose purpose() {
                 return Purpose.FAMILY_MESSAGES;
             }

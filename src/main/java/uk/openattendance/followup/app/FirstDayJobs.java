@@ -30,12 +30,17 @@ class FirstDayJobs {
 
     @Singleton
     JobHandler firstText() {
-        JobHandler texts = handler("FIRST_DAY_TEXT", ChainStep.FIRST_TEXT, service::sendFirstTexts);
+        JobHandler texts = handler("FIRST_DAY_TEXT", 10, ChainStep.FIRST_TEXT, service::sendFirstTexts);
         // families of a group whose register is not yet taken are texted on a later pass, once it is
         return new JobHandler() {
             @Override
             public String kind() {
                 return texts.kind();
+            }
+
+            @Override
+            public int order() {
+                return texts.order();
             }
 
             @Override
@@ -63,28 +68,34 @@ class FirstDayJobs {
 
     @Singleton
     JobHandler callList() {
-        return handler("FIRST_DAY_CALL_LIST", ChainStep.CALL_LIST, service::openCallList);
+        return handler("FIRST_DAY_CALL_LIST", 30, ChainStep.CALL_LIST, service::openCallList);
     }
 
     @Singleton
     JobHandler escalate() {
-        return handler("FIRST_DAY_ESCALATE", ChainStep.ESCALATION, (school, date) -> service.escalate(school, date, Escalation.AT_ESCALATION));
+        return handler("FIRST_DAY_ESCALATE", 40, ChainStep.ESCALATION, (school, date) -> service.escalate(school, date, Escalation.AT_ESCALATION));
     }
 
     @Singleton
     JobHandler safeBy() {
-        return handler("FIRST_DAY_SAFE_BY", ChainStep.SAFE_BY, (school, date) -> service.escalate(school, date, Escalation.AT_SAFE_BY));
+        return handler("FIRST_DAY_SAFE_BY", 50, ChainStep.SAFE_BY, (school, date) -> service.escalate(school, date, Escalation.AT_SAFE_BY));
     }
 
     static List<JobHandler.Slot> slots(java.util.Optional<Due> due) {
         return due.map(d -> List.of(new JobHandler.Slot(d.session(), d.at(), d.latest(), d.whyLatest()))).orElse(List.of());
     }
 
-    private JobHandler handler(String kind, ChainStep step, BiFunction<SchoolScope, LocalDate, String> work) {
+    /** {@code order}: among jobs due at the same moment, texts first, then the lateness notices (20), the call list they feed, escalation, safe-by. */
+    private JobHandler handler(String kind, int order, ChainStep step, BiFunction<SchoolScope, LocalDate, String> work) {
         return new JobHandler() {
             @Override
             public String kind() {
                 return kind;
+            }
+
+            @Override
+            public int order() {
+                return order;
             }
 
             @Override

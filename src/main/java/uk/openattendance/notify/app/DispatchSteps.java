@@ -8,8 +8,9 @@ import uk.openattendance.notify.domain.Recipients;
 import uk.openattendance.notify.persistence.NewMessage;
 import uk.openattendance.notify.persistence.OutboxRow;
 import uk.openattendance.notify.persistence.OutboxStore;
+import uk.openattendance.platform.queue.Claim;
 
-/** The dispatcher's database steps, each its own short transaction (never held open while a provider answers). */
+/** The dispatcher's database steps that move a message on to the next contact or channel (never in a transaction held open while a provider answers). */
 @Singleton
 class DispatchSteps {
     private final OutboxStore store;
@@ -18,22 +19,15 @@ class DispatchSteps {
         this.store = store;
     }
 
-    // READ COMMITTED: no gap locks, so claiming never blocks the transactions that are adding messages
-    @io.micronaut.transaction.annotation.Transactional(isolation = io.micronaut.transaction.TransactionDefinition.Isolation.READ_COMMITTED)
-    List<OutboxRow> claim(String owner, Instant now, Instant leaseUntil, int limit, java.util.Collection<Long> onlySchools) {
-        return store.claim(owner, now, leaseUntil, limit, onlySchools);
-    }
-
-    /** Closes a message that will not reach its recipient and queues the next contact or channel in its plan, atomically. */
-    @Transactional
-    boolean failAndFallBack(OutboxRow row, String owner, String status, String error, boolean sameContactAllowed, Instant now) {
-        boolean mine = row.leaseOwner() == null && !"SENDING".equals(row.status())
-                || store.finish(row.id(), owner, status, null, error, null, false, now);
-        if (!mine) {
-            return false;
-        }
-        queueFallback(row, sameContactAllowed, now);
-        return true;
+    /**
+     * Closes a message that will not reach its recipient and queues the next contact or channel in its plan, in one
+     * transaction with taking it off the queue, and only while the claim is still this worker's.
+     */
+    boolean failAndFallBack(Claim claim, OutboxRow row, String status, String error, boolean sameContactAllowed, Instant now) {
+        return claim.done(() -> {
+            store.record(row.id(), status, null, error, null, claim.attempts(), now);
+            queueFallback(row, sameContactAllowed, now);
+        });
     }
 
     /** After a delivery receipt says a sent message failed. */

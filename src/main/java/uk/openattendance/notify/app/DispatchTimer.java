@@ -6,30 +6,29 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Runs the dispatcher every few seconds on every instance; tests switch it off and drive the dispatcher themselves. */
+/**
+ * Sending is the platform queue's ticker's work (see {@link OutboxQueue}); this sweeps what is not queued, on every
+ * instance: inbound texts an instance died while processing, and secrets' sealed wording once they expire. Tests switch it off and drive the dispatcher themselves.
+ */
 @Singleton
 @Requires(property = "notify.dispatcher.enabled", notEquals = "false")
 class DispatchTimer {
     private static final Logger LOG = LoggerFactory.getLogger(DispatchTimer.class);
-    private final Dispatcher dispatcher;
     private final InboundTexts inbound;
+    private final Dispatcher dispatcher;
 
-    DispatchTimer(Dispatcher dispatcher, InboundTexts inbound) {
-        this.dispatcher = dispatcher;
+    DispatchTimer(InboundTexts inbound, Dispatcher dispatcher) {
         this.inbound = inbound;
+        this.dispatcher = dispatcher;
     }
 
     @Scheduled(fixedDelay = "${notify.dispatcher.interval:2s}", initialDelay = "5s")
     void tick() {
         try {
-            Dispatcher.Pass pass = dispatcher.dispatchDue();
-            if (pass.sent() + pass.failed() + pass.retried() > 0) {
-                LOG.info("dispatched: {}", pass);
-            }
+            dispatcher.wipeExpiredSecrets();
         } catch (RuntimeException e) {
-            LOG.error("dispatch pass failed; the next pass retries", e);
+            LOG.error("wiping expired secrets failed; the next pass retries", e);
         }
-        // texts an instance died while processing: the same loop on every instance, no timer of their own
         try {
             int swept = inbound.sweepCrashed();
             if (swept > 0) {

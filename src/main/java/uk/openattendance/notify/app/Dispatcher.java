@@ -1,39 +1,40 @@
 package uk.openattendance.notify.app;
 
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import uk.openattendance.notify.domain.Backoff;
 import uk.openattendance.notify.domain.MessagePurpose;
 import uk.openattendance.notify.domain.OutgoingMessage;
 import uk.openattendance.notify.persistence.OutboxRow;
 import uk.openattendance.notify.persistence.OutboxStore;
+import uk.openattendance.platform.queue.Claim;
+import uk.openattendance.platform.queue.LeasedQueue;
+import uk.openattendance.platform.queue.domain.Backoff;
 import uk.openattendance.platform.secrets.SecretBox;
 import uk.openattendance.register.app.SchoolDay;
 import uk.openattendance.roll.domain.Channel;
 import uk.openattendance.school.domain.MessagingRules;
 
 /**
- * Sends what the outbox holds. Any number of instances run this at once: each claims a batch with SKIP LOCKED and a
- * lease, sends outside any transaction, and records the outcome only while it still holds the lease. A message an
- * instance was sending when it died is "in doubt": the provider is asked whether it already accepted it before it is
- * sent again.
+ * Sends what the outbox holds, through the platform's leased queue: each message is claimed on its own by one of the
+ * instance's workers, sent outside any transaction, and its result recorded only under the claim's token (a result
+ * from a worker that lost its claim is refused). The queue's heartbeat keeps the claim while the provider is slow. A
+ * message whose instance died while sending it is "in doubt": the provider is asked whether it already accepted it
+ * before it is sent again.
  */
 @Singleton
 public class Dispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
-    static final Duration LEASE = Duration.ofSeconds(60);
+    static final String QUEUE = OutboxStore.QUEUE;
+    /** When to try a failed send again: 30 s, 1, 2, 4 minutes; after five attempts the next contact or channel is tried. */
+    static final Backoff BACKOFF = new Backoff(Duration.ofSeconds(30), Duration.ofMinutes(16), 5);
 
     private final OutboxStore store;
     private final DispatchSteps steps;
@@ -41,12 +42,11 @@ public class Dispatcher {
     private final List<SendGuard> guards;
     private final SchoolDay schoolDay;
     private final Clock clock;
-    private final int batchSize;
     private final SecretBox secrets;
-    private final String owner = "dispatch-" + UUID.randomUUID().toString().substring(0, 8);
+    private final LeasedQueue queue;
 
-    public Dispatcher(OutboxStore store, DispatchSteps steps, MessageSink sink, List<SendGuard> guards, SchoolDay schoolDay, Clock clock,
-            @Value("${notify.dispatcher.batch-size:50}") int batchSize, SecretBox secrets) {
+    public Dispatcher(OutboxStore store, DispatchSteps steps, MessageSink sink, List<SendGuard> guards, SchoolDay schoolDay, Clock clock, SecretBox secrets,
+            LeasedQueue queue) {
         this.secrets = secrets;
         this.store = store;
         this.steps = steps;
@@ -54,63 +54,53 @@ public class Dispatcher {
         this.guards = guards;
         this.schoolDay = schoolDay;
         this.clock = clock;
-        this.batchSize = batchSize;
+        this.queue = queue;
     }
 
-    public record Pass(int sent, int retried, int failed, int cancelled, int deferred) {
-        Pass plus(Pass o) {
-            return new Pass(sent + o.sent, retried + o.retried, failed + o.failed, cancelled + o.cancelled, deferred + o.deferred);
-        }
-    }
+    public record Pass(int sent, int retried, int failed, int cancelled, int deferred) {}
 
-    /** Sends everything due now, batch after batch, and says what happened. */
+    /** Sends everything due now on this instance, waiting for it, and says what happened. */
     public Pass dispatchDue() {
         return dispatchDue(null);
     }
 
     /** As {@link #dispatchDue()}, for some schools only (tests, and a school's "send now"). */
     public Pass dispatchDue(java.util.Collection<Long> onlySchools) {
-        Pass total = new Pass(0, 0, 0, 0, 0);
+        wipeExpiredSecrets();
+        Map<String, Integer> n = queue.drain(QUEUE, onlySchools);
+        return new Pass(n.getOrDefault(SENT, 0), n.getOrDefault(RETRIED, 0), n.getOrDefault(FAILED, 0), n.getOrDefault(CANCELLED, 0),
+                n.getOrDefault(DEFERRED, 0));
+    }
+
+    void wipeExpiredSecrets() {
         store.wipeExpiredSecrets(clock.instant());
-        for (int round = 0; round < 10_000; round++) {
-            Instant now = clock.instant();
-            List<OutboxRow> batch = claim(now, onlySchools);
-            if (batch.isEmpty()) {
-                break;
-            }
-            Map<Long, MessagingRules> rules = new HashMap<>();
-            Map<Long, SendGuard.Verdict> verdicts = new HashMap<>();
-            for (SendGuard guard : guards) {
-                List<SendGuard.Pending> mine = batch.stream().filter(r -> guard.purposes().contains(r.purpose()))
-                        .map(r -> new SendGuard.Pending(r.id(), r.schoolId(), r.purpose(), r.pupils(), r.aboutDate(), r.body())).toList();
-                if (!mine.isEmpty()) {
-                    verdicts.putAll(guard.checkAll(mine));
-                }
-            }
-            java.util.Set<String> suppressed = store.suppressedAmong(batch.stream().map(OutboxRow::recipient).distinct().toList());
-            for (OutboxRow row : batch) {
-                total = total.plus(process(row, rules, verdicts.get(row.id()), suppressed.contains("0|" + row.recipient())
-                        || suppressed.contains(row.schoolId() + "|" + row.recipient())));
-            }
-        }
-        return total;
     }
 
-    /** A claim that InnoDB chose as a deadlock victim is simply tried again: it changed nothing. */
-    private List<OutboxRow> claim(Instant now, java.util.Collection<Long> onlySchools) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return steps.claim(owner, now, now.plus(LEASE), batchSize, onlySchools);
-            } catch (RuntimeException e) {
-                if (attempt >= 5 || !uk.openattendance.platform.db.Deadlocks.isDeadlock(e)) {
-                    throw e;
-                }
-                LOG.debug("claim chosen as a deadlock victim; trying again (attempt {})", attempt);
+    static final String SENT = "SENT";
+    static final String RETRIED = "RETRIED";
+    static final String FAILED = "FAILED";
+    static final String CANCELLED = "CANCELLED";
+    static final String DEFERRED = "DEFERRED";
+
+    /** Works one claimed message: checks, sends and records it; returns which of the outcomes above it had. */
+    String work(Claim claim) {
+        List<OutboxRow> rows = store.byIds(List.of(claim.refId()));
+        if (rows.isEmpty() || !"PENDING".equals(rows.get(0).status())) {
+            claim.done(null); // nothing left to send (the row was settled by other means)
+            return "GONE";
+        }
+        OutboxRow row = rows.get(0);
+        SendGuard.Verdict verdict = null;
+        for (SendGuard guard : guards) {
+            if (guard.purposes().contains(row.purpose())) {
+                verdict = guard.checkAll(List.of(new SendGuard.Pending(row.id(), row.schoolId(), row.purpose(), row.pupils(), row.aboutDate(), row.body())))
+                        .get(row.id());
             }
         }
+        return process(claim, row, verdict, store.suppressed(row.schoolId(), row.recipient()));
     }
 
-    private Pass process(OutboxRow row, Map<Long, MessagingRules> rulesBySchool, SendGuard.Verdict verdict, boolean suppressed) {
+    private String process(Claim claim, OutboxRow row, SendGuard.Verdict verdict, boolean suppressed) {
         Instant now = clock.instant();
         MessagePurpose purpose = MessagePurpose.valueOf(row.purpose());
         OutgoingMessage message = new OutgoingMessage(row.schoolId(), Channel.valueOf(row.channel()), row.recipient(), row.subject(), row.body(), row.purpose(),
@@ -119,24 +109,23 @@ public class Dispatcher {
             // the clear wording exists only here, in memory, from now until the sink has it (see Outbox.enqueueSecret)
             String clear = openSecret(row, now);
             if (clear == null) {
-                store.finish(row.id(), owner, "CANCELLED", null, "the code expired before it could be sent (or SECRETS_KEY changed); the parent can ask "
-                        + "for a new one", null, false, now);
-                return new Pass(0, 0, 0, 1, 0);
+                close(claim, row, CANCELLED, null, "the code expired before it could be sent (or SECRETS_KEY changed); the parent can ask for a new one", now);
+                return CANCELLED;
             }
             message = new OutgoingMessage(row.schoolId(), message.channel(), row.recipient(), row.subject(), clear, row.purpose(), row.attachmentRef(),
                     row.body());
         }
-        if ("SENDING".equals(row.status())) {
+        if (claim.inDoubt()) {
             Optional<String> accepted = sink.findAccepted(message, row.createdAt());
             if (accepted.isPresent()) {
-                store.finish(row.id(), owner, "SENT", accepted.get(), "recovered after an interrupted send: the provider had accepted it", null, false, now);
-                return new Pass(1, 0, 0, 0, 0);
+                close(claim, row, SENT, accepted.get(), "recovered after an interrupted send: the provider had accepted it", now);
+                return SENT;
             }
         }
         if (verdict != null) {
             if (!verdict.send()) {
-                store.finish(row.id(), owner, "CANCELLED", null, verdict.why(), null, false, now);
-                return new Pass(0, 0, 0, 1, 0);
+                close(claim, row, CANCELLED, null, verdict.why(), now);
+                return CANCELLED;
             }
             if (verdict.newBody() != null && !verdict.newBody().equals(row.body())) {
                 store.rewriteBody(row.id(), verdict.newBody());
@@ -144,11 +133,11 @@ public class Dispatcher {
                         row.attachmentRef());
             }
         }
-        MessagingRules rules = rulesBySchool.computeIfAbsent(row.schoolId(), id -> schoolDay.policy(id).messaging());
+        MessagingRules rules = schoolDay.policy(row.schoolId()).messaging();
         if (purpose.toFamilies()) {
             if (suppressed) {
-                steps.failAndFallBack(row.withLease(owner), owner, "SUPPRESSED", "the recipient has opted out", rules.emailWhenOptedOut(), now);
-                return new Pass(0, 0, 1, 0, 0);
+                steps.failAndFallBack(claim, row, "SUPPRESSED", "the recipient has opted out", rules.emailWhenOptedOut(), now);
+                return FAILED;
             }
             LocalDateTime local = LocalDateTime.ofInstant(now, schoolDay.of(row.schoolId()).zone());
             // a one-time code answers the parent's own request of a moment ago and lives 10 minutes: it never waits for morning
@@ -158,31 +147,42 @@ public class Dispatcher {
                     until = until.plusDays(1);
                 }
                 Instant next = until.atZone(schoolDay.of(row.schoolId()).zone()).toInstant();
-                store.finish(row.id(), owner, "PENDING", null, "quiet hours: waits until " + rules.quietUntil(), next, true, now);
-                return new Pass(0, 0, 0, 0, 1);
+                claim.defer(next, () -> store.record(row.id(), "PENDING", null, "quiet hours: waits until " + rules.quietUntil(), next, claim.attempts() - 1,
+                        now));
+                return DEFERRED;
             }
         }
+        return send(claim, row, message, rules);
+    }
+
+    /** Hands the message to the provider and records what it answered. */
+    private String send(Claim claim, OutboxRow row, OutgoingMessage message, MessagingRules rules) {
         try {
             String providerId = sink.send(message, row.id());
-            if (!store.finish(row.id(), owner, "SENT", providerId, null, null, false, clock.instant())) {
-                LOG.warn("outbox {} sent as {} after this instance's lease ran out", row.id(), providerId);
+            if (!close(claim, row, SENT, providerId, null, clock.instant())) {
+                LOG.warn("outbox {} sent as {} after this instance lost its claim", row.id(), providerId);
             }
-            return new Pass(1, 0, 0, 0, 0);
+            return SENT;
         } catch (SendFailure f) {
             Instant at = clock.instant();
-            int attempt = row.attempts() + 1;
             if (f.optedOut()) {
                 store.suppress(0, row.recipient(), "opted out at the provider (STOP)", "provider", at);
-                steps.failAndFallBack(row.withLease(owner), owner, "SUPPRESSED", f.getMessage(), rules.emailWhenOptedOut(), at);
-                return new Pass(0, 0, 1, 0, 0);
+                steps.failAndFallBack(claim, row, "SUPPRESSED", f.getMessage(), rules.emailWhenOptedOut(), at);
+                return FAILED;
             }
-            if (f.isTransient() && attempt < Backoff.MAX_ATTEMPTS) {
-                store.finish(row.id(), owner, "PENDING", null, f.getMessage(), at.plus(Backoff.after(attempt)).truncatedTo(ChronoUnit.SECONDS), false, at);
-                return new Pass(0, 1, 0, 0, 0);
+            Optional<Instant> next = f.isTransient() ? BACKOFF.nextTry(claim.attempts(), at) : Optional.empty();
+            if (next.isPresent()) {
+                claim.retry(next.get(), () -> store.record(row.id(), "PENDING", null, f.getMessage(), next.get(), claim.attempts(), at));
+                return RETRIED;
             }
-            steps.failAndFallBack(row.withLease(owner), owner, "FAILED", f.getMessage(), true, at);
-            return new Pass(0, 0, 1, 0, 0);
+            steps.failAndFallBack(claim, row, "FAILED", f.getMessage(), true, at);
+            return FAILED;
         }
+    }
+
+    /** Records a message's final outcome and takes it off the queue, under the claim's token. */
+    private boolean close(Claim claim, OutboxRow row, String status, String providerId, String error, Instant now) {
+        return claim.done(() -> store.record(row.id(), status, providerId, error, null, claim.attempts(), now));
     }
 
     private String openSecret(OutboxRow row, Instant now) {

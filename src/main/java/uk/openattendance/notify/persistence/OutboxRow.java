@@ -14,10 +14,4 @@ public record OutboxRow(long id, long schoolId, String dedupKey, String purpose,
         return pupilIds == null || pupilIds.isBlank() ? List.of() : Arrays.stream(pupilIds.split(",")).map(Long::valueOf).toList();
     }
 
-    /** The row as this instance holds it after claiming it. */
-    public OutboxRow withLease(String owner) {
-        return new OutboxRow(id, schoolId, dedupKey, purpose, priority, channel, contactId, recipient, subject, body, pupilIds, aboutDate, fallbacks,
-                fallbackFor, "SENDING", attempts, nextAttemptAt, owner, leaseUntil, providerId, providerStatus, lastError, createdAt, sentAt,
-                attachmentRef, sealedBody, secretExpiresAt);
-    }
 }

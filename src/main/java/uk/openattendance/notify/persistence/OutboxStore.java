@@ -15,7 +15,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
+import io.micronaut.transaction.annotation.Transactional;
 import uk.openattendance.platform.db.Sql;
+import uk.openattendance.platform.queue.NewEntry;
+import uk.openattendance.platform.queue.QueueStore;
 
 /** The outbox, suppression list and templates in plain JDBC, inside the caller's transaction. */
 @Singleton
@@ -25,17 +28,47 @@ public class OutboxStore {
             + "about_date, fallbacks, fallback_for, status, attempts, next_attempt_at, lease_owner, lease_until, provider_id, provider_status, "
             + "last_error, created_at, sent_at, attachment_ref, sealed_body, secret_expires_at";
 
-    private final JdbcOperations jdbc;
+    /** The name of the outbox's queue in the platform's leased queue. */
+    public static final String QUEUE = "outbox";
 
-    public OutboxStore(JdbcOperations jdbc) {
+    private final JdbcOperations jdbc;
+    private final QueueStore queue;
+
+    public OutboxStore(JdbcOperations jdbc, QueueStore queue) {
         this.jdbc = jdbc;
+        this.queue = queue;
     }
 
-    /** Inserts the messages whose dedup key is new; returns how many were new. */
+    /** Inserts the messages whose dedup key is new and queues them for sending, in one transaction; returns how many were new. */
+    @Transactional
     public int enqueue(Collection<NewMessage> messages, Instant now) {
         if (messages.isEmpty()) {
             return 0;
         }
+        int added = insert(messages, now);
+        if (added > 0) {
+            List<String> keys = messages.stream().map(NewMessage::dedupKey).distinct().toList();
+            for (int from = 0; from < keys.size(); from += 500) {
+                List<String> some = keys.subList(from, Math.min(keys.size(), from + 500));
+                // a key already sent, or already queued, is left as it is: the queue keeps one entry per message
+                List<NewEntry> entries = jdbc.prepareStatement("SELECT id, school_id, priority, next_attempt_at FROM outbox_message WHERE dedup_key IN ("
+                        + String.join(",", some.stream().map(k -> "?").toList()) + ") AND status = 'PENDING'", ps -> {
+                            Sql.bind(ps, some.toArray());
+                            List<NewEntry> out = new ArrayList<>();
+                            try (ResultSet rs = ps.executeQuery()) {
+                                while (rs.next()) {
+                                    out.add(new NewEntry(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getTimestamp(4).toInstant()));
+                                }
+                            }
+                            return out;
+                        });
+                queue.enqueue(QUEUE, entries, now);
+            }
+        }
+        return added;
+    }
+
+    private int insert(Collection<NewMessage> messages, Instant now) {
         return jdbc.prepareStatement("INSERT IGNORE INTO outbox_message (school_id, dedup_key, purpose, priority, channel, contact_id, recipient, subject, "
                 + "body, pupil_ids, about_date, fallbacks, fallback_for, status, attempts, next_attempt_at, created_at, updated_at, attachment_ref, "
                 + "sealed_body, secret_expires_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,'PENDING',0,?,?,?,?,?,?)", ps -> {
@@ -73,42 +106,6 @@ public class OutboxStore {
                 });
     }
 
-    /**
-     * Claims up to {@code limit} due messages for this instance: pending ones whose time has come, and ones another
-     * instance was sending when its lease ran out (in doubt: it may have died after the provider accepted them).
-     * Must run in a transaction; the rows stay locked until it commits, and SKIP LOCKED lets other instances take others.
-     */
-    public List<OutboxRow> claim(String owner, Instant now, Instant leaseUntil, int limit, Collection<Long> onlySchools) {
-        String only = onlySchools == null ? "" : onlySchools.isEmpty() ? " AND FALSE" : " AND school_id IN ("
-                + onlySchools.stream().map(String::valueOf).collect(Collectors.joining(",")) + ")";
-        List<Long> ids = jdbc.prepareStatement("SELECT id FROM outbox_message WHERE ((status = 'PENDING' AND next_attempt_at <= ?) "
-                + "OR (status = 'SENDING' AND lease_until < ?))" + only + " ORDER BY priority, id LIMIT ? FOR UPDATE SKIP LOCKED", ps -> {
-                    ps.setTimestamp(1, Timestamp.from(now));
-                    ps.setTimestamp(2, Timestamp.from(now));
-                    ps.setInt(3, limit);
-                    List<Long> out = new ArrayList<>();
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            out.add(rs.getLong(1));
-                        }
-                    }
-                    return out;
-                });
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        List<OutboxRow> before = byIds(ids);
-        String in = Sql.ids(ids);
-        jdbc.prepareStatement("UPDATE outbox_message SET status = 'SENDING', attempts = attempts + 1, lease_owner = ?, lease_until = ?, updated_at = ? "
-                + "WHERE id IN (" + in + ")", ps -> {
-                    ps.setString(1, owner);
-                    ps.setTimestamp(2, Timestamp.from(leaseUntil));
-                    ps.setTimestamp(3, Timestamp.from(now));
-                    return ps.executeUpdate();
-                });
-        return before;
-    }
-
     public List<OutboxRow> byIds(Collection<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();
@@ -117,25 +114,24 @@ public class OutboxStore {
         return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM outbox_message WHERE id IN (" + in + ") ORDER BY priority, id", OutboxStore::read);
     }
 
-    /** Records an outcome, only while this instance still holds the lease; false when another instance took the message over. */
-    public boolean finish(long id, String owner, String status, String providerId, String error, Instant nextAttemptAt, boolean undoAttempt, Instant now) {
-        return jdbc.prepareStatement("UPDATE outbox_message SET status = ?, provider_id = COALESCE(?, provider_id), last_error = ?, "
-                + "next_attempt_at = COALESCE(?, next_attempt_at), attempts = attempts - ?, sent_at = CASE WHEN ? = 'SENT' THEN ? ELSE sent_at END, "
+    /** Records an attempt's outcome; the caller does so under its queue claim's token (see {@code Claim}), so only the current holder writes here. */
+    public void record(long id, String status, String providerId, String error, Instant nextAttemptAt, int attempts, Instant now) {
+        jdbc.prepareStatement("UPDATE outbox_message SET status = ?, provider_id = COALESCE(?, provider_id), last_error = ?, "
+                + "next_attempt_at = COALESCE(?, next_attempt_at), attempts = ?, sent_at = CASE WHEN ? = 'SENT' THEN ? ELSE sent_at END, "
                 + "lease_owner = NULL, lease_until = NULL, updated_at = ?, "
                 // a secret's sealed wording lives only until the message leaves the queue for good
-                + "sealed_body = CASE WHEN ? = 'PENDING' THEN sealed_body ELSE NULL END WHERE id = ? AND lease_owner = ? AND status = 'SENDING'", ps -> {
+                + "sealed_body = CASE WHEN ? = 'PENDING' THEN sealed_body ELSE NULL END WHERE id = ?", ps -> {
                     ps.setString(1, status);
                     ps.setString(2, providerId);
                     ps.setString(3, error == null ? null : error.length() > 500 ? error.substring(0, 500) : error);
                     ps.setTimestamp(4, nextAttemptAt == null ? null : Timestamp.from(nextAttemptAt));
-                    ps.setInt(5, undoAttempt ? 1 : 0);
+                    ps.setInt(5, Math.max(attempts, 0));
                     ps.setString(6, status);
                     ps.setTimestamp(7, Timestamp.from(now));
                     ps.setTimestamp(8, Timestamp.from(now));
                     ps.setString(9, status);
                     ps.setLong(10, id);
-                    ps.setString(11, owner);
-                    return ps.executeUpdate() == 1;
+                    return ps.executeUpdate();
                 });
     }
 

@@ -11,7 +11,16 @@ import uk.openattendance.security.SchoolScope;
  * local time, from its policy and timings) and does the work when one is due.
  */
 public interface JobHandler {
+    /** The job's name in the job table and the job list; each handler declares its own, and the scheduler knows no kind by name. */
     String kind();
+
+    /**
+     * Among one school's jobs due at the same moment, lower runs first (the first texts before the call list they
+     * feed); jobs of one school never run at the same time.
+     */
+    default int order() {
+        return 100;
+    }
 
     /** What the job may do; it runs with a scope of one school and this purpose's permissions, not as everyone. */
     Purpose purpose();

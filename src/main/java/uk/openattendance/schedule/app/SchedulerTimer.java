@@ -6,7 +6,7 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Every instance ticks; the job table decides who runs what. Tests switch this off and tick with a driven clock. */
+/** Plans each school's day on every instance (the job table keeps one of each); the platform queue's ticker runs them. Tests switch this off. */
 @Singleton
 @Requires(property = "schedule.enabled", notEquals = "false")
 class SchedulerTimer {
@@ -20,12 +20,12 @@ class SchedulerTimer {
     @Scheduled(fixedDelay = "${schedule.interval:15s}", initialDelay = "10s")
     void tick() {
         try {
-            Scheduler.Tick t = scheduler.tick();
-            if (t.done() + t.failed() + t.skipped() > 0) {
-                LOG.info("jobs: {}", t);
+            int planned = scheduler.plan(null);
+            if (planned > 0) {
+                LOG.info("jobs planned: {}", planned);
             }
         } catch (RuntimeException e) {
-            LOG.error("scheduler tick failed; the next tick retries", e);
+            LOG.error("planning the day's jobs failed; the next tick retries", e);
         }
     }
 }

@@ -14,7 +14,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.stream.Collectors;
+import uk.openattendance.platform.db.Sql;
+import uk.openattendance.platform.queue.NewEntry;
+import uk.openattendance.platform.queue.QueueStore;
 
 @Singleton
 @Connectable
@@ -23,17 +25,46 @@ public class JobStore {
 
     public record Planned(long schoolId, String kind, LocalDate runDate, String session, Instant dueAt, Instant latestAt) {}
 
-    private final JdbcOperations jdbc;
+    /** The name of the jobs' queue in the platform's leased queue. */
+    public static final String QUEUE = "jobs";
 
-    public JobStore(JdbcOperations jdbc) {
+    private final JdbcOperations jdbc;
+    private final QueueStore queue;
+
+    public JobStore(JdbcOperations jdbc, QueueStore queue) {
         this.jdbc = jdbc;
+        this.queue = queue;
     }
 
-    /** Adds the jobs not yet planned; a job already there (planned by this or another instance) is left as it is. */
-    public int plan(Collection<Planned> jobs) {
+    /**
+     * Adds the jobs not yet planned and queues every job of their schools and days still due, in one transaction; a
+     * job already there (planned by this or another instance) is left as it is, and so is its place in the queue.
+     */
+    @Transactional
+    public int plan(Collection<Planned> jobs, Instant now) {
         if (jobs.isEmpty()) {
             return 0;
         }
+        int added = insert(jobs);
+        for (List<Object> schoolDay : jobs.stream().map(j -> List.<Object>of(j.schoolId(), j.runDate())).distinct().toList()) {
+            // in planned order (their ids), so jobs due at the same moment run in the order their handlers ask for
+            List<NewEntry> due = jdbc.prepareStatement("SELECT id, school_id, due_at FROM scheduled_job WHERE school_id = ? AND run_date = ? AND status = 'DUE' "
+                    + "ORDER BY id", ps -> {
+                        Sql.bind(ps, schoolDay.get(0), schoolDay.get(1));
+                        List<NewEntry> out = new ArrayList<>();
+                        try (ResultSet rs = ps.executeQuery()) {
+                            while (rs.next()) {
+                                out.add(new NewEntry(rs.getLong(1), rs.getLong(2), NewEntry.NORMAL, rs.getTimestamp(3).toInstant()));
+                            }
+                        }
+                        return out;
+                    });
+            queue.enqueue(QUEUE, due, now);
+        }
+        return added;
+    }
+
+    private int insert(Collection<Planned> jobs) {
         return jdbc.prepareStatement("INSERT IGNORE INTO scheduled_job (school_id, kind, run_date, session, due_at, latest_at, status) "
                 + "VALUES (?,?,?,?,?,?,'DUE')", ps -> {
                     for (Planned j : jobs) {
@@ -53,61 +84,34 @@ public class JobStore {
                 });
     }
 
-    /** Due jobs, and jobs whose runner's lease ran out (it died), claimed for this instance with SKIP LOCKED. */
-    @io.micronaut.transaction.annotation.Transactional(isolation = io.micronaut.transaction.TransactionDefinition.Isolation.READ_COMMITTED)
-    public List<JobRow> claim(String owner, Instant now, Instant leaseUntil, int limit, Collection<Long> onlySchools) {
-        String only = onlySchools == null ? "" : onlySchools.isEmpty() ? " AND FALSE" : " AND school_id IN ("
-                + onlySchools.stream().map(String::valueOf).collect(Collectors.joining(",")) + ")";
-        List<Long> ids = jdbc.prepareStatement("SELECT id FROM scheduled_job WHERE ((status = 'DUE' AND due_at <= ?) OR (status = 'RUNNING' AND lease_until < ?))"
-                + only + " ORDER BY due_at, id LIMIT ? FOR UPDATE SKIP LOCKED", ps -> {
-                    ps.setTimestamp(1, Timestamp.from(now));
-                    ps.setTimestamp(2, Timestamp.from(now));
-                    ps.setInt(3, limit);
-                    List<Long> out = new ArrayList<>();
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            out.add(rs.getLong(1));
-                        }
-                    }
-                    return out;
-                });
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        String in = uk.openattendance.platform.db.Sql.ids(ids);
-        jdbc.prepareStatement("UPDATE scheduled_job SET status = 'RUNNING', attempts = attempts + 1, lease_owner = ?, lease_until = ? WHERE id IN (" + in + ")",
-                ps -> {
-                    ps.setString(1, owner);
-                    ps.setTimestamp(2, Timestamp.from(leaseUntil));
-                    return ps.executeUpdate();
-                });
-        return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM scheduled_job WHERE id IN (" + in + ") ORDER BY due_at, id", JobStore::read);
+    /** Shows a claimed job as running, with the attempt it is on. */
+    public void markRunning(long id, int attempts) {
+        jdbc.prepareStatement("UPDATE scheduled_job SET status = 'RUNNING', attempts = ? WHERE id = ? AND status IN ('DUE', 'RUNNING')", ps -> {
+            Sql.bind(ps, attempts, id);
+            return ps.executeUpdate();
+        });
     }
 
     /** A job whose work partly waits: due again at {@code dueAt}, its outcome so far kept, its attempts not spent on waiting. */
-    public boolean waitAgain(long id, String owner, String outcome, Instant dueAt) {
-        return jdbc.prepareStatement("UPDATE scheduled_job SET status = 'DUE', outcome = ?, due_at = ?, attempts = 0, lease_owner = NULL, lease_until = NULL "
-                + "WHERE id = ? AND lease_owner = ?", ps -> {
-                    ps.setString(1, outcome == null ? null : outcome.length() > 1000 ? outcome.substring(0, 1000) : outcome);
-                    ps.setTimestamp(2, Timestamp.from(dueAt));
-                    ps.setLong(3, id);
-                    ps.setString(4, owner);
-                    return ps.executeUpdate() == 1;
+    public void waitAgain(long id, String outcome, Instant dueAt) {
+        jdbc.prepareStatement("UPDATE scheduled_job SET status = 'DUE', outcome = ?, due_at = ?, attempts = 0, lease_owner = NULL, lease_until = NULL "
+                + "WHERE id = ?", ps -> {
+                    Sql.bind(ps, clip(outcome), dueAt, id);
+                    return ps.executeUpdate();
                 });
     }
 
-    public boolean finish(long id, String owner, String status, String outcome, Instant retryAt, Instant now) {
-        return jdbc.prepareStatement("UPDATE scheduled_job SET status = ?, outcome = ?, due_at = COALESCE(?, due_at), lease_owner = NULL, lease_until = NULL, "
-                + "finished_at = CASE WHEN ? IN ('DONE', 'FAILED', 'SKIPPED') THEN ? ELSE NULL END WHERE id = ? AND lease_owner = ?", ps -> {
-                    ps.setString(1, status);
-                    ps.setString(2, outcome == null ? null : outcome.length() > 1000 ? outcome.substring(0, 1000) : outcome);
-                    ps.setTimestamp(3, retryAt == null ? null : Timestamp.from(retryAt));
-                    ps.setString(4, status);
-                    ps.setTimestamp(5, Timestamp.from(now));
-                    ps.setLong(6, id);
-                    ps.setString(7, owner);
-                    return ps.executeUpdate() == 1;
+    /** Records an attempt's outcome; the caller does so under its queue claim's token, so only the job's current runner writes here. */
+    public void finish(long id, String status, String outcome, Instant retryAt, int attempts, Instant now) {
+        jdbc.prepareStatement("UPDATE scheduled_job SET status = ?, outcome = ?, due_at = COALESCE(?, due_at), attempts = ?, lease_owner = NULL, "
+                + "lease_until = NULL, finished_at = CASE WHEN ? IN ('DONE', 'FAILED', 'SKIPPED') THEN ? ELSE NULL END WHERE id = ?", ps -> {
+                    Sql.bind(ps, status, clip(outcome), retryAt, attempts, status, now, id);
+                    return ps.executeUpdate();
                 });
+    }
+
+    private static String clip(String outcome) {
+        return outcome == null ? null : outcome.length() > 1000 ? outcome.substring(0, 1000) : outcome;
     }
 
     public List<JobRow> ofSchool(long schoolId, LocalDate from, LocalDate to) {
@@ -126,8 +130,10 @@ public class JobStore {
         }).get(0);
     }
 
+    /** Makes a failed or skipped job due now, and queues it, in one transaction. */
+    @Transactional
     public int rerun(long schoolId, long jobId, Instant now) {
-        return jdbc.prepareStatement("UPDATE scheduled_job SET status = 'DUE', due_at = ?, latest_at = GREATEST(latest_at, ?), attempts = 0, outcome = NULL "
+        int n = jdbc.prepareStatement("UPDATE scheduled_job SET status = 'DUE', due_at = ?, latest_at = GREATEST(latest_at, ?), attempts = 0, outcome = NULL "
                 + "WHERE id = ? AND school_id = ? AND status IN ('FAILED', 'SKIPPED')", ps -> {
                     ps.setTimestamp(1, Timestamp.from(now));
                     ps.setTimestamp(2, Timestamp.from(now.plusSeconds(3600)));
@@ -135,6 +141,10 @@ public class JobStore {
                     ps.setLong(4, schoolId);
                     return ps.executeUpdate();
                 });
+        if (n > 0) {
+            queue.enqueue(QUEUE, List.of(new NewEntry(jobId, schoolId, NewEntry.NORMAL, now)), now);
+        }
+        return n;
     }
 
     private static List<JobRow> read(PreparedStatement ps) throws SQLException {

@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
+import java.util.Map;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -24,11 +24,14 @@ import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uk.openattendance.platform.queue.Claim;
+import uk.openattendance.platform.queue.LeasedQueue;
+import uk.openattendance.platform.queue.domain.Backoff;
 import uk.openattendance.webhooks.domain.WebhookSignature;
 import uk.openattendance.webhooks.persistence.WebhookStore;
 
 /**
- * Posts queued events, signed, to subscribers. A 2xx answer delivers; anything else, or no answer, is retried with
+ * Posts queued events, signed, to subscribers, one delivery per claim of the platform's leased queue. A 2xx answer delivers; anything else, or no answer, is retried with
  * growing gaps (1, 2, 4 ... minutes, capped at an hour) up to {@link #MAX_ATTEMPTS}, then the delivery is FAILED and
  * shown to the school. Redirects are not followed: a subscriber moves by changing its subscription, so a 3xx fails
  * the delivery at once. Every connection resolves the subscriber's host through {@link WebhookDestinations#checkedDns()}
@@ -39,15 +42,17 @@ import uk.openattendance.webhooks.persistence.WebhookStore;
 @Singleton
 public class WebhookDispatcher {
     public static final int MAX_ATTEMPTS = 8;
+    static final Backoff BACKOFF = new Backoff(Duration.ofMinutes(1), Duration.ofMinutes(60), MAX_ATTEMPTS);
     private static final Logger LOG = LoggerFactory.getLogger(WebhookDispatcher.class);
-    private static final Duration LEASE = Duration.ofMinutes(2);
     private final WebhookStore store;
     private final Clock clock;
     private final WebhookDestinations destinations;
     private final CloseableHttpClient http;
-    private final String owner = "webhooks-" + UUID.randomUUID();
+    private final LeasedQueue queue;
 
-    public WebhookDispatcher(WebhookStore store, Clock clock, WebhookDestinations destinations, @Value("${webhooks.timeout:10s}") Duration timeout) {
+    public WebhookDispatcher(WebhookStore store, Clock clock, WebhookDestinations destinations, @Value("${webhooks.timeout:10s}") Duration timeout,
+            LeasedQueue queue) {
+        this.queue = queue;
         this.store = store;
         this.clock = clock;
         this.destinations = destinations;
@@ -74,35 +79,27 @@ public class WebhookDispatcher {
 
     public record Pass(int delivered, int retried, int failed) {}
 
+    /** Posts every delivery due now on this instance, waiting for them. */
     public Pass dispatchDue() {
-        int delivered = 0;
-        int retried = 0;
-        int failed = 0;
-        for (int round = 0; round < 1_000; round++) {
-            Instant now = clock.instant();
-            List<WebhookStore.Claimed> batch = store.claim(owner, now, now.plus(LEASE), 50);
-            if (batch.isEmpty()) {
-                break;
-            }
-            for (WebhookStore.Claimed c : batch) {
-                switch (post(c)) {
-                    case "DELIVERED" -> delivered++;
-                    case "FAILED" -> failed++;
-                    default -> retried++;
-                }
-            }
-        }
-        return new Pass(delivered, retried, failed);
+        Map<String, Integer> n = queue.drain(WebhookStore.QUEUE, null);
+        return new Pass(n.getOrDefault("DELIVERED", 0), n.getOrDefault("PENDING", 0) + n.getOrDefault("ERROR", 0), n.getOrDefault("FAILED", 0));
     }
 
-    private String post(WebhookStore.Claimed c) {
+    /** Posts one claimed delivery and records the answer under the claim. */
+    String work(Claim claim) {
+        Optional<WebhookStore.Claimed> pending = store.pending(claim.refId());
+        if (pending.isEmpty()) {
+            claim.done(null);
+            return "GONE";
+        }
+        WebhookStore.Claimed c = pending.get();
         WebhookStore.DeliveryRow d = c.delivery();
         Integer code = null;
         String error;
         Optional<String> shape = destinations.shapeProblem(c.url());
         if (shape.isPresent()) {
-            store.finish(d.id(), owner, "FAILED", null, "not sent: the subscription's URL is no longer allowed (expected " + shape.get() + ")", null,
-                    null);
+            claim.done(() -> store.finish(d.id(), "FAILED", null, "not sent: the subscription's URL is no longer allowed (expected " + shape.get() + ")",
+                    null, null));
             return "FAILED";
         }
         try {
@@ -114,12 +111,14 @@ public class WebhookDispatcher {
             request.setEntity(new StringEntity(d.payload(), ContentType.APPLICATION_JSON));
             code = http.execute(request, response -> response.getCode());
             if (code >= 200 && code < 300) {
-                store.finish(d.id(), owner, "DELIVERED", code, null, null, clock.instant());
+                Integer answered = code;
+                claim.done(() -> store.finish(d.id(), "DELIVERED", answered, null, null, clock.instant()));
                 return "DELIVERED";
             }
             if (code >= 300 && code < 400) {
                 String moved = "the subscriber answered " + code + "; redirects are not followed: change the subscription to the new URL";
-                store.finish(d.id(), owner, "FAILED", code, moved, null, null);
+                Integer answered = code;
+                claim.done(() -> store.finish(d.id(), "FAILED", answered, moved, null, null));
                 LOG.warn("webhook delivery {} to {} failed: {}", d.id(), c.url(), moved);
                 return "FAILED";
             }
@@ -131,13 +130,15 @@ public class WebhookDispatcher {
             error = "no answer: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
         }
         int attempt = d.attempts() + 1;
-        if (attempt >= MAX_ATTEMPTS) {
-            store.finish(d.id(), owner, "FAILED", code, error, null, null);
+        Integer answered = code;
+        String why = error;
+        Optional<Instant> next = BACKOFF.nextTry(attempt, clock.instant());
+        if (next.isEmpty()) {
+            claim.done(() -> store.finish(d.id(), "FAILED", answered, why, null, null));
             LOG.warn("webhook delivery {} to {} failed after {} attempts: {}", d.id(), c.url(), attempt, error);
             return "FAILED";
         }
-        Duration wait = Duration.ofMinutes(Math.min(60, 1L << Math.min(attempt - 1, 6)));
-        store.finish(d.id(), owner, "PENDING", code, error, clock.instant().plus(wait), null);
+        claim.retry(next.get(), () -> store.finish(d.id(), "PENDING", answered, why, next.get(), null));
         return "PENDING";
     }
 }

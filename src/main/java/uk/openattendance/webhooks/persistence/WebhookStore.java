@@ -12,18 +12,25 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import uk.openattendance.platform.db.Sql;
+import uk.openattendance.platform.queue.NewEntry;
+import uk.openattendance.platform.queue.QueueStore;
 import uk.openattendance.platform.secrets.SecretBox;
 
-/** Subscriptions and deliveries; deliveries are claimed with SKIP LOCKED and a lease, so any number of instances can post them. */
+/** Subscriptions and deliveries; deliveries are queued in the platform's leased queue, so any number of instances can post them. */
 @Singleton
 @Connectable
 public class WebhookStore {
+    /** The name of the deliveries' queue in the platform's leased queue. */
+    public static final String QUEUE = "webhooks";
+
     private final JdbcOperations jdbc;
     private final SecretBox secrets;
+    private final QueueStore queue;
 
-    public WebhookStore(JdbcOperations jdbc, SecretBox secrets) {
+    public WebhookStore(JdbcOperations jdbc, SecretBox secrets, QueueStore queue) {
         this.jdbc = jdbc;
         this.secrets = secrets;
+        this.queue = queue;
     }
 
     public record SubscriptionRow(long id, long schoolId, String url, String events, String secret, String description, boolean active, String createdBy,
@@ -97,57 +104,56 @@ public class WebhookStore {
         });
     }
 
-    /** One delivery per active subscription to this event; an event already queued for a subscription is not queued twice. */
+    /**
+     * One delivery per active subscription to this event, queued for posting in the same transaction; an event already
+     * queued for a subscription is not queued twice.
+     */
+    @Transactional
     public int enqueue(long schoolId, String eventType, String eventId, String payload, Instant now) {
-        return jdbc.prepareStatement("INSERT IGNORE INTO webhook_delivery (subscription_id, school_id, event_type, event_id, payload, status, attempts, "
+        int n = jdbc.prepareStatement("INSERT IGNORE INTO webhook_delivery (subscription_id, school_id, event_type, event_id, payload, status, attempts, "
                 + "next_attempt_at, created_at) SELECT id, school_id, ?, ?, ?, 'PENDING', 0, ?, ? FROM webhook_subscription "
                 + "WHERE school_id = ? AND active AND FIND_IN_SET(?, events) > 0", ps -> {
                     Sql.bind(ps, eventType, eventId, payload, now, now, schoolId, eventType);
                     return ps.executeUpdate();
                 });
-    }
-
-    @Transactional
-    public List<Claimed> claim(String owner, Instant now, Instant leaseUntil, int limit) {
-        List<Long> ids = jdbc.prepareStatement("SELECT id FROM webhook_delivery WHERE (status = 'PENDING' AND next_attempt_at <= ?) "
-                + "OR (status = 'SENDING' AND lease_until < ?) ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED", ps -> {
-                    Sql.bind(ps, now, now, limit);
-                    List<Long> out = new ArrayList<>();
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            out.add(rs.getLong(1));
+        if (n > 0) {
+            List<NewEntry> entries = jdbc.prepareStatement("SELECT id, next_attempt_at FROM webhook_delivery WHERE school_id = ? AND event_id = ? "
+                    + "AND status = 'PENDING'", ps -> {
+                        Sql.bind(ps, schoolId, eventId);
+                        List<NewEntry> out = new ArrayList<>();
+                        try (ResultSet rs = ps.executeQuery()) {
+                            while (rs.next()) {
+                                out.add(new NewEntry(rs.getLong(1), schoolId, NewEntry.NORMAL, rs.getTimestamp(2).toInstant()));
+                            }
                         }
-                    }
-                    return out;
-                });
-        if (ids.isEmpty()) {
-            return List.of();
+                        return out;
+                    });
+            queue.enqueue(QUEUE, entries, now);
         }
-        jdbc.prepareStatement("UPDATE webhook_delivery SET status = 'SENDING', lease_owner = ?, lease_until = ? WHERE id IN (" + Sql.ids(ids) + ")", ps -> {
-            Sql.bind(ps, owner, leaseUntil);
-            return ps.executeUpdate();
-        });
+        return n;
+    }
+
+    /** A delivery with what is needed to post it, or empty when it is no longer pending. */
+    public Optional<Claimed> pending(long id) {
         return jdbc.prepareStatement("SELECT d.*, s.url, s.secret FROM webhook_delivery d JOIN webhook_subscription s ON s.id = d.subscription_id "
-                + "WHERE d.id IN (" + Sql.ids(ids) + ") ORDER BY d.id", ps -> {
-                    List<Claimed> out = new ArrayList<>();
+                + "WHERE d.id = ? AND d.status IN ('PENDING', 'SENDING')", ps -> {
+                    Sql.bind(ps, id);
                     try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            DeliveryRow d = delivery(rs);
-                            out.add(new Claimed(d, rs.getString("url"), open(d.schoolId(), rs.getString("secret"))));
+                        if (!rs.next()) {
+                            return Optional.<Claimed>empty();
                         }
+                        DeliveryRow d = delivery(rs);
+                        return Optional.of(new Claimed(d, rs.getString("url"), open(d.schoolId(), rs.getString("secret"))));
                     }
-                    return out;
                 });
     }
 
-    /** Records an attempt's outcome, only while this instance still holds the lease. */
-    public boolean finish(long id, String owner, String status, Integer statusCode, String error, Instant nextAttemptAt, Instant deliveredAt) {
-        return jdbc.prepareStatement("UPDATE webhook_delivery SET status = ?, attempts = attempts + 1, last_status_code = ?, last_error = ?, "
-                + "next_attempt_at = COALESCE(?, next_attempt_at), delivered_at = ?, lease_owner = NULL, lease_until = NULL "
-                + "WHERE id = ? AND lease_owner = ?", ps -> {
-                    Sql.bind(ps, status, statusCode, error == null ? null : error.substring(0, Math.min(error.length(), 500)), nextAttemptAt, deliveredAt,
-                            id, owner);
-                    return ps.executeUpdate() == 1;
+    /** Records an attempt's outcome; the caller does so under its queue claim's token, so only the delivery's current holder writes here. */
+    public void finish(long id, String status, Integer statusCode, String error, Instant nextAttemptAt, Instant deliveredAt) {
+        jdbc.prepareStatement("UPDATE webhook_delivery SET status = ?, attempts = attempts + 1, last_status_code = ?, last_error = ?, "
+                + "next_attempt_at = COALESCE(?, next_attempt_at), delivered_at = ?, lease_owner = NULL, lease_until = NULL WHERE id = ?", ps -> {
+                    Sql.bind(ps, status, statusCode, error == null ? null : error.substring(0, Math.min(error.length(), 500)), nextAttemptAt, deliveredAt, id);
+                    return ps.executeUpdate();
                 });
     }
 
