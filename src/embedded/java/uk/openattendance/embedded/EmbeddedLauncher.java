@@ -42,15 +42,13 @@ public final class EmbeddedLauncher {
         }
     }
 
+    /**
+     * Runs in our shutdown hook, beside the one Micronaut registers for its server: that hook stops the context (closing
+     * it here too would deadlock on the server's lock), so this waits until it has, then stops the database.
+     */
     private static void stopAll(ApplicationContext context, EmbeddedDatabase db) {
-        if (context != null && context.isRunning()) {
-            try {
-                context.close();
-            } catch (RuntimeException e) {
-                System.err.println("The service did not stop cleanly: " + e.getMessage());
-            }
-            // Micronaut's own hook may be closing it at the same moment: the database waits until it has (at most 25 s)
-            long until = System.nanoTime() + 25_000_000_000L;
+        if (context != null) {
+            long until = System.nanoTime() + 30_000_000_000L;
             while (context.isRunning() && System.nanoTime() < until) {
                 try {
                     Thread.sleep(50);
