@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Letter benchmark (issue #5): a half-termly letter run for a 1,500-pupil school (7 weeks of marks from
 # ../shared/bench/gen_school.py), drafts/s, PDFs/s, bulk approval, emailing and a 200-letter print run's size;
-# writes docs/letter-example.png (the first page of one letter). Needs MariaDB/MySQL at 127.0.0.1:3306 (root);
+# writes docs/letter-example.png (the first page of one letter). Needs MariaDB/MySQL; database from BENCH_DB_HOST, BENCH_DB_PORT
+# (127.0.0.1:3306), BENCH_DB_NAME, BENCH_DB_USER/PASSWORD or BENCH_MYSQL_URL: only it is dropped and recreated; by default
 # uses its own database attendance_letter_bench.
 set -euo pipefail
 cd "$(dirname "$0")/.."

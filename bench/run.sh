@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Register and figures benchmark (issue #3). Generates shared/bench's synthetic school (1,000 pupils x 190 days =
 # 380,000 marks), loads it into a trust of SCHOOLS such schools (default 20) through the service's own CSV imports,
-# and prints median and p99 latencies beside plain-JDBC baselines. Needs MariaDB/MySQL at 127.0.0.1:3306 (root).
+# and prints median and p99 latencies beside plain-JDBC baselines. Needs MariaDB/MySQL.
+# Database: BENCH_DB_HOST, BENCH_DB_PORT (127.0.0.1:3306), BENCH_DB_NAME (attendance_bench), BENCH_DB_USER/PASSWORD (root, empty),
+# or BENCH_MYSQL_URL; only that database is dropped and recreated.
 # Usage: bench/run.sh [SCHOOLS]
 set -euo pipefail
 cd "$(dirname "$0")/.."

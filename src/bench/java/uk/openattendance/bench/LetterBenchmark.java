@@ -47,14 +47,12 @@ public final class LetterBenchmark {
         Path png = args.length > 1 ? Path.of(args[1]) : null;
         List<String> days = Files.readAllLines(data.resolve("days.csv"));
         LocalDate lastDay = LocalDate.parse(days.get(days.size() - 1).split(",")[0]);
-        String url = "jdbc:mysql://127.0.0.1:3306/attendance_letter_bench?createDatabaseIfNotExist=true";
-        try (Connection c = DriverManager.getConnection("jdbc:mysql://127.0.0.1:3306/", "root", ""); Statement s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS attendance_letter_bench");
-            s.execute("CREATE DATABASE attendance_letter_bench CHARACTER SET utf8mb4");
-        }
+        BenchDatabase db = BenchDatabase.fromSettings("attendance_letter_bench");
+        String url = db.url();
+        db.recreate();
         BenchClock.set(LocalDateTime.of(lastDay, LocalTime.of(16, 0)).atZone(LONDON).toInstant());
         try (ApplicationContext ctx = ApplicationContext.builder().environments("bench", "notifybench").properties(Map.ofEntries(
-                Map.entry("datasources.default.url", url), Map.entry("datasources.default.username", "root"), Map.entry("datasources.default.password", ""),
+                Map.entry("datasources.default.url", url), Map.entry("datasources.default.username", db.user), Map.entry("datasources.default.password", db.password),
                 Map.entry("micronaut.server.port", "-1"), Map.entry("notify.dispatcher.enabled", "false"), Map.entry("schedule.enabled", "false"),
                 Map.entry("attendance.ledger.keys", "bench-2026:bsRaK4MAefXwhw7qTnNsTUGWbe7+gKKWhAVn1WkeQSQ="),
                 Map.entry("attendance.ledger.seal-private-key", "MC4CAQAwBQYDK2VwBCIEIMi3z2fsE1ofZcZwW0nIlDem1Twwc7TiGGz38m5pUNSq"),

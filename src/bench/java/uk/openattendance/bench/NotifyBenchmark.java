@@ -62,11 +62,9 @@ public final class NotifyBenchmark {
         int schoolCount = args.length > 0 && !args[0].isEmpty() ? Integer.parseInt(args[0]) : 20;
         int pupilsPerSchool = args.length > 1 ? Integer.parseInt(args[1]) : 1500;
         int dispatchers = args.length > 2 ? Integer.parseInt(args[2]) : 4;
-        String url = "jdbc:mysql://127.0.0.1:3306/attendance_notify_bench?createDatabaseIfNotExist=true";
-        try (Connection c = DriverManager.getConnection("jdbc:mysql://127.0.0.1:3306/", "root", ""); Statement s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS attendance_notify_bench");
-            s.execute("CREATE DATABASE attendance_notify_bench CHARACTER SET utf8mb4");
-        }
+        BenchDatabase db = BenchDatabase.fromSettings("attendance_notify_bench");
+        String url = db.url();
+        db.recreate();
         AtomicInteger accepted = new AtomicInteger();
         AtomicLong lastAcceptedNanos = new AtomicLong();
         // without TCP_NODELAY the JDK's server answers each request after a 40 ms delayed-ACK stall: the fake, not the service, would be measured
@@ -87,7 +85,7 @@ public final class NotifyBenchmark {
 
         BenchClock.set(LocalDateTime.of(DAY, java.time.LocalTime.of(8, 40)).atZone(LONDON).toInstant());
         try (ApplicationContext ctx = ApplicationContext.builder().environments("bench", "notifybench").properties(Map.ofEntries(
-                Map.entry("datasources.default.url", url), Map.entry("datasources.default.username", "root"), Map.entry("datasources.default.password", ""),
+                Map.entry("datasources.default.url", url), Map.entry("datasources.default.username", db.user), Map.entry("datasources.default.password", db.password),
                 Map.entry("datasources.default.maximum-pool-size", "40"), Map.entry("micronaut.server.port", "-1"),
                 Map.entry("attendance.secrets.key", "bench-secrets-key-bench-secrets-key-0123456789"),
                 Map.entry("micronaut.security.token.jwt.signatures.secret.generator.secret", "bench-secret-bench-secret-bench-secret-0123456789"),
@@ -96,7 +94,7 @@ public final class NotifyBenchmark {
                 Map.entry("notify.sink", "send"), Map.entry("notify.dispatcher.enabled", "false"), Map.entry("schedule.enabled", "false"),
                 Map.entry("notify.twilio.account-sid", "AC00000000000000000000000000000000"), Map.entry("notify.twilio.auth-token", TOKEN),
                 Map.entry("notify.twilio.from", "+447700900000"), Map.entry("notify.twilio.api-base-url", "http://127.0.0.1:" + fake.getAddress().getPort()),
-                Map.entry("notify.smtp.host", "127.0.0.1"), Map.entry("notify.smtp.port", "2525"), Map.entry("notify.smtp.from", "bench@example.org"),
+                Map.entry("notify.smtp.host", "127.0.0.1"), Map.entry("notify.smtp.port", System.getenv().getOrDefault("BENCH_SMTP_PORT", "2525")), Map.entry("notify.smtp.from", "bench@example.org"),
                 Map.entry("attendance.public-base-url", PUBLIC))).start()) {
             EmbeddedServer server = ctx.getBean(EmbeddedServer.class).start();
             Actor system = Actor.bootstrap("notify benchmark");

@@ -59,17 +59,16 @@ public final class RegisterBenchmark {
         String[] args = String.join(" ", given).trim().split("\\s+");
         Path data = Path.of(args.length > 0 ? args[0] : "target/bench-data");
         int schoolsInTrust = args.length > 1 ? Integer.parseInt(args[1]) : 20;
-        String url = System.getenv().getOrDefault("BENCH_MYSQL_URL", "jdbc:mysql://127.0.0.1:3306/attendance_bench?createDatabaseIfNotExist=true");
+        BenchDatabase db = BenchDatabase.fromSettings("attendance_bench");
+        DB = db;
+        String url = db.url();
         // BENCH_REUSE=1 measures again over the trust a previous run loaded (after a code change), skipping the 12-minute load
         boolean reuse = "1".equals(System.getenv("BENCH_REUSE"));
         if (!reuse) {
-            try (Connection c = DriverManager.getConnection(url.replace("/attendance_bench", "/"), "root", ""); Statement s = c.createStatement()) {
-                s.execute("DROP DATABASE IF EXISTS attendance_bench");
-                s.execute("CREATE DATABASE attendance_bench CHARACTER SET utf8mb4");
-            }
+            db.recreate();
         }
         try (ApplicationContext ctx = ApplicationContext.builder().environments("bench")
-                .properties(Map.of("datasources.default.url", url, "datasources.default.username", "root", "datasources.default.password", "",
+                .properties(Map.of("datasources.default.url", url, "datasources.default.username", db.user, "datasources.default.password", db.password,
                         "micronaut.server.port", "-1", "micronaut.security.token.jwt.signatures.secret.generator.secret",
                         "bench-secret-bench-secret-bench-secret-0123456789", "datasources.default.maximum-pool-size", "60",
                         "attendance.ledger.keys", "bench-2026:bsRaK4MAefXwhw7qTnNsTUGWbe7+gKKWhAVn1WkeQSQ=", "attendance.ledger.seal-private-key", "MC4CAQAwBQYDK2VwBCIEIMi3z2fsE1ofZcZwW0nIlDem1Twwc7TiGGz38m5pUNSq",
@@ -142,7 +141,7 @@ public final class RegisterBenchmark {
             record("register save, 30 pupils, 50 clients (one form each)", timeParallel("save", 50, 3000, ownForm));
             List<Long> ids = roll(school).stream().map(p -> p.get("id").asLong()).toList();
 
-            try (Connection c = DriverManager.getConnection(url, "root", "")) {
+            try (Connection c = DriverManager.getConnection(url, DB.user, DB.password)) {
                 try (Statement s = c.createStatement()) {
                     s.execute("CREATE TABLE IF NOT EXISTS baseline_mark LIKE mark");
                     s.execute("ALTER TABLE baseline_mark DROP FOREIGN KEY IF EXISTS fk_mark_pupil");
@@ -249,11 +248,13 @@ public final class RegisterBenchmark {
     }
 
     private static final ThreadLocal<Connection> JDBC = new ThreadLocal<>();
+    /** The benchmark's own database (BENCH_DB_* or BENCH_MYSQL_URL); the plain-JDBC baselines use it too. */
+    private static BenchDatabase DB;
 
     private static Object jdbcSave(String url, long school, List<Long> ids, int n) throws Exception {
         Connection c = JDBC.get();
         if (c == null) {
-            c = DriverManager.getConnection(url + "&rewriteBatchedStatements=true", "root", "");
+            c = DriverManager.getConnection(url + "&rewriteBatchedStatements=true", DB.user, DB.password);
             c.setAutoCommit(false);
             JDBC.set(c);
         }
@@ -303,7 +304,7 @@ public final class RegisterBenchmark {
     private static Object sameWritesOnce(String url, long school, List<Long> ids, int n, int client) throws Exception {
         Connection c = JDBC.get();
         if (c == null) {
-            c = DriverManager.getConnection(url + "&rewriteBatchedStatements=true", "root", "");
+            c = DriverManager.getConnection(url + "&rewriteBatchedStatements=true", DB.user, DB.password);
             c.setAutoCommit(false);
             JDBC.set(c);
         }

@@ -8,7 +8,8 @@ public enum SecurityProblem implements ProblemCode {
     UNKNOWN_SCOPE(400, "Unknown scope"),
     SIGN_IN_FAILED(401, "The email or password is not right"),
     TOO_MANY_SIGN_INS(429, "Too many sign-in attempts; wait and try again"),
-    CANNOT_REMOVE_SELF(409, "You cannot remove your own account");
+    CANNOT_REMOVE_SELF(409, "You cannot remove your own account"),
+    PASSWORD_LINK_NOT_VALID(400, "This password link is not valid");
 
     private final int status;
     private final String title;

@@ -26,7 +26,9 @@ public class SignInThrottle {
     public enum Kind {
         STAFF_ACCOUNT,
         STAFF_ADDRESS,
-        PARENT_ADDRESS
+        PARENT_ADDRESS,
+        /** password-reset requests for one account */
+        RESET_ACCOUNT
     }
 
     public record Key(Kind kind, String hash) {}
@@ -110,7 +112,7 @@ public class SignInThrottle {
 
     private ThrottlePolicy policy(Kind kind) {
         return switch (kind) {
-            case STAFF_ACCOUNT -> account;
+            case STAFF_ACCOUNT, RESET_ACCOUNT -> account;
             case STAFF_ADDRESS -> staffAddress;
             case PARENT_ADDRESS -> parentAddress;
         };

@@ -133,6 +133,11 @@ public class StaffService {
         };
     }
 
+    /** Whether an account (even a removed one) already has this email: the bootstrap makes nothing over an existing account. */
+    public boolean emailTaken(String email) {
+        return staff.findByEmail(email.strip().toLowerCase(Locale.ROOT)).isPresent();
+    }
+
     /** Platform bootstrap and the demo loader create the first administrator without a caller. */
     @Transactional
     public long createPlatformAdmin(String email, String displayName, String password) {

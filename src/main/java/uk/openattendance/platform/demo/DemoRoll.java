@@ -1,7 +1,9 @@
 package uk.openattendance.platform.demo;
 
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 /**
@@ -9,7 +11,6 @@ import java.util.Random;
  * drama range (07700 900000-900999) and emails at example.org.
  */
 final class DemoRoll {
-    /** Girls' and boys' names alternate, so a forename's index gives the census sex the demo records (even F, odd M). */
     private static final List<String> FORENAMES = List.of("Ava", "Noah", "Isla", "Leo", "Mia", "Arlo", "Ivy", "Finn", "Ruby", "Theo", "Nia", "Ezra",
             "Maya", "Otis", "Esme", "Kai", "Lola", "Reuben", "Zara", "Jude", "Elsie", "Rafe", "Cora", "Ned");
     private static final List<String> SURNAMES = List.of("Ashdown", "Brackley", "Carrow", "Dunmore", "Elstow", "Fenwick", "Garside", "Holloway",
@@ -21,8 +22,7 @@ final class DemoRoll {
 
     static Csvs make(int schoolNumber, int pupils, List<String> registerGroups, List<String> yearGroups, LocalDate admitted) {
         Random random = new Random(1000L + schoolNumber);
-        StringBuilder p = new StringBuilder("upn,legal_forename,legal_surname,date_of_birth,sex,year_group,register_group,form,start_date,"
-                + "pupil_premium,send,free_school_meals,eal,looked_after,has_social_worker,young_carer,vulnerable\n");
+        StringBuilder p = new StringBuilder();
         StringBuilder c = new StringBuilder("upn,name,relationship,parental_responsibility,lives_with_pupil,priority,mobile,email,no_contact\n");
         int family = 0;
         String surname = "";
@@ -35,11 +35,32 @@ final class DemoRoll {
             int groupIndex = i * registerGroups.size() / pupils;
             String year = yearGroups.get(i * yearGroups.size() / pupils);
             String upn = String.format("Z9%02d%09d", schoolNumber, i + 1);
+            // One pupils.csv column per line, in the order written (the header comes from these names): a new column of
+            // the roll import is one more line here. Values are drawn from the seeded random in this order, so add new
+            // ones at the end to keep every other value as it was.
+            Map<String, String> pupil = new LinkedHashMap<>();
+            pupil.put("upn", upn);
             int forename = random.nextInt(FORENAMES.size());
-            p.append(String.join(",", upn, FORENAMES.get(forename), surname,
-                    dateOfBirth(year, admitted, random).toString(), forename % 2 == 0 ? "F" : "M", year, registerGroups.get(groupIndex), year + "-" + (char) ('A' + random.nextInt(2)),
-                    admitted.toString(), yn(random, 25), random.nextInt(8) == 0 ? "SEN_SUPPORT" : random.nextInt(40) == 0 ? "EHCP" : "NONE",
-                    yn(random, 20), yn(random, 15), yn(random, 2), yn(random, 3), yn(random, 3), yn(random, 5))).append('\n');
+            pupil.put("legal_forename", FORENAMES.get(forename));
+            pupil.put("legal_surname", surname);
+            pupil.put("date_of_birth", dateOfBirth(year, admitted, random).toString());
+            pupil.put("sex", forename % 2 == 0 ? "F" : "M"); // the forename list alternates girls' and boys' names
+            pupil.put("year_group", year);
+            pupil.put("register_group", registerGroups.get(groupIndex));
+            pupil.put("form", year + "-" + (char) ('A' + random.nextInt(2)));
+            pupil.put("start_date", admitted.toString());
+            pupil.put("pupil_premium", yn(random, 25));
+            pupil.put("send", random.nextInt(8) == 0 ? "SEN_SUPPORT" : random.nextInt(40) == 0 ? "EHCP" : "NONE");
+            pupil.put("free_school_meals", yn(random, 20));
+            pupil.put("eal", yn(random, 15));
+            pupil.put("looked_after", yn(random, 2));
+            pupil.put("has_social_worker", yn(random, 3));
+            pupil.put("young_carer", yn(random, 3));
+            pupil.put("vulnerable", yn(random, 5));
+            if (p.isEmpty()) {
+                p.append(String.join(",", pupil.keySet())).append('\n');
+            }
+            p.append(String.join(",", pupil.values())).append('\n');
             String mobile = String.format("07700 9%05d", family % 1000);
             String parent = FORENAMES.get(family % FORENAMES.size()) + " " + surname;
             c.append(String.join(",", upn, parent, family % 3 == 0 ? "Father" : "Mother", "Y", "Y", "1", mobile,

@@ -1,8 +1,10 @@
 package uk.openattendance.platform.demo;
 
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -53,9 +55,11 @@ public class DemoTrustLoader {
     private final MarkImportService marks;
     private final LetterRuns letters;
     private final Clock clock;
+    private final String dataDir;
 
     public DemoTrustLoader(SchoolService schools, RegisterGroupService groups, CalendarService calendars, RollImportService imports, StaffService staff,
-            MarkImportService marks, LetterRuns letters, Clock clock) {
+            MarkImportService marks, LetterRuns letters, Clock clock, @Value("${attendance.demo.data-dir:.embedded-db}") String dataDir) {
+        this.dataDir = dataDir;
         this.schools = schools;
         this.marks = marks;
         this.letters = letters;
@@ -72,6 +76,23 @@ public class DemoTrustLoader {
             LOG.info("Demo data already loaded; sign in as head@school1.example.org / {}", PASSWORD);
             return;
         }
+        try (DemoProgress p = DemoProgress.start(LOG)) {
+            progress = p;
+            load();
+        } finally {
+            progress = null;
+        }
+    }
+
+    private volatile DemoProgress progress;
+
+    private void phase(String what) {
+        if (progress != null) {
+            progress.phase(what);
+        }
+    }
+
+    private void load() {
         long trustId = schools.createTrust(SYSTEM, new CreateTrust("Demo Learning Trust")).id();
         staff.createStaff(SYSTEM, new CreateStaff("trust.admin@example.org", "Tessa Admin", PASSWORD, Role.TRUST_ADMIN, null, trustId));
         List<PolicyPreset> presets = PolicyPresets.all();
@@ -84,7 +105,17 @@ public class DemoTrustLoader {
                 apiKey = client.apiKey();
             }
         }
-        printWelcome(apiKey);
+        this.apiKey = apiKey;
+    }
+
+    /** The demo's API key when this start loaded it (shown once), else null. */
+    private volatile String apiKey;
+
+    /** Once the server listens (after loading): where it is, how to sign in, where the data lives, how to stop. */
+    @EventListener
+    public void onServerStarted(ServerStartupEvent event) {
+        String url = event.getSource().getURL().toString().replaceAll("/$", "");
+        System.out.println(banner(url, apiKey, dataDir));
     }
 
     private SchoolView loadSchool(long trustId, int n, PolicyPreset preset) {
@@ -98,9 +129,13 @@ public class DemoTrustLoader {
         List<String> years = preset.key().startsWith("secondary") ? List.of("7", "8", "9", "10", "11")
                 : groupNames.size() > 1 ? List.of("N2", "R", "1", "2", "3", "4") : List.of("R", "1", "2", "3", "4", "5", "6");
         DemoRoll.Csvs csv = DemoRoll.make(n, 240 + 20 * n, groupNames, years, LocalDate.of(2026, 9, 2));
+        phase("school " + n + ": pupils");
         imports.importPupils(SYSTEM, school.id(), csv.pupils());
+        phase("school " + n + ": contacts");
         imports.importContacts(SYSTEM, school.id(), csv.contacts());
+        progress.pupils((int) csv.pupils().lines().count() - 1);
         loadTermSoFar(school.id(), n, csv);
+        phase("school " + n + ": staff");
         staff.createStaff(SYSTEM, new CreateStaff("head@school" + n + ".example.org", "Head of Demo School " + n, PASSWORD, Role.HEADTEACHER, school.id(), null));
         staff.createStaff(SYSTEM, new CreateStaff("office@school" + n + ".example.org", "Office of Demo School " + n, PASSWORD, Role.OFFICE, school.id(), null));
         return school;
@@ -116,27 +151,31 @@ public class DemoTrustLoader {
         List<LocalDate> days = calendars.calendar(SYSTEM, schoolId).schoolDays(first, yesterday.isAfter(LocalDate.of(2027, 7, 21))
                 ? LocalDate.of(2027, 7, 21) : yesterday);
         List<String> upns = csv.pupils().lines().skip(1).map(line -> line.substring(0, line.indexOf(','))).toList();
+        phase("school " + n + ": marks");
         for (String chunk : DemoHistory.marks(2000L + n, upns, days, 50_000)) {
-            marks.importMarks(SYSTEM, schoolId, chunk);
+            progress.marks(marks.importMarks(SYSTEM, schoolId, chunk).created());
         }
+        phase("school " + n + ": letters");
         if (!days.isEmpty()) {
             letters.run(SYSTEM, schoolId, days.get(days.size() - 1));
         }
     }
 
-    private static void printWelcome(String apiKey) {
-        String text = """
+    static String banner(String url, String apiKey, String dataDir) {
+        String key = apiKey == null ? "" : """
+                Or as an integrator with this read-only API key for school 1 (shown once, on the start that loaded the demo):
+                  curl -s %s/api/v1/schools -H 'X-Api-Key: %s'
+                """.formatted(url, apiKey);
+        return """
 
-                ==== Open Attendance demo trust loaded ====
-                Five schools, one per policy preset, with fictional pupils and contacts.
-                Sign in (headteacher of school 1; school2..school5 likewise; trust.admin@example.org sees all five):
-                  TOKEN=$(curl -s -X POST http://127.0.0.1:8080/api/v1/auth/login -H 'Content-Type: application/json' \\
+                ==== Open Attendance is ready at %s ====
+                Demo trust: five schools, one per policy preset, with fictional pupils, contacts and this term's marks.
+                Sign in (headteacher of school 1; school2..school5 likewise; office@schoolN too; trust.admin@example.org sees all five):
+                  TOKEN=$(curl -s -X POST %s/api/v1/auth/login -H 'Content-Type: application/json' \\
                       -d '{"username":"head@school1.example.org","password":"%s"}' | sed 's/.*"access_token":"\\([^"]*\\)".*/\\1/')
-                  curl -s http://127.0.0.1:8080/api/v1/schools -H "Authorization: Bearer $TOKEN"
-                Or as an integrator with this read-only API key for school 1 (shown once):
-                  curl -s http://127.0.0.1:8080/api/v1/schools -H 'X-Api-Key: %s'
-                GraphQL: POST http://127.0.0.1:8080/graphql  {"query":"{ schools { items { name registerGroups { name } } } }"}
-                """.formatted(PASSWORD, apiKey);
-        System.out.println(text);
+                  curl -s %s/api/v1/schools -H "Authorization: Bearer $TOKEN"
+                %sGraphQL: POST %s/graphql  {"query":"{ schools { items { name registerGroups { name } } } }"}
+                Data: %s (kept across restarts; delete it for a fresh demo). Stop: Ctrl-C (stops the service and its database).
+                """.formatted(url, url, PASSWORD, url, key, url, dataDir);
     }
 }

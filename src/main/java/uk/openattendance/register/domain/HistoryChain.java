@@ -70,10 +70,21 @@ public final class HistoryChain {
                 Long.toString(e.changedAtEpochSecond()), e.prevHash());
     }
 
+    /** The last key this thread used and its initialised Mac: a bulk write or a verification links thousands of entries under one key. */
+    private static final ThreadLocal<Object[]> LAST_MAC = new ThreadLocal<>();
+
     static String mac(byte[] key, String text) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            Object[] last = LAST_MAC.get();
+            Mac mac;
+            if (last != null && last[0] == key) {
+                mac = (Mac) last[1];
+            } else {
+                mac = Mac.getInstance("HmacSHA256");
+                mac.init(new SecretKeySpec(key, "HmacSHA256"));
+                LAST_MAC.set(new Object[] {key, mac});
+            }
+            // doFinal resets the Mac for the next entry under the same key
             return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);

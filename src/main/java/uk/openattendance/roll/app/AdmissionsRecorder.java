@@ -27,12 +27,25 @@ class AdmissionsRecorder {
     }
 
     void admitted(SchoolScope scope, long pupilId, LocalDate on) {
+        admittedAll(scope, java.util.Map.of(pupilId, on));
+    }
+
+    /** Admissions of many pupils at once (an import): the calendar is read once and the events written in one batch. */
+    void admittedAll(SchoolScope scope, java.util.Map<Long, LocalDate> admittedOn) {
+        if (admittedOn.isEmpty()) {
+            return;
+        }
         long schoolId = scope.schoolId();
         SchoolCalendar calendar = calendars.calendar(scope);
-        // Until a school enters its calendar, weekdays stand in for school days.
-        boolean hasTerm = calendar.termContaining(on).isPresent();
-        LocalDate due = LocalAuthorityReturns.admissionDue(on, hasTerm ? calendar::isSchoolDay : LocalAuthorityReturns::isWeekday);
-        events.save(new AdmissionEventRow(null, schoolId, pupilId, "ADMISSION", on, null, due, null, scope.describe(), clock.instant()));
+        java.time.Instant now = clock.instant();
+        java.util.List<AdmissionEventRow> rows = new java.util.ArrayList<>();
+        admittedOn.forEach((pupilId, on) -> {
+            // Until a school enters its calendar, weekdays stand in for school days.
+            boolean hasTerm = calendar.termContaining(on).isPresent();
+            LocalDate due = LocalAuthorityReturns.admissionDue(on, hasTerm ? calendar::isSchoolDay : LocalAuthorityReturns::isWeekday);
+            rows.add(new AdmissionEventRow(null, schoolId, pupilId, "ADMISSION", on, null, due, null, scope.describe(), now));
+        });
+        events.saveAll(rows);
     }
 
     void deleted(SchoolScope scope, long pupilId, DeletePupil command) {

@@ -61,6 +61,8 @@ class ContactImporter {
         links.findBySchoolId(schoolId).forEach(l -> existingLinks.put(l.pupilId() + "/" + l.contactId(), l));
         int created = 0;
         int updated = 0;
+        // links to add are written in one batch at the end (nothing below reads them back)
+        List<PupilContactRow> newLinks = new ArrayList<>();
         for (Line line : lines) {
             ContactCommand cmd = line.command();
             ContactService.NormalisedContact n = line.contact();
@@ -82,7 +84,7 @@ class ContactImporter {
             PupilContactRow link = new PupilContactRow(current == null ? null : current.id(), schoolId, line.pupilId(), person.id(),
                     cmd.relationship().strip(), cmd.parentalResponsibility(), cmd.livesWithPupil(), cmd.priority(), cmd.noContact());
             if (current == null) {
-                links.save(link);
+                newLinks.add(link);
                 created++;
             } else if (!link.equals(current)) {
                 links.update(link);
@@ -90,6 +92,9 @@ class ContactImporter {
             } else if (changed) {
                 updated++;
             }
+        }
+        if (!newLinks.isEmpty()) {
+            links.saveAll(newLinks);
         }
         return new ImportReport(lines.size(), created, updated, lines.size() - created - updated);
     }

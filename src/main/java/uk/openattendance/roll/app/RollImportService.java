@@ -64,17 +64,20 @@ public class RollImportService {
         Map<String, PupilRow> existing = pupils.findBySchoolId(schoolId).stream().collect(Collectors.toMap(PupilRow::upn, Function.identity()));
         int created = 0;
         int updated = 0;
+        // new pupils' admission events are worked out against one reading of the calendar and written in one batch
+        Map<Long, java.time.LocalDate> admitted = new java.util.LinkedHashMap<>();
         for (PupilCsvReader.Line line : lines) {
             PupilRow current = existing.get(line.command().upn());
             if (current == null) {
                 PupilRow saved = pupils.save(RollMapper.row(null, schoolId, line.command(), null));
-                admissions.admitted(scope, saved.id(), line.command().startDate());
+                admitted.put(saved.id(), line.command().startDate());
                 created++;
             } else if (!RollMapper.row(current.id(), schoolId, line.command(), current.version()).equals(current)) {
                 pupils.update(RollMapper.row(current.id(), schoolId, line.command(), current.version()));
                 updated++;
             }
         }
+        admissions.admittedAll(scope, admitted);
         return new ImportReport(lines.size(), created, updated, lines.size() - created - updated);
     }
 

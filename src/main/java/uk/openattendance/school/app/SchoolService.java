@@ -122,7 +122,8 @@ public class SchoolService {
     }
 
     private List<SchoolView> visibleSchools(Actor actor) {
-        if (actor.isSystem()) {
+        // a platform administrator sees every school (it creates them and gives them their headteacher)
+        if (actor.isSystem() || actor.platformAdmin()) {
             return schools.findAll().stream().map(SchoolMapper::view).toList();
         }
         List<Long> ids = actor.schools().keySet().stream().filter(id -> actor.can(Permission.SCHOOL_READ, id)).toList();
