@@ -32,7 +32,7 @@ public final class Lengths {
     private static final String ORD = "(\\d{1,2})(?:st|nd|rd|th)?";
     private static final String MONTH = "(jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|september|oct|october|nov|november|dec|december)";
     private static final Pattern UNTIL_DATE = Pattern.compile("(?:until|till|til|untill|up to|up until|through|thru|to)\\s+(?:" + DAY + "\\s+)?(?:the\\s+)?" + ORD + "(?:\\s+(?:of\\s+)?" + MONTH + ")?\\b");
-    private static final Pattern BACK_DATE = Pattern.compile("(?:back|return\\w*|in|be in)\\s+(?:to school\\s+)?(?:on\\s+)?(?:(?:next\\s+)?" + DAY + "\\s+)?(?:the\\s+)" + ORD + "(?:\\s+(?:of\\s+)?" + MONTH + ")?\\b");
+    private static final Pattern BACK_DATE = Pattern.compile("(?:back|return\\w*|in|be in)\\s+(?:to school\\s+)?(?:on\\s+)?(?:(?:next\\s+)?" + DAY + "\\s+)?(?:the\\s+)?" + ORD + "(?:\\s+(?:of\\s+)?" + MONTH + ")?\\b");
     private static final Pattern UNTIL_DAY = Pattern.compile("(?:until|till|til|untill|up to|up until|through|thru|to)\\s+(?:next\\s+)?" + DAY + "\\b");
     private static final Pattern BACK_DAY = Pattern.compile("(?:back|return\\w*|in|be in|come in|coming in|go in|going in|see you)\\s+(?:to school\\s+)?(?:on\\s+)?(?:(next)\\s+)?" + DAY + "\\b");
     private static final Pattern BACK_TOMORROW = Pattern.compile("(?:back|return\\w*|in|be in|come in|go in|see you|fine for|ok for|okay for|better (?:by|for))\\s+(?:to school\\s+)?(?:by\\s+)?tomorrow");
@@ -42,7 +42,7 @@ public final class Lengths {
     private static final Pattern FOR_N = Pattern.compile("(?:for|off|another|next|at least)\\s+(?:the\\s+next\\s+|another\\s+|at least\\s+)?" + NUM + "\\s+(?:more\\s+)?(school\\s+)?(days?|weeks?|hours)\\b");
     private static final Pattern N_OFF = Pattern.compile(NUM + "\\s+(days?|weeks?)\\s+(?:off|at home|of school|absence|isolat\\w*|rest)");
     private static final Pattern HOURS48 = Pattern.compile("\\b(?:48|forty eight)\\s*(?:hours|hour|hrs|hr|h)\\b");
-    private static final Pattern VAGUE = Pattern.compile("few days|a day or two|day or two|couple of days or|a while|some time|foreseeable|until (?:he|she|they) (?:is|are|feels?) better|until better|not sure when|don't know when|do not know when|how long|until further notice|indefinitely|next few days|a few more days|few weeks");
+    private static final Pattern VAGUE = Pattern.compile("few days|a day or two|day or two|couple of days or|a while|some time|foreseeable|until (?:he|she|they) (?:is|are|feels?) better|until better|not sure when|don't know when|do not know when|how long|until further notice|indefinitely|next few days|a few more days|few weeks|until (?:the|her|his|it|they) (?:\\w+ )?(?:has|have|are|is|clears?|crust\\w*)");
     private static final Pattern MORNING_ONLY = Pattern.compile("this morning|in after lunch|in for the afternoon|this afternoon|after lunch|by lunch|at lunch|in at (?:1[0-2]|[1-9])");
 
     public static Span read(String text, LocalDate today, SchoolCalendar calendar) {
@@ -50,13 +50,13 @@ public final class Lengths {
         LocalDate start = firstSchoolDay(today, calendar);
         Session session = MORNING_ONLY.matcher(t).find() ? Session.AM : Session.PM;
         Matcher m;
-        if ((m = UNTIL_DATE.matcher(t)).find() && (m.group(3) != null || !t.substring(m.start()).matches("^\\w+\\s+\\d{1,2}\\s*(?:am|pm|:|\\.).*"))) {
+        if ((m = UNTIL_DATE.matcher(t)).find() && isDate(m)) {
             Optional<LocalDate> d = dateOf(m.group(2), m.group(3), today);
             if (d.isPresent()) {
                 return backOn(d.get(), start, calendar, session);
             }
         }
-        if ((m = BACK_DATE.matcher(t)).find()) {
+        if ((m = BACK_DATE.matcher(t)).find() && isDate(m)) {
             Optional<LocalDate> d = dateOf(m.group(2), m.group(3), today);
             if (d.isPresent()) {
                 return backOn(d.get(), start, calendar, session);
@@ -68,10 +68,6 @@ public final class Lengths {
             return backOn(d, start, calendar, session);
         }
         if ((m = BACK_DAY.matcher(t)).find()) {
-            if (m.group(1) != null && !t.contains("the ")) {
-                // "back next Wednesday": this week's or next week's? A person asks
-                return new Span(start, after(start, calendar), session, true, true);
-            }
             return backOn(nextDay(today, m.group(2), m.group(1) != null), start, calendar, session);
         }
         if (BACK_TOMORROW.matcher(t).find()) {
@@ -105,6 +101,12 @@ public final class Lengths {
             return through(calendar.addSchoolDays(start, 1).orElse(start), start, calendar, Session.PM);
         }
         return new Span(start, after(start, calendar), session, false, false);
+    }
+
+    /** "the 14th", "7th December", "the 2nd": a day of the month, not "in 10 minutes" or "till 3am". */
+    private static boolean isDate(Matcher m) {
+        String s = m.group();
+        return m.group(3) != null || s.matches(".*\\bthe\\s+\\d{1,2}(?:st|nd|rd|th)?$") || s.matches(".*\\d(?:st|nd|rd|th)$");
     }
 
     /** The number of school days from the first day to the last, both included. */
@@ -146,7 +148,8 @@ public final class Lengths {
     private static LocalDate nextDay(LocalDate today, String day, boolean next) {
         DayOfWeek dow = dayOf(day);
         LocalDate d = today.with(TemporalAdjusters.next(dow));
-        return next && d.isBefore(today.plusDays(7)) && today.getDayOfWeek().compareTo(dow) < 0 ? d.plusDays(7) : d;
+        // "next Tuesday" said on a Monday is the Tuesday of next week
+        return next && d.isBefore(today.with(TemporalAdjusters.next(DayOfWeek.MONDAY))) ? d.plusDays(7) : d;
     }
 
     private static DayOfWeek dayOf(String d) {

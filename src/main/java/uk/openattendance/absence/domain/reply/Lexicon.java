@@ -53,16 +53,18 @@ public final class Lexicon {
                 "is in class", "in class", "should be in school", "should be there",
                 "left for school", "left the house for school", "got the bus to school", "on the register", "signed in", "he is at school",
                 "she is at school", "they are at school", "definitely there", "marked absent by mistake",
-                "should not be absent", "he is there", "she is there", "they are there", "went in this morning",
+                "should not be absent", "he is there", "she is there", "they are there", "went in this morning", "went in", "collect (?:him|her|them) (?:at|from|before)", "pick (?:him|her|them) up (?:at|from|before)",
+                "picking (?:him|her|them) up (?:at|from|before)", "definitely in", "is in$", "are in$", "\\w+'s in$", "\\w+'s in with", "already there", "walked (?:him|her|them) in",
                 "is at breakfast club", "at breakfast club", "in breakfast club", "in the building"});
         words.put(Reason.BEREAVEMENT, new String[] {"funeral", "passed away", "passed", "died", "dying", "death", "bereave*", "lost (?:his|her|their|my|our) (?:nan|nana|grandad|granddad|grandma|grandmother|grandfather|uncle|aunt|auntie|dad|mum|brother|sister|cousin|gran)",
                 "mourning", "loss in the family", "rip", "wake", "burial", "grieving", "janaza", "janazah"});
         words.put(Reason.HOLIDAY, new String[] {"holiday*", "hols", "vacation", "abroad", "flight*", "airport", "plane", "going away", "gone away",
                 "away with", "visiting family in", "visiting (?:his|her|their|our) (?:grand\\w+|family|relatives) in", "back from \\w+", "in spain",
                 "in turkey", "in pakistan", "in india", "in poland", "in romania", "in portugal", "in bangladesh", "in jamaica", "in nigeria",
-                "in dubai", "in florida", "in tenerife", "cruise", "long weekend", "term time holiday", "trip to", "travel*", "family trip",
+                "in dubai", "in florida", "in tenerife", "cruise", "fly to", "we fly", "flew", "fly out", "flying out", "long weekend", "term time holiday", "trip to", "travel*", "family trip",
                 "disneyland", "disney", "center parcs", "centre parcs", "caravan", "camping", "ski*", "weekend away", "week away", "days away",
-                "out of the country", "out of country", "overseas", "gone to \\w+ for", "flying"});
+                "out of the country", "out of country", "overseas", "gone to \\w+ for", "flying", "we are in \\w+ (?:for|till|until|and|visiting)",
+                "we are away", "away (?:for|till|until) ", "in \\w+ for the week", "term time"});
         words.put(Reason.RELIGIOUS, new String[] {"eid", "diwali", "deepavali", "yom kippur", "rosh hashan*", "passover", "pesach", "vaisakhi",
                 "baisakhi", "religious", "holy day", "festival", "guru nanak", "gurpurab", "navratri", "dussehra", "good friday", "ash wednesday",
                 "holi", "hanukkah", "chanukah", "purim", "sukkot", "shavuot", "simchat torah", "ramadan", "mawlid", "milad", "ashura",
@@ -71,7 +73,7 @@ public final class Lexicon {
                 "prayers", "day of observance", "religious observance", "feast day", "saint's day", "shabbat", "sabbath", "eid al", "eid ul",
                 "arafat", "kartik purnima", "guru gobind", "hola mohalla", "navroz", "nowruz", "pongal", "onam", "thaipusam"});
         words.put(Reason.MEDICAL, new String[] {"dentist*", "dental", "orthodont*", "brace*", "optician*", "optom*", "eye test", "eye appointment",
-                "eye clinic", "eye hospital", "hearing test", "audiolog*", "ent appointment", "clinic", "consultant", "physio*", "camhs",
+                "eye clinic", "eye hospital", "hearing test", "audiolog*", "ent appointment", "clinic", "physio*", "camhs",
                 "vaccin*", "immunis*", "jab", "jabs", "booster", "hospital appointment", "hospital appt", "x-ray", "xray", "x ray", "blood test", "bloods", "scan", "mri", "ultrasound", "ecg", "eeg", "speech therapy",
                 "speech and language", "salt appointment", "occupational therap*", "ot appointment", "therap*", "counsell*", "check up",
                 "check-up", "checkup", "doctors appointment", "doctor appointment", "gp appointment", "hospital appointment", "paediatric*", "pediatric*", "paeds", "podiatr*",
@@ -112,7 +114,7 @@ public final class Lexicon {
                 "slept in", "slept through", "missed the bus", "missed the train", "traffic", "car broke down", "broken down", "car will not start",
                 "flat tyre", "puncture", "after lunch", "this afternoon", "by lunch", "by lunchtime", "at lunch", "in a bit", "in a minute",
                 "in \\d+ minutes", "in ten minutes", "in five minutes", "on the way", "be in soon", "be there soon", "arriving",
-                "just leaving", "leaving now", "be in (?:this|after|at|by|for the|later|soon)", "in for the afternoon", "in at", "by \\d", "at \\d",
+                "just leaving", "leaving now", "be in (?:this|after|at \\d|by|for the|later|soon)", "in for the afternoon", "in at \\d", "by \\d", "at \\d",
                 "after (?:his|her|the) appointment", "after the dentist", "after that", "alarm", "bus was", "bus did not", "train", "stuck",
                 "delayed", "road closed", "accident on", "snow", "flood*", "ice", "icy", "queue", "roadworks"});
         words.put(Reason.INVALID, new String[] {"no childcare", "childcare", "no one to take", "nobody to take", "no-one to take", "cannot take (?:him|her|them)",
@@ -120,11 +122,10 @@ public final class Lexicon {
                 "i am ill", "i am sick", "i am poorly", "i am unwell", "i am not well", "mum is ill", "mum is sick", "dad is ill", "dad is sick",
                 "i have (?:a|the) (?:bug|cold|flu|virus|covid|migraine)", "i have been (?:sick|ill)", "my (?:own )?appointment", "i have an appointment",
                 "i've got an appointment", "birthday", "bday", "shopping", "haircut", "hair cut", "day out", "party", "treat", "lie in",
-                "tired after", "late night", "concert", "wedding", "christening", "visiting", "visit (?:his|her|their|my) ", "family day",
+                "tired after", "late night", "concert", "wedding", "christening", "family day",
                 "family reasons", "family matter*", "family emergency", "personal reasons", "personal", "refus*", "does not want to",
                 "nits", "head lice", "lice", "heartbroken", "cannot face", "passport", "visa", "home office", "embassy", "immigration",
-                "doesn't want to", "won't go", "will not go", "would not go", "not going in", "not coming in", "stay* home", "staying at home",
-                "at home with me", "looking after", "babysit*", "moving house", "house move", "strike",
+                "doesn't want to", "won't go", "will not go", "would not go", "babysit*", "moving house", "house move", "strike",
                 "competition", "audition", "sports day", "passport", "interview", "court", "immigration", "home office", "embassy",
                 "visa", "decorat*", "boiler", "plumber", "electrician", "delivery", "waiting in", "bad night", "had a bad night"});
         words.put(Reason.QUESTION, new String[] {"\\?", "can you", "could you", "can i", "could i", "call me", "ring me", "phone me",

@@ -32,6 +32,10 @@ public final class ReasonClassifier {
                     + "school refusal|refus\\w+|will not get in the car|cannot face|nobody to have|no one to have|no-one to have|"
                     + "(?:cannot|can't|no way of|no way to) (?:get|getting|take|taking|bring|bringing) (?:him|her|them|\\w+) (?:in|to school|down|there)|"
                     + "too far to walk|stuck (?:here|at home) with)(?![\\w'])");
+    private static final Pattern PET = Pattern.compile(
+            "(?<![\\w'])(?:dog|cat|hamster|rabbit|pet|puppy|kitten|guinea pig|fish|budgie|tortoise|horse|pony)(?: \\w+)? (?:died|passed away|has died|was put down|had to be put down)(?![\\w'])");
+    private static final Pattern TRANSPORT = Pattern.compile(
+            "(?<![\\w'])(?:car|cars|bus|buses|train|trains|tyre|puncture|broken down|broke down|traffic|roads?|ice|icy|snow|flood\\w*|lift|taxi|petrol|fuel)(?![\\w'])");
     private static final Pattern NOT_COMING = Pattern.compile(
             "(?<![\\w'])(?:will not be in|won't be in|not be in|not coming in|not coming|cannot come|not going in|cannot get (?:him|her|them) in)(?![\\w'])");
     private static final Pattern STRONG_LATE = Pattern.compile(
@@ -55,6 +59,10 @@ public final class ReasonClassifier {
         } else if (guess.probability() >= 0.97 && guess.reason() != Reason.NONE && guess.reason() != Reason.QUESTION) {
             confidence = 0.75;
         }
+        if (lexical == Reason.GP) {
+            // "at the doctors" alone: an appointment of some kind, or an illness; suggested, not applied
+            confidence = 0.7;
+        }
         if (lexical == Reason.SAFEGUARDING || lexical == Reason.IN_SCHOOL) {
             confidence = 1.0;
         }
@@ -67,6 +75,9 @@ public final class ReasonClassifier {
         }
         if (hits.containsKey(Reason.IN_SCHOOL) && !NEGATED_IN_SCHOOL.matcher(clause).find()) {
             return Reason.IN_SCHOOL;
+        }
+        if (PET.matcher(clause).find()) {
+            return Reason.INVALID;
         }
         if (hits.containsKey(Reason.BEREAVEMENT)) {
             return Reason.BEREAVEMENT;
@@ -87,7 +98,7 @@ public final class ReasonClassifier {
         if (appointment) {
             return hits.containsKey(Reason.GP) || hits.containsKey(Reason.ILLNESS) ? Reason.MEDICAL : Reason.APPOINTMENT;
         }
-        if (hits.containsKey(Reason.LATE) && NOT_COMING.matcher(clause).find() && !hits.containsKey(Reason.ILLNESS)) {
+        if (TRANSPORT.matcher(clause).find() && NOT_COMING.matcher(clause).find() && !hits.containsKey(Reason.ILLNESS)) {
             // a late-arrival cause with the child not coming at all: transport is not an authorised reason
             return Reason.INVALID;
         }
@@ -102,9 +113,6 @@ public final class ReasonClassifier {
         }
         if (hits.containsKey(Reason.INVALID)) {
             return Reason.INVALID;
-        }
-        if (hits.containsKey(Reason.QUESTION)) {
-            return Reason.QUESTION;
         }
         return Reason.NONE;
     }

@@ -39,7 +39,7 @@ public final class References {
     private static final Pattern GROUP = Pattern.compile(
             "(?<![\\w'])(?:both|both of them|the kids|the children|kids|children|my kids|my children|our kids|our children|my two|our two|"
                     + "all three|all 3|all four|all 4|all of them|all of mine|neither of (?:them|mine)|none of them|all my|the twins|twins|the two of them|the three of them|"
-                    + "they|them|their|the little ones|my (?:boys|girls) and|the lot of them|all)(?![\\w'])");
+                    + "they|them|their|the little ones|my (?:boys|girls) and|the lot of them)(?![\\w'])");
     private static final Pattern BOYS = Pattern.compile("(?<![\\w'])(?:the boys|my boys|both boys|the lads|my sons|both my sons)(?![\\w'])");
     private static final Pattern GIRLS = Pattern.compile("(?<![\\w'])(?:the girls|my girls|both girls|my daughters|both my daughters)(?![\\w'])");
     private static final Pattern ONE_OF = Pattern.compile("(?<![\\w'])(?:one of (?:them|the kids|the children|my|our|the (?:boys|girls|twins))|the other one|either)(?![\\w'])");
@@ -160,7 +160,7 @@ public final class References {
     private static final Pattern COUNT = Pattern.compile("(?<![\\w'])(?:(both|neither|twins)|(?:my|our|the|all|all of the|these|those|other) (two|three|four|five|2|3|4|5)|(two|three|four|five) of them)(?![\\w'])");
     private static final Pattern ALL = Pattern.compile("(?<![\\w'])(?:all|all of them|all of mine|none of them|everyone)(?![\\w'])");
     private static final Pattern SIBLING = Pattern.compile("(?<![\\w'])(?:his|her|their|the) (?:little |big |older |younger )?(brother|sister)(?![\\w'])");
-    private static final Pattern OTHERS = Pattern.compile("(?<![\\w'])(?:the other (?:two|three|one|2|3)|the others|the other kids|the rest)(?![\\w'])");
+    private static final Pattern OTHERS = Pattern.compile("(?<![\\w'])(?:the other (?:two|three|one|2|3)|the others|the other kids|the rest(?! of))(?![\\w'])");
     private static final Pattern NOT_ON_ROLL = Pattern.compile("(?<![\\w'])(?:the baby|baby|the eldest|the oldest|the youngest|my eldest|my youngest|my oldest)(?![\\w'])");
 
     private static boolean mentionsSeveral(String clause) {

@@ -75,8 +75,10 @@ public final class ReplyReader {
             }
             boolean byName = b.explicit() && !inherited && java.util.Arrays.stream(clause.split("[\\s,.!?;:()/]+"))
                     .anyMatch(w -> Names.match(0, w, roll).filter(m -> !m.ambiguous()).isPresent());
+            // "Grace has a follow up at 2 so I'll collect her at lunch": a pronoun continuing a named child counts as naming her
+            boolean continues = !b.explicit() && !children.isEmpty() && !bound.isEmpty() && bound.get(bound.size() - 1).byName();
             bound.add(new Bound(clause, children, b.ambiguous() ? b.candidates() : List.of(), b.ambiguous(), b.explicit(), inherited,
-                    byName || inherited && bound.size() > 0 && bound.get(bound.size() - 1).byName(), c));
+                    byName || continues, c));
             if (!children.isEmpty()) {
                 previous = children;
             }
@@ -87,7 +89,8 @@ public final class ReplyReader {
         List<RollChild> fallback;
         if (anyBinding) {
             fallback = firstNamed;
-        } else if (absent.size() == 1) {
+        } else if (absent.size() == 1 || bound.stream().anyMatch(x -> FAMILY_REASONS.contains(x.reason()))) {
+            // "we're in Florida till the 7th", "Nana's funeral is on Wednesday": the whole family, so every child marked absent
             fallback = absent;
         } else if (absent.isEmpty() && roll.size() == 1) {
             fallback = roll;
@@ -110,6 +113,14 @@ public final class ReplyReader {
         boolean safeguardingForAll = bound.stream().anyMatch(x -> x.reason() == Reason.SAFEGUARDING && (x.children().isEmpty() || !x.explicit() && x.inherited() && x.children().size() > 1));
         if (safeguarding) {
             reviews.add(ReviewReason.SAFEGUARDING);
+        }
+        if (!raw.isBlank() && raw.codePoints().noneMatch(Character::isLetter)) {
+            // emoji alone: a suggestion, for a person to confirm
+            for (int i = 0; i < bound.size(); i++) {
+                Bound x = bound.get(i);
+                bound.set(i, new Bound(x.clause(), x.children(), x.candidates(), x.ambiguous(), x.explicit(), x.inherited(), x.byName(),
+                        new ReasonClassifier.Classification(x.reason(), Math.min(0.5, x.classification().confidence()))));
+            }
         }
         if (bound.stream().anyMatch(x -> x.reason() == Reason.QUESTION)) {
             reviews.add(ReviewReason.QUESTION);
@@ -165,6 +176,8 @@ public final class ReplyReader {
         }
         return new ReplyReading(readings, reviews);
     }
+
+    private static final Set<Reason> FAMILY_REASONS = EnumSet.of(Reason.HOLIDAY, Reason.BEREAVEMENT, Reason.RELIGIOUS, Reason.LATE);
 
     private static boolean absenceReason(Reason r) {
         return r != Reason.IN_SCHOOL && r != Reason.NONE && r != Reason.QUESTION;
@@ -274,11 +287,11 @@ public final class ReplyReader {
             // "the GP says she needs two days off", "taking her to the GP with a rash": an illness, not an appointment
             return reasons.contains(Reason.LATE) ? Reason.LATE : Reason.ILLNESS;
         }
-        if (reasons.contains(Reason.LATE)) {
-            return Reason.LATE;
-        }
         if (reasons.contains(Reason.APPOINTMENT)) {
             return Reason.APPOINTMENT;
+        }
+        if (reasons.contains(Reason.LATE)) {
+            return Reason.LATE;
         }
         if (reasons.contains(Reason.ILLNESS)) {
             return Reason.ILLNESS;
