@@ -344,7 +344,8 @@ public final class ReplyReader {
             if (Lexicon.isEnglishWord(w) || Names.match(i, w, roll).isPresent() || NOT_NAMES.contains(w)) {
                 continue;
             }
-            if (capitalised.contains(w) || capitalised.isEmpty()) {
+            // a capitalised word, or any word the reader does not know, in a subject's place: a person looks
+            if (capitalised.contains(w) || capitalised.isEmpty() || w.length() >= 3) {
                 return true;
             }
         }
