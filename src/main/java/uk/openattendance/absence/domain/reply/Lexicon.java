@@ -112,7 +112,7 @@ public final class Lexicon {
                 "not himself", "not herself", "off food", "not eating", "groggy", "cold sore", "diabetic", "seizure*", "epilep*",
                 "anxiety", "anxious", "mental health", "low mood", "depress*", "panic attack*", "medication", "calpol", "recover*", "contagious", "infectious", "isolat*", "tested positive", "threadworm*",
                 "worms", "inhaler", "chesty", "full of cold", "heavy cold", "stinking cold", "shingles", "ulcers", "hardly slept", "wheezy",
-                "asleep", "temps", "temp",
+                "temps", "temp",
                 "symptom*", "off sick"});
         words.put(Reason.LATE, new String[] {"late", "later", "running late", "on (?:our|his|her|their|my|the) way", "omw", "be in by", "be in at",
                 "in at \\d", "in by \\d", "coming in later", "come in later", "in later", "bring (?:him|her|them|\\w+) in", "bringing (?:him|her|them|\\w+) in",

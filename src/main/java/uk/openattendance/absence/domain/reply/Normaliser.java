@@ -129,6 +129,7 @@ public final class Normaliser {
         String before;
         do {
             before = t;
+            t = t.replaceAll("(?:[\\s,.!]+x+)+[\\s.!]*$", "");
             t = GREETING_START.matcher(t).replaceFirst("");
             t = SIGN_OFF.matcher(t).replaceFirst("");
             t = SIGNATURE.matcher(t).replaceFirst("");

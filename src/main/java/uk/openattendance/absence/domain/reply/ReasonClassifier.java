@@ -34,13 +34,17 @@ public final class ReasonClassifier {
                     + "too far to walk|stuck (?:here|at home) with)(?![\\w'])");
     private static final Pattern PET = Pattern.compile(
             "(?<![\\w'])(?:dog|cat|hamster|rabbit|pet|puppy|kitten|guinea pig|fish|budgie|tortoise|horse|pony)(?: \\w+)? (?:died|passed away|has died|was put down|had to be put down)(?![\\w'])");
+    private static final Pattern NEGATED_ILLNESS = Pattern.compile(
+            "(?<![\\w'])(?:not|never|is not|are not|was not)\\s+(?:really\\s+|actually\\s+)?(?:ill|sick|poorly|unwell)(?![\\w'])");
     private static final Pattern TRANSPORT = Pattern.compile(
             "(?<![\\w'])(?:car|cars|bus|buses|train|trains|tyre|puncture|broken down|broke down|traffic|roads?|ice|icy|snow|flood\\w*|lift|taxi|petrol|fuel)(?![\\w'])");
     private static final Pattern NOT_COMING = Pattern.compile(
             "(?<![\\w'])(?:will not be in|won't be in|not be in|not coming in|not coming|cannot come|not going in|cannot get (?:him|her|them) in)(?![\\w'])");
     private static final Pattern STRONG_LATE = Pattern.compile(
             "(?<![\\w'])(?:running late|on (?:our|his|her|their|my|the) way|be in by|be there by|there by|be in at|in by|with you by|in at \\d|"
-                    + "in later|coming in later|late|there in \\d+|\\d+ mins?|\\d+ minutes|ten minutes|five minutes|missed the bus)(?![\\w'])");
+                    + "in later|coming in later|late|there in \\d+|\\d+ mins?|\\d+ minutes|ten minutes|five minutes|missed the bus|"
+                    + "bring (?:him|her|them|\\w+) in|bringing (?:him|her|them|\\w+) in|drop (?:him|her|them) (?:in|off) (?:at|by|later)|"
+                    + "be in (?:after|at|by|for|later|this afternoon)|in after lunch|this afternoon|after lunch|come in later|later this morning)(?![\\w'])");
 
     public static Classification classify(String clause) {
         Map<Reason, Integer> hits = Lexicon.hits(clause);
@@ -101,6 +105,10 @@ public final class ReasonClassifier {
         if (TRANSPORT.matcher(clause).find() && NOT_COMING.matcher(clause).find() && !hits.containsKey(Reason.ILLNESS)) {
             // a late-arrival cause with the child not coming at all: transport is not an authorised reason
             return Reason.INVALID;
+        }
+        if (hits.containsKey(Reason.ILLNESS) && NEGATED_ILLNESS.matcher(clause).find() && hits.get(Reason.ILLNESS) == 1) {
+            // "he's not ill, he just doesn't want to go": the illness word is denied
+            return hits.containsKey(Reason.INVALID) ? Reason.INVALID : Reason.NONE;
         }
         if (hits.containsKey(Reason.ILLNESS)) {
             return STRONG_LATE.matcher(clause).find() ? Reason.LATE : Reason.ILLNESS;

@@ -26,6 +26,9 @@ public final class ReplyReader {
 
     private static final Pattern QUESTION_START = Pattern.compile(
             "^(?:who|what|why|when|where|how|is there|are there|is it|can i|could i|do i|do you|does|did|should i|are they allowed|is (?:he|she) allowed)\\b.*");
+    private static final Pattern PARENT_SUBJECT = Pattern.compile(
+            "^(?:i|i am|i have|i have got|i have been|i had|i was|my husband|my wife|my partner|my hubby|mum|dad|mummy|daddy|me)\\b"
+                    + "(?!.*\\b(?:think|thought|reckon|guess|believe|suspect|it is|was|going round|with (?:him|her|them)|keep|keeping|kept)\\b)");
     private static final Pattern SUBJECT_VERB = Pattern.compile(
             "^(?:is|has|was|will|had|have|got|feels|woke|needs|went|stayed|seems|threw|hurt|broke|fell|cannot|can't|won't|not|still|been|and \\w+ (?:are|have|both))\\b.*");
 
@@ -66,6 +69,10 @@ public final class ReplyReader {
             }
             if (question && ReasonClassifier.classify(clause).reason() == Reason.SAFEGUARDING) {
                 c = new ReasonClassifier.Classification(Reason.SAFEGUARDING, 1.0);
+            }
+            if (c.reason() == Reason.ILLNESS && !b.explicit() && b.children().isEmpty() && PARENT_SUBJECT.matcher(clause).find()) {
+                // "I've got a migraine", "my husband has covid": the parent's illness is not the child's
+                c = new ReasonClassifier.Classification(Reason.INVALID, c.confidence());
             }
             List<RollChild> children = b.children();
             boolean inherited = false;

@@ -50,7 +50,7 @@ class ReplyCorpusTest {
     }
 
     /** What the reader honestly reaches on each tuning set, so a change that reads worse fails. */
-    private static final java.util.Map<String, Double> MINIMUM_EXACT = java.util.Map.of("tuning-1", 0.0, "tuning-2", 0.0, "tuning-3", 0.0);
+    private static final java.util.Map<String, Double> MINIMUM_EXACT = java.util.Map.of("tuning-1", 95.0, "tuning-2", 95.0, "tuning-3", 95.0);
 
     @Test
     void theHeldOutSetsAreWellFormedAndTheirFiguresArePrintedWithoutTheirLines() throws Exception {
