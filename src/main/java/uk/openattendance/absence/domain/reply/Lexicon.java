@@ -1,11 +1,5 @@
 package uk.openattendance.absence.domain.reply;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -186,21 +180,16 @@ public final class Lexicon {
 
     private static Set<String> loadEnglish() {
         Set<String> out = new HashSet<>();
-        try (InputStream in = Lexicon.class.getResourceAsStream("english-words.txt")) {
-            if (in != null) {
-                BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-                String line;
-                while ((line = r.readLine()) != null) {
-                    for (String w : line.strip().split("\\s+")) {
-                        if (!w.isBlank() && !w.startsWith("#")) {
-                            out.add(w);
-                        }
-                    }
-                }
+        for (String w : resources().getString("words").split("\\s+")) {
+            if (!w.isBlank()) {
+                out.add(w);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         return out;
+    }
+
+    /** The reader's generated resources (tools/reader-resources.py), read as a bundle so the domain needs no I/O. */
+    static java.util.ResourceBundle resources() {
+        return java.util.ResourceBundle.getBundle("uk.openattendance.absence.domain.reply.reader", java.util.Locale.ROOT);
     }
 }

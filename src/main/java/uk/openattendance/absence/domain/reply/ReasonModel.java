@@ -1,11 +1,5 @@
 package uk.openattendance.absence.domain.reply;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -16,7 +10,7 @@ import java.util.Set;
 
 /**
  * A small multinomial naive Bayes classifier over stemmed words and word pairs, trained when the class loads from
- * {@code reason-training.tsv} (generated from the tuning corpora only, never the held-out sets). It reaches reasons the
+ * the {@code train.N} lines of {@code reader.properties} (generated from the tuning corpora only, never the held-out sets). It reaches reasons the
  * lexicon's stems do not hold ("grommets", "the orthoptist") by the company their words keep. Naive Bayes is famously
  * over-confident, so its log-probabilities are tempered by the clause's length before the softmax: the probability it
  * reports is used as a confidence, and the reader applies nothing on this model's word alone.
@@ -114,23 +108,15 @@ public final class ReasonModel {
 
     private static ReasonModel load() {
         ReasonModel m = new ReasonModel();
-        try (InputStream in = ReasonModel.class.getResourceAsStream("reason-training.tsv")) {
-            if (in == null) {
-                return m;
+        java.util.ResourceBundle bundle = Lexicon.resources();
+        for (String key : bundle.keySet()) {
+            if (!key.startsWith("train.")) {
+                continue;
             }
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            while ((line = r.readLine()) != null) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] f = line.split("\t", 2);
-                if (f.length == 2) {
-                    m.train(Reason.valueOf(f[0]), Normaliser.normalise(f[1]));
-                }
+            String[] f = bundle.getString(key).split("\t", 2);
+            if (f.length == 2) {
+                m.train(Reason.valueOf(f[0]), Normaliser.normalise(f[1]));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         return m;
     }
