@@ -71,7 +71,7 @@ public final class Normaliser {
 
     private static final Pattern GREETING_START = Pattern.compile(
             "^(?:(?:hi+|hiya|hey|hello|helo|morning|good morning|gm|dear (?:sir|madam|sir or madam|all|office|school|miss|mr \\w+|mrs \\w+|ms \\w+|miss \\w+)|"
-                    + "to whom it may concern|salam|salaam|assalam(?:u)? ?alaikum|as-salamu alaykum|asalam o alaikum|salam alaikum|"
+                    + "to whom it may concern|salam|salaam|assalam(?:u)? ?alaikum|as-salamu alaykum|asalam o alaikum|assalam o alaikum|assalamu alaikum|salaam alaikum|as salaam alaikum|salam alaikum|"
                     + "dzien dobry|dzień dobry|cześć|czesc|hej|salut|hallo|merhaba|buna ziua|bună ziua|buna|bore da|helo|shwmae|ola|olá|bom dia|boa tarde|iska warran|nabad|"
                     + "hola|bonjour|ciao|namaste|sat sri akal|shalom|hi there|hello there|hey there|good afternoon|afternoon|hi all|hello all)"
                     + "(?:\\s+(?:miss|sir|there|all|team|office|mrs \\w+|mr \\w+|ms \\w+))?)(?=[\\s,.!:;-]|$)[\\s,.!:;-]*");
