@@ -14,7 +14,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import uk.openattendance.letters.domain.LadderMemory;
 import uk.openattendance.letters.domain.LadderState;
+import uk.openattendance.letters.domain.LetterSent;
 import uk.openattendance.letters.domain.LetterException;
 import uk.openattendance.platform.db.Sql;
 
@@ -56,13 +58,15 @@ public class LetterStore {
         });
     }
 
-    public java.util.Set<String> triggersOf(long schoolId, String prefix) {
-        return jdbc.prepareStatement("SELECT pupil_id, trigger_key FROM letter WHERE school_id = ? AND trigger_key LIKE ?", ps -> {
-            Sql.bind(ps, schoolId, prefix + "%");
-            java.util.Set<String> out = new java.util.HashSet<>();
+    /** Every letter already drafted for the school's pupils (whatever became of it), per pupil, oldest first. */
+    public Map<Long, List<LetterSent>> lettersOfSchool(long schoolId) {
+        return jdbc.prepareStatement("SELECT pupil_id, kind, trigger_key, as_of, status FROM letter WHERE school_id = ? ORDER BY id", ps -> {
+            Sql.bind(ps, schoolId);
+            Map<Long, List<LetterSent>> out = new HashMap<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(rs.getLong(1) + "|" + rs.getString(2));
+                    out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new LetterSent(rs.getString(2), rs.getString(3), Sql.date(rs, "as_of"),
+                            rs.getString(5)));
                 }
             }
             return out;
@@ -139,17 +143,20 @@ public class LetterStore {
                 });
     }
 
-    public Map<Long, LadderState> ladders(Collection<Long> pupilIds, String academicYear) {
-        Map<Long, LadderState> out = new HashMap<>();
+    /** Each pupil's place on the ladder this year, with the run that set it; pupils never stepped are absent. */
+    public Map<Long, LadderMemory> ladders(Collection<Long> pupilIds, String academicYear) {
+        Map<Long, LadderMemory> out = new HashMap<>();
         if (pupilIds.isEmpty()) {
             return out;
         }
-        return jdbc.prepareStatement("SELECT pupil_id, current_level, last_sent_level, same_level_run, crossings FROM letter_ladder WHERE academic_year = ? "
+        return jdbc.prepareStatement("SELECT pupil_id, current_level, last_sent_level, same_level_run, crossings, stepped_on, before_current_level, "
+                + "before_last_sent_level, before_same_level_run, before_crossings FROM letter_ladder WHERE academic_year = ? "
                 + "AND pupil_id IN (" + Sql.ids(pupilIds) + ")", ps -> {
                     ps.setString(1, academicYear);
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
-                            out.put(rs.getLong(1), new LadderState(rs.getString(2), rs.getString(3), rs.getInt(4), rs.getInt(5)));
+                            out.put(rs.getLong(1), new LadderMemory(new LadderState(rs.getString(2), rs.getString(3), rs.getInt(4), rs.getInt(5)),
+                                    Sql.date(rs, "stepped_on"), new LadderState(rs.getString(7), rs.getString(8), rs.getInt(9), rs.getInt(10))));
                         }
                     }
                     return out;
@@ -181,16 +188,21 @@ public class LetterStore {
         return latest.getYear() == 1970 ? null : latest;
     }
 
-    public void saveLadders(Map<Long, LadderState> states, String academicYear) {
+    public void saveLadders(Map<Long, LadderMemory> states, String academicYear) {
         if (states.isEmpty()) {
             return;
         }
-        jdbc.prepareStatement("INSERT INTO letter_ladder (pupil_id, academic_year, current_level, last_sent_level, same_level_run, crossings) "
-                + "VALUES (?,?,?,?,?,?) ON DUPLICATE KEY UPDATE current_level = VALUES(current_level), last_sent_level = VALUES(last_sent_level), "
-                + "same_level_run = VALUES(same_level_run), crossings = VALUES(crossings)", ps -> {
-                    for (Map.Entry<Long, LadderState> e : states.entrySet()) {
-                        LadderState s = e.getValue();
-                        Sql.bind(ps, e.getKey(), academicYear, s.currentLevel(), s.lastSentLevel(), s.sameLevelRun(), s.crossings());
+        jdbc.prepareStatement("INSERT INTO letter_ladder (pupil_id, academic_year, current_level, last_sent_level, same_level_run, crossings, stepped_on, "
+                + "before_current_level, before_last_sent_level, before_same_level_run, before_crossings) VALUES (?,?,?,?,?,?,?,?,?,?,?) "
+                + "ON DUPLICATE KEY UPDATE current_level = VALUES(current_level), last_sent_level = VALUES(last_sent_level), "
+                + "same_level_run = VALUES(same_level_run), crossings = VALUES(crossings), stepped_on = VALUES(stepped_on), "
+                + "before_current_level = VALUES(before_current_level), before_last_sent_level = VALUES(before_last_sent_level), "
+                + "before_same_level_run = VALUES(before_same_level_run), before_crossings = VALUES(before_crossings)", ps -> {
+                    for (Map.Entry<Long, LadderMemory> e : states.entrySet()) {
+                        LadderState s = e.getValue().state();
+                        LadderState b = e.getValue().before();
+                        Sql.bind(ps, e.getKey(), academicYear, s.currentLevel(), s.lastSentLevel(), s.sameLevelRun(), s.crossings(), e.getValue().steppedOn(),
+                                b.currentLevel(), b.lastSentLevel(), b.sameLevelRun(), b.crossings());
                         ps.addBatch();
                     }
                     ps.executeBatch();

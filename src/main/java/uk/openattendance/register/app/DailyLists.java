@@ -1,9 +1,7 @@
 package uk.openattendance.register.app;
 
 import jakarta.inject.Singleton;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -12,7 +10,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import uk.openattendance.register.domain.AttendanceCode;
 import uk.openattendance.register.domain.CodeCatalogue;
-import uk.openattendance.register.domain.PenaltyNoticeWindow;
 import uk.openattendance.register.persistence.MarkRow;
 import uk.openattendance.register.persistence.MarkStore;
 import uk.openattendance.roll.app.PupilService;
@@ -22,7 +19,7 @@ import uk.openattendance.security.Actor;
 import uk.openattendance.security.Permission;
 import uk.openattendance.security.SchoolScope;
 
-/** The lists the office works from on the day: who is in (fire list), who is absent, and who reaches the penalty-notice threshold. */
+/** The lists the office works from on the day: who is in (fire list), who is absent, and each pupil's school weeks for the penalty-notice window. */
 @Singleton
 public class DailyLists {
 
@@ -86,31 +83,14 @@ public class DailyLists {
         return CodeCatalogue.on(code, date).map(c -> c.possibleSession() && !c.attendance()).orElse(false);
     }
 
-    public record PenaltyCandidate(long pupilId, String name, int unauthorisedSessions, int schoolWeeks, LocalDate windowFrom, LocalDate windowTo) {}
+    /** One pupil's school week: possible sessions and G, N, O or U sessions (the penalty-notice framework's count). */
+    public record SchoolWeek(LocalDate weekStart, int sessions, int unauthorisedSessions) {}
 
-    /** Pupils with 10 or more G, N, O or U sessions in the latest 10 school weeks to {@code asOf} (default today). */
-    public List<PenaltyCandidate> penaltyNoticeMonitor(Actor actor, long schoolId, LocalDate asOf) {
-        return penaltyNoticeMonitor(actor.require(Permission.ATTENDANCE_READ, schoolId, "School", schoolId), asOf);
-    }
-
-    public List<PenaltyCandidate> penaltyNoticeMonitor(SchoolScope scope, LocalDate asOf) {
-        long schoolId = scope.schoolId();
-        LocalDate date = asOf != null ? asOf : schoolDay.of(schoolId).now().toLocalDate();
-        LocalDate week = date.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-        // ten school weeks rarely span more than a year even across the summer holiday
-        Map<Long, List<long[]>> weeks = store.penaltyWeeks(List.of(schoolId), week.minusWeeks(60), week);
-        Map<Long, PupilView> roll = pupils.wholeRoll(scope).stream().collect(Collectors.toMap(PupilView::id, Function.identity()));
-        List<PenaltyCandidate> out = new ArrayList<>();
-        weeks.forEach((pupilId, rows) -> {
-            var result = PenaltyNoticeWindow.over(rows.stream().map(r -> new PenaltyNoticeWindow.Week(LocalDate.ofEpochDay(r[0]), (int) r[1], (int) r[2]))
-                    .toList(), week);
-            PupilView p = roll.get(pupilId);
-            if (result.reachesThreshold() && p != null) {
-                out.add(new PenaltyCandidate(pupilId, p.displayName(), result.unauthorisedSessions(), result.schoolWeeks(), result.windowFrom(),
-                        date));
-            }
-        });
-        out.sort(Comparator.comparing(PenaltyCandidate::unauthorisedSessions).reversed());
+    /** Each pupil's weeks with at least one possible session, from the week of {@code fromWeek} to that of {@code toWeek}. */
+    public Map<Long, List<SchoolWeek>> schoolWeeks(SchoolScope scope, LocalDate fromWeek, LocalDate toWeek) {
+        Map<Long, List<SchoolWeek>> out = new java.util.HashMap<>();
+        store.penaltyWeeks(List.of(scope.schoolId()), fromWeek, toWeek).forEach((pupilId, rows) -> out.put(pupilId, rows.stream()
+                .map(r -> new SchoolWeek(LocalDate.ofEpochDay(r[0]), (int) r[1], (int) r[2])).toList()));
         return out;
     }
 }

@@ -15,7 +15,6 @@ import uk.openattendance.platform.problem.DomainProblem;
 import uk.openattendance.register.app.AmendMark;
 import uk.openattendance.register.app.AmendmentService;
 import uk.openattendance.register.app.Cohort;
-import uk.openattendance.register.app.DailyLists;
 import uk.openattendance.register.app.FiguresService;
 import uk.openattendance.register.app.HistoryService;
 import uk.openattendance.register.app.RegisterProblem;
@@ -31,16 +30,13 @@ public class RegisterWiring implements GraphqlWiring {
     private final RegisterService registers;
     private final AmendmentService amendments;
     private final FiguresService figures;
-    private final DailyLists daily;
     private final HistoryService history;
     private final ObjectMapper json;
 
-    public RegisterWiring(RegisterService registers, AmendmentService amendments, FiguresService figures, DailyLists daily, HistoryService history,
-            ObjectMapper json) {
+    public RegisterWiring(RegisterService registers, AmendmentService amendments, FiguresService figures, HistoryService history, ObjectMapper json) {
         this.registers = registers;
         this.amendments = amendments;
         this.figures = figures;
-        this.daily = daily;
         this.history = history;
         this.json = json;
     }
@@ -57,8 +53,6 @@ public class RegisterWiring implements GraphqlWiring {
                 .dataFetcher("persistentAbsentees", env -> figures.persistentAbsentees(actor(env), id(env, "schoolId"), window(env),
                         Boolean.TRUE.equals(env.getArgument("severeOnly"))))
                 .dataFetcher("trustPersistentAbsentees", env -> figures.trustPersistentAbsentees(actor(env), id(env, "trustId"), window(env)))
-                .dataFetcher("penaltyNoticeMonitor", env -> daily.penaltyNoticeMonitor(actor(env), id(env, "schoolId"),
-                        env.getArgument("asOf") == null ? null : date(env, "asOf")))
                 .dataFetcher("markHistory", env -> history.history(actor(env), id(env, "schoolId"), id(env, "pupilId"))));
         wiring.type("Mutation", t -> t
                 .dataFetcher("takeRegister", env -> registers.submit(actor(env), id(env, "schoolId"), date(env, "date"), session(env),

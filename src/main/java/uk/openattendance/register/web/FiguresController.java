@@ -125,12 +125,6 @@ public class FiguresController {
         return daily.absentToday(actors.resolve(auth.getName()), schoolId);
     }
 
-    @Get("/schools/{schoolId}/attendance/penalty-notice-monitor")
-    @Operation(summary = "Pupils with 10 or more unauthorised sessions (G, N, O, U) in the latest 10 school weeks to asOf (default today)")
-    public List<DailyLists.PenaltyCandidate> listPenaltyNoticeCandidates(Authentication auth, @PathVariable long schoolId, @Nullable @QueryValue LocalDate asOf) {
-        return daily.penaltyNoticeMonitor(actors.resolve(auth.getName()), schoolId, asOf);
-    }
-
     @Get("/trusts/{trustId}/attendance")
     @Operation(summary = "Each school's figures across the trust")
     public List<FiguresRow> getTrustAttendance(Authentication auth, @PathVariable long trustId, @Nullable @QueryValue WindowRequest.Kind window,

@@ -51,7 +51,12 @@ public final class PolicyPresets {
         return new PolicyPreset(SECONDARY_ACADEMY_DORSET, "Secondary academy (Dorset multi-academy trust)", "seeds/000", List.of(timings), settings, List.of(
                 "Afternoon register opens 13:15, not 13:25: the policy's 10-minute afternoon register (13:25-13:35) beside a 20-minute morning one (8:45-9:05) breaks the same-length rule; opening earlier keeps every pupil's mark as the policy gives it (late after 13:25, U after 13:35).",
                 "First text at 09:15: the policy says parents are texted but gives no time; 10 minutes after the morning register closes.",
-                "Letters: the same level twice in succession, then treated as below 90% (policy: 'may be used twice in succession').",
+                "Letters (issue 13): 'may be used again where a child's attendance sits at this level. This letter may be used twice in succession but if "
+                        + "attendance remains at this level for a third time, it will be treated as for attendance which is below 90%' is read as: at each "
+                        + "letter run (weekly) where year-to-date attendance is 90-95%, the standard letter is due, whether the pupil has just fallen there or "
+                        + "is still there; the first two in succession are the standard letter, the third is the below-90% letter with its meeting. Another "
+                        + "level's letter breaks the succession; climbing back to 95% between runs does not. Once treated as below 90%, no further ladder "
+                        + "letter until back at 95% or above ('continues to decline' calls for meetings, not letters). A re-run of the same date is not a further run.",
                 "Praise: termly celebrations of good attendance; no weekly text is named.",
                 "Text replies: a parent's word covers up to 5 school days of illness: the policy names no evidence day, only 'no N codes beyond 5 days'."));
     }
@@ -80,6 +85,10 @@ public final class PolicyPresets {
                 "L from register close and U 15 minutes after it, as the policy states.",
                 "Phone at 09:30 and escalate at 09:45: the policy requires contact by 9:00 and safety by 10:00 without intermediate times.",
                 "Traffic light over a 6-week window: green 96%+, yellow 94-95%, amber 91-93%, red 90% or under; read as below 96, below 94, at or below 90.",
+                "Letters (issue 13): the policy says nothing of repeating a colour's letter; a letter goes when the rolling 6 weeks move into a deeper "
+                        + "colour than at the last run, not again while they stay, and again after improving to a lighter colour and falling back. The "
+                        + "'optional' yellow letter is on (remove the level to switch it off). Red's meeting invitation 'if this continues a pattern of low "
+                        + "attendance from the previous year or term' is always offered; whether the pattern holds is the office's judgement on the draft.",
                 "Weekly praise stands in for the policy's weekly best-class prizes.",
                 "Text replies: up to 5 school days self-certified ('an absence of more than 5 days may require ... further medical evidence')."));
     }
@@ -107,6 +116,9 @@ public final class PolicyPresets {
                 "Report by 09:00 and first text at 09:15: the policy runs 'first day response, usually through a text message' on the first morning.",
                 "Phone 10:00, escalate 11:00, safe by 12:00: not stated; the first morning is the policy's horizon.",
                 "Two weeks' notice for leave: the policy's leave request form asks for advance requests; 14 days assumed.",
+                "Letters (issue 13): 'If attendance of any child at school goes below 95% a letter home' and 'goes below 90%' (with the Attendance "
+                        + "Improvement Meeting) are read as one letter each time year-to-date attendance goes into a deeper level, not again while it stays; "
+                        + "improving and falling back is a new letter. The review 'within 6 weeks' after the meeting is the office's, not a letter.",
                 "Text replies: up to 5 school days self-certified; the policy asks for evidence of appointments only."));
     }
 
@@ -133,6 +145,11 @@ public final class PolicyPresets {
                 "Afternoon register 13:00-13:15 with U from 13:30: the policy gives only morning times; the same pattern is assumed.",
                 "Arrivals from 9:00 to 9:15 are L (late) as the policy says; U from 9:15, '30 minutes after our day begins'.",
                 "Punctuality letter after more than 3 unauthorised lates; medical letters after 8 illness sessions in a term and 12 in a year; evidence on the 5th day.",
+                "Letters (issue 13): the termly 'red/amber and green letters' are read as the 95%/90% ladder, one letter each time year-to-date attendance "
+                        + "goes into a deeper level; the policy says nothing of repeating them. Medical 1 (8 sessions of illness in a term) once a term and "
+                        + "Medical 2 (12 in the school year) once a year are separate steps: Medical 2 follows Medical 1, it does not replace it. The 5th-day "
+                        + "request is made for every run of illness reaching a 5th school day; only a medical letter of the same run (or an exception the "
+                        + "office recorded) stands in for it. 'More than 3 unauthorised lates' counts U marks in the term to the run's date, once a term.",
                 "Text replies: 4 school days self-certified, since evidence is asked for on the 5th day of illness."));
     }
 
@@ -166,6 +183,9 @@ public final class PolicyPresets {
                 "Afternoon registers close 30 minutes after they are marked (12:30, 13:15, 14:00): the policy gives only the marking times; 30 minutes matches the morning (8:45-9:15).",
                 "Nursery's morning register opens with the others at 8:45 but its pupils are late only after 9:00, as the policy says.",
                 "Leave: more than 5 days needs a meeting with the headteacher (issue #5 wording); religious observance one day per festival, three a year.",
+                "Letters (issue 13): 'If a pupil's attendance falls to 93%, ... a letter' and 'falls below 90% at any point, the parent is invited to an "
+                        + "attendance review meeting' are read as one letter each time year-to-date attendance falls into a deeper level (93% itself counts), not "
+                        + "again while it stays; back above 93% and down again is a new letter. The later formal review meeting is the office's, not a letter.",
                 "Text replies: up to 5 school days self-certified; the policy does not usually ask for evidence of illness, so a longer stated absence goes to the office."));
     }
 

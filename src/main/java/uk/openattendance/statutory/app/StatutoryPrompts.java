@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import uk.openattendance.platform.problem.DomainProblem;
-import uk.openattendance.register.app.DailyLists;
 import uk.openattendance.register.app.MarkView;
 import uk.openattendance.register.app.RegisterService;
 import uk.openattendance.register.app.SchoolDay;
@@ -55,17 +54,17 @@ public class StatutoryPrompts {
     static final int ILLNESS_DAYS = 15;
 
     private final StatutoryStore store;
-    private final DailyLists lists;
+    private final PenaltyNoticeMonitor monitor;
     private final PupilService pupils;
     private final ContactService contacts;
     private final RegisterService registers;
     private final SchoolDay schoolDay;
     private final Clock clock;
 
-    public StatutoryPrompts(StatutoryStore store, DailyLists lists, PupilService pupils, ContactService contacts, RegisterService registers,
+    public StatutoryPrompts(StatutoryStore store, PenaltyNoticeMonitor monitor, PupilService pupils, ContactService contacts, RegisterService registers,
             SchoolDay schoolDay, Clock clock) {
         this.store = store;
-        this.lists = lists;
+        this.monitor = monitor;
         this.pupils = pupils;
         this.contacts = contacts;
         this.registers = registers;
@@ -77,12 +76,12 @@ public class StatutoryPrompts {
     public List<PenaltyConsideration> penaltyNoticeConsiderations(Actor actor, long schoolId, LocalDate asOf) {
         SchoolScope scope = actor.require(Permission.ATTENDANCE_READ, schoolId, "School", schoolId);
         LocalDate date = asOf != null ? asOf : today(schoolId);
-        List<DailyLists.PenaltyCandidate> candidates = lists.penaltyNoticeMonitor(scope, date);
-        List<Long> ids = candidates.stream().map(DailyLists.PenaltyCandidate::pupilId).toList();
+        List<PenaltyNoticeMonitor.PenaltyCandidate> candidates = monitor.penaltyNoticeMonitor(scope, date);
+        List<Long> ids = candidates.stream().map(PenaltyNoticeMonitor.PenaltyCandidate::pupilId).toList();
         Map<Long, List<ContactView>> families = contacts.contactsOfPupils(scope, ids);
         Map<Long, List<NoticeRow>> notices = store.noticesOfPupils(schoolId, ids).stream().collect(Collectors.groupingBy(NoticeRow::pupilId));
         List<PenaltyConsideration> out = new ArrayList<>();
-        for (DailyLists.PenaltyCandidate c : candidates) {
+        for (PenaltyNoticeMonitor.PenaltyCandidate c : candidates) {
             List<NoticeRow> issued = notices.getOrDefault(c.pupilId(), List.of());
             List<ParentStanding> parents = families.getOrDefault(c.pupilId(), List.of()).stream().filter(ContactView::parentalResponsibility)
                     .map(parent -> standing(parent, issued, date)).toList();
@@ -117,12 +116,12 @@ public class StatutoryPrompts {
             throw new DomainProblem(StatutoryProblem.PENALTY_CAP_REACHED, ledger.standing(command.issuedOn()).advice());
         }
         int number = ledger.numberOn(command.issuedOn());
-        Optional<DailyLists.PenaltyCandidate> why = lists.penaltyNoticeMonitor(scope, command.issuedOn()).stream()
+        Optional<PenaltyNoticeMonitor.PenaltyCandidate> why = monitor.penaltyNoticeMonitor(scope, command.issuedOn()).stream()
                 .filter(c -> c.pupilId() == pupil.id()).findFirst();
         NoticeRow row = new NoticeRow(0, schoolId, pupil.id(), parent.contactId(), parent.name(), command.issuedOn(), number,
                 PenaltyNoticeLedger.FULL_PENCE, number == 1 ? PenaltyNoticeLedger.REDUCED_PENCE : null, command.reference(),
-                why.map(DailyLists.PenaltyCandidate::unauthorisedSessions).orElse(null), why.map(DailyLists.PenaltyCandidate::windowFrom).orElse(null),
-                why.map(DailyLists.PenaltyCandidate::windowTo).orElse(null), command.note(), actor.describeIn(schoolId), clock.instant());
+                why.map(PenaltyNoticeMonitor.PenaltyCandidate::unauthorisedSessions).orElse(null), why.map(PenaltyNoticeMonitor.PenaltyCandidate::windowFrom).orElse(null),
+                why.map(PenaltyNoticeMonitor.PenaltyCandidate::windowTo).orElse(null), command.note(), actor.describeIn(schoolId), clock.instant());
         long id = store.insertNotice(row);
         return view(new NoticeRow(id, row.schoolId(), row.pupilId(), row.contactId(), row.parentName(), row.issuedOn(), row.noticeNumber(),
                 row.amountPence(), row.reducedAmountPence(), row.reference(), row.unauthorisedSessions(), row.windowFrom(), row.windowTo(), row.note(),

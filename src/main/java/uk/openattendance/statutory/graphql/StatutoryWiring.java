@@ -7,6 +7,7 @@ import static uk.openattendance.platform.graphql.GraphqlContext.id;
 import graphql.schema.idl.RuntimeWiring;
 import jakarta.inject.Singleton;
 import uk.openattendance.platform.graphql.GraphqlWiring;
+import uk.openattendance.statutory.app.PenaltyNoticeMonitor;
 import uk.openattendance.statutory.app.StatutoryPrompts;
 import uk.openattendance.statutory.app.StatutoryViews.RecordPenaltyNotice;
 import uk.openattendance.statutory.app.StatutoryViews.RecordReturnMade;
@@ -16,14 +17,18 @@ import uk.openattendance.statutory.app.StatutoryViews.ReturnKind;
 @Singleton
 public class StatutoryWiring implements GraphqlWiring {
     private final StatutoryPrompts prompts;
+    private final PenaltyNoticeMonitor monitor;
 
-    public StatutoryWiring(StatutoryPrompts prompts) {
+    public StatutoryWiring(StatutoryPrompts prompts, PenaltyNoticeMonitor monitor) {
         this.prompts = prompts;
+        this.monitor = monitor;
     }
 
     @Override
     public void wire(RuntimeWiring.Builder wiring) {
         wiring.type("Query", t -> t
+                .dataFetcher("penaltyNoticeMonitor", env -> monitor.penaltyNoticeMonitor(actor(env), id(env, "schoolId"),
+                        env.getArgument("asOf") == null ? null : date(env, "asOf")))
                 .dataFetcher("penaltyNoticeConsiderations", env -> prompts.penaltyNoticeConsiderations(actor(env), id(env, "schoolId"), date(env, "asOf")))
                 .dataFetcher("pupilPenaltyNotices", env -> prompts.penaltyNoticesOfPupil(actor(env), id(env, "schoolId"), id(env, "pupilId")))
                 .dataFetcher("localAuthorityReturnsDue", env -> prompts.localAuthorityReturnsDue(actor(env), id(env, "schoolId"), date(env, "asOf"))));

@@ -18,6 +18,7 @@ import java.time.LocalDate;
 import java.util.List;
 import uk.openattendance.platform.web.ProblemResponses;
 import uk.openattendance.security.ActorResolver;
+import uk.openattendance.statutory.app.PenaltyNoticeMonitor;
 import uk.openattendance.statutory.app.StatutoryPrompts;
 import uk.openattendance.statutory.app.StatutoryViews.PenaltyConsideration;
 import uk.openattendance.statutory.app.StatutoryViews.PenaltyNotice;
@@ -31,11 +32,20 @@ import uk.openattendance.statutory.app.StatutoryViews.ReturnDue;
 @Tag(name = "Statutory prompts")
 public class StatutoryController {
     private final StatutoryPrompts prompts;
+    private final PenaltyNoticeMonitor monitor;
     private final ActorResolver actors;
 
-    public StatutoryController(StatutoryPrompts prompts, ActorResolver actors) {
+    public StatutoryController(StatutoryPrompts prompts, PenaltyNoticeMonitor monitor, ActorResolver actors) {
         this.prompts = prompts;
+        this.monitor = monitor;
         this.actors = actors;
+    }
+
+    @Get("/attendance/penalty-notice-monitor")
+    @Operation(summary = "Pupils with 10 or more unauthorised sessions (G, N, O, U) in the latest 10 school weeks to asOf (default today)")
+    public List<PenaltyNoticeMonitor.PenaltyCandidate> listPenaltyNoticeCandidates(Authentication auth, @PathVariable long schoolId,
+            @Nullable @QueryValue LocalDate asOf) {
+        return monitor.penaltyNoticeMonitor(actors.resolve(auth.getName()), schoolId, asOf);
     }
 
     @Get("/penalty-notice-considerations")

@@ -1,4 +1,4 @@
-package uk.openattendance.register.domain;
+package uk.openattendance.statutory.domain;
 
 import java.time.LocalDate;
 import java.util.Comparator;
