@@ -34,6 +34,8 @@ import uk.openattendance.school.domain.MessagingRules;
 public class Dispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
     static final Duration LEASE = Duration.ofSeconds(60);
+    /** No send starts this close to the end of the lease: longer than the provider client's timeout (10 s). */
+    static final Duration LEASE_MARGIN = Duration.ofSeconds(20);
 
     private final OutboxStore store;
     private final DispatchSteps steps;
@@ -43,11 +45,13 @@ public class Dispatcher {
     private final Clock clock;
     private final int batchSize;
     private final SecretBox secrets;
+    private final InDoubtSends inDoubt;
     private final String owner = "dispatch-" + UUID.randomUUID().toString().substring(0, 8);
 
     public Dispatcher(OutboxStore store, DispatchSteps steps, MessageSink sink, List<SendGuard> guards, SchoolDay schoolDay, Clock clock,
-            @Value("${notify.dispatcher.batch-size:50}") int batchSize, SecretBox secrets) {
+            @Value("${notify.dispatcher.batch-size:50}") int batchSize, SecretBox secrets, InDoubtSends inDoubt) {
         this.secrets = secrets;
+        this.inDoubt = inDoubt;
         this.store = store;
         this.steps = steps;
         this.sink = sink;
@@ -89,6 +93,15 @@ public class Dispatcher {
             }
             java.util.Set<String> suppressed = store.suppressedAmong(batch.stream().map(OutboxRow::recipient).distinct().toList());
             for (OutboxRow row : batch) {
+                if (clock.instant().isAfter(now.plus(LEASE).minus(LEASE_MARGIN))) {
+                    // a slow provider: the rest of the batch goes back to the queue before the lease could run out mid-send
+                    if ("SENDING".equals(row.status())) {
+                        store.leaveInDoubt(row.id(), owner, row.lastError(), clock.instant(), clock.instant()); // still to be asked about
+                    } else {
+                        store.finish(row.id(), owner, "PENDING", null, row.lastError(), now, true, clock.instant());
+                    }
+                    continue;
+                }
                 total = total.plus(process(row, rules, verdicts.get(row.id()), suppressed.contains("0|" + row.recipient())
                         || suppressed.contains(row.schoolId() + "|" + row.recipient())));
             }
@@ -126,12 +139,10 @@ public class Dispatcher {
             message = new OutgoingMessage(row.schoolId(), message.channel(), row.recipient(), row.subject(), clear, row.purpose(), row.attachmentRef(),
                     row.body());
         }
-        if ("SENDING".equals(row.status())) {
-            Optional<String> accepted = sink.findAccepted(message, row.createdAt());
-            if (accepted.isPresent()) {
-                store.finish(row.id(), owner, "SENT", accepted.get(), "recovered after an interrupted send: the provider had accepted it", null, false, now);
-                return new Pass(1, 0, 0, 0, 0);
-            }
+        // in doubt (an unknown outcome, or an instance that died mid-send): ask the provider before anything else
+        Optional<Pass> resolved = inDoubt.resolve(row, message, owner, now);
+        if (resolved.isPresent()) {
+            return resolved.get();
         }
         if (verdict != null) {
             if (!verdict.send()) {
@@ -176,8 +187,12 @@ public class Dispatcher {
                 steps.failAndFallBack(row.withLease(owner), owner, "SUPPRESSED", f.getMessage(), rules.emailWhenOptedOut(), at);
                 return new Pass(0, 0, 1, 0, 0);
             }
+            if (f.outcomeUnknown()) {
+                return inDoubt.unknown(row, owner, f, at);
+            }
             if (f.isTransient() && attempt < Backoff.MAX_ATTEMPTS) {
-                store.finish(row.id(), owner, "PENDING", null, f.getMessage(), at.plus(Backoff.after(attempt)).truncatedTo(ChronoUnit.SECONDS), false, at);
+                Instant next = f.retryAfter() != null ? at.plus(f.retryAfter()) : at.plus(Backoff.after(attempt)).truncatedTo(ChronoUnit.SECONDS);
+                store.finish(row.id(), owner, "PENDING", null, f.getMessage(), next, false, at);
                 return new Pass(0, 1, 0, 0, 0);
             }
             steps.failAndFallBack(row.withLease(owner), owner, "FAILED", f.getMessage(), true, at);

@@ -139,6 +139,40 @@ public class OutboxStore {
                 });
     }
 
+    /**
+     * A send whose outcome is unknown: the message stays SENDING with no owner and a lease that runs out at
+     * {@code askAt}, so whichever instance claims it then asks the provider before sending it again (the same path as
+     * a message an instance died while sending). False when this instance no longer held it.
+     */
+    public boolean leaveInDoubt(long id, String owner, String error, Instant askAt, Instant now) {
+        return jdbc.prepareStatement("UPDATE outbox_message SET lease_owner = NULL, lease_until = ?, last_error = ?, updated_at = ? "
+                + "WHERE id = ? AND lease_owner = ? AND status = 'SENDING'", ps -> {
+                    ps.setTimestamp(1, Timestamp.from(askAt));
+                    ps.setString(2, error == null ? null : error.length() > 500 ? error.substring(0, 500) : error);
+                    ps.setTimestamp(3, Timestamp.from(now));
+                    ps.setLong(4, id);
+                    ps.setString(5, owner);
+                    return ps.executeUpdate() == 1;
+                });
+    }
+
+    /** Provider ids recorded for other messages to this address since a moment: a provider's match among them is not ours. */
+    public java.util.Set<String> providerIdsTo(String address, Instant since, long exceptId) {
+        return jdbc.prepareStatement("SELECT provider_id FROM outbox_message WHERE recipient = ? AND created_at >= ? AND id <> ? AND provider_id IS NOT NULL",
+                ps -> {
+                    ps.setString(1, address);
+                    ps.setTimestamp(2, Timestamp.from(since));
+                    ps.setLong(3, exceptId);
+                    java.util.Set<String> out = new java.util.HashSet<>();
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            out.add(rs.getString(1));
+                        }
+                    }
+                    return out;
+                });
+    }
+
     /** Wipes the sealed wording of secret-bearing messages whose secret has expired: nothing is left to open, even with the key. */
     public int wipeExpiredSecrets(Instant now) {
         return jdbc.prepareStatement("UPDATE outbox_message SET sealed_body = NULL WHERE secret_expires_at < ? AND sealed_body IS NOT NULL", ps -> {

@@ -79,8 +79,11 @@ public class SmtpMail {
                 attached.setFileName(file.fileName());
                 mail.setContent(new MimeMultipart(text, attached));
             }
-            Transport.send(mail);
+            mail.saveChanges();
+            send(mail);
             return messageId;
+        } catch (SendFailure f) {
+            throw f;
         } catch (SendFailedException e) {
             throw new SendFailure("the mail server refused " + m.to() + ": " + e.getMessage(), false, false, e);
         } catch (jakarta.mail.internet.AddressException e) {
@@ -88,5 +91,35 @@ public class SmtpMail {
         } catch (MessagingException e) {
             throw new SendFailure("the mail server was not reached: " + e.getMessage(), true, false, e);
         }
+    }
+
+    /**
+     * Connecting, MAIL and RCPT change nothing at the server, so a failure there is safe to retry. Once the server has
+     * answered DATA with 354 and the message is on its way, a timeout or dropped connection leaves the outcome unknown.
+     */
+    private void send(MimeMessage mail) throws MessagingException, SendFailure {
+        try (Transport t = session.getTransport("smtp")) {
+            t.connect();
+            try {
+                t.sendMessage(mail, mail.getAllRecipients());
+            } catch (SendFailedException e) {
+                throw e;
+            } catch (MessagingException e) {
+                if (t instanceof org.eclipse.angus.mail.smtp.SMTPTransport smtp && smtp.getLastReturnCode() == 354) {
+                    throw SendFailure.unknown("the mail server did not confirm the message after it was transmitted: " + e.getMessage(), e);
+                }
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * SMTP cannot be asked whether it took a message. An email whose outcome is unknown is sent again, with the same
+     * Message-ID: every mail server retries in this case (RFC 1047), receiving systems can drop the copy by its
+     * Message-ID, and a first-day email that silently never arrived costs more than a second copy of it (unlike a
+     * text, which is paid for and read at once on a phone).
+     */
+    public uk.openattendance.notify.app.MessageSink.Lookup lookUp() {
+        return uk.openattendance.notify.app.MessageSink.Lookup.NOT_ACCEPTED;
     }
 }
