@@ -196,7 +196,7 @@ public final class NeverTwiceBenchmark {
             System.out.println("| --- | --- |");
             System.out.printf("| schools x pupils, unexplained absences | %d x %d, %d |%n", schoolCount, roll.size(), absences);
             System.out.printf("| provider latency per text; instances x dispatcher threads | %d ms; 2 x %d |%n", latencyMillis, threads);
-            System.out.printf("| first-text jobs run (on either instance) | %d |%n", jobs);
+            System.out.printf("| jobs due by the first-text time run (each on one instance) | %d |%n", jobs);
             System.out.printf("| texts accepted by the provider / outbox rows | %d / %d %s |%n", accepted.get(), rows, outbox);
             System.out.printf("| due time to last text accepted | %.1f s |%n", (last - start) / 1e9);
             System.out.printf("| per text, due time to accepted: median / p99 | %.1f s / %.1f s |%n", pct(perText, 50), pct(perText, 99));
