@@ -44,9 +44,11 @@ public class Dispatcher {
     private final Clock clock;
     private final SecretBox secrets;
     private final LeasedQueue queue;
+    private final InDoubtSends inDoubt;
 
     public Dispatcher(OutboxStore store, DispatchSteps steps, MessageSink sink, List<SendGuard> guards, SchoolDay schoolDay, Clock clock, SecretBox secrets,
-            LeasedQueue queue) {
+            LeasedQueue queue, InDoubtSends inDoubt) {
+        this.inDoubt = inDoubt;
         this.secrets = secrets;
         this.store = store;
         this.steps = steps;
@@ -115,12 +117,10 @@ public class Dispatcher {
             message = new OutgoingMessage(row.schoolId(), message.channel(), row.recipient(), row.subject(), clear, row.purpose(), row.attachmentRef(),
                     row.body());
         }
-        if (claim.inDoubt()) {
-            Optional<String> accepted = sink.findAccepted(message, row.createdAt());
-            if (accepted.isPresent()) {
-                close(claim, row, SENT, accepted.get(), "recovered after an interrupted send: the provider had accepted it", now);
-                return SENT;
-            }
+        // in doubt (an unknown outcome, or an instance that died mid-send): ask the provider before anything else
+        Optional<String> resolved = inDoubt.resolve(claim, row, message, now);
+        if (resolved.isPresent()) {
+            return resolved.get();
         }
         if (verdict != null) {
             if (!verdict.send()) {
@@ -170,7 +170,11 @@ public class Dispatcher {
                 steps.failAndFallBack(claim, row, "SUPPRESSED", f.getMessage(), rules.emailWhenOptedOut(), at);
                 return FAILED;
             }
-            Optional<Instant> next = f.isTransient() ? BACKOFF.nextTry(claim.attempts(), at) : Optional.empty();
+            if (f.outcomeUnknown()) {
+                return inDoubt.unknown(claim, row, f, at);
+            }
+            Optional<Instant> next = !f.isTransient() ? Optional.empty()
+                    : f.retryAfter() != null && claim.attempts() < BACKOFF.maxAttempts() ? Optional.of(at.plus(f.retryAfter())) : BACKOFF.nextTry(claim.attempts(), at);
             if (next.isPresent()) {
                 claim.retry(next.get(), () -> store.record(row.id(), "PENDING", null, f.getMessage(), next.get(), claim.attempts(), at));
                 return RETRIED;

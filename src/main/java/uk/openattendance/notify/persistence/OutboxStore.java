@@ -135,6 +135,24 @@ public class OutboxStore {
                 });
     }
 
+
+    /** Provider ids recorded for other messages to this address since a moment: a provider's match among them is not ours. */
+    public java.util.Set<String> providerIdsTo(String address, Instant since, long exceptId) {
+        return jdbc.prepareStatement("SELECT provider_id FROM outbox_message WHERE recipient = ? AND created_at >= ? AND id <> ? AND provider_id IS NOT NULL",
+                ps -> {
+                    ps.setString(1, address);
+                    ps.setTimestamp(2, Timestamp.from(since));
+                    ps.setLong(3, exceptId);
+                    java.util.Set<String> out = new java.util.HashSet<>();
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            out.add(rs.getString(1));
+                        }
+                    }
+                    return out;
+                });
+    }
+
     /** Wipes the sealed wording of secret-bearing messages whose secret has expired: nothing is left to open, even with the key. */
     public int wipeExpiredSecrets(Instant now) {
         return jdbc.prepareStatement("UPDATE outbox_message SET sealed_body = NULL WHERE secret_expires_at < ? AND sealed_body IS NOT NULL", ps -> {

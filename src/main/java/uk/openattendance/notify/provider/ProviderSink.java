@@ -30,4 +30,9 @@ public class ProviderSink implements MessageSink {
     public Optional<String> findAccepted(OutgoingMessage message, Instant since) {
         return message.channel() == Channel.SMS ? sms.findAccepted(message, since) : Optional.empty();
     }
+
+    @Override
+    public Lookup lookUp(OutgoingMessage message, long reference, Instant since, java.util.Set<String> recordedElsewhere) {
+        return message.channel() == Channel.SMS ? sms.lookUp(message, since, recordedElsewhere) : mail.lookUp();
+    }
 }

@@ -32,7 +32,8 @@ public class SmtpMail {
     private final List<Attachments> attachments;
 
     public SmtpMail(List<Attachments> attachments, @Value("${notify.smtp.host}") String host, @Value("${notify.smtp.port}") int port, @Value("${notify.smtp.username}") String username,
-            @Value("${notify.smtp.password}") String password, @Value("${notify.smtp.from}") String from, @Value("${notify.smtp.starttls}") boolean starttls) {
+            @Value("${notify.smtp.password}") String password, @Value("${notify.smtp.from}") String from, @Value("${notify.smtp.starttls}") boolean starttls,
+            @Value("${notify.smtp.timeout:10s}") java.time.Duration timeout) {
         if (host.isBlank() || from.isBlank()) {
             throw new IllegalStateException("notify.sink is 'send' but SMTP_HOST or SMTP_FROM is not set");
         }
@@ -40,7 +41,8 @@ public class SmtpMail {
         p.put("mail.smtp.host", host);
         p.put("mail.smtp.port", String.valueOf(port));
         p.put("mail.smtp.connectiontimeout", "5000");
-        p.put("mail.smtp.timeout", "10000");
+        // how long each reply may take; after the message itself, no reply means the outcome is unknown
+        p.put("mail.smtp.timeout", String.valueOf(timeout.toMillis()));
         p.put("mail.smtp.starttls.enable", String.valueOf(starttls));
         boolean auth = !username.isBlank();
         p.put("mail.smtp.auth", String.valueOf(auth));
@@ -58,12 +60,7 @@ public class SmtpMail {
     public String send(OutgoingMessage m, long reference) throws SendFailure {
         String messageId = "<outbox-" + reference + "@" + domain + ">";
         try {
-            MimeMessage mail = new MimeMessage(session) {
-                @Override
-                protected void updateMessageID() throws MessagingException {
-                    setHeader("Message-ID", messageId);
-                }
-            };
+            OutboxMail mail = new OutboxMail(session, messageId);
             mail.setFrom(new InternetAddress(from));
             mail.setRecipient(jakarta.mail.Message.RecipientType.TO, new InternetAddress(m.to(), true));
             mail.setSubject(m.subject() == null ? "A message from school" : m.subject(), StandardCharsets.UTF_8.name());
@@ -79,8 +76,11 @@ public class SmtpMail {
                 attached.setFileName(file.fileName());
                 mail.setContent(new MimeMultipart(text, attached));
             }
-            Transport.send(mail);
+            mail.saveChanges();
+            send(mail);
             return messageId;
+        } catch (SendFailure f) {
+            throw f;
         } catch (SendFailedException e) {
             throw new SendFailure("the mail server refused " + m.to() + ": " + e.getMessage(), false, false, e);
         } catch (jakarta.mail.internet.AddressException e) {
@@ -88,5 +88,58 @@ public class SmtpMail {
         } catch (MessagingException e) {
             throw new SendFailure("the mail server was not reached: " + e.getMessage(), true, false, e);
         }
+    }
+
+    /**
+     * Connecting, MAIL and RCPT change nothing at the server, so a failure there is safe to retry. Once the server has
+     * answered DATA with 354 and the message is on its way, a timeout or dropped connection leaves the outcome unknown.
+     */
+    private void send(OutboxMail mail) throws MessagingException, SendFailure {
+        try (Transport t = session.getTransport("smtp")) {
+            t.connect();
+            try {
+                t.sendMessage(mail, mail.getAllRecipients());
+            } catch (SendFailedException e) {
+                throw e;
+            } catch (MessagingException e) {
+                if (mail.transmitting) {
+                    throw SendFailure.unknown("the mail server did not confirm the message after it was transmitted: " + e.getMessage(), e);
+                }
+                throw e;
+            }
+        }
+    }
+
+    /** A message with our outbox id as its Message-ID, which knows whether the server got as far as receiving it. */
+    private static final class OutboxMail extends MimeMessage {
+        private final String messageId;
+        /** Set when the transport writes the content, which it does only after the server's 354 to DATA. */
+        volatile boolean transmitting;
+
+        OutboxMail(Session session, String messageId) {
+            super(session);
+            this.messageId = messageId;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", messageId);
+        }
+
+        @Override
+        public void writeTo(java.io.OutputStream os, String[] ignoreList) throws java.io.IOException, MessagingException {
+            transmitting = true;
+            super.writeTo(os, ignoreList);
+        }
+    }
+
+    /**
+     * SMTP cannot be asked whether it took a message. An email whose outcome is unknown is sent again, with the same
+     * Message-ID: every mail server retries in this case (RFC 1047), receiving systems can drop the copy by its
+     * Message-ID, and a first-day email that silently never arrived costs more than a second copy of it (unlike a
+     * text, which is paid for and read at once on a phone).
+     */
+    public uk.openattendance.notify.app.MessageSink.Lookup lookUp() {
+        return uk.openattendance.notify.app.MessageSink.Lookup.NOT_ACCEPTED;
     }
 }

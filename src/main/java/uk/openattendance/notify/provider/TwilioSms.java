@@ -10,9 +10,10 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.Optional;
 import java.util.Set;
+import uk.openattendance.notify.app.MessageSink;
 import uk.openattendance.notify.app.SendFailure;
 import uk.openattendance.notify.domain.OutgoingMessage;
 import uk.openattendance.school.app.SmsSenders;
@@ -21,9 +22,9 @@ import uk.openattendance.school.app.SmsSenders;
 @Singleton
 @Requires(property = "notify.sink", value = "send")
 public class TwilioSms {
-    /** Twilio errors that will not change on retry: invalid 'To', unsubscribed recipient, not a mobile, blocked. */
-    private static final Set<Integer> PERMANENT = Set.of(21211, 21214, 21610, 21612, 21614, 21408, 30003, 30005, 30006);
     private static final int UNSUBSCRIBED = 21610;
+    /** How many of a recipient's newest messages are read at most when looking for one. */
+    private static final int LOOK_BACK = 500;
 
     private final TwilioRestClient client;
     private final String from;
@@ -32,11 +33,12 @@ public class TwilioSms {
 
     public TwilioSms(SmsSenders senders, @Value("${notify.twilio.account-sid}") String accountSid, @Value("${notify.twilio.auth-token}") String authToken,
             @Value("${notify.twilio.from}") String from, @Value("${notify.twilio.api-base-url}") String apiBaseUrl,
-            @Value("${attendance.public-base-url}") String publicBaseUrl) {
+            @Value("${attendance.public-base-url}") String publicBaseUrl, @Value("${notify.twilio.read-timeout:10s}") java.time.Duration readTimeout,
+            java.time.Clock clock) {
         if (accountSid.isBlank() || authToken.isBlank() || from.isBlank()) {
             throw new IllegalStateException("notify.sink is 'send' but TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN or TWILIO_FROM is not set");
         }
-        this.client = new TwilioRestClient.Builder(accountSid, authToken).httpClient(new DirectTwilioHttpClient(apiBaseUrl)).build();
+        this.client = new TwilioRestClient.Builder(accountSid, authToken).httpClient(new DirectTwilioHttpClient(apiBaseUrl, readTimeout, clock)).build();
         this.from = from;
         this.senders = senders;
         this.statusCallback = publicBaseUrl + "/api/v1/webhooks/twilio/status";
@@ -50,29 +52,71 @@ public class TwilioSms {
         creator.setStatusCallback(statusCallback);
         try {
             return creator.create(client).getSid();
+        } catch (DirectTwilioHttpClient.NotSent e) {
+            throw new SendFailure(e.getMessage(), SendFailure.Kind.NOT_SENT, null, e);
         } catch (ApiConnectionException e) {
-            throw new SendFailure("Twilio not reached: " + e.getMessage(), true, false, e);
+            throw SendFailure.unknown(e.getMessage(), e);
+        } catch (DirectTwilioHttpClient.RetryLater e) {
+            throw SendFailure.retryAfter(e.getMessage(), e.after, e);
         } catch (ApiException e) {
-            Integer status = e.getStatusCode();
-            boolean transientFailure = status == null || status == 429 || status >= 500;
-            boolean permanent = e.getCode() != null && PERMANENT.contains(e.getCode());
-            throw new SendFailure("Twilio " + (status == null ? "" : status + " ") + (e.getCode() == null ? "" : "error " + e.getCode() + ": ")
-                    + e.getMessage(), transientFailure && !permanent, e.getCode() != null && e.getCode() == UNSUBSCRIBED, e);
+            throw classify(e);
+        } catch (RuntimeException e) {
+            // an answer the SDK could not read (a 201 with a garbled body, say): Twilio may well have accepted it
+            throw SendFailure.unknown("Twilio's answer could not be read: " + e, e);
         }
+    }
+
+    /**
+     * 4xx: refused for good, with Twilio's error (429 without Retry-After: refused for now, try later). 5xx and an
+     * answer without a status: Twilio may have accepted the message before failing, so the outcome is unknown.
+     */
+    static SendFailure classify(ApiException e) {
+        Integer status = e.getStatusCode();
+        String what = "Twilio " + (status == null ? "" : status + " ") + (e.getCode() == null ? "" : "error " + e.getCode() + ": ") + e.getMessage();
+        if (e.getCode() != null && e.getCode() == UNSUBSCRIBED) {
+            return new SendFailure(what, SendFailure.Kind.OPTED_OUT, null, e);
+        }
+        if (status == null || status >= 500) {
+            return SendFailure.unknown(what, e);
+        }
+        if (status == 429) {
+            return new SendFailure(what, SendFailure.Kind.NOT_SENT, null, e);
+        }
+        return new SendFailure(what, SendFailure.Kind.PERMANENT, null, e);
     }
 
     /** Twilio has no idempotency key: after a crash we look for the same text to the same number since it was first tried. */
     public Optional<String> findAccepted(OutgoingMessage m, Instant since) {
+        MessageSink.Lookup found = lookUp(m, since, Set.of());
+        return Optional.ofNullable(found.providerId());
+    }
+
+    /**
+     * Twilio's Message list for this recipient, newest first, read back to {@code since}: a message with the same body
+     * that our outbox has not recorded for another message is this one. The list is filtered by To only: a message still
+     * queued at Twilio has no date_sent (a DateSent filter would hide it) and one sent through a Messaging Service has a
+     * From we did not choose, so the time window is applied to date_created here.
+     */
+    public MessageSink.Lookup lookUp(OutgoingMessage m, Instant since, Set<String> recordedElsewhere) {
         try {
-            for (Message sent : Message.reader().setTo(new PhoneNumber(m.to())).setDateSentAfter(since.minusSeconds(60).atZone(ZoneOffset.UTC))
-                    .setPageSize(50L).firstPage(client).getRecords()) {
-                if (m.body().equals(sent.getBody())) {
-                    return Optional.of(sent.getSid());
+            int read = 0;
+            for (Message sent : Message.reader().setTo(new PhoneNumber(m.to())).setPageSize(100L).read(client)) {
+                ZonedDateTime created = sent.getDateCreated();
+                if (created != null && created.toInstant().isBefore(since) || ++read > LOOK_BACK) {
+                    break;
+                }
+                if (sent.getDirection() != Message.Direction.INBOUND && sameText(m.body(), sent.getBody()) && !recordedElsewhere.contains(sent.getSid())) {
+                    return MessageSink.Lookup.accepted(sent.getSid());
                 }
             }
-            return Optional.empty();
+            return MessageSink.Lookup.NOT_ACCEPTED;
         } catch (RuntimeException e) {
-            return Optional.empty();
+            return MessageSink.Lookup.cannotTell("Twilio's message list could not be read: " + e.getMessage());
         }
+    }
+
+    /** Twilio keeps the body as sent; a trial account prefixes its notice. */
+    private static boolean sameText(String ours, String theirs) {
+        return theirs != null && (theirs.equals(ours) || theirs.endsWith(" - " + ours));
     }
 }
