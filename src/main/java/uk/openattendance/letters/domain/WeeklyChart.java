@@ -35,7 +35,7 @@ public final class WeeklyChart {
     public record Chart(String svg, String description, String table) {}
 
     static final int WIDTH = 640;
-    static final int HEIGHT = 220;
+    static final int HEIGHT = 180;
     private static final int LEFT = 34;
     private static final int RIGHT = 62;
     private static final int TOP = 12;
@@ -71,10 +71,14 @@ public final class WeeklyChart {
         axes(svg);
         if (shown.isEmpty()) {
             svg.append(text(LEFT + PLOT_W / 2.0, TOP + PLOT_H / 2.0, "No school weeks with marks in this period", 12, "middle", "#444"));
+            thresholdLines(svg, lines);
         } else {
-            bars(svg, shown, lines);
+            // figures on the bars go last, over the threshold lines, so a dash never cuts through one
+            StringBuilder figures = new StringBuilder();
+            bars(svg, figures, shown, lines);
+            thresholdLines(svg, lines);
+            svg.append(figures);
         }
-        thresholdLines(svg, lines);
         svg.append("</svg>");
         return new Chart(svg.toString(), description, table(shown));
     }
@@ -89,7 +93,7 @@ public final class WeeklyChart {
         }
     }
 
-    private static void bars(StringBuilder svg, List<Week> shown, List<Threshold> lines) {
+    private static void bars(StringBuilder svg, StringBuilder figures, List<Week> shown, List<Threshold> lines) {
         int n = shown.size();
         double slot = (double) PLOT_W / n;
         double barW = Math.max(2, slot * (n > 20 ? 0.78 : 0.66));
@@ -103,7 +107,9 @@ public final class WeeklyChart {
                     .append(fmt(TOP + PLOT_H - top)).append("\" fill=\"").append(colour(pct, lines)).append("\"><title>")
                     .append(escape("Week beginning " + LONG.format(w.weekStart()) + ": " + whole(pct) + "%")).append("</title></rect>");
             if (n <= FIGURES_ON_BARS_UP_TO) {
-                svg.append(text(x + barW / 2, Math.max(TOP + 9, top - 3), whole(pct), 9, "middle", "#222"));
+                // inside the top of a tall bar (clear of the threshold lines above it), else just above a short one
+                boolean inside = TOP + PLOT_H - top > 16;
+                figures.append(text(x + barW / 2, inside ? top + 11 : top - 3, whole(pct), 9, "middle", inside ? "#fff" : "#222"));
             }
             if (i % labelEvery == 0) {
                 svg.append(text(x + barW / 2, TOP + PLOT_H + 13, SHORT.format(w.weekStart()), 9, "middle", "#444"));
