@@ -71,6 +71,22 @@ public class AttendanceCharts {
         return WeeklyChart.of("the whole school", weeks(figures.weeksOfGroup(scope, null, w.from(), w.to())), thresholds(schoolId));
     }
 
+    /** GraphQL's one field for all three: a pupil's, a register group's, or with neither the school's; never both at once. */
+    public WeeklyChart.Chart chart(Actor actor, long schoolId, Long pupilId, Long registerGroupId, LocalDate from, LocalDate to) {
+        if (pupilId != null && registerGroupId != null) {
+            SchoolScope scope = actor.require(Permission.ATTENDANCE_READ, schoolId, "Pupil", pupilId);
+            pupils.pupil(scope, pupilId); // another school's pupil or group is not found, as everywhere
+            if (schoolDay.of(schoolId).groups().get(registerGroupId) == null) {
+                throw CommonProblem.notFound("RegisterGroup", registerGroupId);
+            }
+            throw new DomainProblem(LetterProblem.LETTER_NOT_VALID, "either a pupilId or a registerGroupId, not both", List.of(
+                    new uk.openattendance.platform.problem.FieldError("pupilId", "a pupil, or leave it out for a register group's chart"),
+                    new uk.openattendance.platform.problem.FieldError("registerGroupId", "a register group, or leave it out for a pupil's chart")));
+        }
+        return pupilId != null ? pupil(actor, schoolId, pupilId, from, to) : registerGroupId != null ? registerGroup(actor, schoolId, registerGroupId, from, to)
+                : school(actor, schoolId, from, to);
+    }
+
     /** The weeks of each pupil over each window, for letters: one query per distinct window, whatever the number of letters. */
     Map<Long, List<WeeklyChart.Week>> forLetters(SchoolScope scope, Map<Long, Window> windowByPupil) {
         Map<Window, List<Long>> byWindow = new HashMap<>();

@@ -42,14 +42,8 @@ public class LetterWiring implements GraphqlWiring {
                 .dataFetcher("letter", env -> letters.get(actor(env), id(env, "schoolId"), id(env, "id")))
                 .dataFetcher("pupilLetters", env -> letters.ofPupil(actor(env), id(env, "schoolId"), id(env, "pupilId")))
                 .dataFetcher("letterTemplates", env -> templates.templates(actor(env), id(env, "schoolId")))
-                .dataFetcher("attendanceChart", env -> {
-                    long schoolId = id(env, "schoolId");
-                    Long pupilId = optionalId(env, "pupilId").orElse(null);
-                    Long groupId = optionalId(env, "registerGroupId").orElse(null);
-                    return (pupilId != null ? charts.pupil(actor(env), schoolId, pupilId, date(env, "from"), date(env, "to"))
-                            : groupId != null ? charts.registerGroup(actor(env), schoolId, groupId, date(env, "from"), date(env, "to"))
-                            : charts.school(actor(env), schoolId, date(env, "from"), date(env, "to"))).svg();
-                }));
+                .dataFetcher("attendanceChart", env -> charts.chart(actor(env), id(env, "schoolId"), optionalId(env, "pupilId").orElse(null),
+                        optionalId(env, "registerGroupId").orElse(null), date(env, "from"), date(env, "to")).svg()));
         wiring.type("Mutation", t -> t
                 .dataFetcher("runLetters", env -> runs.run(actor(env), id(env, "schoolId"), date(env, "asOf")))
                 .dataFetcher("editLetter", env -> letters.edit(actor(env), id(env, "schoolId"), id(env, "id"), new LetterService.EditLetter(

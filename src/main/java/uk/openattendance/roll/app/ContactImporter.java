@@ -69,8 +69,14 @@ class ContactImporter {
             ContactService.NormalisedContact n = line.contact();
             String personKey = key(n.mobile(), n.email(), cmd.name().strip());
             ContactRow person = people.get(personKey);
-            ContactRow wanted = ContactService.withAddress(new ContactRow(person == null ? null : person.id(), schoolId, cmd.name().strip(), n.mobile(),
-                    n.email(), n.channel().name(), n.language(), null, null, null, null, null, person == null ? null : person.version()), n.address());
+            // a row with no address keeps the one the school holds (a file from a MIS without address columns wipes nothing)
+            ContactRow wanted = new ContactRow(person == null ? null : person.id(), schoolId, cmd.name().strip(), n.mobile(), n.email(),
+                    n.channel().name(), n.language(), person == null ? null : person.addressLine1(), person == null ? null : person.addressLine2(),
+                    person == null ? null : person.addressLine3(), person == null ? null : person.town(), person == null ? null : person.postcode(),
+                    person == null ? null : person.version());
+            if (n.address() != null) {
+                wanted = ContactService.withAddress(wanted, n.address());
+            }
             boolean changed = false;
             if (person == null) {
                 person = contacts.save(wanted);
