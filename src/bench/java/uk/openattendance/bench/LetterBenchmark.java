@@ -125,7 +125,7 @@ public final class LetterBenchmark {
             byte[] printRun = letters.printRun(system, school, printIds);
             double printSeconds = (System.nanoTime() - t0) / 1e9;
             t0 = System.nanoTime();
-            LetterService.Emailed emailed = emailIds.isEmpty() ? new LetterService.Emailed(0, 0, List.of()) : letters.email(system, school, emailIds);
+            LetterService.Emailed emailed = emailIds.isEmpty() ? new LetterService.Emailed(0, 0, List.of(), 0, List.of()) : letters.email(system, school, emailIds);
             double emailSeconds = (System.nanoTime() - t0) / 1e9;
 
             System.out.println();

@@ -107,7 +107,8 @@ class ArchitectureTest {
             "register.app.SchoolDay.of", "register.app.SchoolDay.policy",
             // the message sink and the letter renderer: they act on the message or text they are handed, and read no rows
             "notify.app.StoredMessages.send", "letters.app.LetterRenderer.check", "letters.app.LetterRenderer.merge",
-            "letters.app.LetterRenderer.wellFormed", "letters.app.LetterRenderer.pdf", "letters.app.LetterRenderer.unsafe",
+            "letters.app.LetterRenderer.wellFormed", "letters.app.LetterRenderer.pdf", "letters.app.LetterRenderer.pages",
+            "letters.app.LetterRenderer.unsafe",
             // the public half of the ledger's seal key: anyone may check a seal's signature, and it names no school
             "register.app.LedgerSeals.publicKey");
 

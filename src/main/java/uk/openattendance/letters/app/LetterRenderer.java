@@ -8,6 +8,7 @@ import com.openhtmltopdf.extend.FSStream;
 import com.openhtmltopdf.extend.FSStreamFactory;
 import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
 import jakarta.inject.Singleton;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -160,17 +161,52 @@ public class LetterRenderer {
         }
     }
 
+    /**
+     * The page's CSS. The address block sits where a DL window envelope shows it when the A4 page is folded in three:
+     * the window is 90 x 45 mm, 20 mm from the envelope's left edge and 15 mm from its bottom (the usual C5/DL left
+     * window), i.e. 50-95 mm from the top of a 110 mm envelope. A folded page (99 mm panels) can drop 11 mm and slide
+     * 10 mm inside it, so the block is kept to what the window shows wherever the page sits: 20-100 mm from the page's
+     * left edge and 52-82 mm from its top (the 18 mm page margin, a 34 mm header, then 30 mm of address).
+     */
+    static final String STYLE = "@page { size: A4; margin: 18mm 20mm; } body { font-family: Helvetica, sans-serif; font-size: 11pt; "
+            + "line-height: 1.35; color: #111; } .school { text-align: right; font-size: 10pt; } .school b { font-size: 13pt; } "
+            + ".top { height: 34mm; overflow: hidden; } .window { width: 80mm; height: 30mm; overflow: hidden; font-size: 10.5pt; line-height: 1.25; } "
+            + ".date { margin-top: 4mm; } h2 { font-size: 13pt; margin: 6mm 0 4mm 0; } .foot { margin-top: 6mm; font-size: 8.5pt; color: #444; "
+            + "border-top: 0.5pt solid #999; padding-top: 2mm; } .letter { page-break-after: always; } .letter:last-child { page-break-after: auto; } "
+            + ".chart { margin: 3mm 0 1mm 0; page-break-inside: avoid; } .chart-title { font-weight: bold; font-size: 10.5pt; margin: 0 0 1mm 0; } "
+            + ".chart svg { width: 170mm; height: 47.8mm; } table.weeks { border-collapse: collapse; font-size: 7.5pt; margin-top: 1mm; } "
+            + "table.weeks caption { text-align: left; font-size: 7.5pt; color: #444; } table.weeks th, table.weeks td { padding: 0.3mm 1.2mm; "
+            + "text-align: left; font-weight: normal; border-bottom: 0.3pt solid #ccc; } table.weeks th[scope=row] { color: #444; }";
+
+    /**
+     * One letter as the renderer assembles it: {@code before} and {@code after} are the letter's own HTML (cleaned as
+     * every letter is), {@code chart} is markup this service made (the weekly chart), inserted between them after the
+     * cleaning, so a template can never carry SVG of its own.
+     */
+    public record LetterPage(String before, String chart, String after) {}
+
     /** One page or more per letter; several letters make one document (a print run), each starting on a new page. */
     public byte[] pdf(List<String> letterPages) {
         StringBuilder html = new StringBuilder(4096 * letterPages.size());
-        html.append("<html><head><style>@page { size: A4; margin: 18mm 20mm; } body { font-family: Helvetica, sans-serif; font-size: 11pt; "
-                + "line-height: 1.35; color: #111; } .school { text-align: right; font-size: 10pt; } .school b { font-size: 13pt; } "
-                + ".date { margin-top: 12mm; } h2 { font-size: 13pt; margin: 8mm 0 4mm 0; } .foot { margin-top: 10mm; font-size: 8.5pt; color: #444; "
-                + "border-top: 0.5pt solid #999; padding-top: 2mm; } .letter { page-break-after: always; } .letter:last-child { page-break-after: auto; }"
-                + "</style></head><body>");
+        html.append("<html><head><style>").append(STYLE).append("</style></head><body>");
         letterPages.forEach(page -> html.append(LetterHtml.clean(page)));
         html.append("</body></html>");
         return render(html.toString(), letterPages.size());
+    }
+
+    /** Letters with their charts, each starting on a new page, in the order given (a print run's posting order). */
+    public byte[] pages(List<LetterPage> pages) {
+        StringBuilder html = new StringBuilder(12_288 * pages.size());
+        html.append("<html><head><style>").append(STYLE).append("</style></head><body>");
+        for (LetterPage p : pages) {
+            html.append("<div class=\"letter\">").append(LetterHtml.clean(p.before()));
+            if (p.chart() != null) {
+                html.append(p.chart());
+            }
+            html.append(LetterHtml.clean(p.after())).append("</div>");
+        }
+        html.append("</body></html>");
+        return render(html.toString(), pages.size());
     }
 
     /** Renders a whole XHTML document, as cleaned or not: whatever it asks for, nothing is loaded. */
@@ -184,6 +220,8 @@ public class LetterRenderer {
             b.useProtocolsStreamImplementation(NOTHING, PROTOCOLS);
             b.useExternalResourceAccessControl((uri, type) -> false, ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);
             b.useExternalResourceAccessControl((uri, type) -> false, ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
+            // Batik draws the charts; secure modes: no scripts, and no resource an SVG names is loaded (ours name none)
+            b.useSVGDrawer(new BatikSVGDrawer(BatikSVGDrawer.SvgScriptMode.SECURE, BatikSVGDrawer.SvgExternalResourceMode.SECURE));
             b.withHtmlContent(html, null);
             b.toStream(out);
             b.run();

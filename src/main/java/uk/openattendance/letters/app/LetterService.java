@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,6 +18,8 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import uk.openattendance.letters.domain.LetterException;
+import uk.openattendance.letters.domain.WeeklyChart;
+import uk.openattendance.letters.persistence.LetterPostStore;
 import uk.openattendance.letters.persistence.LetterRow;
 import uk.openattendance.letters.persistence.LetterStore;
 import uk.openattendance.notify.app.Outbox;
@@ -28,6 +31,7 @@ import uk.openattendance.roll.app.ContactService;
 import uk.openattendance.roll.app.ContactView;
 import uk.openattendance.roll.app.PupilService;
 import uk.openattendance.roll.app.PupilView;
+import uk.openattendance.roll.domain.PostalAddress;
 import uk.openattendance.school.app.SchoolService;
 import uk.openattendance.security.Actor;
 import uk.openattendance.security.Permission;
@@ -52,9 +56,14 @@ public class LetterService {
     private final ObjectMapper json;
     private final Clock clock;
     private final ApplicationEventPublisher<LettersSent> sentEvents;
+    private final AttendanceCharts charts;
+    private final LetterPostStore post;
 
     public LetterService(LetterStore store, LetterRenderer renderer, PupilService pupils, ContactService contacts, SchoolService schools,
-            SchoolDay schoolDay, Outbox outbox, ObjectMapper json, Clock clock, ApplicationEventPublisher<LettersSent> sentEvents) {
+            SchoolDay schoolDay, Outbox outbox, ObjectMapper json, Clock clock, ApplicationEventPublisher<LettersSent> sentEvents,
+            AttendanceCharts charts, LetterPostStore post) {
+        this.charts = charts;
+        this.post = post;
         this.store = store;
         this.renderer = renderer;
         this.pupils = pupils;
@@ -146,11 +155,18 @@ public class LetterService {
         return new Approval(n, ids.stream().filter(i -> !drafts.contains(i)).toList());
     }
 
-    public record Emailed(int letters, int emails, List<Long> noEmailAddress) {}
+    /**
+     * What emailing did: letters emailed and emails queued; approved letters no parent could be emailed about
+     * ({@code noEmailAddress}, still approved, for the print run); printed copies queued for parents with parental
+     * responsibility who have no email but a postal address ({@code queuedForPost}); and letters with a parent who has
+     * neither, whom no copy can reach until the school records one ({@code noEmailOrAddress}).
+     */
+    public record Emailed(int letters, int emails, List<Long> noEmailAddress, int queuedForPost, List<Long> noEmailOrAddress) {}
 
     /**
      * Emails approved letters as PDFs to every contact with parental responsibility who has an email address, a parent
-     * who lives elsewhere included; a letter with no such contact stays approved, for the print run.
+     * who lives elsewhere included, and queues a printed copy for each such parent who has no email but a postal
+     * address; a letter with no parent to email stays approved, for the print run.
      */
     @Transactional
     public Emailed email(Actor actor, long schoolId, List<Long> ids) {
@@ -165,10 +181,22 @@ public class LetterService {
         Map<Long, List<ContactView>> family = contacts.contactsOfPupils(scope, approved.stream().map(LetterRow::pupilId).distinct().toList());
         List<Long> sent = new ArrayList<>();
         List<Long> noEmail = new ArrayList<>();
+        List<Long> unreachable = new ArrayList<>();
+        List<long[]> copies = new ArrayList<>();
         int emails = 0;
         for (LetterRow r : approved) {
-            List<ContactView> to = family.getOrDefault(r.pupilId(), List.of()).stream().filter(c -> c.parentalResponsibility() && !c.noContact()
-                    && c.email() != null && !c.email().isBlank()).toList();
+            List<ContactView> parents = family.getOrDefault(r.pupilId(), List.of()).stream().filter(c -> c.parentalResponsibility() && !c.noContact())
+                    .toList();
+            List<ContactView> to = parents.stream().filter(c -> c.email() != null && !c.email().isBlank()).toList();
+            for (ContactView c : parents) {
+                if (c.email() == null || c.email().isBlank()) {
+                    if (c.address() != null) {
+                        copies.add(new long[] {r.id(), c.contactId()});
+                    } else if (!unreachable.contains(r.id())) {
+                        unreachable.add(r.id());
+                    }
+                }
+            }
             if (to.isEmpty()) {
                 noEmail.add(r.id());
                 continue;
@@ -180,20 +208,106 @@ public class LetterService {
             }
             sent.add(r.id());
         }
+        // the chart as it stood when the letter went: the attachment is rendered later, by the outbox, from what is kept here
+        chartsOf(scope, approved.stream().filter(r -> sent.contains(r.id()) || copies.stream().anyMatch(c -> c[0] == r.id())).toList(), true);
+        int queued = post.queue(schoolId, copies, scope.describe(), clock.instant());
         store.markDelivered(schoolId, sent, "EMAIL", "SENT", scope.describe(), clock.instant());
         announce(schoolId, approved.stream().filter(r -> sent.contains(r.id())).toList(), "EMAIL");
-        return new Emailed(sent.size(), emails, noEmail);
+        return new Emailed(sent.size(), emails, noEmail, queued, unreachable);
     }
 
-    /** One PDF of approved letters for post, each on its own pages; the letters are recorded as printed. */
+    /** A printed copy waiting in the print queue, with where it will be posted. */
+    public record QueuedCopy(long copyId, long letterId, long pupilId, String pupilName, String kind, long contactId, String recipient,
+            PostalAddress address, String queuedBy, java.time.Instant queuedAt) {}
+
+    /** Copies queued for post (parents with parental responsibility and no email), in posting order: postcode, then name. */
+    public List<QueuedCopy> printQueue(Actor actor, long schoolId) {
+        SchoolScope scope = actor.require(Permission.LETTERS_SEND, schoolId, "School", schoolId);
+        return queuedCopies(scope, false).stream().map(Queued::view).toList();
+    }
+
+    /**
+     * One PDF of every copy waiting in the print queue, in posting order (postcode, then name), each addressed in the
+     * envelope window; the copies are recorded as printed, and a letter that had not been emailed to anyone as PRINTED.
+     */
+    @Transactional
+    public byte[] printQueued(Actor actor, long schoolId) {
+        SchoolScope scope = actor.require(Permission.LETTERS_SEND, schoolId, "School", schoolId);
+        List<Queued> queued = queuedCopies(scope, true);
+        if (queued.isEmpty()) {
+            throw new DomainProblem(LetterProblem.NOTHING_TO_PRINT, "No printed copies are waiting at school " + schoolId
+                    + ": copies are queued when letters are emailed and a parent with parental responsibility has no email");
+        }
+        List<LetterRow> letters = queued.stream().map(Queued::letter).distinct().toList();
+        Map<Long, List<WeeklyChart.Week>> weeks = chartsOf(scope, letters, true);
+        List<WeeklyChart.Threshold> lines = charts.thresholds(schoolId);
+        byte[] pdf = renderer.pages(queued.stream().map(q -> page(q.letter(), q.contact().name(), q.contact().address(), weeks.get(q.letter().id()),
+                lines)).toList());
+        post.markPrinted(schoolId, queued.stream().map(q -> q.copy().id()).toList(), scope.describe(), clock.instant());
+        List<LetterRow> stillApproved = letters.stream().filter(r -> "APPROVED".equals(r.status())).toList();
+        store.markDelivered(schoolId, stillApproved.stream().map(LetterRow::id).toList(), "POST", "PRINTED", scope.describe(), clock.instant());
+        announce(schoolId, stillApproved, "POST");
+        return pdf;
+    }
+
+    private record Queued(LetterPostStore.CopyRow copy, LetterRow letter, ContactView contact, String pupilName) {
+        QueuedCopy view() {
+            return new QueuedCopy(copy.id(), letter.id(), letter.pupilId(), pupilName, letter.kind(), contact.contactId(), contact.name(), contact.address(),
+                    copy.queuedBy(), copy.queuedAt());
+        }
+    }
+
+    /** The queued copies whose letter and contact still stand (a contact's address removed since: left queued, not printed), in posting order. */
+    private List<Queued> queuedCopies(SchoolScope scope, boolean lock) {
+        List<LetterPostStore.CopyRow> rows = post.queued(scope.schoolId(), lock);
+        Map<Long, LetterRow> letters = store.byIds(scope.schoolId(), rows.stream().map(LetterPostStore.CopyRow::letterId).distinct().toList()).stream()
+                .collect(Collectors.toMap(LetterRow::id, Function.identity()));
+        Map<Long, List<ContactView>> family = contacts.contactsOfPupils(scope, letters.values().stream().map(LetterRow::pupilId).distinct().toList());
+        List<Queued> out = new ArrayList<>();
+        for (LetterPostStore.CopyRow c : rows) {
+            LetterRow r = letters.get(c.letterId());
+            if (r == null || "DISCARDED".equals(r.status())) {
+                continue;
+            }
+            family.getOrDefault(r.pupilId(), List.of()).stream().filter(v -> v.contactId() == c.contactId() && v.address() != null).findFirst()
+                    .ifPresent(v -> out.add(new Queued(c, r, v, pupilName(r))));
+        }
+        out.sort(Comparator.comparing((Queued q) -> q.contact().address(), PostalAddress.POSTING_ORDER)
+                .thenComparing(q -> q.contact().name(), String.CASE_INSENSITIVE_ORDER).thenComparing(q -> q.copy().id()));
+        return out;
+    }
+
+    /**
+     * One PDF of approved letters for post: a copy for each parent with parental responsibility who has a postal address
+     * (addressed in the envelope window), or one copy to the parents when none has, in posting order (postcode, then
+     * name; copies without an address last). The letters are recorded as printed, and their queued copies with them.
+     */
     @Transactional
     public byte[] printRun(Actor actor, long schoolId, List<Long> ids) {
-        List<LetterRow> approved = approvedAmong(actor.require(Permission.LETTERS_SEND, schoolId, "School", schoolId), ids);
+        SchoolScope scope = actor.require(Permission.LETTERS_SEND, schoolId, "School", schoolId);
+        List<LetterRow> approved = approvedAmong(scope, ids);
         if (approved.isEmpty()) {
             throw DomainProblem.field(LetterProblem.LETTER_NOT_VALID, "letterIds", "the ids of approved letters (none of these is approved)");
         }
-        byte[] pdf = renderer.pdf(approved.stream().map(this::page).toList());
-        store.markDelivered(schoolId, approved.stream().map(LetterRow::id).toList(), "POST", "PRINTED", actor.describeIn(schoolId), clock.instant());
+        Map<Long, List<ContactView>> family = contacts.contactsOfPupils(scope, approved.stream().map(LetterRow::pupilId).distinct().toList());
+        record Copy(LetterRow letter, String name, PostalAddress address) {}
+        List<Copy> copies = new ArrayList<>();
+        for (LetterRow r : approved) {
+            List<ContactView> posted = family.getOrDefault(r.pupilId(), List.of()).stream().filter(c -> c.parentalResponsibility() && !c.noContact()
+                    && c.address() != null).toList();
+            if (posted.isEmpty()) {
+                copies.add(new Copy(r, null, null));
+            }
+            posted.forEach(c -> copies.add(new Copy(r, c.name(), c.address())));
+        }
+        copies.sort(Comparator.comparing(Copy::address, PostalAddress.POSTING_ORDER).thenComparing(c -> c.name() == null ? "" : c.name(),
+                String.CASE_INSENSITIVE_ORDER).thenComparing(c -> c.letter().id()));
+        Map<Long, List<WeeklyChart.Week>> weeks = chartsOf(scope, approved, true);
+        List<WeeklyChart.Threshold> lines = charts.thresholds(schoolId);
+        byte[] pdf = renderer.pages(copies.stream().map(c -> page(c.letter(), c.name(), c.address(), weeks.get(c.letter().id()), lines)).toList());
+        List<Long> printed = approved.stream().map(LetterRow::id).toList();
+        store.markDelivered(schoolId, printed, "POST", "PRINTED", scope.describe(), clock.instant());
+        post.markLettersPrinted(schoolId, printed, scope.describe(), clock.instant());
         announce(schoolId, approved, "POST");
         return pdf;
     }
@@ -212,31 +326,129 @@ public class LetterService {
         }
     }
 
-    /** A letter's PDF as it stands (a draft's too, for review). */
+    /** A letter's PDF as it stands (a draft's too, for review), its chart as sent or, before sending, as the register stands. */
     public byte[] pdf(Actor actor, long schoolId, long id) {
-        actor.require(Permission.ATTENDANCE_READ, schoolId, "Letter", id);
-        return renderer.pdf(List.of(page(row(schoolId, id))));
+        SchoolScope scope = actor.require(Permission.ATTENDANCE_READ, schoolId, "Letter", id);
+        LetterRow r = row(schoolId, id);
+        Map<Long, List<WeeklyChart.Week>> weeks = chartsOf(scope, List.of(r), false);
+        return renderer.pages(List.of(page(r, null, null, weeks.get(id), charts.thresholds(schoolId))));
     }
 
-    /** For the outbox at sending time: the PDF of letter {@code id}. */
+    /** For the outbox at sending time: the PDF of letter {@code id}, with the chart kept when it was emailed. */
     Optional<byte[]> pdfForSending(long id) {
-        return store.byIdAnySchool(id).map(r -> renderer.pdf(List.of(page(r))));
+        return store.byIdAnySchool(id).map(r -> renderer.pages(List.of(page(r, null, null, storedWeeks(List.of(r)).get(id),
+                charted(r) ? charts.thresholds(r.schoolId()) : List.of()))));
     }
 
+    /** Attendance letters carry the weekly chart of their window; other kinds (evidence requests, leave decisions) do not. */
+    static boolean charted(LetterRow r) {
+        return r.kind().startsWith("ATTENDANCE") || r.kind().equals("IMPROVEMENT_MEETING");
+    }
+
+    /**
+     * The chart weeks of these letters, by letter id: as kept when first sent, else read from the register over each
+     * letter's window (and, with {@code keep}, kept, because the letter is going out now).
+     */
+    private Map<Long, List<WeeklyChart.Week>> chartsOf(SchoolScope scope, List<LetterRow> rows, boolean keep) {
+        List<LetterRow> charted = rows.stream().filter(LetterService::charted).toList();
+        Map<Long, List<WeeklyChart.Week>> out = storedWeeks(charted);
+        Map<Long, AttendanceCharts.Window> windows = new java.util.HashMap<>();
+        Map<Long, Long> pupilOf = new java.util.HashMap<>();
+        for (LetterRow r : charted) {
+            if (out.containsKey(r.id())) {
+                continue;
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> figures = (Map<String, Object>) read(r.facts()).getOrDefault("figures", Map.of());
+            AttendanceCharts.Window w = AttendanceCharts.windowOf(figures);
+            if (w != null) {
+                windows.put(r.id(), w);
+                pupilOf.put(r.id(), r.pupilId());
+            }
+        }
+        if (windows.isEmpty()) {
+            return out;
+        }
+        // one read per distinct window: a run's letters share theirs
+        Map<AttendanceCharts.Window, List<Long>> byWindow = new java.util.HashMap<>();
+        windows.forEach((letter, w) -> byWindow.computeIfAbsent(w, k -> new ArrayList<>()).add(letter));
+        Map<Long, String> toKeep = new java.util.HashMap<>();
+        byWindow.forEach((w, letters) -> {
+            Map<Long, AttendanceCharts.Window> pupils = new java.util.HashMap<>();
+            letters.forEach(l -> pupils.put(pupilOf.get(l), w));
+            Map<Long, List<WeeklyChart.Week>> byPupil = charts.forLetters(scope, pupils);
+            for (Long l : letters) {
+                List<WeeklyChart.Week> weeks = byPupil.getOrDefault(pupilOf.get(l), List.of());
+                out.put(l, weeks);
+                toKeep.put(l, writeWeeks(weeks));
+            }
+        });
+        if (keep) {
+            post.saveCharts(scope.schoolId(), toKeep);
+        }
+        return out;
+    }
+
+    private Map<Long, List<WeeklyChart.Week>> storedWeeks(List<LetterRow> rows) {
+        Map<Long, List<WeeklyChart.Week>> out = new java.util.HashMap<>();
+        List<Long> ids = rows.stream().filter(LetterService::charted).map(LetterRow::id).toList();
+        post.charts(ids).forEach((id, text) -> out.put(id, readWeeks(text)));
+        return out;
+    }
+
+    private String writeWeeks(List<WeeklyChart.Week> weeks) {
+        try {
+            return json.writeValueAsString(weeks.stream().map(w -> Map.of("weekStart", w.weekStart().toString(), "possible", w.possible(), "attended",
+                    w.attended())).toList());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<WeeklyChart.Week> readWeeks(String text) {
+        try {
+            List<Map<String, Object>> rows = json.readValue(text, new TypeReference<List<Map<String, Object>>>() {});
+            return rows.stream().map(m -> new WeeklyChart.Week(LocalDate.parse(m.get("weekStart").toString()), ((Number) m.get("possible")).intValue(),
+                    ((Number) m.get("attended")).intValue())).toList();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The letter without a chart or an address: the text parents read (tests and the benchmark compare it). */
     String page(LetterRow r) {
+        LetterRenderer.LetterPage p = page(r, null, null, null, List.of());
+        return p.before() + p.after();
+    }
+
+    /**
+     * One copy of a letter: the school's header, the envelope window (a posted copy's recipient and address, else "To"
+     * the parents), the letter's text, its weekly chart when it has one, and the sign-off.
+     */
+    LetterRenderer.LetterPage page(LetterRow r, String recipient, PostalAddress address, List<WeeklyChart.Week> weeks,
+            List<WeeklyChart.Threshold> lines) {
         Map<String, Object> facts = read(r.facts());
         @SuppressWarnings("unchecked")
         Map<String, Object> school = (Map<String, Object>) facts.getOrDefault("school", Map.of());
         @SuppressWarnings("unchecked")
         Map<String, Object> figures = (Map<String, Object>) facts.getOrDefault("figures", Map.of());
-        String header = renderer.merge("<div class=\"school\"><b>{{school.name}}</b><br/>{{school.address}}<br/>{{school.phone}} {{school.email}}</div>"
-                + "<p class=\"date\">{{date}}</p><p>To {{parents}}<br/>Parents and carers of {{pupil.name}}{{#if pupil.form}} ({{pupil.form}}){{/if}}</p>",
-                facts);
+        String window = address == null ? renderer.merge("To {{parents}}", facts)
+                : escape(recipient) + "<br/>" + String.join("<br/>", address.lines().stream().map(LetterService::escape).toList());
+        String header = renderer.merge("<div class=\"top\"><div class=\"school\"><b>{{school.name}}</b><br/>{{school.address}}<br/>{{school.phone}} "
+                + "{{school.email}}</div></div>", facts) + "<div class=\"window\">" + window + "</div>"
+                + renderer.merge("<p class=\"date\">{{date}}</p><p>Parents and carers of {{pupil.name}}{{#if pupil.form}} ({{pupil.form}}){{/if}}</p>", facts);
         String foot = figures.containsKey("denominator") ? renderer.merge("<p class=\"foot\">Figures from {{figures.from}} to {{figures.to}}: "
                 + "{{figures.denominator}}. Letter reference {{ref}}.</p>", Map.of("figures", figures, "ref", r.id())) : "<p class=\"foot\">Letter reference "
                 + r.id() + ".</p>";
-        return "<div class=\"letter\">" + header + "<h2>" + escape(r.subject()) + "</h2>" + r.bodyHtml() + "<p>Yours sincerely,</p><p>"
-                + escape(String.valueOf(school.getOrDefault("name", ""))) + "</p>" + foot + "</div>";
+        String chart = null;
+        if (weeks != null && charted(r)) {
+            Object pupil = facts.getOrDefault("pupil", Map.of()) instanceof Map<?, ?> m ? m.get("name") : null;
+            WeeklyChart.Chart c = WeeklyChart.of(pupil == null ? "your child" : pupil.toString(), weeks, lines);
+            chart = "<div class=\"chart\"><p class=\"chart-title\">" + escape("Attendance week by week, " + figures.get("from") + " to " + figures.get("to")
+                    + (lines.isEmpty() ? "" : " (dashed lines: the school's letter thresholds)")) + "</p>" + c.svg() + c.table() + "</div>";
+        }
+        return new LetterRenderer.LetterPage(header + "<h2>" + escape(r.subject()) + "</h2>" + r.bodyHtml(), chart, "<p>Yours sincerely,</p><p>"
+                + escape(String.valueOf(school.getOrDefault("name", ""))) + "</p>" + foot);
     }
 
     // ---- exceptions ----

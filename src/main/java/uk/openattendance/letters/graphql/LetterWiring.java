@@ -4,12 +4,14 @@ import static uk.openattendance.platform.graphql.GraphqlContext.actor;
 import static uk.openattendance.platform.graphql.GraphqlContext.date;
 import static uk.openattendance.platform.graphql.GraphqlContext.id;
 import static uk.openattendance.platform.graphql.GraphqlContext.ids;
+import static uk.openattendance.platform.graphql.GraphqlContext.optionalId;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import graphql.schema.idl.RuntimeWiring;
 import jakarta.inject.Singleton;
 import java.util.Map;
+import uk.openattendance.letters.app.AttendanceCharts;
 import uk.openattendance.letters.app.LetterRuns;
 import uk.openattendance.letters.app.LetterService;
 import uk.openattendance.letters.app.LetterTemplates;
@@ -23,8 +25,10 @@ public class LetterWiring implements GraphqlWiring {
     private final LetterRuns runs;
     private final LetterTemplates templates;
     private final ObjectMapper json;
+    private final AttendanceCharts charts;
 
-    public LetterWiring(LetterService letters, LetterRuns runs, LetterTemplates templates, ObjectMapper json) {
+    public LetterWiring(LetterService letters, LetterRuns runs, LetterTemplates templates, ObjectMapper json, AttendanceCharts charts) {
+        this.charts = charts;
         this.letters = letters;
         this.runs = runs;
         this.templates = templates;
@@ -37,7 +41,9 @@ public class LetterWiring implements GraphqlWiring {
                 .dataFetcher("letters", env -> letters.list(actor(env), id(env, "schoolId"), env.getArgument("status")))
                 .dataFetcher("letter", env -> letters.get(actor(env), id(env, "schoolId"), id(env, "id")))
                 .dataFetcher("pupilLetters", env -> letters.ofPupil(actor(env), id(env, "schoolId"), id(env, "pupilId")))
-                .dataFetcher("letterTemplates", env -> templates.templates(actor(env), id(env, "schoolId"))));
+                .dataFetcher("letterTemplates", env -> templates.templates(actor(env), id(env, "schoolId")))
+                .dataFetcher("attendanceChart", env -> charts.chart(actor(env), id(env, "schoolId"), optionalId(env, "pupilId").orElse(null),
+                        optionalId(env, "registerGroupId").orElse(null), date(env, "from"), date(env, "to")).svg()));
         wiring.type("Mutation", t -> t
                 .dataFetcher("runLetters", env -> runs.run(actor(env), id(env, "schoolId"), date(env, "asOf")))
                 .dataFetcher("editLetter", env -> letters.edit(actor(env), id(env, "schoolId"), id(env, "id"), new LetterService.EditLetter(

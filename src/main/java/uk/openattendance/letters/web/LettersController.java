@@ -113,10 +113,27 @@ public class LettersController {
     }
 
     @Post(value = "/schools/{schoolId}/letters/print-runs", produces = "application/pdf")
-    @Operation(summary = "One PDF of approved letters for post, each starting on a new page; the letters are recorded as printed")
+    @Operation(summary = "One PDF of approved letters for post: a copy for each parent with parental responsibility who has a postal address, "
+            + "addressed in the DL envelope window, or one copy to the parents when none has; sorted for posting by postcode, then name; the "
+            + "letters (and their queued copies) are recorded as printed")
     public HttpResponse<byte[]> printLetters(Authentication auth, @PathVariable long schoolId, @Body LetterIds body) {
         return HttpResponse.ok(letters.printRun(actors.resolve(auth.getName()), schoolId, body.letterIds())).contentType("application/pdf")
                 .header("Content-Disposition", "attachment; filename=\"print-run.pdf\"");
+    }
+
+    @Get("/schools/{schoolId}/letters/print-queue")
+    @Operation(summary = "Printed copies waiting for post, queued when letters were emailed to a family where a parent with parental "
+            + "responsibility has no email; in posting order (postcode, then name)")
+    public List<LetterService.QueuedCopy> listPrintQueue(Authentication auth, @PathVariable long schoolId) {
+        return letters.printQueue(actors.resolve(auth.getName()), schoolId);
+    }
+
+    @Post(value = "/schools/{schoolId}/letters/print-queue/print-runs", produces = "application/pdf")
+    @Operation(summary = "One PDF of every printed copy waiting for post, sorted by postcode then name, each addressed in the DL envelope window; "
+            + "the copies are recorded as printed (409 when none is waiting)")
+    public HttpResponse<byte[]> printQueuedLetters(Authentication auth, @PathVariable long schoolId) {
+        return HttpResponse.ok(letters.printQueued(actors.resolve(auth.getName()), schoolId)).contentType("application/pdf")
+                .header("Content-Disposition", "attachment; filename=\"print-queue.pdf\"");
     }
 
     @Get("/schools/{schoolId}/pupils/{pupilId}/letters")

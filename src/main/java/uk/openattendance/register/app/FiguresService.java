@@ -202,6 +202,64 @@ public class FiguresService {
                 .sorted(Comparator.comparing(Lateness::minutesLate).reversed()).toList();
     }
 
+    /** One school week's tally (Monday start), clipped to the window asked for. */
+    public record WeekTally(LocalDate weekStart, Tally tally) {}
+
+    /**
+     * Each pupil's tallies week by week over [from, to], for the weekly chart: whole weeks from the maintained weekly
+     * tallies, the part-weeks at the window's edges from the raw marks (so a letter's window ends on its date).
+     */
+    public Map<Long, List<WeekTally>> weeksOfPupils(SchoolScope scope, Collection<Long> pupilIds, LocalDate from, LocalDate to) {
+        scope.require(Permission.ATTENDANCE_READ);
+        return weeks(scope.schoolId(), pupilIds, from, to);
+    }
+
+    /** The summed weeks of a register group (registerGroupId) or, with none, of the whole school, for its chart. */
+    public List<WeekTally> weeksOfGroup(SchoolScope scope, Long registerGroupId, LocalDate from, LocalDate to) {
+        scope.require(Permission.ATTENDANCE_READ);
+        List<Long> ids = registerGroupId == null ? null : pupils.wholeRoll(scope).stream()
+                .filter(p -> registerGroupId.equals(p.registerGroupId())).map(PupilView::id).toList();
+        Map<LocalDate, Tally> sum = new java.util.TreeMap<>();
+        weeks(scope.schoolId(), ids, from, to).values().forEach(list -> list.forEach(w -> sum.merge(w.weekStart(), w.tally(), Tally::plus)));
+        return sum.entrySet().stream().map(e -> new WeekTally(e.getKey(), e.getValue())).toList();
+    }
+
+    private Map<Long, List<WeekTally>> weeks(long schoolId, Collection<Long> pupilIds, LocalDate from, LocalDate to) {
+        if (to.isBefore(from) || (pupilIds != null && pupilIds.isEmpty())) {
+            return Map.of();
+        }
+        java.util.Set<Long> wanted = pupilIds == null ? null : new java.util.HashSet<>(pupilIds);
+        Map<Long, Map<LocalDate, Tally>> byPupil = new HashMap<>();
+        LocalDate firstMonday = from.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        List<LocalDate> fullWeeks = new ArrayList<>();
+        for (LocalDate monday = firstMonday; !monday.isAfter(to); monday = monday.plusWeeks(1)) {
+            // a week counts as whole when the window holds its Monday to Friday: no marks are taken at weekends
+            if (!monday.isBefore(from) && !monday.plusDays(4).isAfter(to)) {
+                fullWeeks.add(monday);
+            } else {
+                LocalDate start = monday.isBefore(from) ? from : monday;
+                LocalDate end = monday.plusDays(6).isAfter(to) ? to : monday.plusDays(6);
+                LocalDate week = monday;
+                for (MarkStore.CodeCount c : store.codeCounts(List.of(schoolId), start, end)) {
+                    var code = CodeCatalogue.on(c.code(), c.anyDate()).orElse(null);
+                    if (code != null && (wanted == null || wanted.contains(c.pupilId()))) {
+                        byPupil.computeIfAbsent(c.pupilId(), k -> new java.util.TreeMap<>()).merge(week, Tally.ofMany(code, c.count(), c.minutesLate()),
+                                Tally::plus);
+                    }
+                }
+            }
+        }
+        if (!fullWeeks.isEmpty()) {
+            for (var w : store.weeks(schoolId, pupilIds, fullWeeks.get(0), fullWeeks.get(fullWeeks.size() - 1))) {
+                byPupil.computeIfAbsent(w.pupilId(), k -> new java.util.TreeMap<>()).merge(w.weekStart(), w.tally(), Tally::plus);
+            }
+        }
+        Map<Long, List<WeekTally>> out = new HashMap<>();
+        byPupil.forEach((pupil, weeks) -> out.put(pupil, weeks.entrySet().stream().filter(e -> e.getValue().sessions() > 0)
+                .map(e -> new WeekTally(e.getKey(), e.getValue())).toList()));
+        return out;
+    }
+
     // ---- windows and tallies
 
     WindowView window(long schoolId, WindowRequest r) {

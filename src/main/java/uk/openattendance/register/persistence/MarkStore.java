@@ -439,6 +439,38 @@ public class MarkStore {
         });
     }
 
+    /**
+     * Each pupil's stored week tallies for weeks starting in [fromWeek, toWeek] at one school, one row per pupil and week;
+     * {@code pupilIds} null for every pupil (a whole school's chart), else only these.
+     */
+    public List<WeekRow> weeks(long schoolId, Collection<Long> pupilIds, LocalDate fromWeek, LocalDate toWeek) {
+        if (toWeek.isBefore(fromWeek) || (pupilIds != null && pupilIds.isEmpty())) {
+            return List.of();
+        }
+        String sql = "SELECT pupil_id, week_start, sessions, possible, present, approved_activity, authorised, unauthorised, late_l, late_u, minutes_late, "
+                + "penalty_sessions FROM attendance_week WHERE school_id = ? AND week_start BETWEEN ? AND ?"
+                + (pupilIds == null ? "" : " AND pupil_id IN (" + marks(pupilIds.size()) + ")");
+        return jdbc.prepareStatement(sql, ps -> {
+            ps.setLong(1, schoolId);
+            ps.setDate(2, Date.valueOf(fromWeek));
+            ps.setDate(3, Date.valueOf(toWeek));
+            if (pupilIds != null) {
+                int i = 4;
+                for (Long id : pupilIds) {
+                    ps.setLong(i++, id);
+                }
+            }
+            List<WeekRow> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new WeekRow(rs.getLong(1), rs.getDate(2).toLocalDate(), schoolId, new Tally(rs.getInt(3), rs.getInt(4), rs.getInt(5),
+                            rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getInt(9), rs.getInt(10), rs.getInt(11), rs.getInt(12))));
+                }
+            }
+            return out;
+        });
+    }
+
     /** Per-pupil weeks (start, sessions, penalty sessions) up to a week, newest first: the penalty-notice monitor's input. */
     public Map<Long, List<long[]>> penaltyWeeks(Collection<Long> schoolIds, LocalDate fromWeek, LocalDate toWeek) {
         if (schoolIds.isEmpty()) {

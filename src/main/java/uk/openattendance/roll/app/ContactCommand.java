@@ -1,7 +1,9 @@
 package uk.openattendance.roll.app;
 
 import io.micronaut.core.annotation.Introspected;
+import com.fasterxml.jackson.annotation.JsonCreator;
 import io.micronaut.core.annotation.Nullable;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -11,7 +13,10 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import uk.openattendance.roll.domain.Channel;
 
-/** A contact and how they stand to one pupil. The mobile may be written any UK way; it is stored as E.164. */
+/**
+ * A contact and how they stand to one pupil. The mobile may be written any UK way; it is stored as E.164. The postal
+ * address is optional; without one (and without an email) a letter cannot reach this contact.
+ */
 @Introspected
 public record ContactCommand(
         @NotBlank(message = "the contact's name") @Size(max = 200, message = "at most 200 characters") String name,
@@ -23,4 +28,15 @@ public record ContactCommand(
         @Nullable @Email(message = "an email address") @Size(max = 254, message = "at most 254 characters") String email,
         @Nullable Channel preferredChannel,
         boolean noContact,
-        @Nullable @Pattern(regexp = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})*", message = "a language tag such as en, pl or pt-BR") String language) {}
+        @Nullable @Pattern(regexp = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})*", message = "a language tag such as en, pl or pt-BR") String language,
+        @Nullable @Valid AddressCommand address) {
+
+    @JsonCreator
+    public ContactCommand {}
+
+    /** A contact with no postal address (most callers, and every contact created before addresses were kept). */
+    public ContactCommand(String name, String relationship, boolean parentalResponsibility, boolean livesWithPupil, int priority, String mobile,
+            String email, Channel preferredChannel, boolean noContact, String language) {
+        this(name, relationship, parentalResponsibility, livesWithPupil, priority, mobile, email, preferredChannel, noContact, language, null);
+    }
+}

@@ -18,7 +18,10 @@ import uk.openattendance.roll.persistence.ContactRow;
 import uk.openattendance.roll.persistence.PupilContactRepository;
 import uk.openattendance.roll.persistence.PupilContactRow;
 
-/** Imports contacts.csv: one row per pupil-contact link, people matched by mobile (else email) so siblings share a contact. */
+/**
+ * Imports contacts.csv: one row per pupil-contact link, people matched by mobile (else email) so siblings share a contact.
+ * Optional columns address_line1, address_line2, address_line3, town and postcode give the contact's postal address.
+ */
 @Singleton
 class ContactImporter {
     static final List<String> REQUIRED = List.of("upn", "name", "relationship", "priority");
@@ -68,8 +71,14 @@ class ContactImporter {
             ContactService.NormalisedContact n = line.contact();
             String personKey = key(n.mobile(), n.email(), cmd.name().strip());
             ContactRow person = people.get(personKey);
+            // a row with no address keeps the one the school holds (a file from a MIS without address columns wipes nothing)
             ContactRow wanted = new ContactRow(person == null ? null : person.id(), schoolId, cmd.name().strip(), n.mobile(), n.email(),
-                    n.channel().name(), n.language(), person == null ? null : person.version());
+                    n.channel().name(), n.language(), person == null ? null : person.addressLine1(), person == null ? null : person.addressLine2(),
+                    person == null ? null : person.addressLine3(), person == null ? null : person.town(), person == null ? null : person.postcode(),
+                    person == null ? null : person.version());
+            if (n.address() != null) {
+                wanted = ContactService.withAddress(wanted, n.address());
+            }
             boolean changed = false;
             if (person == null) {
                 person = contacts.save(wanted);
@@ -107,9 +116,14 @@ class ContactImporter {
         }
         ContactCommand command = new ContactCommand(row.text("name"), row.text("relationship"), row.flag("parental_responsibility"),
                 row.flag("lives_with_pupil"), row.number("priority").orElse(0), row.text("mobile"), row.text("email"),
-                row.choice("preferred_channel", Channel.class, null), row.flag("no_contact"), row.text("language"));
+                row.choice("preferred_channel", Channel.class, null), row.flag("no_contact"), row.text("language"),
+                new AddressCommand(row.text("address_line1"), row.text("address_line2"), row.text("address_line3"), row.text("town"), row.text("postcode")));
         for (ConstraintViolation<ContactCommand> v : validator.validate(command)) {
-            row.error(v.getPropertyPath().toString().replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(), v.getMessage());
+            String path = v.getPropertyPath().toString();
+            // the address's fields are the file's address_line1..3, town and postcode columns
+            String column = path.startsWith("address.line") ? "address_" + path.substring("address.".length()) : path.startsWith("address.")
+                    ? path.substring("address.".length()) : path.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase();
+            row.error(column, v.getMessage());
         }
         ContactService.NormalisedContact normalised = null;
         if (row.errors().isEmpty()) {

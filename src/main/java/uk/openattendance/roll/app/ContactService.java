@@ -11,8 +11,10 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import uk.openattendance.platform.problem.DomainProblem;
+import uk.openattendance.platform.problem.FieldError;
 import uk.openattendance.platform.problem.ProblemCode;
 import uk.openattendance.roll.domain.Channel;
+import uk.openattendance.roll.domain.PostalAddress;
 import uk.openattendance.roll.domain.UkMobile;
 import uk.openattendance.roll.persistence.ContactRepository;
 import uk.openattendance.roll.persistence.ContactRow;
@@ -48,14 +50,66 @@ public class ContactService {
         if (existing.stream().anyMatch(l -> l.priority() == command.priority())) {
             throw DomainProblem.field(RollProblem.CONTACT_NOT_VALID, "priority", "a priority no other contact of this pupil has");
         }
-        ContactRow contact = findSamePerson(schoolId, c).orElseGet(() -> contacts.save(
-                new ContactRow(null, schoolId, command.name().strip(), c.mobile(), c.email(), c.channel().name(), c.language(), null)));
+        ContactRow contact = findSamePerson(schoolId, c).map(same -> c.address() == null ? same : contacts.update(withAddress(same, c.address())))
+                .orElseGet(() -> contacts.save(withAddress(new ContactRow(null, schoolId, command.name().strip(), c.mobile(), c.email(), c.channel().name(),
+                        c.language(), null, null, null, null, null, null), c.address())));
         if (existing.stream().anyMatch(l -> l.contactId() == contact.id())) {
             throw DomainProblem.field(RollProblem.CONTACT_NOT_VALID, "mobile", "a contact not already linked to this pupil");
         }
         PupilContactRow link = links.save(new PupilContactRow(null, schoolId, pupil.id(), contact.id(), command.relationship().strip(),
                 command.parentalResponsibility(), command.livesWithPupil(), command.priority(), command.noContact()));
         return RollMapper.view(link, contact);
+    }
+
+    /**
+     * Sets (or, with every field blank, removes) the postal address of one of this pupil's contacts. The address is the
+     * person's, so it changes for their other children at the school too.
+     */
+    @Transactional
+    public ContactView setAddress(Actor actor, long schoolId, long pupilId, long contactId, @Valid AddressCommand command) {
+        SchoolScope scope = actor.require(Permission.ROLL_WRITE, schoolId, "Pupil", pupilId);
+        pupils.row(scope, pupilId);
+        requireContactOf(scope, List.of(pupilId), contactId, RollProblem.CONTACT_NOT_VALID, "contactId");
+        PostalAddress address = command == null ? null : address(command, "address.");
+        ContactRow row = contacts.findById(contactId).orElseThrow();
+        contacts.update(withAddress(row, address));
+        return contactsOf(scope, pupilId).stream().filter(v -> v.contactId() == contactId).findFirst().orElseThrow();
+    }
+
+    static ContactRow withAddress(ContactRow r, PostalAddress a) {
+        return new ContactRow(r.id(), r.schoolId(), r.fullName(), r.mobileE164(), r.email(), r.preferredChannel(), r.language(),
+                a == null ? null : a.line1(), a == null ? null : a.line2(), a == null ? null : a.line3(), a == null ? null : a.town(),
+                a == null ? null : a.postcode(), r.version());
+    }
+
+    /**
+     * An address as given, checked: null when every field is blank; otherwise line 1, town and a valid postcode, each
+     * refused by its own field ({@code prefix} + "postcode") so the person fixing it knows which.
+     */
+    static PostalAddress address(AddressCommand a, String prefix) {
+        return address(a, prefix, false);
+    }
+
+    /** As {@link #address(AddressCommand, String)}; {@code csv} names the import's columns (address_line1, town, postcode). */
+    static PostalAddress address(AddressCommand a, String prefix, boolean csv) {
+        if (a == null || a.blank()) {
+            return null;
+        }
+        List<FieldError> errors = new java.util.ArrayList<>();
+        if (a.line1() == null || a.line1().isBlank()) {
+            errors.add(new FieldError(prefix + (csv ? "address_line1" : "line1"), "the first line of the address, e.g. 12 Example Street"));
+        }
+        if (a.town() == null || a.town().isBlank()) {
+            errors.add(new FieldError(prefix + "town", "the post town, e.g. Weymouth"));
+        }
+        Optional<String> postcode = PostalAddress.postcode(a.postcode());
+        if (postcode.isEmpty()) {
+            errors.add(new FieldError(prefix + "postcode", PostalAddress.POSTCODE_EXPECTED));
+        }
+        if (!errors.isEmpty()) {
+            throw new DomainProblem(RollProblem.CONTACT_NOT_VALID, "Address not saved: " + errors.get(0).field() + ": " + errors.get(0).expected(), errors);
+        }
+        return new PostalAddress(a.line1().strip(), RollMapper.blankToNull(a.line2()), RollMapper.blankToNull(a.line3()), a.town().strip(), postcode.get());
     }
 
     public List<ContactView> contactsOf(Actor actor, long schoolId, long pupilId) {
@@ -174,8 +228,9 @@ public class ContactService {
         if ((channel == Channel.SMS && mobile == null) || (channel == Channel.EMAIL && email == null)) {
             throw DomainProblem.field(RollProblem.CONTACT_NOT_VALID, fieldPrefix + "preferredChannel", "a channel this contact has details for");
         }
-        return new NormalisedContact(mobile, email, channel, command.language() == null ? "en" : command.language());
+        return new NormalisedContact(mobile, email, channel, command.language() == null ? "en" : command.language(),
+                address(command.address(), fieldPrefix.isEmpty() ? "address." : fieldPrefix, !fieldPrefix.isEmpty()));
     }
 
-    record NormalisedContact(String mobile, String email, Channel channel, String language) {}
+    record NormalisedContact(String mobile, String email, Channel channel, String language, PostalAddress address) {}
 }

@@ -1,6 +1,7 @@
 package uk.openattendance.roll.app;
 
 import uk.openattendance.roll.domain.Channel;
+import uk.openattendance.roll.domain.PostalAddress;
 import uk.openattendance.roll.domain.SendStatus;
 import uk.openattendance.roll.persistence.ContactRow;
 import uk.openattendance.roll.persistence.PupilContactRow;
@@ -27,7 +28,8 @@ final class RollMapper {
 
     static ContactView view(PupilContactRow link, ContactRow c) {
         return new ContactView(c.id(), link.pupilId(), c.schoolId(), c.fullName(), link.relationship(), link.parentalResponsibility(),
-                link.livesWithPupil(), link.priority(), c.mobileE164(), c.email(), Channel.valueOf(c.preferredChannel()), link.noContact(), c.language());
+                link.livesWithPupil(), link.priority(), c.mobileE164(), c.email(), Channel.valueOf(c.preferredChannel()), link.noContact(), c.language(),
+                c.postcode() == null ? null : new PostalAddress(c.addressLine1(), c.addressLine2(), c.addressLine3(), c.town(), c.postcode()));
     }
 
     static String blankToNull(String s) {

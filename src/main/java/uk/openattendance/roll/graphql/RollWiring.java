@@ -13,6 +13,7 @@ import org.dataloader.DataLoaderFactory;
 import org.dataloader.DataLoaderRegistry;
 import uk.openattendance.platform.graphql.GraphqlWiring;
 import uk.openattendance.platform.paging.PageRequest;
+import uk.openattendance.roll.app.AddressCommand;
 import uk.openattendance.roll.app.ContactService;
 import uk.openattendance.roll.app.ContactView;
 import uk.openattendance.roll.app.PupilService;
@@ -47,6 +48,9 @@ public class RollWiring implements GraphqlWiring {
                 .dataFetcher("contacts", env -> env.<Long, List<ContactView>>getDataLoader(CONTACTS_BY_PUPIL)
                         .load(((PupilView) env.getSource()).id()).thenApply(list -> list == null ? List.of() : list)));
         wiring.type("Contact", t -> t.dataFetcher("id", env -> ((ContactView) env.getSource()).contactId()));
+        wiring.type("Mutation", t -> t.dataFetcher("setContactAddress", env -> contacts.setAddress(actor(env), id(env, "schoolId"), id(env, "pupilId"),
+                id(env, "contactId"), new AddressCommand(env.getArgument("line1"), env.getArgument("line2"), env.getArgument("line3"), env.getArgument("town"),
+                env.getArgument("postcode")))));
     }
 
     @Override

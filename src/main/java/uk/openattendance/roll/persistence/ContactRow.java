@@ -15,4 +15,9 @@ public record ContactRow(
         @Nullable String email,
         String preferredChannel,
         String language,
+        @Nullable String addressLine1,
+        @Nullable String addressLine2,
+        @Nullable String addressLine3,
+        @Nullable String town,
+        @Nullable String postcode,
         @Version @Nullable Long version) {}

@@ -8,6 +8,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
@@ -19,6 +20,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import uk.openattendance.platform.web.Created;
 import uk.openattendance.platform.web.ProblemResponses;
+import uk.openattendance.roll.app.AddressCommand;
 import uk.openattendance.roll.app.ContactCommand;
 import uk.openattendance.roll.app.ContactService;
 import uk.openattendance.roll.app.ContactView;
@@ -50,5 +52,13 @@ public class ContactController {
     public HttpResponse<?> addContact(Authentication auth, @PathVariable long schoolId, @PathVariable long pupilId,
             @Nullable @Header(Created.IDEMPOTENCY_KEY) String key, @Body ContactCommand body) {
         return created.respond(auth, key, "addContact:" + pupilId, body, () -> contacts.addContact(actors.resolve(auth.getName()), schoolId, pupilId, body));
+    }
+
+    @Put("/{contactId}/address")
+    @Operation(summary = "Set a contact's postal address (line1, town and a UK postcode; line2 and line3 optional), or remove it with every field "
+            + "blank; letters are posted to it when this parent has no email")
+    public ContactView setContactAddress(Authentication auth, @PathVariable long schoolId, @PathVariable long pupilId, @PathVariable long contactId,
+            @Body AddressCommand body) {
+        return contacts.setAddress(actors.resolve(auth.getName()), schoolId, pupilId, contactId, body);
     }
 }
