@@ -209,7 +209,8 @@ class RepliesChildByChildIT implements TestPropertyProvider {
         JsonNode queued = queued(f, text);
         assertThat(queued.get("actioned").asBoolean()).isFalse();
         assertThat(labels(queued)).contains("holiday");
-        assertThat(summaries(queued)).containsExactly("Amelia: G today — not applied", "Ben: G today — not applied");
+        // "back next week" said on a Monday: off to Friday, which is what the office will decide on
+        assertThat(summaries(queued)).containsExactly("Amelia: G until 27 Nov — not applied", "Ben: G until 27 Nov — not applied");
     }
 
     @Test
@@ -239,7 +240,7 @@ class RepliesChildByChildIT implements TestPropertyProvider {
             assertThat(r.channel()).isEqualTo("SMS_REPLY");
             assertThat(r.recordedBy()).contains("accepting a parent's reply");
         });
-        assertThat(summaries(accepted.json())).first().asString().startsWith("Amelia: G today — accepted by");
+        assertThat(summaries(accepted.json())).first().asString().startsWith("Amelia: G until 27 Nov — accepted by");
         assertThat(accepted.json().get("status").asText()).as("Ben is still to be decided").isEqualTo("REVIEW");
 
         var again = f.api().post(accept, f.office(), "{\"pupilIds\":[" + f.child("Amelia").id() + "]}");
@@ -295,7 +296,8 @@ class RepliesChildByChildIT implements TestPropertyProvider {
     void anAbsenceLongerThanTheSchoolsSelfCertificationLimitCodesTodayAndQueues() throws Exception {
         // Portsmouth asks for evidence on the fifth day of illness: Monday to Friday is longer than a parent's word covers
         Family f = family(PolicyPresets.PRIMARY_PORTSMOUTH, Child.absent("Amelia", "F"));
-        String text = "Amelia has flu, she will be off until Friday";
+        // "all week", not "until Friday": families say "off until Friday" meaning back on Friday as often as off on it
+        String text = "Amelia has flu, she will be off all week";
         var answer = reply(f, text);
 
         assertThat(mark(f, "Amelia")).isEqualTo("I");
@@ -335,7 +337,7 @@ class RepliesChildByChildIT implements TestPropertyProvider {
 
         var changed = f.api().patch(policy, head, "{\"replies\":{\"selfCertificationSchoolDays\":5}}");
         assertThat(changed.status()).as(changed.body()).isEqualTo(200);
-        reply(f, "Amelia has flu, she will be off until Friday");
+        reply(f, "Amelia has flu, she will be off all week");
         assertThat(reports(f, "Amelia")).singleElement().satisfies(r -> assertThat(r.lastDate()).isEqualTo(FRIDAY));
     }
 

@@ -151,6 +151,10 @@ class SmsReplyHandler implements InboundHandler {
             PupilView p = children.get(c.pupilId());
             if (p != null && !(c.outcome() instanceof ChildOutcome.NotAbsent)) {
                 suggestions.add(suggestion(p, c.outcome(), appliedThrough.get(c.pupilId()), today));
+            } else if (p != null && reading.reviews().contains(ReviewReason.PRESENT_CHILD_NAMED) && c.clause() != null && !c.clause().isBlank()) {
+                // the family wrote about a child the register has in school: the office must see that child in the queue,
+                // since only a person can tell a wrong register from a wrong name
+                suggestions.add(suggestion(p, new ChildOutcome.ForPerson("the register has this child in school"), null, today));
             }
         }
         String described = suggestions.isEmpty() ? "nothing to record" : suggestions.stream().map(Suggestion::summary).collect(Collectors.joining("; "));
