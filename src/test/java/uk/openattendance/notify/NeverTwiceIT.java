@@ -31,6 +31,9 @@ import uk.openattendance.fixtures.TwilioFake;
 import uk.openattendance.notify.app.Dispatcher;
 import uk.openattendance.notify.persistence.OutboxRow;
 import uk.openattendance.notify.persistence.OutboxStore;
+import uk.openattendance.platform.queue.LeasedQueue;
+import uk.openattendance.platform.queue.QueueEntry;
+import uk.openattendance.platform.queue.QueueStore;
 import uk.openattendance.platform.time.MutableClock;
 import uk.openattendance.register.app.RegisterService;
 import uk.openattendance.register.app.SubmitRegister;
@@ -68,6 +71,8 @@ class NeverTwiceIT implements TestPropertyProvider {
     @Inject ContactService contacts;
     @Inject OutboxStore outboxStore;
     @Inject RegisterGroupService groups;
+    @Inject QueueStore queueStore;
+    @Inject LeasedQueue queue;
     @Property(name = "datasources.default.url") String jdbcUrl;
 
     @Override
@@ -88,6 +93,8 @@ class NeverTwiceIT implements TestPropertyProvider {
         Map<String, String> p = new HashMap<>(RealProviders.properties(twilio, smtp));
         p.put("notify.twilio.read-timeout", "2s");
         p.put("notify.dispatcher.batch-size", "5");
+        // four workers an instance, so that neither can take the whole morning in one go
+        p.put("notify.dispatcher.workers", "4");
         return p;
     }
 
@@ -233,9 +240,11 @@ class NeverTwiceIT implements TestPropertyProvider {
         assertThat(first.sent()).as("every answer timed out after 2 s").isZero();
         assertThat(twilio.accepted()).as("but Twilio had every text").hasSize(5);
         assertThat(rows(m.school())).allSatisfy(r -> {
-            assertThat(r.status()).as("in doubt, not failed and not pending").isEqualTo("SENDING");
+            assertThat(r.status()).as("waiting, not failed and not sent").isEqualTo("PENDING");
             assertThat(r.lastError()).contains("outcome unknown");
         });
+        assertThat(entries(m)).as("each waits in doubt on the queue: asked about before any resend").hasSize(5)
+                .allSatisfy(e -> assertThat(e.inDoubt()).isTrue());
         // Twilio's list cannot be read at the first look: nothing is sent on a guess
         twilio.failNextLists(5);
         clock.advance(Duration.ofSeconds(35));
@@ -274,7 +283,7 @@ class NeverTwiceIT implements TestPropertyProvider {
             // the second instance has the morning to itself for a few texts, then this one joins in
             await(() -> twilio.accepted().size() >= 3, 60, "the second instance sends texts");
             ours = CompletableFuture.runAsync(() -> {
-                while (dispatcher.dispatchDue(List.of(m.school().id())).sent() > 0 || pending(m) > 0) {
+                while (dispatcher.dispatchDue(List.of(m.school().id())).sent() > 0 || unclaimed(m) > 0) {
                     sleep(50);
                 }
             });
@@ -285,7 +294,8 @@ class NeverTwiceIT implements TestPropertyProvider {
             second.waitFor(30, TimeUnit.SECONDS);
         }
         ours.get(120, TimeUnit.SECONDS);
-        long leftByTheDead = rows(m.school()).stream().filter(r -> r.status().equals("SENDING")).count();
+        // the dead instance's claims stay on the queue under its name until their lease runs out
+        long leftByTheDead = entries(m).stream().filter(e -> e.owner() != null && !e.owner().equals(queue.owner())).count();
         assertThat(leftByTheDead).as("the killed instance left messages it had claimed").isPositive();
 
         // its lease runs out; this instance asks Twilio about each and sends only what Twilio never had
@@ -298,8 +308,14 @@ class NeverTwiceIT implements TestPropertyProvider {
         Files.deleteIfExists(log.toPath());
     }
 
-    long pending(Morning m) {
-        return rows(m.school()).stream().filter(r -> r.status().equals("PENDING")).count();
+    /** The queue's entries for this morning's texts, waiting or claimed. */
+    List<QueueEntry> entries(Morning m) {
+        return queueStore.ofRows(OutboxStore.QUEUE, rows(m.school()).stream().map(OutboxRow::id).toList());
+    }
+
+    /** Texts due on the queue that no instance holds. */
+    long unclaimed(Morning m) {
+        return entries(m).stream().filter(e -> e.owner() == null && !e.dueAt().isAfter(clock.instant())).count();
     }
 
     Process startSecondInstance(Morning m, File log) throws Exception {
