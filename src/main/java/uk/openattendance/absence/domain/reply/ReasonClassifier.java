@@ -13,9 +13,13 @@ public final class ReasonClassifier {
     private ReasonClassifier() {}
 
     /** A clause's reason, the confidence in it, and for an appointment whether its kind was said. */
-    public record Classification(Reason reason, double confidence, boolean guessed) {
+    public record Classification(Reason reason, double confidence, boolean guessed, boolean modelAgrees) {
         public Classification(Reason reason, double confidence) {
-            this(reason, confidence, false);
+            this(reason, confidence, false, true);
+        }
+
+        public Classification(Reason reason, double confidence, boolean guessed) {
+            this(reason, confidence, guessed, !guessed);
         }
     }
 
@@ -53,7 +57,7 @@ public final class ReasonClassifier {
         if (lexical == Reason.NONE) {
             // nothing the lexicon knows: the model's guess, below any school's confidence to apply
             if (guess.reason() != Reason.NONE && guess.probability() >= 0.6) {
-                return new Classification(guess.reason(), Math.min(0.6, guess.probability()), true);
+                return new Classification(guess.reason(), Math.min(0.6, guess.probability()), true, false);
             }
             return new Classification(Reason.NONE, 0.0);
         }
@@ -70,7 +74,18 @@ public final class ReasonClassifier {
         if (lexical == Reason.SAFEGUARDING || lexical == Reason.IN_SCHOOL) {
             confidence = 1.0;
         }
-        return new Classification(lexical, confidence);
+        return new Classification(lexical, confidence, false, agrees(lexical, guess));
+    }
+
+    /**
+     * Whether the model's guess agrees with a reason the lexicon found: it does unless it names another reason with some
+     * conviction (a GP visit it reads as illness, or the reverse, is the same family); a model that knows too few of the
+     * words to say does not contradict it.
+     */
+    static boolean agrees(Reason lexical, ReasonModel.Guess guess) {
+        return guess.reason() == lexical || guess.reason() == Reason.NONE || guess.probability() < 0.5
+                || lexical == Reason.SAFEGUARDING || lexical == Reason.IN_SCHOOL
+                || lexical == Reason.GP && guess.reason() == Reason.ILLNESS || lexical == Reason.ILLNESS && guess.reason() == Reason.GP;
     }
 
     static Reason decide(String clause, Map<Reason, Integer> hits) {

@@ -126,7 +126,7 @@ public final class ReplyReader {
             for (int i = 0; i < bound.size(); i++) {
                 Bound x = bound.get(i);
                 bound.set(i, new Bound(x.clause(), x.children(), x.candidates(), x.ambiguous(), x.explicit(), x.inherited(), x.byName(),
-                        new ReasonClassifier.Classification(x.reason(), Math.min(0.5, x.classification().confidence()))));
+                        new ReasonClassifier.Classification(x.reason(), Math.min(0.5, x.classification().confidence()), x.classification().guessed(), false)));
             }
         }
         if (bound.stream().anyMatch(x -> x.reason() == Reason.QUESTION)) {
@@ -168,7 +168,8 @@ public final class ReplyReader {
                 outcomes.put(child, new ChildOutcomeAndConfidence(new ChildOutcome.Unexplained(), 1.0, ""));
                 continue;
             }
-            outcomes.put(child, outcomeFor(child, mine, clause, today, calendar, settings, language.isPresent(), reviews));
+            boolean unresolved = bound.stream().anyMatch(Bound::ambiguous);
+            outcomes.put(child, outcomeFor(child, mine, clause, today, calendar, settings, language.isPresent(), reviews, absent.size(), unresolved));
         }
         boolean someExplained = outcomes.values().stream().anyMatch(o -> !(o.outcome() instanceof ChildOutcome.Unexplained)
                 && !(o.outcome() instanceof ChildOutcome.NotAbsent));
@@ -209,7 +210,7 @@ public final class ReplyReader {
 
     /** One absent child's outcome from the clauses about them. */
     private static ChildOutcomeAndConfidence outcomeFor(RollChild child, List<Bound> mine, String clause, LocalDate today, SchoolCalendar calendar,
-            ReaderSettings settings, boolean otherLanguage, Set<ReviewReason> reviews) {
+            ReaderSettings settings, boolean otherLanguage, Set<ReviewReason> reviews, int absentCount, boolean unresolvedSubject) {
         Set<Reason> reasons = EnumSet.noneOf(Reason.class);
         boolean lexical = mine.stream().anyMatch(b -> b.reason().explains() && !b.classification().guessed());
         for (Bound b : mine) {
@@ -229,10 +230,27 @@ public final class ReplyReader {
             reviews.add(ReviewReason.UNCLEAR);
             return person("a reason that may not be an authorised absence", clause);
         }
+        String text = String.join(". ", mine.stream().map(Bound::clause).toList());
+        List<Bound> giving = mine.stream().filter(b -> b.reason() == reason || reason == Reason.ILLNESS && b.reason() == Reason.GP).toList();
+        // bound for certain: the child is the only one absent, or the clauses giving the reason bind by a name or by a
+        // reference with exactly one fit (not inherited from a clause before); a late arrival needs one such clause
+        java.util.function.Predicate<Bound> certain = b -> b.byName() || !b.inherited() && !b.ambiguous() && !b.children().isEmpty();
+        // (a model's guess beside the lexicon's clause, "back wednesday", does not unbind it)
+        List<Bound> read = giving.stream().filter(b -> !b.classification().guessed()).toList();
+        boolean boundForCertain = absentCount == 1 || (reason == Reason.LATE ? mine.stream().anyMatch(certain)
+                : (read.isEmpty() ? giving : read).stream().allMatch(certain));
+        // the model is asked about the whole of what is said about the child, as it was trained on whole replies
+        boolean modelAgrees = giving.stream().allMatch(b -> b.classification().modelAgrees())
+                || ReasonClassifier.agrees(reason, ReasonModel.trained().guess(text));
+        ApplyGate.Evidence evidence = new ApplyGate.Evidence(text, giving.stream().anyMatch(Bound::byName), boundForCertain, unresolvedSubject,
+                giving.stream().allMatch(b -> b.classification().guessed()), modelAgrees);
         if (reason == Reason.LATE) {
+            if (!ApplyGate.lateBreaks(evidence).isEmpty() || confidence < settings.confidenceToApply()) {
+                reviews.add(ReviewReason.UNCLEAR);
+                return person("the reply does not say clearly that this child is coming in today", clause);
+            }
             return new ChildOutcomeAndConfidence(new ChildOutcome.Late(), confidence, clause);
         }
-        String text = String.join(". ", mine.stream().map(Bound::clause).toList());
         String code = reason.code().orElseThrow();
         boolean apply = true;
         if (reason == Reason.RELIGIOUS) {
@@ -272,6 +290,11 @@ public final class ReplyReader {
             applyThrough = Optional.of(first);
         }
         if (confidence < settings.confidenceToApply()) {
+            reviews.add(ReviewReason.UNCLEAR);
+            apply = false;
+        }
+        if (apply && !ApplyGate.codedBreaks(evidence).isEmpty()) {
+            // suggested for a person to confirm: the evidence is not strong and unambiguous enough to apply
             reviews.add(ReviewReason.UNCLEAR);
             apply = false;
         }

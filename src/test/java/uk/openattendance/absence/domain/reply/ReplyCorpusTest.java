@@ -38,7 +38,7 @@ class ReplyCorpusTest {
 
     @Test
     void theTuningSetsAreReadChildByChildWithNoChildHarmed() throws Exception {
-        for (String set : List.of("tuning-1", "tuning-2", "tuning-3")) {
+        for (String set : List.of("tuning-1", "tuning-2", "tuning-3", "tuning-4")) {
             List<Reply> replies = load("/sms-replies-" + set + ".tsv");
             assertThat(replies).as(set).isNotEmpty();
             Figures f = measure(replies);
@@ -50,7 +50,7 @@ class ReplyCorpusTest {
     }
 
     /** What the reader honestly reaches on each tuning set, so a change that reads worse fails. */
-    private static final java.util.Map<String, Double> MINIMUM_EXACT = java.util.Map.of("tuning-1", 95.0, "tuning-2", 95.0, "tuning-3", 95.0);
+    private static final java.util.Map<String, Double> MINIMUM_EXACT = java.util.Map.of("tuning-1", 95.0, "tuning-2", 95.0, "tuning-3", 95.0, "tuning-4", 75.0);
 
     @Test
     void theHeldOutSetsAreWellFormedAndTheirFiguresArePrintedWithoutTheirLines() throws Exception {
@@ -94,6 +94,11 @@ class ReplyCorpusTest {
                 children++;
                 right &= notation.equals(c.expected());
                 if (cr.outcome() instanceof ChildOutcome.Coded coded && coded.applies() && !c.expected().startsWith(coded.code() + "..")) {
+                    harm++;
+                    got.append(" HARM");
+                }
+                if (cr.outcome() instanceof ChildOutcome.Late && !c.expected().equals("LATE")) {
+                    // a late arrival is applied too: the child leaves the first-day chain
                     harm++;
                     got.append(" HARM");
                 }
