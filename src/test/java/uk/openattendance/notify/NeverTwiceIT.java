@@ -287,7 +287,9 @@ class NeverTwiceIT implements TestPropertyProvider {
                     sleep(50);
                 }
             });
-            await(() -> twilio.accepted().size() >= 9, 60, "both instances send texts");
+            // killed while it holds a claim (a send of 1.5 s under way), however fast this machine is
+            await(() -> twilio.accepted().size() >= 6 && entries(m).stream().anyMatch(e -> e.owner() != null && !e.owner().equals(queue.owner())), 60,
+                    "both instances send texts and the second holds a claim");
         } finally {
             // SIGKILL: no shutdown hook, no lease released, a text possibly accepted by Twilio and never recorded
             second.destroyForcibly();
