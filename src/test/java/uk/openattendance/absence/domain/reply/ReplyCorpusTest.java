@@ -54,7 +54,7 @@ class ReplyCorpusTest {
 
     @Test
     void theHeldOutSetsAreWellFormedAndTheirFiguresArePrintedWithoutTheirLines() throws Exception {
-        for (String set : List.of("held-out-1", "held-out-2", "held-out-3")) {
+        for (String set : List.of("held-out-1", "held-out-2", "held-out-3", "held-out-4")) {
             if (ReplyCorpusTest.class.getResource("/sms-replies-" + set + ".tsv") == null) {
                 continue;
             }
