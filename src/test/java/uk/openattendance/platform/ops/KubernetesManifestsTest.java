@@ -73,6 +73,12 @@ class KubernetesManifestsTest {
             assertThat(map(doc.get("metadata")).get("name")).as("name of a %s", doc.get("kind")).isNotNull();
         }
         assertThat(documents).extracting(d -> d.get("kind")).contains("Deployment", "Service", "ConfigMap", "PodDisruptionBudget", "StatefulSet");
+        // Kubernetes refuses a ConfigMap whose value is a number or a boolean (DB_POOL_SIZE: 20): each must be quoted
+        for (Map<String, Object> doc : documents) {
+            if ("ConfigMap".equals(doc.get("kind"))) {
+                map(doc.get("data")).forEach((k, v) -> assertThat(v).as("%s in %s", k, name(doc)).isInstanceOf(String.class));
+            }
+        }
     }
 
     @Test
