@@ -20,9 +20,10 @@ class DatabaseTlsTest {
     }
 
     @Test
-    void theKubernetesManifestAsksForTlsToo() throws Exception {
+    void theKubernetesManifestAsksForTlsThatVerifiesTheServerToo() throws Exception {
+        // KubernetesManifestsTest resolves the whole setting and checks the CA is mounted; this is the plain-text guard
         String manifest = Files.readString(Path.of("infra/k8s/attendance.yaml"));
-        assertThat(manifest).contains("sslMode=REQUIRED").doesNotContain("sslMode=PREFERRED").doesNotContain("useSSL=false");
+        assertThat(manifest).contains("DB_SSL_MODE: VERIFY_IDENTITY").doesNotContain("sslMode=PREFERRED").doesNotContain("useSSL=false");
     }
 
     @Test
