@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import uk.openattendance.letters.domain.DefaultLetters;
 import uk.openattendance.letters.domain.LetterTriggers.Decision;
 import uk.openattendance.letters.domain.WantedLetter;
+import uk.openattendance.letters.metrics.LetterMeters;
 import uk.openattendance.letters.persistence.LetterRow;
 import uk.openattendance.letters.persistence.LetterStore;
 import uk.openattendance.roll.app.ContactService;
@@ -28,8 +29,11 @@ class LetterDrafts {
     private final ContactService contacts;
     private final ObjectMapper json;
     private final Clock clock;
+    private final LetterMeters meters;
 
-    LetterDrafts(LetterStore store, LetterRenderer renderer, LetterTemplates letterTemplates, ContactService contacts, ObjectMapper json, Clock clock) {
+    LetterDrafts(LetterStore store, LetterRenderer renderer, LetterTemplates letterTemplates, ContactService contacts, ObjectMapper json, Clock clock,
+            LetterMeters meters) {
+        this.meters = meters;
         this.store = store;
         this.renderer = renderer;
         this.letterTemplates = letterTemplates;
@@ -67,6 +71,8 @@ class LetterDrafts {
             byKind.merge(w.templateKind(), 1, Integer::sum);
         }
         int inserted = store.insertAll(rows);
+        meters.drafted("draft", Math.max(0, inserted - suppressed));
+        meters.drafted("suppressed", suppressed);
         return new Written(inserted - suppressed, suppressed, byKind);
     }
 

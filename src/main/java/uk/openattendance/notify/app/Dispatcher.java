@@ -45,10 +45,12 @@ public class Dispatcher {
     private final SecretBox secrets;
     private final LeasedQueue queue;
     private final InDoubtSends inDoubt;
+    private final NotifyMeters meters;
 
-    public Dispatcher(OutboxStore store, DispatchSteps steps, MessageSink sink, List<SendGuard> guards, SchoolDay schoolDay, Clock clock, SecretBox secrets,
-            LeasedQueue queue, InDoubtSends inDoubt) {
+    Dispatcher(OutboxStore store, DispatchSteps steps, MessageSink sink, List<SendGuard> guards, SchoolDay schoolDay, Clock clock, SecretBox secrets,
+            LeasedQueue queue, InDoubtSends inDoubt, NotifyMeters meters) {
         this.inDoubt = inDoubt;
+        this.meters = meters;
         this.secrets = secrets;
         this.store = store;
         this.steps = steps;
@@ -159,11 +161,13 @@ public class Dispatcher {
     private String send(Claim claim, OutboxRow row, OutgoingMessage message, MessagingRules rules) {
         try {
             String providerId = sink.send(message, row.id());
+            meters.sent(message.channel(), row.purpose(), 1);
             if (!close(claim, row, SENT, providerId, null, clock.instant())) {
                 LOG.warn("outbox {} sent as {} after this instance lost its claim", row.id(), providerId);
             }
             return SENT;
         } catch (SendFailure f) {
+            meters.failed(message.channel(), f.kind());
             Instant at = clock.instant();
             if (f.optedOut()) {
                 store.suppress(0, row.recipient(), "opted out at the provider (STOP)", "provider", at);
@@ -208,6 +212,7 @@ public class Dispatcher {
             case "failed", "undelivered" -> "FAILED";
             default -> null;
         };
+        meters.receipt(providerStatus);
         Instant now = clock.instant();
         List<OutboxRow> rows = store.receipt(providerId, providerStatus, status, errorCode == null ? null : "provider error " + errorCode, now);
         if ("FAILED".equals(status)) {

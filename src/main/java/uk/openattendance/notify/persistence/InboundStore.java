@@ -117,6 +117,19 @@ public class InboundStore {
         });
     }
 
+    /** Texts waiting for a person, urgent or not, and since when the oldest of each has waited (every school's: a metric). */
+    public java.util.Map<Boolean, java.util.Map.Entry<Long, Instant>> waitingForReview() {
+        return jdbc.prepareStatement("SELECT urgent, COUNT(*), MIN(received_at) FROM inbound_sms WHERE status = 'REVIEW' GROUP BY urgent", ps -> {
+            java.util.Map<Boolean, java.util.Map.Entry<Long, Instant>> out = new java.util.HashMap<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getBoolean(1), java.util.Map.entry(rs.getLong(2), rs.getTimestamp(3).toInstant()));
+                }
+            }
+            return out;
+        });
+    }
+
     /** A text of this school waiting for review, locked until the caller's transaction ends (an office accepting suggestions). */
     public Optional<InboundRow> lockInReview(long id, long schoolId) {
         return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM inbound_sms WHERE id = ? AND school_id = ? AND status = 'REVIEW' FOR UPDATE", ps -> {

@@ -106,6 +106,31 @@ public class OutboxStore {
                 });
     }
 
+    /** One school-morning's first-day texts in one status: how many, and since when the oldest was due. */
+    public record MorningTexts(long job, String status, long texts, Instant dueSince) {}
+
+    /**
+     * The first-day texts of every school-morning whose first-text job fell due in {@code (from, to]} (or has run and
+     * waits for a register: waiting moves its due time on), by status. A text is due from the earlier of its job's due
+     * time and when it was written: a job that ran late does not make its texts look on time, and a job waiting for a
+     * late register does not make the texts it already wrote look younger.
+     */
+    public List<MorningTexts> firstDayMornings(String jobKind, Instant from, Instant to) {
+        return jdbc.prepareStatement("SELECT j.id, o.status, COUNT(o.id), MIN(LEAST(j.due_at, o.created_at)) FROM scheduled_job j "
+                + "LEFT JOIN outbox_message o ON o.school_id = j.school_id AND o.about_date = j.run_date AND o.purpose = 'FIRST_DAY_ABSENCE' "
+                + "WHERE j.kind = ? AND j.due_at > ? AND (j.due_at <= ? OR j.outcome IS NOT NULL) GROUP BY j.id, o.status", ps -> {
+                    Sql.bind(ps, jobKind, from, to);
+                    List<MorningTexts> out = new ArrayList<>();
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            Timestamp due = rs.getTimestamp(4);
+                            out.add(new MorningTexts(rs.getLong(1), rs.getString(2), rs.getLong(3), due == null ? null : due.toInstant()));
+                        }
+                    }
+                    return out;
+                });
+    }
+
     public List<OutboxRow> byIds(Collection<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();

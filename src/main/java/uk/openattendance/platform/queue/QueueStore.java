@@ -197,6 +197,38 @@ public class QueueStore {
         });
     }
 
+    /** How much work waits in one group of a queue: how many entries, and when the oldest of them started waiting. */
+    public record Depth(String group, String status, long entries, Instant oldestSince) {}
+
+    /**
+     * What is waiting, per queue (or, given an owning table and one of its columns, per value of that column within
+     * one queue) and status: {@code scheduled} (not due yet, never tried: quiet hours, a later time), {@code retrying}
+     * (not due yet, after a failed try), {@code due} (due, no worker has it yet) and {@code claimed} (a worker has it).
+     * The oldest is timed from when it fell due for the last two, and from when it was queued for the first two.
+     * {@code ownerTable} and {@code column} are constants of the calling feature, never input.
+     */
+    public List<Depth> depth(Instant now, String queue, String ownerTable, String column) {
+        boolean joined = ownerTable != null;
+        String status = "CASE WHEN q.state = 'CLAIMED' THEN 'claimed' WHEN q.due_at <= ? THEN 'due' WHEN q.attempts > 0 THEN 'retrying' ELSE 'scheduled' END";
+        String since = "MIN(CASE WHEN q.state = 'CLAIMED' OR q.due_at <= ? THEN q.due_at ELSE q.created_at END)";
+        String sql = "SELECT " + (joined ? "t." + column : "q.queue_name") + ", " + status + ", COUNT(*), " + since + " FROM queue_entry q"
+                + (joined ? " JOIN " + ownerTable + " t ON t.id = q.ref_id WHERE q.queue_name = ?" : "") + " GROUP BY 1, 2";
+        return jdbc.prepareStatement(sql, ps -> {
+            if (joined) {
+                Sql.bind(ps, now, now, queue);
+            } else {
+                Sql.bind(ps, now, now);
+            }
+            List<Depth> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Depth(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getTimestamp(4).toInstant()));
+                }
+            }
+            return out;
+        });
+    }
+
     private static List<QueueEntry> read(PreparedStatement ps) throws SQLException {
         List<QueueEntry> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {

@@ -16,7 +16,7 @@ import org.slf4j.MDC;
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public class RequestIdFilter implements Ordered {
     public static final String HEADER = "X-Request-Id";
-    private static final String ATTRIBUTE = "attendance.requestId";
+    static final String ATTRIBUTE = "attendance.requestId";
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     @RequestFilter

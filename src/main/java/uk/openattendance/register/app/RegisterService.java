@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import uk.openattendance.platform.metrics.Measured;
 import uk.openattendance.platform.problem.CommonProblem;
 import uk.openattendance.platform.problem.DomainProblem;
 import uk.openattendance.platform.problem.FieldError;
@@ -115,6 +116,7 @@ public class RegisterService {
     }
 
     @Transactional
+    @Measured(value = "attendance.register.saves", description = "Whole-register saves (REST and GraphQL), by outcome: ok, refused, error")
     public RegisterResult submit(Actor actor, long schoolId, LocalDate date, Session session, @Valid SubmitRegister command) {
         SchoolScope scope = actor.require(Permission.REGISTER_TAKE, schoolId, "School", schoolId);
         SchoolDay.Context ctx = schoolDay.of(schoolId);

@@ -59,9 +59,11 @@ public class Scheduler {
     private final Map<Long, LocalDate> plannedThrough = new ConcurrentHashMap<>();
     private final Backoff backoff;
     private final LeasedQueue queue;
+    private final JobMeters meters;
 
-    public Scheduler(JobStore store, List<JobHandler> handlers, SchoolService schools, SchoolDay schoolDay, Clock clock,
-            @Value("${schedule.retry-after:1m}") Duration retryAfter, LeasedQueue queue) {
+    Scheduler(JobStore store, List<JobHandler> handlers, SchoolService schools, SchoolDay schoolDay, Clock clock,
+            @Value("${schedule.retry-after:1m}") Duration retryAfter, LeasedQueue queue, JobMeters meters) {
+        this.meters = meters;
         this.store = store;
         this.handlers = handlers.stream().collect(Collectors.toMap(JobHandler::kind, Function.identity()));
         this.schools = schools;
@@ -139,6 +141,15 @@ public class Scheduler {
             claim.done(null); // settled by other means meanwhile
             return "GONE";
         }
+        Instant started = clock.instant();
+        // the entry's due time is this run's: a retry or a job waiting for a register is due again later, and timed from then
+        meters.started(job.kind(), Duration.between(claim.entry().dueAt(), started));
+        String outcome = run(claim, job);
+        meters.finished(job.kind(), outcome, Duration.between(started, clock.instant()));
+        return outcome;
+    }
+
+    private String run(Claim claim, JobRow job) {
         store.markRunning(job.id(), claim.attempts());
         Instant now = clock.instant();
         if (now.isAfter(job.latestAt())) {

@@ -123,6 +123,20 @@ public class JobStore {
         });
     }
 
+    /** How many jobs of each kind failed for good since a moment (every school's: a metric, kinds only). */
+    public java.util.Map<String, Long> failedSince(Instant since) {
+        return jdbc.prepareStatement("SELECT kind, COUNT(*) FROM scheduled_job WHERE status = 'FAILED' AND finished_at > ? GROUP BY kind", ps -> {
+            ps.setTimestamp(1, java.sql.Timestamp.from(since));
+            java.util.Map<String, Long> out = new java.util.HashMap<>();
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+            return out;
+        });
+    }
+
     public JobRow byId(long id) {
         return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM scheduled_job WHERE id = ?", ps -> {
             ps.setLong(1, id);

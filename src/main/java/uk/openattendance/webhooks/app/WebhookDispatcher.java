@@ -49,10 +49,12 @@ public class WebhookDispatcher {
     private final WebhookDestinations destinations;
     private final CloseableHttpClient http;
     private final LeasedQueue queue;
+    private final WebhookMeters meters;
 
-    public WebhookDispatcher(WebhookStore store, Clock clock, WebhookDestinations destinations, @Value("${webhooks.timeout:10s}") Duration timeout,
-            LeasedQueue queue) {
+    WebhookDispatcher(WebhookStore store, Clock clock, WebhookDestinations destinations, @Value("${webhooks.timeout:10s}") Duration timeout,
+            LeasedQueue queue, WebhookMeters meters) {
         this.queue = queue;
+        this.meters = meters;
         this.store = store;
         this.clock = clock;
         this.destinations = destinations;
@@ -87,6 +89,17 @@ public class WebhookDispatcher {
 
     /** Posts one claimed delivery and records the answer under the claim. */
     String work(Claim claim) {
+        String outcome = post(claim);
+        switch (outcome) {
+            case "DELIVERED" -> meters.delivery("delivered");
+            case "FAILED" -> meters.delivery("failed");
+            case "PENDING" -> meters.delivery("retried");
+            default -> { } // nothing was posted
+        }
+        return outcome;
+    }
+
+    private String post(Claim claim) {
         Optional<WebhookStore.Claimed> pending = store.pending(claim.refId());
         if (pending.isEmpty()) {
             claim.done(null);
@@ -98,6 +111,7 @@ public class WebhookDispatcher {
         String error;
         Optional<String> shape = destinations.shapeProblem(c.url());
         if (shape.isPresent()) {
+            meters.failure("url_not_allowed");
             claim.done(() -> store.finish(d.id(), "FAILED", null, "not sent: the subscription's URL is no longer allowed (expected " + shape.get() + ")",
                     null, null));
             return "FAILED";
@@ -115,6 +129,7 @@ public class WebhookDispatcher {
                 claim.done(() -> store.finish(d.id(), "DELIVERED", answered, null, null, clock.instant()));
                 return "DELIVERED";
             }
+            meters.failure(WebhookMeters.answered(code));
             if (code >= 300 && code < 400) {
                 String moved = "the subscriber answered " + code + "; redirects are not followed: change the subscription to the new URL";
                 Integer answered = code;
@@ -126,7 +141,9 @@ public class WebhookDispatcher {
         } catch (WebhookDestinations.Refused e) {
             // retried like no answer: the name may point back at the subscriber's server later, and each attempt checks afresh
             error = "not sent: " + e.getMessage();
+            meters.failure("refused");
         } catch (IOException | IllegalArgumentException e) {
+            meters.failure("no_answer");
             error = "no answer: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
         }
         int attempt = d.attempts() + 1;
