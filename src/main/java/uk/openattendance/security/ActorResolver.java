@@ -19,11 +19,11 @@ import uk.openattendance.security.persistence.StaffRoleRow;
 import uk.openattendance.security.persistence.StaffRow;
 
 /**
- * Builds the {@link Actor} for an authenticated principal from the database. A removed staff account is refused at its
- * very next request on every replica: one primary-key read per request asks whether the account still stands (a
- * revoked API key is refused earlier, when its key is looked up). What the account may do is reused for
- * {@link #KEEP_NANOS} (five seconds), which saves the role and trust queries on every request of a register-taking
- * morning; a role change takes effect within that.
+ * Builds the {@link Actor} for an authenticated principal from the database, afresh on every request and on every
+ * replica: a removed account, a revoked key, a role taken away or a school added to a trust counts from the very next
+ * request, wherever the change was made (issue 14). Nothing is kept between requests: reading the account, its roles
+ * and its trust's schools costs two or three indexed reads, a fraction of a millisecond that a cache would save only
+ * by being wrong on the other replicas (StaffAccessIT and TwoReplicasAgreeIT print the figures).
  */
 @Singleton
 public class ActorResolver {
@@ -43,46 +43,7 @@ public class ActorResolver {
         this.schools = schools;
     }
 
-    static final long KEEP_NANOS = java.time.Duration.ofSeconds(5).toNanos();
-
-    private record Cached(Actor actor, long readAtNanos) {}
-
-    private final java.util.concurrent.ConcurrentHashMap<String, Cached> recent = new java.util.concurrent.ConcurrentHashMap<>();
-
     public Actor resolve(String principal) {
-        Cached cached = principal == null ? null : recent.get(principal);
-        if (cached != null && System.nanoTime() - cached.readAtNanos() < KEEP_NANOS) {
-            if (cached.actor().kind() == Actor.Kind.STAFF && !staff.existsByIdAndRemovedAtIsNull(cached.actor().principalId())) {
-                recent.remove(principal);
-                throw removed();
-            }
-            return cached.actor();
-        }
-        long readAt = System.nanoTime();
-        Actor actor = load(principal);
-        if (recent.size() > 10_000) {
-            recent.clear();
-        }
-        recent.put(principal, new Cached(actor, readAt));
-        return actor;
-    }
-
-    /** Drops what this replica remembers of a principal (others check the database on every request anyway). */
-    public void forget(String principal) {
-        recent.remove(principal);
-    }
-
-    private static DomainProblem removed() {
-        return new DomainProblem(CommonProblem.NOT_AUTHENTICATED, "This account has been removed");
-    }
-
-    /** A new school changes what every trust-wide role reaches; such events are rare, so everyone is re-read. */
-    @io.micronaut.runtime.event.annotation.EventListener
-    void onSchoolChange(uk.openattendance.school.app.SchoolSettingsChanged event) {
-        recent.clear();
-    }
-
-    private Actor load(String principal) {
         if (principal != null && principal.startsWith(STAFF_PREFIX)) {
             return staffActor(Long.parseLong(principal.substring(STAFF_PREFIX.length())));
         }
@@ -94,6 +55,10 @@ public class ActorResolver {
             return new Actor(Actor.Kind.PARENT, Long.parseLong(principal.substring(PARENT_PREFIX.length())), "Parent", Map.of(), Set.of(), false);
         }
         throw new DomainProblem(CommonProblem.NOT_AUTHENTICATED, "Sign in as staff or use an API key");
+    }
+
+    private static DomainProblem removed() {
+        return new DomainProblem(CommonProblem.NOT_AUTHENTICATED, "This account has been removed");
     }
 
     private Actor staffActor(long staffId) {
