@@ -273,8 +273,8 @@ class TwoReplicasAgreeIT {
         lookups.put("  of which the trust's schools (one indexed read)", () -> schools.schoolIdsInTrust(trust));
         // interleaved, one call of each in turn, so a busy machine slows every lookup alike
         Map<String, Long> nanos = new java.util.LinkedHashMap<>();
-        int n = 300;
-        for (int i = -100; i < n; i++) { // the first hundred warm up
+        int n = 150;
+        for (int i = -50; i < n; i++) { // the first fifty warm up
             for (var e : lookups.entrySet()) {
                 long t0 = System.nanoTime();
                 e.getValue().run();
