@@ -13,17 +13,15 @@ import uk.openattendance.platform.problem.DomainProblem;
 import uk.openattendance.school.app.SchoolService;
 import uk.openattendance.security.persistence.ApiClientRepository;
 import uk.openattendance.security.persistence.ApiClientRow;
-import uk.openattendance.security.persistence.StaffRepository;
-import uk.openattendance.security.persistence.StaffRoleRepository;
-import uk.openattendance.security.persistence.StaffRoleRow;
-import uk.openattendance.security.persistence.StaffRow;
+import uk.openattendance.security.persistence.StaffAccessStore;
 
 /**
  * Builds the {@link Actor} for an authenticated principal from the database, afresh on every request and on every
  * replica: a removed account, a revoked key, a role taken away or a school added to a trust counts from the very next
- * request, wherever the change was made (issue 14). Nothing is kept between requests: reading the account, its roles
- * and its trust's schools costs two or three indexed reads, a fraction of a millisecond that a cache would save only
- * by being wrong on the other replicas (StaffAccessIT and TwoReplicasAgreeIT print the figures).
+ * request, wherever the change was made (issue 14). Nothing is kept between requests: the account and its roles are one
+ * read ({@link StaffAccessStore}), as the removal check alone was when roles were kept, plus one indexed read of a
+ * trust's schools for a trust-wide role; a kept copy would still need a read per request to know it is current
+ * (StaffAccessIT and TwoReplicasAgreeIT print the figures).
  */
 @Singleton
 public class ActorResolver {
@@ -31,14 +29,12 @@ public class ActorResolver {
     public static final String CLIENT_PREFIX = "client:";
     public static final String PARENT_PREFIX = "parent:";
 
-    private final StaffRepository staff;
-    private final StaffRoleRepository roles;
+    private final StaffAccessStore access;
     private final ApiClientRepository clients;
     private final SchoolService schools;
 
-    public ActorResolver(StaffRepository staff, StaffRoleRepository roles, ApiClientRepository clients, SchoolService schools) {
-        this.staff = staff;
-        this.roles = roles;
+    public ActorResolver(StaffAccessStore access, ApiClientRepository clients, SchoolService schools) {
+        this.access = access;
         this.clients = clients;
         this.schools = schools;
     }
@@ -62,20 +58,21 @@ public class ActorResolver {
     }
 
     private Actor staffActor(long staffId) {
-        StaffRow person = staff.findById(staffId).filter(s -> s.removedAt() == null).orElseThrow(ActorResolver::removed);
-        Map<Long, Actor.Access> access = new HashMap<>();
+        StaffAccessStore.Standing person = access.standing(staffId).orElseThrow(ActorResolver::removed);
+        Map<Long, Actor.Access> schoolAccess = new HashMap<>();
         Set<Long> trusts = new HashSet<>();
-        for (StaffRoleRow grant : roles.findByStaffId(staffId)) {
+        for (StaffAccessStore.Grant grant : person.grants()) {
             Role role = Role.valueOf(grant.role());
             if (grant.trustId() != null) {
                 trusts.add(grant.trustId());
-                schools.schoolIdsInTrust(grant.trustId()).forEach(id -> access.merge(id, new Actor.Access(role.title(), role.permissions()), ActorResolver::widest));
+                schools.schoolIdsInTrust(grant.trustId()).forEach(id -> schoolAccess.merge(id, new Actor.Access(role.title(), role.permissions()),
+                        ActorResolver::widest));
             }
             if (grant.schoolId() != null) {
-                access.merge(grant.schoolId(), new Actor.Access(role.title(), role.permissions()), ActorResolver::widest);
+                schoolAccess.merge(grant.schoolId(), new Actor.Access(role.title(), role.permissions()), ActorResolver::widest);
             }
         }
-        return new Actor(Actor.Kind.STAFF, staffId, person.displayName(), access, trusts, person.platformAdmin());
+        return new Actor(Actor.Kind.STAFF, staffId, person.displayName(), schoolAccess, trusts, person.platformAdmin());
     }
 
     private Actor clientActor(long clientId) {

@@ -253,8 +253,8 @@ class TwoReplicasAgreeIT {
         var groups = a.bean(uk.openattendance.school.app.RegisterGroupService.class);
         var policies = a.bean(uk.openattendance.school.app.PolicyService.class);
         Map<String, Runnable> lookups = new java.util.LinkedHashMap<>();
-        lookups.put("caller afresh, teacher (account, roles)", () -> actors.resolve(teacher));
-        lookups.put("caller afresh, trust administrator (account, roles, the trust's schools)", () -> actors.resolve(admin));
+        lookups.put("caller afresh, teacher (account and roles)", () -> actors.resolve(teacher));
+        lookups.put("caller afresh, trust administrator (account and roles, the trust's schools)", () -> actors.resolve(admin));
         lookups.put("one stamp read (the least a kept copy costs per lookup)", () -> versions.current(CacheVersions.Scope.SCHOOL, school));
         lookups.put("school day kept under its stamp (zone, calendar, groups)", () -> day.of(school));
         lookups.put("school day afresh (zone, calendar, groups)", () -> {
@@ -265,11 +265,9 @@ class TwoReplicasAgreeIT {
         lookups.put("policy kept under its stamp", () -> day.policy(school));
         lookups.put("policy afresh", () -> policies.settings(settings));
         lookups.put("a message's wording and school afresh (Outbox.render)", () -> render(a, school));
-        var staffRows = a.bean(uk.openattendance.security.persistence.StaffRepository.class);
-        var roleRows = a.bean(uk.openattendance.security.persistence.StaffRoleRepository.class);
+        var standing = a.bean(uk.openattendance.security.persistence.StaffAccessStore.class);
         long teacherId = Long.parseLong(teacher.substring("staff:".length()));
-        lookups.put("  of which the account (one primary-key read)", () -> staffRows.findById(teacherId));
-        lookups.put("  of which the roles (one indexed read)", () -> roleRows.findByStaffId(teacherId));
+        lookups.put("  of which the account and its roles (one read)", () -> standing.standing(teacherId));
         lookups.put("  of which the trust's schools (one indexed read)", () -> schools.schoolIdsInTrust(trust));
         // interleaved, one call of each in turn, so a busy machine slows every lookup alike
         Map<String, Long> nanos = new java.util.LinkedHashMap<>();
