@@ -48,7 +48,10 @@ public class CacheVersions {
         });
     }
 
-    /** Marks every kept copy of the scope's data stale, on every instance, when the caller's transaction commits. */
+    /**
+     * Marks every kept copy of the scope's data stale, on every instance, when the caller's transaction commits. Call
+     * it in that transaction, after the writes: a stamp that became visible before the data would be kept with the old data.
+     */
     public void bump(Scope scope, long id) {
         long stamp;
         do {

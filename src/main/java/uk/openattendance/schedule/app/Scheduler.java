@@ -78,7 +78,10 @@ public class Scheduler {
 
     public record Tick(int planned, int done, int failed, int skipped) {}
 
-    /** Plans today's jobs for every school (once a day per instance, and again after a change of its settings) and runs every job that is due, waiting for them. */
+    /**
+     * Plans today's jobs for every school (once a day per instance, and again after a change of its settings) and runs
+     * every job that is due, waiting for them.
+     */
     public Tick tick() {
         return tick(null);
     }
