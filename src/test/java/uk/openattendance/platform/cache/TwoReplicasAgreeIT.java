@@ -271,8 +271,8 @@ class TwoReplicasAgreeIT {
         lookups.put("  of which the trust's schools (one indexed read)", () -> schools.schoolIdsInTrust(trust));
         // interleaved, one call of each in turn, so a busy machine slows every lookup alike
         Map<String, Long> nanos = new java.util.LinkedHashMap<>();
-        int n = 150;
-        for (int i = -50; i < n; i++) { // the first fifty warm up
+        int n = 100;
+        for (int i = -30; i < n; i++) { // the first thirty warm up
             for (var e : lookups.entrySet()) {
                 long t0 = System.nanoTime();
                 e.getValue().run();
