@@ -13,17 +13,15 @@ import uk.openattendance.platform.problem.DomainProblem;
 import uk.openattendance.school.app.SchoolService;
 import uk.openattendance.security.persistence.ApiClientRepository;
 import uk.openattendance.security.persistence.ApiClientRow;
-import uk.openattendance.security.persistence.StaffRepository;
-import uk.openattendance.security.persistence.StaffRoleRepository;
-import uk.openattendance.security.persistence.StaffRoleRow;
-import uk.openattendance.security.persistence.StaffRow;
+import uk.openattendance.security.persistence.StaffAccessStore;
 
 /**
- * Builds the {@link Actor} for an authenticated principal from the database. A removed staff account is refused at its
- * very next request on every replica: one primary-key read per request asks whether the account still stands (a
- * revoked API key is refused earlier, when its key is looked up). What the account may do is reused for
- * {@link #KEEP_NANOS} (five seconds), which saves the role and trust queries on every request of a register-taking
- * morning; a role change takes effect within that.
+ * Builds the {@link Actor} for an authenticated principal from the database, afresh on every request and on every
+ * replica: a removed account, a revoked key, a role taken away or a school added to a trust counts from the very next
+ * request, wherever the change was made (issue 14). Nothing is kept between requests: the account and its roles are one
+ * read ({@link StaffAccessStore}), as the removal check alone was when roles were kept, plus one indexed read of a
+ * trust's schools for a trust-wide role; a kept copy would still need a read per request to know it is current
+ * (StaffAccessIT and TwoReplicasAgreeIT print the figures).
  */
 @Singleton
 public class ActorResolver {
@@ -31,58 +29,17 @@ public class ActorResolver {
     public static final String CLIENT_PREFIX = "client:";
     public static final String PARENT_PREFIX = "parent:";
 
-    private final StaffRepository staff;
-    private final StaffRoleRepository roles;
+    private final StaffAccessStore access;
     private final ApiClientRepository clients;
     private final SchoolService schools;
 
-    public ActorResolver(StaffRepository staff, StaffRoleRepository roles, ApiClientRepository clients, SchoolService schools) {
-        this.staff = staff;
-        this.roles = roles;
+    public ActorResolver(StaffAccessStore access, ApiClientRepository clients, SchoolService schools) {
+        this.access = access;
         this.clients = clients;
         this.schools = schools;
     }
 
-    static final long KEEP_NANOS = java.time.Duration.ofSeconds(5).toNanos();
-
-    private record Cached(Actor actor, long readAtNanos) {}
-
-    private final java.util.concurrent.ConcurrentHashMap<String, Cached> recent = new java.util.concurrent.ConcurrentHashMap<>();
-
     public Actor resolve(String principal) {
-        Cached cached = principal == null ? null : recent.get(principal);
-        if (cached != null && System.nanoTime() - cached.readAtNanos() < KEEP_NANOS) {
-            if (cached.actor().kind() == Actor.Kind.STAFF && !staff.existsByIdAndRemovedAtIsNull(cached.actor().principalId())) {
-                recent.remove(principal);
-                throw removed();
-            }
-            return cached.actor();
-        }
-        long readAt = System.nanoTime();
-        Actor actor = load(principal);
-        if (recent.size() > 10_000) {
-            recent.clear();
-        }
-        recent.put(principal, new Cached(actor, readAt));
-        return actor;
-    }
-
-    /** Drops what this replica remembers of a principal (others check the database on every request anyway). */
-    public void forget(String principal) {
-        recent.remove(principal);
-    }
-
-    private static DomainProblem removed() {
-        return new DomainProblem(CommonProblem.NOT_AUTHENTICATED, "This account has been removed");
-    }
-
-    /** A new school changes what every trust-wide role reaches; such events are rare, so everyone is re-read. */
-    @io.micronaut.runtime.event.annotation.EventListener
-    void onSchoolChange(uk.openattendance.school.app.SchoolSettingsChanged event) {
-        recent.clear();
-    }
-
-    private Actor load(String principal) {
         if (principal != null && principal.startsWith(STAFF_PREFIX)) {
             return staffActor(Long.parseLong(principal.substring(STAFF_PREFIX.length())));
         }
@@ -96,21 +53,26 @@ public class ActorResolver {
         throw new DomainProblem(CommonProblem.NOT_AUTHENTICATED, "Sign in as staff or use an API key");
     }
 
+    private static DomainProblem removed() {
+        return new DomainProblem(CommonProblem.NOT_AUTHENTICATED, "This account has been removed");
+    }
+
     private Actor staffActor(long staffId) {
-        StaffRow person = staff.findById(staffId).filter(s -> s.removedAt() == null).orElseThrow(ActorResolver::removed);
-        Map<Long, Actor.Access> access = new HashMap<>();
+        StaffAccessStore.Standing person = access.standing(staffId).orElseThrow(ActorResolver::removed);
+        Map<Long, Actor.Access> schoolAccess = new HashMap<>();
         Set<Long> trusts = new HashSet<>();
-        for (StaffRoleRow grant : roles.findByStaffId(staffId)) {
+        for (StaffAccessStore.Grant grant : person.grants()) {
             Role role = Role.valueOf(grant.role());
             if (grant.trustId() != null) {
                 trusts.add(grant.trustId());
-                schools.schoolIdsInTrust(grant.trustId()).forEach(id -> access.merge(id, new Actor.Access(role.title(), role.permissions()), ActorResolver::widest));
+                schools.schoolIdsInTrust(grant.trustId()).forEach(id -> schoolAccess.merge(id, new Actor.Access(role.title(), role.permissions()),
+                        ActorResolver::widest));
             }
             if (grant.schoolId() != null) {
-                access.merge(grant.schoolId(), new Actor.Access(role.title(), role.permissions()), ActorResolver::widest);
+                schoolAccess.merge(grant.schoolId(), new Actor.Access(role.title(), role.permissions()), ActorResolver::widest);
             }
         }
-        return new Actor(Actor.Kind.STAFF, staffId, person.displayName(), access, trusts, person.platformAdmin());
+        return new Actor(Actor.Kind.STAFF, staffId, person.displayName(), schoolAccess, trusts, person.platformAdmin());
     }
 
     private Actor clientActor(long clientId) {

@@ -23,14 +23,12 @@ public class StaffService {
     private final StaffRepository staff;
     private final StaffRoleRepository roles;
     private final ApiClientRepository clients;
-    private final ActorResolver actors;
     private final Clock clock;
 
-    public StaffService(StaffRepository staff, StaffRoleRepository roles, ApiClientRepository clients, ActorResolver actors, Clock clock) {
+    public StaffService(StaffRepository staff, StaffRoleRepository roles, ApiClientRepository clients, Clock clock) {
         this.staff = staff;
         this.roles = roles;
         this.clients = clients;
-        this.actors = actors;
         this.clock = clock;
     }
 
@@ -93,7 +91,6 @@ public class StaffService {
         }
         staff.update(new StaffRow(person.id(), person.email(), person.displayName(), person.passwordHash(), person.platformAdmin(), person.createdAt(),
                 clock.instant(), principal(actor)));
-        actors.forget(ActorResolver.STAFF_PREFIX + staffId);
     }
 
     /** Revokes an integrator's key: refused from its very next request on every replica; the row keeps who revoked it and when. */
@@ -109,7 +106,6 @@ public class StaffService {
         }
         clients.update(new ApiClientRow(c.id(), c.name(), c.keyPrefix(), c.keyHash(), c.schoolId(), c.trustId(), c.scopes(), c.createdAt(),
                 clock.instant(), principal(actor)));
-        actors.forget(ActorResolver.CLIENT_PREFIX + clientId);
     }
 
     /** Whether a principal is a platform administrator now (not when their token was made). */

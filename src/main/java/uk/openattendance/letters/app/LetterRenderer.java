@@ -43,7 +43,13 @@ import uk.openattendance.platform.problem.FieldError;
 public class LetterRenderer {
     private static final Set<String> HELPERS = Set.of("if", "unless", "else");
     private final Handlebars handlebars = new Handlebars();
+    /**
+     * Compiled templates keyed by their own text, so a wording saved on another replica is simply another key: never
+     * stale, on any instance. Compiling costs more than merging, and a letter run merges one template per letter.
+     */
     private final Map<String, Template> compiled = new ConcurrentHashMap<>();
+    /** Old wordings are never asked for again; past this many texts the map starts over rather than grow for ever. */
+    static final int MAX_COMPILED = 500;
     private static final FSStreamFactory NOTHING = uri -> new FSStream() {
         @Override
         public InputStream getStream() {
@@ -133,6 +139,9 @@ public class LetterRenderer {
     }
 
     public String merge(String template, Map<String, Object> model) {
+        if (compiled.size() > MAX_COMPILED) {
+            compiled.clear();
+        }
         Template t = compiled.computeIfAbsent(template, text -> {
             try {
                 return handlebars.compileInline(text);

@@ -168,20 +168,10 @@ public class Outbox {
         }).toList();
     }
 
-    private record KnownSchool(SchoolView school, long readAtNanos) {}
-
-    private final Map<Long, KnownSchool> knownSchools = new java.util.concurrent.ConcurrentHashMap<>();
-
     /** Renders what a template would say for this school, e.g. to rewrite a message whose children changed. */
     public String render(SchoolScope scope, MessagePurpose purpose, Map<String, String> values) {
-        long schoolId = scope.schoolId();
-        KnownSchool k = knownSchools.get(schoolId);
-        if (k == null || System.nanoTime() - k.readAtNanos() > Templates.KEEP_NANOS) {
-            long readAt = System.nanoTime();
-            k = new KnownSchool(schools.school(scope), readAt);
-            knownSchools.put(schoolId, k);
-        }
-        return templates.templateFor(schoolId, purpose).render(values(k.school(), values)).body();
+        // the school's name and the wording read afresh (two indexed reads), so a change on another replica shows at once
+        return templates.templateFor(scope.schoolId(), purpose).render(values(schools.school(scope), values)).body();
     }
 
     private static Map<String, String> values(SchoolView school, Map<String, String> given) {

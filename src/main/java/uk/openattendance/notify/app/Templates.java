@@ -64,32 +64,20 @@ public class Templates {
         }
         String by = actor.describeIn(schoolId);
         store.saveTemplate(schoolId, purpose.name(), command.subject(), command.body(), by, clock.instant());
-        cache.remove(schoolId);
         return view(t, true, by);
     }
 
     public TemplateView reset(Actor actor, long schoolId, MessagePurpose purpose) {
         actor.require(Permission.SCHOOL_ADMIN, schoolId, "School", schoolId);
         store.deleteTemplate(schoolId, purpose.name());
-        cache.remove(schoolId);
         return view(MessageTemplate.standard(purpose), false, null);
     }
 
-    private record Own(java.util.List<OutboxStore.TemplateRow> rows, long readAtNanos) {}
-
-    /** Wording is read on every message of a busy morning and changes rarely: kept 30 s (dropped at once when this instance saves). */
-    private final java.util.Map<Long, Own> cache = new java.util.concurrent.ConcurrentHashMap<>();
-    static final long KEEP_NANOS = java.time.Duration.ofSeconds(30).toNanos();
-
     /** The template a message of this purpose uses at this school now. */
     MessageTemplate templateFor(long schoolId, MessagePurpose purpose) {
-        Own own = cache.get(schoolId);
-        if (own == null || System.nanoTime() - own.readAtNanos() > KEEP_NANOS) {
-            long readAt = System.nanoTime();
-            own = new Own(store.templates(schoolId), readAt);
-            cache.put(schoolId, own);
-        }
-        return own.rows().stream().filter(r -> r.purpose().equals(purpose.name())).findFirst()
+        // read afresh each time, never kept: a batch of messages asks once per purpose (Outbox.enqueue), so keeping the
+        // wording would save one indexed read per batch and be wrong on the other replicas after a save (issue 14)
+        return store.templates(schoolId).stream().filter(r -> r.purpose().equals(purpose.name())).findFirst()
                 .map(r -> new MessageTemplate(purpose, r.subject(), r.body())).orElse(MessageTemplate.standard(purpose));
     }
 

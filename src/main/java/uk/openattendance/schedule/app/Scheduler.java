@@ -1,7 +1,6 @@
 package uk.openattendance.schedule.app;
 
 import io.micronaut.context.annotation.Value;
-import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,7 +26,6 @@ import uk.openattendance.register.app.SchoolDay;
 import uk.openattendance.schedule.persistence.JobRow;
 import uk.openattendance.schedule.persistence.JobStore;
 import uk.openattendance.school.app.SchoolService;
-import uk.openattendance.school.app.SchoolSettingsChanged;
 import uk.openattendance.school.app.SchoolView;
 import uk.openattendance.security.Actor;
 import uk.openattendance.security.Permission;
@@ -56,7 +54,14 @@ public class Scheduler {
     private final SchoolService schools;
     private final SchoolDay schoolDay;
     private final Clock clock;
-    private final Map<Long, LocalDate> plannedThrough = new ConcurrentHashMap<>();
+    /**
+     * The day and the settings each school was last planned with here: planning again finds every job already there
+     * (the table's key), so it is skipped until the day or the school's settings stamp changes, whichever replica
+     * changed them (a new register group or closure re-plans the day everywhere at the next tick).
+     */
+    private final Map<Long, PlanBasis> plannedWith = new ConcurrentHashMap<>();
+
+    private record PlanBasis(LocalDate day, long settingsStamp) {}
     private final Backoff backoff;
     private final LeasedQueue queue;
     private final JobMeters meters;
@@ -75,7 +80,10 @@ public class Scheduler {
 
     public record Tick(int planned, int done, int failed, int skipped) {}
 
-    /** Plans today's jobs for every school (once a day per instance) and runs every job that is due, waiting for them. */
+    /**
+     * Plans today's jobs for every school (once a day per instance, and again after a change of its settings) and runs
+     * every job that is due, waiting for them.
+     */
     public Tick tick() {
         return tick(null);
     }
@@ -110,14 +118,15 @@ public class Scheduler {
     private int planSchool(long schoolId) {
         SchoolDay.Context ctx = schoolDay.of(schoolId);
         LocalDate today = ctx.now().toLocalDate();
-        if (today.equals(plannedThrough.get(schoolId))) {
+        PlanBasis basis = new PlanBasis(today, ctx.settingsStamp());
+        if (basis.equals(plannedWith.get(schoolId))) {
             return 0;
         }
         int n = 0;
         if (ctx.calendar().isSchoolDay(today)) {
             n = store.plan(slots(schoolId, today, ctx.zone()), clock.instant());
         }
-        plannedThrough.put(schoolId, today);
+        plannedWith.put(schoolId, basis);
         return n;
     }
 
@@ -205,11 +214,6 @@ public class Scheduler {
             throw CommonProblem.notFound("Failed or skipped job", jobId);
         }
         return view(store.byId(jobId));
-    }
-
-    @EventListener
-    void onChange(SchoolSettingsChanged event) {
-        plannedThrough.remove(event.schoolId());
     }
 
     private static JobView view(JobRow j) {

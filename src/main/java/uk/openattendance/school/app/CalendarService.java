@@ -1,11 +1,10 @@
 package uk.openattendance.school.app;
 
-import io.micronaut.context.event.ApplicationEventPublisher;
-
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import java.util.List;
+import uk.openattendance.platform.cache.CacheVersions;
 import uk.openattendance.platform.problem.DomainProblem;
 import uk.openattendance.school.domain.Closure;
 import uk.openattendance.school.domain.ClosureKind;
@@ -24,13 +23,13 @@ import uk.openattendance.security.SchoolScope;
 /** Terms, half terms and closures per academic year; other features ask it whether a session is school time. */
 @Singleton
 public class CalendarService {
-    private final ApplicationEventPublisher<SchoolSettingsChanged> changes;
+    private final CacheVersions versions;
     private final TermRepository terms;
     private final ClosureRepository closures;
     private final RegisterGroupRepository groups;
 
-    public CalendarService(TermRepository terms, ClosureRepository closures, RegisterGroupRepository groups, ApplicationEventPublisher<SchoolSettingsChanged> changes) {
-        this.changes = changes;
+    public CalendarService(TermRepository terms, ClosureRepository closures, RegisterGroupRepository groups, CacheVersions versions) {
+        this.versions = versions;
         this.terms = terms;
         this.closures = closures;
         this.groups = groups;
@@ -73,7 +72,7 @@ public class CalendarService {
         }
         terms.save(new TermRow(null, schoolId, term.academicYear(), term.name(), term.startsOn(), term.endsOn(),
                 term.halfTermBreakStartsOn(), term.halfTermBreakEndsOn()));
-        changes.publishEvent(new SchoolSettingsChanged(schoolId));
+        versions.bump(CacheVersions.Scope.SCHOOL, schoolId);
         return term;
     }
 
@@ -84,7 +83,7 @@ public class CalendarService {
             throw DomainProblem.field(SchoolProblem.CALENDAR_NOT_VALID, "registerGroupId", "the id of one of this school's register groups");
         }
         closures.save(new ClosureRow(null, schoolId, c.date(), c.sessions().name(), c.registerGroupId(), c.kind().name(), c.description()));
-        changes.publishEvent(new SchoolSettingsChanged(schoolId));
+        versions.bump(CacheVersions.Scope.SCHOOL, schoolId);
         return new Closure(c.date(), c.sessions(), c.registerGroupId(), c.kind(), c.description());
     }
 

@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import uk.openattendance.platform.cache.CacheVersions;
 import uk.openattendance.platform.problem.CommonProblem;
 import uk.openattendance.platform.problem.DomainProblem;
 import uk.openattendance.platform.problem.FieldError;
@@ -32,16 +33,16 @@ public class PolicyService {
     private final PolicyChangeRepository changes;
     private final PolicyDocuments documents;
     private final Clock clock;
-    private final io.micronaut.context.event.ApplicationEventPublisher<SchoolSettingsChanged> changed;
+    private final CacheVersions versions;
 
     public PolicyService(SchoolRepository schools, TrustRepository trusts, PolicyChangeRepository changes, PolicyDocuments documents, Clock clock,
-            io.micronaut.context.event.ApplicationEventPublisher<SchoolSettingsChanged> changed) {
+            CacheVersions versions) {
         this.schools = schools;
         this.trusts = trusts;
         this.changes = changes;
         this.documents = documents;
         this.clock = clock;
-        this.changed = changed;
+        this.versions = versions;
     }
 
     public SchoolPolicyView policy(Actor actor, long schoolId) {
@@ -74,7 +75,7 @@ public class PolicyService {
         schools.update(new SchoolRow(school.id(), school.trustId(), school.urn(), school.name(), school.zone(), school.phone(), school.email(),
                 school.address(), school.allowedOrigins(), school.presetKey(), documents.write(overrides), version, school.version(), school.createdAt()));
         changes.save(new PolicyChangeRow(null, schoolId, null, version, documents.write(mapper().valueToTree(patch)), actor.describeIn(schoolId), clock.instant()));
-        changed.publishEvent(new SchoolSettingsChanged(schoolId));
+        versions.bump(CacheVersions.Scope.SCHOOL, schoolId);
         return policy(actor, schoolId);
     }
 
@@ -102,7 +103,8 @@ public class PolicyService {
         int version = trust.policyVersion() + 1;
         trusts.update(new TrustRow(trust.id(), trust.name(), documents.write(defaults), version, trust.createdAt()));
         changes.save(new PolicyChangeRow(null, null, trustId, version, documents.write(mapper().valueToTree(patch)), actor.name(), clock.instant()));
-        schools.findByTrustId(trustId).forEach(s -> changed.publishEvent(new SchoolSettingsChanged(s.id())));
+        // every school of the trust inherits the defaults
+        schools.findByTrustId(trustId).forEach(s -> versions.bump(CacheVersions.Scope.SCHOOL, s.id()));
         return trustDefaults(actor, trustId);
     }
 

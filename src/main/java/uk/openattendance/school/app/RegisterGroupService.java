@@ -1,7 +1,5 @@
 package uk.openattendance.school.app;
 
-import io.micronaut.context.event.ApplicationEventPublisher;
-
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -9,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import uk.openattendance.platform.cache.CacheVersions;
 import uk.openattendance.platform.problem.CommonProblem;
 import uk.openattendance.platform.problem.DomainProblem;
 import uk.openattendance.platform.problem.FieldError;
@@ -24,11 +23,11 @@ import uk.openattendance.security.SchoolScope;
 /** Register groups and their session times; every change is checked school-wide against the law's limits. */
 @Singleton
 public class RegisterGroupService {
-    private final ApplicationEventPublisher<SchoolSettingsChanged> changes;
+    private final CacheVersions versions;
     private final RegisterGroupRepository groups;
 
-    public RegisterGroupService(RegisterGroupRepository groups, ApplicationEventPublisher<SchoolSettingsChanged> changes) {
-        this.changes = changes;
+    public RegisterGroupService(RegisterGroupRepository groups, CacheVersions versions) {
+        this.versions = versions;
         this.groups = groups;
     }
 
@@ -71,7 +70,7 @@ public class RegisterGroupService {
         proposed.add(timings);
         check(proposed);
         int sort = existing.stream().mapToInt(RegisterGroupRow::sortOrder).max().orElse(-1) + 1;
-        changes.publishEvent(new SchoolSettingsChanged(schoolId));
+        versions.bump(CacheVersions.Scope.SCHOOL, schoolId);
         return SchoolMapper.view(groups.save(SchoolMapper.row(null, schoolId, sort, timings, null)));
     }
 
@@ -87,7 +86,7 @@ public class RegisterGroupService {
         }
         RegisterGroupTimings timings = timings(command);
         check(existing.stream().map(g -> g.id() == groupId ? timings : SchoolMapper.timings(g)).toList());
-        changes.publishEvent(new SchoolSettingsChanged(schoolId));
+        versions.bump(CacheVersions.Scope.SCHOOL, schoolId);
         return SchoolMapper.view(groups.update(SchoolMapper.row(groupId, schoolId, current.sortOrder(), timings, current.version())));
     }
 

@@ -1,7 +1,5 @@
 package uk.openattendance.school.app;
 
-import io.micronaut.context.event.ApplicationEventPublisher;
-
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -10,6 +8,7 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
+import uk.openattendance.platform.cache.CacheVersions;
 import uk.openattendance.platform.paging.Page;
 import uk.openattendance.platform.paging.PageRequest;
 import uk.openattendance.platform.problem.CommonProblem;
@@ -29,14 +28,14 @@ import uk.openattendance.security.SchoolScope;
 /** Trusts and schools: the door other features and the edges use to reach a school's details. */
 @Singleton
 public class SchoolService {
-    private final ApplicationEventPublisher<SchoolSettingsChanged> changes;
+    private final CacheVersions versions;
     private final TrustRepository trusts;
     private final SchoolRepository schools;
     private final RegisterGroupRepository groups;
     private final Clock clock;
 
-    public SchoolService(TrustRepository trusts, SchoolRepository schools, RegisterGroupRepository groups, Clock clock, ApplicationEventPublisher<SchoolSettingsChanged> changes) {
-        this.changes = changes;
+    public SchoolService(TrustRepository trusts, SchoolRepository schools, RegisterGroupRepository groups, Clock clock, CacheVersions versions) {
+        this.versions = versions;
         this.trusts = trusts;
         this.schools = schools;
         this.groups = groups;
@@ -72,7 +71,7 @@ public class SchoolService {
         for (int i = 0; i < presetGroups.size(); i++) {
             groups.save(SchoolMapper.row(null, row.id(), i, presetGroups.get(i), null));
         }
-        changes.publishEvent(new SchoolSettingsChanged(row.id()));
+        versions.bump(CacheVersions.Scope.SCHOOL, row.id());
         return SchoolMapper.view(row);
     }
 
@@ -108,13 +107,13 @@ public class SchoolService {
         SchoolRow updated = schools.update(new SchoolRow(r.id(), r.trustId(), r.urn(), details.name().strip(), zone(details.zone()),
                 details.phone(), details.email(), details.address(), SchoolMapper.origins(details.allowedOrigins()), r.presetKey(),
                 r.policyOverrides(), r.policyVersion(), r.version(), r.createdAt()));
-        changes.publishEvent(new SchoolSettingsChanged(schoolId));
+        versions.bump(CacheVersions.Scope.SCHOOL, schoolId);
         return SchoolMapper.view(updated);
     }
 
     /** Used when resolving a caller: a trust administrator stands in every school of the trust. */
     public List<Long> schoolIdsInTrust(long trustId) {
-        return schools.findByTrustId(trustId).stream().map(SchoolRow::id).toList();
+        return schools.findIdByTrustId(trustId);
     }
 
     public ZoneId zoneOf(SchoolScope scope) {

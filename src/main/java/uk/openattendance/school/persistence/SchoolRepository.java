@@ -11,6 +11,9 @@ import java.util.Optional;
 public interface SchoolRepository extends CrudRepository<SchoolRow, Long> {
     List<SchoolRow> findByTrustId(long trustId);
 
+    /** Ids only: read on every request of a trust-wide caller. */
+    List<Long> findIdByTrustId(long trustId);
+
     List<SchoolRow> findByIdInOrderByName(Collection<Long> ids);
 
     Optional<SchoolRow> findByUrn(String urn);

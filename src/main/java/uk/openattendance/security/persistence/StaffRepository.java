@@ -8,7 +8,4 @@ import java.util.Optional;
 @JdbcRepository(dialect = Dialect.MYSQL)
 public interface StaffRepository extends CrudRepository<StaffRow, Long> {
     Optional<StaffRow> findByEmail(String email);
-
-    /** One primary-key read per request: a removed account is refused on every replica at its very next request. */
-    boolean existsByIdAndRemovedAtIsNull(Long id);
 }
