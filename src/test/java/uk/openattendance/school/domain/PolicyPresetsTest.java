@@ -35,7 +35,7 @@ class PolicyPresetsTest {
         assertThat(am.classify(t("09:06")).kind()).isEqualTo(ArrivalMark.Kind.UNAUTHORISED_LATE);
         SessionTiming pm = preset(PolicyPresets.SECONDARY_ACADEMY_DORSET).registerGroups().get(0).pm();
         assertThat(pm.lateAfter()).isEqualTo(t("13:25"));
-        assertThat(pm.unauthorisedFrom()).isEqualTo(t("13:35"));
+        assertThat(pm.unauthorisedAfter()).isEqualTo(t("13:35"));
     }
 
     @Test
@@ -48,7 +48,7 @@ class PolicyPresetsTest {
     void churchTrustGivesUFifteenMinutesAfterRegisterCloseAndWantsChildrenSafeByTen() {
         PolicyPreset p = preset(PolicyPresets.CHURCH_TRUST_TRAFFIC_LIGHT);
         SessionTiming am = p.registerGroups().get(0).am();
-        assertThat(am.unauthorisedFrom()).isEqualTo(am.closesAt().plusMinutes(15));
+        assertThat(am.unauthorisedAfter()).isEqualTo(am.closesAt().plusMinutes(15));
         assertThat(p.settings().firstDay().reportBy()).isEqualTo(t("09:00"));
         assertThat(p.settings().firstDay().safeBy()).isEqualTo(t("10:00"));
         assertThat(p.settings().letters().windowWeeks()).isEqualTo(6);
