@@ -62,9 +62,12 @@ public class RegisterWiring implements GraphqlWiring {
     }
 
     private static Map<String, Object> takeRegisterInput(DataFetchingEnvironment env) {
-        Map<String, Object> input = new java.util.HashMap<>(Map.of("marks", env.getArgument("marks"), "reason", env.getArgumentOrDefault("reason", "")));
-        if (env.getArgument("takenAtRegistration") != null) {
-            input.put("takenAtRegistration", env.getArgument("takenAtRegistration"));
+        Map<String, Object> input = new java.util.HashMap<>();
+        input.put("marks", env.<Object>getArgument("marks"));
+        input.put("reason", env.<Object>getArgumentOrDefault("reason", ""));
+        Object paper = env.getArgument("takenAtRegistration");
+        if (paper != null) {
+            input.put("takenAtRegistration", paper);
         }
         return input;
     }
