@@ -43,7 +43,12 @@ public final class ArrivalRule {
         if (now.isBefore(t.opensAt())) {
             return RegisterState.NOT_OPEN_YET;
         }
-        return now.isAfter(t.closesAt()) ? RegisterState.CLOSED : RegisterState.OPEN;
+        return hasClosed(t.closesAt(), now) ? RegisterState.CLOSED : RegisterState.OPEN;
+    }
+
+    /** Open up to and including the closing time itself (9:00:00 of a register closing at 9:00), closed a second later. */
+    public static boolean hasClosed(LocalTime closesAt, LocalTime now) {
+        return now.isAfter(closesAt);
     }
 
     public static Arrival judge(Session session, SessionTiming t, LocalTime arrivedAt) {
