@@ -475,7 +475,7 @@ class FirstDayChainIT implements TestPropertyProvider {
                 null, null)), null));
         runUntil(school, "11:00");
         assertThat(twilio.to("+447700900777")).singleElement().satisfies(s -> assertThat(s.body()).contains("Dev").contains("morning")
-                .contains("25 minutes late"));
+                .contains("10 minutes late"));
         runUntil(school, "11:30");
         assertThat(twilio.to("+447700900777")).as("once per session").hasSize(1);
     }

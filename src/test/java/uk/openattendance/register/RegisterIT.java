@@ -366,7 +366,7 @@ class RegisterIT {
         var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
         var start = new java.util.concurrent.CountDownLatch(1);
         List<java.util.concurrent.Future<Integer>> results = new ArrayList<>();
-        String[] codes = {"I", "M", "C", "O", "G", "R", "E", "T"};
+        String[] codes = {"I", "M", "V", "O", "G", "R", "E", "T"};
         for (String code : codes) {
             results.add(pool.submit(() -> {
                 start.await();
@@ -412,5 +412,122 @@ class RegisterIT {
         for (PupilView p : group) {
             assertThat(api.get("/api/v1/schools/" + school.id() + "/pupils/" + p.id() + "/mark-history", office).json()).hasSize(1);
         }
+    }
+
+    // issue 15: boundaries, codes that do not apply, the status of a register still open, paper registers typed in later
+
+    private JsonNode historyOf(PupilView p) {
+        return api.get("/api/v1/schools/" + school.id() + "/pupils/" + p.id() + "/mark-history", office).json();
+    }
+
+    @Test
+    void copnorRecordsTenToNineAsPresentQuarterPastAsLateAndAMinuteLaterAsU() {
+        TestWorld.School copnor = world.school(world.trust(), PolicyPresets.PRIMARY_PORTSMOUTH);
+        String itsTeacher = world.staffLogin(api, Role.TEACHER, copnor.id(), null);
+        List<PupilView> three = List.of(world.pupil(copnor, "Ada", "Early"), world.pupil(copnor, "Ben", "Quarter"), world.pupil(copnor, "Cy", "Later"));
+        at(MONDAY, "09:20");
+        String body = "{\"marks\":[" + mark(three.get(0).id(), "arrivedAt", "08:50") + "," + mark(three.get(1).id(), "arrivedAt", "09:15") + ","
+                + mark(three.get(2).id(), "arrivedAt", "09:16") + "]}";
+        var r = api.post("/api/v1/schools/" + copnor.id() + "/registers/" + MONDAY + "/AM", itsTeacher, body);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().get("marks")).extracting(m -> m.get("code").asText() + m.get("minutesLate").asInt()).containsExactly("/0", "L15", "U16");
+    }
+
+    @Test
+    void aRegisterOpenedForAFormOrTheWholeSchoolShowsOpenWhileItsGroupsRegisterIsOpen() {
+        String form = path(MONDAY, Session.AM) + "?form=4B";
+        at(MONDAY, "08:45");
+        assertThat(api.get(form, teacher).json().get("status").asText()).isEqualTo("NOT_OPEN_YET");
+        at(MONDAY, "08:55");
+        assertThat(api.get(form, teacher).json().get("status").asText()).isEqualTo("OPEN");
+        assertThat(api.get(path(MONDAY, Session.AM), teacher).json().get("status").asText()).as("the whole school").isEqualTo("OPEN");
+        at(MONDAY, "09:00");
+        assertThat(api.get(form, teacher).json().get("status").asText()).as("the closing minute").isEqualTo("OPEN");
+        at(MONDAY, "09:01");
+        assertThat(api.get(form, teacher).json().get("status").asText()).isEqualTo("CLOSED");
+        assertThat(api.get(path(MONDAY.minusDays(3), Session.AM) + "?form=4B", teacher).json().get("status").asText()).isEqualTo("PAST");
+    }
+
+    @Test
+    void xForAYearSevenPupilIsRefusedNamingTheFieldAndThePupilAndNothingIsWritten() {
+        PupilView year7 = world.pupilBorn(school, "Amira", "Khan" + TestWorld.next(), LocalDate.of(2014, 12, 3), "7");
+        PupilView other = fresh();
+        at(MONDAY, "08:55");
+        var r = submit(teacher, MONDAY, Session.AM, mark(other.id(), "code", "/"), mark(year7.id(), "code", "X"));
+        assertThat(r.status()).as(r.body()).isEqualTo(422);
+        assertThat(r.contentType()).contains("application/problem+json");
+        assertThat(r.json().get("code").asText()).isEqualTo("CODE_DOES_NOT_APPLY");
+        assertThat(r.json().at("/errors/0/field").asText()).isEqualTo("marks[1].code");
+        assertThat(r.json().at("/errors/0/expected").asText()).contains(year7.displayName()).contains("born 2014-12-03").contains("compulsory school age");
+        assertThat(historyOf(other)).as("all or nothing").isEmpty();
+        assertThat(historyOf(year7)).isEmpty();
+    }
+
+    @Test
+    void aLeaveCodeIsRefusedWithoutApprovedLeaveAndRecordedWithIt() {
+        PupilView p = fresh();
+        PupilView q = fresh();
+        LocalDate day = LocalDate.of(2026, 11, 18);
+        planned.approvedLeave(school.id(), day, Session.AM, q.id(), "C");
+        at(MONDAY, "10:00");
+        var refused = submit(office, day, Session.AM, mark(p.id(), "code", "C"));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.json().at("/errors/0/expected").asText()).contains("no approved leave with C");
+        assertThat(submit(office, day, Session.AM, mark(q.id(), "code", "C")).json().at("/marks/0/code").asText()).isEqualTo("C");
+
+        submit(office, day, Session.AM, mark(p.id(), "code", "N"));
+        var amend = api.put("/api/v1/schools/" + school.id() + "/pupils/" + p.id() + "/marks/" + day + "/AM", office,
+                "{\"code\":\"X\",\"reason\":\"Not required to attend\",\"version\":1}");
+        assertThat(amend.status()).as(amend.body()).isEqualTo(422);
+        assertThat(amend.json().at("/errors/0/field").asText()).isEqualTo("code");
+        assertThat(amend.json().at("/errors/0/expected").asText()).contains(p.displayName());
+    }
+
+    @Test
+    void aPaperRegisterTypedInAtElevenKeepsItsMarksAndTheHistoryNamesWhoTookItAndWhoTypedIt() {
+        PupilView present = fresh();
+        PupilView absent = fresh();
+        PupilView late = fresh();
+        PupilView sentWithoutSaying = fresh();
+        at(MONDAY, "11:00");
+        var r = api.post(path(MONDAY, Session.AM), office, "{\"takenAtRegistration\":{\"takenBy\":\"Mrs A Patel, class teacher\"},\"marks\":["
+                + mark(present.id(), "code", "/") + "," + mark(absent.id(), "code", "N") + "," + mark(late.id(), "arrivedAt", "08:55") + "]}");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().get("marks")).extracting(m -> m.get("code").asText() + m.get("minutesLate").asInt()).containsExactly("/0", "N0", "L5");
+        assertThat(r.json().at("/marks/0/source").asText()).isEqualTo("PAPER_REGISTER");
+
+        JsonNode entry = historyOf(present).get(0);
+        assertThat(entry.get("reason").asText()).contains("Taken on paper at registration by Mrs A Patel, class teacher");
+        assertThat(entry.get("changedBy").asText()).as("who typed it in").isEqualTo(r.json().at("/marks/0/recordedBy").asText()).doesNotContain("Patel");
+        assertThat(api.get("/api/v1/schools/" + school.id() + "/pupils/" + present.id() + "/mark-history/verification", office).json().get("intact").asBoolean())
+                .isTrue();
+
+        var byDefault = submit(office, MONDAY, Session.AM, mark(sentWithoutSaying.id(), "code", "/"));
+        assertThat(byDefault.json().at("/marks/0/code").asText()).as("without saying so, present after close means arrived now").isEqualTo("U");
+        assertThat(byDefault.json().at("/marks/0/minutesLate").asInt()).isEqualTo(130);
+    }
+
+    @Test
+    void aPaperRegisterOverGraphqlGoesThroughTheSameRules() {
+        PupilView p = fresh();
+        at(MONDAY, "11:30");
+        var r = api.graphql(office, "mutation { takeRegister(schoolId: " + school.id() + ", date: \"" + MONDAY + "\", session: AM, marks: [{pupilId: "
+                + p.id() + ", code: \"/\"}], takenAtRegistration: {takenBy: \"Mr B Jones, teaching assistant\"}) { recorded marks { code source } } }");
+        assertThat(r.json().at("/data/takeRegister/marks/0/code").asText()).as(r.body()).isEqualTo("/");
+        assertThat(r.json().at("/data/takeRegister/marks/0/source").asText()).isEqualTo("PAPER_REGISTER");
+        assertThat(historyOf(p).get(0).get("reason").asText()).contains("Mr B Jones, teaching assistant");
+        var x = api.graphql(office, "mutation { takeRegister(schoolId: " + school.id() + ", date: \"" + MONDAY + "\", session: AM, marks: [{pupilId: "
+                + fresh().id() + ", code: \"X\"}]) { recorded } }");
+        assertThat(x.json().at("/errors/0/extensions/code").asText()).as(x.body()).isEqualTo("CODE_DOES_NOT_APPLY");
+    }
+
+    @Test
+    void aPaperRegisterWithoutWhoTookItIsRefusedNamingTheField() {
+        PupilView p = fresh();
+        at(MONDAY, "11:00");
+        var r = api.post(path(MONDAY, Session.AM), office, "{\"takenAtRegistration\":{\"takenBy\":\" \"},\"marks\":[" + mark(p.id(), "code", "/") + "]}");
+        assertThat(r.status()).as(r.body()).isEqualTo(400);
+        assertThat(r.body()).contains("takenAtRegistration.takenBy");
+        assertThat(historyOf(p)).isEmpty();
     }
 }

@@ -18,6 +18,11 @@ public class TestPlannedMarks implements PlannedMarks {
         plans.put(schoolId + "/" + date + "/" + session + "/" + pupilId, new Planned(pupilId, code, reason));
     }
 
+    /** Leave the school approved in advance, as the leave feature supplies it. */
+    public void approvedLeave(long schoolId, LocalDate date, Session session, long pupilId, String code) {
+        plans.put(schoolId + "/" + date + "/" + session + "/" + pupilId, new Planned(pupilId, code, "Leave approved by Test Head", true));
+    }
+
     @Override
     public List<Planned> plannedFor(long schoolId, LocalDate date, Session session, Collection<Long> pupilIds) {
         return pupilIds.stream().map(id -> plans.get(schoolId + "/" + date + "/" + session + "/" + id)).filter(java.util.Objects::nonNull).toList();

@@ -45,7 +45,7 @@ class FamilyJobs {
             @Override
             public List<Slot> slots(long schoolId, LocalDate date) {
                 return List.of(Session.values()).stream().flatMap(s -> FirstDayJobs.slots(Occasions.latenessNotices(schoolDay.policy(schoolId).lateness(), s,
-                        schoolDay.of(schoolId).groups().values().stream().map(g -> g.timing(s).unauthorisedFrom()).toList())).stream()).toList();
+                        schoolDay.of(schoolId).groups().values().stream().map(g -> g.timing(s).unauthorisedAfter()).toList())).stream()).toList();
             }
 
             @Override

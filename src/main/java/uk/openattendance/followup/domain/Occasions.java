@@ -23,11 +23,11 @@ public final class Occasions {
      * child was late": ten minutes after the last group's U time in each session, until 17:00. A school without group
      * timings is taken to mark U from 9:30 and 13:30.
      */
-    public static Optional<Due> latenessNotices(LatenessNotices rules, Session session, Collection<LocalTime> unauthorisedFromOfEachGroup) {
+    public static Optional<Due> latenessNotices(LatenessNotices rules, Session session, Collection<LocalTime> unauthorisedAfterOfEachGroup) {
         if (!rules.enabled()) {
             return Optional.empty();
         }
-        LocalTime lastU = unauthorisedFromOfEachGroup.stream().max(LocalTime::compareTo)
+        LocalTime lastU = unauthorisedAfterOfEachGroup.stream().max(LocalTime::compareTo)
                 .orElse(session == Session.AM ? LocalTime.of(9, 30) : LocalTime.of(13, 30));
         return Optional.of(new Due(session.name(), lastU.plusMinutes(10), LocalTime.of(17, 0), "the end of the school day"));
     }

@@ -36,7 +36,7 @@ class LeavePlannedMarks implements PlannedMarks {
                 .flatMap(java.util.Optional::stream).collect(Collectors.toMap(LeaveRequestRow::id, r -> r));
         return approved.stream().map(s -> {
             LeaveRequestRow r = requests.get(s.requestId());
-            return new Planned(s.pupilId(), LeaveGround.valueOf(r.ground()).code(), "Leave approved by " + r.decidedBy() + " (request " + r.id() + ")");
+            return new Planned(s.pupilId(), LeaveGround.valueOf(r.ground()).code(), "Leave approved by " + r.decidedBy() + " (request " + r.id() + ")", true);
         }).toList();
     }
 }

@@ -16,12 +16,12 @@ import uk.openattendance.platform.problem.CommonProblem;
 import uk.openattendance.platform.problem.DomainProblem;
 import uk.openattendance.register.domain.AttendanceCode;
 import uk.openattendance.register.domain.CodeCatalogue;
-import uk.openattendance.register.domain.MarkDecision;
+import uk.openattendance.register.domain.CodeEligibility;
+import uk.openattendance.register.domain.ArrivalRule;
 import uk.openattendance.register.persistence.MarkRow;
 import uk.openattendance.register.persistence.MarkStore;
 import uk.openattendance.roll.app.PupilService;
 import uk.openattendance.roll.app.PupilView;
-import uk.openattendance.school.domain.ArrivalMark;
 import uk.openattendance.school.domain.MarkRules;
 import uk.openattendance.school.domain.Session;
 import uk.openattendance.school.domain.SessionTiming;
@@ -37,12 +37,14 @@ public class AmendmentService {
     private final MarkStore store;
     private final MarkWriter writer;
     private final SchoolDay schoolDay;
+    private final List<PlannedMarks> planned;
 
-    public AmendmentService(PupilService pupils, MarkStore store, MarkWriter writer, SchoolDay schoolDay) {
+    public AmendmentService(PupilService pupils, MarkStore store, MarkWriter writer, SchoolDay schoolDay, List<PlannedMarks> planned) {
         this.pupils = pupils;
         this.store = store;
         this.writer = writer;
         this.schoolDay = schoolDay;
+        this.planned = planned;
     }
 
     @Transactional
@@ -59,7 +61,12 @@ public class AmendmentService {
         }
         AttendanceCode code = CodeCatalogue.on(command.code(), date).orElseThrow(() -> DomainProblem.field(RegisterProblem.REGISTER_NOT_VALID, "code",
                 "a code in force on " + date + ": " + CodeCatalogue.inForceOn(date).stream().map(AttendanceCode::code).toList()));
-        String codeValue = MarkDecision.isPresentCode(code.code()) ? MarkDecision.presentCode(session) : code.code();
+        String leave = planned.stream().flatMap(p -> p.plannedFor(schoolId, date, session, List.of(pupilId)).stream())
+                .filter(PlannedMarks.Planned::approvedLeave).map(PlannedMarks.Planned::code).findFirst().orElse(null);
+        CodeEligibility.whyNot(code.code(), RegisterService.eligible(pupil), date, leave).ifPresent(why -> {
+            throw DomainProblem.field(RegisterProblem.CODE_DOES_NOT_APPLY, "code", why);
+        });
+        String codeValue = ArrivalRule.isPresentCode(code.code()) ? ArrivalRule.presentCode(session) : code.code();
         int minutes = command.minutesLate() != null ? command.minutesLate() : ("L".equals(codeValue) || "U".equals(codeValue) ? current.minutesLate() : 0);
         MarkChange change = new MarkChange(schoolId, pupilId, pupil.registerGroupId(), date, session.name(), current, codeValue, minutes, current.arrivedAt(),
                 "AMENDMENT", command.reason());
@@ -84,8 +91,8 @@ public class AmendmentService {
         var group = ctx.groups().get(pupil.registerGroupId());
         Session session = arrived.isBefore(group.pm().opensAt()) ? Session.AM : Session.PM;
         SessionTiming timing = group.timing(session);
-        ArrivalMark mark = timing.classify(arrived);
-        String code = MarkDecision.codeFor(session, mark);
+        ArrivalRule.Arrival mark = ArrivalRule.judge(session, timing, arrived);
+        String code = mark.code();
         MarkRow current = store.marks(schoolId, today, session.name(), List.of(pupil.id())).get(pupil.id());
         // already in: a second sign-in changes nothing. U (arrived after the registers closed) does not count as
         // attendance, but the pupil is in school all the same.

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import uk.openattendance.register.domain.ArrivalRule;
 import uk.openattendance.register.domain.RegisterGaps;
 import uk.openattendance.register.persistence.MarkRow;
 import uk.openattendance.register.persistence.MarkStore;
@@ -68,7 +69,7 @@ public class MissingRegisters {
     public List<Untaken> untaken(SchoolScope scope, LocalDate date, Session session) {
         LocalDateTime now = schoolDay.of(scope.schoolId()).now();
         return incomplete(scope, date, session).stream().filter(u -> date.isBefore(now.toLocalDate())
-                || (date.equals(now.toLocalDate()) && now.toLocalTime().isAfter(u.closesAt()))).toList();
+                || (date.equals(now.toLocalDate()) && ArrivalRule.hasClosed(u.closesAt(), now.toLocalTime()))).toList();
     }
 
     /** Groups whose register for this session lacks a mark for at least one pupil on roll, whether or not it has closed yet. */
@@ -124,7 +125,7 @@ public class MissingRegisters {
             RegisterGroupView g = ctx.groups().get(p.registerGroupId());
             List<RegisterGaps.Slot> owed = RegisterGaps.owed(days, p::onRollOn,
                     (d, s) -> ctx.calendar().closureOf(d, s, p.registerGroupId()).isPresent(),
-                    slot -> slot.date().isBefore(today) || (g != null && ctx.now().toLocalTime().isAfter(g.timing(slot.session()).closesAt())));
+                    slot -> slot.date().isBefore(today) || (g != null && ArrivalRule.hasClosed(g.timing(slot.session()).closesAt(), ctx.now().toLocalTime())));
             List<RegisterGaps.Slot> missing = RegisterGaps.missing(owed, marked.getOrDefault(p.id(), Set.of()));
             if (!missing.isEmpty()) {
                 out.put(p.id(), missing);

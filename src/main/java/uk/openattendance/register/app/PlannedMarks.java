@@ -11,7 +11,12 @@ import uk.openattendance.school.domain.Session;
  * the register pre-fills those pupils and records the planned code when the teacher leaves them unmarked.
  */
 public interface PlannedMarks {
-    record Planned(long pupilId, String code, String reason) {}
+    /** {@code approvedLeave}: leave the school approved in advance (regulation 11), which codes such as C need. */
+    record Planned(long pupilId, String code, String reason, boolean approvedLeave) {
+        public Planned(long pupilId, String code, String reason) {
+            this(pupilId, code, reason, false);
+        }
+    }
 
     List<Planned> plannedFor(long schoolId, LocalDate date, Session session, Collection<Long> pupilIds);
 }

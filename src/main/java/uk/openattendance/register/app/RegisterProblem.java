@@ -5,6 +5,7 @@ import uk.openattendance.platform.problem.ProblemCode;
 public enum RegisterProblem implements ProblemCode {
     REGISTER_NOT_VALID(400, "These marks cannot be recorded"),
     AMENDMENT_NEEDS_REASON(400, "A change to a mark already taken needs a reason"),
+    CODE_DOES_NOT_APPLY(422, "This code does not apply to this pupil for this session"),
     NOT_A_SCHOOL_DAY(422, "No register is taken on this day"),
     SESSION_CLOSED(422, "This session is closed for this group"),
     REGISTER_NOT_OPEN_YET(422, "This register has not opened yet"),

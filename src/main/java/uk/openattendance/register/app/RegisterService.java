@@ -17,8 +17,10 @@ import uk.openattendance.platform.metrics.Measured;
 import uk.openattendance.platform.problem.CommonProblem;
 import uk.openattendance.platform.problem.DomainProblem;
 import uk.openattendance.platform.problem.FieldError;
+import uk.openattendance.register.domain.ArrivalRule;
 import uk.openattendance.register.domain.AttendanceCode;
 import uk.openattendance.register.domain.CodeCatalogue;
+import uk.openattendance.register.domain.CodeEligibility;
 import uk.openattendance.register.domain.Marking;
 import uk.openattendance.register.persistence.MarkRow;
 import uk.openattendance.register.persistence.MarkStore;
@@ -68,7 +70,11 @@ public class RegisterService {
         Map<Long, MarkRow> marks = store.marks(schoolId, date, session.name(), ids);
         Map<Long, PlannedMarks.Planned> plans = plannedFor(schoolId, date, session, ids);
         SessionTiming timing = registerGroupId == null ? null : ctx.groups().get(registerGroupId).timing(session);
-        String status = status(ctx, date, session, timing);
+        // a class or the whole school spans groups: the register is open from the first group's opening to the last one's close
+        List<SessionTiming> timings = timing != null ? List.of(timing)
+                : onRoll.stream().map(PupilView::registerGroupId).distinct().map(g -> ctx.groups().get(g)).filter(java.util.Objects::nonNull)
+                        .map(g -> g.timing(session)).toList();
+        String status = status(ctx, date, timings.isEmpty() ? ctx.groups().values().stream().map(g -> g.timing(session)).toList() : timings);
         List<RegisterView.Line> lines = onRoll.stream().map(p -> new RegisterView.Line(p.id(), p.displayName(), p.registerGroupId(), p.form(),
                 marks.containsKey(p.id()) ? view(marks.get(p.id())) : null, plans.get(p.id()))).toList();
         return new RegisterView(schoolId, date, session.name(), registerGroupId, form, timing, status, lines);
@@ -126,10 +132,12 @@ public class RegisterService {
                 .collect(Collectors.toMap(PupilView::id, Function.identity()));
         Map<Long, MarkRow> current = store.marks(schoolId, date, session.name(), roll.keySet());
         Map<Long, PlannedMarks.Planned> plans = plannedFor(schoolId, date, session, roll.keySet());
+        SubmitRegister.TakenAtRegistration paper = command.takenAtRegistration();
 
         List<FieldError> errors = new ArrayList<>();
         List<MarkChange> changes = new ArrayList<>();
         boolean amendmentsWithoutReason = false;
+        boolean codesThatDoNotApply = false;
         java.util.Set<Long> seen = new java.util.HashSet<>();
         for (int i = 0; i < command.marks().size(); i++) {
             SubmitRegister.Entry e = command.marks().get(i);
@@ -149,16 +157,28 @@ public class RegisterService {
                 continue;
             }
             SessionTiming timing = ctx.groups().get(pupil.registerGroupId()).timing(session);
-            if (date.equals(ctx.now().toLocalDate()) && ctx.now().toLocalTime().isBefore(timing.opensAt())) {
+            if (date.equals(ctx.now().toLocalDate()) && ArrivalRule.state(timing, ctx.now().toLocalTime()) == ArrivalRule.RegisterState.NOT_OPEN_YET) {
                 throw new DomainProblem(RegisterProblem.REGISTER_NOT_OPEN_YET, "The " + session + " register for " + pupil.displayName() + "'s group opens at "
                         + timing.opensAt() + " (it is " + ctx.now().toLocalTime().withNano(0) + ")");
             }
             MarkRow existing = current.get(pupil.id());
-            Decided decided = decide(e, plans.get(pupil.id()), existing, timing, ctx, date, session, field, errors);
+            Decided decided = decide(e, plans.get(pupil.id()), existing, timing, ctx, date, session, paper != null, field, errors);
             if (decided == null) {
                 continue;
             }
+            Optional<String> notForPupil = e.code() == null ? Optional.empty() : CodeEligibility.whyNot(decided.code(), eligible(pupil), date, leaveCode(plans.get(pupil.id())));
+            if (notForPupil.isPresent()) {
+                errors.add(new FieldError(field + ".code", notForPupil.get()));
+                codesThatDoNotApply = true;
+                continue;
+            }
+            if (paper != null) {
+                decided = decided.onPaper(paper.takenBy());
+            }
             String reason = e.reason() != null ? e.reason() : command.reason();
+            if (paper != null && existing != null && reason != null && !reason.isBlank()) {
+                reason = reason + " (" + onPaper(paper.takenBy()) + ")";
+            }
             MarkChange change = new MarkChange(schoolId, pupil.id(), pupil.registerGroupId(), date, session.name(), existing, decided.code(), decided.minutesLate(),
                     decided.arrivedAt(), existing == null ? decided.source() : "AMENDMENT", existing == null ? decided.note() : reason);
             if (existing != null && !change.changesNothing()) {
@@ -180,7 +200,8 @@ public class RegisterService {
             changes.add(change);
         }
         if (!errors.isEmpty()) {
-            throw new DomainProblem(amendmentsWithoutReason ? RegisterProblem.AMENDMENT_NEEDS_REASON : RegisterProblem.REGISTER_NOT_VALID,
+            throw new DomainProblem(amendmentsWithoutReason ? RegisterProblem.AMENDMENT_NEEDS_REASON
+                    : codesThatDoNotApply ? RegisterProblem.CODE_DOES_NOT_APPLY : RegisterProblem.REGISTER_NOT_VALID,
                     errors.size() + " mark(s) could not be recorded; nothing was saved. First: " + errors.get(0).field() + ": " + errors.get(0).expected(), errors);
         }
         List<MarkRow> written = writer.write(changes, actor.describeIn(schoolId));
@@ -192,16 +213,36 @@ public class RegisterService {
         return new RegisterResult(recorded, amended, changes.size() - recorded - amended, views);
     }
 
-    record Decided(String code, int minutesLate, LocalTime arrivedAt, String source, String note) {}
+    record Decided(String code, int minutesLate, LocalTime arrivedAt, String source, String note) {
+        /** Typed in from a paper register: the history's first entry names who took it (the entry's author is who typed it). */
+        Decided onPaper(String takenBy) {
+            if (source.equals("PLANNED")) {
+                return this;
+            }
+            return new Decided(code, minutesLate, arrivedAt, "PAPER_REGISTER", RegisterService.onPaper(takenBy) + (note == null ? "" : "; " + note));
+        }
+    }
+
+    static String onPaper(String takenBy) {
+        return "Taken on paper at registration by " + takenBy.strip() + ", typed in later";
+    }
+
+    static CodeEligibility.Pupil eligible(PupilView p) {
+        return new CodeEligibility.Pupil(p.displayName(), p.dateOfBirth());
+    }
+
+    static String leaveCode(PlannedMarks.Planned plan) {
+        return plan != null && plan.approvedLeave() ? plan.code() : null;
+    }
 
     /** A planned absence fills an entry the teacher left blank; otherwise the domain's marking rule decides. */
     private static Decided decide(SubmitRegister.Entry e, PlannedMarks.Planned plan, MarkRow existing, SessionTiming timing, SchoolDay.Context ctx,
-            LocalDate date, Session session, String field, List<FieldError> errors) {
+            LocalDate date, Session session, boolean onPaper, String field, List<FieldError> errors) {
         if (e.code() == null && e.arrivedAt() == null && plan != null) {
             return new Decided(plan.code(), 0, null, "PLANNED", plan.reason());
         }
         LocalTime now = date.equals(ctx.now().toLocalDate()) ? ctx.now().toLocalTime().withNano(0) : null;
-        Marking.Outcome o = Marking.decide(new Marking.Entry(e.code(), e.arrivedAt(), session, date, now, existing != null), timing);
+        Marking.Outcome o = Marking.decide(new Marking.Entry(e.code(), e.arrivedAt(), session, date, now, existing != null, onPaper), timing);
         if (o.refused()) {
             errors.add(new FieldError(field + "." + o.field(), o.expected()));
             return null;
@@ -233,18 +274,24 @@ public class RegisterService {
         }
     }
 
-    private static String status(SchoolDay.Context ctx, LocalDate date, Session session, SessionTiming timing) {
+    /**
+     * Today, a register over several groups is OPEN while any of theirs is, NOT_OPEN_YET while one is still to open,
+     * and CLOSED once all have closed; another day is PAST or FUTURE. A school with no groups yet has no times to go by,
+     * so its register is open all day.
+     */
+    private static String status(SchoolDay.Context ctx, LocalDate date, List<SessionTiming> timings) {
         if (ctx.calendar().whyClosed(date).isPresent()) {
             return "NOT_A_SCHOOL_DAY";
         }
-        if (timing == null || !date.equals(ctx.now().toLocalDate())) {
+        if (!date.equals(ctx.now().toLocalDate())) {
             return date.isAfter(ctx.now().toLocalDate()) ? "FUTURE" : "PAST";
         }
         LocalTime now = ctx.now().toLocalTime();
-        if (now.isBefore(timing.opensAt())) {
-            return "NOT_OPEN_YET";
+        List<ArrivalRule.RegisterState> states = timings.stream().map(t -> ArrivalRule.state(t, now)).toList();
+        if (states.isEmpty() || states.contains(ArrivalRule.RegisterState.OPEN)) {
+            return "OPEN";
         }
-        return now.isAfter(timing.closesAt()) ? "CLOSED" : "OPEN";
+        return states.contains(ArrivalRule.RegisterState.NOT_OPEN_YET) ? "NOT_OPEN_YET" : "CLOSED";
     }
 
     private Map<Long, PlannedMarks.Planned> plannedFor(long schoolId, LocalDate date, Session session, Collection<Long> ids) {
@@ -252,7 +299,8 @@ public class RegisterService {
             return Map.of();
         }
         return planned.stream().flatMap(p -> p.plannedFor(schoolId, date, session, ids).stream())
-                .collect(Collectors.toMap(PlannedMarks.Planned::pupilId, Function.identity(), (a, b) -> a));
+                // approved leave first: it is what a leave code needs (CodeEligibility), whatever else is planned
+                .collect(Collectors.toMap(PlannedMarks.Planned::pupilId, Function.identity(), (a, b) -> a.approvedLeave() || !b.approvedLeave() ? a : b));
     }
 
     static MarkView view(MarkRow m) {

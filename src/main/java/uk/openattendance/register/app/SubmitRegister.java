@@ -1,8 +1,10 @@
 package uk.openattendance.register.app;
 
+import io.micronaut.core.annotation.Creator;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -13,11 +15,29 @@ import java.util.List;
  * A register group's or class's marks for one session. A mark gives a code, or an arrival time from which the
  * pupil's register-group timings decide present, L or U. Changing a mark already taken needs a reason and the
  * version last seen.
+ *
+ * <p>{@code takenAtRegistration}: the marks were taken on paper at registration and are typed in later (the fallback on
+ * a day the network is down). A present mark then means present at registration, not "arrived now", whatever the time;
+ * who took the paper register is kept in the history beside who typed it in.
  */
 @Introspected
 public record SubmitRegister(
         @NotNull(message = "the marks, one per pupil") @Size(min = 1, max = 2000, message = "between 1 and 2000 marks") List<@Valid @NotNull Entry> marks,
-        @Nullable @Size(max = 500, message = "at most 500 characters") String reason) {
+        @Nullable @Size(max = 500, message = "at most 500 characters") String reason,
+        @Nullable @Valid TakenAtRegistration takenAtRegistration) {
+
+    @Creator
+    public SubmitRegister {}
+
+    public SubmitRegister(List<Entry> marks, String reason) {
+        this(marks, reason, null);
+    }
+
+    /** Who took the register on paper, as the history should name them (e.g. "Mrs A Patel, class teacher"). */
+    @Introspected
+    public record TakenAtRegistration(
+            @NotBlank(message = "who took the register on paper, e.g. 'Mrs A Patel, class teacher'") @Size(max = 120, message = "at most 120 characters")
+            String takenBy) {}
 
     @Introspected
     public record Entry(

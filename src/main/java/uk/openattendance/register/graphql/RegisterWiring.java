@@ -56,9 +56,20 @@ public class RegisterWiring implements GraphqlWiring {
                 .dataFetcher("markHistory", env -> history.history(actor(env), id(env, "schoolId"), id(env, "pupilId"))));
         wiring.type("Mutation", t -> t
                 .dataFetcher("takeRegister", env -> registers.submit(actor(env), id(env, "schoolId"), date(env, "date"), session(env),
-                        convert(Map.of("marks", env.getArgument("marks"), "reason", env.getArgumentOrDefault("reason", "")), SubmitRegister.class)))
+                        convert(takeRegisterInput(env), SubmitRegister.class)))
                 .dataFetcher("amendMark", env -> amendments.amend(actor(env), id(env, "schoolId"), id(env, "pupilId"), date(env, "date"), session(env),
                         new AmendMark(env.getArgument("code"), env.getArgument("minutesLate"), env.getArgument("reason"), env.getArgument("version")))));
+    }
+
+    private static Map<String, Object> takeRegisterInput(DataFetchingEnvironment env) {
+        Map<String, Object> input = new java.util.HashMap<>();
+        input.put("marks", env.<Object>getArgument("marks"));
+        input.put("reason", env.<Object>getArgumentOrDefault("reason", ""));
+        Object paper = env.getArgument("takenAtRegistration");
+        if (paper != null) {
+            input.put("takenAtRegistration", paper);
+        }
+        return input;
     }
 
     private <T> T convert(Map<String, Object> input, Class<T> type) {

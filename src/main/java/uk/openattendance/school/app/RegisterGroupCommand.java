@@ -21,5 +21,5 @@ public record RegisterGroupCommand(
             @NotNull(message = "a time as HH:MM") LocalTime opensAt,
             @NotNull(message = "a time as HH:MM") LocalTime lateAfter,
             @NotNull(message = "a time as HH:MM") LocalTime closesAt,
-            @NotNull(message = "a time as HH:MM") LocalTime unauthorisedFrom) {}
+            @NotNull(message = "a time as HH:MM") LocalTime unauthorisedAfter) {}
 }

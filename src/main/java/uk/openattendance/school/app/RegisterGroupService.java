@@ -104,6 +104,6 @@ public class RegisterGroupService {
     }
 
     private static SessionTiming timing(RegisterGroupCommand.Times t) {
-        return new SessionTiming(t.opensAt(), t.lateAfter(), t.closesAt(), t.unauthorisedFrom());
+        return new SessionTiming(t.opensAt(), t.lateAfter(), t.closesAt(), t.unauthorisedAfter());
     }
 }

@@ -30,13 +30,13 @@ final class SchoolMapper {
 
     static RegisterGroupTimings timings(RegisterGroupRow r) {
         return new RegisterGroupTimings(r.name(),
-                new SessionTiming(r.amOpensAt(), r.amLateAfter(), r.amClosesAt(), r.amUnauthorisedFrom()),
-                new SessionTiming(r.pmOpensAt(), r.pmLateAfter(), r.pmClosesAt(), r.pmUnauthorisedFrom()));
+                new SessionTiming(r.amOpensAt(), r.amLateAfter(), r.amClosesAt(), r.amUnauthorisedAfter()),
+                new SessionTiming(r.pmOpensAt(), r.pmLateAfter(), r.pmClosesAt(), r.pmUnauthorisedAfter()));
     }
 
     static RegisterGroupRow row(Long id, long schoolId, int sortOrder, RegisterGroupTimings t, Long version) {
         return new RegisterGroupRow(id, schoolId, t.name(), sortOrder,
-                t.am().opensAt(), t.am().lateAfter(), t.am().closesAt(), t.am().unauthorisedFrom(),
-                t.pm().opensAt(), t.pm().lateAfter(), t.pm().closesAt(), t.pm().unauthorisedFrom(), version);
+                t.am().opensAt(), t.am().lateAfter(), t.am().closesAt(), t.am().unauthorisedAfter(),
+                t.pm().opensAt(), t.pm().lateAfter(), t.pm().closesAt(), t.pm().unauthorisedAfter(), version);
     }
 }

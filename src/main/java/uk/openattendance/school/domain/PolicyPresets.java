@@ -31,6 +31,10 @@ public final class PolicyPresets {
 
     /** seeds/000: registers 8:45-9:05 and 13:25-13:35, U after close; chain 8:45 / 10:30 / 11:00 / 11:30; 95% and 90% letters. */
     static PolicyPreset secondaryAcademyDorset() {
+        // "Registers start at 8.45am and close at 9.05am for morning sessions and 1.25pm and close at 1.35pm for
+        // afternoon sessions. [...] If a pupil arrives after registers open but before they close, they will be marked
+        // as 'late arrival before registers close' (L) If a pupil arrives after registers close, they will be marked as
+        // 'unauthorised absence' (U)": late after 8:45, U after 9:05 (so 9:05 itself is L); the same at 13:25 / 13:35.
         var timings = new RegisterGroupTimings("Whole school",
                 SessionTiming.of("08:45", "08:45", "09:05", "09:05"),
                 SessionTiming.of("13:15", "13:25", "13:35", "13:35"));
@@ -63,6 +67,10 @@ public final class PolicyPresets {
 
     /** seeds/001: L after close, U 15 minutes after close, reports by 9:00, safe by 10:00, traffic light over 6 weeks. */
     static PolicyPreset churchTrustTrafficLight() {
+        // "If a child arrives in school after the register start time, but before the register has closed they are
+        // present. Any child who arrives in school after the official register closing time, is marked as late (L code).
+        // [...] If a pupil arrives 15 minutes after the register has closed, with no acceptable reason [...] they will be
+        // marked as a 'U'": present to close (8:50), L after it, U after close + 15 (9:05).
         var timings = new RegisterGroupTimings("Whole school",
                 SessionTiming.of("08:40", "08:50", "08:50", "09:05"),
                 SessionTiming.of("13:00", "13:10", "13:10", "13:25"));
@@ -82,7 +90,7 @@ public final class PolicyPresets {
                 new ReplyRules(5, ReplyRules.STANDARD_CONFIDENCE));
         return new PolicyPreset(CHURCH_TRUST_TRAFFIC_LIGHT, "Church schools trust (traffic-light letters)", "seeds/001", List.of(timings), settings, List.of(
                 "Register times: the policy says 'timings may vary for each school'; 8:40-8:50 and 13:00-13:10 are placeholders each school sets.",
-                "L from register close and U 15 minutes after it, as the policy states.",
+                "L after register close and U after 15 minutes after it, as the policy states; 'arrives 15 minutes after the register has closed' is read like every other policy's 'after', so 9:05 exactly is still L and 9:05 and a second is U.",
                 "Phone at 09:30 and escalate at 09:45: the policy requires contact by 9:00 and safety by 10:00 without intermediate times.",
                 "Traffic light over a 6-week window: green 96%+, yellow 94-95%, amber 91-93%, red 90% or under; read as below 96, below 94, at or below 90.",
                 "Letters (issue 13): the policy says nothing of repeating a colour's letter; a letter goes when the rolling 6 weeks move into a deeper "
@@ -95,6 +103,10 @@ public final class PolicyPresets {
 
     /** seeds/002: on site 8:50 and 13:10, registers close 9:00 and 13:20, U after close; SATs and first-term leave rules. */
     static PolicyPreset primaryGloucestershire() {
+        // "children are on the school premises by 8.50 am and again at 13.10 pm. The morning register closes at 9.00 am
+        // so pupils arriving between 8.50 and 9.00 am will be marked with an L [...] pupils arriving after the register
+        // has closed will be registered with a U"; "registers close at 9.00 am and 1.20 pm": late after 8:50 (13:10),
+        // U after 9:00 (13:20).
         var timings = new RegisterGroupTimings("Whole school",
                 SessionTiming.of("08:50", "08:50", "09:00", "09:00"),
                 SessionTiming.of("13:10", "13:10", "13:20", "13:20"));
@@ -124,9 +136,13 @@ public final class PolicyPresets {
 
     /** seeds/003: registers 8:45-9:00, U after 9:15, lateness text to priority 1, medical letters after 8 and 12 sessions. */
     static PolicyPreset primaryPortsmouth() {
+        // "Registers open at 8:45am and close at 9:00am."; "If you arrive for school after 9am, [...] you will be asked to
+        // provide a reason for being late"; "children arriving after 9:15am will be marked as an unauthorised absence";
+        // "children arriving after 9am are notified by text that their child was late": present to 9:00, L after it, U
+        // after 9:15 (9:15 itself is L). The afternoon follows the same pattern (the policy gives no afternoon times).
         var timings = new RegisterGroupTimings("Whole school",
-                SessionTiming.of("08:45", "08:45", "09:00", "09:15"),
-                SessionTiming.of("13:00", "13:00", "13:15", "13:30"));
+                SessionTiming.of("08:45", "09:00", "09:00", "09:15"),
+                SessionTiming.of("13:00", "13:15", "13:15", "13:30"));
         var settings = new PolicySettings(
                 new FirstDayChain(t("09:00"), t("09:15"), t("09:45"), t("11:00"), t("12:00"), true, PRIORITY_ONE, 10),
                 new LatenessNotices(true, PRIORITY_ONE),
@@ -143,7 +159,7 @@ public final class PolicyPresets {
                 new ReplyRules(4, ReplyRules.STANDARD_CONFIDENCE));
         return new PolicyPreset(PRIMARY_PORTSMOUTH, "Primary school (Portsmouth)", "seeds/003", List.of(timings), settings, List.of(
                 "Afternoon register 13:00-13:15 with U from 13:30: the policy gives only morning times; the same pattern is assumed.",
-                "Arrivals from 9:00 to 9:15 are L (late) as the policy says; U from 9:15, '30 minutes after our day begins'.",
+                "Arrivals during the register (8:45-9:00) are present: the register is open until 9:00 and lateness is for 'after 9am'. Arrivals after 9:00 up to 9:15 are L; U only after 9:15 ('children arriving after 9:15am'), so 9:15 exactly is L.",
                 "Punctuality letter after more than 3 unauthorised lates; medical letters after 8 illness sessions in a term and 12 in a year; evidence on the 5th day.",
                 "Letters (issue 13): the termly 'red/amber and green letters' are read as the 95%/90% ladder, one letter each time year-to-date attendance "
                         + "goes into a deeper level; the policy says nothing of repeating them. Medical 1 (8 sessions of illness in a term) once a term and "
@@ -155,6 +171,11 @@ public final class PolicyPresets {
 
     /** seeds/004: late after 8:45 (Nursery 9:00), close 9:15; afternoon registers 12:00 / 12:45 / 13:30 by group; 93% letter; half-termly praise texts. */
     static PolicyPreset lowerSchoolBedfordshire() {
+        // "The morning register will be marked by 8.45am for YR-Y4 and by 9.00am for Nursery. Pupils will receive a late
+        // mark if they are not in their classroom by this time"; "The morning register will close at 9.15am."; "The
+        // afternoon register will be marked by 12pm for Nursery, 12.45pm for Reception and Key Stage One, and 1.30pm for
+        // Key Stage Two."; "L = Late arrival before the register has closed", "U = Arrived after registration closed":
+        // late after the marking time, U after close (9:15 itself is L; see the interpretations).
         var nursery = new RegisterGroupTimings("Nursery",
                 SessionTiming.of("08:45", "09:00", "09:15", "09:15"),
                 SessionTiming.of("12:00", "12:00", "12:30", "12:30"));
@@ -182,6 +203,7 @@ public final class PolicyPresets {
         return new PolicyPreset(LOWER_SCHOOL_BEDFORDSHIRE, "Lower school (Bedfordshire)", "seeds/004", List.of(nursery, ks1, ks2), settings, List.of(
                 "Afternoon registers close 30 minutes after they are marked (12:30, 13:15, 14:00): the policy gives only the marking times; 30 minutes matches the morning (8:45-9:15).",
                 "Nursery's morning register opens with the others at 8:45 but its pupils are late only after 9:00, as the policy says.",
+                "U after 9:15, not at it: the policy says both 'a mark of unauthorised absence if they do not attend school before this time [9.15am]' and 'U = Arrived after registration closed'; the code list's words (the DfE's definition) are kept, so 9:15 exactly is L.",
                 "Leave: more than 5 days needs a meeting with the headteacher (issue #5 wording); religious observance one day per festival, three a year.",
                 "Letters (issue 13): 'If a pupil's attendance falls to 93%, ... a letter' and 'falls below 90% at any point, the parent is invited to an "
                         + "attendance review meeting' are read as one letter each time year-to-date attendance falls into a deeper level (93% itself counts), not "

@@ -51,8 +51,8 @@ public final class TimingValidator {
         if (t.lateAfter().isBefore(t.opensAt()) || t.lateAfter().isAfter(t.closesAt())) {
             errors.add(new FieldError(field + ".lateAfter", "a time from opensAt " + t.opensAt() + " to closesAt " + t.closesAt()));
         }
-        if (t.unauthorisedFrom().isBefore(t.closesAt())) {
-            errors.add(new FieldError(field + ".unauthorisedFrom", "a time at or after closesAt " + t.closesAt()));
+        if (t.unauthorisedAfter().isBefore(t.closesAt())) {
+            errors.add(new FieldError(field + ".unauthorisedAfter", "a time at or after closesAt " + t.closesAt()));
         }
         return errors;
     }

@@ -16,9 +16,9 @@ public record RegisterGroupRow(
         LocalTime amOpensAt,
         LocalTime amLateAfter,
         LocalTime amClosesAt,
-        LocalTime amUnauthorisedFrom,
+        LocalTime amUnauthorisedAfter,
         LocalTime pmOpensAt,
         LocalTime pmLateAfter,
         LocalTime pmClosesAt,
-        LocalTime pmUnauthorisedFrom,
+        LocalTime pmUnauthorisedAfter,
         @Version @Nullable Long version) {}

@@ -141,8 +141,8 @@ class BadInputIT {
     void aRegisterOpenLongerThanThirtyMinutesIsRefusedAndNoGroupIsCreated() {
         String groups = "/api/v1/schools/" + school.id() + "/register-groups";
         int before = api.get(groups, head).json().size();
-        var r = api.post(groups, head, "{\"name\":\"Year 6\",\"am\":{\"opensAt\":\"08:30\",\"lateAfter\":\"08:45\",\"closesAt\":\"09:15\",\"unauthorisedFrom\":\"09:15\"},"
-                + "\"pm\":{\"opensAt\":\"13:10\",\"lateAfter\":\"13:10\",\"closesAt\":\"13:20\",\"unauthorisedFrom\":\"13:20\"}}");
+        var r = api.post(groups, head, "{\"name\":\"Year 6\",\"am\":{\"opensAt\":\"08:30\",\"lateAfter\":\"08:45\",\"closesAt\":\"09:15\",\"unauthorisedAfter\":\"09:15\"},"
+                + "\"pm\":{\"opensAt\":\"13:10\",\"lateAfter\":\"13:10\",\"closesAt\":\"13:20\",\"unauthorisedAfter\":\"13:20\"}}");
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.json().get("code").asText()).isEqualTo("TIMINGS_NOT_ALLOWED");
         assertThat(r.body()).contains("at most 30 minutes");
@@ -152,8 +152,8 @@ class BadInputIT {
     @Test
     void aTimeWrittenWrongSaysHhMm() {
         var r = api.post("/api/v1/schools/" + school.id() + "/register-groups", head,
-                "{\"name\":\"Year 6\",\"am\":{\"opensAt\":\"quarter to nine\",\"lateAfter\":\"08:45\",\"closesAt\":\"09:15\",\"unauthorisedFrom\":\"09:15\"},"
-                        + "\"pm\":{\"opensAt\":\"13:10\",\"lateAfter\":\"13:10\",\"closesAt\":\"13:20\",\"unauthorisedFrom\":\"13:20\"}}");
+                "{\"name\":\"Year 6\",\"am\":{\"opensAt\":\"quarter to nine\",\"lateAfter\":\"08:45\",\"closesAt\":\"09:15\",\"unauthorisedAfter\":\"09:15\"},"
+                        + "\"pm\":{\"opensAt\":\"13:10\",\"lateAfter\":\"13:10\",\"closesAt\":\"13:20\",\"unauthorisedAfter\":\"13:20\"}}");
         assertProblem(r, 400, "am.opensAt");
         assertThat(r.body()).contains("HH:MM");
     }

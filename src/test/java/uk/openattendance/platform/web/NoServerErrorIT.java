@@ -121,8 +121,8 @@ class NoServerErrorIT {
 
         String group = "/api/v1/schools/" + school.id() + "/register-groups/" + school.registerGroupIds().get(0);
         var current = api.get(group, head).json();
-        String times = "\"am\":{\"opensAt\":\"08:40\",\"lateAfter\":\"08:50\",\"closesAt\":\"09:10\",\"unauthorisedFrom\":\"09:10\"},"
-                + "\"pm\":{\"opensAt\":\"13:10\",\"lateAfter\":\"13:15\",\"closesAt\":\"13:40\",\"unauthorisedFrom\":\"13:40\"}";
+        String times = "\"am\":{\"opensAt\":\"08:40\",\"lateAfter\":\"08:50\",\"closesAt\":\"09:10\",\"unauthorisedAfter\":\"09:10\"},"
+                + "\"pm\":{\"opensAt\":\"13:10\",\"lateAfter\":\"13:15\",\"closesAt\":\"13:40\",\"unauthorisedAfter\":\"13:40\"}";
         String body = "{\"name\":\"Whole school\"," + times + ",\"version\":" + current.get("version").asLong() + "}";
         assertOneWonAndTheRestWereTold409(race(() -> api.put(group, head, body)), 200);
     }

@@ -8,9 +8,9 @@ import org.junit.jupiter.api.Test;
 import uk.openattendance.school.domain.Session;
 import uk.openattendance.school.domain.SessionTiming;
 
-/** A Portsmouth primary: register 8:45 to 9:00, L until 9:15, U from 9:15 ("30 minutes after our day begins"). */
+/** A Portsmouth primary: register 8:45 to 9:00, L after 9:00, U after 9:15 ("children arriving after 9:15am"). */
 class MarkingTest {
-    private static final SessionTiming AM = SessionTiming.of("08:45", "08:45", "09:00", "09:15");
+    private static final SessionTiming AM = SessionTiming.of("08:45", "09:00", "09:00", "09:15");
     private static final LocalDate DAY = LocalDate.of(2026, 11, 23);
 
     private static Marking.Outcome mark(String code, String arrived, String now, boolean alreadyMarked) {
@@ -22,12 +22,37 @@ class MarkingTest {
     void arrivingBetweenCloseAndTheUTimeIsStillL() {
         Marking.Outcome o = mark(null, "09:10", "09:12", false);
         assertThat(o.code()).isEqualTo("L");
-        assertThat(o.minutesLate()).isEqualTo(25);
+        assertThat(o.minutesLate()).isEqualTo(10);
     }
 
     @Test
-    void arrivingAtTheUTimeIsU() {
-        assertThat(mark(null, "09:15", "09:20", false).code()).isEqualTo("U");
+    void arrivingAtTheUTimeIsStillLAndAMinuteLaterIsU() {
+        assertThat(mark(null, "09:15", "09:20", false).code()).isEqualTo("L");
+        assertThat(mark(null, "09:16", "09:20", false).code()).isEqualTo("U");
+    }
+
+    @Test
+    void aPresentMarkSentAtTheClosingMinuteIsStillPresent() {
+        assertThat(mark("/", null, "09:00", false).code()).isEqualTo("/");
+    }
+
+    @Test
+    void aPaperRegisterTypedInAtElevenKeepsItsPresentMarks() {
+        Marking.Outcome o = Marking.decide(new Marking.Entry("/", null, Session.AM, DAY, LocalTime.of(11, 0), false, true), AM);
+        assertThat(o.code()).isEqualTo("/");
+        assertThat(o.arrivedAt()).isNull();
+    }
+
+    @Test
+    void aPaperRegisterTypedInLaterJudgesTheArrivalTimeWrittenOnIt() {
+        Marking.Outcome o = Marking.decide(new Marking.Entry("L", LocalTime.of(9, 5), Session.AM, DAY, LocalTime.of(11, 0), false, true), AM);
+        assertThat(o.code()).isEqualTo("L");
+        assertThat(o.minutesLate()).isEqualTo(5);
+    }
+
+    @Test
+    void aPaperRegistersLateMarkWithoutATimeIsRecordedAsWritten() {
+        assertThat(Marking.decide(new Marking.Entry("L", null, Session.AM, DAY, LocalTime.of(11, 0), false, true), AM).code()).isEqualTo("L");
     }
 
     @Test
@@ -40,6 +65,7 @@ class MarkingTest {
         Marking.Outcome o = mark("/", null, "09:20", false);
         assertThat(o.code()).isEqualTo("U");
         assertThat(o.arrivedAt()).isEqualTo(LocalTime.of(9, 20));
+        assertThat(mark("/", null, "11:00", false).minutesLate()).as("the default a paper register typed in later must opt out of").isEqualTo(120);
     }
 
     @Test
@@ -61,9 +87,8 @@ class MarkingTest {
     }
 
     @Test
-    void retiredAndProspectiveCodesAreRefusedAndOthersPass() {
+    void retiredCodesAreRefusedAndCodesInForcePass() {
         assertThat(mark("H", null, null, false).refused()).isTrue();
-        assertThat(mark("Z", null, null, false).refused()).isTrue();
         assertThat(mark("C1", null, null, false).code()).isEqualTo("C1");
     }
 }

@@ -31,11 +31,11 @@ class PolicyPresetsTest {
         SessionTiming am = preset(PolicyPresets.SECONDARY_ACADEMY_DORSET).registerGroups().get(0).am();
         assertThat(am.opensAt()).isEqualTo(t("08:45"));
         assertThat(am.closesAt()).isEqualTo(t("09:05"));
-        assertThat(am.classify(t("09:00")).kind()).isEqualTo(ArrivalMark.Kind.LATE);
-        assertThat(am.classify(t("09:06")).kind()).isEqualTo(ArrivalMark.Kind.UNAUTHORISED_LATE);
+        assertThat(am.lateAfter()).isEqualTo(t("08:45"));
+        assertThat(am.unauthorisedAfter()).isEqualTo(t("09:05"));
         SessionTiming pm = preset(PolicyPresets.SECONDARY_ACADEMY_DORSET).registerGroups().get(0).pm();
         assertThat(pm.lateAfter()).isEqualTo(t("13:25"));
-        assertThat(pm.unauthorisedFrom()).isEqualTo(t("13:35"));
+        assertThat(pm.unauthorisedAfter()).isEqualTo(t("13:35"));
     }
 
     @Test
@@ -48,7 +48,7 @@ class PolicyPresetsTest {
     void churchTrustGivesUFifteenMinutesAfterRegisterCloseAndWantsChildrenSafeByTen() {
         PolicyPreset p = preset(PolicyPresets.CHURCH_TRUST_TRAFFIC_LIGHT);
         SessionTiming am = p.registerGroups().get(0).am();
-        assertThat(am.unauthorisedFrom()).isEqualTo(am.closesAt().plusMinutes(15));
+        assertThat(am.unauthorisedAfter()).isEqualTo(am.closesAt().plusMinutes(15));
         assertThat(p.settings().firstDay().reportBy()).isEqualTo(t("09:00"));
         assertThat(p.settings().firstDay().safeBy()).isEqualTo(t("10:00"));
         assertThat(p.settings().letters().windowWeeks()).isEqualTo(6);
@@ -65,11 +65,12 @@ class PolicyPresetsTest {
     }
 
     @Test
-    void portsmouthPrimaryMarksLateUntilNineFifteenThenU() {
+    void portsmouthPrimaryMarksLateAfterItsRegisterClosesAtNineAndUAfterNineFifteen() {
         PolicyPreset p = preset(PolicyPresets.PRIMARY_PORTSMOUTH);
         SessionTiming am = p.registerGroups().get(0).am();
-        assertThat(am.classify(t("09:10")).kind()).isEqualTo(ArrivalMark.Kind.LATE);
-        assertThat(am.classify(t("09:15")).kind()).isEqualTo(ArrivalMark.Kind.UNAUTHORISED_LATE);
+        assertThat(am.lateAfter()).isEqualTo(t("09:00"));
+        assertThat(am.closesAt()).isEqualTo(t("09:00"));
+        assertThat(am.unauthorisedAfter()).isEqualTo(t("09:15"));
         assertThat(p.settings().lateness().enabled()).isTrue();
     }
 
@@ -84,8 +85,8 @@ class PolicyPresetsTest {
     @Test
     void bedfordshireNurseryIsLateOnlyAfterNineWhileOthersAreLateAfterEightFortyFive() {
         List<RegisterGroupTimings> groups = preset(PolicyPresets.LOWER_SCHOOL_BEDFORDSHIRE).registerGroups();
-        assertThat(groups.get(0).am().classify(t("08:55")).kind()).isEqualTo(ArrivalMark.Kind.ON_TIME);
-        assertThat(groups.get(1).am().classify(t("08:55")).kind()).isEqualTo(ArrivalMark.Kind.LATE);
+        assertThat(groups.get(0).am().lateAfter()).as("Nursery late only after 9:00").isEqualTo(t("09:00"));
+        assertThat(groups.get(1).am().lateAfter()).isEqualTo(t("08:45"));
     }
 
     @Test

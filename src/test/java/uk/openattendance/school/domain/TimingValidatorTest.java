@@ -41,6 +41,6 @@ class TimingValidatorTest {
         var groups = List.of(new RegisterGroupTimings("Whole school", SessionTiming.of("08:45", "08:40", "09:05", "09:00"),
                 SessionTiming.of("13:00", "13:00", "13:20", "13:20")));
         assertThat(TimingValidator.validate(groups)).extracting(FieldError::field)
-                .containsExactlyInAnyOrder("registerGroups[0].am.lateAfter", "registerGroups[0].am.unauthorisedFrom");
+                .containsExactlyInAnyOrder("registerGroups[0].am.lateAfter", "registerGroups[0].am.unauthorisedAfter");
     }
 }
