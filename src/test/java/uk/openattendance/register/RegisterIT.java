@@ -472,7 +472,7 @@ class RegisterIT {
         at(MONDAY, "10:00");
         var refused = submit(office, day, Session.AM, mark(p.id(), "code", "C"));
         assertThat(refused.status()).as(refused.body()).isEqualTo(422);
-        assertThat(refused.json().at("/errors/0/expected").asText()).contains("no approved leave with C");
+        assertThat(refused.json().at("/errors/0/expected").asText()).contains("no approved leave or accepted report with C");
         assertThat(submit(office, day, Session.AM, mark(q.id(), "code", "C")).json().at("/marks/0/code").asText()).isEqualTo("C");
 
         submit(office, day, Session.AM, mark(p.id(), "code", "N"));

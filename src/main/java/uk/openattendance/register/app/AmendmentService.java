@@ -62,7 +62,7 @@ public class AmendmentService {
         AttendanceCode code = CodeCatalogue.on(command.code(), date).orElseThrow(() -> DomainProblem.field(RegisterProblem.REGISTER_NOT_VALID, "code",
                 "a code in force on " + date + ": " + CodeCatalogue.inForceOn(date).stream().map(AttendanceCode::code).toList()));
         String leave = planned.stream().flatMap(p -> p.plannedFor(schoolId, date, session, List.of(pupilId)).stream())
-                .filter(PlannedMarks.Planned::approvedLeave).map(PlannedMarks.Planned::code).findFirst().orElse(null);
+                .sorted(java.util.Comparator.comparing(PlannedMarks.Planned::approvedLeave).reversed()).map(RegisterService::leaveCode).findFirst().orElse(null);
         CodeEligibility.whyNot(code.code(), RegisterService.eligible(pupil), date, leave).ifPresent(why -> {
             throw DomainProblem.field(RegisterProblem.CODE_DOES_NOT_APPLY, "code", why);
         });

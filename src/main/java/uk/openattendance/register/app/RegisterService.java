@@ -231,8 +231,12 @@ public class RegisterService {
         return new CodeEligibility.Pupil(p.displayName(), p.dateOfBirth());
     }
 
+    /**
+     * The code the school already granted for this session: approved leave, or a report the school accepted (a
+     * bereavement reply the office accepted as C plans C, and its N turns to C anyway), so typing the same code agrees.
+     */
     static String leaveCode(PlannedMarks.Planned plan) {
-        return plan != null && plan.approvedLeave() ? plan.code() : null;
+        return plan != null ? plan.code() : null;
     }
 
     /** A planned absence fills an entry the teacher left blank; otherwise the domain's marking rule decides. */

@@ -31,7 +31,8 @@ public final class CodeEligibility {
     public record Pupil(String name, LocalDate dateOfBirth) {}
 
     /**
-     * @param approvedLeaveCode the code of approved leave covering this pupil's session, or null when none does
+     * @param approvedLeaveCode the code the school already granted for this pupil's session (approved leave, or a
+     *     report it accepted), or null when none does
      */
     public static Optional<String> whyNot(String code, Pupil pupil, LocalDate date, String approvedLeaveCode) {
         if (code.equals("Z")) {
@@ -49,8 +50,8 @@ public final class CodeEligibility {
         }
         if (NEEDS_APPROVED_LEAVE.contains(code) && !code.equals(approvedLeaveCode)) {
             return Optional.of("a code " + pupil.name() + " can have on " + date + ": " + code + " is leave of absence the school approves in advance "
-                    + "(2024 regs, reg. 11), and no approved leave with " + code + " covers this session"
-                    + (approvedLeaveCode == null ? "" : " (the approved leave is " + approvedLeaveCode + ")") + "; record a leave request and its decision first");
+                    + "(2024 regs, reg. 11), and no approved leave or accepted report with " + code + " covers this session"
+                    + (approvedLeaveCode == null ? "" : " (the approved leave is " + approvedLeaveCode + ")") + "; record a leave request and its decision (or the family's report, for leave granted on the day) first");
         }
         return Optional.empty();
     }

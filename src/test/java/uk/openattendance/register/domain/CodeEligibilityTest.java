@@ -26,7 +26,7 @@ class CodeEligibilityTest {
     @Test
     void aPartTimeTimetableIsOnlyForAPupilOfCompulsorySchoolAgeAndOnlyAsApprovedLeave() {
         assertThat(CodeEligibility.whyNot("C2", NURSERY, DAY, "C2")).hasValueSatisfying(why -> assertThat(why).contains("use X"));
-        assertThat(CodeEligibility.whyNot("C2", YEAR_7, DAY, null)).hasValueSatisfying(why -> assertThat(why).contains("no approved leave with C2"));
+        assertThat(CodeEligibility.whyNot("C2", YEAR_7, DAY, null)).hasValueSatisfying(why -> assertThat(why).contains("no approved leave or accepted report with C2"));
         assertThat(CodeEligibility.whyNot("C2", YEAR_7, DAY, "C2")).isEmpty();
     }
 
