@@ -327,8 +327,8 @@ class TwoReplicasAgreeIT {
         LocalTime closes = LocalTime.parse(amCloses);
         String opens = closes.minusMinutes(10).toString();
         return "{\"name\":\"" + name + "\",\"am\":{\"opensAt\":\"" + opens + "\",\"lateAfter\":\"" + opens + "\",\"closesAt\":\"" + amCloses
-                + "\",\"unauthorisedFrom\":\"" + amCloses + "\"},\"pm\":{\"opensAt\":\"13:10\",\"lateAfter\":\"13:10\",\"closesAt\":\"13:20\","
-                + "\"unauthorisedFrom\":\"13:20\"}" + (version == null ? "" : ",\"version\":" + version) + "}";
+                + "\",\"unauthorisedAfter\":\"" + amCloses + "\"},\"pm\":{\"opensAt\":\"13:10\",\"lateAfter\":\"13:10\",\"closesAt\":\"13:20\","
+                + "\"unauthorisedAfter\":\"13:20\"}" + (version == null ? "" : ",\"version\":" + version) + "}";
     }
 
     private static SchoolScope scope(long school) {
