@@ -130,6 +130,7 @@ class TenancySweepIT {
     @Inject WebhookService webhooks;
     @Inject LeaveService leave;
     @Inject LetterRuns letterRuns;
+    @Inject uk.openattendance.letters.app.LetterService letters;
     @Inject TokenGenerator tokens;
     @Inject SchoolService schools;
     @Inject StaffService staff;
@@ -163,8 +164,13 @@ class TenancySweepIT {
         PupilView otherChild = world.pupil(a, "Olive", "Otterburn");
         long otherContact = contacts.addContact(SYSTEM, a.id(), otherChild.id(), contact("Oscar Otterburn")).contactId();
         ownChild = own.get("pupil");
+        // the other family's letter has gone out (printed for post), so only the family check stands between it and this parent
+        long otherLetter = letterRuns.recordImprovementMeeting(SYSTEM, a.id(), otherChild.id(), new LetterRuns.RecordMeeting(MONDAY, "Otterburn plan",
+                MONDAY.plusDays(14))).id();
+        letters.approve(SYSTEM, a.id(), List.of(otherLetter));
+        letters.printRun(SYSTEM, a.id(), List.of(otherLetter));
         otherFamily = Map.of("pupil", otherChild.id(), "contact", otherContact,
-                "request", leave.request(SYSTEM, a.id(), leaveFor(otherChild.id(), otherContact)).id());
+                "request", leave.request(SYSTEM, a.id(), leaveFor(otherChild.id(), otherContact)).id(), "letter", otherLetter);
         String schoolBName = schools.school(SYSTEM, schoolB).name();
         schoolBMarkers = List.of(Pattern.compile("Quennell"), Pattern.compile(Pattern.quote(schoolBName) + "(?!\\d)"));
         otherFamilyMarkers = List.of(Pattern.compile("Otterburn"));

@@ -255,6 +255,19 @@ public class AbsenceService {
         return views(scope, store.ofPupil(pupilId), Map.of(pupilId, p));
     }
 
+    /** A family's report and where it stands; {@code id} is the reference the family can quote to the office. */
+    public record FamilyReport(AbsenceReportView report, uk.openattendance.absence.domain.FamilyReportStatus status) {}
+
+    /** Every report made about the parent's own children (by anyone: the office logs phone calls too), newest first. */
+    public List<FamilyReport> reportsForFamily(uk.openattendance.security.ParentScope family) {
+        SchoolScope scope = family.school();
+        Map<Long, PupilView> roll = pupils.pupilsByIds(scope, family.pupilIds()).stream().collect(Collectors.toMap(PupilView::id, Function.identity()));
+        List<AbsenceReportRow> rows = family.pupilIds().stream().flatMap(id -> store.ofPupil(id).stream()).filter(r -> scope.owns(r.schoolId()))
+                .sorted(java.util.Comparator.comparing(AbsenceReportRow::id).reversed()).toList();
+        return views(scope, rows, roll).stream().map(v -> new FamilyReport(v, uk.openattendance.absence.domain.FamilyReportStatus.of(
+                uk.openattendance.absence.domain.ReportCategory.valueOf(v.category()), v.marksExplained(), v.evidenceToFollow()))).toList();
+    }
+
     static ReportSpan span(AbsenceReportRow r) {
         return new ReportSpan(r.firstDate(), Session.valueOf(r.firstSession()), r.lastDate(), Session.valueOf(r.lastSession()));
     }

@@ -34,6 +34,7 @@ import uk.openattendance.roll.app.PupilView;
 import uk.openattendance.roll.domain.PostalAddress;
 import uk.openattendance.school.app.SchoolService;
 import uk.openattendance.security.Actor;
+import uk.openattendance.security.ParentScope;
 import uk.openattendance.security.Permission;
 import uk.openattendance.security.SchoolScope;
 
@@ -96,6 +97,39 @@ public class LetterService {
         SchoolScope scope = actor.require(Permission.ATTENDANCE_READ, schoolId, "Pupil", pupilId);
         PupilView p = pupils.pupil(scope, pupilId);
         return store.ofPupil(pupilId).stream().filter(r -> scope.owns(r.schoolId())).map(r -> view(r, p)).toList();
+    }
+
+    // ---- what a family sees ----
+
+    /** A letter as the family received it: no drafting history, no office notes. */
+    public record FamilyLetter(long id, long pupilId, String pupilName, String kind, String subject, LocalDate asOf, java.time.Instant sentAt,
+            String delivery) {}
+
+    /**
+     * Letters about the parent's own children that went out (emailed or printed for post), newest first. Drafts, approved
+     * letters not yet sent and suppressed or discarded ones are the office's business until they are sent.
+     */
+    public List<FamilyLetter> sentToFamily(ParentScope family) {
+        Map<Long, PupilView> roll = pupils.pupilsByIds(family.school(), family.pupilIds()).stream()
+                .collect(Collectors.toMap(PupilView::id, Function.identity()));
+        return family.pupilIds().stream().flatMap(id -> store.ofPupil(id).stream()).filter(r -> family.school().owns(r.schoolId()) && sent(r))
+                .sorted(Comparator.comparing(LetterRow::id).reversed())
+                .map(r -> new FamilyLetter(r.id(), r.pupilId(), roll.containsKey(r.pupilId()) ? roll.get(r.pupilId()).displayName() : null, r.kind(),
+                        r.subject(), r.asOf(), r.deliveredAt(), r.delivery())).toList();
+    }
+
+    /**
+     * The PDF of a letter sent about the parent's own child, as it was sent (its chart as kept then). Another family's
+     * letter, or one not sent, is "not found" exactly as a letter that does not exist.
+     */
+    public byte[] pdfForFamily(ParentScope family, long id) {
+        LetterRow r = store.byId(family.schoolId(), id).filter(l -> family.mayActFor(l.pupilId()) && sent(l))
+                .orElseThrow(() -> new DomainProblem(LetterProblem.NOT_FOUND, "No letter " + id + " sent to you"));
+        return renderer.pages(List.of(page(r, null, null, storedWeeks(List.of(r)).get(id), charted(r) ? charts.thresholds(r.schoolId()) : List.of())));
+    }
+
+    private static boolean sent(LetterRow r) {
+        return ("SENT".equals(r.status()) || "PRINTED".equals(r.status())) && r.deliveredAt() != null;
     }
 
     public record EditLetter(String subject, String bodyHtml, Long version) {}

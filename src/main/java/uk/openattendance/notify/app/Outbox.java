@@ -168,6 +168,20 @@ public class Outbox {
         }).toList();
     }
 
+    /** A text or email as the parent received it. */
+    public record FamilyMessage(long id, String purpose, String channel, String to, String subject, String body, java.util.List<Long> pupilIds,
+            LocalDate aboutDate, String status, java.time.Instant sentAt) {}
+
+    /**
+     * Texts and emails the school sent to the signed-in parent, newest first (the last 200). Their one-time sign-in codes
+     * are left out: the code is wiped once sent, and a list of them says nothing a parent needs.
+     */
+    public List<FamilyMessage> sentToFamily(uk.openattendance.security.ParentScope family) {
+        return store.sentToContact(family.schoolId(), family.contactId(), SecretMessages.PURPOSES, 200).stream()
+                .map(r -> new FamilyMessage(r.id(), r.purpose(), r.channel(), r.recipient(), r.subject(), r.body(), r.pupils(), r.aboutDate(), r.status(),
+                        r.sentAt())).toList();
+    }
+
     /** Renders what a template would say for this school, e.g. to rewrite a message whose children changed. */
     public String render(SchoolScope scope, MessagePurpose purpose, Map<String, String> values) {
         // the school's name and the wording read afresh (two indexed reads), so a change on another replica shows at once

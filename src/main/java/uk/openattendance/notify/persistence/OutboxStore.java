@@ -235,6 +235,22 @@ public class OutboxStore {
                 });
     }
 
+    /** Messages sent to one contact of a school, newest first, leaving out the {@code hiddenPurposes}; only those that went out. */
+    public List<OutboxRow> sentToContact(long schoolId, long contactId, Collection<String> hiddenPurposes, int limit) {
+        String hidden = hiddenPurposes.isEmpty() ? "" : " AND purpose NOT IN (" + String.join(",", hiddenPurposes.stream().map(p -> "?").toList()) + ")";
+        return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM outbox_message WHERE school_id = ? AND contact_id = ? AND sent_at IS NOT NULL" + hidden
+                + " ORDER BY id DESC LIMIT ?", ps -> {
+                    ps.setLong(1, schoolId);
+                    ps.setLong(2, contactId);
+                    int i = 3;
+                    for (String p : hiddenPurposes) {
+                        ps.setString(i++, p);
+                    }
+                    ps.setInt(i, limit);
+                    return read(ps);
+                });
+    }
+
     /** Messages of one purpose about one day that reached (or are on their way to) a family, for corrections and call lists. */
     public List<OutboxRow> aboutDay(long schoolId, LocalDate day, String purpose) {
         return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM outbox_message WHERE school_id = ? AND about_date = ? AND purpose = ? ORDER BY id", ps -> {

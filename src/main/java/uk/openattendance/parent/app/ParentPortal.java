@@ -1,7 +1,9 @@
 package uk.openattendance.parent.app;
 
 import jakarta.inject.Singleton;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,7 +17,13 @@ import uk.openattendance.leave.app.LeaveService;
 import uk.openattendance.leave.app.RequestLeave;
 import uk.openattendance.platform.problem.DomainProblem;
 import uk.openattendance.platform.problem.FieldError;
+import uk.openattendance.letters.app.LetterService;
+import uk.openattendance.notify.app.Outbox;
+import uk.openattendance.register.app.FiguresRow;
+import uk.openattendance.register.app.FiguresService;
 import uk.openattendance.register.app.MarkView;
+import uk.openattendance.register.app.WindowRequest;
+import uk.openattendance.register.domain.MarkWords;
 import uk.openattendance.register.app.RegisterService;
 import uk.openattendance.register.app.SchoolDay;
 import uk.openattendance.roll.app.ContactService;
@@ -37,8 +45,15 @@ public class ParentPortal {
     private final SchoolDay schoolDay;
     private final LeaveService leave;
 
+    private final FiguresService figures;
+    private final LetterService letters;
+    private final Outbox outbox;
+
     public ParentPortal(ContactService contacts, PupilService pupils, RegisterService registers, AbsenceService absences, SchoolDay schoolDay,
-            LeaveService leave) {
+            LeaveService leave, FiguresService figures, LetterService letters, Outbox outbox) {
+        this.figures = figures;
+        this.letters = letters;
+        this.outbox = outbox;
         this.leave = leave;
         this.contacts = contacts;
         this.pupils = pupils;
@@ -58,6 +73,47 @@ public class ParentPortal {
         Map<Long, MarkView> pm = registers.currentMarks(me.school(), today, Session.PM, ids);
         return kids.stream().map(p -> new Child(p.id(), p.displayName(), p.form(), am.containsKey(p.id()) ? am.get(p.id()).meaning() : null,
                 pm.containsKey(p.id()) ? pm.get(p.id()).meaning() : null)).toList();
+    }
+
+    /** One session's mark as a parent reads it: words, never the register code. */
+    public record MarkInWords(LocalDate date, String session, String words, Integer minutesLate) {}
+
+    /**
+     * A child's attendance this school year with the same DfE figures staff see (the figures service's own pupil row:
+     * window, denominator and all), and this week's marks so far in words.
+     */
+    public record ChildAttendance(long pupilId, String name, String form, FiguresRow thisYear, LocalDate weekFrom, LocalDate weekTo,
+            List<MarkInWords> thisWeek) {}
+
+    public List<ChildAttendance> attendance(Actor parent, long schoolId) {
+        ParentScope me = scope(parent, schoolId);
+        LocalDate today = schoolDay.of(schoolId).now().toLocalDate();
+        LocalDate monday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        return childrenOf(me).stream().map(p -> new ChildAttendance(p.id(), p.displayName(), p.form(),
+                figures.pupil(me.school(), p.id(), WindowRequest.yearToDate()), monday, today,
+                registers.marksOfPupil(me.school(), p.id(), monday, today).stream()
+                        .map(m -> new MarkInWords(m.date(), m.session(), MarkWords.forParent(m.code()), m.minutesLate() > 0 ? m.minutesLate() : null))
+                        .toList())).toList();
+    }
+
+    /** Letters sent about the parent's own children. */
+    public List<LetterService.FamilyLetter> letters(Actor parent, long schoolId) {
+        return letters.sentToFamily(scope(parent, schoolId));
+    }
+
+    /** The PDF of one of those letters; any other letter id is "not found". */
+    public byte[] letterPdf(Actor parent, long schoolId, long letterId) {
+        return letters.pdfForFamily(scope(parent, schoolId), letterId);
+    }
+
+    /** Texts and emails the school sent to this parent. */
+    public List<Outbox.FamilyMessage> messages(Actor parent, long schoolId) {
+        return outbox.sentToFamily(scope(parent, schoolId));
+    }
+
+    /** Absence reports about the parent's own children and where each stands. */
+    public List<AbsenceService.FamilyReport> absenceReports(Actor parent, long schoolId) {
+        return absences.reportsForFamily(scope(parent, schoolId));
     }
 
     public List<AbsenceReportView> report(Actor parent, long schoolId, ReportAbsence command, ReportChannel channel) {

@@ -1,6 +1,7 @@
 package uk.openattendance.parent.web;
 
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -17,6 +18,9 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import uk.openattendance.absence.app.AbsenceReportView;
+import uk.openattendance.absence.app.AbsenceService;
+import uk.openattendance.letters.app.LetterService;
+import uk.openattendance.notify.app.Outbox;
 import uk.openattendance.absence.app.ReportAbsence;
 import uk.openattendance.absence.domain.ReportChannel;
 import io.micronaut.http.MediaType;
@@ -77,6 +81,43 @@ public class ParentController {
     @Operation(summary = "Your children at this school, with today's marks")
     public List<ParentPortal.Child> listMyChildren(Authentication auth, @PathVariable long schoolId) {
         return portal.children(actors.resolve(auth.getName()), schoolId);
+    }
+
+    @Get("/attendance")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @Operation(summary = "Each of your children's attendance this school year, with the same DfE figures (window and denominator stated) the "
+            + "school's staff see, and this week's marks so far in words")
+    public List<ParentPortal.ChildAttendance> listMyChildrensAttendance(Authentication auth, @PathVariable long schoolId) {
+        return portal.attendance(actors.resolve(auth.getName()), schoolId);
+    }
+
+    @Get("/letters")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @Operation(summary = "Letters the school sent about your children (emailed or posted), newest first")
+    public List<LetterService.FamilyLetter> listMyLetters(Authentication auth, @PathVariable long schoolId) {
+        return portal.letters(actors.resolve(auth.getName()), schoolId);
+    }
+
+    @Get(value = "/letters/{letterId}/pdf", produces = "application/pdf")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @Operation(summary = "One of those letters as the PDF you were sent")
+    public HttpResponse<byte[]> getMyLetterPdf(Authentication auth, @PathVariable long schoolId, @PathVariable long letterId) {
+        return HttpResponse.ok(portal.letterPdf(actors.resolve(auth.getName()), schoolId, letterId)).contentType("application/pdf")
+                .header("Content-Disposition", "inline; filename=\"letter-" + letterId + ".pdf\"");
+    }
+
+    @Get("/messages")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @Operation(summary = "Texts and emails the school sent you, newest first (sign-in codes left out)")
+    public List<Outbox.FamilyMessage> listMyMessages(Authentication auth, @PathVariable long schoolId) {
+        return portal.messages(actors.resolve(auth.getName()), schoolId);
+    }
+
+    @Get("/absence-reports")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @Operation(summary = "Absence reports about your children, newest first, each with its reference (id) and where it stands")
+    public List<AbsenceService.FamilyReport> listMyAbsenceReports(Authentication auth, @PathVariable long schoolId) {
+        return portal.absenceReports(actors.resolve(auth.getName()), schoolId);
     }
 
     @Post("/absence-reports")

@@ -1,0 +1,34 @@
+package uk.openattendance.parent.graphql;
+
+import static uk.openattendance.platform.graphql.GraphqlContext.actor;
+import static uk.openattendance.platform.graphql.GraphqlContext.id;
+
+import graphql.schema.idl.RuntimeWiring;
+import jakarta.inject.Singleton;
+import uk.openattendance.absence.app.AbsenceService;
+import uk.openattendance.parent.app.ParentPortal;
+import uk.openattendance.platform.graphql.GraphqlWiring;
+
+/** A signed-in parent's view of their own children over GraphQL: each field calls the same portal method as its REST twin. */
+@Singleton
+public class ParentWiring implements GraphqlWiring {
+    private final ParentPortal parents;
+
+    public ParentWiring(ParentPortal parents) {
+        this.parents = parents;
+    }
+
+    @Override
+    public void wire(RuntimeWiring.Builder wiring) {
+        wiring.type("Query", t -> t
+                .dataFetcher("myChildrensAttendance", env -> parents.attendance(actor(env), id(env, "schoolId")))
+                .dataFetcher("myLetters", env -> parents.letters(actor(env), id(env, "schoolId")))
+                .dataFetcher("myMessages", env -> parents.messages(actor(env), id(env, "schoolId")))
+                .dataFetcher("myAbsenceReports", env -> parents.absenceReports(actor(env), id(env, "schoolId"))));
+        // the report's own fields sit one level down in REST; GraphQL flattens them beside the status
+        wiring.type("MyAbsenceReport", t -> t
+                .dataFetcher("report", env -> env.<AbsenceService.FamilyReport>getSource().report())
+                .dataFetcher("status", env -> env.<AbsenceService.FamilyReport>getSource().status().status().name())
+                .dataFetcher("statusWords", env -> env.<AbsenceService.FamilyReport>getSource().status().words()));
+    }
+}
