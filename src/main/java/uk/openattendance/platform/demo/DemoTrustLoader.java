@@ -94,7 +94,8 @@ public class DemoTrustLoader {
     /**
      * The trust and each school's set-up (school, terms, roll, contacts) on this thread, one school after another;
      * each school's staff, term of marks and letters on two workers as soon as its roll is in, so the marks of one
-     * school load while the next is set up. Schools share no rows, so the workers never wait on each other's locks.
+     * school load while the next is set up. Schools share no rows, and the writes' upserts (chain heads, tallies) hit
+     * primary keys, which lock the row alone and no gap, so the two workers never wait on each other's locks.
      */
     private void load(DemoProgress progress) {
         long trustId = schools.createTrust(SYSTEM, new CreateTrust("Demo Learning Trust")).id();

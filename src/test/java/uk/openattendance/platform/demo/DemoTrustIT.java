@@ -48,7 +48,8 @@ class DemoTrustIT implements TestPropertyProvider {
             throw new IllegalStateException(e);
         }
         jdbcUrl = server + "/" + name;
-        return Map.of("datasources.default.url", jdbcUrl);
+        // the demo's own ledger key, as the embedded run uses it (the test configuration names a key of its own as current)
+        return Map.of("datasources.default.url", jdbcUrl, "attendance.ledger.current-key-id", "demo-2026");
     }
 
     @BeforeAll
