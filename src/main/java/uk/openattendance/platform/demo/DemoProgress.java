@@ -2,12 +2,15 @@ package uk.openattendance.platform.demo;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 
 /**
  * What the demo loader has done so far, logged every few seconds while it works (a first start is otherwise silent
- * for as long as it takes), and how long each step took, logged at the end.
+ * for as long as it takes), and how long each step took, logged at the end. Steps may run at the same time (schools'
+ * marks load on two threads), so each is timed on its own.
  */
 final class DemoProgress implements AutoCloseable {
     private static final long EVERY_MS = 3_000;
@@ -16,10 +19,9 @@ final class DemoProgress implements AutoCloseable {
     private final long started = System.nanoTime();
     private final AtomicInteger pupils = new AtomicInteger();
     private final AtomicInteger marks = new AtomicInteger();
-    private final List<String> steps = new ArrayList<>();
+    private final List<String> done = new ArrayList<>();
+    private final Map<String, Long> running = new ConcurrentSkipListMap<>();
     private final Thread ticker;
-    private volatile String phase = "starting";
-    private long phaseStarted = System.nanoTime();
 
     private DemoProgress(Logger log) {
         this.log = log;
@@ -34,11 +36,21 @@ final class DemoProgress implements AutoCloseable {
         return p;
     }
 
-    synchronized void phase(String what) {
-        long now = System.nanoTime();
-        steps.add(String.format("%s %.1f s", phase, (now - phaseStarted) / 1e9));
-        phase = what;
-        phaseStarted = now;
+    /** Times one step from now until the returned handle is closed. */
+    Step step(String what) {
+        running.put(what, System.nanoTime());
+        return () -> {
+            Long from = running.remove(what);
+            synchronized (done) {
+                done.add(String.format("%s %.1f s", what, (System.nanoTime() - from) / 1e9));
+            }
+        };
+    }
+
+    /** A step under way; closing it records how long it took. */
+    interface Step extends AutoCloseable {
+        @Override
+        void close();
     }
 
     void pupils(int n) {
@@ -57,7 +69,8 @@ final class DemoProgress implements AutoCloseable {
         try {
             while (true) {
                 Thread.sleep(EVERY_MS);
-                log.info(String.format("Loading the demo trust: %s; %,d pupils and %,d marks so far (%.0f s)", phase, pupils.get(), marks.get(), seconds()));
+                log.info(String.format("Loading the demo trust: %s; %,d pupils and %,d marks so far (%.0f s)", String.join(", ", running.keySet()),
+                        pupils.get(), marks.get(), seconds()));
             }
         } catch (InterruptedException stopped) {
             Thread.currentThread().interrupt();
@@ -67,7 +80,9 @@ final class DemoProgress implements AutoCloseable {
     @Override
     public void close() {
         ticker.interrupt();
-        phase("done");
-        log.info(String.format("Demo trust loaded in %.1f s: %,d pupils, %,d marks. Steps: %s", seconds(), pupils.get(), marks.get(), String.join(", ", steps)));
+        synchronized (done) {
+            log.info(String.format("Demo trust loaded in %.1f s: %,d pupils, %,d marks. Steps: %s", seconds(), pupils.get(), marks.get(),
+                    String.join(", ", done)));
+        }
     }
 }

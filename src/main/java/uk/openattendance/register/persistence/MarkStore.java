@@ -18,13 +18,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import uk.openattendance.platform.db.RowInserts;
 import uk.openattendance.register.domain.CodeCatalogue;
 import uk.openattendance.register.domain.HistoryChain;
 import uk.openattendance.register.domain.Tally;
 
 /**
- * Marks, their history and the weekly tallies, written in JDBC batches inside the caller's transaction. A whole
- * register is a handful of statements whatever its size (STACK.md: saveAll does not batch generated ids).
+ * Marks, their history and the weekly tallies, written inside the caller's transaction: marks and history as multi-row
+ * INSERTs (the bulk of an import's time; see RowInserts), tallies and chain heads in JDBC batches. A whole register is a
+ * handful of statements whatever its size (STACK.md: saveAll does not batch generated ids).
  */
 @Singleton
 @Connectable
@@ -142,29 +144,10 @@ public class MarkStore {
     }
 
     public void insertMarks(List<MarkRow> rows) {
-        if (rows.isEmpty()) {
-            return;
-        }
-        jdbc.prepareStatement("INSERT INTO mark (school_id, pupil_id, register_group_id, mark_date, session, code, minutes_late, arrived_at, source, version, "
-                + "recorded_by, recorded_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", ps -> {
-                    for (MarkRow m : rows) {
-                        ps.setLong(1, m.schoolId());
-                        ps.setLong(2, m.pupilId());
-                        ps.setLong(3, m.registerGroupId());
-                        ps.setDate(4, Date.valueOf(m.date()));
-                        ps.setString(5, m.session());
-                        ps.setString(6, m.code());
-                        ps.setInt(7, m.minutesLate());
-                        setTime(ps, 8, m.arrivedAt());
-                        ps.setString(9, m.source());
-                        ps.setInt(10, m.version());
-                        ps.setString(11, m.recordedBy());
-                        ps.setTimestamp(12, Timestamp.from(m.recordedAt()));
-                        ps.addBatch();
-                    }
-                    ps.executeBatch();
-                    return null;
-                });
+        RowInserts.insert(jdbc, "INSERT INTO mark (school_id, pupil_id, register_group_id, mark_date, session, code, minutes_late, arrived_at, source, version, "
+                + "recorded_by, recorded_at)", 12, "", rows, (v, m) -> v.add(m.schoolId()).add(m.pupilId()).add(m.registerGroupId()).add(m.date())
+                        .add(m.session()).add(m.code()).add(m.minutesLate()).add(m.arrivedAt()).add(m.source()).add(m.version()).add(m.recordedBy())
+                        .add(m.recordedAt()));
     }
 
     /** Updates marks whose stored version is still {@code version - 1}; returns the pupils whose mark someone else changed first. */
@@ -202,29 +185,10 @@ public class MarkStore {
         if (rows.isEmpty()) {
             return;
         }
-        jdbc.prepareStatement("INSERT INTO mark_history (school_id, pupil_id, seq, mark_date, session, old_code, new_code, old_minutes_late, new_minutes_late, "
-                + "reason, changed_by, changed_at, prev_hash, key_id, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", ps -> {
-                    for (HistoryRow h : rows) {
-                        ps.setLong(1, h.schoolId());
-                        ps.setLong(2, h.pupilId());
-                        ps.setLong(3, h.seq());
-                        ps.setDate(4, Date.valueOf(h.date()));
-                        ps.setString(5, h.session());
-                        ps.setString(6, h.oldCode());
-                        ps.setString(7, h.newCode());
-                        ps.setInt(8, h.oldMinutesLate());
-                        ps.setInt(9, h.newMinutesLate());
-                        ps.setString(10, h.reason());
-                        ps.setString(11, h.changedBy());
-                        ps.setTimestamp(12, Timestamp.from(h.changedAt()));
-                        ps.setString(13, h.prevHash());
-                        ps.setString(14, h.keyId());
-                        ps.setString(15, h.hash());
-                        ps.addBatch();
-                    }
-                    ps.executeBatch();
-                    return null;
-                });
+        RowInserts.insert(jdbc, "INSERT INTO mark_history (school_id, pupil_id, seq, mark_date, session, old_code, new_code, old_minutes_late, "
+                + "new_minutes_late, reason, changed_by, changed_at, prev_hash, key_id, hash)", 15, "", rows, (v, h) -> v.add(h.schoolId()).add(h.pupilId())
+                        .add(h.seq()).add(h.date()).add(h.session()).add(h.oldCode()).add(h.newCode()).add(h.oldMinutesLate()).add(h.newMinutesLate())
+                        .add(h.reason()).add(h.changedBy()).add(h.changedAt()).add(h.prevHash()).add(h.keyId()).add(h.hash()));
         Map<Long, HistoryRow> latest = new HashMap<>();
         for (HistoryRow h : rows) {
             latest.merge(h.pupilId(), h, (a, b) -> a.seq() > b.seq() ? a : b);
