@@ -34,7 +34,7 @@
         var reason = step.field("Tell us a little more", el("textarea", { name: "reason", maxlength: "1000" }), "Optional. Up to 1,000 characters.");
         step.button("Send", "report");
         var boxes = function () { return Array.prototype.slice.call(step.form.querySelectorAll("input[name=pupil]")); };
-        step.onSubmit("pupil", function () {
+        step.onSubmit(null, function () {
           var problems = [];
           if (!boxes().some(function (b) { return b.checked; })) { problems.push({ field: "pupil", message: "Choose which child is absent" }); }
           if (!first.value) { problems.push({ field: "firstDate", message: "Enter the first day of absence" }); }

@@ -45,7 +45,7 @@
         var firstSession = from.field("Starting", sessionSelect("firstSession", true));
         var to = step.group("Until");
         var last = to.field("Last day", el("input", { name: "lastDate", type: "date" }));
-        var lastSession = to.field("Until", sessionSelect("lastSession", false));
+        var lastSession = to.field("Ending", sessionSelect("lastSession", false));
         var ground = step.field("Why leave is needed", el("select", { name: "ground" }));
         GROUNDS.forEach(function (g) { ground.appendChild(el("option", { value: g[0] }, g[1])); });
         var festival = step.field("The festival or day", el("input", { name: "festival", type: "text", maxlength: "100" }),
@@ -54,7 +54,7 @@
         var files = step.field("Supporting documents", el("input", { name: "documents", type: "file",
           multiple: "multiple", accept: "application/pdf,image/jpeg,image/png" }), "Optional. PDF, JPEG or PNG, up to 4 MB each.");
         step.button("Send request", "request");
-        step.onSubmit("reason", function () {
+        step.onSubmit(null, function () {
           var problems = [];
           if (!first.value) { problems.push({ field: "firstDate", message: "Enter the first day of leave" }); }
           if (!last.value) { problems.push({ field: "lastDate", message: "Enter the last day of leave" }); }

@@ -16,7 +16,7 @@
   // the button #00703c with white text (6:1), the focus ring #0b0c0c on #ffdd00 (GOV.UK's, 17:1).
   var CSS = [
     ":host { all: initial !important; display: block !important; }",
-    ".oa { all: initial; display: block; box-sizing: border-box; max-width: 40rem; padding: 16px; background: #ffffff; color: #1b1b1b;",
+    ".oa { all: initial; display: block; box-sizing: border-box; max-width: 640px; padding: 16px; background: #ffffff; color: #1b1b1b;",
     "  font: 400 16px/1.5 system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif; text-align: left; }",
     ".oa *, .oa *::before, .oa *::after { box-sizing: border-box; }",
     ".oa h1, .oa h2, .oa h3, .oa h4, .oa h5, .oa h6 { font-size: 24px; line-height: 1.25; font-weight: 700; margin: 0 0 16px; color: #1b1b1b; }",
@@ -32,7 +32,7 @@
     ".oa .error { display: block; color: #b10e1e; font-weight: 700; margin: 0 0 6px; }",
     ".oa .error[hidden] { display: none; }",
     ".oa input[type=tel], .oa input[type=text], .oa input[type=date], .oa input:not([type]), .oa select, .oa textarea {",
-    "  display: block; width: 100%; max-width: 24rem; min-height: 44px; padding: 8px; font: inherit; color: #1b1b1b; background: #ffffff;",
+    "  display: block; width: 100%; max-width: 384px; min-height: 44px; padding: 8px; font: inherit; color: #1b1b1b; background: #ffffff;",
     "  border: 2px solid #0b0c0c; border-radius: 0; }",
     ".oa textarea { min-height: 110px; max-width: 100%; }",
     ".oa input[type=file] { display: block; min-height: 44px; padding: 8px 0; font: inherit; color: #1b1b1b; }",
@@ -112,6 +112,7 @@
               var problem = new Error(json ? (json.detail || json.title || ("Error " + r.status))
                 : "The school's service answered " + r.status + ". Please try again or contact the school office.");
               problem.fields = json && json.errors ? json.errors : [];
+              problem.title = json && json.title;
               throw problem;
             }
             return json;
@@ -212,7 +213,8 @@
         list.forEach(function (e) {
           var key = String(e.field || "").replace(/\[\d+\]$/, "");
           var f = fields[key] || fields[options.aliases && options.aliases[key]] || fields[fallbackField];
-          var text = e.message || (problem.fields && problem.fields.length ? (f ? e.expected : problem.message) : problem.message);
+          // Our own checks carry a message; the service names the field and what it expected, under a title a parent can read.
+          var text = e.message || (f && e.expected ? (problem.title ? problem.title + ". " : "") + "Expected: " + e.expected + "." : problem.message);
           if (f && text && f.error.textContent.indexOf(text) < 0) {
             f.error.textContent = (f.error.textContent ? f.error.textContent + " " : "") + text;
             f.error.hidden = false;
