@@ -39,7 +39,7 @@
     ".oa [aria-invalid=true] { border-color: #b10e1e; border-width: 3px; }",
     ".oa .choice { display: flex; align-items: center; gap: 12px; min-height: 44px; font-weight: 400; margin: 0 0 4px; cursor: pointer; }",
     ".oa .choice input { width: 28px; height: 28px; margin: 0; flex: none; accent-color: #0b0c0c; }",
-    ".oa button { display: inline-block; min-height: 44px; min-width: 44px; padding: 8px 18px; font: 700 18px/1.4 inherit; font-family: inherit;",
+    ".oa button { display: inline-block; min-height: 44px; min-width: 44px; padding: 8px 18px; font-family: inherit; font-size: 18px; font-weight: 700; line-height: 1.4;",
     "  color: #ffffff; background: #00703c; border: 2px solid transparent; border-radius: 0; box-shadow: 0 2px 0 #002d18; cursor: pointer; }",
     ".oa button:hover { background: #005a30; }",
     ".oa input:focus, .oa select:focus, .oa textarea:focus, .oa button:focus, .oa .choice input:focus {",
@@ -205,7 +205,7 @@
       /** Shows errors: each beside its field (or the step's main field), listed in the summary, focus on the first. */
       step.fail = function (problem, fallbackField) {
         step.clear();
-        var list = (problem.fields && problem.fields.length ? problem.fields : [{ field: fallbackField || "", expected: problem.message }]);
+        var list = (problem.fields && problem.fields.length ? problem.fields : [{ field: fallbackField || "", message: problem.message }]);
         var shown = [];
         summary.appendChild(el("p", { "class": "summary-title" }, "There is a problem"));
         var ul = el("ul", {});
