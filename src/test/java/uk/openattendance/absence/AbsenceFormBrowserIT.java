@@ -174,7 +174,7 @@ class AbsenceFormBrowserIT {
         // Both children, by SPACE on each checkbox; the date typed in the day/month/year boxes; the reason by arrow keys.
         browser.press(Keys.SPACE, Keys.TAB, Keys.SPACE);
         browser.tabToName("firstDate");
-        browser.press("23112026");
+        browser.typeDate(MONDAY);
         assertThat(browser.find("input[name=firstDate]").getAttribute("value")).isEqualTo("2026-11-23");
         browser.tabToName("category");
         browser.press(Keys.ARROW_DOWN);

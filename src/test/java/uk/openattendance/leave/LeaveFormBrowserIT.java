@@ -151,9 +151,9 @@ class LeaveFormBrowserIT {
         browser.assertAccessible(FORM, "details with an error");
         screenshot("5-details-error");
 
-        browser.press("11012027");
+        browser.typeDate(LocalDate.of(2027, 1, 11));
         browser.tabToName("lastDate");
-        browser.press("12012027");
+        browser.typeDate(LocalDate.of(2027, 1, 12));
         assertThat(browser.find("input[name=firstDate]").getAttribute("value")).isEqualTo("2027-01-11");
         assertThat(browser.find("input[name=lastDate]").getAttribute("value")).isEqualTo("2027-01-12");
         browser.tabToName("ground");

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Predicate;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -82,8 +81,7 @@ public final class EmbeddedFormBrowser implements AutoCloseable {
         options.setBinary("/usr/bin/chromium");
         // a phone's width: the forms must work where most parents meet them
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--window-size=390,1400", "--lang=en-GB");
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-GB"));
+                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--window-size=390,1400");
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build();
         return new ChromeDriver(service, options);
     }
@@ -217,8 +215,23 @@ public final class EmbeddedFormBrowser implements AutoCloseable {
         return browser.findElement(By.cssSelector(css));
     }
 
-    public void setDate(String name, String isoDate) {
-        js().executeScript("arguments[0].value = arguments[1]", find("input[name=" + name + "]"), isoDate);
+    /**
+     * Types a date into the focused date box the way a parent would: digits for each part, in the order the browser's
+     * locale shows them (day/month/year in en-GB, month/day/year in Chromium's default en-US).
+     */
+    @SuppressWarnings("unchecked")
+    public void typeDate(java.time.LocalDate date) {
+        List<String> order = (List<String>) js().executeScript("return new Intl.DateTimeFormat(navigator.language).formatToParts(new Date(2027, 0, 11))"
+                + ".filter(function (p) { return p.type === 'day' || p.type === 'month' || p.type === 'year'; }).map(function (p) { return p.type; });");
+        StringBuilder keys = new StringBuilder();
+        for (String part : order) {
+            keys.append(switch (part) {
+                case "day" -> String.format("%02d", date.getDayOfMonth());
+                case "month" -> String.format("%02d", date.getMonthValue());
+                default -> String.valueOf(date.getYear());
+            });
+        }
+        press(keys.toString());
     }
 
     public void screenshot(Path file) {
