@@ -46,11 +46,10 @@
     "  outline: 3px solid #ffdd00; outline-offset: 0; box-shadow: inset 0 0 0 2px #0b0c0c; }",
     ".oa button:focus { color: #0b0c0c; background: #ffdd00; box-shadow: 0 2px 0 #0b0c0c; }",
     ".oa .summary { border: 5px solid #b10e1e; padding: 12px 16px; margin: 0 0 20px; }",
-    ".oa .summary[hidden], .oa .status:empty { display: none; }",
+    ".oa .summary[hidden] { display: none; }",
     ".oa .summary ul { margin: 8px 0 0; padding-left: 20px; }",
     ".oa .summary a { color: #b10e1e; font-weight: 700; display: inline-block; min-height: 24px; }",
     ".oa .summary a:focus { outline: 3px solid #ffdd00; background: #ffdd00; color: #0b0c0c; }",
-    ".oa .status { color: #1b1b1b; margin: 0 0 16px; }",
     ".oa .done { border: 5px solid #00703c; padding: 12px 16px; }",
     ".oa .visually-hidden { position: absolute !important; width: 1px; height: 1px; margin: 0; padding: 0; overflow: hidden;",
     "  clip: rect(0 0 0 0); clip-path: inset(50%); border: 0; white-space: nowrap; }"
@@ -85,8 +84,9 @@
     root.appendChild(el("style", {}, CSS));
     var wrapper = el("div", { "class": "oa", lang: "en" });
     root.appendChild(wrapper);
-    // One polite live region that outlives the steps, so screen readers hear "Sending..." and each new step's name.
-    var status = el("p", { "class": "status", role: "status", "aria-live": "polite", "data-role": "status" });
+    // One polite live region that outlives the steps, so screen readers hear "Sending..." and each new step's name;
+    // sighted parents see the focused heading instead, so it is visually hidden.
+    var status = el("p", { "class": "visually-hidden", role: "status", "aria-live": "polite", "data-role": "status" });
     var stage = el("div", {});
     wrapper.appendChild(status);
     wrapper.appendChild(stage);
