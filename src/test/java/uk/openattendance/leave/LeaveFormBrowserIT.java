@@ -3,12 +3,10 @@ package uk.openattendance.leave;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpServer;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,19 +18,15 @@ import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import uk.openattendance.fixtures.Api;
 import uk.openattendance.fixtures.ParentPhone;
 import uk.openattendance.fixtures.TestWorld;
 import uk.openattendance.notify.app.Dispatcher;
+import uk.openattendance.parent.EmbeddedFormBrowser;
 import uk.openattendance.platform.time.MutableClock;
 import uk.openattendance.roll.app.ContactCommand;
 import uk.openattendance.roll.app.ContactService;
@@ -54,6 +48,7 @@ class LeaveFormBrowserIT {
     static final ZoneId LONDON = ZoneId.of("Europe/London");
     static final LocalDate MONDAY = LocalDate.of(2026, 11, 23);
     static final Actor SYSTEM = Actor.bootstrap("tests");
+    static final String FORM = "leave form";
 
     @Inject EmbeddedServer server;
     @Inject TestWorld world;
@@ -63,43 +58,26 @@ class LeaveFormBrowserIT {
     @Inject Dispatcher dispatcher;
     @Inject ParentPhone phone;
 
-    HttpServer website;
-    WebDriver browser;
+    EmbeddedFormBrowser browser;
 
     @AfterEach
     void close() {
         if (browser != null) {
-            browser.quit();
-        }
-        if (website != null) {
-            website.stop(0);
+            browser.close();
         }
     }
 
     /** The school's website: one page that embeds the form with the script tag the school pastes in. */
-    String serveWebsite(long schoolId) throws IOException {
-        website = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        String page = "<!doctype html><html><head><title>Leave request - Test Primary</title></head><body><h1>Test Primary School</h1>"
-                + "<div id=\"leave-form\"></div><script src=\"" + server.getURL() + "/embed/leave-form.js\" data-school=\"" + schoolId
-                + "\" data-target=\"leave-form\"></script></body></html>";
-        website.createContext("/", ex -> {
-            byte[] b = page.getBytes(StandardCharsets.UTF_8);
-            ex.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
-            ex.sendResponseHeaders(200, b.length);
-            ex.getResponseBody().write(b);
-            ex.close();
-        });
-        website.start();
-        return "http://127.0.0.1:" + website.getAddress().getPort();
+    EmbeddedFormBrowser website(long schoolId, String css) {
+        browser = EmbeddedFormBrowser.website(server.getURL().toString(), "leave-form.js", schoolId, css);
+        return browser;
     }
 
-    WebDriver chromium() {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build();
-        return new ChromeDriver(service, options);
+    void screenshot(String step) {
+        String dir = System.getenv("FORM_SCREENSHOTS");
+        if (dir != null && !dir.isBlank()) {
+            browser.screenshot(Path.of(dir, "leave-form-" + step + ".png"));
+        }
     }
 
     record Family(TestWorld.School school, PupilView child, String mobile, String office, Api api) {}
@@ -125,74 +103,128 @@ class LeaveFormBrowserIT {
         return phone.lastCodeTo(ParentPhone.e164(f.mobile()));
     }
 
-    WebElement waitFor(String css) {
-        return new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> {
-            List<WebElement> found = d.findElements(By.cssSelector(css));
-            return found.isEmpty() || !found.get(0).isDisplayed() ? null : found.get(0);
-        });
-    }
-
     @Test
-    void aParentAsksForLeaveFromTheSchoolsOwnWebsiteAndTheRequestAppearsForTheHeadteacher() throws IOException {
+    void aParentAsksForLeaveWithTheKeyboardFromTheSchoolsOwnWebsiteAndTheRequestAppearsForTheHeadteacher() throws IOException {
         clock.set(LocalDateTime.of(MONDAY, LocalTime.of(19, 30)), LONDON);
         Family f = family();
-        String origin = serveWebsite(f.school().id());
-        allow(f.school(), origin);
+        website(f.school().id(), null);
+        allow(f.school(), browser.origin());
+        browser.open();
 
-        browser = chromium();
-        browser.get(origin + "/");
-        waitFor("input[name=mobile]").sendKeys(f.mobile());
-        browser.findElement(By.cssSelector("button[name=send-code]")).click();
-        waitFor("input[name=code]").sendKeys(codeSentTo(f));
-        browser.findElement(By.cssSelector("button[name=verify]")).click();
+        browser.waitForHeading("Ask for leave of absence");
+        browser.assertAccessible(FORM, "sign-in");
+        assertThat(browser.smallTargets()).isEmpty();
+        screenshot("1-sign-in");
+        browser.tabToName("mobile");
+        browser.press(f.mobile(), Keys.ENTER);
 
-        WebElement child = waitFor("select[name=pupil]");
+        WebElement codeHeading = browser.waitForHeading("Enter your code");
+        assertThat(browser.focused()).as("focus moves to the code step's heading").isEqualTo(codeHeading);
+        browser.assertAccessible(FORM, "code");
+        screenshot("2-code");
+        browser.press(Keys.TAB, "000000", Keys.ENTER);
+        WebElement code = browser.find("input[name=code]");
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(d -> "true".equals(code.getAttribute("aria-invalid")));
+        assertThat(browser.find("[data-role=message]").getText()).contains("That code is not right");
+        assertThat(code.getAttribute("aria-describedby")).contains("oa-error");
+        assertThat(browser.focused()).as("focus goes back to the code").isEqualTo(code);
+        browser.assertAccessible(FORM, "code with an error");
+        screenshot("3-code-error");
+        browser.press(Keys.END, Keys.BACK_SPACE, Keys.BACK_SPACE, Keys.BACK_SPACE, Keys.BACK_SPACE, Keys.BACK_SPACE, Keys.BACK_SPACE, codeSentTo(f), Keys.ENTER);
+
+        WebElement request = browser.waitForHeading("Your request");
+        assertThat(browser.focused()).as("focus moves to the details step's heading").isEqualTo(request);
+        WebElement child = browser.waitFor("select[name=pupil]");
         assertThat(new Select(child).getFirstSelectedOption().getText()).isEqualTo("Esme Browserform");
-        setDate("firstDate", LocalDate.of(2027, 1, 11));
-        setDate("lastDate", LocalDate.of(2027, 1, 12));
-        new Select(browser.findElement(By.cssSelector("select[name=ground]"))).selectByValue("PERFORMANCE_OR_EMPLOYMENT_ABROAD");
-        browser.findElement(By.cssSelector("textarea[name=reason]")).sendKeys("Esme is in a licensed stage production in Dublin.");
+        assertThat(browser.findAll("fieldset legend")).extracting(WebElement::getText).containsExactly("From", "Until");
+        browser.assertAccessible(FORM, "details");
+        assertThat(browser.smallTargets()).isEmpty();
+        screenshot("4-details");
+
+        browser.tabTo(e -> "request".equals(e.getAttribute("name")), "the Send request button");
+        browser.press(Keys.SPACE);
+        WebElement first = browser.find("input[name=firstDate]");
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(d -> "true".equals(first.getAttribute("aria-invalid")));
+        assertThat(browser.find("input[name=lastDate]").getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.find("[data-role=message]").getText()).contains("Enter the first day of leave").contains("Enter the last day of leave");
+        assertThat(browser.focused()).as("focus goes to the first field in error").isEqualTo(first);
+        browser.assertAccessible(FORM, "details with an error");
+        screenshot("5-details-error");
+
+        browser.typeDate(LocalDate.of(2027, 1, 11));
+        browser.tabToName("lastDate");
+        browser.typeDate(LocalDate.of(2027, 1, 12));
+        assertThat(browser.find("input[name=firstDate]").getAttribute("value")).isEqualTo("2027-01-11");
+        assertThat(browser.find("input[name=lastDate]").getAttribute("value")).isEqualTo("2027-01-12");
+        browser.tabToName("ground");
+        browser.press(Keys.ARROW_DOWN);
+        assertThat(browser.find("select[name=ground]").getAttribute("value")).isEqualTo("PERFORMANCE_OR_EMPLOYMENT_ABROAD");
+        browser.tabToName("reason");
+        browser.press("Esme is in a licensed stage production in Dublin.");
+        // the file chooser is the operating system's own dialog, which WebDriver cannot drive; the file is handed over
         Path licence = Files.createTempFile("performance-licence", ".pdf");
         Files.write(licence, "%PDF-1.4\n% performance licence issued by the local authority\n%%EOF\n".getBytes(StandardCharsets.US_ASCII));
-        browser.findElement(By.cssSelector("input[name=documents]")).sendKeys(licence.toString());
-        browser.findElement(By.cssSelector("button[name=request]")).click();
+        browser.find("input[name=documents]").sendKeys(licence.toString());
+        browser.tabTo(e -> "request".equals(e.getAttribute("name")), "the Send request button");
+        browser.press(Keys.ENTER);
 
-        WebElement done = waitFor("[data-role=done]");
+        WebElement done = browser.waitFor("[data-role=done]");
         assertThat(done.getText()).contains("Esme Browserform").contains("2 school days");
+        assertThat(browser.focused()).as("focus moves to the confirmation heading").isEqualTo(browser.find("[data-role=heading]"));
+        browser.assertAccessible(FORM, "request sent");
+        screenshot("6-done");
 
         String head = world.staffLogin(f.api(), Role.HEADTEACHER, f.school().id(), null);
         JsonNode waiting = f.api().get("/api/v1/schools/" + f.school().id() + "/leave-requests?status=REQUESTED", head).json();
         assertThat(waiting.size()).isEqualTo(1);
-        JsonNode request = waiting.get(0);
-        assertThat(request.get("pupilName").asText()).isEqualTo("Esme Browserform");
-        assertThat(request.get("ground").asText()).isEqualTo("PERFORMANCE_OR_EMPLOYMENT_ABROAD");
-        assertThat(request.get("code").asText()).isEqualTo("C1");
-        assertThat(request.get("channel").asText()).isEqualTo("WEB_FORM");
-        assertThat(request.get("requestedBy").asText()).contains("Gethin Browserform");
-        assertThat(request.get("documents").get(0).get("contentType").asText()).isEqualTo("application/pdf");
+        JsonNode sent = waiting.get(0);
+        assertThat(sent.get("pupilName").asText()).isEqualTo("Esme Browserform");
+        assertThat(sent.get("ground").asText()).isEqualTo("PERFORMANCE_OR_EMPLOYMENT_ABROAD");
+        assertThat(sent.get("code").asText()).isEqualTo("C1");
+        assertThat(sent.get("channel").asText()).isEqualTo("WEB_FORM");
+        assertThat(sent.get("requestedBy").asText()).contains("Gethin Browserform");
+        assertThat(sent.get("documents").get(0).get("contentType").asText()).isEqualTo("application/pdf");
     }
 
     @Test
-    void aWebsiteTheSchoolHasNotAllowedCannotUseTheForm() throws IOException {
+    void aWebsiteTheSchoolHasNotAllowedCannotUseTheForm() {
         clock.set(LocalDateTime.of(MONDAY, LocalTime.of(19, 30)), LONDON);
         Family f = family();
-        String origin = serveWebsite(f.school().id());
-        browser = chromium();
-        browser.get(origin + "/");
-        waitFor("input[name=mobile]").sendKeys(f.mobile());
-        browser.findElement(By.cssSelector("button[name=send-code]")).click();
-        WebElement message = new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> {
-            WebElement m = d.findElement(By.cssSelector("[data-role=message]"));
+        website(f.school().id(), null);
+        browser.open();
+        browser.waitFor("input[name=mobile]").sendKeys(f.mobile());
+        browser.find("button[name=send-code]").click();
+        WebElement message = new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).until(d -> {
+            WebElement m = browser.find("[data-role=message]");
             return m.getText().isBlank() ? null : m;
         });
         assertThat(message.getText()).contains("could not reach the school's attendance service");
-        assertThat(browser.findElements(By.cssSelector("input[name=code]"))).isEmpty();
+        assertThat(browser.findAll("input[name=code]")).isEmpty();
+        browser.assertAccessible(FORM, "sign-in refused");
         dispatcher.dispatchDue(List.of(f.school().id()));
         assertThat(phone.receivedBy(ParentPhone.e164(f.mobile()))).as("no code was sent for a sign-in from a page the school has not allowed").isZero();
     }
 
-    void setDate(String name, LocalDate date) {
-        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", browser.findElement(By.cssSelector("input[name=" + name + "]")),
-                date.toString());
+    @Test
+    void theSchoolsHostileCssNeitherReachesTheLeaveFormNorIsChangedByIt() {
+        clock.set(LocalDateTime.of(MONDAY, LocalTime.of(19, 30)), LONDON);
+        Family f = family();
+        website(f.school().id(), EmbeddedFormBrowser.HOSTILE_CSS);
+        allow(f.school(), browser.origin());
+        browser.open();
+        WebElement heading = browser.waitForHeading("Ask for leave of absence");
+        assertThat(browser.style(heading, "color")).isEqualTo("rgb(27, 27, 27)");
+        assertThat(browser.style(heading, "font-size")).isEqualTo("24px");
+        assertThat(browser.style(browser.find("button[name=send-code]"), "font-size")).isEqualTo("18px");
+        assertThat(browser.smallTargets()).isEmpty();
+        browser.assertAccessible(FORM, "sign-in beside hostile CSS");
+        assertThat(browser.style(browser.page("[data-school=button]"), "background-color")).isEqualTo("rgb(34, 34, 34)");
+        assertThat(browser.style(browser.page("[data-school=text]"), "color")).isEqualTo("rgb(255, 255, 255)");
+        browser.find("input[name=mobile]").sendKeys(f.mobile(), Keys.ENTER);
+        browser.waitForHeading("Enter your code");
+        browser.find("input[name=code]").sendKeys(codeSentTo(f), Keys.ENTER);
+        browser.waitFor("select[name=pupil]");
+        browser.assertAccessible(FORM, "details beside hostile CSS");
+        screenshot("7-hostile-css");
     }
 }
