@@ -31,6 +31,12 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
 fi
 
 # The browser tests check every form step with axe-core, fetched from npm into a cache outside the checkout.
+if ! command -v npm >/dev/null; then
+  echo "test.sh: installing Debian's npm to fetch axe-core for the browser tests"
+  if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+  $SUDO apt-get update -q >/dev/null || true
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q npm >/dev/null
+fi
 AXE_CORE_JS=$(./infra/axe-core.sh)
 export AXE_CORE_JS
 
