@@ -112,7 +112,7 @@ public final class EmbeddedFormBrowser implements AutoCloseable {
 
     /** Waits for a visible element inside the form. */
     public WebElement waitFor(String css) {
-        return new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> {
+        return new WebDriverWait(browser, Duration.ofSeconds(15)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
             try {
                 List<WebElement> found = shadow().findElements(By.cssSelector(css));
                 return found.isEmpty() || !found.get(0).isDisplayed() ? null : found.get(0);
@@ -133,7 +133,7 @@ public final class EmbeddedFormBrowser implements AutoCloseable {
     /** Waits until the step's heading reads as given. */
     public WebElement waitForHeading(String text) {
         try {
-            return new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> {
+            return new WebDriverWait(browser, Duration.ofSeconds(15)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
                 List<WebElement> h = shadow().findElements(By.cssSelector("[data-role=heading]"));
                 return !h.isEmpty() && h.get(0).getText().equals(text) ? h.get(0) : null;
             });

@@ -221,8 +221,11 @@ class ParentViewIT {
     }
 
     private void take(LocalDate date, Session session, String amarasCode, String olivesCode) {
-        clock.set(LocalDateTime.of(date, session == Session.AM ? LocalTime.of(8, 55) : LocalTime.of(13, 15)), LONDON);
-        registers.submit(SYSTEM, school.id(), date, session, new SubmitRegister(List.of(new SubmitRegister.Entry(amara.id(), amarasCode, null, null, null),
+        // Copnor is on time until 9:00 ("registers close at 9:00"), so a late mark comes with its arrival after it
+        boolean late = "L".equals(amarasCode);
+        clock.set(LocalDateTime.of(date, session == Session.AM ? (late ? LocalTime.of(9, 6) : LocalTime.of(8, 55)) : LocalTime.of(13, 15)), LONDON);
+        registers.submit(SYSTEM, school.id(), date, session, new SubmitRegister(List.of(new SubmitRegister.Entry(amara.id(), amarasCode,
+                late ? LocalTime.of(9, 5) : null, null, null),
                 new SubmitRegister.Entry(olive.id(), olivesCode, null, null, null)), null));
     }
 
