@@ -174,7 +174,7 @@ public class LetterRenderer {
             + ".date { margin-top: 4mm; } h2 { font-size: 13pt; margin: 6mm 0 4mm 0; } .foot { margin-top: 6mm; font-size: 8.5pt; color: #444; "
             + "border-top: 0.5pt solid #999; padding-top: 2mm; } .letter { page-break-after: always; } .letter:last-child { page-break-after: auto; } "
             + ".chart { margin: 3mm 0 1mm 0; page-break-inside: avoid; } .chart-title { font-weight: bold; font-size: 10.5pt; margin: 0 0 1mm 0; } "
-            + ".chart svg { width: 170mm; height: 47.8mm; } table.weeks { border-collapse: collapse; font-size: 7.5pt; margin-top: 1mm; } "
+            + ".plot { position: relative; } .plot span { position: absolute; line-height: 1; white-space: nowrap; } table.weeks { border-collapse: collapse; font-size: 7.5pt; margin-top: 1mm; } "
             + "table.weeks caption { text-align: left; font-size: 7.5pt; color: #444; } table.weeks th, table.weeks td { padding: 0.3mm 1.2mm; "
             + "text-align: left; font-weight: normal; border-bottom: 0.3pt solid #ccc; } table.weeks th[scope=row] { color: #444; }";
 

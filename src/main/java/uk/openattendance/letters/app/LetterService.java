@@ -445,7 +445,7 @@ public class LetterService {
             Object pupil = facts.getOrDefault("pupil", Map.of()) instanceof Map<?, ?> m ? m.get("name") : null;
             WeeklyChart.Chart c = WeeklyChart.of(pupil == null ? "your child" : pupil.toString(), weeks, lines);
             chart = "<div class=\"chart\"><p class=\"chart-title\">" + escape("Attendance week by week, " + figures.get("from") + " to " + figures.get("to")
-                    + (lines.isEmpty() ? "" : " (dashed lines: the school's letter thresholds)")) + "</p>" + c.svg() + c.table() + "</div>";
+                    + (lines.isEmpty() ? "" : " (dashed lines: the school's letter thresholds)")) + "</p>" + c.printed() + c.table() + "</div>";
         }
         return new LetterRenderer.LetterPage(header + "<h2>" + escape(r.subject()) + "</h2>" + r.bodyHtml(), chart, "<p>Yours sincerely,</p><p>"
                 + escape(String.valueOf(school.getOrDefault("name", ""))) + "</p>" + foot);
