@@ -67,7 +67,7 @@ public final class WeeklyChart {
         List<Week> shown = weeks.stream().filter(w -> w.possible() > 0).sorted(Comparator.comparing(Week::weekStart)).toList();
         List<Threshold> lines = thresholds.stream().sorted(Comparator.comparing(Threshold::percent).reversed()).toList();
         String description = describe(who, shown, lines);
-        StringBuilder shapes = new StringBuilder(4096);
+        ChartShapes shapes = new ChartShapes();
         List<ChartLabel> labels = new ArrayList<>();
         axes(shapes, labels);
         if (shown.isEmpty()) {
@@ -81,9 +81,9 @@ public final class WeeklyChart {
         }
         String open = open("Attendance by week: " + who, description);
         // every label after every shape, the figures on the bars last: over the threshold lines, so a dash never cuts one
-        StringBuilder svg = new StringBuilder(open.length() + shapes.length() + 120 * labels.size()).append(open).append(shapes);
+        StringBuilder svg = new StringBuilder(4096).append(open).append(shapes.screen());
         labels.forEach(l -> svg.append(l.svg()));
-        return new Chart(svg.append("</svg>").toString(), description, table(shown), printed(open, shapes, labels));
+        return new Chart(svg.append("</svg>").toString(), description, table(shown), printed(open, shapes.printed(), labels));
     }
 
     private static String open(String title, String description) {
@@ -93,7 +93,7 @@ public final class WeeklyChart {
     }
 
     /** The chart for a letter: Batik draws the shapes, and the labels are HTML text laid over them, each where the SVG's would be. */
-    private static String printed(String open, CharSequence shapes, List<ChartLabel> labels) {
+    private static String printed(String open, String shapes, List<ChartLabel> labels) {
         double mmPerUnit = PRINT_WIDTH_MM / WIDTH;
         String size = "width: " + ChartLabel.fmt(PRINT_WIDTH_MM) + "mm; height: " + ChartLabel.fmt(PRINT_WIDTH_MM * HEIGHT / WIDTH) + "mm";
         StringBuilder html = new StringBuilder(shapes.length() + 200 * labels.size()).append("<div class=\"plot\" style=\"").append(size).append("\">")
@@ -102,17 +102,15 @@ public final class WeeklyChart {
         return html.append("</div>").toString();
     }
 
-    private static void axes(StringBuilder svg, List<ChartLabel> labels) {
+    private static void axes(ChartShapes shapes, List<ChartLabel> labels) {
         for (int p = 0; p <= 100; p += 25) {
             double y = y(BigDecimal.valueOf(p));
-            svg.append("<line x1=\"").append(LEFT).append("\" y1=\"").append(fmt(y)).append("\" x2=\"").append(LEFT + PLOT_W).append("\" y2=\"")
-                    .append(fmt(y)).append("\" stroke=\"").append(p == 0 ? "#555" : "#ddd").append("\" stroke-width=\"").append(p == 0 ? "1" : "0.6")
-                    .append("\"/>");
+            shapes.line(LEFT, y, LEFT + PLOT_W, p == 0 ? "#555" : "#ddd", p == 0 ? "1" : "0.6", null);
             labels.add(new ChartLabel(LEFT - 4, y + 3.5, p + "%", 9.5, "end", "#444"));
         }
     }
 
-    private static void bars(StringBuilder svg, List<ChartLabel> labels, List<ChartLabel> figures, List<Week> shown, List<Threshold> lines) {
+    private static void bars(ChartShapes shapes, List<ChartLabel> labels, List<ChartLabel> figures, List<Week> shown, List<Threshold> lines) {
         int n = shown.size();
         double slot = (double) PLOT_W / n;
         double barW = Math.max(2, slot * (n > 20 ? 0.78 : 0.66));
@@ -122,9 +120,7 @@ public final class WeeklyChart {
             BigDecimal pct = w.percent();
             double x = LEFT + slot * i + (slot - barW) / 2;
             double top = y(pct);
-            svg.append("<rect x=\"").append(fmt(x)).append("\" y=\"").append(fmt(top)).append("\" width=\"").append(fmt(barW)).append("\" height=\"")
-                    .append(fmt(TOP + PLOT_H - top)).append("\" fill=\"").append(colour(pct, lines)).append("\"><title>")
-                    .append(escape("Week beginning " + LONG.format(w.weekStart()) + ": " + whole(pct) + "%")).append("</title></rect>");
+            shapes.bar(x, top, barW, TOP + PLOT_H - top, colour(pct, lines), "Week beginning " + LONG.format(w.weekStart()) + ": " + whole(pct) + "%");
             if (n <= FIGURES_ON_BARS_UP_TO) {
                 // inside the top of a tall bar (clear of the threshold lines above it), else just above a short one
                 boolean inside = TOP + PLOT_H - top > 16;
@@ -138,12 +134,11 @@ public final class WeeklyChart {
     }
 
     /** Lines top down; each label sits at its line unless the one above is too close, then just below that one. */
-    private static void thresholdLines(StringBuilder svg, List<ChartLabel> labels, List<Threshold> lines) {
+    private static void thresholdLines(ChartShapes shapes, List<ChartLabel> labels, List<Threshold> lines) {
         double lastLabel = -100;
         for (Threshold t : lines) {
             double y = y(t.percent());
-            svg.append("<line x1=\"").append(LEFT).append("\" y1=\"").append(fmt(y)).append("\" x2=\"").append(LEFT + PLOT_W).append("\" y2=\"")
-                    .append(fmt(y)).append("\" stroke=\"#222\" stroke-width=\"1\" stroke-dasharray=\"5,3\"/>");
+            shapes.line(LEFT, y, LEFT + PLOT_W, "#222", "1", "5,3");
             double labelY = Math.max(y + 3.5, lastLabel + LABEL_GAP);
             lastLabel = labelY;
             labels.add(new ChartLabel(LEFT + PLOT_W + 4, labelY, t.label(), 9.5, "start", "#222"));
@@ -209,10 +204,6 @@ public final class WeeklyChart {
 
     private static String whole(BigDecimal pct) {
         return pct.setScale(0, RoundingMode.HALF_UP).toPlainString();
-    }
-
-    private static String fmt(double v) {
-        return ChartLabel.fmt(v);
     }
 
     static String escape(String s) {
