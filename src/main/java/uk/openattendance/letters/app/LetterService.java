@@ -391,7 +391,8 @@ public class LetterService {
 
     private Map<Long, List<WeeklyChart.Week>> storedWeeks(List<LetterRow> rows) {
         Map<Long, List<WeeklyChart.Week>> out = new java.util.HashMap<>();
-        List<Long> ids = rows.stream().filter(LetterService::charted).map(LetterRow::id).toList();
+        // a chart is kept only as an approved letter goes out, and nothing turns back into a draft: a draft's review needs no read
+        List<Long> ids = rows.stream().filter(r -> charted(r) && !"DRAFT".equals(r.status())).map(LetterRow::id).toList();
         post.charts(ids).forEach((id, text) -> out.put(id, readWeeks(text)));
         return out;
     }
