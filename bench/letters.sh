@@ -10,4 +10,7 @@ GEN=${GEN_SCHOOL:-../shared/bench/gen_school.py}
 DATA=target/bench-letters
 mkdir -p "$DATA"
 [ -f "$DATA/marks.csv" ] || python3 "$GEN" "$DATA" --pupils 1500 --days 35 --start 2025-09-01 --seed 42
-mvn -B -q -ntp -Pbench compile exec:exec -Dbench.main=uk.openattendance.bench.LetterBenchmark -Dbench.args="$DATA docs/letter-example.png"
+# plain java rather than exec:exec, so that it also runs offline and BENCH_JAVA_OPTS (e.g. a flight recording) reach the JVM
+mvn -B -q -ntp -o -Pbench compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=runtime
+exec java -Duser.timezone=UTC -DLOG_FORMAT=TEXT -Xmx4g ${BENCH_JAVA_OPTS:-} -cp "target/classes:$(cat target/bench.classpath)" \
+    uk.openattendance.bench.LetterBenchmark "$DATA" "${LETTER_PNG:-docs/letter-example.png}"

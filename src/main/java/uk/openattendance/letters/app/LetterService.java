@@ -425,7 +425,8 @@ public class LetterService {
 
     private Map<Long, List<WeeklyChart.Week>> storedWeeks(List<LetterRow> rows) {
         Map<Long, List<WeeklyChart.Week>> out = new java.util.HashMap<>();
-        List<Long> ids = rows.stream().filter(LetterService::charted).map(LetterRow::id).toList();
+        // a chart is kept only as an approved letter goes out, and nothing turns back into a draft: a draft's review needs no read
+        List<Long> ids = rows.stream().filter(r -> charted(r) && !"DRAFT".equals(r.status())).map(LetterRow::id).toList();
         post.charts(ids).forEach((id, text) -> out.put(id, readWeeks(text)));
         return out;
     }
@@ -479,7 +480,7 @@ public class LetterService {
             Object pupil = facts.getOrDefault("pupil", Map.of()) instanceof Map<?, ?> m ? m.get("name") : null;
             WeeklyChart.Chart c = WeeklyChart.of(pupil == null ? "your child" : pupil.toString(), weeks, lines);
             chart = "<div class=\"chart\"><p class=\"chart-title\">" + escape("Attendance week by week, " + figures.get("from") + " to " + figures.get("to")
-                    + (lines.isEmpty() ? "" : " (dashed lines: the school's letter thresholds)")) + "</p>" + c.svg() + c.table() + "</div>";
+                    + (lines.isEmpty() ? "" : " (dashed lines: the school's letter thresholds)")) + "</p>" + c.printed() + c.table() + "</div>";
         }
         return new LetterRenderer.LetterPage(header + "<h2>" + escape(r.subject()) + "</h2>" + r.bodyHtml(), chart, "<p>Yours sincerely,</p><p>"
                 + escape(String.valueOf(school.getOrDefault("name", ""))) + "</p>" + foot);

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -31,11 +32,16 @@ public final class WeeklyChart {
     /** A line across the chart: one of the school's letter thresholds, e.g. 95 labelled "95%". */
     public record Threshold(BigDecimal percent, String label) {}
 
-    /** The SVG, its description in words (the same as the SVG's desc), and the figures as an XHTML table. */
-    public record Chart(String svg, String description, String table) {}
+    /**
+     * The SVG, its description in words (the same as the SVG's desc), the figures as an XHTML table, and the chart as
+     * a letter prints it: the same SVG's shapes with its labels as HTML text over them, {@link #PRINT_WIDTH_MM} wide.
+     */
+    public record Chart(String svg, String description, String table, String printed) {}
 
     static final int WIDTH = 640;
     static final int HEIGHT = 180;
+    /** The printed chart's width: the letter's text width (A4 less its 20 mm margins). */
+    static final double PRINT_WIDTH_MM = 170;
     private static final int LEFT = 34;
     private static final int RIGHT = 62;
     private static final int TOP = 12;
@@ -60,40 +66,51 @@ public final class WeeklyChart {
     public static Chart of(String who, List<Week> weeks, List<Threshold> thresholds) {
         List<Week> shown = weeks.stream().filter(w -> w.possible() > 0).sorted(Comparator.comparing(Week::weekStart)).toList();
         List<Threshold> lines = thresholds.stream().sorted(Comparator.comparing(Threshold::percent).reversed()).toList();
-        String title = "Attendance by week: " + who;
         String description = describe(who, shown, lines);
-        StringBuilder svg = new StringBuilder(4096);
-        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(WIDTH).append("\" height=\"").append(HEIGHT)
-                .append("\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT).append("\" role=\"img\" ")
-                .append("font-family=\"Helvetica, Arial, sans-serif\">");
-        svg.append("<title>").append(escape(title)).append("</title>");
-        svg.append("<desc>").append(escape(description)).append("</desc>");
-        axes(svg);
+        ChartShapes shapes = new ChartShapes();
+        List<ChartLabel> labels = new ArrayList<>();
+        axes(shapes, labels);
         if (shown.isEmpty()) {
-            svg.append(text(LEFT + PLOT_W / 2.0, TOP + PLOT_H / 2.0, "No school weeks with marks in this period", 12, "middle", "#444"));
-            thresholdLines(svg, lines);
+            labels.add(new ChartLabel(LEFT + PLOT_W / 2.0, TOP + PLOT_H / 2.0, "No school weeks with marks in this period", 12, "middle", "#444"));
+            thresholdLines(shapes, labels, lines);
         } else {
-            // figures on the bars go last, over the threshold lines, so a dash never cuts through one
-            StringBuilder figures = new StringBuilder();
-            bars(svg, figures, shown, lines);
-            thresholdLines(svg, lines);
-            svg.append(figures);
+            List<ChartLabel> figures = new ArrayList<>();
+            bars(shapes, labels, figures, shown, lines);
+            thresholdLines(shapes, labels, lines);
+            labels.addAll(figures);
         }
-        svg.append("</svg>");
-        return new Chart(svg.toString(), description, table(shown));
+        String open = open("Attendance by week: " + who, description);
+        // every label after every shape, the figures on the bars last: over the threshold lines, so a dash never cuts one
+        StringBuilder svg = new StringBuilder(4096).append(open).append(shapes.screen());
+        labels.forEach(l -> svg.append(l.svg()));
+        return new Chart(svg.append("</svg>").toString(), description, table(shown), printed(open, shapes.printed(), labels));
     }
 
-    private static void axes(StringBuilder svg) {
+    private static String open(String title, String description) {
+        return "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + WIDTH + "\" height=\"" + HEIGHT + "\" viewBox=\"0 0 " + WIDTH + " " + HEIGHT
+                + "\" role=\"img\" font-family=\"Helvetica, Arial, sans-serif\"><title>" + escape(title) + "</title><desc>" + escape(description)
+                + "</desc>";
+    }
+
+    /** The chart for a letter: Batik draws the shapes, and the labels are HTML text laid over them, each where the SVG's would be. */
+    private static String printed(String open, String shapes, List<ChartLabel> labels) {
+        double mmPerUnit = PRINT_WIDTH_MM / WIDTH;
+        String size = "width: " + ChartLabel.fmt(PRINT_WIDTH_MM) + "mm; height: " + ChartLabel.fmt(PRINT_WIDTH_MM * HEIGHT / WIDTH) + "mm";
+        StringBuilder html = new StringBuilder(shapes.length() + 200 * labels.size()).append("<div class=\"plot\" style=\"").append(size).append("\">")
+                .append(open.replaceFirst(" role=", " style=\"" + size + "\" role=")).append(shapes).append("</svg>");
+        labels.forEach(l -> html.append(l.html(mmPerUnit)));
+        return html.append("</div>").toString();
+    }
+
+    private static void axes(ChartShapes shapes, List<ChartLabel> labels) {
         for (int p = 0; p <= 100; p += 25) {
             double y = y(BigDecimal.valueOf(p));
-            svg.append("<line x1=\"").append(LEFT).append("\" y1=\"").append(fmt(y)).append("\" x2=\"").append(LEFT + PLOT_W).append("\" y2=\"")
-                    .append(fmt(y)).append("\" stroke=\"").append(p == 0 ? "#555" : "#ddd").append("\" stroke-width=\"").append(p == 0 ? "1" : "0.6")
-                    .append("\"/>");
-            svg.append(text(LEFT - 4, y + 3.5, p + "%", 9.5, "end", "#444"));
+            shapes.line(LEFT, y, LEFT + PLOT_W, p == 0 ? "#555" : "#ddd", p == 0 ? "1" : "0.6", null);
+            labels.add(new ChartLabel(LEFT - 4, y + 3.5, p + "%", 9.5, "end", "#444"));
         }
     }
 
-    private static void bars(StringBuilder svg, StringBuilder figures, List<Week> shown, List<Threshold> lines) {
+    private static void bars(ChartShapes shapes, List<ChartLabel> labels, List<ChartLabel> figures, List<Week> shown, List<Threshold> lines) {
         int n = shown.size();
         double slot = (double) PLOT_W / n;
         double barW = Math.max(2, slot * (n > 20 ? 0.78 : 0.66));
@@ -103,31 +120,28 @@ public final class WeeklyChart {
             BigDecimal pct = w.percent();
             double x = LEFT + slot * i + (slot - barW) / 2;
             double top = y(pct);
-            svg.append("<rect x=\"").append(fmt(x)).append("\" y=\"").append(fmt(top)).append("\" width=\"").append(fmt(barW)).append("\" height=\"")
-                    .append(fmt(TOP + PLOT_H - top)).append("\" fill=\"").append(colour(pct, lines)).append("\"><title>")
-                    .append(escape("Week beginning " + LONG.format(w.weekStart()) + ": " + whole(pct) + "%")).append("</title></rect>");
+            shapes.bar(x, top, barW, TOP + PLOT_H - top, colour(pct, lines), "Week beginning " + LONG.format(w.weekStart()) + ": " + whole(pct) + "%");
             if (n <= FIGURES_ON_BARS_UP_TO) {
                 // inside the top of a tall bar (clear of the threshold lines above it), else just above a short one
                 boolean inside = TOP + PLOT_H - top > 16;
-                figures.append(text(x + barW / 2, inside ? top + 11 : top - 3, whole(pct), 9, "middle", inside ? "#fff" : "#222"));
+                figures.add(new ChartLabel(x + barW / 2, inside ? top + 11 : top - 3, whole(pct), 9, "middle", inside ? "#fff" : "#222"));
             }
             if (i % labelEvery == 0) {
-                svg.append(text(x + barW / 2, TOP + PLOT_H + 13, SHORT.format(w.weekStart()), 9, "middle", "#444"));
+                labels.add(new ChartLabel(x + barW / 2, TOP + PLOT_H + 13, SHORT.format(w.weekStart()), 9, "middle", "#444"));
             }
         }
-        svg.append(text(LEFT + PLOT_W / 2.0, HEIGHT - 3, "Week beginning", 9, "middle", "#444"));
+        labels.add(new ChartLabel(LEFT + PLOT_W / 2.0, HEIGHT - 3, "Week beginning", 9, "middle", "#444"));
     }
 
     /** Lines top down; each label sits at its line unless the one above is too close, then just below that one. */
-    private static void thresholdLines(StringBuilder svg, List<Threshold> lines) {
+    private static void thresholdLines(ChartShapes shapes, List<ChartLabel> labels, List<Threshold> lines) {
         double lastLabel = -100;
         for (Threshold t : lines) {
             double y = y(t.percent());
-            svg.append("<line x1=\"").append(LEFT).append("\" y1=\"").append(fmt(y)).append("\" x2=\"").append(LEFT + PLOT_W).append("\" y2=\"")
-                    .append(fmt(y)).append("\" stroke=\"#222\" stroke-width=\"1\" stroke-dasharray=\"5,3\"/>");
+            shapes.line(LEFT, y, LEFT + PLOT_W, "#222", "1", "5,3");
             double labelY = Math.max(y + 3.5, lastLabel + LABEL_GAP);
             lastLabel = labelY;
-            svg.append(text(LEFT + PLOT_W + 4, labelY, t.label(), 9.5, "start", "#222"));
+            labels.add(new ChartLabel(LEFT + PLOT_W + 4, labelY, t.label(), 9.5, "start", "#222"));
         }
     }
 
@@ -190,15 +204,6 @@ public final class WeeklyChart {
 
     private static String whole(BigDecimal pct) {
         return pct.setScale(0, RoundingMode.HALF_UP).toPlainString();
-    }
-
-    private static String text(double x, double y, String s, double size, String anchor, String fill) {
-        return "<text x=\"" + fmt(x) + "\" y=\"" + fmt(y) + "\" font-size=\"" + fmt(size) + "\" text-anchor=\"" + anchor + "\" fill=\"" + fill + "\">"
-                + escape(s) + "</text>";
-    }
-
-    private static String fmt(double v) {
-        return BigDecimal.valueOf(v).setScale(1, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
     }
 
     static String escape(String s) {

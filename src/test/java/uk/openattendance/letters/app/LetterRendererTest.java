@@ -1,11 +1,14 @@
 package uk.openattendance.letters.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
+import java.math.BigDecimal;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.pdfbox.Loader;
@@ -15,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import uk.openattendance.letters.domain.WeeklyChart;
 
 /** The renderer's own guard, under the sanitiser: a document it is handed raw still makes it load nothing. */
 class LetterRendererTest {
@@ -61,6 +65,33 @@ class LetterRendererTest {
             assertThat(new PDFTextStripper().getText(doc)).contains("Dear parents");
             assertThat(doc.getDocumentCatalog().getNames() == null || doc.getDocumentCatalog().getNames().getEmbeddedFiles() == null)
                     .as("no file embedded").isTrue();
+        }
+    }
+
+    @Test
+    void aDocumentDeclaringAnEntityIsRefusedAndTheEntityNeverFetched() {
+        String at = "http://127.0.0.1:" + internal.getAddress().getPort();
+        String html = "<!DOCTYPE html [<!ENTITY secret SYSTEM \"" + at + "/entity.txt\">]><html><body><p>&secret;</p></body></html>";
+
+        assertThatThrownBy(() -> new LetterRenderer().render(html, 1)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("DOCTYPE");
+        assertThat(hits).as("requests the render made to the internal server").isEmpty();
+    }
+
+    @Test
+    void aLettersChartIsDrawnWithItsThresholdsWeeksAndFiguresAsTextInThePdf() throws Exception {
+        List<WeeklyChart.Week> weeks = List.of(new WeeklyChart.Week(LocalDate.of(2026, 11, 2), 10, 10), new WeeklyChart.Week(LocalDate.of(2026, 11, 9), 10, 7));
+        WeeklyChart.Chart chart = WeeklyChart.of("Ava Example", weeks, List.of(new WeeklyChart.Threshold(new BigDecimal("95"), "95%"),
+                new WeeklyChart.Threshold(new BigDecimal("90"), "90%")));
+
+        byte[] pdf = new LetterRenderer().pages(List.of(new LetterRenderer.LetterPage("<p>Dear parents,</p>", "<div class=\"chart\">" + chart.printed()
+                + "</div>", "<p>Yours sincerely,</p>")));
+
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            assertThat(doc.getNumberOfPages()).isEqualTo(1);
+            String text = new PDFTextStripper().getText(doc);
+            assertThat(text).contains("Dear parents").contains("95%").contains("90%").contains("100%").contains("0%").contains("2 Nov").contains("9 Nov")
+                    .contains("Week beginning").contains("70").contains("Yours sincerely");
+            assertThat(doc.getPage(0).getResources().getXObjectNames()).as("the SVG's shapes, drawn by Batik as a form").isNotEmpty();
         }
     }
 }

@@ -126,4 +126,77 @@ class WeeklyChartTest {
         assertThat(svg.getElementsByTagName("b").getLength()).isZero();
         assertThat(svg.getElementsByTagName("title").item(0).getTextContent()).isEqualTo("Attendance by week: Zoë <b>O'Brien</b> & \"Co\"");
     }
+
+    @Test
+    void theChartALetterPrintsHasTheSameShapesAndEveryLabelAsTextOverThem() throws Exception {
+        var chart = WeeklyChart.of("Ava Example", List.of(week(0, 10, 10), week(1, 10, 9), week(2, 10, 6)), COLFOX);
+        Document printed = parse(chart.printed());
+        Element svg = (Element) printed.getElementsByTagNameNS("http://www.w3.org/2000/svg", "svg").item(0);
+        Document screen = parse(chart.svg());
+
+        assertThat(svg.getElementsByTagName("text").getLength()).as("no text for Batik to lay out").isZero();
+        NodeList rects = screen.getElementsByTagName("rect");
+        for (int i = 0; i < rects.getLength(); i++) {
+            Element r = (Element) rects.item(i);
+            assertThat(pathWith(svg, "fill", r.getAttribute("fill"))).as("bar " + i).contains("M" + r.getAttribute("x") + " " + r.getAttribute("y") + "h"
+                    + r.getAttribute("width") + "v" + r.getAttribute("height") + "h-" + r.getAttribute("width") + "z");
+        }
+        NodeList lines = screen.getElementsByTagName("line");
+        for (int i = 0; i < lines.getLength(); i++) {
+            Element l = (Element) lines.item(i);
+            assertThat(pathWith(svg, "stroke", l.getAttribute("stroke"))).as("line " + i).contains("M" + l.getAttribute("x1") + " " + l.getAttribute("y1")
+                    + "H" + l.getAttribute("x2"));
+        }
+        assertThat(svg.getElementsByTagName("path").getLength()).as("one path per bar colour (three) and per kind of line (three)").isEqualTo(6);
+        List<String> onScreen = new ArrayList<>();
+        NodeList texts = screen.getElementsByTagName("text");
+        for (int i = 0; i < texts.getLength(); i++) {
+            onScreen.add(texts.item(i).getTextContent());
+        }
+        List<String> inPrint = new ArrayList<>();
+        NodeList spans = printed.getElementsByTagName("span");
+        for (int i = 0; i < spans.getLength(); i++) {
+            inPrint.add(spans.item(i).getTextContent());
+        }
+        assertThat(inPrint).as("the same labels, in the same order").isEqualTo(onScreen)
+                .contains("100%", "0%", "95%", "90%", "2 Nov", "16 Nov", "Week beginning", "100", "90", "60");
+    }
+
+    private static String pathWith(Element svg, String attribute, String value) {
+        NodeList paths = svg.getElementsByTagName("path");
+        for (int i = 0; i < paths.getLength(); i++) {
+            if (((Element) paths.item(i)).getAttribute(attribute).equals(value)) {
+                return ((Element) paths.item(i)).getAttribute("d");
+            }
+        }
+        return "";
+    }
+
+    @Test
+    void eachPrintedLabelSitsWhereTheSvgSetsItsText() throws Exception {
+        var chart = WeeklyChart.of("Ava Example", List.of(week(0, 10, 10)), COLFOX);
+        Element text = (Element) parse(chart.svg()).getElementsByTagName("text").item(0);
+        Element span = (Element) parse(chart.printed()).getElementsByTagName("span").item(0);
+        double mmPerUnit = WeeklyChart.PRINT_WIDTH_MM / WeeklyChart.WIDTH;
+
+        assertThat(text.getTextContent()).isEqualTo("0%").isEqualTo(span.getTextContent());
+        assertThat(text.getAttribute("text-anchor")).isEqualTo("end");
+        String style = span.getAttribute("style");
+        double left = mm(style, "left");
+        double width = mm(style, "width");
+        double top = mm(style, "top");
+        double size = mm(style, "font-size");
+        assertThat(style).contains("text-align: right");
+        assertThat(left + width).as("an end-anchored label ends at x").isCloseTo(Double.parseDouble(text.getAttribute("x")) * mmPerUnit,
+                org.assertj.core.data.Offset.offset(0.02));
+        assertThat(size).isCloseTo(Double.parseDouble(text.getAttribute("font-size")) * mmPerUnit, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(top + size * ChartLabel.BASELINE).as("its baseline on the SVG's").isCloseTo(Double.parseDouble(text.getAttribute("y")) * mmPerUnit,
+                org.assertj.core.data.Offset.offset(0.02));
+    }
+
+    private static double mm(String style, String property) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?:^|; )" + property + ": ([0-9.-]+)mm").matcher(style);
+        assertThat(m.find()).as(property + " in " + style).isTrue();
+        return Double.parseDouble(m.group(1));
+    }
 }
