@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -83,13 +82,8 @@ class LettersIT implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        try {
-            twilio = new TwilioFake();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", "smtp"));
-        smtp.start();
+        twilio = RealProviders.twilio();
+        smtp = RealProviders.smtp();
         return RealProviders.properties(twilio, smtp);
     }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -14,7 +13,6 @@ import jakarta.inject.Inject;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -75,13 +73,8 @@ class LedgerIT implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        try {
-            twilio = new TwilioFake();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", "smtp"));
-        smtp.start();
+        twilio = RealProviders.twilio();
+        smtp = RealProviders.smtp();
         return RealProviders.properties(twilio, smtp);
     }
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.net.httpserver.HttpServer;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -88,13 +87,8 @@ class MonitoringIT implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        try {
-            twilio = new TwilioFake();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", "smtp"));
-        smtp.start();
+        twilio = RealProviders.twilio();
+        smtp = RealProviders.smtp();
         return RealProviders.properties(twilio, smtp);
     }
 
