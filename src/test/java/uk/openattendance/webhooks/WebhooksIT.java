@@ -60,6 +60,7 @@ class WebhooksIT {
     @Inject WebhookDispatcher dispatcher;
     @Inject WebhookService webhooks;
     @Inject FakeDns dns;
+    @Inject uk.openattendance.notify.app.Dispatcher outbox;
 
     HttpServer receiver;
     final List<Received> received = new CopyOnWriteArrayList<>();
@@ -147,6 +148,9 @@ class WebhooksIT {
         }
         var decided = api.post(base + "/leave-requests/" + req.get("id").asLong() + "/decision", head, "{\"outcome\":\"APPROVE\"}");
         assertThat(decided.status()).as(decided.body()).isEqualTo(200);
+        assertThat(api.get(base + "/webhooks/" + subscription + "/deliveries", head).json().findValuesAsText("event"))
+                .as("letter.sent waits until the email is accepted").containsExactly("leave.decided");
+        outbox.dispatchDue();
 
         WebhookDispatcher.Pass first = dispatcher.dispatchDue();
         assertThat(first.delivered() + first.retried()).isEqualTo(2);

@@ -1,5 +1,6 @@
 package uk.openattendance.absence.app;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -51,9 +52,11 @@ public class AbsenceService {
     private final RegisterService registers;
     private final SchoolDay schoolDay;
     private final Clock clock;
+    private final ApplicationEventPublisher<AbsenceReported> reported;
 
     public AbsenceService(AbsenceReportStore store, PupilService pupils, ContactService contacts, AmendmentService amendments, RegisterService registers,
-            SchoolDay schoolDay, Clock clock) {
+            SchoolDay schoolDay, Clock clock, ApplicationEventPublisher<AbsenceReported> reported) {
+        this.reported = reported;
         this.store = store;
         this.pupils = pupils;
         this.contacts = contacts;
@@ -177,6 +180,8 @@ public class AbsenceService {
             }
             stored.add(withId(r, ids.get(i)));
         }
+        reported.publishEvent(new AbsenceReported(schoolId, stored.stream().map(r -> new AbsenceReported.Report(r.id(), r.pupilId(), r.firstDate(),
+                r.lastDate(), r.suggestedCode())).toList(), channel.name()));
         return views(scope, stored, roll);
     }
 

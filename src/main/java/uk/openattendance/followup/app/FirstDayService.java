@@ -1,5 +1,6 @@
 package uk.openattendance.followup.app;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -45,9 +46,12 @@ public class FirstDayService {
     private final FollowUpStore store;
     private final Clock clock;
     private final MissingRegisters missing;
+    private final ApplicationEventPublisher<PupilsNotKnownSafe> notSafe;
 
     public FirstDayService(RegisterService registers, AbsenceService absences, PupilService pupils, FamilyContacts contacts, Outbox outbox,
-            SchoolDay schoolDay, SchoolService schools, FollowUpStore store, Clock clock, MissingRegisters missing) {
+            SchoolDay schoolDay, SchoolService schools, FollowUpStore store, Clock clock, MissingRegisters missing,
+            ApplicationEventPublisher<PupilsNotKnownSafe> notSafe) {
+        this.notSafe = notSafe;
         this.missing = missing;
         this.registers = registers;
         this.absences = absences;
@@ -136,6 +140,7 @@ public class FirstDayService {
         List<Child> children = FamilyContacts.children(pupils.pupilsByIds(scope, decision.notSafePupils()));
         String lead = leadEmail(scope);
         outbox.enqueue(scope, FamilyContacts.requests(scope.schoolId(), date, List.of(Escalation.alert(date, stage, lead, children))));
+        notSafe.publishEvent(new PupilsNotKnownSafe(scope.schoolId(), date, stage, decision.notSafePupils().stream().toList()));
         return Escalation.outcome(stage, decision.notSafe().size(), lead);
     }
 

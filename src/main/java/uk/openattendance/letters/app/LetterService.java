@@ -246,7 +246,7 @@ public class LetterService {
         chartsOf(scope, approved.stream().filter(r -> sent.contains(r.id()) || copies.stream().anyMatch(c -> c[0] == r.id())).toList(), true);
         int queued = post.queue(schoolId, copies, scope.describe(), clock.instant());
         store.markDelivered(schoolId, sent, "EMAIL", "SENT", scope.describe(), clock.instant());
-        announce(schoolId, approved.stream().filter(r -> sent.contains(r.id())).toList(), "EMAIL");
+        // letter.sent waits for the SMTP server to accept an email (LetterEmailAccepted), not for it to be queued here
         return new Emailed(sent.size(), emails, noEmail, queued, unreachable);
     }
 
@@ -351,6 +351,11 @@ public class LetterService {
         scope.require(Permission.LETTERS_SEND);
         requireIds(ids);
         return store.byIds(scope.schoolId(), ids).stream().filter(r -> "APPROVED".equals(r.status())).toList();
+    }
+
+    /** Inside the transaction that records the email carrying letter {@code id} as accepted by the SMTP server. */
+    void emailAccepted(long schoolId, long id) {
+        store.byIds(schoolId, List.of(id)).forEach(r -> announce(schoolId, List.of(r), "EMAIL"));
     }
 
     private void announce(long schoolId, List<LetterRow> letters, String delivery) {

@@ -1,5 +1,6 @@
 package uk.openattendance.notify.app;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -14,9 +15,22 @@ import uk.openattendance.platform.queue.Claim;
 @Singleton
 class DispatchSteps {
     private final OutboxStore store;
+    private final ApplicationEventPublisher<MessageSettled> settled;
 
-    DispatchSteps(OutboxStore store) {
+    DispatchSteps(OutboxStore store, ApplicationEventPublisher<MessageSettled> settled) {
         this.store = store;
+        this.settled = settled;
+    }
+
+    /** Inside the transaction that records a message as accepted by its provider. */
+    void announceSent(OutboxRow row) {
+        settled.publishEvent(new MessageSettled(row.schoolId(), row.id(), MessageSettled.Outcome.SENT, row.channel(), row.purpose(), row.pupils(),
+                row.attachmentRef(), null, false));
+    }
+
+    private void announceFailed(OutboxRow row, String error, boolean nextTried) {
+        settled.publishEvent(new MessageSettled(row.schoolId(), row.id(), MessageSettled.Outcome.FAILED, row.channel(), row.purpose(), row.pupils(),
+                row.attachmentRef(), error, nextTried));
     }
 
     /**
@@ -26,23 +40,24 @@ class DispatchSteps {
     boolean failAndFallBack(Claim claim, OutboxRow row, String status, String error, boolean sameContactAllowed, Instant now) {
         return claim.done(() -> {
             store.record(row.id(), status, null, error, null, claim.attempts(), now);
-            queueFallback(row, sameContactAllowed, now);
+            announceFailed(row, error, queueFallback(row, sameContactAllowed, now));
         });
     }
 
     /** After a delivery receipt says a sent message failed. */
     @Transactional
     void fallBackAfterReceipt(OutboxRow row, Instant now) {
-        queueFallback(row, true, now);
+        announceFailed(row, row.lastError(), queueFallback(row, true, now));
     }
 
-    private void queueFallback(OutboxRow row, boolean sameContactAllowed, Instant now) {
+    /** Queues the next contact or channel of the message's plan; false when none is left. */
+    private boolean queueFallback(OutboxRow row, boolean sameContactAllowed, Instant now) {
         List<Recipients.Target> rest = Recipients.Plan.decodeFallbacks(row.fallbacks());
         if (!sameContactAllowed) {
             rest = rest.stream().filter(t -> row.contactId() == null || t.contactId() != row.contactId()).toList();
         }
         if (rest.isEmpty()) {
-            return;
+            return false;
         }
         Recipients.Target next = rest.get(0);
         String remaining = new Recipients.Plan(next, rest.subList(1, rest.size())).encodedFallbacks();
@@ -50,5 +65,6 @@ class DispatchSteps {
                 row.priority(), next.channel().name(), next.contactId(), next.address(), row.subject(), row.body(), row.pupils(), row.aboutDate(),
                 remaining, row.id(), null, next.channel() == uk.openattendance.roll.domain.Channel.EMAIL ? row.attachmentRef() : null, row.sealedBody(),
                 row.secretExpiresAt())), now);
+        return true;
     }
 }

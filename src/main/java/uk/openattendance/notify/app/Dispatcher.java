@@ -162,7 +162,10 @@ public class Dispatcher {
         try {
             String providerId = sink.send(message, row.id());
             meters.sent(message.channel(), row.purpose(), 1);
-            if (!close(claim, row, SENT, providerId, null, clock.instant())) {
+            if (!claim.done(() -> {
+                store.record(row.id(), SENT, providerId, null, null, claim.attempts(), clock.instant());
+                steps.announceSent(row);
+            })) {
                 LOG.warn("outbox {} sent as {} after this instance lost its claim", row.id(), providerId);
             }
             return SENT;

@@ -58,8 +58,11 @@ class InDoubtSends {
         MessageSink.Lookup found = sink.lookUp(message, row.id(), since, store.providerIdsTo(row.recipient(), since, row.id()));
         switch (found.state()) {
             case ACCEPTED -> {
-                claim.done(() -> store.record(row.id(), "SENT", found.providerId(),
-                        "recovered after a send whose outcome was unknown: the provider had accepted it", null, claim.attempts(), now));
+                claim.done(() -> {
+                    store.record(row.id(), "SENT", found.providerId(), "recovered after a send whose outcome was unknown: the provider had accepted it",
+                            null, claim.attempts(), now);
+                    steps.announceSent(row);
+                });
                 return Optional.of(Dispatcher.SENT);
             }
             case NOT_ACCEPTED -> {

@@ -1,5 +1,6 @@
 package uk.openattendance.notify.app;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -32,8 +33,11 @@ class InboundSteps {
     private final InboundHandler handler;
     private final SmsSenders senders;
     private final Clock clock;
+    private final ApplicationEventPublisher<InboundNeedsReview> needsReview;
 
-    InboundSteps(InboundStore store, OutboxStore outbox, InboundHandler handler, SmsSenders senders, Clock clock) {
+    InboundSteps(InboundStore store, OutboxStore outbox, InboundHandler handler, SmsSenders senders, Clock clock,
+            ApplicationEventPublisher<InboundNeedsReview> needsReview) {
+        this.needsReview = needsReview;
         this.store = store;
         this.outbox = outbox;
         this.handler = handler;
@@ -64,6 +68,10 @@ class InboundSteps {
         store.processed(row.id(), school, school == null ? to.trustId() : null, outcome.contactId(), outcome.status(), outcome.reading(),
                 review == null ? null : review.why(), outcome.reply(), outcome.actioned(), review != null && review.urgent(),
                 review == null ? null : InboundJson.reasons(review.reasons()), review == null ? null : InboundJson.suggestions(review.suggestions()));
+        if (review != null) {
+            needsReview.publishEvent(new InboundNeedsReview(school, school == null ? to.trustId() : null, row.id(), review.urgent(),
+                    review.reasons().stream().map(InboundHandler.Reason::label).toList()));
+        }
         return new Done(true, outcome.reply());
     }
 
@@ -77,6 +85,7 @@ class InboundSteps {
         SmsSenders.Addressee to = senders.addressedTo(row.to()).orElse(SmsSenders.Addressee.SERVICE);
         store.processed(id, to.schoolId(), to.trustId(), null, "REVIEW", null, reason, null, false, false,
                 InboundJson.reasons(List.of(new InboundHandler.Reason("unreadable", reason, false))), null);
+        needsReview.publishEvent(new InboundNeedsReview(to.schoolId(), to.trustId(), id, false, List.of("unreadable")));
         return new Done(true, null);
     }
 

@@ -119,8 +119,8 @@ class MarkWriter {
         store.addToWeeks(weeks.values());
         store.addToYears(years);
         if (!listeners.isEmpty()) {
-            List<MarkChanged> told = real.stream().map(c -> new MarkChanged(c.schoolId(), c.pupilId(), c.date(), c.session(),
-                    c.current() == null ? null : c.current().code(), c.code(), changedBy)).toList();
+            List<MarkChanged> told = real.stream().map(c -> new MarkChanged(c.schoolId(), c.pupilId(), c.registerGroupId(), c.date(),
+                    c.session(), c.current() == null ? null : c.current().code(), c.code(), c.source(), changedBy)).toList();
             listeners.forEach(l -> l.marksWritten(told));
         }
         List<MarkRow> written = new ArrayList<>(inserts);

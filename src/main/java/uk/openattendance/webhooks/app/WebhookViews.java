@@ -14,7 +14,8 @@ public final class WebhookViews {
     @Introspected
     public record Subscribe(
             @NotBlank(message = "an https:// URL to post events to") String url,
-            @NotEmpty(message = "one or more of leave.decided, letter.sent") List<String> events,
+            @NotEmpty(message = "one or more of leave.decided, letter.sent, register.taken, mark.amended, absence.reported, message.failed, "
+                    + "inbound.needs-review, pupil.not-known-safe") List<String> events,
             @Nullable @Size(max = 200, message = "at most 200 characters") String description) {}
 
     /** The secret is shown once, when the subscription is made; afterwards only its last four characters. */

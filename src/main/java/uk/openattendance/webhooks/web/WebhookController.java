@@ -36,7 +36,8 @@ public class WebhookController {
 
     @Post
     @Status(HttpStatus.CREATED)
-    @Operation(summary = "Subscribe a URL to leave.decided and/or letter.sent. Each POST carries X-OpenAttendance-Signature: t=<unix seconds>,"
+    @Operation(summary = "Subscribe a URL to events: leave.decided, letter.sent (SMTP accepted the email, or the copy was printed), register.taken, "
+            + "mark.amended, absence.reported, message.failed, inbound.needs-review, pupil.not-known-safe. Payloads carry ids and links, never names. Each POST carries X-OpenAttendance-Signature: t=<unix seconds>,"
             + "v1=<hex HMAC-SHA256 of \"<t>.<body>\" under the secret>; the secret is in this answer only")
     public Subscription subscribeWebhook(Authentication auth, @PathVariable long schoolId, @Body Subscribe body) {
         return webhooks.subscribe(actors.resolve(auth.getName()), schoolId, body);
