@@ -1,8 +1,8 @@
 package uk.openattendance.schedule.app;
 
+import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
-import uk.openattendance.platform.queue.Claim;
 import uk.openattendance.platform.queue.QueueConsumer;
 import uk.openattendance.schedule.persistence.JobStore;
 
@@ -11,40 +11,10 @@ import uk.openattendance.schedule.persistence.JobStore;
  * fall due at the same minute); one school's jobs run one after another, so its texts go before the call list they
  * feed and two of its jobs never race.
  */
-@Singleton
-class JobsQueue implements QueueConsumer {
-    private final Scheduler scheduler;
-    private final int workers;
-    private final boolean ticks;
-
-    JobsQueue(Scheduler scheduler, @Value("${schedule.workers:4}") int workers, @Value("${schedule.enabled:true}") boolean ticks) {
-        this.scheduler = scheduler;
-        this.workers = workers;
-        this.ticks = ticks;
-    }
-
-    @Override
-    public String queue() {
-        return JobStore.QUEUE;
-    }
-
-    @Override
-    public int workers() {
-        return workers;
-    }
-
-    @Override
-    public boolean oneAtATimePerSchool() {
-        return true;
-    }
-
-    @Override
-    public boolean ticks() {
-        return ticks;
-    }
-
-    @Override
-    public String work(Claim claim) {
-        return scheduler.work(claim);
+@Factory
+class JobsQueue {
+    @Singleton
+    QueueConsumer jobsConsumer(Scheduler scheduler, @Value("${schedule.workers:4}") int workers, @Value("${schedule.enabled:true}") boolean ticks) {
+        return QueueConsumer.of(JobStore.QUEUE, workers, scheduler::work).oneSchoolAtATime().ticking(ticks);
     }
 }

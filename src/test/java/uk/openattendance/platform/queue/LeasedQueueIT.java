@@ -45,25 +45,12 @@ class LeasedQueueIT {
 
     /** A consumer that takes {@code slow} per entry (a provider answering slowly), then records the entry done. */
     private LeasedQueue instance(String owner, int workers, Duration slow) {
-        QueueConsumer consumer = new QueueConsumer() {
-            @Override
-            public String queue() {
-                return queue;
-            }
-
-            @Override
-            public int workers() {
-                return workers;
-            }
-
-            @Override
-            public String work(Claim claim) {
-                inDoubt.put(claim.refId(), claim.inDoubt());
-                firstStarted.countDown();
-                sleep(slow);
-                return claim.done(() -> worked.computeIfAbsent(claim.refId(), id -> new AtomicInteger()).incrementAndGet()) ? "DONE" : "REFUSED";
-            }
-        };
+        QueueConsumer consumer = QueueConsumer.of(queue, workers, claim -> {
+            inDoubt.put(claim.refId(), claim.inDoubt());
+            firstStarted.countDown();
+            sleep(slow);
+            return claim.done(() -> worked.computeIfAbsent(claim.refId(), id -> new AtomicInteger()).incrementAndGet()) ? "DONE" : "REFUSED";
+        });
         LeasedQueue q = new LeasedQueue(store, () -> List.of(consumer), Clock.systemUTC(), SHORT, owner);
         instances.add(q);
         return q;
@@ -113,32 +100,19 @@ class LeasedQueueIT {
         enqueue(1);
         CountDownLatch started = new CountDownLatch(1);
         // the first instance claims the entry and hangs in its work; then it dies: its heartbeat stops with it
-        QueueConsumer hangs = new QueueConsumer() {
-            @Override
-            public String queue() {
-                return queue;
-            }
-
-            @Override
-            public int workers() {
-                return 1;
-            }
-
-            @Override
-            public String work(Claim claim) {
-                started.countDown();
-                // a hung worker: it wakes when it wakes, whatever happens around it
-                Instant wake = Instant.now().plusSeconds(6);
-                while (Instant.now().isBefore(wake)) {
-                    try {
-                        Thread.sleep(100);
-                    } catch (InterruptedException ignored) {
-                        // kill -9 interrupts nothing: the worker goes on as it would
-                    }
+        QueueConsumer hangs = QueueConsumer.of(queue, 1, claim -> {
+            started.countDown();
+            // a hung worker: it wakes when it wakes, whatever happens around it
+            Instant wake = Instant.now().plusSeconds(6);
+            while (Instant.now().isBefore(wake)) {
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException ignored) {
+                    // kill -9 interrupts nothing: the worker goes on as it would
                 }
-                return claim.done(() -> worked.computeIfAbsent(claim.refId(), id -> new AtomicInteger()).incrementAndGet()) ? "DONE" : "REFUSED";
             }
-        };
+            return claim.done(() -> worked.computeIfAbsent(claim.refId(), id -> new AtomicInteger()).incrementAndGet()) ? "DONE" : "REFUSED";
+        });
         LeasedQueue dying = new LeasedQueue(store, () -> List.of(hangs), Clock.systemUTC(), SHORT, "instance-that-dies");
         var late = CompletableFuture.supplyAsync(() -> dying.drain(queue, null));
         assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
