@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import uk.openattendance.absence.domain.ReportChannel;
 import uk.openattendance.absence.domain.ReportSpan;
 import uk.openattendance.absence.persistence.AbsenceReportRow;
+import uk.openattendance.absence.persistence.AbsenceReportChanges;
 import uk.openattendance.absence.persistence.AbsenceReportStore;
 import uk.openattendance.platform.problem.DomainProblem;
 import uk.openattendance.platform.problem.FieldError;
@@ -53,10 +54,17 @@ public class AbsenceService {
     private final SchoolDay schoolDay;
     private final Clock clock;
     private final ApplicationEventPublisher<AbsenceReported> reported;
+    private final AbsenceReportChanges changes;
+    private final uk.openattendance.platform.sync.ChangeFeeds feeds;
+    private final uk.openattendance.roll.app.RollSync rollSync;
 
     public AbsenceService(AbsenceReportStore store, PupilService pupils, ContactService contacts, AmendmentService amendments, RegisterService registers,
-            SchoolDay schoolDay, Clock clock, ApplicationEventPublisher<AbsenceReported> reported) {
+            SchoolDay schoolDay, Clock clock, ApplicationEventPublisher<AbsenceReported> reported, AbsenceReportChanges changes,
+            uk.openattendance.platform.sync.ChangeFeeds feeds, uk.openattendance.roll.app.RollSync rollSync) {
         this.reported = reported;
+        this.changes = changes;
+        this.feeds = feeds;
+        this.rollSync = rollSync;
         this.store = store;
         this.pupils = pupils;
         this.contacts = contacts;
@@ -252,6 +260,24 @@ public class AbsenceService {
         Map<Long, PupilView> roll = pupils.pupilsByIds(scope, rows.stream().map(AbsenceReportRow::pupilId).distinct().toList()).stream()
                 .collect(Collectors.toMap(PupilView::id, Function.identity()));
         return views(scope, rows, roll);
+    }
+
+    public record ReportChange(java.time.Instant changedAt, @io.micronaut.core.annotation.Nullable String pupilExternalId, AbsenceReportView report) {}
+
+    /** Reports recorded or changed after the cursor (or since {@code updatedSince}), oldest change first: the MIS's feed. */
+    public uk.openattendance.platform.sync.ChangePage<ReportChange> reportChanges(Actor actor, long schoolId, String cursor, java.time.Instant updatedSince,
+            Integer size) {
+        SchoolScope scope = actor.require(Permission.ATTENDANCE_READ, schoolId, "School", schoolId);
+        int n = uk.openattendance.platform.sync.ChangeFeeds.size(size);
+        uk.openattendance.platform.sync.ChangeCursor after = uk.openattendance.platform.sync.ChangeCursor.from(cursor, updatedSince);
+        List<AbsenceReportChanges.Changed> changed = changes.after(schoolId, after, feeds.settleMicros(), n + 1);
+        List<AbsenceReportRow> rows = store.byIds(changed.stream().map(AbsenceReportChanges.Changed::id).toList());
+        Map<Long, PupilView> roll = pupils.pupilsByIds(scope, rows.stream().map(AbsenceReportRow::pupilId).distinct().toList()).stream()
+                .collect(Collectors.toMap(PupilView::id, Function.identity()));
+        Map<Long, AbsenceReportView> views = views(scope, rows, roll).stream().collect(Collectors.toMap(AbsenceReportView::id, Function.identity()));
+        Map<Long, String> ext = rollSync.pupilExternalIds(scope, roll.keySet());
+        return uk.openattendance.platform.sync.ChangePage.of(changed, n, after, AbsenceReportChanges.Changed::stamp, AbsenceReportChanges.Changed::id,
+                c -> new ReportChange(c.changedAt(), ext.get(views.get(c.id()).pupilId()), views.get(c.id())));
     }
 
     public List<AbsenceReportView> reportsOfPupil(Actor actor, long schoolId, long pupilId) {

@@ -36,7 +36,33 @@ class ContactImporter {
         this.validator = validator;
     }
 
-    private record Line(int line, long pupilId, ContactCommand command, ContactService.NormalisedContact contact) {}
+    private record Line(int line, long pupilId, ContactCommand command, ContactService.NormalisedContact contact, Long knownPersonId) {}
+
+    /** A contact sent as JSON (the MIS sync): its errors are named under {@code field}; {@code knownPersonId} is the person its MIS id names. */
+    record Entry(String field, long pupilId, ContactCommand command, Long knownPersonId) {}
+
+    /** What was written, and for each line in order the id of the person (contact) it is. */
+    record Written(ImportReport report, List<Long> personIds) {}
+
+    Written importEntries(long schoolId, List<Entry> entries) {
+        List<FieldError> errors = new ArrayList<>();
+        List<Line> lines = new ArrayList<>();
+        Set<String> pupilPriorities = new HashSet<>();
+        for (int i = 0; i < entries.size(); i++) {
+            Entry e = entries.get(i);
+            try {
+                ContactService.NormalisedContact n = ContactService.normalise(e.command(), e.field());
+                if (!pupilPriorities.add(e.pupilId() + "/" + e.command().priority())) {
+                    errors.add(new FieldError(e.field() + "priority", "a priority not given to another contact of this pupil in the request"));
+                }
+                lines.add(new Line(i, e.pupilId(), e.command(), n, e.knownPersonId()));
+            } catch (DomainProblem p) {
+                errors.addAll(p.errors());
+            }
+        }
+        RollImportService.rejectIfAny(errors);
+        return write(schoolId, lines);
+    }
 
     ImportReport importRows(long schoolId, List<CsvTable.Row> rows, Map<String, Long> pupilIds) {
         List<FieldError> errors = new ArrayList<>();
@@ -52,14 +78,17 @@ class ContactImporter {
             }
         }
         RollImportService.rejectIfAny(errors);
-        return write(schoolId, lines);
+        return write(schoolId, lines).report();
     }
 
-    private ImportReport write(long schoolId, List<Line> lines) {
+    private Written write(long schoolId, List<Line> lines) {
         Map<String, ContactRow> people = new HashMap<>();
+        Map<Long, ContactRow> byId = new HashMap<>();
         for (ContactRow c : contacts.findBySchoolId(schoolId)) {
             people.putIfAbsent(key(c.mobileE164(), c.email(), c.fullName()), c);
+            byId.put(c.id(), c);
         }
+        List<Long> personIds = new ArrayList<>();
         Map<String, PupilContactRow> existingLinks = new HashMap<>();
         links.findBySchoolId(schoolId).forEach(l -> existingLinks.put(l.pupilId() + "/" + l.contactId(), l));
         int created = 0;
@@ -70,7 +99,8 @@ class ContactImporter {
             ContactCommand cmd = line.command();
             ContactService.NormalisedContact n = line.contact();
             String personKey = key(n.mobile(), n.email(), cmd.name().strip());
-            ContactRow person = people.get(personKey);
+            // a person the MIS names by its id stays that person when their number or name changes
+            ContactRow person = line.knownPersonId() != null && byId.containsKey(line.knownPersonId()) ? byId.get(line.knownPersonId()) : people.get(personKey);
             // a row with no address keeps the one the school holds (a file from a MIS without address columns wipes nothing)
             ContactRow wanted = new ContactRow(person == null ? null : person.id(), schoolId, cmd.name().strip(), n.mobile(), n.email(),
                     n.channel().name(), n.language(), person == null ? null : person.addressLine1(), person == null ? null : person.addressLine2(),
@@ -83,12 +113,15 @@ class ContactImporter {
             if (person == null) {
                 person = contacts.save(wanted);
                 people.put(personKey, person);
+                byId.put(person.id(), person);
                 changed = true;
             } else if (!wanted.equals(person)) {
                 person = contacts.update(wanted);
                 people.put(personKey, person);
+                byId.put(person.id(), person);
                 changed = true;
             }
+            personIds.add(person.id());
             PupilContactRow current = existingLinks.get(line.pupilId() + "/" + person.id());
             PupilContactRow link = new PupilContactRow(current == null ? null : current.id(), schoolId, line.pupilId(), person.id(),
                     cmd.relationship().strip(), cmd.parentalResponsibility(), cmd.livesWithPupil(), cmd.priority(), cmd.noContact());
@@ -105,7 +138,7 @@ class ContactImporter {
         if (!newLinks.isEmpty()) {
             links.saveAll(newLinks);
         }
-        return new ImportReport(lines.size(), created, updated, lines.size() - created - updated);
+        return new Written(new ImportReport(lines.size(), created, updated, lines.size() - created - updated), personIds);
     }
 
     private Line read(CsvTable.Row row, Map<String, Long> pupilIds, List<FieldError> errors) {
@@ -134,7 +167,7 @@ class ContactImporter {
             }
         }
         errors.addAll(row.errors());
-        return row.errors().isEmpty() ? new Line(row.line(), pupilId, command, normalised) : null;
+        return row.errors().isEmpty() ? new Line(row.line(), pupilId, command, normalised, null) : null;
     }
 
     private static String key(String mobile, String email, String name) {

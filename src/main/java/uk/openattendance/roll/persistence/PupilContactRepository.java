@@ -12,5 +12,7 @@ public interface PupilContactRepository extends CrudRepository<PupilContactRow, 
 
     List<PupilContactRow> findBySchoolId(long schoolId);
 
+    List<PupilContactRow> findByIdIn(Collection<Long> ids);
+
     List<PupilContactRow> findByContactIdIn(Collection<Long> contactIds);
 }
