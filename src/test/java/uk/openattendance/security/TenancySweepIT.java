@@ -252,6 +252,9 @@ class TenancySweepIT {
             case "requesterContact" -> {
                 return "contact";
             }
+            case "subscription" -> {
+                return "webhook";
+            }
             case "id" -> {
                 return idKind(where);
             }
@@ -276,6 +279,7 @@ class TenancySweepIT {
         byWord.put("Mutation.confirmRefusedLeaveTaken", "request");
         byWord.put("Query.letter", "letter");
         byWord.put("Mutation.editLetter", "letter");
+        byWord.put("Mutation.deactivateWebhook", "webhook");
         for (var e : byWord.entrySet()) {
             if (where.contains(e.getKey()) && (where.startsWith("/") || where.equals(e.getKey()))) {
                 return e.getValue();
@@ -287,6 +291,10 @@ class TenancySweepIT {
     /** Key ids (the ledger's chain and signing keys) name configuration, not an object of any school. */
     static boolean isId(String name) {
         if (name.endsWith("KeyId")) {
+            return false;
+        }
+        // an MIS's own ids (strings it chose) are matched only within the caller's school: they name nothing of another
+        if (name.equals("externalId") || name.endsWith("ExternalId")) {
             return false;
         }
         return name.equals("id") || name.endsWith("Id") || name.endsWith("Ids");
