@@ -19,7 +19,6 @@ import java.util.stream.Collectors;
 import uk.openattendance.absence.domain.ReportChannel;
 import uk.openattendance.absence.domain.ReportSpan;
 import uk.openattendance.absence.persistence.AbsenceReportRow;
-import uk.openattendance.absence.persistence.AbsenceReportChanges;
 import uk.openattendance.absence.persistence.AbsenceReportStore;
 import uk.openattendance.platform.problem.DomainProblem;
 import uk.openattendance.platform.problem.FieldError;
@@ -54,12 +53,12 @@ public class AbsenceService {
     private final SchoolDay schoolDay;
     private final Clock clock;
     private final ApplicationEventPublisher<AbsenceReported> reported;
-    private final AbsenceReportChanges changes;
+    private final uk.openattendance.platform.sync.ChangeRows changes;
     private final uk.openattendance.platform.sync.ChangeFeeds feeds;
     private final uk.openattendance.roll.app.RollSync rollSync;
 
     public AbsenceService(AbsenceReportStore store, PupilService pupils, ContactService contacts, AmendmentService amendments, RegisterService registers,
-            SchoolDay schoolDay, Clock clock, ApplicationEventPublisher<AbsenceReported> reported, AbsenceReportChanges changes,
+            SchoolDay schoolDay, Clock clock, ApplicationEventPublisher<AbsenceReported> reported, uk.openattendance.platform.sync.ChangeRows changes,
             uk.openattendance.platform.sync.ChangeFeeds feeds, uk.openattendance.roll.app.RollSync rollSync) {
         this.reported = reported;
         this.changes = changes;
@@ -270,13 +269,14 @@ public class AbsenceService {
         SchoolScope scope = actor.require(Permission.ATTENDANCE_READ, schoolId, "School", schoolId);
         int n = uk.openattendance.platform.sync.ChangeFeeds.size(size);
         uk.openattendance.platform.sync.ChangeCursor after = uk.openattendance.platform.sync.ChangeCursor.from(cursor, updatedSince);
-        List<AbsenceReportChanges.Changed> changed = changes.after(schoolId, after, feeds.settleMicros(), n + 1);
-        List<AbsenceReportRow> rows = store.byIds(changed.stream().map(AbsenceReportChanges.Changed::id).toList());
+        List<uk.openattendance.platform.sync.ChangeRows.Changed> changed = changes.after("SELECT id, changed_at AS stamp FROM absence_report WHERE school_id = ?",
+                schoolId, after, feeds.settleMicros(), n + 1);
+        List<AbsenceReportRow> rows = store.byIds(changed.stream().map(uk.openattendance.platform.sync.ChangeRows.Changed::id).toList());
         Map<Long, PupilView> roll = pupils.pupilsByIds(scope, rows.stream().map(AbsenceReportRow::pupilId).distinct().toList()).stream()
                 .collect(Collectors.toMap(PupilView::id, Function.identity()));
         Map<Long, AbsenceReportView> views = views(scope, rows, roll).stream().collect(Collectors.toMap(AbsenceReportView::id, Function.identity()));
         Map<Long, String> ext = rollSync.pupilExternalIds(scope, roll.keySet());
-        return uk.openattendance.platform.sync.ChangePage.of(changed, n, after, AbsenceReportChanges.Changed::stamp, AbsenceReportChanges.Changed::id,
+        return uk.openattendance.platform.sync.ChangePage.of(changed, n, after, uk.openattendance.platform.sync.ChangeRows.Changed::stamp, uk.openattendance.platform.sync.ChangeRows.Changed::id,
                 c -> new ReportChange(c.changedAt(), ext.get(views.get(c.id()).pupilId()), views.get(c.id())));
     }
 

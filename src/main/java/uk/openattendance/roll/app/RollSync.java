@@ -209,11 +209,11 @@ public class RollSync {
         actor.require(Permission.ROLL_READ, schoolId, "School", schoolId);
         int n = ChangeFeeds.size(size);
         ChangeCursor after = ChangeCursor.from(cursor, updatedSince);
-        List<RollChanges.Changed> changed = changes.pupils(schoolId, after, feeds.settleMicros(), n + 1);
-        Map<Long, PupilRow> rows = pupils.findByIdIn(changed.stream().map(RollChanges.Changed::id).toList()).stream()
+        List<uk.openattendance.platform.sync.ChangeRows.Changed> changed = changes.pupils(schoolId, after, feeds.settleMicros(), n + 1);
+        Map<Long, PupilRow> rows = pupils.findByIdIn(changed.stream().map(uk.openattendance.platform.sync.ChangeRows.Changed::id).toList()).stream()
                 .collect(Collectors.toMap(PupilRow::id, Function.identity()));
         Map<Long, String> ext = externalIdsOf(schoolId, ExternalRefRow.PUPIL, rows.keySet());
-        return ChangePage.of(changed, n, after, RollChanges.Changed::stamp, RollChanges.Changed::id,
+        return ChangePage.of(changed, n, after, uk.openattendance.platform.sync.ChangeRows.Changed::stamp, uk.openattendance.platform.sync.ChangeRows.Changed::id,
                 c -> new PupilChange(ext.get(c.id()), c.changedAt(), RollMapper.view(rows.get(c.id()))));
     }
 
@@ -223,14 +223,14 @@ public class RollSync {
         actor.require(Permission.ROLL_READ, schoolId, "School", schoolId);
         int n = ChangeFeeds.size(size);
         ChangeCursor after = ChangeCursor.from(cursor, updatedSince);
-        List<RollChanges.Changed> changed = changes.contactLinks(schoolId, after, feeds.settleMicros(), n + 1);
+        List<uk.openattendance.platform.sync.ChangeRows.Changed> changed = changes.contactLinks(schoolId, after, feeds.settleMicros(), n + 1);
         Map<Long, PupilContactRow> linkRows = new HashMap<>();
-        links.findByIdIn(changed.stream().map(RollChanges.Changed::id).toList()).forEach(l -> linkRows.put(l.id(), l));
+        links.findByIdIn(changed.stream().map(uk.openattendance.platform.sync.ChangeRows.Changed::id).toList()).forEach(l -> linkRows.put(l.id(), l));
         Map<Long, ContactRow> people = contacts.findByIdIn(linkRows.values().stream().map(PupilContactRow::contactId).distinct().toList()).stream()
                 .collect(Collectors.toMap(ContactRow::id, Function.identity()));
         Map<Long, String> personExt = externalIdsOf(schoolId, ExternalRefRow.CONTACT, people.keySet());
         Map<Long, String> pupilExt = externalIdsOf(schoolId, ExternalRefRow.PUPIL, linkRows.values().stream().map(PupilContactRow::pupilId).toList());
-        return ChangePage.of(changed, n, after, RollChanges.Changed::stamp, RollChanges.Changed::id, c -> {
+        return ChangePage.of(changed, n, after, uk.openattendance.platform.sync.ChangeRows.Changed::stamp, uk.openattendance.platform.sync.ChangeRows.Changed::id, c -> {
             PupilContactRow link = linkRows.get(c.id());
             return new ContactChange(personExt.get(link.contactId()), pupilExt.get(link.pupilId()), c.changedAt(),
                     RollMapper.view(link, people.get(link.contactId())));
