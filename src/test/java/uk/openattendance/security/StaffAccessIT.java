@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import uk.openattendance.fixtures.Api;
+import uk.openattendance.fixtures.OwnStatementCount;
 import uk.openattendance.fixtures.TestWorld;
 
 /**
@@ -31,6 +32,7 @@ import uk.openattendance.fixtures.TestWorld;
  * once on every replica; health details are for platform administrators.
  */
 @MicronautTest(transactional = false)
+@io.micronaut.context.annotation.Property(name = OwnStatementCount.PROPERTY, value = OwnStatementCount.VALUE)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StaffAccessIT {
     private static final Actor SYSTEM = Actor.system("tests");
@@ -188,20 +190,25 @@ class StaffAccessIT {
     }
 
     @Test
-    void readingTheAccountAndItsRolesOnEveryRequestCostsLittle() {
+    void resolvingASignedInTeacherAfreshCostsOneReadOfTheAccountAndItsRoles() {
+        // Counted in statements the service's own connections send, not timed: a busy machine must not fail it, and
+        // the figure that matters (a fresh read on every request, so a removed role takes effect at once) is the count.
         StaffView teacher = teacher("cost");
         String principal = ActorResolver.STAFF_PREFIX + teacher.id();
         for (int i = 0; i < 300; i++) {
             actors.resolve(principal);
         }
         int n = 2000;
+        long statements = OwnStatementCount.read();
         long t0 = System.nanoTime();
         for (int i = 0; i < n; i++) {
             actors.resolve(principal);
         }
         double micros = (System.nanoTime() - t0) / 1e3 / n;
-        System.out.printf("[figure] resolving a signed-in teacher afresh (account and roles, nothing kept): %.0f microseconds per request%n", micros);
-        assertThat(micros).isLessThan(5_000);
+        double perRequest = (double) (OwnStatementCount.read() - statements) / n;
+        System.out.printf("[figure] resolving a signed-in teacher afresh (account and roles, nothing kept): %.2f statements, %.0f microseconds per request%n",
+                perRequest, micros);
+        assertThat(perRequest).isEqualTo(1.0);
     }
 
     private StaffView teacher(String what) {
