@@ -1,15 +1,11 @@
 package uk.openattendance.notify.domain;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
+import java.util.ResourceBundle;
 
 /**
  * The wording this service ships in languages other than English, read once from {@code notify/wording/<tag>.properties}
@@ -50,29 +46,27 @@ public final class ShippedWording {
     private static Map<String, Language> load() {
         Map<String, Language> out = new LinkedHashMap<>();
         for (String tag : LANGUAGES) {
-            Properties p = new Properties();
-            try (InputStream in = ShippedWording.class.getResourceAsStream("/notify/wording/" + tag + ".properties")) {
-                if (in == null) {
-                    throw new IllegalStateException("notify/wording/" + tag + ".properties is missing from the build");
-                }
-                p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            // a resource bundle of the root locale only: exactly notify/wording/<tag>.properties, read as UTF-8 (Java 9+)
+            ResourceBundle p = ResourceBundle.getBundle("notify.wording." + tag, Locale.ROOT);
             Map<MessagePurpose, MessageTemplate> templates = new LinkedHashMap<>();
             for (MessagePurpose purpose : MessagePurpose.values()) {
-                String body = p.getProperty(purpose.name() + ".body");
+                String body = text(p, purpose.name() + ".body", null);
                 if (body == null || body.isBlank()) {
                     continue;
                 }
-                MessageTemplate t = new MessageTemplate(purpose, p.getProperty(purpose.name() + ".subject"), body);
+                MessageTemplate t = new MessageTemplate(purpose, text(p, purpose.name() + ".subject", null), body);
                 if (t.problems().isEmpty()) {
                     templates.put(purpose, t);
                 }
             }
-            out.put(tag, new Language(tag, p.getProperty("name", tag), Boolean.parseBoolean(p.getProperty("machineMade", "true")),
-                    p.getProperty("and", "and"), p.getProperty("andBeforeVowel", p.getProperty("and", "and")), Map.copyOf(templates)));
+            String and = text(p, "and", "and");
+            out.put(tag, new Language(tag, text(p, "name", tag), Boolean.parseBoolean(text(p, "machineMade", "true")), and,
+                    text(p, "andBeforeVowel", and), Map.copyOf(templates)));
         }
         return Map.copyOf(out);
+    }
+
+    private static String text(ResourceBundle p, String key, String fallback) {
+        return p.containsKey(key) ? p.getString(key) : fallback;
     }
 }
