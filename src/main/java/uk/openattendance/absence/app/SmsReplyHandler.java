@@ -167,13 +167,13 @@ class SmsReplyHandler implements InboundHandler {
         }
         String reply;
         if (!actioned) {
-            reply = outbox.render(scope, MessagePurpose.REPLY_REVIEW, Map.of());
+            reply = outbox.render(scope, MessagePurpose.REPLY_REVIEW, Map.of(), who.contactId());
         } else {
             String line = thanks(groups, children, today);
             if (review != null) {
                 line = (line.isEmpty() ? "" : line + " ") + "A member of the office will read the rest of your message shortly and call if we need to.";
             }
-            reply = outbox.render(scope, MessagePurpose.REPLY_THANKS, Map.of("reply", line));
+            reply = outbox.render(scope, MessagePurpose.REPLY_THANKS, Map.of("reply", line), who.contactId());
         }
         return new Outcome(schoolId, who.contactId(), actioned, review, described, reply);
     }

@@ -60,7 +60,7 @@ class FirstDayGuard implements SendGuard {
         }
         if (decided instanceof BeforeTheTextLeaves.Rewrite r) {
             return Verdict.rewrite(outbox.render(scope, MessagePurpose.FIRST_DAY_ABSENCE, Map.of("children", Wording.children(r.children()),
-                    "date", Wording.DAY.format(message.aboutDate()))), r.why());
+                    "date", Wording.DAY.format(message.aboutDate())), message.contactId()), r.why());
         }
         return Verdict.keep();
     }

@@ -27,6 +27,7 @@ import uk.openattendance.platform.problem.DomainProblem;
 import uk.openattendance.platform.problem.FieldError;
 import uk.openattendance.register.app.SchoolDay;
 import uk.openattendance.register.domain.Figures;
+import uk.openattendance.notify.domain.ContactLanguage;
 import uk.openattendance.roll.app.ContactService;
 import uk.openattendance.roll.app.ContactView;
 import uk.openattendance.roll.app.PupilService;
@@ -59,10 +60,12 @@ public class LetterService {
     private final ApplicationEventPublisher<LettersSent> sentEvents;
     private final AttendanceCharts charts;
     private final LetterPostStore post;
+    private final LetterTemplates templates;
 
     public LetterService(LetterStore store, LetterRenderer renderer, PupilService pupils, ContactService contacts, SchoolService schools,
             SchoolDay schoolDay, Outbox outbox, ObjectMapper json, Clock clock, ApplicationEventPublisher<LettersSent> sentEvents,
-            AttendanceCharts charts, LetterPostStore post) {
+            AttendanceCharts charts, LetterPostStore post, LetterTemplates templates) {
+        this.templates = templates;
         this.charts = charts;
         this.post = post;
         this.store = store;
@@ -218,6 +221,7 @@ public class LetterService {
         List<Long> unreachable = new ArrayList<>();
         List<long[]> copies = new ArrayList<>();
         int emails = 0;
+        LetterTemplates.Templates wording = approved.isEmpty() ? null : templates.resolve(scope);
         for (LetterRow r : approved) {
             List<ContactView> parents = family.getOrDefault(r.pupilId(), List.of()).stream().filter(c -> c.parentalResponsibility() && !c.noContact())
                     .toList();
@@ -236,9 +240,13 @@ public class LetterService {
                 continue;
             }
             for (ContactView c : to) {
-                emails += outbox.enqueueEmailWithAttachment(scope, "LETTER:" + r.id(), c.contactId(), c.email(), r.subject(), "Dear " + c.name()
-                        + ",\n\nPlease find attached a letter from " + schools.school(scope).name() + " about " + pupilName(r)
-                        + ".\n\nIf you have any questions, please contact the school office.", List.of(r.pupilId()), r.asOf(), "letter:" + r.id());
+                // the covering email's fixed words in the contact's language where the school has them (the LETTER message template)
+                String cover = outbox.renderFor(scope, uk.openattendance.notify.domain.MessagePurpose.LETTER, Map.of("contactName", c.name(),
+                        "children", pupilName(r)), c.contactId()).body();
+                Optional<LetterStore.TranslationRow> own = inContactsLanguage(wording, r, c);
+                String language = own.isPresent() ? ":" + ContactLanguage.normal(c.language()) : "";
+                emails += outbox.enqueueEmailWithAttachment(scope, "LETTER:" + r.id(), c.contactId(), c.email(),
+                        own.map(LetterStore.TranslationRow::subject).orElse(r.subject()), cover, List.of(r.pupilId()), r.asOf(), "letter:" + r.id() + language);
             }
             sent.add(r.id());
         }
@@ -375,8 +383,45 @@ public class LetterService {
 
     /** For the outbox at sending time: the PDF of letter {@code id}, with the chart kept when it was emailed. */
     Optional<byte[]> pdfForSending(long id) {
-        return store.byIdAnySchool(id).map(r -> renderer.pages(List.of(page(r, null, null, storedWeeks(List.of(r)).get(id),
-                charted(r) ? charts.thresholds(r.schoolId()) : List.of()))));
+        return pdfForSending(id, null);
+    }
+
+    /** The letter's PDF as sent to a contact in {@code language} (kept when emailed), else as approved. */
+    Optional<byte[]> pdfForSending(long id, String language) {
+        return store.byIdAnySchool(id).map(approved -> {
+            LetterRow r = language == null ? approved : store.translation(id, language).map(t -> worded(approved, t)).orElse(approved);
+            return renderer.pages(List.of(page(r, null, null, storedWeeks(List.of(r)).get(id), charted(r) ? charts.thresholds(r.schoolId()) : List.of())));
+        });
+    }
+
+    /**
+     * The letter in the contact's language, when the school (or its trust) wrote this kind in it: merged with the same
+     * facts as the approved letter and kept, so the PDF says what was sent. Empty when it goes in English.
+     */
+    private Optional<LetterStore.TranslationRow> inContactsLanguage(LetterTemplates.Templates wording, LetterRow r, ContactView c) {
+        String tag = ContactLanguage.normal(c.language());
+        if (wording == null || tag.equals(ContactLanguage.ENGLISH)) {
+            return Optional.empty();
+        }
+        Optional<LetterTemplates.Wording> w = wording.wordingIn(r.kind(), templates.meeting(r.schoolId(), r.kind()), tag);
+        if (w.isEmpty()) {
+            return Optional.empty();
+        }
+        // kept under the contact's own tag, so the attachment reference names what the dispatcher will look up
+        Optional<LetterStore.TranslationRow> kept = store.translation(r.id(), tag);
+        if (kept.isPresent()) {
+            return kept;
+        }
+        Map<String, Object> facts = read(r.facts());
+        LetterStore.TranslationRow made = new LetterStore.TranslationRow(renderer.merge(w.get().subject(), facts), renderer.merge(w.get().body(), facts));
+        store.saveTranslation(r.id(), tag, made.subject(), made.bodyHtml(), clock.instant());
+        return Optional.of(made);
+    }
+
+    private static LetterRow worded(LetterRow r, LetterStore.TranslationRow t) {
+        return new LetterRow(r.id(), r.schoolId(), r.pupilId(), r.kind(), r.triggerKey(), r.status(), t.subject(), t.bodyHtml(), r.facts(), r.asOf(),
+                r.draftedBy(), r.draftedAt(), r.editedBy(), r.editedAt(), r.approvedBy(), r.approvedAt(), r.deliveredBy(), r.deliveredAt(), r.delivery(),
+                r.suppressedReason(), r.version());
     }
 
     /** Attendance letters carry the weekly chart of their window; other kinds (evidence requests, leave decisions) do not. */

@@ -7,9 +7,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import uk.openattendance.letters.domain.DefaultLetters;
 import uk.openattendance.letters.domain.LetterKind;
 import uk.openattendance.letters.persistence.LetterStore;
+import uk.openattendance.notify.domain.ContactLanguage;
 import uk.openattendance.platform.problem.CommonProblem;
 import uk.openattendance.platform.problem.DomainProblem;
 import uk.openattendance.platform.problem.FieldError;
@@ -38,35 +40,84 @@ public class LetterTemplates {
         this.clock = clock;
     }
 
-    record Templates(SchoolView school, Map<String, LetterStore.TemplateRow> own, Map<String, LetterStore.TemplateRow> trust) {
+    /**
+     * A school's letter wording: English as before (its own, its trust's, built-in), and per other language only what
+     * the school or trust wrote in it ({@code ownIn}/{@code trustIn}, by language tag, then kind). We ship no letters in
+     * other languages: a letter is a formal document a school must stand behind, so it goes in English unless the
+     * school has its own wording in the contact's language.
+     */
+    record Templates(SchoolView school, Map<String, LetterStore.TemplateRow> own, Map<String, LetterStore.TemplateRow> trust,
+            Map<String, Map<String, LetterStore.TemplateRow>> ownIn, Map<String, Map<String, LetterStore.TemplateRow>> trustIn) {
         DefaultLetters.Wording wording(String kind, boolean meeting) {
+            LetterStore.TemplateRow t = pick(own, trust, kind, meeting);
+            return t != null ? new DefaultLetters.Wording(t.subject(), t.body()) : DefaultLetters.of(kind, meeting);
+        }
+
+        /** The school's (else its trust's) wording of this kind in the contact's language, if either wrote one; else empty: English. */
+        Optional<Wording> wordingIn(String kind, boolean meeting, String contactLanguage) {
+            for (String tag : ContactLanguage.candidates(contactLanguage)) {
+                if (tag.equals(ContactLanguage.ENGLISH)) {
+                    break;
+                }
+                LetterStore.TemplateRow t = pick(ownIn.getOrDefault(tag, Map.of()), trustIn.getOrDefault(tag, Map.of()), kind, meeting);
+                if (t != null) {
+                    return Optional.of(new Wording(tag, t.subject(), t.body()));
+                }
+            }
+            return Optional.empty();
+        }
+
+        private static LetterStore.TemplateRow pick(Map<String, LetterStore.TemplateRow> own, Map<String, LetterStore.TemplateRow> trust, String kind,
+                boolean meeting) {
             LetterStore.TemplateRow t = own.containsKey(kind) ? own.get(kind) : trust.get(kind);
             if (t == null && kind.startsWith("ATTENDANCE_")) {
                 String general = meeting ? "ATTENDANCE_MEETING" : "ATTENDANCE";
                 t = own.containsKey(general) ? own.get(general) : trust.get(general);
             }
-            return t != null ? new DefaultLetters.Wording(t.subject(), t.body()) : DefaultLetters.of(kind, meeting);
+            return t;
         }
     }
 
-    /** The wording this school's letters use: its own, else its trust's, else the built-in. */
+    /** A letter's wording in one language other than English. */
+    record Wording(String language, String subject, String body) {}
+
+    /** The wording this school's letters use: its own, else its trust's, else the built-in; per language, its own or its trust's. */
     Templates resolve(SchoolScope scope) {
         long schoolId = scope.schoolId();
         SchoolView school = schools.school(scope);
         long trustId = school.trustId() == null ? 0 : school.trustId();
         Map<String, LetterStore.TemplateRow> own = new HashMap<>();
         Map<String, LetterStore.TemplateRow> trust = new HashMap<>();
+        Map<String, Map<String, LetterStore.TemplateRow>> ownIn = new HashMap<>();
+        Map<String, Map<String, LetterStore.TemplateRow>> trustIn = new HashMap<>();
         for (LetterStore.TemplateRow t : store.templates(schoolId, trustId)) {
-            ("SCHOOL".equals(t.ownerType()) ? own : trust).put(t.kind(), t);
+            boolean mine = "SCHOOL".equals(t.ownerType());
+            String l = ContactLanguage.normal(t.language());
+            if (l.equals(ContactLanguage.ENGLISH)) {
+                (mine ? own : trust).put(t.kind(), t);
+            } else {
+                (mine ? ownIn : trustIn).computeIfAbsent(l, k -> new HashMap<>()).put(t.kind(), t);
+            }
         }
-        return new Templates(school, own, trust);
+        return new Templates(school, own, trust, ownIn, trustIn);
     }
 
-    public record TemplateView(String kind, String subject, String body, String source, String updatedBy) {}
+    /** Whether a letter of this kind at this school invites the family to a meeting (which general wording it falls back to). */
+    boolean meeting(long schoolId, String kind) {
+        return kind.equals("ATTENDANCE_MEETING") || schoolDay.policy(schoolId).letters().levels().stream()
+                .anyMatch(l -> kind.equals("ATTENDANCE_" + l.key()) && l.meetingInvitation());
+    }
 
-    /** Every kind's wording as this school's letters would use it, and where it comes from (SCHOOL, TRUST or BUILT_IN). */
-    public List<TemplateView> templates(Actor actor, long schoolId) {
+    public record TemplateView(String kind, String language, String subject, String body, String source, String updatedBy) {}
+
+    /**
+     * Every kind's wording as this school's letters would use it, and where it comes from (SCHOOL, TRUST or BUILT_IN).
+     * With a {@code language} other than English: the school's or trust's wording in it where written, else the English
+     * the letter would go in (its {@code language} says which).
+     */
+    public List<TemplateView> templates(Actor actor, long schoolId, String language) {
         Templates t = resolve(actor.require(Permission.ATTENDANCE_READ, schoolId, "School", schoolId));
+        String wanted = tag(language);
         List<String> kinds = new ArrayList<>(List.of("ATTENDANCE", "ATTENDANCE_MEETING"));
         for (LetterLevel l : schoolDay.policy(schoolId).letters().levels()) {
             kinds.add("ATTENDANCE_" + l.key());
@@ -77,30 +128,40 @@ public class LetterTemplates {
             }
         }
         return kinds.stream().map(k -> {
+            boolean meeting = meeting(schoolId, k);
+            if (!wanted.equals(ContactLanguage.ENGLISH)) {
+                Map<String, LetterStore.TemplateRow> own = t.ownIn().getOrDefault(wanted, Map.of());
+                LetterStore.TemplateRow row = own.containsKey(k) ? own.get(k) : t.trustIn().getOrDefault(wanted, Map.of()).get(k);
+                Optional<Wording> w = t.wordingIn(k, meeting, wanted);
+                if (w.isPresent()) {
+                    return new TemplateView(k, w.get().language(), w.get().subject(), w.get().body(), row == null ? "SCHOOL" : row.ownerType(),
+                            row == null ? null : row.updatedBy());
+                }
+            }
             LetterStore.TemplateRow row = t.own().containsKey(k) ? t.own().get(k) : t.trust().get(k);
-            DefaultLetters.Wording w = t.wording(k, k.equals("ATTENDANCE_MEETING") || schoolDay.policy(schoolId).letters().levels().stream()
-                    .anyMatch(l -> k.equals("ATTENDANCE_" + l.key()) && l.meetingInvitation()));
-            return new TemplateView(k, w.subject(), w.body(), row == null ? "BUILT_IN" : row.ownerType(), row == null ? null : row.updatedBy());
+            DefaultLetters.Wording w = t.wording(k, meeting);
+            return new TemplateView(k, ContactLanguage.ENGLISH, w.subject(), w.body(), row == null ? "BUILT_IN" : row.ownerType(),
+                    row == null ? null : row.updatedBy());
         }).toList();
     }
 
     public record SaveTemplate(String subject, String body) {}
 
     @Transactional
-    public TemplateView saveSchoolTemplate(Actor actor, long schoolId, String kind, SaveTemplate t) {
+    public TemplateView saveSchoolTemplate(Actor actor, long schoolId, String kind, String language, SaveTemplate t) {
         actor.require(Permission.SCHOOL_ADMIN, schoolId, "School", schoolId);
-        return save(actor, "SCHOOL", schoolId, kind, t, actor.describeIn(schoolId));
+        return save(actor, "SCHOOL", schoolId, kind, tag(language), t, actor.describeIn(schoolId));
     }
 
     @Transactional
-    public TemplateView saveTrustTemplate(Actor actor, long trustId, String kind, SaveTemplate t) {
+    public TemplateView saveTrustTemplate(Actor actor, long trustId, String kind, String language, SaveTemplate t) {
         if (!actor.administersTrust(trustId)) {
             throw CommonProblem.notFound("Trust", trustId); // as for a school: a trust the caller has no standing in is not found
         }
-        return save(actor, "TRUST", trustId, kind, t, actor.name() + " (trust administrator)");
+        return save(actor, "TRUST", trustId, kind, tag(language), t, actor.name() + " (trust administrator)");
     }
 
-    private TemplateView save(Actor actor, String ownerType, long ownerId, String kind, SaveTemplate t, String by) {
+    private TemplateView save(Actor actor, String ownerType, long ownerId, String kind, String language, SaveTemplate t, String by) {
         List<FieldError> errors = new ArrayList<>();
         if (kind == null || !kind.matches("[A-Z0-9_]{3,60}") || !(kind.startsWith("ATTENDANCE") || isKind(kind))) {
             errors.add(new FieldError("kind", "ATTENDANCE, ATTENDANCE_MEETING, ATTENDANCE_<level key> or one of MEDICAL_EVIDENCE, PUNCTUALITY, "
@@ -120,8 +181,14 @@ public class LetterTemplates {
         if (!errors.isEmpty()) {
             throw new DomainProblem(LetterProblem.TEMPLATE_NOT_VALID, "Template not saved: " + errors.get(0).field() + ": " + errors.get(0).expected(), errors);
         }
-        store.saveTemplate(ownerType, ownerId, kind, t.subject().strip(), t.body(), by, clock.instant());
-        return new TemplateView(kind, t.subject().strip(), t.body(), ownerType, by);
+        store.saveTemplate(ownerType, ownerId, kind, language, t.subject().strip(), t.body(), by, clock.instant());
+        return new TemplateView(kind, language, t.subject().strip(), t.body(), ownerType, by);
+    }
+
+    /** A language tag from a request, normalised; absent is English. */
+    static String tag(String language) {
+        return ContactLanguage.tag(language).orElseThrow(() -> DomainProblem.field(LetterProblem.TEMPLATE_NOT_VALID, "language",
+                "a language tag such as en, pl, ur, ro or cy"));
     }
 
     static boolean isKind(String kind) {

@@ -41,7 +41,7 @@ public class LetterWiring implements GraphqlWiring {
                 .dataFetcher("letters", env -> letters.list(actor(env), id(env, "schoolId"), env.getArgument("status")))
                 .dataFetcher("letter", env -> letters.get(actor(env), id(env, "schoolId"), id(env, "id")))
                 .dataFetcher("pupilLetters", env -> letters.ofPupil(actor(env), id(env, "schoolId"), id(env, "pupilId")))
-                .dataFetcher("letterTemplates", env -> templates.templates(actor(env), id(env, "schoolId")))
+                .dataFetcher("letterTemplates", env -> templates.templates(actor(env), id(env, "schoolId"), env.getArgument("language")))
                 .dataFetcher("attendanceChart", env -> charts.chart(actor(env), id(env, "schoolId"), optionalId(env, "pupilId").orElse(null),
                         optionalId(env, "registerGroupId").orElse(null), date(env, "from"), date(env, "to")).svg()));
         wiring.type("Mutation", t -> t

@@ -29,7 +29,8 @@ public class LetterStore {
         this.jdbc = jdbc;
     }
 
-    public record TemplateRow(String ownerType, long ownerId, String kind, String subject, String body, String updatedBy, Instant updatedAt) {}
+    public record TemplateRow(String ownerType, long ownerId, String kind, String language, String subject, String body, String updatedBy,
+            Instant updatedAt) {}
 
     /** Inserts drafts; a letter whose trigger was already written about is skipped. Returns the new ids. */
     public int insertAll(List<LetterRow> letters) {
@@ -210,28 +211,49 @@ public class LetterStore {
                 });
     }
 
+    /** The school's and its trust's letter templates, in every language they wrote one in. */
     public List<TemplateRow> templates(long schoolId, long trustId) {
-        return jdbc.prepareStatement("SELECT owner_type, owner_id, kind, subject, body, updated_by, updated_at FROM letter_template WHERE "
+        return jdbc.prepareStatement("SELECT owner_type, owner_id, kind, language, subject, body, updated_by, updated_at FROM letter_template WHERE "
                 + "(owner_type = 'SCHOOL' AND owner_id = ?) OR (owner_type = 'TRUST' AND owner_id = ?)", ps -> {
                     Sql.bind(ps, schoolId, trustId);
                     List<TemplateRow> out = new ArrayList<>();
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
                             out.add(new TemplateRow(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                                    Sql.instant(rs, "updated_at")));
+                                    rs.getString(7), Sql.instant(rs, "updated_at")));
                         }
                     }
                     return out;
                 });
     }
 
-    public void saveTemplate(String ownerType, long ownerId, String kind, String subject, String body, String by, Instant at) {
-        jdbc.prepareStatement("INSERT INTO letter_template (owner_type, owner_id, kind, subject, body, updated_by, updated_at) VALUES (?,?,?,?,?,?,?) "
+    public void saveTemplate(String ownerType, long ownerId, String kind, String language, String subject, String body, String by, Instant at) {
+        jdbc.prepareStatement("INSERT INTO letter_template (owner_type, owner_id, kind, language, subject, body, updated_by, updated_at) "
+                + "VALUES (?,?,?,?,?,?,?,?) "
                 + "ON DUPLICATE KEY UPDATE subject = VALUES(subject), body = VALUES(body), updated_by = VALUES(updated_by), updated_at = VALUES(updated_at)",
                 ps -> {
-                    Sql.bind(ps, ownerType, ownerId, kind, subject, body, by, at);
+                    Sql.bind(ps, ownerType, ownerId, kind, language, subject, body, by, at);
                     return ps.executeUpdate();
                 });
+    }
+
+    public record TranslationRow(String subject, String bodyHtml) {}
+
+    /** Keeps a letter as sent in one language; the first rendering stands, so every copy in that language says the same. */
+    public void saveTranslation(long letterId, String language, String subject, String bodyHtml, Instant at) {
+        jdbc.prepareStatement("INSERT IGNORE INTO letter_translation (letter_id, language, subject, body_html, made_at) VALUES (?,?,?,?,?)", ps -> {
+            Sql.bind(ps, letterId, language, subject, bodyHtml, at);
+            return ps.executeUpdate();
+        });
+    }
+
+    public java.util.Optional<TranslationRow> translation(long letterId, String language) {
+        return jdbc.prepareStatement("SELECT subject, body_html FROM letter_translation WHERE letter_id = ? AND language = ?", ps -> {
+            Sql.bind(ps, letterId, language);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? java.util.Optional.of(new TranslationRow(rs.getString(1), rs.getString(2))) : java.util.Optional.<TranslationRow>empty();
+            }
+        });
     }
 
     public long insertException(long schoolId, long pupilId, String kind, String reason, LocalDate from, LocalDate to, String by, Instant at) {

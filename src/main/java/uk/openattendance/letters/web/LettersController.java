@@ -143,23 +143,27 @@ public class LettersController {
     }
 
     @Get("/schools/{schoolId}/letter-templates")
-    @Operation(summary = "The wording each kind of letter uses at this school, and whether it is the school's, the trust's or built in")
-    public List<LetterTemplates.TemplateView> listLetterTemplates(Authentication auth, @PathVariable long schoolId) {
-        return templates.templates(actors.resolve(auth.getName()), schoolId);
+    @Operation(summary = "The wording each kind of letter uses at this school, and whether it is the school's, the trust's or built in; "
+            + "with ?language=pl, the school's or trust's wording in that language where written, else the English it would go in")
+    public List<LetterTemplates.TemplateView> listLetterTemplates(Authentication auth, @PathVariable long schoolId,
+            @Nullable @QueryValue String language) {
+        return templates.templates(actors.resolve(auth.getName()), schoolId, language);
     }
 
     @Put("/schools/{schoolId}/letter-templates/{kind}")
-    @Operation(summary = "Set the school's own wording for a kind of letter (Handlebars fields, XHTML); syntax and unknown fields are refused")
+    @Operation(summary = "Set the school's own wording for a kind of letter (Handlebars fields, XHTML), in one language (?language=, default en); "
+            + "syntax and unknown fields are refused")
     public LetterTemplates.TemplateView saveSchoolLetterTemplate(Authentication auth, @PathVariable long schoolId, @PathVariable String kind,
-            @Body LetterTemplates.SaveTemplate body) {
-        return templates.saveSchoolTemplate(actors.resolve(auth.getName()), schoolId, kind, body);
+            @Nullable @QueryValue String language, @Body LetterTemplates.SaveTemplate body) {
+        return templates.saveSchoolTemplate(actors.resolve(auth.getName()), schoolId, kind, language, body);
     }
 
     @Put("/trusts/{trustId}/letter-templates/{kind}")
-    @Operation(summary = "Set the trust's default wording for a kind of letter, used by its schools that have not written their own")
+    @Operation(summary = "Set the trust's default wording for a kind of letter in one language (?language=, default en), used by its schools "
+            + "that have not written their own")
     public LetterTemplates.TemplateView saveTrustLetterTemplate(Authentication auth, @PathVariable long trustId, @PathVariable String kind,
-            @Body LetterTemplates.SaveTemplate body) {
-        return templates.saveTrustTemplate(actors.resolve(auth.getName()), trustId, kind, body);
+            @Nullable @QueryValue String language, @Body LetterTemplates.SaveTemplate body) {
+        return templates.saveTrustTemplate(actors.resolve(auth.getName()), trustId, kind, language, body);
     }
 
     @Post("/schools/{schoolId}/letter-exceptions")

@@ -97,7 +97,8 @@ public class Dispatcher {
         SendGuard.Verdict verdict = null;
         for (SendGuard guard : guards) {
             if (guard.purposes().contains(row.purpose())) {
-                verdict = guard.checkAll(List.of(new SendGuard.Pending(row.id(), row.schoolId(), row.purpose(), row.pupils(), row.aboutDate(), row.body())))
+                verdict = guard.checkAll(List.of(new SendGuard.Pending(row.id(), row.schoolId(), row.purpose(), row.pupils(), row.aboutDate(), row.body(),
+                        row.contactId() == null ? 0 : row.contactId())))
                         .get(row.id());
             }
         }

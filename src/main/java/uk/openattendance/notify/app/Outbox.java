@@ -14,6 +14,8 @@ import uk.openattendance.notify.domain.Recipients;
 import uk.openattendance.notify.persistence.NewMessage;
 import uk.openattendance.notify.persistence.OutboxStore;
 import uk.openattendance.platform.secrets.SecretBox;
+import uk.openattendance.notify.domain.WordingChoice;
+import uk.openattendance.roll.app.ContactService;
 import uk.openattendance.roll.domain.Channel;
 import uk.openattendance.school.app.SchoolService;
 import uk.openattendance.school.app.SchoolView;
@@ -35,8 +37,10 @@ public class Outbox {
     private final SchoolService schools;
     private final Clock clock;
     private final SecretBox secrets;
+    private final ContactService contacts;
 
-    public Outbox(OutboxStore store, Templates templates, SchoolService schools, Clock clock, SecretBox secrets) {
+    public Outbox(OutboxStore store, Templates templates, SchoolService schools, Clock clock, SecretBox secrets, ContactService contacts) {
+        this.contacts = contacts;
         this.store = store;
         this.templates = templates;
         this.clock = clock;
@@ -55,7 +59,10 @@ public class Outbox {
     public int enqueue(SchoolScope scope, List<Request> requests) {
         List<NewMessage> rows = new ArrayList<>();
         Map<Long, SchoolView> schoolCache = new HashMap<>();
-        Map<String, MessageTemplate> templateCache = new HashMap<>();
+        Map<String, WordingChoice.Chosen> templateCache = new HashMap<>();
+        // each contact's own language (one read for the batch): siblings' contacts each get theirs, staff get English
+        Map<Long, String> languages = contacts.languagesOf(scope, requests.stream().map(r -> r.plan().first().contactId()).filter(id -> id != 0)
+                .distinct().toList());
         for (Request r : requests) {
             if (r.purpose().secret()) {
                 throw new IllegalArgumentException(r.purpose() + " carries a secret: queue it with enqueueSecret, which never stores it in clear");
@@ -64,9 +71,11 @@ public class Outbox {
                 throw new IllegalArgumentException("A message for school " + r.schoolId() + " queued in " + scope);
             }
             SchoolView school = schoolCache.computeIfAbsent(r.schoolId(), id -> schools.school(scope));
-            MessageTemplate t = templateCache.computeIfAbsent(r.schoolId() + "/" + r.purpose(), k -> templates.templateFor(r.schoolId(), r.purpose()));
-            MessageTemplate.Rendered text = t.render(values(school, r.values()));
             Recipients.Target first = r.plan().first();
+            String language = languages.get(first.contactId());
+            WordingChoice.Chosen t = templateCache.computeIfAbsent(r.schoolId() + "/" + r.purpose() + "/" + language,
+                    k -> templates.templateFor(r.schoolId(), r.purpose(), language));
+            MessageTemplate.Rendered text = t.render(values(school, r.values()));
             rows.add(new NewMessage(r.schoolId(), r.schoolId() + ":" + r.purpose() + ":" + r.key() + ":" + first.contactId(), r.purpose().name(), r.priority(),
                     first.channel().name(), first.contactId() == 0 ? null : first.contactId(), first.address(), subject(text, r.purpose()),
                     smsSafe(first.channel(), text.body()), r.pupilIds(), r.aboutDate(), r.plan().encodedFallbacks(), null, null));
@@ -91,11 +100,11 @@ public class Outbox {
             throw new IllegalArgumentException(r.purpose() + " needs its secret in the value '" + r.purpose().secretField() + "'");
         }
         SchoolView school = schools.school(scope);
-        MessageTemplate t = templates.templateFor(r.schoolId(), r.purpose());
+        Recipients.Target first = r.plan().first();
+        WordingChoice.Chosen t = templates.templateFor(r.schoolId(), r.purpose(), languageOf(scope, first.contactId()));
         Map<String, String> hidden = new HashMap<>(r.values());
         hidden.put(r.purpose().secretField(), MessagePurpose.REDACTED);
         MessageTemplate.Rendered shown = t.render(values(school, hidden));
-        Recipients.Target first = r.plan().first();
         String clear = smsSafe(first.channel(), t.render(values(school, r.values())).body());
         // the subject is rendered redacted even for the recipient: a mail subject is shown and indexed far and wide
         return store.enqueue(List.of(new NewMessage(r.schoolId(), r.schoolId() + ":" + r.purpose() + ":" + r.key() + ":" + first.contactId(),
@@ -182,10 +191,28 @@ public class Outbox {
                         r.sentAt())).toList();
     }
 
-    /** Renders what a template would say for this school, e.g. to rewrite a message whose children changed. */
+    /** Renders what a template would say for this school in English, e.g. for a reply to a number no contact has. */
     public String render(SchoolScope scope, MessagePurpose purpose, Map<String, String> values) {
-        // the school's name and the wording read afresh (two indexed reads), so a change on another replica shows at once
-        return templates.templateFor(scope.schoolId(), purpose).render(values(schools.school(scope), values)).body();
+        return render(scope, purpose, values, 0);
+    }
+
+    /**
+     * Renders what a template would say for this school to one contact, in the contact's language where the school has
+     * wording in it (e.g. to rewrite a message whose children changed, or to answer a reply); contact 0 is English.
+     */
+    public String render(SchoolScope scope, MessagePurpose purpose, Map<String, String> values, long contactId) {
+        // the school's name, the contact's language and the wording read afresh (three indexed reads), so a change on
+        // another replica shows at once
+        return templates.templateFor(scope.schoolId(), purpose, languageOf(scope, contactId)).render(values(schools.school(scope), values)).body();
+    }
+
+    /** An email's fixed wording (subject and body) for one contact, in their language where the school has it. */
+    public MessageTemplate.Rendered renderFor(SchoolScope scope, MessagePurpose purpose, Map<String, String> values, long contactId) {
+        return templates.templateFor(scope.schoolId(), purpose, languageOf(scope, contactId)).render(values(schools.school(scope), values));
+    }
+
+    private String languageOf(SchoolScope scope, long contactId) {
+        return contactId == 0 ? null : contacts.languagesOf(scope, List.of(contactId)).get(contactId);
     }
 
     private static Map<String, String> values(SchoolView school, Map<String, String> given) {

@@ -18,8 +18,11 @@ public interface SendGuard {
         return out;
     }
 
-    /** The message about to leave, as the feature that queued it described it. */
-    record Pending(long id, long schoolId, String purpose, java.util.List<Long> pupilIds, java.time.LocalDate aboutDate, String body) {}
+    /**
+     * The message about to leave, as the feature that queued it described it; {@code contactId} (0 for staff) lets a
+     * rewrite keep the contact's language.
+     */
+    record Pending(long id, long schoolId, String purpose, java.util.List<Long> pupilIds, java.time.LocalDate aboutDate, String body, long contactId) {}
 
     record Verdict(boolean send, String newBody, String why) {
         public static Verdict keep() {

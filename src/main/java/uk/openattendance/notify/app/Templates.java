@@ -1,21 +1,35 @@
 package uk.openattendance.notify.app;
 
 import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.Arrays;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.Optional;
+import java.util.Set;
+import uk.openattendance.notify.domain.ContactLanguage;
 import uk.openattendance.notify.domain.MessagePurpose;
 import uk.openattendance.notify.domain.MessageTemplate;
+import uk.openattendance.notify.domain.ShippedWording;
 import uk.openattendance.notify.domain.SmsSegments;
+import uk.openattendance.notify.domain.WordingChoice;
 import uk.openattendance.notify.persistence.OutboxStore;
 import uk.openattendance.platform.problem.DomainProblem;
 import uk.openattendance.platform.problem.FieldError;
 import uk.openattendance.security.Actor;
 import uk.openattendance.security.Permission;
 
-/** Each school's wording of every message, falling back to ours; shown with the SMS segments a typical text costs. */
+/**
+ * Each school's wording of every message in each language, falling back to ours; shown with the SMS segments a typical
+ * text costs, and, for wording we ship that a machine made, whether someone at the school has read and approved it.
+ */
 @Singleton
 public class Templates {
     private final OutboxStore store;
@@ -26,8 +40,12 @@ public class Templates {
         this.clock = clock;
     }
 
-    public record TemplateView(MessagePurpose purpose, String subject, String body, boolean schoolWording, String example, String encoding,
-            int smsSegments, String updatedBy) {}
+    /**
+     * One message in one language as this school sends it. {@code machineMade}: the words are our machine-made
+     * translation; {@code needsReview}: they are, and nobody at the school has approved this exact wording yet.
+     */
+    public record TemplateView(MessagePurpose purpose, String language, String subject, String body, boolean schoolWording, String example,
+            String encoding, int smsSegments, String updatedBy, boolean machineMade, boolean needsReview, String reviewedBy, Instant reviewedAt) {}
 
     public record SaveTemplate(String subject, String body) {}
 
@@ -37,25 +55,50 @@ public class Templates {
             Map.entry("minutesLate", "12"), Map.entry("code", "481 326"), Map.entry("percent", "98.5"), Map.entry("window", "half term"),
             Map.entry("points", "4"), Map.entry("reply", "We hope they feel better soon."), Map.entry("contactName", "Sam Testparent"));
 
-    public List<TemplateView> templates(Actor actor, long schoolId) {
+    /**
+     * Every message's wording: in English, and for messages to families in each language we ship and each the school has
+     * written its own wording in. {@code language} (optional) lists one language only.
+     */
+    public List<TemplateView> templates(Actor actor, long schoolId, String language) {
         actor.require(Permission.SCHOOL_READ, schoolId, "School", schoolId);
-        Map<String, OutboxStore.TemplateRow> own = store.templates(schoolId).stream().collect(Collectors.toMap(OutboxStore.TemplateRow::purpose, r -> r));
-        return Arrays.stream(MessagePurpose.values()).map(p -> {
-            OutboxStore.TemplateRow row = own.get(p.name());
-            MessageTemplate t = row == null ? MessageTemplate.standard(p) : new MessageTemplate(p, row.subject(), row.body());
-            return view(t, row != null, row == null ? null : row.updatedBy());
-        }).toList();
+        String only = language == null || language.isBlank() ? null : tag(language);
+        Map<String, OutboxStore.TemplateRow> own = new HashMap<>();
+        Set<String> languages = new LinkedHashSet<>();
+        languages.add(ContactLanguage.ENGLISH);
+        languages.addAll(ShippedWording.LANGUAGES);
+        for (OutboxStore.TemplateRow r : store.templates(schoolId)) {
+            own.put(r.purpose() + "/" + r.language(), r);
+            languages.add(r.language());
+        }
+        Map<String, OutboxStore.ReviewRow> reviews = new HashMap<>();
+        store.templateReviews(schoolId).forEach(r -> reviews.put(r.purpose() + "/" + r.language(), r));
+        List<TemplateView> out = new ArrayList<>();
+        for (MessagePurpose p : MessagePurpose.values()) {
+            for (String l : languages) {
+                if (only != null && !only.equals(l)) {
+                    continue;
+                }
+                OutboxStore.TemplateRow row = own.get(p.name() + "/" + l);
+                boolean shownInOtherLanguages = p.toFamilies() || row != null;
+                if (!l.equals(ContactLanguage.ENGLISH) && !shownInOtherLanguages) {
+                    continue; // alerts to staff and social workers go in English
+                }
+                view(p, l, row, reviews.get(p.name() + "/" + l)).ifPresent(out::add);
+            }
+        }
+        return out;
     }
 
-    public TemplateView save(Actor actor, long schoolId, MessagePurpose purpose, SaveTemplate command) {
+    public TemplateView save(Actor actor, long schoolId, MessagePurpose purpose, String language, SaveTemplate command) {
         actor.require(Permission.SCHOOL_ADMIN, schoolId, "School", schoolId);
+        String l = tag(language);
         if (command == null || command.body() == null) {
             throw DomainProblem.field(NotifyProblem.TEMPLATE_NOT_VALID, "body", "the wording of the message");
         }
         MessageTemplate t = new MessageTemplate(purpose, command.subject(), command.body());
         List<String> problems = t.problems();
         if (command.body().length() > 1000 || (command.subject() != null && command.subject().length() > 200)) {
-            problems = new java.util.ArrayList<>(problems);
+            problems = new ArrayList<>(problems);
             problems.add("a body of at most 1000 characters and a subject of at most 200");
         }
         if (!problems.isEmpty()) {
@@ -63,27 +106,87 @@ public class Templates {
                     problems.stream().map(p -> new FieldError("body", p)).toList());
         }
         String by = actor.describeIn(schoolId);
-        store.saveTemplate(schoolId, purpose.name(), command.subject(), command.body(), by, clock.instant());
-        return view(t, true, by);
+        Instant now = clock.instant();
+        store.saveTemplate(schoolId, purpose.name(), l, command.subject(), command.body(), by, now);
+        return view(purpose, l, new OutboxStore.TemplateRow(purpose.name(), l, command.subject(), command.body(), by, now), null).orElseThrow();
     }
 
-    public TemplateView reset(Actor actor, long schoolId, MessagePurpose purpose) {
+    /** Back to the wording we ship in that language (or English, where we ship none); an approval of ours stays as it was. */
+    public TemplateView reset(Actor actor, long schoolId, MessagePurpose purpose, String language) {
         actor.require(Permission.SCHOOL_ADMIN, schoolId, "School", schoolId);
-        store.deleteTemplate(schoolId, purpose.name());
-        return view(MessageTemplate.standard(purpose), false, null);
+        String l = tag(language);
+        store.deleteTemplate(schoolId, purpose.name(), l);
+        Optional<TemplateView> shipped = view(purpose, l, null, store.templateReviews(schoolId).stream()
+                .filter(r -> r.purpose().equals(purpose.name()) && r.language().equals(l)).findFirst().orElse(null));
+        return shipped.orElseGet(() -> view(purpose, ContactLanguage.ENGLISH, null, null).orElseThrow());
     }
 
-    /** The template a message of this purpose uses at this school now. */
-    MessageTemplate templateFor(long schoolId, MessagePurpose purpose) {
-        // read afresh each time, never kept: a batch of messages asks once per purpose (Outbox.enqueue), so keeping the
-        // wording would save one indexed read per batch and be wrong on the other replicas after a save (issue 14)
-        return store.templates(schoolId).stream().filter(r -> r.purpose().equals(purpose.name())).findFirst()
-                .map(r -> new MessageTemplate(purpose, r.subject(), r.body())).orElse(MessageTemplate.standard(purpose));
+    /**
+     * Someone at the school who reads the language approves our machine-made wording as it stands: it stops being
+     * listed as needing review until a later release changes those words. The school's own wording needs no approval.
+     */
+    public TemplateView markReviewed(Actor actor, long schoolId, MessagePurpose purpose, String language) {
+        actor.require(Permission.SCHOOL_ADMIN, schoolId, "School", schoolId);
+        String l = tag(language);
+        Optional<OutboxStore.TemplateRow> own = store.templates(schoolId).stream()
+                .filter(r -> r.purpose().equals(purpose.name()) && r.language().equals(l)).findFirst();
+        if (own.isPresent()) {
+            return view(purpose, l, own.get(), null).orElseThrow();
+        }
+        MessageTemplate shipped = ShippedWording.of(purpose, l).filter(t -> ShippedWording.machineMade(l)).orElseThrow(() -> DomainProblem.field(
+                NotifyProblem.TEMPLATE_NOT_VALID, "language", "a language we ship machine-made wording of " + purpose + " in: "
+                        + String.join(", ", ShippedWording.LANGUAGES)));
+        String by = actor.describeIn(schoolId);
+        Instant now = clock.instant();
+        store.saveTemplateReview(schoolId, purpose.name(), l, sha(shipped), by, now);
+        return view(purpose, l, null, new OutboxStore.ReviewRow(purpose.name(), l, sha(shipped), by, now)).orElseThrow();
     }
 
-    private static TemplateView view(MessageTemplate t, boolean own, String by) {
-        String example = t.render(EXAMPLE).body();
+    /** The wording a message of this purpose to a contact with this language uses at this school now. */
+    WordingChoice.Chosen templateFor(long schoolId, MessagePurpose purpose, String language) {
+        // read afresh each time, never kept: a batch of messages asks once per purpose and language (Outbox.enqueue), so
+        // keeping the wording would save one indexed read per batch and be wrong on the other replicas after a save (issue 14)
+        Map<String, MessageTemplate> own = new HashMap<>();
+        store.templates(schoolId).stream().filter(r -> r.purpose().equals(purpose.name()))
+                .forEach(r -> own.put(r.language(), new MessageTemplate(purpose, r.subject(), r.body())));
+        return WordingChoice.choose(purpose, language, own);
+    }
+
+    private static Optional<TemplateView> view(MessagePurpose p, String language, OutboxStore.TemplateRow own, OutboxStore.ReviewRow review) {
+        if (own != null) {
+            MessageTemplate t = new MessageTemplate(p, own.subject(), own.body());
+            // the school wrote these words itself: they are its own reviewed wording, by whoever saved them
+            return Optional.of(view(t, language, true, own.updatedBy(), false, false, own.updatedBy(), own.updatedAt()));
+        }
+        return ShippedWording.of(p, language).map(t -> {
+            boolean machine = ShippedWording.machineMade(language);
+            boolean approved = review != null && review.wordingSha().equals(sha(t));
+            return view(t, language, false, null, machine, machine && !approved, approved ? review.reviewedBy() : null,
+                    approved ? review.reviewedAt() : null);
+        });
+    }
+
+    private static TemplateView view(MessageTemplate t, String language, boolean own, String by, boolean machine, boolean needsReview, String reviewedBy,
+            Instant reviewedAt) {
+        String example = new WordingChoice.Chosen(t, language, own ? WordingChoice.Source.SCHOOL : WordingChoice.Source.SHIPPED).render(EXAMPLE).body();
         SmsSegments.Count count = SmsSegments.of(example);
-        return new TemplateView(t.purpose(), t.subject(), t.body(), own, example, count.encoding(), count.segments(), by);
+        return new TemplateView(t.purpose(), language, t.subject(), t.body(), own, example, count.encoding(), count.segments(), by, machine,
+                needsReview, reviewedBy, reviewedAt);
+    }
+
+    /** A language tag from a request, normalised; absent is English. */
+    static String tag(String language) {
+        return ContactLanguage.tag(language).orElseThrow(() -> DomainProblem.field(NotifyProblem.TEMPLATE_NOT_VALID, "language",
+                "a language tag such as en, pl, ur, ro or cy"));
+    }
+
+    static String sha(MessageTemplate t) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(((t.subject() == null ? "" : t.subject()) + "\n" + t.body())
+                    .getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 }

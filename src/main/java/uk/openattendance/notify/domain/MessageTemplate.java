@@ -97,7 +97,8 @@ public record MessageTemplate(MessagePurpose purpose, String subject, String bod
             case REPLY_STARTED -> new MessageTemplate(purpose, null, "{{school}}: texts are on again. Thank you.");
             case ONE_TIME_CODE -> new MessageTemplate(purpose, "Your code for {{school}}",
                     "Your {{school}} code is {{code}}. It works for 10 minutes. If you did not ask for it, ignore this message.");
-            case LETTER -> new MessageTemplate(purpose, "A letter from {{school}}", "Please find attached a letter from {{school}}.");
+            case LETTER -> new MessageTemplate(purpose, "A letter from {{school}}", "Dear {{contactName}},\n\nPlease find attached a letter from {{school}} "
+                    + "about {{children}}.\n\nIf you have any questions, please contact the school office.");
         };
     }
 }

@@ -337,42 +337,75 @@ public class OutboxStore {
         });
     }
 
-    public record TemplateRow(String purpose, String subject, String body, String updatedBy, Instant updatedAt) {}
+    public record TemplateRow(String purpose, String language, String subject, String body, String updatedBy, Instant updatedAt) {}
 
+    /** The school's own wording of every message, in every language it wrote one in. */
     public List<TemplateRow> templates(long schoolId) {
-        return jdbc.prepareStatement("SELECT purpose, subject, body, updated_by, updated_at FROM message_template WHERE school_id = ?", ps -> {
+        return jdbc.prepareStatement("SELECT purpose, language, subject, body, updated_by, updated_at FROM message_template WHERE school_id = ?", ps -> {
             ps.setLong(1, schoolId);
             List<TemplateRow> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new TemplateRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant()));
+                    out.add(new TemplateRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                            rs.getTimestamp(6).toInstant()));
                 }
             }
             return out;
         });
     }
 
-    public void saveTemplate(long schoolId, String purpose, String subject, String body, String by, Instant now) {
-        jdbc.prepareStatement("INSERT INTO message_template (school_id, purpose, subject, body, updated_by, updated_at) VALUES (?,?,?,?,?,?) "
+    public void saveTemplate(long schoolId, String purpose, String language, String subject, String body, String by, Instant now) {
+        jdbc.prepareStatement("INSERT INTO message_template (school_id, purpose, language, subject, body, updated_by, updated_at) VALUES (?,?,?,?,?,?,?) "
                 + "ON DUPLICATE KEY UPDATE subject = VALUES(subject), body = VALUES(body), updated_by = VALUES(updated_by), updated_at = VALUES(updated_at)", ps -> {
                     ps.setLong(1, schoolId);
                     ps.setString(2, purpose);
-                    ps.setString(3, subject);
-                    ps.setString(4, body);
+                    ps.setString(3, language);
+                    ps.setString(4, subject);
+                    ps.setString(5, body);
+                    ps.setString(6, by);
+                    ps.setTimestamp(7, Timestamp.from(now));
+                    return ps.executeUpdate();
+                });
+    }
+
+    public int deleteTemplate(long schoolId, String purpose, String language) {
+        return jdbc.prepareStatement("DELETE FROM message_template WHERE school_id = ? AND purpose = ? AND language = ?", ps -> {
+            ps.setLong(1, schoolId);
+            ps.setString(2, purpose);
+            ps.setString(3, language);
+            return ps.executeUpdate();
+        });
+    }
+
+    /** A school's approval of the exact shipped wording whose sha-256 it names. */
+    public record ReviewRow(String purpose, String language, String wordingSha, String reviewedBy, Instant reviewedAt) {}
+
+    public List<ReviewRow> templateReviews(long schoolId) {
+        return jdbc.prepareStatement("SELECT purpose, language, wording_sha, reviewed_by, reviewed_at FROM message_template_review WHERE school_id = ?",
+                ps -> {
+                    ps.setLong(1, schoolId);
+                    List<ReviewRow> out = new ArrayList<>();
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            out.add(new ReviewRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant()));
+                        }
+                    }
+                    return out;
+                });
+    }
+
+    public void saveTemplateReview(long schoolId, String purpose, String language, String wordingSha, String by, Instant now) {
+        jdbc.prepareStatement("INSERT INTO message_template_review (school_id, purpose, language, wording_sha, reviewed_by, reviewed_at) VALUES (?,?,?,?,?,?) "
+                + "ON DUPLICATE KEY UPDATE wording_sha = VALUES(wording_sha), reviewed_by = VALUES(reviewed_by), reviewed_at = VALUES(reviewed_at)", ps -> {
+                    ps.setLong(1, schoolId);
+                    ps.setString(2, purpose);
+                    ps.setString(3, language);
+                    ps.setString(4, wordingSha);
                     ps.setString(5, by);
                     ps.setTimestamp(6, Timestamp.from(now));
                     return ps.executeUpdate();
                 });
     }
-
-    public int deleteTemplate(long schoolId, String purpose) {
-        return jdbc.prepareStatement("DELETE FROM message_template WHERE school_id = ? AND purpose = ?", ps -> {
-            ps.setLong(1, schoolId);
-            ps.setString(2, purpose);
-            return ps.executeUpdate();
-        });
-    }
-
 
     private static List<OutboxRow> read(PreparedStatement ps) throws SQLException {
         List<OutboxRow> out = new ArrayList<>();

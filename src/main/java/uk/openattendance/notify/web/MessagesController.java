@@ -51,22 +51,31 @@ public class MessagesController {
     }
 
     @Get("/schools/{schoolId}/message-templates")
-    @Operation(summary = "The wording of every message the school sends, with an example and its cost in SMS segments")
-    public List<Templates.TemplateView> listTemplates(Authentication auth, @PathVariable long schoolId) {
-        return templates.templates(actors.resolve(auth.getName()), schoolId);
+    @Operation(summary = "The wording of every message the school sends, in English and each language it reaches families in, with an example, "
+            + "its cost in SMS segments, and whether a machine-made translation still needs review by someone at the school")
+    public List<Templates.TemplateView> listTemplates(Authentication auth, @PathVariable long schoolId, @Nullable @QueryValue String language) {
+        return templates.templates(actors.resolve(auth.getName()), schoolId, language);
     }
 
     @Put("/schools/{schoolId}/message-templates/{purpose}")
-    @Operation(summary = "Set the school's own wording for a message; {{field}} placeholders are checked")
+    @Operation(summary = "Set the school's own wording for a message in one language (default en); {{field}} placeholders are checked")
     public Templates.TemplateView saveTemplate(Authentication auth, @PathVariable long schoolId, @PathVariable MessagePurpose purpose,
-            @Body Templates.SaveTemplate body) {
-        return templates.save(actors.resolve(auth.getName()), schoolId, purpose, body);
+            @Nullable @QueryValue String language, @Body Templates.SaveTemplate body) {
+        return templates.save(actors.resolve(auth.getName()), schoolId, purpose, language, body);
     }
 
     @Delete("/schools/{schoolId}/message-templates/{purpose}")
-    @Operation(summary = "Go back to the service's default wording")
-    public Templates.TemplateView resetTemplate(Authentication auth, @PathVariable long schoolId, @PathVariable MessagePurpose purpose) {
-        return templates.reset(actors.resolve(auth.getName()), schoolId, purpose);
+    @Operation(summary = "Go back to the service's wording in that language (default en)")
+    public Templates.TemplateView resetTemplate(Authentication auth, @PathVariable long schoolId, @PathVariable MessagePurpose purpose,
+            @Nullable @QueryValue String language) {
+        return templates.reset(actors.resolve(auth.getName()), schoolId, purpose, language);
+    }
+
+    @Post("/schools/{schoolId}/message-templates/{purpose}/review")
+    @Operation(summary = "Someone at the school who reads the language approves the service's machine-made wording as it stands")
+    public Templates.TemplateView reviewTemplate(Authentication auth, @PathVariable long schoolId, @PathVariable MessagePurpose purpose,
+            @QueryValue String language) {
+        return templates.markReviewed(actors.resolve(auth.getName()), schoolId, purpose, language);
     }
 
     @Get("/schools/{schoolId}/suppressions")

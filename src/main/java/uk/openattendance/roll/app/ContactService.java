@@ -158,6 +158,18 @@ public class ContactService {
                 .filter(l -> scope.owns(l.schoolId())).map(l -> RollMapper.view(l, c)).toList()).orElse(List.of());
     }
 
+    /**
+     * The stored language of each of these contacts of the scope's school (one query), for wording a message in it;
+     * another school's contact and an unknown id are simply absent, and so get English.
+     */
+    public Map<Long, String> languagesOf(SchoolScope scope, Collection<Long> contactIds) {
+        if (contactIds.isEmpty()) {
+            return Map.of();
+        }
+        return contacts.findByIdIn(contactIds).stream().filter(c -> scope.owns(c.schoolId()) && c.language() != null)
+                .collect(Collectors.toMap(ContactRow::id, ContactRow::language));
+    }
+
     /** Contacts of one school with this email address. */
     public List<ContactView> contactsWithEmail(SchoolScope scope, String email) {
         List<ContactRow> found = contacts.findBySchoolIdAndEmail(scope.schoolId(), email);
@@ -228,8 +240,23 @@ public class ContactService {
         if ((channel == Channel.SMS && mobile == null) || (channel == Channel.EMAIL && email == null)) {
             throw DomainProblem.field(RollProblem.CONTACT_NOT_VALID, fieldPrefix + "preferredChannel", "a channel this contact has details for");
         }
-        return new NormalisedContact(mobile, email, channel, command.language() == null ? "en" : command.language(),
+        return new NormalisedContact(mobile, email, channel, language(command.language(), fieldPrefix),
                 address(command.address(), fieldPrefix.isEmpty() ? "address." : fieldPrefix, !fieldPrefix.isEmpty()));
+    }
+
+    /** A language tag, e.g. en, pl, ur-PK: texts and letters go out in it where the school has wording, so a typo must not be kept. */
+    static final java.util.regex.Pattern LANGUAGE_TAG = java.util.regex.Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*");
+
+    /** The contact's language as given (pl, ur-PK); none given is English. A CSV or MIS row is checked as REST is. */
+    static String language(String given, String fieldPrefix) {
+        if (given == null || given.isBlank()) {
+            return "en";
+        }
+        String tag = given.strip();
+        if (tag.length() > 16 || !LANGUAGE_TAG.matcher(tag).matches()) {
+            throw DomainProblem.field(RollProblem.CONTACT_NOT_VALID, fieldPrefix + "language", "a language tag such as en, pl, ur, ro, cy or pt-BR");
+        }
+        return tag;
     }
 
     record NormalisedContact(String mobile, String email, Channel channel, String language, PostalAddress address) {}
