@@ -51,8 +51,12 @@ public final class ReasonClassifier {
                     + "be in (?:after|at|by|for|later|this afternoon)|in after lunch|this afternoon|after lunch|come in later|later this morning)(?![\\w'])");
 
     public static Classification classify(String clause) {
+        return classify(clause, ReasonModel.trained());
+    }
+
+    static Classification classify(String clause, ReasonModel model) {
         Map<Reason, Integer> hits = Lexicon.hits(clause);
-        ReasonModel.Guess guess = ReasonModel.trained().guess(clause);
+        ReasonModel.Guess guess = model.guess(clause);
         Reason lexical = decide(clause, hits);
         if (lexical == Reason.NONE) {
             // nothing the lexicon knows: the model's guess, below any school's confidence to apply

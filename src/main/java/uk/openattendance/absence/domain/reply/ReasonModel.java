@@ -106,6 +106,18 @@ public final class ReasonModel {
             "him", "her", "them", "his", "their", "i", "we", "my", "our", "it", "this", "that", "has", "have", "had", "will", "so", "sorry",
             "today", "hi", "hello", "morning", "please", "thanks", "thank", "you", "just", "very", "really", "with");
 
+    /** A training reply: the reason the office read in it and its raw text. */
+    public record Example(Reason reason, String text) {}
+
+    /** A model trained on these examples alone (cross-validation trains one per fold). */
+    static ReasonModel fit(List<Example> examples) {
+        ReasonModel m = new ReasonModel();
+        for (Example e : examples) {
+            m.train(e.reason(), Normaliser.normalise(e.text()));
+        }
+        return m;
+    }
+
     private static ReasonModel load() {
         ReasonModel m = new ReasonModel();
         java.util.ResourceBundle bundle = Lexicon.resources();
