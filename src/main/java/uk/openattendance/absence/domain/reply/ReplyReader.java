@@ -227,6 +227,11 @@ public final class ReplyReader {
         Reason reason = primary(reasons);
         double confidence = mine.stream().filter(b -> b.reason() == reason || reason == Reason.ILLNESS && b.reason() == Reason.GP)
                 .mapToDouble(b -> b.classification().confidence()).max().orElse(0.0);
+        if ((reason.code().isPresent() || reason == Reason.LATE) && mine.stream().noneMatch(b -> b.reason() == reason && b.classification().guessed())) {
+            // the model also reads all that is said about the child together, as it was trained on whole replies
+            String all = String.join(". ", mine.stream().map(Bound::clause).toList());
+            confidence = Math.min(confidence, model.combine(ReasonClassifier.LEXICON_CONFIDENCE, reason, all));
+        }
         if (reason == Reason.NONE) {
             reviews.add(ReviewReason.UNCLEAR);
             return person("no reason the reader can place", clause);
