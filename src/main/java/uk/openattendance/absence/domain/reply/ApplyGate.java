@@ -41,18 +41,19 @@ public final class ApplyGate {
     /** What the reader knows about one child's reading besides its text. */
     public record Evidence(String text, boolean byName, boolean boundForCertain, boolean unresolvedSubjectInReply, boolean modelOnly, boolean modelAgrees) {}
 
-    // a negation about attendance or a plain "not well" does not change what the reason means
+    // a negation about attendance or a plain "not well" does not change what the reason means ("not great", "not right" are
+    // vaguer: whose, and how ill, a person asks)
     private static final Pattern PLACED_NEGATION = Pattern.compile(
             "(?:will not|cannot|can not|not|is not|are not|unable to|will not be able to)\\s+(?:be\\s+)?(?:coming|come|going|go|make it|able to come)?\\s*"
                     + "(?:in|into school|to school|at school|today|back|this morning)(?![\\w'])|"
-                    + "(?:is |are |am |feeling |been )?not (?:very |feeling |been |too |at all )?(?:well|great|good|right|herself|himself|themselves)(?: enough)?(?![\\w'])|"
+                    + "(?:is |are |am |feeling |been )?not (?:very |feeling |been |too |at all )?(?:well|herself|himself|themselves)(?: enough)?(?![\\w'])|"
                     + "no (?:better|improvement)(?![\\w'])|sorry (?:for |about )?(?:not|no) \\w+");
     private static final Pattern NEGATION = Pattern.compile(
             "(?<![\\w'])(?:not|no|never|no longer|any ?more|none|nothing)(?![\\w'])");
     // "I will let you know if he is well enough tomorrow" is about tomorrow's news, not today's reason
     private static final Pattern LET_KNOW = Pattern.compile("(?:let (?:you|u) know|keep (?:you|u) (?:posted|updated))(?: (?:if|how|when|about|whether)\\b.*)?$");
     private static final Pattern HEDGE = Pattern.compile(
-            "(?<![\\w'])(?:if|might|may|maybe|perhaps|possibly|probably|think|thinks|thought|not sure|unsure|suspect|could be|see how|wait and see|waiting to see|whether)(?![\\w'])");
+            "(?<![\\w'])(?:if|might|may|maybe|reckon|guess|perhaps|possibly|probably|think|thinks|thought|not sure|unsure|suspect|could be|see how|wait and see|waiting to see|whether)(?![\\w'])");
     private static final Pattern ANOTHER_DAY = Pattern.compile(
             "(?<![\\w'])(?<!since )(?:last (?:week|month|term|friday|thursday|wednesday|tuesday|weekend)|yesterday|the other day|"
                     + "(?<!(?:back|until|till|from|by|before|after|returning|on) )on (?:friday|saturday|sunday)|over the weekend|at the weekend)(?![\\w'])");
@@ -64,7 +65,7 @@ public final class ApplyGate {
     private static final String FAMILY = "(?:mum|mam|mom|mother|dad|father|husband|wife|partner|hubby|ex|nan|nana|nanna|gran|granny|grandma|grandad|grandpa|"
             + "grandmother|grandfather|grandparents|baby|brother|sister|cousin|uncle|aunt|auntie|step ?dad|step ?mum|boyfriend|girlfriend)";
     private static final Pattern ANOTHER_PERSON = Pattern.compile(
-            "(?<![\\w'])(?:(?:my|his|her|their|our|the|\\w+'s) " + FAMILY + "|nana|nan|grandma|grandad|granny|the baby)\\s+(?:is|was|has|had|have|got|been|is being|has been|has got)(?![\\w'])|"
+            "(?<![\\w'])(?:(?:my|his|her|their|our|the|\\w+'s) (?:other |little |older |younger |big )?" + FAMILY + "(?:'s)?|nana|nan|grandma|grandad|granny|the baby)\\s+(?:is|was|has|had|have|got|been|is being|has been|has got)(?![\\w'])|"
                     + "(?<![\\w'])(?:i am|i was|i have been|i have got|i have|i got|i feel|i am feeling|me and)\\s+(?:really |very |a bit |so |also )?"
                     + "(?:ill|sick|poorly|unwell|not well|a (?:\\w+ )?(?:bug|cold|migraine|virus|infection|temperature|fever)|the (?:\\w+ )?(?:bug|flu|virus|lurgy)|"
                     + "flu|covid|migraine|tonsillitis|sickness|vomiting|d and v)(?![\\w'])");

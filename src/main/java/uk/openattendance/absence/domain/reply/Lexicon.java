@@ -44,7 +44,7 @@ public final class Lexicon {
                 "black eye", "cannot find (?:him|her|them)", "stayed out", "ran off", "wants? to die", "taken into care", "foster*",
                 "no food", "(?:will not|would not|won't) give (?:him|her|them) back", "locked (?:in|out)", "fighting at home", "shouting at (?:him|her)",
                 "hits? (?:him|her|them|me)", "hurt (?:him|her)self", "hurting (?:him|her)self", "kicked (?:him|her)", "marks on (?:him|her)",
-                "scared", "frightened", "terrified", "nobody knows where", "not come back", "hasn't come back", "has not come back", "not returned"});
+                "scared", "frightened", "terrified", "smashed", "had (?:a|another) (?:\\w+ )?row", "rowing", "nobody knows where", "not come back", "hasn't come back", "has not come back", "not returned"});
         words.put(Reason.IN_SCHOOL, new String[] {"in school", "at school already", "already at school", "already in", "is there already",
                 "dropped (?:him|her|them|\\w+) (?:off )?(?:at|to) (?:the )?(?:gate|school|door|class)", "dropped (?:him|her|them) off",
                 "took (?:him|her|them) to school", "walked (?:him|her|them) (?:in|to school)", "went (?:in|into school|to school) (?:this morning|today)",

@@ -1,96 +1,276 @@
 package uk.openattendance.absence.domain.reply;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 
 /**
- * A small multinomial naive Bayes classifier over stemmed words and word pairs, trained when the class loads from
- * the {@code train.N} lines of {@code reader.properties} (generated from the tuning corpora only, never the held-out sets). It reaches reasons the
- * lexicon's stems do not hold ("grommets", "the orthoptist") by the company their words keep. Naive Bayes is famously
- * over-confident, so its log-probabilities are tempered by the clause's length before the softmax: the probability it
- * reports is used as a confidence, and the reader applies nothing on this model's word alone.
+ * A multinomial logistic regression (L2-regularised, plain Java) over word stems, word pairs and the character 3-5-grams
+ * of each word, trained when the class loads from the {@code train.N} lines of {@code reader.properties} (generated from
+ * the tuning corpora only, never the held-out sets). The character grams let it reach misspellings ("temprature",
+ * "vommiting") and words of the same family ("orthodontist", "orthoptist") that no word list holds; the word pairs
+ * carry a little order ("not well", "i am").
+ *
+ * <p>Why logistic regression and not naive Bayes: its probabilities are fitted to the labels (the log-loss is minimised),
+ * so they can be read as a confidence, where naive Bayes multiplies correlated evidence and is sure of everything. The
+ * fit is deterministic: a fixed seed orders the examples for stochastic gradient descent (AdaGrad steps), so the same
+ * corpus always gives the same model. Besides a guess it says how <em>familiar</em> a text is: the share of its words
+ * the training replies ever used, so the reader can send a reply it has never seen the like of to a person.
  */
 public final class ReasonModel {
-    /** The most likely reason and the tempered probability of it. */
+    /** The most likely reason and the model's probability of it. */
     public record Guess(Reason reason, double probability) {}
+
+    /** A training reply: the reason the office read in it and its raw text. */
+    public record Example(Reason reason, String text) {}
+
+    private static final Reason[] CLASSES = Reason.values();
+    private static final long SEED = 20261123L;
+    private static final int EPOCHS = 30;
+    private static final double RATE = 0.1;
+    private static final double L2 = 1e-4;
 
     /** Trained on first use, after the class's constants exist. */
     private static final class Trained {
         static final ReasonModel MODEL = load();
     }
 
-    private final Map<Reason, Map<String, Integer>> counts = new EnumMap<>(Reason.class);
-    private final Map<Reason, Integer> totals = new EnumMap<>(Reason.class);
-    private final Map<Reason, Integer> docs = new EnumMap<>(Reason.class);
-    private final Set<String> vocabulary = new HashSet<>();
-    private int documents;
+    private final Map<String, Integer> index = new HashMap<>();
+    private final Set<String> words = new HashSet<>();
+    private final boolean[] seen = new boolean[CLASSES.length];
+    private final double[] prior = new double[CLASSES.length];
+    private double[][] weights = new double[0][];
+    private final double[] bias = new double[CLASSES.length];
+
+    private ReasonModel() {}
 
     public static ReasonModel trained() {
         return Trained.MODEL;
     }
 
-    public void train(Reason reason, String normalisedText) {
-        documents++;
-        docs.merge(reason, 1, Integer::sum);
-        Map<String, Integer> c = counts.computeIfAbsent(reason, r -> new HashMap<>());
-        for (String f : features(normalisedText)) {
-            c.merge(f, 1, Integer::sum);
-            totals.merge(reason, 1, Integer::sum);
-            vocabulary.add(f);
+    /** A model trained on these examples alone (cross-validation trains one per fold). */
+    public static ReasonModel fit(List<Example> examples) {
+        ReasonModel m = new ReasonModel();
+        List<int[]> xs = new ArrayList<>();
+        List<double[]> vs = new ArrayList<>();
+        List<Integer> ys = new ArrayList<>();
+        for (Example e : examples) {
+            String text = Normaliser.normalise(e.text());
+            for (String w : words(text)) {
+                m.words.add(w);
+            }
+            List<String> fs = features(text);
+            int[] x = new int[fs.size()];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = m.index.computeIfAbsent(fs.get(i), k -> m.index.size());
+            }
+            xs.add(x);
+            vs.add(values(x.length));
+            ys.add(e.reason().ordinal());
+            m.seen[e.reason().ordinal()] = true;
+            m.prior[e.reason().ordinal()] += 1.0 / examples.size();
         }
+        m.weights = new double[m.index.size()][CLASSES.length];
+        double[][] g2 = new double[m.index.size()][CLASSES.length];
+        double[] b2 = new double[CLASSES.length];
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < xs.size(); i++) {
+            order.add(i);
+        }
+        Random random = new Random(SEED);
+        double[] p = new double[CLASSES.length];
+        for (int epoch = 0; epoch < EPOCHS; epoch++) {
+            Collections.shuffle(order, random);
+            for (int n : order) {
+                int[] x = xs.get(n);
+                double[] v = vs.get(n);
+                m.probabilities(x, v, p);
+                int y = ys.get(n);
+                for (int k = 0; k < CLASSES.length; k++) {
+                    if (!m.seen[k]) {
+                        continue;
+                    }
+                    double err = p[k] - (k == y ? 1.0 : 0.0);
+                    b2[k] += err * err;
+                    m.bias[k] -= RATE * err / Math.sqrt(b2[k] + 1e-8);
+                    for (int i = 0; i < x.length; i++) {
+                        double g = err * v[i] + L2 * m.weights[x[i]][k];
+                        g2[x[i]][k] += g * g;
+                        m.weights[x[i]][k] -= RATE * g / Math.sqrt(g2[x[i]][k] + 1e-8);
+                    }
+                }
+            }
+        }
+        return m;
     }
 
+    /** The most likely reason for a normalised text; {@link Reason#NONE} at 0 where the model knows none of its features. */
     public Guess guess(String normalisedText) {
-        List<String> features = features(normalisedText).stream().filter(vocabulary::contains).toList();
-        if (features.isEmpty() || documents == 0) {
+        double[] p = distribution(normalisedText);
+        if (p == null) {
             return new Guess(Reason.NONE, 0.0);
         }
-        Map<Reason, Double> logp = new EnumMap<>(Reason.class);
-        for (Reason r : counts.keySet()) {
-            double lp = Math.log((double) docs.get(r) / documents);
-            Map<String, Integer> c = counts.get(r);
-            double denominator = totals.getOrDefault(r, 0) + vocabulary.size();
-            for (String f : features) {
-                lp += Math.log((c.getOrDefault(f, 0) + 1.0) / denominator);
-            }
-            logp.put(r, lp);
-        }
-        double temper = Math.max(1.0, Math.sqrt(features.size()));
-        double max = logp.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
-        double sum = 0;
-        Reason best = Reason.NONE;
-        double bestValue = Double.NEGATIVE_INFINITY;
-        for (Map.Entry<Reason, Double> e : logp.entrySet()) {
-            double v = Math.exp((e.getValue() - max) / temper);
-            sum += v;
-            if (e.getValue() > bestValue) {
-                bestValue = e.getValue();
-                best = e.getKey();
+        int best = 0;
+        for (int k = 1; k < p.length; k++) {
+            if (p[k] > p[best]) {
+                best = k;
             }
         }
-        return new Guess(best, 1.0 / sum);
+        return new Guess(CLASSES[best], p[best]);
     }
 
-    /** Stemmed words and adjacent pairs; names and numbers carry no reason. */
-    static List<String> features(String normalisedText) {
-        List<String> words = new ArrayList<>();
-        for (String t : normalisedText.split("[^\\p{L}']+")) {
-            String w = t.replace("'", "");
-            if (w.length() < 2 || STOP.contains(w)) {
-                continue;
+    /** The model's probability of each reason for a normalised text (empty where it knows none of its features). */
+    public Map<Reason, Double> probabilities(String normalisedText) {
+        double[] p = distribution(normalisedText);
+        Map<Reason, Double> out = new EnumMap<>(Reason.class);
+        if (p != null) {
+            for (int k = 0; k < p.length; k++) {
+                if (seen[k]) {
+                    out.put(CLASSES[k], p[k]);
+                }
             }
-            words.add(stem(w));
-        }
-        List<String> out = new ArrayList<>(words);
-        for (int i = 0; i + 1 < words.size(); i++) {
-            out.add(words.get(i) + "_" + words.get(i + 1));
         }
         return out;
+    }
+
+    /** The probability that the text gives this reason, counting a GP visit and an illness as one family as the reader does. */
+    public double support(Reason reason, String normalisedText) {
+        Map<Reason, Double> p = probabilities(normalisedText);
+        double s = p.getOrDefault(reason, 0.0);
+        if (reason == Reason.ILLNESS || reason == Reason.GP) {
+            s = p.getOrDefault(Reason.ILLNESS, 0.0) + p.getOrDefault(Reason.GP, 0.0);
+        }
+        if (reason == Reason.MEDICAL || reason == Reason.APPOINTMENT) {
+            s = p.getOrDefault(Reason.MEDICAL, 0.0) + p.getOrDefault(Reason.APPOINTMENT, 0.0);
+        }
+        return s;
+    }
+
+    /** How often the training replies gave this reason (its family counted as one, as in {@link #support}). */
+    public double prior(Reason reason) {
+        double s = prior[reason.ordinal()];
+        if (reason == Reason.ILLNESS || reason == Reason.GP) {
+            s = prior[Reason.ILLNESS.ordinal()] + prior[Reason.GP.ordinal()];
+        }
+        if (reason == Reason.MEDICAL || reason == Reason.APPOINTMENT) {
+            s = prior[Reason.MEDICAL.ordinal()] + prior[Reason.APPOINTMENT.ordinal()];
+        }
+        return Math.min(0.95, Math.max(0.02, s));
+    }
+
+    /**
+     * The lexicon's confidence in a reason revised by the model's: the two taken as independent experts, each moving the
+     * odds away from how common the reason is (a product of experts). A lexicon hit the model finds unlikely for text
+     * like this comes out below any school's setting; one it agrees with comes out near certain.
+     */
+    public double combine(double lexicon, Reason reason, String normalisedText) {
+        Map<Reason, Double> p = probabilities(normalisedText);
+        if (p.isEmpty()) {
+            return lexicon;
+        }
+        double s = Math.min(0.995, Math.max(0.005, support(reason, normalisedText)));
+        double base = prior(reason);
+        double odds = lexicon / (1 - lexicon) * (s / (1 - s)) / (base / (1 - base));
+        // never quite certain: a school asking for more than the two experts can give has every reply looked at
+        return Math.min(0.98, odds / (1 + odds));
+    }
+
+    /** The share of the text's words that some training reply used: 1 for nothing new, lower the more words are new. */
+    public double familiarity(String normalisedText) {
+        List<String> ws = words(normalisedText);
+        if (ws.isEmpty()) {
+            return 1.0;
+        }
+        return (double) ws.stream().filter(words::contains).count() / ws.size();
+    }
+
+    /** The text's words the training replies never used. */
+    public List<String> unfamiliarWords(String normalisedText) {
+        return words(normalisedText).stream().filter(w -> !words.contains(w)).toList();
+    }
+
+    private double[] distribution(String normalisedText) {
+        List<String> fs = features(normalisedText);
+        int[] x = fs.stream().filter(index::containsKey).mapToInt(index::get).toArray();
+        if (x.length == 0 || weights.length == 0) {
+            return null;
+        }
+        double[] p = new double[CLASSES.length];
+        // scaled by the text's own feature count, so unknown features do not dilute the known ones
+        probabilities(x, values(fs.size()), p);
+        return p;
+    }
+
+    private void probabilities(int[] x, double[] v, double[] p) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < CLASSES.length; k++) {
+            if (!seen[k]) {
+                p[k] = Double.NEGATIVE_INFINITY;
+                continue;
+            }
+            double z = bias[k];
+            for (int i = 0; i < x.length; i++) {
+                z += weights[x[i]][k] * v[Math.min(i, v.length - 1)];
+            }
+            p[k] = z;
+            max = Math.max(max, z);
+        }
+        double sum = 0;
+        for (int k = 0; k < CLASSES.length; k++) {
+            p[k] = seen[k] ? Math.exp(p[k] - max) : 0.0;
+            sum += p[k];
+        }
+        for (int k = 0; k < CLASSES.length; k++) {
+            p[k] /= sum;
+        }
+    }
+
+    /** Each feature present once, the vector of unit length, so a long reply is not more certain for being long. */
+    private static double[] values(int n) {
+        double[] v = new double[Math.max(1, n)];
+        Arrays.fill(v, 1.0 / Math.sqrt(Math.max(1, n)));
+        return v;
+    }
+
+    /** The words of a normalised text that can carry a reason: letters only, numbers and one-letter words dropped. */
+    static List<String> words(String normalisedText) {
+        List<String> out = new ArrayList<>();
+        for (String t : normalisedText.split("[^\\p{L}']+")) {
+            String w = t.replace("'", "");
+            if (w.length() >= 2) {
+                out.add(w);
+            }
+        }
+        return out;
+    }
+
+    /** Stemmed words (common function words dropped), adjacent word pairs, and each word's character 3-5-grams. */
+    static List<String> features(String normalisedText) {
+        List<String> all = words(normalisedText);
+        LinkedHashMap<String, Boolean> out = new LinkedHashMap<>();
+        for (String w : all) {
+            if (!STOP.contains(w)) {
+                out.put("w:" + stem(w), true);
+                String padded = "<" + w + ">";
+                for (int n = 3; n <= 5; n++) {
+                    for (int i = 0; i + n <= padded.length(); i++) {
+                        out.put("c:" + padded.substring(i, i + n), true);
+                    }
+                }
+            }
+        }
+        for (int i = 0; i + 1 < all.size(); i++) {
+            out.put("p:" + stem(all.get(i)) + "_" + stem(all.get(i + 1)), true);
+        }
+        return new ArrayList<>(out.keySet());
     }
 
     static String stem(String w) {
@@ -102,22 +282,21 @@ public final class ReasonModel {
         return w;
     }
 
-    private static final Set<String> STOP = Set.of("the", "a", "an", "and", "is", "are", "was", "be", "to", "of", "he", "she", "they",
-            "him", "her", "them", "his", "their", "i", "we", "my", "our", "it", "this", "that", "has", "have", "had", "will", "so", "sorry",
-            "today", "hi", "hello", "morning", "please", "thanks", "thank", "you", "just", "very", "really", "with");
+    private static final Set<String> STOP = Set.of("the", "a", "an", "and", "is", "are", "was", "be", "to", "of", "it", "this", "that",
+            "so", "hi", "hello", "morning", "please", "thanks", "thank", "you", "just", "very", "really", "with", "for", "at", "on", "in");
 
     private static ReasonModel load() {
-        ReasonModel m = new ReasonModel();
+        List<Example> examples = new ArrayList<>();
         java.util.ResourceBundle bundle = Lexicon.resources();
-        for (String key : bundle.keySet()) {
-            if (!key.startsWith("train.")) {
-                continue;
-            }
+        // the keys in their numbered order, so the fit is the same on every JVM
+        List<String> keys = new ArrayList<>(bundle.keySet().stream().filter(k -> k.startsWith("train.")).toList());
+        keys.sort((a, b) -> Integer.compare(Integer.parseInt(a.substring(6)), Integer.parseInt(b.substring(6))));
+        for (String key : keys) {
             String[] f = bundle.getString(key).split("\t", 2);
             if (f.length == 2) {
-                m.train(Reason.valueOf(f[0]), Normaliser.normalise(f[1]));
+                examples.add(new Example(Reason.valueOf(f[0]), f[1]));
             }
         }
-        return m;
+        return fit(examples);
     }
 }

@@ -33,6 +33,11 @@ public final class ReplyReader {
             "^(?:is|has|was|will|had|have|got|feels|woke|needs|went|stayed|seems|threw|hurt|broke|fell|cannot|can't|won't|not|still|been|and \\w+ (?:are|have|both))\\b.*");
 
     public static ReplyReading read(String text, List<RollChild> roll, LocalDate today, SchoolCalendar calendar, ReaderSettings settings) {
+        return read(text, roll, today, calendar, settings, ReasonModel.trained());
+    }
+
+    /** As {@link #read(String, List, LocalDate, SchoolCalendar, ReaderSettings)} with a model of the caller's (cross-validation trains its own). */
+    static ReplyReading read(String text, List<RollChild> roll, LocalDate today, SchoolCalendar calendar, ReaderSettings settings, ReasonModel model) {
         Set<ReviewReason> reviews = EnumSet.noneOf(ReviewReason.class);
         if (roll.isEmpty()) {
             return new ReplyReading(List.of(), Set.of(ReviewReason.UNKNOWN_SENDER));
@@ -63,11 +68,11 @@ public final class ReplyReader {
                 strangers = true;
             }
             boolean question = clause.contains("?") || QUESTION_START.matcher(clause).matches();
-            ReasonClassifier.Classification c = question ? new ReasonClassifier.Classification(Reason.QUESTION, 1.0) : ReasonClassifier.classify(clause);
-            if (question && ReasonClassifier.classify(clause).reason() == Reason.IN_SCHOOL) {
+            ReasonClassifier.Classification c = question ? new ReasonClassifier.Classification(Reason.QUESTION, 1.0) : ReasonClassifier.classify(clause, model);
+            if (question && ReasonClassifier.classify(clause, model).reason() == Reason.IN_SCHOOL) {
                 c = new ReasonClassifier.Classification(Reason.IN_SCHOOL, 1.0);
             }
-            if (question && ReasonClassifier.classify(clause).reason() == Reason.SAFEGUARDING) {
+            if (question && ReasonClassifier.classify(clause, model).reason() == Reason.SAFEGUARDING) {
                 c = new ReasonClassifier.Classification(Reason.SAFEGUARDING, 1.0);
             }
             if (c.reason() == Reason.ILLNESS && !b.explicit() && b.children().isEmpty() && PARENT_SUBJECT.matcher(clause).find()) {
@@ -169,7 +174,7 @@ public final class ReplyReader {
                 continue;
             }
             boolean unresolved = bound.stream().anyMatch(Bound::ambiguous);
-            outcomes.put(child, outcomeFor(child, mine, clause, today, calendar, settings, language.isPresent(), reviews, absent.size(), unresolved));
+            outcomes.put(child, outcomeFor(child, mine, clause, today, calendar, settings, language.isPresent(), reviews, absent.size(), unresolved, model));
         }
         boolean someExplained = outcomes.values().stream().anyMatch(o -> !(o.outcome() instanceof ChildOutcome.Unexplained)
                 && !(o.outcome() instanceof ChildOutcome.NotAbsent));
@@ -210,7 +215,7 @@ public final class ReplyReader {
 
     /** One absent child's outcome from the clauses about them. */
     private static ChildOutcomeAndConfidence outcomeFor(RollChild child, List<Bound> mine, String clause, LocalDate today, SchoolCalendar calendar,
-            ReaderSettings settings, boolean otherLanguage, Set<ReviewReason> reviews, int absentCount, boolean unresolvedSubject) {
+            ReaderSettings settings, boolean otherLanguage, Set<ReviewReason> reviews, int absentCount, boolean unresolvedSubject, ReasonModel model) {
         Set<Reason> reasons = EnumSet.noneOf(Reason.class);
         boolean lexical = mine.stream().anyMatch(b -> b.reason().explains() && !b.classification().guessed());
         for (Bound b : mine) {
@@ -222,6 +227,11 @@ public final class ReplyReader {
         Reason reason = primary(reasons);
         double confidence = mine.stream().filter(b -> b.reason() == reason || reason == Reason.ILLNESS && b.reason() == Reason.GP)
                 .mapToDouble(b -> b.classification().confidence()).max().orElse(0.0);
+        if ((reason.code().isPresent() || reason == Reason.LATE) && mine.stream().noneMatch(b -> b.reason() == reason && b.classification().guessed())) {
+            // the model also reads all that is said about the child together, as it was trained on whole replies
+            String all = String.join(". ", mine.stream().map(Bound::clause).toList());
+            confidence = Math.min(confidence, model.combine(ReasonClassifier.LEXICON_CONFIDENCE, reason, all));
+        }
         if (reason == Reason.NONE) {
             reviews.add(ReviewReason.UNCLEAR);
             return person("no reason the reader can place", clause);
@@ -241,7 +251,7 @@ public final class ReplyReader {
                 : (read.isEmpty() ? giving : read).stream().allMatch(certain));
         // the model is asked about the whole of what is said about the child, as it was trained on whole replies
         boolean modelAgrees = giving.stream().allMatch(b -> b.classification().modelAgrees())
-                || ReasonClassifier.agrees(reason, ReasonModel.trained().guess(text));
+                || ReasonClassifier.agrees(reason, model.guess(text));
         ApplyGate.Evidence evidence = new ApplyGate.Evidence(text, giving.stream().anyMatch(Bound::byName), boundForCertain, unresolvedSubject,
                 giving.stream().allMatch(b -> b.classification().guessed()), modelAgrees);
         if (reason == Reason.LATE) {

@@ -24,11 +24,11 @@ import uk.openattendance.school.domain.Term;
  * printed for the tuning sets only; a held-out set shows its figures and nothing else.
  */
 class ReplyCorpusTest {
-    private static final LocalDate MONDAY = LocalDate.of(2026, 11, 23);
-    private static final SchoolCalendar CALENDAR = new SchoolCalendar(
+    static final LocalDate MONDAY = LocalDate.of(2026, 11, 23);
+    static final SchoolCalendar CALENDAR = new SchoolCalendar(
             List.of(new Term("2026/27", "Autumn", LocalDate.of(2026, 9, 2), LocalDate.of(2026, 12, 18), LocalDate.of(2026, 10, 26), LocalDate.of(2026, 10, 30))),
             List.of());
-    private static final ReaderSettings SETTINGS = new ReaderSettings(5, 0.8);
+    static final ReaderSettings SETTINGS = new ReaderSettings(5, 0.8);
 
     record Child(RollChild roll, String expected) {}
 
@@ -83,7 +83,16 @@ class ReplyCorpusTest {
                 100.0 * f.exact() / f.read(), f.harm(), f.children(), f.reviewsRight(), f.read());
     }
 
+    /** How a reply is read: the reader as shipped, or (cross-validation) the reader with a model trained on other folds. */
+    interface Reader {
+        ReplyReading read(String text, List<RollChild> roll);
+    }
+
     static Figures measure(List<Reply> replies) {
+        return measure(replies, (text, roll) -> ReplyReader.read(text, roll, MONDAY, CALENDAR, SETTINGS));
+    }
+
+    static Figures measure(List<Reply> replies, Reader reader) {
         int exact = 0;
         int read = 0;
         int harm = 0;
@@ -96,7 +105,7 @@ class ReplyCorpusTest {
             }
             read++;
             List<RollChild> roll = r.children().stream().map(Child::roll).toList();
-            ReplyReading reading = ReplyReader.read(r.text(), roll, MONDAY, CALENDAR, SETTINGS);
+            ReplyReading reading = reader.read(r.text(), roll);
             boolean expectReview = r.review().startsWith("REVIEW:");
             boolean right = reading.forAPerson() == expectReview;
             StringBuilder got = new StringBuilder();
