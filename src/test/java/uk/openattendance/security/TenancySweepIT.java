@@ -805,6 +805,9 @@ class TenancySweepIT {
                 case "Int" -> "0";
                 case "Boolean" -> "false";
                 case "Float" -> "0.0";
+                case "Date" -> JSON.valueToTree(name.equals("from") || name.equals("to") ? MONDAY.toString() : gqlText(name)).toString();
+                case "LocalTime" -> "\"09:00\"";
+                case "DateTime" -> "\"" + MONDAY + "T09:00:00Z\"";
                 default -> JSON.valueToTree(gqlText(name)).toString();
             };
         }

@@ -74,8 +74,8 @@ public class AbsenceWiring implements GraphqlWiring {
                 throw DomainProblem.field(AbsenceProblem.REPORT_NOT_VALID, "report.pupilIds", "numeric pupil ids");
             }
         }).toList();
-        return new ReportAbsence(pupils, date((String) in.get("firstDate"), "report.firstDate"), session(in.get("firstSession")),
-                date((String) in.get("lastDate"), "report.lastDate"), session(in.get("lastSession")), date((String) in.get("expectedReturn"),
+        return new ReportAbsence(pupils, date(in.get("firstDate"), "report.firstDate"), session(in.get("firstSession")),
+                date(in.get("lastDate"), "report.lastDate"), session(in.get("lastSession")), date(in.get("expectedReturn"),
                 "report.expectedReturn"), ReportCategory.valueOf((String) in.get("category")), (String) in.get("reason"), (Boolean) in.get("evidenceToFollow"),
                 null);
     }
@@ -92,12 +92,12 @@ public class AbsenceWiring implements GraphqlWiring {
         }
     }
 
-    private static LocalDate date(String value, String field) {
-        if (value == null) {
-            return null;
+    private static LocalDate date(Object value, String field) {
+        if (value == null || value instanceof LocalDate) {
+            return (LocalDate) value;
         }
         try {
-            return LocalDate.parse(value);
+            return LocalDate.parse(String.valueOf(value));
         } catch (RuntimeException e) {
             throw DomainProblem.field(AbsenceProblem.REPORT_NOT_VALID, field, "a date as YYYY-MM-DD, not '" + value + "'");
         }

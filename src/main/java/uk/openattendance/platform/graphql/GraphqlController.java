@@ -51,7 +51,7 @@ public class GraphqlController {
                 .graphQLContext(Map.of(GraphqlContext.ACTOR, actor))
                 .dataLoaderRegistry(loaders)
                 .build();
-        ExecutionResult result = graphQL.execute(input);
+        ExecutionResult result = RequestProblems.withCodes(graphQL.execute(input));
         return result.toSpecification();
     }
 }

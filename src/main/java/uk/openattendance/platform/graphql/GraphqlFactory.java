@@ -28,6 +28,7 @@ public class GraphqlFactory {
             @Value("${attendance.graphql.max-complexity:50000}") int maxComplexity) {
         TypeDefinitionRegistry types = new SchemaParser().parse(schemaText());
         RuntimeWiring.Builder runtime = RuntimeWiring.newRuntimeWiring();
+        TypedScalars.wire(runtime);
         wirings.forEach(w -> w.wire(runtime));
         GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(types, runtime.build());
         return GraphQL.newGraphQL(schema)

@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.openattendance.platform.problem.CommonProblem;
 import uk.openattendance.platform.problem.DomainProblem;
+import uk.openattendance.platform.web.ProblemJson;
 
 /** The same codes REST puts in problem+json, in extensions.code; unexpected failures never leak their message. */
 final class ProblemExceptionHandler implements DataFetcherExceptionHandler {
@@ -30,15 +31,12 @@ final class ProblemExceptionHandler implements DataFetcherExceptionHandler {
         Map<String, Object> extensions = new LinkedHashMap<>();
         String message;
         if (error instanceof DomainProblem problem) {
-            extensions.put("code", problem.code().name());
-            extensions.put("status", problem.code().status());
-            extensions.put("errors", problem.errors());
+            extensions.putAll(ProblemJson.of(problem, null).asExtensions());
             message = problem.getMessage();
         } else {
             LOG.error("GraphQL data fetcher failed at {}", params.getPath(), error);
-            extensions.put("code", CommonProblem.INTERNAL.name());
-            extensions.put("status", 500);
             message = "The request failed on our side; quote the X-Request-Id header when reporting it";
+            extensions.putAll(ProblemJson.of(new DomainProblem(CommonProblem.INTERNAL, message), null).asExtensions());
         }
         var graphqlError = GraphqlErrorBuilder.newError(params.getDataFetchingEnvironment())
                 .message(message).extensions(extensions).errorType(ErrorClassification.errorClassification(String.valueOf(extensions.get("code")))).build();

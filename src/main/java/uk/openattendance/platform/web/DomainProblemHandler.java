@@ -18,14 +18,7 @@ public class DomainProblemHandler implements ExceptionHandler<DomainProblem, Htt
 
     @Override
     public HttpResponse<ProblemJson> handle(HttpRequest request, DomainProblem problem) {
-        ProblemJson body = new ProblemJson(
-                ProblemJson.typeFor(problem.code().name()),
-                problem.code().title(),
-                problem.code().status(),
-                problem.getMessage(),
-                request.getPath(),
-                problem.code().name(),
-                problem.errors());
+        ProblemJson body = ProblemJson.of(problem, request.getPath());
         var response = HttpResponse.<ProblemJson>status(HttpStatus.valueOf(problem.code().status()))
                 .body(body)
                 .contentType(ProblemJson.MEDIA_TYPE);

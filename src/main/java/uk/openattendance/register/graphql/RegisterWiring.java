@@ -86,9 +86,9 @@ public class RegisterWiring implements GraphqlWiring {
     }
 
     private static LocalDate date(DataFetchingEnvironment env, String name) {
-        String value = env.getArgument(name);
+        Object value = env.getArgument(name);
         try {
-            return LocalDate.parse(value);
+            return value instanceof LocalDate typed ? typed : LocalDate.parse(String.valueOf(value));
         } catch (RuntimeException e) {
             throw DomainProblem.field(RegisterProblem.REGISTER_NOT_VALID, name, "a date as YYYY-MM-DD, not '" + value + "'");
         }
@@ -112,7 +112,7 @@ public class RegisterWiring implements GraphqlWiring {
             return null;
         }
         try {
-            return LocalDate.parse((String) v);
+            return v instanceof LocalDate typed ? typed : LocalDate.parse(String.valueOf(v));
         } catch (RuntimeException e) {
             throw DomainProblem.field(RegisterProblem.REGISTER_NOT_VALID, field, "a date as YYYY-MM-DD");
         }

@@ -108,6 +108,38 @@ class GraphqlIT {
     }
 
     @Test
+    void aDateThatIsNotYyyyMmDdIsRefusedWithTheSameCodeAndFieldErrorsAsRest() {
+        var r = api.graphql(office, "{ absenceReports(schoolId: " + small.id() + ", date: \"23/11/2026\") { id } }");
+        JsonNode ext = r.json().at("/errors/0/extensions");
+        assertThat(ext.path("code").asText()).as(r.body()).isEqualTo("VALIDATION_FAILED");
+        assertThat(ext.path("status").asInt()).isEqualTo(400);
+        assertThat(ext.path("type").asText()).isEqualTo("urn:openattendance:problem:validation-failed");
+        assertThat(ext.at("/errors/0/field").asText()).isEqualTo("date");
+        assertThat(ext.at("/errors/0/expected").asText()).contains("YYYY-MM-DD");
+    }
+
+    @Test
+    void aRefusalFromAServiceCarriesTheProblemJsonMembersInExtensions() {
+        var rest = api.get("/api/v1/schools/" + large.id(), office);
+        var r = api.graphql(office, "{ pupil(schoolId: " + large.id() + ", id: 1) { id } }");
+        JsonNode ext = r.json().at("/errors/0/extensions");
+        assertThat(ext.path("code").asText()).as(r.body()).isEqualTo(rest.json().path("code").asText()).isEqualTo("NOT_FOUND");
+        assertThat(ext.path("type").asText()).isEqualTo(rest.json().path("type").asText());
+        assertThat(ext.path("title").asText()).isEqualTo(rest.json().path("title").asText());
+        assertThat(ext.path("status").asInt()).isEqualTo(404);
+    }
+
+    @Test
+    void datesAndSchoolTimesAreTypedScalarsWrittenAsIsoStrings() {
+        var r = api.graphql(officeLarge, "{ school(id: " + large.id() + ") { registerGroups { am { opensAt } } pupils(size: 1) { items { dateOfBirth startDate } } } }");
+        assertThat(r.json().get("errors")).as(r.body()).isNull();
+        assertThat(r.json().at("/data/school/registerGroups/0/am/opensAt").asText()).matches("\\d\\d:\\d\\d");
+        assertThat(r.json().at("/data/school/pupils/items/0/dateOfBirth").asText()).matches("\\d{4}-\\d\\d-\\d\\d");
+        var types = api.graphql(office, "{ __type(name: \"Pupil\") { fields { name type { ofType { name } } } } }").body();
+        assertThat(types).contains("{\"name\":\"dateOfBirth\",\"type\":{\"ofType\":{\"name\":\"Date\"}}}");
+    }
+
+    @Test
     void anonymousCallersCannotQuery() {
         assertThat(api.graphql(null, "{ policyPresets { key } }").status()).isEqualTo(401);
     }
