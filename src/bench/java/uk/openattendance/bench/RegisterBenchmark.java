@@ -108,11 +108,14 @@ public final class RegisterBenchmark {
             }
             System.out.printf("trust loaded: %d schools, %d marks in %.0f s%n", schoolIds.size(), totalMarks, (System.nanoTime() - loadStart) / 1e9);
 
-            // a rerun saves registers in the second school, whose June-November registers the first run left untaken
-            // Registers are saved in two schools' forms (a rerun picks two untouched schools with BENCH_SAVE_SCHOOL=index).
-            // Under load each client is one teacher with one form, as at 9:00: teachers never save the same pupils at once.
-            int saveIn = reuse ? Integer.parseInt(System.getenv().getOrDefault("BENCH_SAVE_SCHOOL", "3")) : 0;
+            // Registers are saved in two schools' forms whose June-November registers no run has taken yet (each run uses a fresh
+            // pair; BENCH_SAVE_SCHOOL=index overrides). Each client is one teacher with one form, as at 9:00: teachers never save the
+            // same pupils at once. The baseline writes the same rows for the same forms into baseline_* copies of the tables.
+            int saveIn = System.getenv().containsKey("BENCH_SAVE_SCHOOL") ? Integer.parseInt(System.getenv("BENCH_SAVE_SCHOOL"))
+                    : freshPair(url, schoolIds);
             long school = schoolIds.get(saveIn);
+            System.out.printf("saving registers in schools %d and %d of the trust (ids %s)%n", saveIn, saveIn + 1,
+                    schoolIds.subList(saveIn, Math.min(saveIn + 2, schoolIds.size())));
             List<Form> forms = new ArrayList<>();
             for (long s : schoolIds.subList(saveIn, Math.min(saveIn + 2, schoolIds.size()))) {
                 Map<String, List<Long>> byForm = new LinkedHashMap<>();
@@ -121,7 +124,7 @@ public final class RegisterBenchmark {
                 }
                 byForm.forEach((name, ids) -> {
                     if (ids.size() >= 25) {
-                        forms.add(new Form(s, name, ids, new AtomicInteger()));
+                        forms.add(new Form(s, name, ids, new AtomicInteger(), new AtomicInteger()));
                     }
                 });
             }
@@ -130,43 +133,31 @@ public final class RegisterBenchmark {
                 sessions.add(new String[] {d.toString(), "AM"});
                 sessions.add(new String[] {d.toString(), "PM"});
             }
+            prepareBaselineTables(url);
             AtomicInteger roundRobin = new AtomicInteger();
             Op anyForm = client -> saveRegister(forms.get(roundRobin.getAndIncrement() % forms.size()), sessions);
+            Op anyFormJdbc = client -> jdbcSameWrites(url, forms.get(roundRobin.getAndIncrement() % forms.size()));
             // with one school there are fewer forms than clients: two teachers then share a form, saving different sessions
             Op ownForm = client -> saveRegister(forms.get(client % forms.size()), sessions);
+            Op ownFormJdbc = client -> jdbcSameWrites(url, forms.get(client % forms.size()));
 
             // warm-up: the JIT and the pool, so the figures are steady-state
             timeParallel("warm-up", 4, 200, anyForm);
-            record("register save, 30 pupils, 1 client", timeParallel("save", 1, 400, anyForm));
-            record("register save, 30 pupils, 50 clients (one form each)", timeParallel("save", 50, 3000, ownForm));
-            List<Long> ids = roll(school).stream().map(p -> p.get("id").asLong()).toList();
-
-            try (Connection c = DriverManager.getConnection(url, DB.user, DB.password)) {
-                try (Statement s = c.createStatement()) {
-                    s.execute("CREATE TABLE IF NOT EXISTS baseline_mark LIKE mark");
-                    s.execute("ALTER TABLE baseline_mark DROP FOREIGN KEY IF EXISTS fk_mark_pupil");
-                    s.execute("TRUNCATE TABLE baseline_mark");
-                    for (String t : List.of("mark_history", "pupil_chain_head", "attendance_week", "attendance_year")) {
-                        s.execute("CREATE TABLE IF NOT EXISTS baseline_" + t + " LIKE " + t);
-                        s.execute("TRUNCATE TABLE baseline_" + t);
-                    }
-                }
-            }
-            AtomicInteger baseNext = new AtomicInteger();
-            record("JDBC baseline: 30-row batch insert, 1 client", timeParallel("jdbc", 1, 400, client -> jdbcSave(url, school, ids, baseNext.getAndIncrement())));
-            record("JDBC baseline: 30-row batch insert, 50 clients", timeParallel("jdbc", 50, 3000, client -> jdbcSave(url, school, ids, baseNext.getAndIncrement())));
-            AtomicInteger sameNext = new AtomicInteger(100_000);
-            record("JDBC baseline, same rows as the service (marks, history, chain heads, week and year tallies), 1 client",
-                    timeParallel("jdbc-same", 1, 400, client -> jdbcSameWrites(url, school, ids, sameNext.getAndIncrement(), client)));
-            record("JDBC baseline, same rows as the service, 50 clients (one form each)",
-                    timeParallel("jdbc-same", 50, 3000, client -> jdbcSameWrites(url, school, ids, sameNext.getAndIncrement(), client)));
-            System.out.println("JDBC same-rows baseline: " + BASELINE_RETRIES.get() + " deadlock retries at 50 clients (forms overlap: 50 clients share a 1,000-pupil roll)");
+            timeParallel("warm-up", 4, 200, anyFormJdbc);
+            compare("register save, 30 pupils", 1, 5, 80, anyForm, anyFormJdbc, "within 1.5x of the baseline", null);
+            Path jfr = Path.of(System.getProperty("bench.jfr.dir", "target")).toAbsolutePath();
+            compare("register save, 30 pupils", 50, 5, 600, ownForm, ownFormJdbc, "within 1.5x of the baseline", jfr);
+            System.out.println("JDBC same-rows baseline: " + BASELINE_RETRIES.get() + " deadlock retries");
 
             String ytd = "window=YEAR_TO_DATE&date=2026-07-31";
-            record("year-to-date figures, every pupil of a 1,000-pupil school", timeParallel("ytd", 1, 30,
-                    client -> get("/api/v1/schools/" + school + "/attendance?groupBy=PUPIL&" + ytd)));
-            record("trust persistent-absentee list (" + schoolIds.size() + " schools)", timeParallel("trust-pa", 1, 10,
-                    client -> get("/api/v1/trusts/" + trust + "/attendance/persistent-absentees?" + ytd)));
+            long ytdSchool = schoolIds.get(schoolIds.size() - 1); // never saved into, so every run reads the same 1,000 pupils
+            compare("year-to-date figures, every pupil of a 1,000-pupil school", 1, 5, 10,
+                    client -> get("/api/v1/schools/" + ytdSchool + "/attendance?groupBy=PUPIL&" + ytd),
+                    client -> jdbcYearFigures(url, List.of(ytdSchool), false), "median < 20 ms", null);
+            compare("trust persistent-absentee list (" + schoolIds.size() + " schools, " + schoolIds.size() * 1000 + " pupils)", 1, 5, 4,
+                    client -> get("/api/v1/trusts/" + trust + "/attendance/persistent-absentees?" + ytd),
+                    client -> jdbcYearFigures(url, schoolIds, true), "median < 150 ms", null);
+            List<Long> ids = roll(school).stream().map(p -> p.get("id").asLong()).toList();
             AtomicInteger pupilNext = new AtomicInteger();
             record("one pupil's year history (marks)", timeParallel("history", 1, 200,
                     client -> get("/api/v1/schools/" + school + "/pupils/" + ids.get(pupilNext.getAndIncrement() % ids.size()) + "/marks?from=2025-09-01&to=2026-08-31")));
@@ -174,7 +165,11 @@ public final class RegisterBenchmark {
                     client -> get("/api/v1/schools/" + school + "/attendance/day/2026-05-20/AM")));
 
             System.out.println();
-            System.out.println("| operation | median | p99 |");
+            System.out.println("| operation | clients | service median | service p99 | baseline median | baseline p99 | ratio median | ratio p99 | goal | load avg (1 min) |");
+            System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+            COMPARED.forEach(System.out::println);
+            System.out.println();
+            System.out.println("| operation (service only) | median | p99 |");
             System.out.println("| --- | --- | --- |");
             TABLE.forEach((k, v) -> System.out.println("| " + k + " | " + v + " |"));
             JsonNode pa = get("/api/v1/trusts/" + trust + "/attendance/persistent-absentees?" + ytd);
@@ -188,7 +183,181 @@ public final class RegisterBenchmark {
         Object run(int client) throws Exception;
     }
 
-    record Form(long schoolId, String name, List<Long> pupilIds, AtomicInteger nextSession) {}
+    record Form(long schoolId, String name, List<Long> pupilIds, AtomicInteger nextSession, AtomicInteger nextBaselineSession) {}
+
+    private static final List<String> COMPARED = new ArrayList<>();
+
+    /**
+     * The service and its same-rows JDBC baseline in alternating rounds ({@code rounds} of {@code perRound} operations each),
+     * so whatever else the shared machine is doing weighs on both alike; the 1-minute load average is read before and after.
+     * With {@code jfrDir}, each service round is recorded (JFR, profile settings) and the samples' top frames printed.
+     */
+    private static void compare(String name, int clients, int rounds, int perRound, Op service, Op baseline, String goal, Path jfrDir) throws Exception {
+        List<Long> s = new ArrayList<>();
+        List<Long> b = new ArrayList<>();
+        List<Path> recordings = new ArrayList<>();
+        String loadBefore = loadAverage();
+        for (int r = 0; r < rounds; r++) {
+            jdk.jfr.Recording rec = null;
+            if (jfrDir != null) {
+                rec = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+                rec.start();
+            }
+            s.addAll(samples(name, clients, perRound, service));
+            if (rec != null) {
+                rec.stop();
+                Path file = jfrDir.resolve("register-save-" + clients + "-clients-round-" + (r + 1) + ".jfr");
+                rec.dump(file);
+                rec.close();
+                recordings.add(file);
+            }
+            b.addAll(samples(name + " (baseline)", clients, perRound, baseline));
+        }
+        String load = loadBefore + " -> " + loadAverage();
+        double[] sv = stats(s);
+        double[] bv = stats(b);
+        String row = String.format("| %s | %d | %.1f ms | %.1f ms | %.1f ms | %.1f ms | %.2fx | %.2fx | %s | %s |", name, clients, sv[0], sv[1], bv[0], bv[1],
+                sv[0] / bv[0], sv[1] / bv[1], goal, load);
+        COMPARED.add(row);
+        System.out.printf("%s, %d client(s): service median %.1f ms p99 %.1f ms (n=%d); baseline median %.1f ms p99 %.1f ms (n=%d); %.2fx / %.2fx; load %s%n",
+                name, clients, sv[0], sv[1], s.size(), bv[0], bv[1], b.size(), sv[0] / bv[0], sv[1] / bv[1], load);
+        if (!recordings.isEmpty()) {
+            printTopFrames(recordings);
+        }
+    }
+
+    /** The 1-, 5- and 15-minute load averages, as uptime prints them. */
+    private static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
+    private static double[] stats(List<Long> nanos) {
+        long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
+        return new double[] {sorted[sorted.length / 2] / 1e6, sorted[Math.min(sorted.length - 1, (int) Math.ceil(sorted.length * 0.99) - 1)] / 1e6};
+    }
+
+    /** JFR execution samples aggregated by their top frame, and by the first frame in the service's own code. */
+    private static void printTopFrames(List<Path> recordings) throws IOException {
+        Map<String, Integer> top = new HashMap<>();
+        Map<String, Integer> own = new HashMap<>();
+        int total = 0;
+        for (Path file : recordings) {
+            for (jdk.jfr.consumer.RecordedEvent e : jdk.jfr.consumer.RecordingFile.readAllEvents(file)) {
+                if (!e.getEventType().getName().equals("jdk.ExecutionSample") || e.getStackTrace() == null || e.getStackTrace().getFrames().isEmpty()) {
+                    continue;
+                }
+                total++;
+                List<jdk.jfr.consumer.RecordedFrame> frames = e.getStackTrace().getFrames();
+                top.merge(frameName(frames.get(0)), 1, Integer::sum);
+                frames.stream().filter(f -> f.getMethod().getType().getName().startsWith("uk.openattendance.")
+                        && !f.getMethod().getType().getName().startsWith("uk.openattendance.bench.")).findFirst()
+                        .ifPresent(f -> own.merge(frameName(f), 1, Integer::sum));
+            }
+        }
+        int n = total;
+        System.out.printf("JFR (%d files under %s): %d execution samples%n", recordings.size(), recordings.get(0).getParent(), n);
+        System.out.println("| top frame | samples | share |");
+        System.out.println("| --- | --- | --- |");
+        top.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(10)
+                .forEach(e -> System.out.printf("| %s | %d | %.1f%% |%n", e.getKey(), e.getValue(), 100.0 * e.getValue() / n));
+        System.out.println("| first frame in the service's code | samples | share |");
+        System.out.println("| --- | --- | --- |");
+        own.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(10)
+                .forEach(e -> System.out.printf("| %s | %d | %.1f%% |%n", e.getKey(), e.getValue(), 100.0 * e.getValue() / n));
+    }
+
+    private static String frameName(jdk.jfr.consumer.RecordedFrame f) {
+        return f.getMethod().getType().getName() + "." + f.getMethod().getName();
+    }
+
+    /** The first pair of schools in which no register from June 2026 on has been saved (the import ends in May). */
+    private static int freshPair(String url, List<Long> schoolIds) throws Exception {
+        try (Connection c = DriverManager.getConnection(url, DB.user, DB.password);
+                PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM mark WHERE school_id = ? AND mark_date >= '2026-06-01'")) {
+            for (int i = 0; i + 1 < schoolIds.size(); i += 2) {
+                boolean fresh = true;
+                for (long id : schoolIds.subList(i, i + 2)) {
+                    ps.setLong(1, id);
+                    try (java.sql.ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        fresh &= rs.getLong(1) == 0;
+                    }
+                }
+                if (fresh) {
+                    return i;
+                }
+            }
+        }
+        throw new IllegalStateException("every pair of schools has had registers saved into it: reload (without BENCH_REUSE) or set BENCH_SAVE_SCHOOL");
+    }
+
+    private static void prepareBaselineTables(String url) throws Exception {
+        try (Connection c = DriverManager.getConnection(url, DB.user, DB.password); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE IF NOT EXISTS baseline_mark LIKE mark");
+            s.execute("ALTER TABLE baseline_mark DROP FOREIGN KEY IF EXISTS fk_mark_pupil");
+            s.execute("TRUNCATE TABLE baseline_mark");
+            for (String t : List.of("mark_history", "pupil_chain_head", "attendance_week", "attendance_year")) {
+                s.execute("CREATE TABLE IF NOT EXISTS baseline_" + t + " LIKE " + t);
+                s.execute("TRUNCATE TABLE baseline_" + t);
+            }
+        }
+    }
+
+    /**
+     * The figures' baseline: the same yearly tally rows and pupils read by plain JDBC, each pupil's figures computed from
+     * them; {@code absenteesOnly} keeps the persistent absentees (10%+ of possible sessions missed) with their names.
+     */
+    private static Object jdbcYearFigures(String url, List<Long> schools, boolean absenteesOnly) throws Exception {
+        Connection c = connection(url);
+        String in = String.join(",", Collections.nCopies(schools.size(), "?"));
+        Map<Long, int[]> tallies = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT pupil_id, possible, present, approved_activity, authorised, unauthorised FROM attendance_year "
+                + "WHERE school_id IN (" + in + ") AND academic_year = '2025/26'")) {
+            for (int i = 0; i < schools.size(); i++) {
+                ps.setLong(i + 1, schools.get(i));
+            }
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    int possible = rs.getInt(2);
+                    int absent = rs.getInt(5) + rs.getInt(6);
+                    if (!absenteesOnly || (possible > 0 && absent * 10L >= possible)) {
+                        tallies.put(rs.getLong(1), new int[] {possible, rs.getInt(3) + rs.getInt(4), absent});
+                    }
+                }
+            }
+        }
+        List<String> rows = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, legal_forename, legal_surname FROM pupil WHERE school_id IN (" + in + ")")) {
+            for (int i = 0; i < schools.size(); i++) {
+                ps.setLong(i + 1, schools.get(i));
+            }
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    int[] t = tallies.get(rs.getLong(1));
+                    if (t != null) {
+                        rows.add(rs.getString(2) + " " + rs.getString(3) + " " + (t[0] == 0 ? "-" : String.format("%.1f", 100.0 * t[1] / t[0])));
+                    }
+                }
+            }
+        }
+        c.commit();
+        return rows;
+    }
+
+    private static Connection connection(String url) throws Exception {
+        Connection c = JDBC.get();
+        if (c == null) {
+            c = DriverManager.getConnection(url + "&rewriteBatchedStatements=true", DB.user, DB.password);
+            c.setAutoCommit(false);
+            JDBC.set(c);
+        }
+        return c;
+    }
 
     private static List<JsonNode> roll(long school) throws Exception {
         List<JsonNode> pupils = new ArrayList<>();
@@ -200,6 +369,13 @@ public final class RegisterBenchmark {
     }
 
     private static double[] timeParallel(String name, int clients, int total, Op op) throws Exception {
+        List<Long> nanos = samples(name, clients, total, op);
+        double[] st = stats(nanos);
+        return new double[] {st[0], st[1], nanos.size()};
+    }
+
+    /** Runs {@code total} operations over {@code clients} threads; each operation's time in nanoseconds. */
+    private static List<Long> samples(String name, int clients, int total, Op op) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         ConcurrentLinkedQueue<Long> nanos = new ConcurrentLinkedQueue<>();
         AtomicInteger left = new AtomicInteger(total);
@@ -223,8 +399,7 @@ public final class RegisterBenchmark {
             f.get();
         }
         pool.shutdown();
-        long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
-        return new double[] {sorted[sorted.length / 2] / 1e6, sorted[Math.min(sorted.length - 1, (int) Math.ceil(sorted.length * 0.99) - 1)] / 1e6, sorted.length};
+        return new ArrayList<>(nanos);
     }
 
     private static void record(String name, double[] r) {
@@ -251,44 +426,15 @@ public final class RegisterBenchmark {
     /** The benchmark's own database (BENCH_DB_* or BENCH_MYSQL_URL); the plain-JDBC baselines use it too. */
     private static BenchDatabase DB;
 
-    private static Object jdbcSave(String url, long school, List<Long> ids, int n) throws Exception {
-        Connection c = JDBC.get();
-        if (c == null) {
-            c = DriverManager.getConnection(url + "&rewriteBatchedStatements=true", DB.user, DB.password);
-            c.setAutoCommit(false);
-            JDBC.set(c);
-        }
-        LocalDate date = LocalDate.of(2020, 1, 1).plusDays(n / 40);
-        String session = n % 2 == 0 ? "AM" : "PM";
-        int offset = (n / 2 % 20) * 30;
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO baseline_mark (school_id, pupil_id, register_group_id, mark_date, session, code, "
-                + "minutes_late, source, version, recorded_by, recorded_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
-            for (int i = 0; i < 30; i++) {
-                ps.setLong(1, school);
-                ps.setLong(2, ids.get((offset + i) % ids.size()));
-                ps.setLong(3, 1);
-                ps.setDate(4, Date.valueOf(date));
-                ps.setString(5, session);
-                ps.setString(6, "/");
-                ps.setInt(7, 0);
-                ps.setString(8, "REGISTER");
-                ps.setInt(9, 1);
-                ps.setString(10, "Bench Teacher (Teacher)");
-                ps.setTimestamp(11, Timestamp.from(Instant.now()));
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
-        c.commit();
-        return null;
-    }
-
-    /** What the service writes for one register, as plain JDBC batches in one transaction: the storage cost without the service. */
-    /** As {@link #sameWritesOnce}, retried when InnoDB picks it as a deadlock victim (as a client resends after the service's 409). */
-    private static Object jdbcSameWrites(String url, long school, List<Long> ids, int n, int client) throws Exception {
+    /**
+     * What the service writes for one register, as plain JDBC batches in one transaction: the storage cost without the
+     * service. Retried when InnoDB picks it as a deadlock victim (as a client resends after the service's 409).
+     */
+    private static Object jdbcSameWrites(String url, Form form) throws Exception {
+        int n = form.nextBaselineSession().getAndIncrement();
         for (int attempt = 1; ; attempt++) {
             try {
-                return sameWritesOnce(url, school, ids, n, client);
+                return sameWritesOnce(url, form.schoolId(), form.pupilIds(), n);
             } catch (java.sql.SQLTransactionRollbackException e) {
                 JDBC.get().rollback();
                 BASELINE_RETRIES.incrementAndGet();
@@ -301,19 +447,11 @@ public final class RegisterBenchmark {
 
     static final AtomicInteger BASELINE_RETRIES = new AtomicInteger();
 
-    private static Object sameWritesOnce(String url, long school, List<Long> ids, int n, int client) throws Exception {
-        Connection c = JDBC.get();
-        if (c == null) {
-            c = DriverManager.getConnection(url + "&rewriteBatchedStatements=true", DB.user, DB.password);
-            c.setAutoCommit(false);
-            JDBC.set(c);
-        }
+    /** One register of the form's first 30 pupils, on the form's n-th baseline day. */
+    private static Object sameWritesOnce(String url, long school, List<Long> ids, int n) throws Exception {
+        Connection c = connection(url);
         LocalDate date = LocalDate.of(2019, 1, 1).plusDays(n);
-        int offset = (client % 30) * 30;
-        List<Long> form = new ArrayList<>();
-        for (int i = 0; i < 30; i++) {
-            form.add(ids.get((offset + i) % ids.size()));
-        }
+        List<Long> form = new ArrayList<>(ids.subList(0, Math.min(30, ids.size())));
         Collections.sort(form);
         Timestamp now = Timestamp.from(Instant.now());
         try (PreparedStatement upsert = c.prepareStatement("INSERT INTO baseline_pupil_chain_head (pupil_id, school_id, seq, hash) VALUES (?,?,0,?) "

@@ -11,8 +11,10 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import uk.openattendance.platform.db.Sql;
+import uk.openattendance.platform.db.UnionRead;
 
 @Singleton
 @Connectable
@@ -66,6 +68,14 @@ public class AbsenceReportStore {
                     ps.setDate(3, Date.valueOf(from));
                     return read(ps);
                 });
+    }
+
+    /** {@link #touching} over one date and some pupils, as a part of the register's combined read (UnionRead). */
+    public static UnionRead.Part<AbsenceReportRow> touchingPart(long schoolId, LocalDate date, Collection<Long> pupilIds) {
+        return new UnionRead.Part<>(List.of(COLUMNS.split(", ")), "FROM absence_report WHERE school_id = ? AND status = 'ACTIVE' AND first_date <= ? "
+                + "AND last_date >= ? AND pupil_id IN (" + Sql.ids(pupilIds) + ") ORDER BY id", List.of(schoolId, date, date),
+                v -> new AbsenceReportRow(v.id(0), v.id(1), v.text(2), v.id(3), v.date(4), v.text(5), v.date(6), v.text(7), v.date(8), v.text(9), v.text(10),
+                        v.text(11), v.text(12), v.optionalId(13), v.bool(14), v.text(15), v.text(16), v.instant(17), v.optionalId(18)));
     }
 
     public List<AbsenceReportRow> ofPupil(long pupilId) {

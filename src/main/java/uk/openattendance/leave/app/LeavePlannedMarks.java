@@ -6,9 +6,12 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import uk.openattendance.leave.domain.LeaveGround;
+import uk.openattendance.platform.db.Sql;
+import uk.openattendance.platform.db.UnionRead;
 import uk.openattendance.leave.persistence.LeaveRequestRow;
 import uk.openattendance.leave.persistence.LeaveStore.SessionRow;
 import uk.openattendance.leave.persistence.LeaveStore;
@@ -34,9 +37,25 @@ class LeavePlannedMarks implements PlannedMarks {
         }
         Map<Long, LeaveRequestRow> requests = approved.stream().map(SessionRow::requestId).distinct().map(id -> leave.byId(schoolId, id))
                 .flatMap(java.util.Optional::stream).collect(Collectors.toMap(LeaveRequestRow::id, r -> r));
-        return approved.stream().map(s -> {
+        return planned(approved.stream().map(s -> {
             LeaveRequestRow r = requests.get(s.requestId());
-            return new Planned(s.pupilId(), LeaveGround.valueOf(r.ground()).code(), "Leave approved by " + r.decidedBy() + " (request " + r.id() + ")", true);
-        }).toList();
+            return new Approved(s.pupilId(), r.id(), r.ground(), r.decidedBy());
+        }).toList());
+    }
+
+    /** An approved session with its request's ground and decider, as the register's combined read returns it. */
+    record Approved(long pupilId, long requestId, String ground, String decidedBy) {}
+
+    @Override
+    public Optional<Read<?>> read(long schoolId, LocalDate date, Session session, Collection<Long> pupilIds) {
+        return Optional.of(new Read<>(new UnionRead.Part<>(List.of("s.pupil_id", "r.id", "r.ground", "r.decided_by"),
+                "FROM leave_session s JOIN leave_request r ON r.id = s.request_id AND r.school_id = s.school_id WHERE s.school_id = ? AND s.session_date = ? "
+                        + "AND s.session = ? AND s.approved = TRUE AND s.pupil_id IN (" + Sql.ids(pupilIds) + ")", List.of(schoolId, date, session.name()),
+                v -> new Approved(v.id(0), v.id(1), v.text(2), v.text(3))), LeavePlannedMarks::planned));
+    }
+
+    private static List<Planned> planned(List<Approved> approved) {
+        return approved.stream().map(a -> new Planned(a.pupilId(), LeaveGround.valueOf(a.ground()).code(), "Leave approved by " + a.decidedBy()
+                + " (request " + a.requestId() + ")", true)).toList();
     }
 }

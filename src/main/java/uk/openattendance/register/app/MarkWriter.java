@@ -46,8 +46,16 @@ class MarkWriter {
 
     /** Writes the changes (skipping those that change nothing) and returns the marks as now stored. */
     List<MarkRow> write(List<MarkChange> changes, String changedBy) {
+        return write(changes, changedBy, Set.of());
+    }
+
+    /**
+     * As {@link #write(List, String)}; {@code headsSeen}: the pupils whose chain heads the caller read in this
+     * transaction, so when every written pupil has one they are locked in one statement, without the creating upsert.
+     */
+    List<MarkRow> write(List<MarkChange> changes, String changedBy, Set<Long> headsSeen) {
         try {
-            return writeInOrder(changes, changedBy);
+            return writeInOrder(changes, changedBy, headsSeen);
         } catch (RuntimeException e) {
             if (has(e, java.sql.SQLTransactionRollbackException.class)) {
                 // a deadlock InnoDB broke by rolling us back: resubmitting the same marks is safe (it is idempotent)
@@ -58,7 +66,7 @@ class MarkWriter {
         }
     }
 
-    private List<MarkRow> writeInOrder(List<MarkChange> changes, String changedBy) {
+    private List<MarkRow> writeInOrder(List<MarkChange> changes, String changedBy, Set<Long> headsSeen) {
         // one order for every writer (pupil, date, session), so two saves over the same pupils queue rather than deadlock
         List<MarkChange> real = changes.stream().filter(c -> !c.changesNothing())
                 .sorted(java.util.Comparator.comparingLong(MarkChange::pupilId).thenComparing(MarkChange::date).thenComparing(MarkChange::session)).toList();
@@ -68,7 +76,7 @@ class MarkWriter {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Set<Long> pupils = new java.util.TreeSet<>();
         real.forEach(c -> pupils.add(c.pupilId()));
-        Map<Long, ChainHead> heads = new HashMap<>(store.lockHeads(real.get(0).schoolId(), pupils));
+        Map<Long, ChainHead> heads = new HashMap<>(store.lockHeads(real.get(0).schoolId(), pupils, headsSeen.containsAll(pupils)));
 
         List<MarkRow> inserts = new ArrayList<>();
         List<MarkRow> updates = new ArrayList<>();
@@ -125,7 +133,7 @@ class MarkWriter {
         }
         List<MarkRow> written = new ArrayList<>(inserts);
         written.addAll(updates);
-        return explainNs(real.get(0).schoolId(), written);
+        return explainNs(real.get(0).schoolId(), written, pupils);
     }
 
     /**
@@ -133,7 +141,7 @@ class MarkWriter {
      * explanation's code at once, as an amendment by the system with the explanation as its reason: the history keeps
      * the N the teacher entered, then the amendment. Whatever path wrote the N, it lands here.
      */
-    private List<MarkRow> explainNs(long schoolId, List<MarkRow> written) {
+    private List<MarkRow> explainNs(long schoolId, List<MarkRow> written, Set<Long> headsExist) {
         if (explanations.isEmpty()) {
             return written;
         }
@@ -167,7 +175,8 @@ class MarkWriter {
         }
         Map<String, MarkRow> out = new java.util.LinkedHashMap<>();
         written.forEach(m -> out.put(key(m.pupilId(), m.date(), m.session()), m));
-        byWho.forEach((by, changes) -> writeInOrder(changes, by).forEach(m -> out.put(key(m.pupilId(), m.date(), m.session()), m)));
+        // the heads of these pupils were created and locked above
+        byWho.forEach((by, changes) -> writeInOrder(changes, by, headsExist).forEach(m -> out.put(key(m.pupilId(), m.date(), m.session()), m)));
         return new ArrayList<>(out.values());
     }
 

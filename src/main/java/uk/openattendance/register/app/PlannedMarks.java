@@ -3,6 +3,8 @@ package uk.openattendance.register.app;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
+import uk.openattendance.platform.db.UnionRead;
 import uk.openattendance.school.domain.Session;
 
 /**
@@ -19,4 +21,20 @@ public interface PlannedMarks {
     }
 
     List<Planned> plannedFor(long schoolId, LocalDate date, Session session, Collection<Long> pupilIds);
+
+    /**
+     * The same answer as {@link #plannedFor}, read as one part of a register save's single read (its pupils, marks and
+     * plans in one round trip); empty for a source that is asked separately.
+     */
+    default Optional<Read<?>> read(long schoolId, LocalDate date, Session session, Collection<Long> pupilIds) {
+        return Optional.empty();
+    }
+
+    /** A part of the combined read, and what its rows plan. */
+    record Read<T>(UnionRead.Part<T> part, java.util.function.Function<List<T>, List<Planned>> planned) {
+        @SuppressWarnings("unchecked")
+        public List<Planned> plannedFrom(List<?> rows) {
+            return planned.apply((List<T>) rows);
+        }
+    }
 }

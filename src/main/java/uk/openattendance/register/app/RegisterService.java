@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import uk.openattendance.platform.db.UnionRead;
 import uk.openattendance.platform.metrics.Measured;
 import uk.openattendance.platform.problem.CommonProblem;
 import uk.openattendance.platform.problem.DomainProblem;
@@ -22,6 +23,7 @@ import uk.openattendance.register.domain.AttendanceCode;
 import uk.openattendance.register.domain.CodeCatalogue;
 import uk.openattendance.register.domain.CodeEligibility;
 import uk.openattendance.register.domain.Marking;
+import uk.openattendance.register.persistence.ChainHead;
 import uk.openattendance.register.persistence.MarkRow;
 import uk.openattendance.register.persistence.MarkStore;
 import uk.openattendance.roll.app.PupilService;
@@ -128,10 +130,10 @@ public class RegisterService {
         SchoolDay.Context ctx = schoolDay.of(schoolId);
         requireSchoolDay(ctx, date);
         List<Long> ids = command.marks().stream().map(SubmitRegister.Entry::pupilId).distinct().toList();
-        Map<Long, PupilView> roll = pupils.pupilsByIds(scope, ids).stream()
-                .collect(Collectors.toMap(PupilView::id, Function.identity()));
-        Map<Long, MarkRow> current = store.marks(schoolId, date, session.name(), roll.keySet());
-        Map<Long, PlannedMarks.Planned> plans = plannedFor(schoolId, date, session, roll.keySet());
+        Inputs in = read(scope, date, session, ids);
+        Map<Long, PupilView> roll = in.roll();
+        Map<Long, MarkRow> current = in.current();
+        Map<Long, PlannedMarks.Planned> plans = in.plans();
         SubmitRegister.TakenAtRegistration paper = command.takenAtRegistration();
 
         List<FieldError> errors = new ArrayList<>();
@@ -204,7 +206,7 @@ public class RegisterService {
                     : codesThatDoNotApply ? RegisterProblem.CODE_DOES_NOT_APPLY : RegisterProblem.REGISTER_NOT_VALID,
                     errors.size() + " mark(s) could not be recorded; nothing was saved. First: " + errors.get(0).field() + ": " + errors.get(0).expected(), errors);
         }
-        List<MarkRow> written = writer.write(changes, actor.describeIn(schoolId));
+        List<MarkRow> written = writer.write(changes, actor.describeIn(schoolId), in.heads());
         int amended = (int) changes.stream().filter(c -> c.current() != null && !c.changesNothing()).count();
         int recorded = (int) changes.stream().filter(c -> c.current() == null).count();
         Map<Long, MarkRow> after = new java.util.HashMap<>(current);
@@ -296,6 +298,51 @@ public class RegisterService {
             return "OPEN";
         }
         return states.contains(ArrivalRule.RegisterState.NOT_OPEN_YET) ? "NOT_OPEN_YET" : "CLOSED";
+    }
+
+    /** What a save needs to know of its pupils: the pupils, their current marks and chain heads, and what is planned for them. */
+    record Inputs(Map<Long, PupilView> roll, Map<Long, MarkRow> current, Map<Long, PlannedMarks.Planned> plans, java.util.Set<Long> heads) {}
+
+    /**
+     * The pupils, their marks and heads, and the planned marks that can come along, in one round trip (UnionRead); a
+     * source of planned marks that cannot is asked after. The marks and plans are of this school's pupils only.
+     */
+    private Inputs read(SchoolScope scope, LocalDate date, Session session, List<Long> ids) {
+        if (ids.isEmpty()) {
+            return new Inputs(Map.of(), Map.of(), Map.of(), java.util.Set.of());
+        }
+        long schoolId = scope.schoolId();
+        List<UnionRead.Part<?>> parts = new ArrayList<>(List.of(pupils.pupilsPart(scope, ids), MarkStore.marksPart(schoolId, date, session.name(), ids),
+                MarkStore.headsPart(ids)));
+        List<PlannedMarks.Read<?>> reads = new ArrayList<>();
+        List<PlannedMarks> separately = new ArrayList<>();
+        for (PlannedMarks p : planned) {
+            Optional<PlannedMarks.Read<?>> r = p.read(schoolId, date, session, ids);
+            r.ifPresentOrElse(reads::add, () -> separately.add(p));
+            r.ifPresent(x -> parts.add(x.part()));
+        }
+        List<List<?>> rows = store.read(parts);
+        Map<Long, PupilView> roll = new java.util.HashMap<>();
+        rows.get(0).forEach(p -> roll.put(((PupilView) p).id(), (PupilView) p));
+        Map<Long, MarkRow> current = new java.util.HashMap<>();
+        rows.get(1).forEach(m -> current.put(((MarkRow) m).pupilId(), (MarkRow) m));
+        java.util.Set<Long> heads = new java.util.HashSet<>();
+        rows.get(2).forEach(h -> heads.add(((ChainHead) h).pupilId()));
+        List<PlannedMarks.Planned> found = new ArrayList<>();
+        for (int i = 0; i < reads.size(); i++) {
+            found.addAll(reads.get(i).plannedFrom(rows.get(3 + i)));
+        }
+        for (PlannedMarks p : separately) {
+            found.addAll(p.plannedFor(schoolId, date, session, roll.keySet()));
+        }
+        Map<Long, PlannedMarks.Planned> plans = found.stream().filter(p -> roll.containsKey(p.pupilId()))
+                .collect(Collectors.toMap(PlannedMarks.Planned::pupilId, Function.identity(), RegisterService::leaveFirst));
+        return new Inputs(roll, current, plans, heads);
+    }
+
+    /** Approved leave first: it is what a leave code needs (CodeEligibility), whatever else is planned. */
+    private static PlannedMarks.Planned leaveFirst(PlannedMarks.Planned a, PlannedMarks.Planned b) {
+        return a.approvedLeave() || !b.approvedLeave() ? a : b;
     }
 
     private Map<Long, PlannedMarks.Planned> plannedFor(long schoolId, LocalDate date, Session session, Collection<Long> ids) {

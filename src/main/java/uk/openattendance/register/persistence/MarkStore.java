@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import uk.openattendance.platform.db.RowInserts;
+import uk.openattendance.platform.db.Sql;
+import uk.openattendance.platform.db.UnionRead;
 import uk.openattendance.register.domain.CodeCatalogue;
 import uk.openattendance.register.domain.HistoryChain;
 import uk.openattendance.register.domain.Tally;
@@ -55,6 +57,24 @@ public class MarkStore {
             }
             return readMarks(ps).stream().collect(Collectors.toMap(MarkRow::pupilId, m -> m));
         });
+    }
+
+    /** Parts over any feature's tables in one round trip (UnionRead), inside the caller's transaction. */
+    public List<List<?>> read(List<UnionRead.Part<?>> parts) {
+        return UnionRead.read(jdbc, parts);
+    }
+
+    /** {@link #marks(long, LocalDate, String, Collection)} as a part of a combined read (UnionRead). */
+    public static UnionRead.Part<MarkRow> marksPart(long schoolId, LocalDate date, String session, Collection<Long> pupilIds) {
+        return new UnionRead.Part<>(List.of(MARK_COLUMNS.split(", ")), "FROM mark WHERE school_id = ? AND mark_date = ? AND session = ? AND pupil_id IN ("
+                + Sql.ids(pupilIds) + ")", List.of(schoolId, date, session), v -> new MarkRow(v.id(0), v.id(1), v.id(2), v.id(3), v.date(4), v.text(5),
+                        v.text(6), v.integer(7), v.time(8), v.text(9), v.integer(10), v.text(11), v.instant(12)));
+    }
+
+    /** The pupils' chain heads as last committed, without a lock: which heads exist, so a writer knows whether it must create some. */
+    public static UnionRead.Part<ChainHead> headsPart(Collection<Long> pupilIds) {
+        return new UnionRead.Part<>(List.of("pupil_id", "school_id", "seq", "hash"), "FROM pupil_chain_head WHERE pupil_id IN (" + Sql.ids(pupilIds) + ")",
+                List.of(), v -> new ChainHead(v.id(0), v.id(1), v.id(2), v.text(3)));
     }
 
     public List<MarkRow> marksOfSchoolOn(long schoolId, LocalDate date) {
@@ -101,8 +121,23 @@ public class MarkStore {
      * saves over the same pupils deadlock.
      */
     public Map<Long, ChainHead> lockHeads(long schoolId, Collection<Long> pupilIds) {
+        return lockHeads(schoolId, pupilIds, false);
+    }
+
+    /**
+     * As {@link #lockHeads(long, Collection)}; {@code allExist} when the caller has just seen every one of these heads
+     * (they are never deleted while marks exist), so a plain SELECT ... FOR UPDATE takes record locks only and the
+     * creating upsert, one round trip, is not needed.
+     */
+    public Map<Long, ChainHead> lockHeads(long schoolId, Collection<Long> pupilIds, boolean allExist) {
         if (pupilIds.isEmpty()) {
             return Map.of();
+        }
+        if (allExist) {
+            Map<Long, ChainHead> heads = heads(pupilIds, " FOR UPDATE");
+            if (heads.size() == pupilIds.size()) {
+                return heads;
+            }
         }
         jdbc.prepareStatement("INSERT INTO pupil_chain_head (pupil_id, school_id, seq, hash) VALUES (?,?,0,?) ON DUPLICATE KEY UPDATE seq = seq", ps -> {
             for (Long id : pupilIds) {
