@@ -47,6 +47,7 @@ class GraphqlParityTest {
 
     /** Operations whose GraphQL twin is not named by the convention: a root field, or Type.field reached from one. */
     static final Map<String, String> EXPLICIT = Map.ofEntries(
+            Map.entry("reviewTemplate", "Mutation.reviewMessageTemplate"),
             Map.entry("submitRegister", "Mutation.takeRegister"),
             Map.entry("requestLeaveForMyChild", "Mutation.requestMyChildsLeave"),
             Map.entry("getSchoolAttendance", "Query.attendance"),
