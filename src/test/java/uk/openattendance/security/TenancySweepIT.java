@@ -516,7 +516,7 @@ class TenancySweepIT {
             if (in.equals("path")) {
                 path = path.replace("{" + name + "}", value);
             } else {
-                query.add(name + "=" + value);
+                query.add(name + "=" + java.net.URLEncoder.encode(String.valueOf(value), StandardCharsets.UTF_8));
             }
         }
         return query.isEmpty() ? path : path + "?" + String.join("&", query);
@@ -611,6 +611,12 @@ class TenancySweepIT {
         }
         if (lower.equals("kind")) {
             return "ATTENDANCE";
+        }
+        if (lower.equals("purpose")) {
+            return "FIRST_DAY_ABSENCE";
+        }
+        if (lower.equals("language")) {
+            return "pl";
         }
         if (lower.equals("presetkey")) {
             return PolicyPresets.PRIMARY_PORTSMOUTH;
@@ -821,6 +827,8 @@ class TenancySweepIT {
             case "lastDate", "reviewDate" -> MONDAY.plusDays(8).toString();
             case "code" -> "N";
             case "triggerKey" -> "EVENT:0";
+            case "purpose" -> "FIRST_DAY_ABSENCE";
+            case "language" -> "pl";
             default -> "Sweep value";
         };
     }
