@@ -122,4 +122,11 @@ class ReplyReaderTest {
         assertThat(notations(read("running l8 bus never turned up, b there for 10", KAI))).containsExactly("LATE");
         assertThat(notations(read("Missed the bus, walking in now", KAI))).containsExactly("LATE");
     }
+
+    @Test
+    void anAppointmentThatIsNotMedicalIsNeverCodedM() {
+        ReplyReading r = read("Hair appointment at 10, she'll be in after", LILY);
+        assertThat(r.children().get(0).outcome()).isInstanceOf(ChildOutcome.ForPerson.class);
+        assertThat(r.forAPerson()).isTrue();
+    }
 }
