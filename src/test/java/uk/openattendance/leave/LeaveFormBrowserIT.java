@@ -115,7 +115,7 @@ class LeaveFormBrowserIT {
         browser.assertAccessible(FORM, "sign-in");
         assertThat(browser.smallTargets()).isEmpty();
         screenshot("1-sign-in");
-        browser.tabToName("mobile");
+        browser.tabToName("mobileOrEmail");
         browser.press(f.mobile(), Keys.ENTER);
 
         WebElement codeHeading = browser.waitForHeading("Enter your code");
@@ -192,7 +192,7 @@ class LeaveFormBrowserIT {
         Family f = family();
         website(f.school().id(), null);
         browser.open();
-        browser.waitFor("input[name=mobile]").sendKeys(f.mobile());
+        browser.waitFor("input[name=mobileOrEmail]").sendKeys(f.mobile());
         browser.find("button[name=send-code]").click();
         WebElement message = new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).until(d -> {
             WebElement m = browser.find("[data-role=message]");
@@ -220,7 +220,7 @@ class LeaveFormBrowserIT {
         browser.assertAccessible(FORM, "sign-in beside hostile CSS");
         assertThat(browser.style(browser.page("[data-school=button]"), "background-color")).isEqualTo("rgb(34, 34, 34)");
         assertThat(browser.style(browser.page("[data-school=text]"), "color")).isEqualTo("rgb(255, 255, 255)");
-        browser.find("input[name=mobile]").sendKeys(f.mobile(), Keys.ENTER);
+        browser.find("input[name=mobileOrEmail]").sendKeys(f.mobile(), Keys.ENTER);
         browser.waitForHeading("Enter your code");
         browser.find("input[name=code]").sendKeys(codeSentTo(f), Keys.ENTER);
         browser.waitFor("select[name=pupil]");
