@@ -179,6 +179,7 @@ class AbsenceReportIT {
         assertThat(reported.json().findValuesAsText("evidenceToFollow")).containsOnly("true");
 
         // only the morning gets the appointment code; an N in the afternoon stays for the office to chase
+        clock.set(LocalDateTime.of(MONDAY, LocalTime.of(13, 15)), LONDON);
         registers.submit(SYSTEM, s.school().id(), MONDAY, Session.PM, new SubmitRegister(List.of(new SubmitRegister.Entry(s.amelia().id(), "N", null, null,
                 null)), null));
         assertThat(registers.currentMarks(SYSTEM, s.school().id(), MONDAY, Session.AM, List.of(s.amelia().id())).get(s.amelia().id()).code()).isEqualTo("M");
