@@ -264,6 +264,7 @@ public final class EmbeddedFormBrowser implements AutoCloseable {
             }
             Files.createDirectories(file.getParent());
             Files.write(file, ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+            browser.manage().window().setSize(size);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
