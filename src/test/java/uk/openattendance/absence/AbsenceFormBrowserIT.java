@@ -354,10 +354,31 @@ class AbsenceFormBrowserIT {
         assertThat(browser.find("textarea[name=reason]").getAttribute("value")).isEqualTo("Kidney clinic after lunch");
         browser.assertAccessible(FORM, "details after switching to Urdu");
 
-        // and it still sends, from the Urdu form
+        // Romanian, then Welsh: the last two on the list
+        browser.press(Keys.ARROW_DOWN);
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(5))
+                .until(d -> "ro".equals(browser.find(".oa").getAttribute("lang")));
+        assertThat(browser.find("[data-role=heading]").getText()).isEqualTo(browser.word("absence.details", "ro"));
+        browser.assertAccessible(FORM, "details after switching to Romanian");
+        browser.press(Keys.ARROW_DOWN);
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(5))
+                .until(d -> "cy".equals(browser.find(".oa").getAttribute("lang")));
+        assertThat(browser.find(".oa").getAttribute("dir")).isEqualTo("ltr");
+        assertThat(browser.find("[data-role=heading]").getText()).isEqualTo(browser.word("absence.details", "cy"));
+        assertThat(browser.find("[data-role=message]").getText()).contains(browser.word("absence.reasonMissing", "cy"));
+        browser.assertAccessible(FORM, "details after switching to Welsh");
+
+        // every word of the table is written in every language shipped (English is only the fallback for a new one)
+        @SuppressWarnings("unchecked")
+        List<String> missing = (List<String>) browser.js().executeScript("var k = window.OpenAttendanceEmbed; var out = [];"
+                + " Object.keys(k.words).forEach(function (key) { k.languages.forEach(function (l) { if (!k.words[key][l[0]]) { out.push(key + ' ' + l[0]); } }); });"
+                + " return out;");
+        assertThat(missing).isEmpty();
+
+        // and it still sends, from the Welsh form
         browser.find("button[name=report]").click();
         WebElement done = browser.waitFor("[data-role=done]");
-        assertThat(browser.find("[data-role=heading]").getText()).isEqualTo(browser.word("absence.doneTitle", "ur"));
+        assertThat(browser.find("[data-role=heading]").getText()).isEqualTo(browser.word("absence.doneTitle", "cy"));
         assertThat(done.getText()).contains("Nia Keyboardform");
     }
 
