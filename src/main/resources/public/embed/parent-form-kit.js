@@ -7,6 +7,10 @@
  * on the page leaves the form readable. The markup follows WCAG 2.2 AA: every control has a label, groups have a
  * fieldset and legend, errors sit beside their field (aria-invalid, aria-describedby) and are announced, each new step
  * takes focus at its heading, and every target is at least 44 by 44 CSS pixels.
+ *
+ * Every word either form shows comes from one table here (WORDS), in English, Polish, Urdu, Romanian and Welsh; the form
+ * starts in the first of navigator.languages it has, and a Language list above every step switches it in place, keeping
+ * what was typed and where focus is. Urdu turns the form right to left (dir="rtl"; the CSS uses logical properties).
  */
 (function () {
   "use strict";
