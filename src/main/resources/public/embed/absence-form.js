@@ -39,7 +39,9 @@
       var step = ui.step("absence.details");
       ui.send("GET", "/children").then(function (children) {
         step.choices("pupil", "absence.children", "absence.childrenHint", children.map(function (c) { return [String(c.pupilId), c.name]; }));
-        var today = new Date().toISOString().slice(0, 10);
+        // the parent's own calendar day (toISOString would give UTC's, yesterday's just after midnight in summer)
+        var now = new Date();
+        var today = [now.getFullYear(), String(now.getMonth() + 1).padStart(2, "0"), String(now.getDate()).padStart(2, "0")].join("-");
         var when = step.group("absence.when");
         var first = when.field("absence.firstDate", el("input", { name: "firstDate", type: "date", value: today }));
         var firstPart = when.select("absence.firstPart", "firstPart", PARTS, function (p) { return "part." + p; });
