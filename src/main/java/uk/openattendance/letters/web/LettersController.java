@@ -5,7 +5,9 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Get;
+import uk.openattendance.platform.export.Spreadsheets;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
@@ -68,7 +70,7 @@ public class LettersController {
         return runs.startOfYear(actors.resolve(auth.getName()), schoolId, body == null ? null : body.asOf());
     }
 
-    @Get("/schools/{schoolId}/letters")
+    @Get(value = "/schools/{schoolId}/letters", produces = {MediaType.APPLICATION_JSON, Spreadsheets.CSV, Spreadsheets.XLSX})
     @Operation(summary = "The school's letters, newest first; status DRAFT lists those waiting for review")
     public List<LetterView> listLetters(Authentication auth, @PathVariable long schoolId, @Nullable @QueryValue String status) {
         return letters.list(actors.resolve(auth.getName()), schoolId, status);

@@ -4,7 +4,9 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Get;
+import uk.openattendance.platform.export.Spreadsheets;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
@@ -43,7 +45,7 @@ public class MessagesController {
         this.actors = actors;
     }
 
-    @Get("/schools/{schoolId}/messages")
+    @Get(value = "/schools/{schoolId}/messages", produces = {MediaType.APPLICATION_JSON, Spreadsheets.CSV, Spreadsheets.XLSX})
     @Operation(summary = "Texts and emails the school sent or is sending, newest first, with status, provider id, attempts and SMS segments")
     public List<Outbox.MessageView> listMessages(Authentication auth, @PathVariable long schoolId, @Nullable @QueryValue LocalDate date,
             @Nullable @QueryValue MessagePurpose purpose, @QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "50") int size) {

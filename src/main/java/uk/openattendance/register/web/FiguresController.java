@@ -4,7 +4,9 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Get;
+import uk.openattendance.platform.export.Spreadsheets;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
@@ -68,7 +70,7 @@ public class FiguresController {
         return figures.groups(actors.resolve(auth.getName()), schoolId, groupBy, cohort, window(window, from, to, date, weeks));
     }
 
-    @Get("/schools/{schoolId}/attendance/persistent-absentees")
+    @Get(value = "/schools/{schoolId}/attendance/persistent-absentees", produces = {MediaType.APPLICATION_JSON, Spreadsheets.CSV, Spreadsheets.XLSX})
     @Operation(summary = "Pupils missing 10% or more of possible sessions (severeOnly: 50% or more), worst first")
     public List<FiguresRow> listPersistentAbsentees(Authentication auth, @PathVariable long schoolId, @QueryValue(defaultValue = "false") boolean severeOnly,
             @Nullable @QueryValue WindowRequest.Kind window, @Nullable @QueryValue LocalDate from, @Nullable @QueryValue LocalDate to,
@@ -76,7 +78,7 @@ public class FiguresController {
         return figures.persistentAbsentees(actors.resolve(auth.getName()), schoolId, window(window, from, to, date, weeks), severeOnly);
     }
 
-    @Get("/schools/{schoolId}/attendance/at-risk")
+    @Get(value = "/schools/{schoolId}/attendance/at-risk", produces = {MediaType.APPLICATION_JSON, Spreadsheets.CSV, Spreadsheets.XLSX})
     @Operation(summary = "Pupils whose attendance is in a band (default 90% inclusive to 95% exclusive)")
     public List<FiguresRow> listAtRisk(Authentication auth, @PathVariable long schoolId, @QueryValue(defaultValue = "90") BigDecimal fromPercent,
             @QueryValue(defaultValue = "95") BigDecimal belowPercent, @Nullable @QueryValue WindowRequest.Kind window, @Nullable @QueryValue LocalDate from,
@@ -84,7 +86,7 @@ public class FiguresController {
         return figures.atRisk(actors.resolve(auth.getName()), schoolId, window(window, from, to, date, weeks), fromPercent, belowPercent);
     }
 
-    @Get("/schools/{schoolId}/attendance/full-attendance")
+    @Get(value = "/schools/{schoolId}/attendance/full-attendance", produces = {MediaType.APPLICATION_JSON, Spreadsheets.CSV, Spreadsheets.XLSX})
     @Operation(summary = "Pupils with 100% attendance over the window (e.g. window=WEEK, HALF_TERM, TERM or YEAR_TO_DATE)")
     public List<FiguresRow> listFullAttendance(Authentication auth, @PathVariable long schoolId, @Nullable @QueryValue WindowRequest.Kind window,
             @Nullable @QueryValue LocalDate from, @Nullable @QueryValue LocalDate to, @Nullable @QueryValue LocalDate date, @Nullable @QueryValue Integer weeks) {
@@ -113,13 +115,13 @@ public class FiguresController {
         return figures.lateness(actors.resolve(auth.getName()), schoolId, window(window, from, to, date, weeks), Math.max(1, minutesPerDay));
     }
 
-    @Get("/schools/{schoolId}/attendance/day/{date}/{session}")
+    @Get(value = "/schools/{schoolId}/attendance/day/{date}/{session}", produces = {MediaType.APPLICATION_JSON, Spreadsheets.CSV, Spreadsheets.XLSX})
     @Operation(summary = "Every pupil on roll for a session with their mark: the fire list (onSite) and who is absent or not yet marked")
     public DailyLists.DayList getDayList(Authentication auth, @PathVariable long schoolId, @PathVariable LocalDate date, @PathVariable Session session) {
         return daily.day(actors.resolve(auth.getName()), schoolId, date, session);
     }
 
-    @Get("/schools/{schoolId}/attendance/absent-today")
+    @Get(value = "/schools/{schoolId}/attendance/absent-today", produces = {MediaType.APPLICATION_JSON, Spreadsheets.CSV, Spreadsheets.XLSX})
     @Operation(summary = "Today's absent and not-yet-marked pupils for the current session, vulnerable pupils first")
     public DailyLists.DayList listAbsentToday(Authentication auth, @PathVariable long schoolId) {
         return daily.absentToday(actors.resolve(auth.getName()), schoolId);
@@ -132,7 +134,7 @@ public class FiguresController {
         return figures.trustSchools(actors.resolve(auth.getName()), trustId, window(window, from, to, date, weeks));
     }
 
-    @Get("/trusts/{trustId}/attendance/persistent-absentees")
+    @Get(value = "/trusts/{trustId}/attendance/persistent-absentees", produces = {MediaType.APPLICATION_JSON, Spreadsheets.CSV, Spreadsheets.XLSX})
     @Operation(summary = "Persistent absentees across every school of the trust the caller may read, worst first")
     public List<FiguresRow> listTrustPersistentAbsentees(Authentication auth, @PathVariable long trustId, @Nullable @QueryValue WindowRequest.Kind window,
             @Nullable @QueryValue LocalDate from, @Nullable @QueryValue LocalDate to, @Nullable @QueryValue LocalDate date, @Nullable @QueryValue Integer weeks) {
