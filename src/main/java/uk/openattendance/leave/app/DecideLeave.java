@@ -1,5 +1,6 @@
 package uk.openattendance.leave.app;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.validation.constraints.NotNull;
@@ -16,9 +17,9 @@ import uk.openattendance.school.domain.Session;
 public record DecideLeave(
         @NotNull(message = "APPROVE, APPROVE_PART or REFUSE") Outcome outcome,
         @Nullable LocalDate approvedFromDate,
-        @Nullable Session approvedFromSession,
+        @Nullable @Schema(type = "string") Session approvedFromSession,
         @Nullable LocalDate approvedToDate,
-        @Nullable Session approvedToSession,
+        @Nullable @Schema(type = "string") Session approvedToSession,
         @Nullable @Size(max = 2000, message = "at most 2000 characters") String note,
         @Nullable Long version) {
 

@@ -1,5 +1,6 @@
 package uk.openattendance.notify.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -46,7 +47,7 @@ public class MessagesController {
     @Get("/schools/{schoolId}/messages")
     @Operation(summary = "Texts and emails the school sent or is sending, newest first, with status, provider id, attempts and SMS segments")
     public List<Outbox.MessageView> listMessages(Authentication auth, @PathVariable long schoolId, @Nullable @QueryValue LocalDate date,
-            @Nullable @QueryValue MessagePurpose purpose, @QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "50") int size) {
+            @Nullable @QueryValue @Schema(type = "string") MessagePurpose purpose, @QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "50") int size) {
         return outbox.messages(actors.resolve(auth.getName()), schoolId, date, purpose, Math.max(page, 0), Math.min(Math.max(size, 1), 500));
     }
 

@@ -1,5 +1,6 @@
 package uk.openattendance.roll.app;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.micronaut.core.annotation.Introspected;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import io.micronaut.core.annotation.Nullable;
@@ -26,10 +27,10 @@ public record ContactCommand(
         @Min(value = 1, message = "a priority from 1 (first to call)") @Max(value = 20, message = "a priority up to 20") int priority,
         @Nullable @Size(max = 40, message = "a UK mobile number such as 07700 900123") String mobile,
         @Nullable @Email(message = "an email address") @Size(max = 254, message = "at most 254 characters") String email,
-        @Nullable Channel preferredChannel,
+        @Nullable @Schema(type = "string") Channel preferredChannel,
         boolean noContact,
         @Nullable @Pattern(regexp = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})*", message = "a language tag such as en, pl or pt-BR") String language,
-        @Nullable @Valid AddressCommand address) {
+        @Nullable @Valid @Schema(type = "object") AddressCommand address) {
 
     @JsonCreator
     public ContactCommand {}

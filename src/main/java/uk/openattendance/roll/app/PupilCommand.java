@@ -1,5 +1,6 @@
 package uk.openattendance.roll.app;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.validation.constraints.NotBlank;
@@ -26,7 +27,7 @@ public record PupilCommand(
         @Nullable @Size(max = 40, message = "at most 40 characters") String house,
         @NotNull(message = "the date of admission as YYYY-MM-DD") LocalDate startDate,
         @Nullable LocalDate leavingDate,
-        @Nullable Characteristics characteristics,
+        @Nullable @Schema(type = "object") Characteristics characteristics,
         boolean vulnerable,
         @Nullable Long version) {
 

@@ -73,6 +73,7 @@ public class SchoolController {
     }
 
     @Get("/schools/{schoolId}")
+    @Operation(summary = "One school: its name, URN, time zone, contact details and the origins its embedded forms may run on")
     public SchoolView getSchool(Authentication auth, @PathVariable long schoolId) {
         return schools.school(actors.resolve(auth.getName()), schoolId);
     }

@@ -48,7 +48,7 @@ public class LoginController {
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SignedIn.class)))
     @ApiResponse(responseCode = "429", description = "Too many failed sign-ins for this account or from this address; Retry-After says how many seconds "
             + "to wait", content = @Content(mediaType = ProblemJson.MEDIA_TYPE, schema = @Schema(implementation = ProblemJson.class)))
-    @Operation(summary = "Sign in as staff with your email (username) and password; the bearer token lasts JWT_LIFETIME seconds (8 hours). "
+    @Operation(security = {}, summary = "Sign in as staff with your email (username) and password; the bearer token lasts JWT_LIFETIME seconds (8 hours). "
             + "Repeated failures lock the account, or the address, for a while: 429 with Retry-After, the same whether or not the account exists")
     public SignedIn logIn(HttpRequest<?> request, @Body Credentials body) {
         String principal = signIn.signIn(body.username(), body.password(), addresses.of(request));
