@@ -17,6 +17,7 @@ import uk.openattendance.school.domain.Session;
  * why, and whether evidence (an appointment card, a letter) will follow.
  */
 @Introspected
+@Schema(example = "{\"pupilIds\": [42], \"firstDate\": \"2026-11-23\", \"firstSession\": \"AM\", \"lastDate\": \"2026-11-24\", \"lastSession\": \"PM\", \"category\": \"ILLNESS\", \"reason\": \"Nia has a temperature and is staying in bed\", \"evidenceToFollow\": false}")
 public record ReportAbsence(
         @NotEmpty(message = "the ids of the children this report is about") @Size(max = 8, message = "at most 8 children") List<@NotNull Long> pupilIds,
         @NotNull(message = "the first date of the absence, e.g. 2026-11-23") LocalDate firstDate,

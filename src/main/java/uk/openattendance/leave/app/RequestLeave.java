@@ -15,6 +15,7 @@ import uk.openattendance.school.domain.Session;
  * from a session to a session. {@code festival} names the festival for religious observance.
  */
 @Introspected
+@Schema(example = "{\"pupilId\": 42, \"ground\": \"RELIGIOUS_OBSERVANCE\", \"firstDate\": \"2027-03-30\", \"lastDate\": \"2027-03-30\", \"reason\": \"Eid al-Fitr with the family\", \"festival\": \"Eid al-Fitr\"}")
 public record RequestLeave(
         @NotNull(message = "the id of the child the leave is for") Long pupilId,
         @NotNull(message = "one of EXCEPTIONAL_CIRCUMSTANCES, PERFORMANCE_OR_EMPLOYMENT_ABROAD, INTERVIEW, STUDY_LEAVE, PART_TIME_TIMETABLE, "

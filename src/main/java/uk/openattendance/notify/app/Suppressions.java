@@ -7,7 +7,7 @@ import java.util.List;
 import uk.openattendance.notify.persistence.OutboxStore;
 import uk.openattendance.platform.problem.CommonProblem;
 import uk.openattendance.platform.problem.DomainProblem;
-import uk.openattendance.roll.domain.UkMobile;
+import uk.openattendance.roll.domain.MobileNumber;
 import uk.openattendance.security.Actor;
 import uk.openattendance.security.Permission;
 
@@ -54,7 +54,7 @@ public class Suppressions {
         if (address != null && address.contains("@") && address.strip().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+") && address.length() <= 254) {
             return address.strip().toLowerCase(java.util.Locale.ROOT);
         }
-        return UkMobile.toE164(address).orElseThrow(() -> DomainProblem.field(NotifyProblem.ADDRESS_NOT_VALID, "address",
-                UkMobile.EXPECTED + ", or an email address"));
+        return MobileNumber.toE164(address).orElseThrow(() -> DomainProblem.field(NotifyProblem.ADDRESS_NOT_VALID, "address",
+                MobileNumber.EXPECTED + ", or an email address"));
     }
 }

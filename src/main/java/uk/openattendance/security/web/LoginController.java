@@ -38,8 +38,10 @@ public class LoginController {
         this.tokens = tokens;
     }
 
+    @Schema(example = "{\"username\": \"office@example.org\", \"password\": \"a long passphrase of your own\"}")
     public record Credentials(@Nullable String username, @Nullable String password) {}
 
+    @Schema(example = "{\"access_token\": \"eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJvZmZpY2VAZXhhbXBsZS5vcmcifQ.c2lnbmF0dXJl\", \"token_type\": \"Bearer\", \"expires_in\": 28800, \"username\": \"office@example.org\"}")
     public record SignedIn(@JsonProperty("access_token") String accessToken, @JsonProperty("token_type") String tokenType,
             @JsonProperty("expires_in") int expiresIn, String username) {}
 

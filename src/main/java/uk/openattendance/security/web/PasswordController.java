@@ -31,10 +31,13 @@ public class PasswordController {
         this.addresses = addresses;
     }
 
+    @Schema(example = "{\"email\": \"office@example.org\"}")
     public record ResetRequest(@Nullable String email) {}
 
+    @Schema(example = "{\"message\": \"If this email has a staff account, a link to set its password is on its way; it works once, for one hour\"}")
     public record ResetRequested(String message) {}
 
+    @Schema(example = "{\"token\": \"pwt_4f1c2a9e7b3d\", \"password\": \"a long passphrase of your own\"}")
     public record NewPassword(@Nullable String token, @Nullable String password) {}
 
     @Post("/password-reset")
