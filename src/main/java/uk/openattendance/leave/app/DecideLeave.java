@@ -14,6 +14,7 @@ import uk.openattendance.school.domain.Session;
  * {@code version} is the request's version as read; a request changed since answers 409.
  */
 @Introspected
+@Schema(example = "{\"outcome\": \"APPROVE_PART\", \"approvedFromDate\": \"2027-02-01\", \"approvedFromSession\": \"AM\", \"approvedToDate\": \"2027-02-02\", \"approvedToSession\": \"PM\", \"note\": \"Two days agreed for the funeral; the rest of the week is not\"}")
 public record DecideLeave(
         @NotNull(message = "APPROVE, APPROVE_PART or REFUSE") Outcome outcome,
         @Nullable LocalDate approvedFromDate,

@@ -1,5 +1,6 @@
 package uk.openattendance.notify.app;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
@@ -22,8 +23,10 @@ public class Suppressions {
         this.clock = clock;
     }
 
+    @Schema(example = "{\"address\": \"07700 900123\", \"reason\": \"Parent asked by phone for no texts\"}")
     public record Suppress(String address, String reason) {}
 
+    @Schema(example = "{\"address\": \"+447700900123\", \"reason\": \"Parent asked by phone for no texts\", \"scope\": \"THIS_SCHOOL\", \"createdBy\": \"office@example.org\", \"createdAt\": \"2026-11-23T09:12:00Z\"}")
     public record SuppressionView(String address, String reason, String scope, String createdBy, Instant createdAt) {}
 
     public List<SuppressionView> list(Actor actor, long schoolId) {

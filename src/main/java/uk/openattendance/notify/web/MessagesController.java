@@ -111,6 +111,7 @@ public class MessagesController {
         return inbound.ofTrust(actors.resolve(auth.getName()), trustId, status, Math.max(page, 0), Math.min(Math.max(size, 1), 500));
     }
 
+    @Schema(example = "{\"resolution\": \"Phoned Mum back: Kit is off with a cold, marked I\"}")
     public record Resolve(String resolution) {}
 
     @Post("/schools/{schoolId}/inbound-messages/{id}/resolve")

@@ -1,5 +1,6 @@
 package uk.openattendance.parent.app;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.token.generator.TokenGenerator;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -60,7 +61,8 @@ public class ParentSignIn {
     }
 
     @Schema(example = "{\"mobile\": \"07700 900123\"}")
-    public record StartSignIn(String mobile, String email) {}
+    /** The mobile or the email the school holds for the parent; one of the two. */
+    public record StartSignIn(@Nullable String mobile, @Nullable String email) {}
 
     @Schema(example = "{\"challenge\": \"ch_9d2f61b0c4e8\", \"expiresAt\": \"2026-11-23T10:15:00Z\", \"sentTo\": \"mobile ending 123\"}")
     public record Challenge(String challenge, Instant expiresAt, String sentTo) {}
