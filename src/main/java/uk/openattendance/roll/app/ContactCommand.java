@@ -20,7 +20,7 @@ import uk.openattendance.roll.domain.Channel;
  * without one (and without an email) a letter cannot reach this contact.
  */
 @Introspected
-@Schema(example = "{\"name\": \"Rhys Fenwright\", \"relationship\": \"Father\", \"parentalResponsibility\": true, \"livesWithPupil\": true, \"priority\": 1, \"mobile\": \"07700 900123\", \"email\": \"rhys.fenwright@example.org\", \"preferredChannel\": \"SMS\", \"noContact\": false, \"language\": \"en\", \"address\": {\"line1\": \"8 Example Parade\", \"town\": \"Bridport\", \"postcode\": \"DT6 3AA\"}}")
+@Schema(example = "{\"name\": \"Rhys Fenwright\", \"relationship\": \"Father\", \"parentalResponsibility\": true, \"livesWithPupil\": true, \"priority\": 1, \"mobile\": \"07700 900123\", \"email\": \"rhys.fenwright@example.org\", \"preferredChannel\": \"SMS\", \"noContact\": false, \"language\": \"en\", \"address\": {\"line1\": \"8 Example Parade\", \"line2\": \"Symondsbury\", \"line3\": \"West Dorset\", \"town\": \"Bridport\", \"postcode\": \"DT6 3AA\"}}")
 public record ContactCommand(
         @NotBlank(message = "the contact's name") @Size(max = 200, message = "at most 200 characters") String name,
         @NotBlank(message = "the relationship to the pupil, e.g. Mother, Grandfather, Carer") @Size(max = 40, message = "at most 40 characters") String relationship,
