@@ -17,6 +17,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.util.List;
@@ -45,8 +46,10 @@ public class LettersController {
         this.actors = actors;
     }
 
+    @Schema(example = "{\"asOf\": \"2026-11-23\"}")
     public record RunLetters(@Nullable LocalDate asOf) {}
 
+    @Schema(example = "{\"letterIds\": [911, 912, 913]}")
     public record LetterIds(List<Long> letterIds) {}
 
     @Post("/schools/{schoolId}/letter-runs")
