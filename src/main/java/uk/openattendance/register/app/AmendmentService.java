@@ -17,6 +17,7 @@ import uk.openattendance.platform.problem.DomainProblem;
 import uk.openattendance.register.domain.AttendanceCode;
 import uk.openattendance.register.domain.CodeCatalogue;
 import uk.openattendance.register.domain.CodeEligibility;
+import uk.openattendance.register.domain.CodeSet;
 import uk.openattendance.register.domain.ArrivalRule;
 import uk.openattendance.register.persistence.MarkRow;
 import uk.openattendance.register.persistence.MarkStore;
@@ -63,11 +64,11 @@ public class AmendmentService {
                 "a code in force on " + date + ": " + CodeCatalogue.inForceOn(date).stream().map(AttendanceCode::code).toList()));
         String leave = planned.stream().flatMap(p -> p.plannedFor(schoolId, date, session, List.of(pupilId)).stream())
                 .sorted(java.util.Comparator.comparing(PlannedMarks.Planned::approvedLeave).reversed()).map(RegisterService::leaveCode).findFirst().orElse(null);
-        CodeEligibility.whyNot(code.code(), RegisterService.eligible(pupil), date, leave).ifPresent(why -> {
+        CodeEligibility.whyNot(code, RegisterService.eligible(pupil), date, leave).ifPresent(why -> {
             throw DomainProblem.field(RegisterProblem.CODE_DOES_NOT_APPLY, "code", why);
         });
         String codeValue = ArrivalRule.isPresentCode(code.code()) ? ArrivalRule.presentCode(session) : code.code();
-        int minutes = command.minutesLate() != null ? command.minutesLate() : ("L".equals(codeValue) || "U".equals(codeValue) ? current.minutesLate() : 0);
+        int minutes = command.minutesLate() != null ? command.minutesLate() : (CodeSet.LATE.contains(code) ? current.minutesLate() : 0);
         MarkChange change = new MarkChange(schoolId, pupilId, pupil.registerGroupId(), date, session.name(), current, codeValue, minutes, current.arrivedAt(),
                 "AMENDMENT", command.reason());
         List<MarkRow> written = writer.write(List.of(change), actor.describeIn(schoolId));
@@ -95,8 +96,8 @@ public class AmendmentService {
         String code = mark.code();
         MarkRow current = store.marks(schoolId, today, session.name(), List.of(pupil.id())).get(pupil.id());
         // already in: a second sign-in changes nothing. U (arrived after the registers closed) does not count as
-        // attendance, but the pupil is in school all the same.
-        if (current != null && ("U".equals(current.code()) || CodeCatalogue.on(current.code(), today).map(AttendanceCode::attendance).orElse(false))) {
+        // attendance, but the pupil is in school all the same; an approved activity off site counts as attending.
+        if (current != null && (CodeSet.IN_SCHOOL.contains(current.code(), today) || CodeSet.ATTENDED.contains(current.code(), today))) {
             return RegisterService.view(current);
         }
         String reason = "Signed in at " + arrived + (mark.minutesLate() > 0 ? ", " + mark.minutesLate() + " minutes late" : "");

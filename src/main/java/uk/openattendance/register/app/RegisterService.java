@@ -168,7 +168,7 @@ public class RegisterService {
             if (decided == null) {
                 continue;
             }
-            Optional<String> notForPupil = e.code() == null ? Optional.empty() : CodeEligibility.whyNot(decided.code(), eligible(pupil), date, leaveCode(plans.get(pupil.id())));
+            Optional<String> notForPupil = e.code() == null ? Optional.empty() : CodeEligibility.whyNot(CodeCatalogue.on(decided.code(), date).orElseThrow(), eligible(pupil), date, leaveCode(plans.get(pupil.id())));
             if (notForPupil.isPresent()) {
                 errors.add(new FieldError(field + ".code", notForPupil.get()));
                 codesThatDoNotApply = true;
