@@ -138,15 +138,15 @@ public class RegisterService {
     }
 
     /** The snapshot the register's rules decide from: the pupils as loaded, their marks and plans, and the school's time. */
-    private static RegisterSession session(SchoolDay.Context ctx, LocalDate date, Session session, Inputs in) {
+    static RegisterSession session(SchoolDay.Context ctx, LocalDate date, Session session, Inputs in) {
         Map<Long, RegisterSession.Pupil> roll = new java.util.HashMap<>();
         in.roll().values().forEach(p -> {
             var group = ctx.groups().get(p.registerGroupId());
-            roll.put(p.id(), new RegisterSession.Pupil(p.id(), p.displayName(), p.registerGroupId(), group.name(), group.timing(session), p.startDate(),
-                    p.leavingDate(), p.dateOfBirth()));
+            roll.put(p.id(), new RegisterSession.Pupil(p.id(), p.displayName(), p.registerGroupId(), group == null ? null : group.name(),
+                    group == null ? null : group.timing(session), p.startDate(), p.leavingDate(), p.dateOfBirth()));
         });
         Map<Long, RegisterSession.Mark> current = new java.util.HashMap<>();
-        in.current().forEach((id, m) -> current.put(id, new RegisterSession.Mark(m.code(), m.minutesLate(), m.version(), m.recordedBy())));
+        in.current().forEach((id, m) -> current.put(id, new RegisterSession.Mark(m.code(), m.minutesLate(), m.arrivedAt(), m.version(), m.recordedBy())));
         Map<Long, RegisterSession.Planned> plans = new java.util.HashMap<>();
         in.plans().forEach((id, p) -> plans.put(id, new RegisterSession.Planned(p.code(), p.reason())));
         return new RegisterSession(date, session, ctx.now(), ctx.calendar(), roll, current, plans);
@@ -159,7 +159,7 @@ public class RegisterService {
     }
 
     /** The marks the session decided on, or the problem that stops the save (nothing is written). */
-    private static List<RegisterSession.Decision> taken(RegisterSession.Outcome outcome) {
+    static List<RegisterSession.Decision> taken(RegisterSession.Outcome outcome) {
         if (outcome instanceof RegisterSession.Refused r) {
             throw new DomainProblem(problem(r.problem()), r.message(), r.refusals().stream().map(f -> new FieldError(f.field(), f.expected())).toList());
         }
@@ -169,7 +169,7 @@ public class RegisterService {
         return ((RegisterSession.Taken) outcome).marks();
     }
 
-    private static RegisterProblem problem(RegisterSession.Problem p) {
+    static RegisterProblem problem(RegisterSession.Problem p) {
         return switch (p) {
             case NOT_VALID -> RegisterProblem.REGISTER_NOT_VALID;
             case AMENDMENT_NEEDS_REASON -> RegisterProblem.AMENDMENT_NEEDS_REASON;
@@ -179,7 +179,7 @@ public class RegisterService {
         };
     }
 
-    private static List<MarkChange> changes(long schoolId, LocalDate date, Session session, Map<Long, MarkRow> current, List<RegisterSession.Decision> marks) {
+    static List<MarkChange> changes(long schoolId, LocalDate date, Session session, Map<Long, MarkRow> current, List<RegisterSession.Decision> marks) {
         return marks.stream().map(d -> new MarkChange(schoolId, d.pupilId(), d.registerGroupId(), date, session.name(), current.get(d.pupilId()),
                 d.code().code(), d.minutesLate(), d.arrivedAt(), d.source(), d.note())).toList();
     }

@@ -58,7 +58,7 @@ public final class RegisterSession {
     }
 
     /** A mark already taken this session. */
-    public record Mark(String code, int minutesLate, int version, String recordedBy) {}
+    public record Mark(String code, int minutesLate, LocalTime arrivedAt, int version, String recordedBy) {}
 
     /** A mark planned for the session (approved leave, or a report the school accepted) and why. */
     public record Planned(String code, String reason) {}
@@ -90,6 +90,9 @@ public final class RegisterSession {
         NOT_OPEN_YET,
         STALE_MARK
     }
+
+    /** The office changes one mark already taken: the code, minutes late when they are given, the version seen, and why. */
+    public record Amendment(long pupilId, String code, Integer minutesLate, int version, String reason) {}
 
     /** A field of the submission that is wrong, and what was expected instead. */
     public record Refusal(String field, String expected) {}
@@ -179,6 +182,35 @@ public final class RegisterSession {
             return new Refused(withoutReason ? Problem.AMENDMENT_NEEDS_REASON : doesNotApply ? Problem.CODE_DOES_NOT_APPLY : Problem.NOT_VALID, refusals);
         }
         return new Taken(decisions);
+    }
+
+    /**
+     * One mark already taken, changed by the office (the mark and the pupil are in the snapshot). A present code takes
+     * the session's own (/ or \\); L and U keep the minutes already recorded unless new ones are given; the arrival
+     * time stays.
+     */
+    public Outcome amend(Amendment a) {
+        Pupil pupil = roll.get(a.pupilId());
+        Mark existing = current.get(a.pupilId());
+        if (a.version() != existing.version()) {
+            return new Stopped(Problem.STALE_MARK, "This mark was changed to " + existing.code() + " by " + existing.recordedBy() + " after you loaded it (version "
+                    + existing.version() + ", you sent " + a.version() + ")");
+        }
+        Optional<AttendanceCode> code = CodeCatalogue.on(a.code(), date);
+        if (code.isEmpty()) {
+            return new Refused(Problem.NOT_VALID, List.of(new Refusal("code", "a code in force on " + date + ": "
+                    + CodeCatalogue.inForceOn(date).stream().map(AttendanceCode::code).toList())));
+        }
+        Planned plan = plans.get(a.pupilId());
+        Optional<String> why = CodeEligibility.whyNot(code.get(), new CodeEligibility.Pupil(pupil.name(), pupil.dateOfBirth()), date,
+                plan == null ? null : plan.code());
+        if (why.isPresent()) {
+            return new Refused(Problem.CODE_DOES_NOT_APPLY, List.of(new Refusal("code", why.get())));
+        }
+        AttendanceCode given = ArrivalRule.isPresentCode(code.get().code()) ? inForce(ArrivalRule.presentCode(session)) : code.get();
+        int minutes = a.minutesLate() != null ? a.minutesLate() : CodeSet.LATE.contains(given) ? existing.minutesLate() : 0;
+        boolean same = existing.code().equals(given.code()) && existing.minutesLate() == minutes;
+        return new Taken(List.of(new Decision(pupil.id(), pupil.registerGroupId(), given, minutes, existing.arrivedAt(), "AMENDMENT", a.reason(), true, same)));
     }
 
     /** The first entry of a mark typed in from a paper register names who took it (the entry's author is who typed it). */

@@ -134,7 +134,7 @@ class RegisterSessionTest {
 
     @Test
     void changingAMarkAlreadyTakenNeedsAReasonThenTheVersionLastSeen() {
-        Map<Long, RegisterSession.Mark> taken = Map.of(1L, new RegisterSession.Mark("N", 0, 3, "Ms B Clark"));
+        Map<Long, RegisterSession.Mark> taken = Map.of(1L, new RegisterSession.Mark("N", 0, null, 3, "Ms B Clark"));
         RegisterSession session = at("10:00", taken, Map.of());
 
         RegisterSession.Refused noReason = (RegisterSession.Refused) session.take(live(entry(1, "I")));
@@ -158,10 +158,48 @@ class RegisterSessionTest {
 
     @Test
     void sendingTheSameMarkAgainChangesNothingAndNeedsNoReason() {
-        RegisterSession session = at("08:58", Map.of(1L, new RegisterSession.Mark("/", 0, 1, "Ms B Clark")), Map.of());
+        RegisterSession session = at("08:58", Map.of(1L, new RegisterSession.Mark("/", 0, null, 1, "Ms B Clark")), Map.of());
 
         RegisterSession.Decision d = taken(session.take(live(entry(1, "/")))).get(0);
 
         assertThat(d.changesNothing()).isTrue();
+    }
+
+    @Test
+    void anAmendmentToPresentInTheAfternoonTakesTheAfternoonCodeAndKeepsTheArrivalTime() {
+        RegisterSession.Pupil amira = new RegisterSession.Pupil(1, "Amira Khan", 10, "Year 2", AM, LocalDate.of(2023, 9, 1), null, LocalDate.of(2018, 12, 3));
+        RegisterSession pm = new RegisterSession(DAY, Session.PM, LocalDateTime.of(DAY, LocalTime.of(15, 0)), CALENDAR, Map.of(1L, amira),
+                Map.of(1L, new RegisterSession.Mark("U", 25, LocalTime.of(13, 40), 2, "Ms B Clark")), Map.of());
+
+        RegisterSession.Decision d = taken(pm.amend(new RegisterSession.Amendment(1, "/", null, 2, "Signed in at the gate, missed by the register"))).get(0);
+
+        assertThat(d.code().code()).isEqualTo("\\");
+        assertThat(d.minutesLate()).isZero();
+        assertThat(d.arrivedAt()).isEqualTo(LocalTime.of(13, 40));
+        assertThat(d.note()).isEqualTo("Signed in at the gate, missed by the register");
+    }
+
+    @Test
+    void anAmendmentBetweenLateCodesKeepsTheMinutesAlreadyRecorded() {
+        RegisterSession session = at("10:00", Map.of(1L, new RegisterSession.Mark("U", 20, LocalTime.of(9, 20), 1, "Ms B Clark")), Map.of());
+
+        RegisterSession.Decision d = taken(session.amend(new RegisterSession.Amendment(1, "L", null, 1, "Signed in late by the office at 9:12"))).get(0);
+
+        assertThat(d.code().code()).isEqualTo("L");
+        assertThat(d.minutesLate()).isEqualTo(20);
+    }
+
+    @Test
+    void anAmendmentIsRefusedForAStaleVersionACodeNotInForceOrOneThatDoesNotApply() {
+        RegisterSession session = at("10:00", Map.of(1L, new RegisterSession.Mark("N", 0, null, 4, "Ms B Clark")), Map.of());
+
+        assertThat(session.amend(new RegisterSession.Amendment(1, "I", null, 3, "ill"))).isInstanceOf(RegisterSession.Stopped.class);
+        assertThat(session.amend(new RegisterSession.Amendment(1, "H", null, 4, "holiday"))).isInstanceOfSatisfying(RegisterSession.Refused.class,
+                r -> assertThat(r.refusals().get(0).expected()).startsWith("a code in force on 2026-11-23: "));
+        assertThat(session.amend(new RegisterSession.Amendment(1, "C", null, 4, "funeral"))).isInstanceOfSatisfying(RegisterSession.Refused.class,
+                r -> assertThat(r.problem()).isEqualTo(RegisterSession.Problem.CODE_DOES_NOT_APPLY));
+        assertThat(taken(at("10:00", Map.of(1L, new RegisterSession.Mark("N", 0, null, 4, "Ms B Clark")),
+                Map.of(1L, new RegisterSession.Planned("C", "Leave approved (request 4)"))).amend(new RegisterSession.Amendment(1, "C", null, 4, "funeral"))))
+                .extracting(d -> d.code().code()).containsExactly("C");
     }
 }
