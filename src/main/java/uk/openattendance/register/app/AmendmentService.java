@@ -89,7 +89,7 @@ public class AmendmentService {
         Session session = arrived.isBefore(group.pm().opensAt()) ? Session.AM : Session.PM;
         SessionTiming timing = group.timing(session);
         ArrivalRule.Arrival mark = ArrivalRule.judge(session, timing, arrived);
-        String code = mark.code();
+        String code = mark.code().code();
         MarkRow current = store.marks(schoolId, today, session.name(), List.of(pupil.id())).get(pupil.id());
         // already in: a second sign-in changes nothing. U (arrived after the registers closed) does not count as
         // attendance, but the pupil is in school all the same; an approved activity off site counts as attending.

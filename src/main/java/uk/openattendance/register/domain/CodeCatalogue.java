@@ -41,6 +41,12 @@ public final class CodeCatalogue {
         return ALL.stream().filter(c -> c.code().equals(code) && c.inForceOn(date)).findFirst();
     }
 
+    /** A code as the 2024 regulations define it, for the codes a rule gives itself (/, \\, L, U), whatever the date. */
+    public static AttendanceCode current(String code) {
+        return ALL.stream().filter(c -> c.code().equals(code) && c.effectiveTo() == null).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no code " + code + " in force"));
+    }
+
     public static List<AttendanceCode> inForceOn(LocalDate date) {
         return ALL.stream().filter(c -> c.inForceOn(date)).toList();
     }

@@ -207,7 +207,7 @@ public final class RegisterSession {
         if (why.isPresent()) {
             return new Refused(Problem.CODE_DOES_NOT_APPLY, List.of(new Refusal("code", why.get())));
         }
-        AttendanceCode given = ArrivalRule.isPresentCode(code.get().code()) ? inForce(ArrivalRule.presentCode(session)) : code.get();
+        AttendanceCode given = ArrivalRule.isPresentCode(code.get().code()) ? ArrivalRule.presentCode(session) : code.get();
         int minutes = a.minutesLate() != null ? a.minutesLate() : CodeSet.LATE.contains(given) ? existing.minutesLate() : 0;
         boolean same = existing.code().equals(given.code()) && existing.minutesLate() == minutes;
         return new Taken(List.of(new Decision(pupil.id(), pupil.registerGroupId(), given, minutes, existing.arrivedAt(), "AMENDMENT", a.reason(), true, same)));
@@ -253,7 +253,7 @@ public final class RegisterSession {
         if (o.refused()) {
             return new Marked(null, 0, null, null, null, new Refusal(o.field(), o.expected()));
         }
-        return new Marked(inForce(o.code()), o.minutesLate(), o.arrivedAt(), "REGISTER", o.arrivedAt() == null ? null : "Arrived " + o.arrivedAt(), null);
+        return new Marked(o.code(), o.minutesLate(), o.arrivedAt(), "REGISTER", o.arrivedAt() == null ? null : "Arrived " + o.arrivedAt(), null);
     }
 
     private AttendanceCode inForce(String code) {
