@@ -102,7 +102,7 @@ class FiguresIT {
         assertThat(b.at("/figures/minutesLate").asInt()).isEqualTo(10);
         JsonNode c = pupil(cal, WINDOW);
         assertThat(c.at("/figures/unauthorisedAbsence").asInt()).isEqualTo(10);
-        assertThat(c.at("/figures/lateAfterClose").asInt()).isEqualTo(2);
+        assertThat(c.at("/figures/unauthorisedLates").asInt()).isEqualTo(2);
         assertThat(c.at("/figures/minutesLate").asInt()).isEqualTo(75);
         assertThat(c.at("/figures/severeAbsence").asBoolean()).isTrue();
     }
