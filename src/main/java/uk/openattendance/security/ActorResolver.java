@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import uk.openattendance.platform.problem.CommonProblem;
 import uk.openattendance.platform.problem.DomainProblem;
-import uk.openattendance.school.app.SchoolService;
 import uk.openattendance.security.persistence.ApiClientRepository;
 import uk.openattendance.security.persistence.ApiClientRow;
 import uk.openattendance.security.persistence.StaffAccessStore;
@@ -31,9 +30,9 @@ public class ActorResolver {
 
     private final StaffAccessStore access;
     private final ApiClientRepository clients;
-    private final SchoolService schools;
+    private final TrustSchools schools;
 
-    public ActorResolver(StaffAccessStore access, ApiClientRepository clients, SchoolService schools) {
+    public ActorResolver(StaffAccessStore access, ApiClientRepository clients, TrustSchools schools) {
         this.access = access;
         this.clients = clients;
         this.schools = schools;

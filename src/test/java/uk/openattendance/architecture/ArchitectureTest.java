@@ -105,6 +105,8 @@ class ArchitectureTest {
             "school.app.SchoolService.schoolIdsInTrust",
             // a school's zone, calendar, timings and policy: no pupil's data, needed on every path before any check
             "register.app.SchoolDay.of", "register.app.SchoolDay.policy",
+            // the same settings through the ports notify (zone, messaging rules) and schedule (today, zone) own
+            "register.app.SchoolDay.zone", "register.app.SchoolDay.messaging", "register.app.SchoolDay.today",
             // the message sink and the letter renderer: they act on the message or text they are handed, and read no rows
             "notify.app.StoredMessages.send", "letters.app.LetterRenderer.check", "letters.app.LetterRenderer.merge",
             "letters.app.LetterRenderer.wellFormed", "letters.app.LetterRenderer.pdf", "letters.app.LetterRenderer.pages",
@@ -200,7 +202,7 @@ class ArchitectureTest {
     void theEverythingActorIsOnlyForTheDemoLoaderAndTheDayPlanner() {
         DescribedPredicate<JavaMethodCall> everything = DescribedPredicate.describe("makes the actor with every permission everywhere",
                 call -> call.getTargetOwner().isEquivalentTo(Actor.class) && Set.of("bootstrap", "system").contains(call.getName()));
-        noClasses().that().doNotHaveFullyQualifiedName("uk.openattendance.platform.demo.DemoTrustLoader")
+        noClasses().that().doNotHaveFullyQualifiedName("uk.openattendance.app.demo.DemoTrustLoader")
                 .and().doNotHaveFullyQualifiedName("uk.openattendance.schedule.app.Scheduler")
                 .and().resideOutsideOfPackage("uk.openattendance.security")
                 .should().callMethodWhere(everything)

@@ -1,7 +1,7 @@
 package uk.openattendance.absence.graphql;
 
-import static uk.openattendance.platform.graphql.GraphqlContext.actor;
 import static uk.openattendance.platform.graphql.GraphqlContext.id;
+import static uk.openattendance.security.graphql.GraphqlCaller.actor;
 
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;

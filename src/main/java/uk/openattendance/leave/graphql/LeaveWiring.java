@@ -1,8 +1,8 @@
 package uk.openattendance.leave.graphql;
 
-import static uk.openattendance.platform.graphql.GraphqlContext.actor;
 import static uk.openattendance.platform.graphql.GraphqlContext.date;
 import static uk.openattendance.platform.graphql.GraphqlContext.id;
+import static uk.openattendance.security.graphql.GraphqlCaller.actor;
 
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;

@@ -1,10 +1,10 @@
 package uk.openattendance.letters.graphql;
 
-import static uk.openattendance.platform.graphql.GraphqlContext.actor;
 import static uk.openattendance.platform.graphql.GraphqlContext.date;
 import static uk.openattendance.platform.graphql.GraphqlContext.id;
 import static uk.openattendance.platform.graphql.GraphqlContext.ids;
 import static uk.openattendance.platform.graphql.GraphqlContext.optionalId;
+import static uk.openattendance.security.graphql.GraphqlCaller.actor;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

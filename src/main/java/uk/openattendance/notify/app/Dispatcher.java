@@ -18,7 +18,6 @@ import uk.openattendance.platform.queue.Claim;
 import uk.openattendance.platform.queue.LeasedQueue;
 import uk.openattendance.platform.queue.domain.Backoff;
 import uk.openattendance.platform.secrets.SecretBox;
-import uk.openattendance.register.app.SchoolDay;
 import uk.openattendance.roll.domain.Channel;
 import uk.openattendance.school.domain.MessagingRules;
 
@@ -40,14 +39,14 @@ public class Dispatcher {
     private final DispatchSteps steps;
     private final MessageSink sink;
     private final List<SendGuard> guards;
-    private final SchoolDay schoolDay;
+    private final SchoolMessagingDay schoolDay;
     private final Clock clock;
     private final SecretBox secrets;
     private final LeasedQueue queue;
     private final InDoubtSends inDoubt;
     private final NotifyMeters meters;
 
-    Dispatcher(OutboxStore store, DispatchSteps steps, MessageSink sink, List<SendGuard> guards, SchoolDay schoolDay, Clock clock, SecretBox secrets,
+    Dispatcher(OutboxStore store, DispatchSteps steps, MessageSink sink, List<SendGuard> guards, SchoolMessagingDay schoolDay, Clock clock, SecretBox secrets,
             LeasedQueue queue, InDoubtSends inDoubt, NotifyMeters meters) {
         this.inDoubt = inDoubt;
         this.meters = meters;
@@ -136,20 +135,20 @@ public class Dispatcher {
                         row.attachmentRef());
             }
         }
-        MessagingRules rules = schoolDay.policy(row.schoolId()).messaging();
+        MessagingRules rules = schoolDay.messaging(row.schoolId());
         if (purpose.toFamilies()) {
             if (suppressed) {
                 steps.failAndFallBack(claim, row, "SUPPRESSED", "the recipient has opted out", rules.emailWhenOptedOut(), now);
                 return FAILED;
             }
-            LocalDateTime local = LocalDateTime.ofInstant(now, schoolDay.of(row.schoolId()).zone());
+            LocalDateTime local = LocalDateTime.ofInstant(now, schoolDay.zone(row.schoolId()));
             // a one-time code answers the parent's own request of a moment ago and lives 10 minutes: it never waits for morning
             if (message.channel() == Channel.SMS && rules.quietAt(local.toLocalTime()) && !purpose.secret()) {
                 LocalDateTime until = local.toLocalDate().atTime(rules.quietUntil());
                 if (!until.isAfter(local)) {
                     until = until.plusDays(1);
                 }
-                Instant next = until.atZone(schoolDay.of(row.schoolId()).zone()).toInstant();
+                Instant next = until.atZone(schoolDay.zone(row.schoolId())).toInstant();
                 claim.defer(next, () -> store.record(row.id(), "PENDING", null, "quiet hours: waits until " + rules.quietUntil(), next, claim.attempts() - 1,
                         now));
                 return DEFERRED;

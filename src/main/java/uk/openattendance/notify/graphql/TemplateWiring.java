@@ -1,7 +1,7 @@
 package uk.openattendance.notify.graphql;
 
-import static uk.openattendance.platform.graphql.GraphqlContext.actor;
 import static uk.openattendance.platform.graphql.GraphqlContext.id;
+import static uk.openattendance.security.graphql.GraphqlCaller.actor;
 
 import graphql.schema.idl.RuntimeWiring;
 import jakarta.inject.Singleton;

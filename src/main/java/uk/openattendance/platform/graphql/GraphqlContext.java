@@ -7,17 +7,10 @@ import java.util.List;
 import java.util.Optional;
 import uk.openattendance.platform.problem.CommonProblem;
 import uk.openattendance.platform.problem.DomainProblem;
-import uk.openattendance.security.Actor;
 
-/** Reads the caller and arguments inside data fetchers. */
+/** Reads arguments inside data fetchers; the caller is read with security's {@code GraphqlCaller}. */
 public final class GraphqlContext {
-    public static final String ACTOR = "actor";
-
     private GraphqlContext() {}
-
-    public static Actor actor(DataFetchingEnvironment env) {
-        return env.getGraphQlContext().get(ACTOR);
-    }
 
     public static long id(DataFetchingEnvironment env, String name) {
         Object value = env.getArgument(name);

@@ -1,12 +1,11 @@
 package uk.openattendance.platform.graphql;
 
 import graphql.schema.idl.RuntimeWiring;
-import org.dataloader.DataLoaderRegistry;
-import uk.openattendance.security.Actor;
 
-/** Each feature contributes its data fetchers and, per execution, its DataLoaders bound to the caller. */
+/**
+ * Each feature contributes its data fetchers; a feature whose DataLoaders are bound to the caller also implements
+ * security's {@code CallerDataLoaders}, which keeps this kernel interface free of any feature's types.
+ */
 public interface GraphqlWiring {
     void wire(RuntimeWiring.Builder wiring);
-
-    default void registerLoaders(DataLoaderRegistry registry, Actor actor) {}
 }

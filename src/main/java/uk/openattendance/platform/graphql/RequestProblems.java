@@ -16,14 +16,14 @@ import uk.openattendance.platform.web.ProblemJson;
  * Errors graphql-java raises before any fetcher runs (a date that is not YYYY-MM-DD, an unknown field, a query too
  * deep) carry the same extensions as a refusal from a service: a client reads one shape, as it does from REST.
  */
-final class RequestProblems {
+public final class RequestProblems {
     private static final Pattern ARGUMENT = Pattern.compile("argument '([\\w.]+)'");
     private static final Pattern VARIABLE = Pattern.compile("[Vv]ariable '([\\w.]+)'");
     private static final Pattern EXPECTED = Pattern.compile("is not a valid '(\\w+)'");
 
     private RequestProblems() {}
 
-    static ExecutionResult withCodes(ExecutionResult result) {
+    public static ExecutionResult withCodes(ExecutionResult result) {
         if (result.getErrors().isEmpty() || result.getErrors().stream().allMatch(e -> hasCode(e))) {
             return result;
         }

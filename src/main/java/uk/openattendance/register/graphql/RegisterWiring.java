@@ -1,8 +1,8 @@
 package uk.openattendance.register.graphql;
 
-import static uk.openattendance.platform.graphql.GraphqlContext.actor;
 import static uk.openattendance.platform.graphql.GraphqlContext.id;
 import static uk.openattendance.platform.graphql.GraphqlContext.optionalId;
+import static uk.openattendance.security.graphql.GraphqlCaller.actor;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import graphql.schema.DataFetchingEnvironment;

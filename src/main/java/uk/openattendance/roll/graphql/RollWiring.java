@@ -1,9 +1,9 @@
 package uk.openattendance.roll.graphql;
 
-import static uk.openattendance.platform.graphql.GraphqlContext.actor;
 import static uk.openattendance.platform.graphql.GraphqlContext.id;
 import static uk.openattendance.platform.graphql.GraphqlContext.intArg;
 import static uk.openattendance.platform.graphql.GraphqlContext.optionalId;
+import static uk.openattendance.security.graphql.GraphqlCaller.actor;
 
 import graphql.schema.idl.RuntimeWiring;
 import jakarta.inject.Singleton;
@@ -22,10 +22,11 @@ import uk.openattendance.school.app.RegisterGroupView;
 import uk.openattendance.school.app.SchoolView;
 import uk.openattendance.school.graphql.SchoolWiring;
 import uk.openattendance.security.Actor;
+import uk.openattendance.security.graphql.CallerDataLoaders;
 
 /** Pupils and contacts over GraphQL; nested fields load in batches, one query per level whatever the number of pupils. */
 @Singleton
-public class RollWiring implements GraphqlWiring {
+public class RollWiring implements GraphqlWiring, CallerDataLoaders {
     static final String CONTACTS_BY_PUPIL = "contactsByPupil";
 
     private final PupilService pupils;

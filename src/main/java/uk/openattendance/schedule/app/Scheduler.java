@@ -22,7 +22,6 @@ import uk.openattendance.platform.queue.LeasedQueue;
 import uk.openattendance.platform.queue.domain.Backoff;
 import uk.openattendance.platform.paging.PageRequest;
 import uk.openattendance.platform.problem.CommonProblem;
-import uk.openattendance.register.app.SchoolDay;
 import uk.openattendance.schedule.persistence.JobRow;
 import uk.openattendance.schedule.persistence.JobStore;
 import uk.openattendance.school.app.SchoolService;
@@ -52,7 +51,7 @@ public class Scheduler {
     private final JobStore store;
     private final Map<String, JobHandler> handlers;
     private final SchoolService schools;
-    private final SchoolDay schoolDay;
+    private final SchoolDays schoolDay;
     private final Clock clock;
     /**
      * The day and the settings each school was last planned with here: planning again finds every job already there
@@ -66,7 +65,7 @@ public class Scheduler {
     private final LeasedQueue queue;
     private final JobMeters meters;
 
-    Scheduler(JobStore store, List<JobHandler> handlers, SchoolService schools, SchoolDay schoolDay, Clock clock,
+    Scheduler(JobStore store, List<JobHandler> handlers, SchoolService schools, SchoolDays schoolDay, Clock clock,
             @Value("${schedule.retry-after:1m}") Duration retryAfter, LeasedQueue queue, JobMeters meters) {
         this.meters = meters;
         this.store = store;
@@ -116,14 +115,14 @@ public class Scheduler {
     }
 
     private int planSchool(long schoolId) {
-        SchoolDay.Context ctx = schoolDay.of(schoolId);
-        LocalDate today = ctx.now().toLocalDate();
+        SchoolDays.Today ctx = schoolDay.today(schoolId);
+        LocalDate today = ctx.date();
         PlanBasis basis = new PlanBasis(today, ctx.settingsStamp());
         if (basis.equals(plannedWith.get(schoolId))) {
             return 0;
         }
         int n = 0;
-        if (ctx.calendar().isSchoolDay(today)) {
+        if (ctx.schoolDay()) {
             n = store.plan(slots(schoolId, today, ctx.zone()), clock.instant());
         }
         plannedWith.put(schoolId, basis);
@@ -199,7 +198,7 @@ public class Scheduler {
     }
 
     private String local(JobRow job, Instant t) {
-        return t.atZone(schoolDay.of(job.schoolId()).zone()).toLocalTime().withNano(0).toString();
+        return t.atZone(schoolDay.zone(job.schoolId())).toLocalTime().withNano(0).toString();
     }
 
     public List<JobView> jobs(Actor actor, long schoolId, LocalDate from, LocalDate to) {

@@ -24,10 +24,11 @@ import uk.openattendance.school.persistence.TrustRow;
 import uk.openattendance.security.Actor;
 import uk.openattendance.security.Permission;
 import uk.openattendance.security.SchoolScope;
+import uk.openattendance.security.TrustSchools;
 
 /** Trusts and schools: the door other features and the edges use to reach a school's details. */
 @Singleton
-public class SchoolService {
+public class SchoolService implements TrustSchools {
     private final CacheVersions versions;
     private final TrustRepository trusts;
     private final SchoolRepository schools;
@@ -112,6 +113,7 @@ public class SchoolService {
     }
 
     /** Used when resolving a caller: a trust administrator stands in every school of the trust. */
+    @Override
     public List<Long> schoolIdsInTrust(long trustId) {
         return schools.findIdByTrustId(trustId);
     }

@@ -1,8 +1,8 @@
 package uk.openattendance.school.graphql;
 
-import static uk.openattendance.platform.graphql.GraphqlContext.actor;
 import static uk.openattendance.platform.graphql.GraphqlContext.id;
 import static uk.openattendance.platform.graphql.GraphqlContext.intArg;
+import static uk.openattendance.security.graphql.GraphqlCaller.actor;
 
 import graphql.schema.idl.RuntimeWiring;
 import jakarta.inject.Singleton;
@@ -22,10 +22,11 @@ import uk.openattendance.school.app.SchoolService;
 import uk.openattendance.school.app.SchoolView;
 import uk.openattendance.school.domain.PolicyPresets;
 import uk.openattendance.security.Actor;
+import uk.openattendance.security.graphql.CallerDataLoaders;
 
 /** Schools and register groups over GraphQL: each fetcher only calls the same service method REST calls. */
 @Singleton
-public class SchoolWiring implements GraphqlWiring {
+public class SchoolWiring implements GraphqlWiring, CallerDataLoaders {
     public static final String SCHOOL_BY_ID = "schoolById";
     public static final String REGISTER_GROUP_BY_ID = "registerGroupById";
     static final String GROUPS_BY_SCHOOL = "registerGroupsBySchool";

@@ -1,4 +1,4 @@
-package uk.openattendance.platform.demo;
+package uk.openattendance.app.demo;
 
 import java.util.ArrayList;
 import java.util.List;

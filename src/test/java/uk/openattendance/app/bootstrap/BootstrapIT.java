@@ -1,4 +1,4 @@
-package uk.openattendance.platform.bootstrap;
+package uk.openattendance.app.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package uk.openattendance.platform.demo;
+package uk.openattendance.app.demo;
 
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;

@@ -1,4 +1,4 @@
-package uk.openattendance.platform.bootstrap;
+package uk.openattendance.app.bootstrap;
 
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;

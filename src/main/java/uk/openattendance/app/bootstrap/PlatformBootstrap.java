@@ -1,4 +1,4 @@
-package uk.openattendance.platform.bootstrap;
+package uk.openattendance.app.bootstrap;
 
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;

@@ -1,4 +1,4 @@
-package uk.openattendance.platform.bootstrap;
+package uk.openattendance.app.bootstrap;
 
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;

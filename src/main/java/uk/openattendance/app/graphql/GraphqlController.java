@@ -1,4 +1,4 @@
-package uk.openattendance.platform.graphql;
+package uk.openattendance.app.graphql;
 
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
@@ -14,12 +14,15 @@ import io.swagger.v3.oas.annotations.Hidden;
 import java.util.List;
 import java.util.Map;
 import org.dataloader.DataLoaderRegistry;
+import uk.openattendance.platform.graphql.RequestProblems;
 import uk.openattendance.platform.web.ProblemResponses;
 import uk.openattendance.security.Actor;
 import uk.openattendance.security.ActorResolver;
+import uk.openattendance.security.graphql.CallerDataLoaders;
+import uk.openattendance.security.graphql.GraphqlCaller;
 
 /**
- * POST /graphql. Runs on the blocking pool (fetchers do JDBC), with a fresh DataLoader registry per execution so
+ * POST /graphql, assembled above the features (it resolves the caller with security). Runs on the blocking pool (fetchers do JDBC), with a fresh DataLoader registry per execution so
  * batches never mix callers, and the caller's {@link Actor} in the context for the services' tenancy checks.
  */
 @ProblemResponses
@@ -28,10 +31,10 @@ import uk.openattendance.security.ActorResolver;
 @Hidden
 public class GraphqlController {
     private final GraphQL graphQL;
-    private final List<GraphqlWiring> wirings;
+    private final List<CallerDataLoaders> wirings;
     private final ActorResolver actors;
 
-    public GraphqlController(GraphQL graphQL, List<GraphqlWiring> wirings, ActorResolver actors) {
+    public GraphqlController(GraphQL graphQL, List<CallerDataLoaders> wirings, ActorResolver actors) {
         this.graphQL = graphQL;
         this.wirings = wirings;
         this.actors = actors;
@@ -48,7 +51,7 @@ public class GraphqlController {
                 .query(request.query() == null ? "" : request.query())
                 .operationName(request.operationName())
                 .variables(request.variables() == null ? Map.of() : request.variables())
-                .graphQLContext(Map.of(GraphqlContext.ACTOR, actor))
+                .graphQLContext(Map.of(GraphqlCaller.ACTOR, actor))
                 .dataLoaderRegistry(loaders)
                 .build();
         ExecutionResult result = RequestProblems.withCodes(graphQL.execute(input));

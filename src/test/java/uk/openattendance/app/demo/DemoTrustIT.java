@@ -1,4 +1,4 @@
-package uk.openattendance.platform.demo;
+package uk.openattendance.app.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
