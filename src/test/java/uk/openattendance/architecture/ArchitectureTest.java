@@ -1,6 +1,9 @@
 package uk.openattendance.architecture;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.base.DescribedPredicate;
@@ -60,6 +63,33 @@ class ArchitectureTest {
                     .because("other features go through " + feature + "'s application service, which checks the caller")
                     .check(main);
         }
+    }
+
+    /**
+     * Features form layers, not a knot: with one cycle, a change anywhere can break anywhere and no feature can be read,
+     * tested or split out alone. A lower feature that needs a higher one's data owns a port the higher one implements.
+     */
+    @Test
+    void featureSlicesHaveNoCycles() {
+        slices().matching("uk.openattendance.(*)..").should().beFreeOfCycles()
+                .because("platform is the kernel below every feature, app the edges above them, and between them features depend one way")
+                .check(main);
+    }
+
+    @Test
+    void platformDependsOnNoFeature() {
+        noClasses().that().resideInAPackage("uk.openattendance.platform..")
+                .should().dependOnClassesThat(resideInAPackage("uk.openattendance..").and(not(resideInAPackage("uk.openattendance.platform.."))))
+                .because("the kernel sits below every feature; what assembles features (the demo, bootstrap, the GraphQL endpoint) lives in app")
+                .check(main);
+    }
+
+    @Test
+    void onlyTheApplicationDependsOnTheEdges() {
+        noClasses().that().resideOutsideOfPackage("uk.openattendance.app..")
+                .should().dependOnClassesThat().resideInAPackage("uk.openattendance.app..")
+                .because("app sits above every feature: a feature that reached into it would close a cycle through everything app assembles")
+                .check(main);
     }
 
     @Test

@@ -14,58 +14,42 @@ import uk.openattendance.absence.app.AbsenceService;
 import uk.openattendance.absence.app.ReportAbsence;
 import uk.openattendance.absence.domain.ReportCategory;
 import uk.openattendance.absence.domain.ReportChannel;
-import uk.openattendance.followup.app.CallListService;
-import uk.openattendance.followup.app.CallOutcome;
-import uk.openattendance.followup.app.LogCall;
-import uk.openattendance.followup.app.MarkSafe;
 import uk.openattendance.notify.app.InboundTexts;
 import uk.openattendance.notify.app.Outbox;
 import uk.openattendance.notify.domain.MessagePurpose;
-import uk.openattendance.parent.app.ParentPortal;
 import uk.openattendance.platform.graphql.GraphqlWiring;
 import uk.openattendance.platform.problem.DomainProblem;
 import uk.openattendance.school.domain.Session;
 
-/** Absence reports, the call list, messages and the parents' fields over GraphQL: each calls the same service method as its REST twin. */
+/** Absence reports, messages and inbound review over GraphQL: each calls the same service method as its REST twin. */
 @Singleton
 public class AbsenceWiring implements GraphqlWiring {
     private final AbsenceService absences;
-    private final CallListService calls;
     private final Outbox outbox;
     private final InboundTexts inbound;
-    private final ParentPortal parents;
 
-    public AbsenceWiring(AbsenceService absences, CallListService calls, Outbox outbox, InboundTexts inbound, ParentPortal parents) {
+    public AbsenceWiring(AbsenceService absences, Outbox outbox, InboundTexts inbound) {
         this.absences = absences;
-        this.calls = calls;
         this.outbox = outbox;
         this.inbound = inbound;
-        this.parents = parents;
     }
 
     @Override
     public void wire(RuntimeWiring.Builder wiring) {
         wiring.type("Query", t -> t
                 .dataFetcher("absenceReports", env -> absences.reportsOn(actor(env), id(env, "schoolId"), date(env.getArgument("date"), "date")))
-                .dataFetcher("callList", env -> calls.callList(actor(env), id(env, "schoolId"), date(env.getArgument("date"), "date")))
                 .dataFetcher("messages", env -> outbox.messages(actor(env), id(env, "schoolId"), env.getArgument("date") == null ? null
                         : date(env.getArgument("date"), "date"), env.getArgument("purpose") == null ? null : purpose(env.getArgument("purpose")),
                         Math.max(0, env.<Integer>getArgument("page")), Math.min(Math.max(1, env.<Integer>getArgument("size")), 500)))
                 .dataFetcher("inboundMessages", env -> inbound.ofSchool(actor(env), id(env, "schoolId"), env.getArgument("status"),
-                        Math.max(0, env.<Integer>getArgument("page")), Math.min(Math.max(1, env.<Integer>getArgument("size")), 500)))
-                .dataFetcher("myChildren", env -> parents.children(actor(env), id(env, "schoolId"))));
+                        Math.max(0, env.<Integer>getArgument("page")), Math.min(Math.max(1, env.<Integer>getArgument("size")), 500))));
         wiring.type("Mutation", t -> t
                 .dataFetcher("reportAbsence", env -> absences.report(actor(env), id(env, "schoolId"), report(env),
-                        ReportChannel.valueOf(env.getArgumentOrDefault("channel", "PHONE_CALL"))))
-                .dataFetcher("reportMyChildrensAbsence", env -> parents.report(actor(env), id(env, "schoolId"), report(env), ReportChannel.PARENT_APP))
-                .dataFetcher("logCall", env -> calls.logCall(actor(env), id(env, "schoolId"), id(env, "caseId"), new LogCall(
-                        env.getArgument("contactId") == null ? null : id(env, "contactId"), CallOutcome.valueOf(env.getArgument("outcome")),
-                        env.getArgument("note"))))
-                .dataFetcher("markSafe", env -> calls.markSafe(actor(env), id(env, "schoolId"), id(env, "caseId"),
-                        new MarkSafe(env.getArgument("note"), env.getArgument("version") == null ? null : env.<Integer>getArgument("version").longValue()))));
+                        ReportChannel.valueOf(env.getArgumentOrDefault("channel", "PHONE_CALL")))));
     }
 
-    private static ReportAbsence report(DataFetchingEnvironment env) {
+    /** The {@code report} input, shared with the parents' own report so both refuse the same inputs naming the same fields. */
+    public static ReportAbsence report(DataFetchingEnvironment env) {
         Map<String, Object> in = env.getArgument("report");
         List<Long> pupils = ((List<?>) in.get("pupilIds")).stream().map(v -> {
             try {

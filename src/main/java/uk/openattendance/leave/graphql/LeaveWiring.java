@@ -12,7 +12,6 @@ import uk.openattendance.leave.app.DecideLeave;
 import uk.openattendance.leave.app.LeaveService;
 import uk.openattendance.leave.app.RequestLeave;
 import uk.openattendance.leave.domain.LeaveGround;
-import uk.openattendance.parent.app.ParentPortal;
 import uk.openattendance.platform.graphql.GraphqlWiring;
 import uk.openattendance.platform.problem.CommonProblem;
 import uk.openattendance.platform.problem.DomainProblem;
@@ -22,11 +21,9 @@ import uk.openattendance.school.domain.Session;
 @Singleton
 public class LeaveWiring implements GraphqlWiring {
     private final LeaveService leave;
-    private final ParentPortal parents;
 
-    public LeaveWiring(LeaveService leave, ParentPortal parents) {
+    public LeaveWiring(LeaveService leave) {
         this.leave = leave;
-        this.parents = parents;
     }
 
     @Override
@@ -34,17 +31,16 @@ public class LeaveWiring implements GraphqlWiring {
         wiring.type("Query", t -> t
                 .dataFetcher("leaveRequests", env -> leave.list(actor(env), id(env, "schoolId"), env.getArgument("status")))
                 .dataFetcher("leaveRequest", env -> leave.get(actor(env), id(env, "schoolId"), id(env, "id")))
-                .dataFetcher("pupilLeaveRequests", env -> leave.ofPupil(actor(env), id(env, "schoolId"), id(env, "pupilId")))
-                .dataFetcher("myLeaveRequests", env -> parents.myLeaveRequests(actor(env), id(env, "schoolId"))));
+                .dataFetcher("pupilLeaveRequests", env -> leave.ofPupil(actor(env), id(env, "schoolId"), id(env, "pupilId"))));
         wiring.type("Mutation", t -> t
                 .dataFetcher("requestLeave", env -> leave.request(actor(env), id(env, "schoolId"), request(env)))
-                .dataFetcher("requestMyChildsLeave", env -> parents.requestLeave(actor(env), id(env, "schoolId"), request(env)))
                 .dataFetcher("decideLeaveRequest", env -> leave.decide(actor(env), id(env, "schoolId"), id(env, "id"), decision(env)))
                 .dataFetcher("withdrawLeaveRequest", env -> leave.withdraw(actor(env), id(env, "schoolId"), id(env, "id")))
                 .dataFetcher("confirmRefusedLeaveTaken", env -> leave.confirmRefusedLeaveTaken(actor(env), id(env, "schoolId"), id(env, "id"))));
     }
 
-    private static RequestLeave request(DataFetchingEnvironment env) {
+    /** The {@code request} input, shared with a parent's own request so both refuse the same inputs naming the same fields. */
+    public static RequestLeave request(DataFetchingEnvironment env) {
         Map<String, Object> in = env.getArgument("request");
         return new RequestLeave(optionalLong(in.get("pupilId"), "request.pupilId"), LeaveGround.valueOf((String) in.get("ground")),
                 date(in.get("firstDate"), "request.firstDate"), session(in.get("firstSession")), date(in.get("lastDate"), "request.lastDate"),

@@ -6,6 +6,9 @@ import static uk.openattendance.security.graphql.GraphqlCaller.actor;
 import graphql.schema.idl.RuntimeWiring;
 import jakarta.inject.Singleton;
 import uk.openattendance.absence.app.AbsenceService;
+import uk.openattendance.absence.domain.ReportChannel;
+import uk.openattendance.absence.graphql.AbsenceWiring;
+import uk.openattendance.leave.graphql.LeaveWiring;
 import uk.openattendance.parent.app.ParentPortal;
 import uk.openattendance.platform.graphql.GraphqlWiring;
 
@@ -24,7 +27,13 @@ public class ParentWiring implements GraphqlWiring {
                 .dataFetcher("myChildrensAttendance", env -> parents.attendance(actor(env), id(env, "schoolId")))
                 .dataFetcher("myLetters", env -> parents.letters(actor(env), id(env, "schoolId")))
                 .dataFetcher("myMessages", env -> parents.messages(actor(env), id(env, "schoolId")))
-                .dataFetcher("myAbsenceReports", env -> parents.absenceReports(actor(env), id(env, "schoolId"))));
+                .dataFetcher("myAbsenceReports", env -> parents.absenceReports(actor(env), id(env, "schoolId")))
+                .dataFetcher("myChildren", env -> parents.children(actor(env), id(env, "schoolId")))
+                .dataFetcher("myLeaveRequests", env -> parents.myLeaveRequests(actor(env), id(env, "schoolId"))));
+        wiring.type("Mutation", t -> t
+                .dataFetcher("reportMyChildrensAbsence", env -> parents.report(actor(env), id(env, "schoolId"), AbsenceWiring.report(env),
+                        ReportChannel.PARENT_APP))
+                .dataFetcher("requestMyChildsLeave", env -> parents.requestLeave(actor(env), id(env, "schoolId"), LeaveWiring.request(env))));
         // the report's own fields sit one level down in REST; GraphQL flattens them beside the status
         wiring.type("MyAbsenceReport", t -> t
                 .dataFetcher("report", env -> env.<AbsenceService.FamilyReport>getSource().report())
