@@ -295,8 +295,35 @@ public class AbsenceService {
         Map<Long, PupilView> roll = pupils.pupilsByIds(scope, family.pupilIds()).stream().collect(Collectors.toMap(PupilView::id, Function.identity()));
         List<AbsenceReportRow> rows = family.pupilIds().stream().flatMap(id -> store.ofPupil(id).stream()).filter(r -> scope.owns(r.schoolId()))
                 .sorted(java.util.Comparator.comparing(AbsenceReportRow::id).reversed()).toList();
-        return views(scope, rows, roll).stream().map(v -> new FamilyReport(v, uk.openattendance.absence.domain.FamilyReportStatus.of(
-                uk.openattendance.absence.domain.ReportCategory.valueOf(v.category()), v.marksExplained(), v.evidenceToFollow()))).toList();
+        return family(scope, views(scope, rows, roll));
+    }
+
+    /**
+     * Reports of these pupils whose span touches a date, each with where it stands for the family: what a family is
+     * told about when a mark on that date changes (the register taken with the report's code).
+     */
+    public List<FamilyReport> familyReportsTouching(SchoolScope scope, LocalDate date, Collection<Long> pupilIds) {
+        Set<Long> wanted = new HashSet<>(pupilIds);
+        List<AbsenceReportRow> rows = store.touching(scope.schoolId(), date, date).stream().filter(r -> wanted.contains(r.pupilId())).toList();
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, PupilView> roll = pupils.pupilsByIds(scope, rows.stream().map(AbsenceReportRow::pupilId).distinct().toList()).stream()
+                .collect(Collectors.toMap(PupilView::id, Function.identity()));
+        return family(scope, views(scope, rows, roll));
+    }
+
+    /** The same reports with their family status, as the family sees them (the pure rule in FamilyReportStatus). */
+    public List<FamilyReport> family(SchoolScope scope, List<AbsenceReportView> views) {
+        uk.openattendance.school.domain.SchoolCalendar calendar = schoolDay.of(scope.schoolId()).calendar();
+        return views.stream().map(v -> {
+            int days = 0;
+            for (LocalDate d = v.firstDate(); !d.isAfter(v.lastDate()) && days < 100; d = d.plusDays(1)) {
+                days += calendar.isSchoolDay(d) ? 1 : 0;
+            }
+            return new FamilyReport(v, uk.openattendance.absence.domain.FamilyReportStatus.of(v.id(),
+                    uk.openattendance.absence.domain.ReportCategory.valueOf(v.category()), v.marksExplained(), v.evidenceToFollow(), days));
+        }).toList();
     }
 
     static ReportSpan span(AbsenceReportRow r) {

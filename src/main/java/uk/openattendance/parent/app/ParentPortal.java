@@ -48,9 +48,11 @@ public class ParentPortal {
     private final FiguresService figures;
     private final LetterService letters;
     private final Outbox outbox;
+    private final StatusNotices notices;
 
     public ParentPortal(ContactService contacts, PupilService pupils, RegisterService registers, AbsenceService absences, SchoolDay schoolDay,
-            LeaveService leave, FiguresService figures, LetterService letters, Outbox outbox) {
+            LeaveService leave, FiguresService figures, LetterService letters, Outbox outbox, StatusNotices notices) {
+        this.notices = notices;
         this.figures = figures;
         this.letters = letters;
         this.outbox = outbox;
@@ -116,6 +118,7 @@ public class ParentPortal {
         return absences.reportsForFamily(scope(parent, schoolId));
     }
 
+    @jakarta.transaction.Transactional
     public List<AbsenceReportView> report(Actor parent, long schoolId, ReportAbsence command, ReportChannel channel) {
         ParentScope me = scope(parent, schoolId);
         if (command == null || command.pupilIds() == null || !me.mayActForAll(command.pupilIds())) {
@@ -125,10 +128,14 @@ public class ParentPortal {
         ContactView link = links(me).get(0);
         ReportAbsence mineOnly = new ReportAbsence(command.pupilIds(), command.firstDate(), command.firstSession(), command.lastDate(), command.lastSession(),
                 command.expectedReturn(), command.category(), command.reason(), command.evidenceToFollow(), link.contactId());
-        return absences.reportFromFamily(me, mineOnly, channel, link.name() + " (" + link.relationship() + ", signed in)");
+        List<AbsenceReportView> made = absences.reportFromFamily(me, mineOnly, channel, link.name() + " (" + link.relationship() + ", signed in)");
+        // acknowledged in the same transaction: the parent hears of a report that was kept, and of each one once
+        notices.reportsMade(me.school(), absences.family(me.school(), made));
+        return made;
     }
 
     /** A leave request for one of the parent's own children; the parent is recorded as who asked, for the rules' advice. */
+    @jakarta.transaction.Transactional
     public LeaveRequestView requestLeave(Actor parent, long schoolId, RequestLeave command) {
         ParentScope me = scope(parent, schoolId);
         if (command == null || command.pupilId() == null || !me.mayActFor(command.pupilId())) {
@@ -138,12 +145,16 @@ public class ParentPortal {
         ContactView link = links(me).stream().filter(c -> c.pupilId() == command.pupilId()).findFirst().orElseThrow();
         RequestLeave asMe = new RequestLeave(command.pupilId(), command.ground(), command.firstDate(), command.firstSession(), command.lastDate(),
                 command.lastSession(), command.reason(), command.festival(), link.contactId());
-        return leave.requestFromFamily(me, asMe, "WEB_FORM", link.name() + " (" + link.relationship() + ", signed in)");
+        LeaveRequestView made = leave.requestFromFamily(me, asMe, "WEB_FORM", link.name() + " (" + link.relationship() + ", signed in)");
+        notices.leaveRequested(me.school(), LeaveService.family(made));
+        return made;
     }
 
-    public List<LeaveRequestView> myLeaveRequests(Actor parent, long schoolId) {
+    /** The parent's children's leave requests, newest first, each with its reference and where it stands. */
+    public List<LeaveService.FamilyLeave> myLeaveRequests(Actor parent, long schoolId) {
         ParentScope me = scope(parent, schoolId);
-        return childrenOf(me).stream().flatMap(p -> leave.ofPupil(me.school(), p.id()).stream()).toList();
+        return childrenOf(me).stream().flatMap(p -> leave.ofPupil(me.school(), p.id()).stream())
+                .sorted(java.util.Comparator.comparing(LeaveRequestView::id).reversed()).map(LeaveService::family).toList();
     }
 
     /** A supporting document for a request the parent made for their own child. */

@@ -1,0 +1,50 @@
+package uk.openattendance.parent.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import uk.openattendance.absence.domain.FamilyReportStatus;
+import uk.openattendance.absence.domain.ReportCategory;
+import uk.openattendance.leave.domain.FamilyLeaveStatus;
+import uk.openattendance.leave.domain.LeaveGround;
+
+class StatusRulesTest {
+    @Test
+    void aReportWithNoMarkYetIsReceivedAndOnceTheRegisterAgreesIsRecordedAsIllness() {
+        assertThat(FamilyReportStatus.of(7, ReportCategory.ILLNESS, 0, false, 1).status()).isEqualTo(FamilyReportStatus.Status.RECEIVED);
+        FamilyReportStatus recorded = FamilyReportStatus.of(7, ReportCategory.ILLNESS, 2, false, 1);
+        assertThat(recorded.status()).isEqualTo(FamilyReportStatus.Status.RECORDED);
+        assertThat(recorded.words()).startsWith("Recorded as illness (2 sessions)");
+        assertThat(recorded.reference()).isEqualTo("A7");
+    }
+
+    @Test
+    void evidenceToFollowOrFiveSchoolDaysOfIllnessNeedEvidence() {
+        assertThat(FamilyReportStatus.of(1, ReportCategory.MEDICAL_APPOINTMENT, 1, true, 1).status()).isEqualTo(FamilyReportStatus.Status.NEEDS_EVIDENCE);
+        assertThat(FamilyReportStatus.of(1, ReportCategory.ILLNESS, 0, false, 5).status()).isEqualTo(FamilyReportStatus.Status.NEEDS_EVIDENCE);
+        assertThat(FamilyReportStatus.of(1, ReportCategory.ILLNESS, 0, false, 4).status()).isEqualTo(FamilyReportStatus.Status.RECEIVED);
+        assertThat(FamilyReportStatus.of(1, ReportCategory.RELIGIOUS_OBSERVANCE, 0, false, 5).status()).isEqualTo(FamilyReportStatus.Status.RECEIVED);
+    }
+
+    @Test
+    void aRefusedRequestCarriesTheHeadteachersNote() {
+        FamilyLeaveStatus s = FamilyLeaveStatus.of(9, "REFUSED", LeaveGround.EXCEPTIONAL_CIRCUMSTANCES, " Not exceptional ", 0);
+        assertThat(s.status()).isEqualTo(FamilyLeaveStatus.Status.REFUSED);
+        assertThat(s.note()).isEqualTo("Not exceptional");
+        assertThat(s.words()).contains("Refused").contains("Not exceptional");
+        assertThat(s.reference()).isEqualTo("L9");
+        assertThat(FamilyLeaveStatus.of(9, "REQUESTED", LeaveGround.PERFORMANCE_OR_EMPLOYMENT_ABROAD, null, 0).status())
+                .isEqualTo(FamilyLeaveStatus.Status.NEEDS_EVIDENCE);
+        assertThat(FamilyLeaveStatus.of(9, "REQUESTED", LeaveGround.PERFORMANCE_OR_EMPLOYMENT_ABROAD, null, 1).status())
+                .isEqualTo(FamilyLeaveStatus.Status.RECEIVED);
+    }
+
+    @Test
+    void aNewItemIsAcknowledgedButAStepBackToReceivedIsNotNews() {
+        assertThat(StatusNotice.due(StatusNotice.Kind.ABSENCE, 3, "A3", "RECEIVED", "Received", "Nia", true)).isPresent();
+        assertThat(StatusNotice.due(StatusNotice.Kind.ABSENCE, 3, "A3", "RECEIVED", "Received", "Nia", false)).isEmpty();
+        StatusNotice.Notice n = StatusNotice.due(StatusNotice.Kind.LEAVE, 3, "L3", "APPROVED", "Approved", "Nia", false).orElseThrow();
+        assertThat(n.key()).isEqualTo("status:leave:3:APPROVED");
+        assertThat(n.words()).isEqualTo("Your leave request for Nia (reference L3): Approved.");
+    }
+}
