@@ -52,6 +52,7 @@ class ParentStatusIT {
     @Inject ContactService contacts;
     @Inject Dispatcher dispatcher;
     @Inject TokenGenerator tokens;
+    @Inject uk.openattendance.absence.app.AbsenceService absences;
 
     Api api;
     TestWorld.School school;
@@ -60,6 +61,7 @@ class ParentStatusIT {
     String email;
     String parent;
     String head;
+    long parentContactId;
 
     @BeforeAll
     void aFamilyWhoPrefersEmail() {
@@ -75,6 +77,7 @@ class ParentStatusIT {
             contactId = contacts.addContact(SYSTEM, school.id(), p.id(), new ContactCommand("Tamsin Acknowledge", "Mother", true, true, 1, mobile, email,
                     Channel.EMAIL, false, null)).contactId();
         }
+        parentContactId = contactId;
         parent = "Bearer " + tokens.generateToken(Authentication.build("parent:" + contactId, List.of("PARENT"), Map.of("schoolId", school.id())), 3600)
                 .orElseThrow();
         head = world.staffLogin(api, Role.HEADTEACHER, school.id(), null);
@@ -170,6 +173,58 @@ class ParentStatusIT {
         assertThat(g).as(gql.toString()).isNotNull();
         assertThat(g.get("status").asText()).isEqualTo("REFUSED");
         assertThat(g.get("note").asText()).contains("not an exceptional circumstance");
+    }
+
+    @Test
+    void aReportMadeFromTheFamilysOwnTextIsNotAcknowledgedAgainAndItsLaterRecordingIsToldOnceAsAStatusUpdate() {
+        // the reply reader files Jago's absence for Wednesday from the family's text: the reply to that text answered them
+        clock.set(LocalDateTime.of(MONDAY, LocalTime.of(7, 30)), LONDON);
+        long id = fromTheirText(jago, MONDAY.plusDays(2), "Jago has a temperature, he will be off on Wednesday");
+        String reference = "A" + id;
+        assertThat(report(id).at("/status/status").asText()).isEqualTo("RECEIVED");
+        assertThat(toldAbout(reference)).as("no second acknowledgement after the reply to their text").isEmpty();
+
+        // Wednesday's register records it: news the family has not had, told once by their preferred channel
+        submit(MONDAY.plusDays(2), Session.AM, jago, "N");
+        assertThat(report(id).at("/status/status").asText()).isEqualTo("RECORDED");
+        List<JsonNode> told = toldAbout(reference);
+        assertThat(told).hasSize(1).allSatisfy(m -> {
+            assertThat(m.get("purpose").asText()).as("its own message, not the reply's thanks").isEqualTo("STATUS_UPDATE");
+            assertThat(m.get("channel").asText()).isEqualTo("EMAIL");
+            assertThat(m.get("subject").asText()).contains(reference);
+            assertThat(m.get("body").asText()).contains("Recorded as illness");
+        });
+
+        // the register saved again (a retry, a correction to another pupil) and the afternoon tell nothing more
+        submit(MONDAY.plusDays(2), Session.AM, jago, "N");
+        submit(MONDAY.plusDays(2), Session.AM, jago, "I");
+        submit(MONDAY.plusDays(2), Session.PM, jago, "N");
+        assertThat(toldAbout(reference)).hasSize(1);
+    }
+
+    @Test
+    void aTextAboutAChildAlreadyMarkedAbsentIsRecordedAtOnceAndTellsTheFamilyNothingMore() {
+        submit(MONDAY.plusDays(3), Session.AM, iris, "N");
+        clock.set(LocalDateTime.of(MONDAY.plusDays(3), LocalTime.of(9, 31)), LONDON);
+        long id = fromTheirText(iris, MONDAY.plusDays(3), "Iris is poorly today");
+        String reference = "A" + id;
+        assertThat(report(id).at("/status/status").asText()).isEqualTo("RECORDED");
+        submit(MONDAY.plusDays(3), Session.PM, iris, "N");
+        submit(MONDAY.plusDays(3), Session.AM, iris, "I");
+        assertThat(toldAbout(reference)).as("the reply to their text is the one answer").isEmpty();
+    }
+
+    /** As the reply reader files it: in the SMS-reply job's scope, on the text's channel, from the contact who texted. */
+    private long fromTheirText(PupilView child, LocalDate day, String words) {
+        return absences.reportFromFamily(uk.openattendance.security.SchoolScope.forJob(uk.openattendance.security.Purpose.SMS_REPLY, school.id()),
+                new uk.openattendance.absence.app.ReportAbsence(List.of(child.id()), day, Session.AM, day, Session.PM, null,
+                        uk.openattendance.absence.domain.ReportCategory.ILLNESS, words, false, parentContactId),
+                uk.openattendance.absence.domain.ReportChannel.SMS_REPLY, "Parent reply from Tamsin Acknowledge (Mother)", null).get(0).id();
+    }
+
+    private void submit(LocalDate date, Session session, PupilView child, String code) {
+        clock.set(LocalDateTime.of(date, session == Session.AM ? LocalTime.of(8, 55) : LocalTime.of(13, 15)), LONDON);
+        registers.submit(SYSTEM, school.id(), date, session, new SubmitRegister(List.of(new SubmitRegister.Entry(child.id(), code, null, null, null)), null));
     }
 
     private JsonNode report(long id) {

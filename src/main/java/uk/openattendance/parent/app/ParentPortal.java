@@ -128,10 +128,8 @@ public class ParentPortal {
         ContactView link = links(me).get(0);
         ReportAbsence mineOnly = new ReportAbsence(command.pupilIds(), command.firstDate(), command.firstSession(), command.lastDate(), command.lastSession(),
                 command.expectedReturn(), command.category(), command.reason(), command.evidenceToFollow(), link.contactId());
-        List<AbsenceReportView> made = absences.reportFromFamily(me, mineOnly, channel, link.name() + " (" + link.relationship() + ", signed in)");
-        // acknowledged in the same transaction: the parent hears of a report that was kept, and of each one once
-        notices.reportsMade(me.school(), absences.family(me.school(), made));
-        return made;
+        // acknowledged in the same transaction (StatusNotices hears AbsenceReported): the parent hears of a report that was kept, once
+        return absences.reportFromFamily(me, mineOnly, channel, link.name() + " (" + link.relationship() + ", signed in)");
     }
 
     /** A leave request for one of the parent's own children; the parent is recorded as who asked, for the rules' advice. */

@@ -41,10 +41,44 @@ class StatusRulesTest {
 
     @Test
     void aNewItemIsAcknowledgedButAStepBackToReceivedIsNotNews() {
-        assertThat(StatusNotice.due(StatusNotice.Kind.ABSENCE, 3, "A3", "RECEIVED", "Received", "Nia", true)).isPresent();
-        assertThat(StatusNotice.due(StatusNotice.Kind.ABSENCE, 3, "A3", "RECEIVED", "Received", "Nia", false)).isEmpty();
-        StatusNotice.Notice n = StatusNotice.due(StatusNotice.Kind.LEAVE, 3, "L3", "APPROVED", "Approved", "Nia", false).orElseThrow();
+        assertThat(StatusNotice.decide(StatusNotice.Kind.ABSENCE, 3, "A3", "RECEIVED", "Received", "Nia", StatusNotice.Moment.MADE_BY_FAMILY, null).notice())
+                .isPresent();
+        assertThat(StatusNotice.decide(StatusNotice.Kind.ABSENCE, 3, "A3", "RECEIVED", "Received", "Nia", StatusNotice.Moment.CHANGED, "RECORDED").notice())
+                .isEmpty();
+        StatusNotice.Decision d = StatusNotice.decide(StatusNotice.Kind.LEAVE, 3, "L3", "APPROVED", "Approved", "Nia", StatusNotice.Moment.CHANGED, "RECEIVED");
+        StatusNotice.Notice n = d.notice().orElseThrow();
         assertThat(n.key()).isEqualTo("status:leave:3:APPROVED");
         assertThat(n.words()).isEqualTo("Your leave request for Nia (reference L3): Approved.");
+        assertThat(d.nowKnown()).isEqualTo("APPROVED");
+    }
+
+    @Test
+    void aReportMadeFromTheFamilysOwnTextIsNotAcknowledgedAgainButItsLaterChangeIsToldOnce() {
+        StatusNotice.Decision made = StatusNotice.decide(StatusNotice.Kind.ABSENCE, 4, "A4", "RECORDED", "Recorded as illness (1 session)", "Nia",
+                StatusNotice.Moment.MADE_FROM_THEIR_TEXT, null);
+        assertThat(made.notice()).as("the reply to their text already said so").isEmpty();
+        assertThat(made.nowKnown()).isEqualTo("RECORDED");
+        assertThat(StatusNotice.decide(StatusNotice.Kind.ABSENCE, 4, "A4", "RECORDED", "Recorded as illness (2 sessions)", "Nia",
+                StatusNotice.Moment.CHANGED, "RECORDED").notice()).as("more sessions of the same status are not news").isEmpty();
+        StatusNotice.Decision later = StatusNotice.decide(StatusNotice.Kind.ABSENCE, 5, "A5", "RECORDED", "Recorded as illness (1 session)", "Nia",
+                StatusNotice.Moment.CHANGED, "RECEIVED");
+        assertThat(later.notice()).isPresent();
+        assertThat(later.nowKnown()).isEqualTo("RECORDED");
+    }
+
+    @Test
+    void marksWrittenWhileAReportIsStillBeingMadeAreLeftToItsMaking() {
+        assertThat(StatusNotice.decide(StatusNotice.Kind.ABSENCE, 6, "A6", "RECORDED", "Recorded", "Nia", StatusNotice.Moment.CHANGED, null))
+                .isEqualTo(new StatusNotice.Decision(java.util.Optional.empty(), null));
+    }
+
+    @Test
+    void anOfficeMadeReportIsToldOnlyOncePastReceivedAndStartsFromReceived() {
+        StatusNotice.Decision received = StatusNotice.decide(StatusNotice.Kind.ABSENCE, 7, "A7", "RECEIVED", "Received", "Nia",
+                StatusNotice.Moment.MADE_BY_OFFICE, null);
+        assertThat(received.notice()).isEmpty();
+        assertThat(received.nowKnown()).isEqualTo("RECEIVED");
+        assertThat(StatusNotice.decide(StatusNotice.Kind.ABSENCE, 7, "A7", "RECORDED", "Recorded", "Nia", StatusNotice.Moment.MADE_BY_OFFICE, null)
+                .notice()).isPresent();
     }
 }
