@@ -195,8 +195,8 @@ class ParentStatusIT {
             assertThat(m.get("body").asText()).contains("Recorded as illness");
         });
 
-        // the register saved again (a retry, a correction to another pupil) and the afternoon tell nothing more
-        submit(MONDAY.plusDays(2), Session.AM, jago, "N");
+        // the register saved again as it stands (a retry) and the afternoon tell nothing more
+        submit(MONDAY.plusDays(2), Session.AM, jago, "I");
         submit(MONDAY.plusDays(2), Session.AM, jago, "I");
         submit(MONDAY.plusDays(2), Session.PM, jago, "N");
         assertThat(toldAbout(reference)).hasSize(1);

@@ -78,7 +78,11 @@ public class ParentPortal {
     }
 
     /** One session's mark as a parent reads it: words, never the register code. */
-    public record MarkInWords(LocalDate date, String session, String words, Integer minutesLate) {}
+    /**
+     * {@code counts}: how the mark counts in the DfE's figures (PRESENT, APPROVED_EDUCATIONAL_ACTIVITY, AUTHORISED_ABSENCE,
+     * UNAUTHORISED_ABSENCE, UNABLE_TO_ATTEND, ADMINISTRATIVE, NOT_COUNTED), so a week can be drawn as sessions attended.
+     */
+    public record MarkInWords(LocalDate date, String session, String words, Integer minutesLate, String counts) {}
 
     /**
      * A child's attendance this school year with the same DfE figures staff see (the figures service's own pupil row:
@@ -94,7 +98,8 @@ public class ParentPortal {
         return childrenOf(me).stream().map(p -> new ChildAttendance(p.id(), p.displayName(), p.form(),
                 figures.pupil(me.school(), p.id(), WindowRequest.yearToDate()), monday, today,
                 registers.marksOfPupil(me.school(), p.id(), monday, today).stream()
-                        .map(m -> new MarkInWords(m.date(), m.session(), MarkWords.forParent(m.code()), m.minutesLate() > 0 ? m.minutesLate() : null))
+                        .map(m -> new MarkInWords(m.date(), m.session(), MarkWords.forParent(m.code()), m.minutesLate() > 0 ? m.minutesLate() : null,
+                                uk.openattendance.register.domain.CodeCatalogue.on(m.code(), m.date()).map(c -> c.category().name()).orElse(null)))
                         .toList())).toList();
     }
 
