@@ -79,7 +79,8 @@
       box.appendChild(title);
       var pct = f.attendancePercent === null || f.attendancePercent === undefined ? "no sessions yet" : Number(f.attendancePercent).toFixed(1) + "%";
       box.appendChild(el("p", { "class": "big", "data-role": "percent" }, "Attendance this year: " + pct));
-      box.appendChild(el("p", { "class": "hint" }, (c.thisYear.window && c.thisYear.window.description ? c.thisYear.window.description + ". " : "")
+      var during = c.thisYear.window && c.thisYear.window.description ? c.thisYear.window.description : "";
+      box.appendChild(el("p", { "class": "hint" }, (during ? during.charAt(0).toUpperCase() + during.slice(1) + ". " : "")
         + "Worked out the way the Department for Education asks schools to: sessions attended out of sessions possible (a morning or an afternoon is one session)."));
       var dl = el("dl", { "class": "figures", "data-role": "figures" });
       [["Sessions possible", f.possibleSessions], ["Sessions attended", f.attended],
@@ -153,7 +154,7 @@
 
     function letter(l) {
       var li = el("li", {});
-      li.appendChild(el("span", {}, (l.subject || "A letter") + " about " + l.pupilName + (l.sentAt ? ", sent " + day(l.sentAt.slice(0, 10)) : "") + ". "));
+      li.appendChild(el("span", {}, (l.subject || "A letter") + " (" + l.pupilName + ")" + (l.sentAt ? ", sent " + day(l.sentAt.slice(0, 10)) : "") + ". "));
       // the PDF needs the sign-in, which a plain link cannot carry: fetched with it, then opened from the browser's memory
       var open = el("button", { type: "button", "class": "link", "data-role": "letter-pdf" }, "Open the letter (PDF)");
       open.addEventListener("click", function () {

@@ -16,7 +16,13 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import uk.openattendance.absence.app.AbsenceService;
+import uk.openattendance.absence.app.ReportAbsence;
+import uk.openattendance.absence.domain.ReportCategory;
+import uk.openattendance.absence.domain.ReportChannel;
 import uk.openattendance.fixtures.ParentPhone;
+import uk.openattendance.leave.app.LeaveService;
+import uk.openattendance.leave.app.RequestLeave;
 import uk.openattendance.fixtures.TestWorld;
 import uk.openattendance.letters.app.LetterRuns;
 import uk.openattendance.letters.app.LetterService;
@@ -57,6 +63,10 @@ class AttendanceViewBrowserIT {
     @Inject LetterService letters;
     @Inject Dispatcher dispatcher;
     @Inject ParentPhone phone;
+    @Inject AbsenceService absences;
+    @Inject LeaveService leave;
+    long reportId;
+    long leaveId;
 
     EmbeddedFormBrowser browser;
     int shot;
@@ -77,8 +87,8 @@ class AttendanceViewBrowserIT {
         PupilView cerys = world.pupil(school, "Cerys", "Viewfield", MONDAY.minusWeeks(10), 0, Characteristics.none());
         PupilView other = world.pupil(school, "Olwen", "Otherhouse", MONDAY.minusWeeks(10), 0, Characteristics.none());
         String mobile = String.format("07700 900%03d", TestWorld.next() % 1000);
-        contacts.addContact(SYSTEM, school.id(), cerys.id(), new ContactCommand("Rhian Viewfield", "Mother", true, true, 1, mobile,
-                "rhian.viewfield@example.org", Channel.SMS, false, null));
+        long rhian = contacts.addContact(SYSTEM, school.id(), cerys.id(), new ContactCommand("Rhian Viewfield", "Mother", true, true, 1, mobile,
+                "rhian.viewfield@example.org", Channel.SMS, false, null)).contactId();
         contacts.addContact(SYSTEM, school.id(), other.id(), new ContactCommand("Owain Otherhouse", "Father", true, true, 1,
                 String.format("07700 900%03d", TestWorld.next() % 1000), "owain.otherhouse@example.org", Channel.EMAIL, false, null));
         take(school, MONDAY, Session.AM, cerys, "/", other);
@@ -93,6 +103,11 @@ class AttendanceViewBrowserIT {
                         new LetterRuns.RecordMeeting(MONDAY, "Olwen arrives by 8:45 every day", MONDAY.plusDays(28))).id());
         letters.approve(SYSTEM, school.id(), made);
         letters.email(SYSTEM, school.id(), made);
+        // Rhian phoned about Thursday's appointment, and asked for leave in the new year
+        reportId = absences.report(SYSTEM, school.id(), new ReportAbsence(List.of(cerys.id()), MONDAY.plusDays(3), Session.AM, MONDAY.plusDays(3),
+                Session.AM, null, ReportCategory.MEDICAL_APPOINTMENT, "Dentist", false, rhian), ReportChannel.PHONE_CALL).get(0).id();
+        leaveId = leave.request(SYSTEM, school.id(), new RequestLeave(cerys.id(), uk.openattendance.leave.domain.LeaveGround.EXCEPTIONAL_CIRCUMSTANCES, MONDAY.plusWeeks(8), null,
+                MONDAY.plusWeeks(8).plusDays(1), null, "A family funeral abroad", null, rhian)).id();
         dispatcher.dispatchDue(List.of(school.id()));
         return new Family(school, cerys, other, mobile);
     }
@@ -162,6 +177,9 @@ class AttendanceViewBrowserIT {
         assertThat(browser.find("[data-role=letters]").getText()).contains("Cerys").doesNotContain("Olwen");
         assertThat(browser.findAll("[data-role=letter-pdf]")).hasSize(1);
         assertThat(browser.find("[data-role=texts]").getText()).doesNotContain("Otherhouse");
+        assertThat(browser.find("[data-reference=A" + reportId + "]").getText()).contains("Reference A" + reportId).contains("Received");
+        assertThat(browser.find("[data-reference=L" + leaveId + "]").getText()).contains("Reference L" + leaveId)
+                .contains("waiting for the headteacher's decision");
         browser.assertAccessible(VIEW, "attendance");
         assertThat(browser.smallTargets()).isEmpty();
         screenshot("attendance");
@@ -192,6 +210,7 @@ class AttendanceViewBrowserIT {
         WebElement percent = browser.waitFor("[data-role=percent]");
         assertThat(browser.style(percent, "font-size")).isEqualTo("32px");
         browser.assertAccessible(VIEW, "attendance beside hostile CSS");
+        shot = 4; // numbered after the main flow's four steps
         screenshot("hostile-css");
     }
 }
