@@ -77,10 +77,10 @@ public class ParentPortal {
                 pm.containsKey(p.id()) ? pm.get(p.id()).meaning() : null)).toList();
     }
 
-    /** One session's mark as a parent reads it: words, never the register code. */
     /**
-     * {@code counts}: how the mark counts in the DfE's figures (PRESENT, APPROVED_EDUCATIONAL_ACTIVITY, AUTHORISED_ABSENCE,
-     * UNAUTHORISED_ABSENCE, UNABLE_TO_ATTEND, ADMINISTRATIVE, NOT_COUNTED), so a week can be drawn as sessions attended.
+     * One session's mark as a parent reads it: words, never the register code. {@code counts}: how the mark counts in
+     * the DfE's figures (PRESENT, APPROVED_EDUCATIONAL_ACTIVITY, AUTHORISED_ABSENCE, UNAUTHORISED_ABSENCE,
+     * UNABLE_TO_ATTEND, ADMINISTRATIVE, NOT_COUNTED), so a week can be drawn as sessions attended.
      */
     public record MarkInWords(LocalDate date, String session, String words, Integer minutesLate, String counts) {}
 
