@@ -23,11 +23,11 @@ if ! mysqladmin -uroot -h"$DB_HOST" -P"$DB_PORT" ping >/dev/null 2>&1; then
 fi
 
 # The embedded absence and leave forms are tested in a real browser: Debian's Chromium and ChromeDriver.
-if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
-  echo "test.sh: installing Debian's chromium and chromium-driver for the browser tests"
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || [ ! -d /usr/share/fonts/truetype/noto ]; then
+  echo "test.sh: installing Debian's chromium, chromium-driver and Noto fonts (Urdu, Polish in the forms) for the browser tests"
   if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
   $SUDO apt-get update -q >/dev/null || true
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q chromium chromium-driver >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q chromium chromium-driver fonts-noto-core >/dev/null
 fi
 
 # The browser tests check every form step with axe-core, fetched from npm into a cache outside the checkout.
@@ -39,6 +39,9 @@ if ! command -v npm >/dev/null; then
 fi
 AXE_CORE_JS=$(./infra/axe-core.sh)
 export AXE_CORE_JS
+
+# The committed OpenAPI file must lint clean (Redocly, recommended rules in redocly.yaml) before anything is built.
+./infra/redocly.sh
 
 mysql_cli -e "DROP DATABASE IF EXISTS attendance_it; CREATE DATABASE attendance_it CHARACTER SET utf8mb4"
 

@@ -3,61 +3,46 @@
  *   <div id="leave-form"></div>
  *   <script src="https://attendance.example.org/embed/leave-form.js" data-school="123" data-target="leave-form"></script>
  * The page's origin must be one of the school's allowed origins (the service refuses others). The parent proves who
- * they are with a one-time code sent to the mobile number the school holds, then asks for leave for one child:
+ * they are with a one-time code sent to the mobile number or email address the school holds, then asks for leave for one child:
  * dates (whole days, or from a morning or afternoon), the ground, the reason and any supporting documents.
+ * It speaks the browser's language where the kit has wording (English, Polish, Urdu, Romanian, Welsh), with a switch.
  * Optional data-heading-level (default 2) fits the form's headings into the school's page outline.
  * The form draws itself in a shadow root with parent-form-kit.js, which it loads from the same address.
  */
 (function () {
   "use strict";
   var script = document.currentScript;
-  var GROUNDS = [
-    ["EXCEPTIONAL_CIRCUMSTANCES", "Exceptional circumstances"],
-    ["PERFORMANCE_OR_EMPLOYMENT_ABROAD", "A performance or employment abroad (with a licence)"],
-    ["INTERVIEW", "An interview (school, college, apprenticeship or job)"],
-    ["STUDY_LEAVE", "Study leave"],
-    ["PART_TIME_TIMETABLE", "A part-time timetable"],
-    ["RELIGIOUS_OBSERVANCE", "A day of religious observance"],
-    ["PARENT_TRAVELLING_FOR_WORK", "Travelling with a parent for their work"]
-  ];
+  var GROUNDS = ["EXCEPTIONAL_CIRCUMSTANCES", "PERFORMANCE_OR_EMPLOYMENT_ABROAD", "INTERVIEW", "STUDY_LEAVE", "PART_TIME_TIMETABLE",
+    "RELIGIOUS_OBSERVANCE", "PARENT_TRAVELLING_FOR_WORK"];
 
   function start() {
     var kit = window.OpenAttendanceEmbed;
     var el = kit.el;
     var ui = kit.mount(script, { name: "leave-form", aliases: { pupilId: "pupil", body: "reason" } });
-    ui.signIn("Ask for leave of absence",
-      "Leave in term time is granted only in exceptional circumstances. The headteacher decides, and we will write to you.").then(ask);
-
-    function sessionSelect(name, first) {
-      var s = el("select", { name: name });
-      s.appendChild(el("option", { value: first ? "AM" : "PM" }, first ? "from the morning" : "to the end of the day"));
-      s.appendChild(el("option", { value: first ? "PM" : "AM" }, first ? "from the afternoon" : "to the end of the morning"));
-      return s;
-    }
+    ui.signIn("leave.title", "leave.intro").then(ask);
 
     function ask() {
-      var step = ui.step("Your request");
+      var step = ui.step("leave.details");
       ui.send("GET", "/children").then(function (children) {
-        var child = step.field("Which child", el("select", { name: "pupil" }));
+        var child = step.field("leave.child", el("select", { name: "pupil" }));
         children.forEach(function (c) { child.appendChild(el("option", { value: String(c.pupilId) }, c.name)); });
-        var from = step.group("From");
-        var first = from.field("First day", el("input", { name: "firstDate", type: "date" }));
-        var firstSession = from.field("Starting", sessionSelect("firstSession", true));
-        var to = step.group("Until");
-        var last = to.field("Last day", el("input", { name: "lastDate", type: "date" }));
-        var lastSession = to.field("Ending", sessionSelect("lastSession", false));
-        var ground = step.field("Why leave is needed", el("select", { name: "ground" }));
-        GROUNDS.forEach(function (g) { ground.appendChild(el("option", { value: g[0] }, g[1])); });
-        var festival = step.field("The festival or day", el("input", { name: "festival", type: "text", maxlength: "100" }),
-          "For religious observance only.");
-        var reason = step.field("Tell the headteacher more", el("textarea", { name: "reason", maxlength: "2000" }));
-        var files = step.field("Supporting documents", el("input", { name: "documents", type: "file",
-          multiple: "multiple", accept: "application/pdf,image/jpeg,image/png" }), "Optional. PDF, JPEG or PNG, up to 4 MB each.");
-        step.button("Send request", "request");
+        var from = step.group("leave.from");
+        var first = from.field("leave.firstDate", el("input", { name: "firstDate", type: "date" }));
+        var firstSession = from.select("leave.starting", "firstSession", ["AM", "PM"], function (s) { return "leave.from" + s; });
+        var to = step.group("leave.until");
+        var last = to.field("leave.lastDate", el("input", { name: "lastDate", type: "date" }));
+        var lastSession = to.select("leave.ending", "lastSession", ["PM", "AM"], function (s) { return "leave.to" + s; });
+        var ground = step.select("leave.ground", "ground", GROUNDS, function (g) { return "ground." + g; });
+        var festival = step.field("leave.festival", el("input", { name: "festival", type: "text", maxlength: "100" }), "leave.festivalHint");
+        var reason = step.field("leave.reason", el("textarea", { name: "reason", maxlength: "2000" }));
+        var files = step.field("leave.documents", el("input", { name: "documents", type: "file",
+          multiple: "multiple", accept: "application/pdf,image/jpeg,image/png" }), "leave.documentsHint");
+        step.button("leave.send", "request");
         step.onSubmit(null, function () {
           var problems = [];
-          if (!first.value) { problems.push({ field: "firstDate", message: "Enter the first day of leave" }); }
-          if (!last.value) { problems.push({ field: "lastDate", message: "Enter the last day of leave" }); }
+          if (!first.value) { problems.push({ field: "firstDate", key: "leave.firstMissing" }); }
+          if (!last.value) { problems.push({ field: "lastDate", key: "leave.lastMissing" }); }
+          if (!reason.value.trim()) { problems.push({ field: "reason", key: "leave.reasonMissing" }); }
           return problems;
         }, function () {
           return ui.send("POST", "/leave-requests", { pupilId: Number(child.value), firstDate: first.value, firstSession: firstSession.value,
@@ -70,9 +55,9 @@
               });
               return Promise.all(uploads).then(function () { return request; });
             }).then(function (request) {
-              ui.done("Request sent", "Your request for " + request.pupilName + " (" + request.schoolDays + " school days from "
-                + request.firstDate + ") has been sent to the headteacher. We will write to you with the decision.",
-                { "data-request": String(request.id) });
+              ui.done("leave.doneTitle", [function (tr) {
+                return tr("leave.doneText", { name: request.pupilName, days: request.schoolDays, date: tr.date(request.firstDate) });
+              }], { "data-request": String(request.id) });
             });
         });
       }, function (e) { step.fail(e); });

@@ -135,6 +135,78 @@ class AbsenceReportIT {
     }
 
     @Test
+    void aParentSignsInByEmailAndReportsTwoChildrenForTheMorningOnlyWithEvidenceToFollow() {
+        Setup s = setup();
+        PupilView sibling = world.pupil(s.school(), "Alfie", "Webform");
+        contacts.addContact(SYSTEM, s.school().id(), sibling.id(), new ContactCommand("Sam Webform", "Mother", true, true, 1, s.mobile(),
+                "sam.webform@example.org", Channel.SMS, false, null));
+
+        // an address the school does not hold gets the same answer, and nothing is sent anywhere
+        var unknown = s.api().post(base(s) + "/sign-in", null, "{\"email\":\"nobody.here@example.org\"}");
+        var known = s.api().post(base(s) + "/sign-in", null, "{\"email\":\"Sam.Webform@example.org\"}");
+        assertThat(unknown.status()).isEqualTo(202);
+        assertThat(known.status()).isEqualTo(202);
+        List<String> unknownShape = new java.util.ArrayList<>();
+        List<String> knownShape = new java.util.ArrayList<>();
+        unknown.json().fieldNames().forEachRemaining(unknownShape::add);
+        known.json().fieldNames().forEachRemaining(knownShape::add);
+        assertThat(unknownShape).isEqualTo(knownShape);
+        assertThat(unknown.json().get("sentTo").asText()).isEqualTo("n…@example.org");
+        dispatcher.dispatchDue(List.of(s.school().id()));
+        assertThat(phone.receivedBy("nobody.here@example.org")).isZero();
+        String code = phone.lastCodeTo("sam.webform@example.org");
+        var signedIn = s.api().post(base(s) + "/verify", null, "{\"challenge\":\"" + known.json().get("challenge").asText() + "\",\"code\":\"" + code + "\"}");
+        assertThat(signedIn.status()).isEqualTo(200);
+        String parent = "Bearer " + signedIn.json().get("accessToken").asText();
+        var badEmail = s.api().post(base(s) + "/sign-in", null, "{\"email\":\"not an address\"}");
+        assertThat(badEmail.status()).isEqualTo(400);
+        assertThat(badEmail.json().at("/errors/0/field").asText()).isEqualTo("email");
+
+        // from the afternoon until the end of that same morning cannot be: refused by name, nothing written
+        var backwards = s.api().post(base(s) + "/absence-reports?channel=WEB_FORM", parent, "{\"pupilIds\":[" + s.amelia().id() + "],\"firstDate\":\""
+                + MONDAY + "\",\"firstSession\":\"PM\",\"lastDate\":\"" + MONDAY + "\",\"lastSession\":\"AM\",\"category\":\"ILLNESS\",\"reason\":\"x\"}");
+        assertThat(backwards.status()).isEqualTo(400);
+        assertThat(backwards.contentType()).contains("problem+json");
+        assertThat(backwards.json().at("/errors/0/field").asText()).isEqualTo("lastSession");
+
+        var reported = s.api().post(base(s) + "/absence-reports?channel=WEB_FORM", parent, "{\"pupilIds\":[" + s.amelia().id() + "," + sibling.id()
+                + "],\"firstDate\":\"" + MONDAY + "\",\"firstSession\":\"AM\",\"lastSession\":\"AM\",\"category\":\"MEDICAL_APPOINTMENT\","
+                + "\"reason\":\"Orthodontist at 9:30, both of them\",\"evidenceToFollow\":true}");
+        assertThat(reported.status()).as(reported.body()).isEqualTo(201);
+        assertThat(reported.json().size()).as("one report per child").isEqualTo(2);
+        assertThat(reported.json().findValuesAsText("reportGroup")).as("made together").hasSize(2).containsOnly(reported.json().at("/0/reportGroup").asText());
+        assertThat(reported.json().findValuesAsText("lastSession")).containsOnly("AM");
+        assertThat(reported.json().findValuesAsText("evidenceToFollow")).containsOnly("true");
+
+        // only the morning gets the appointment code; an N in the afternoon stays for the office to chase
+        clock.set(LocalDateTime.of(MONDAY, LocalTime.of(13, 15)), LONDON);
+        registers.submit(SYSTEM, s.school().id(), MONDAY, Session.PM, new SubmitRegister(List.of(new SubmitRegister.Entry(s.amelia().id(), "N", null, null,
+                null)), null));
+        assertThat(registers.currentMarks(SYSTEM, s.school().id(), MONDAY, Session.AM, List.of(s.amelia().id())).get(s.amelia().id()).code()).isEqualTo("M");
+        assertThat(registers.currentMarks(SYSTEM, s.school().id(), MONDAY, Session.PM, List.of(s.amelia().id())).get(s.amelia().id()).code()).isEqualTo("N");
+
+        // the office sees the sessions and that evidence is to follow
+        var office = s.api().get("/api/v1/schools/" + s.school().id() + "/pupils/" + sibling.id() + "/absence-reports", s.office()).json();
+        assertThat(office.at("/0/firstSession").asText()).isEqualTo("AM");
+        assertThat(office.at("/0/lastSession").asText()).isEqualTo("AM");
+        assertThat(office.at("/0/evidenceToFollow").asBoolean()).isTrue();
+
+        // the parent mutation over GraphQL takes the same fields and refuses the same way
+        var afternoon = s.api().graphql(parent, "mutation { reportMyChildrensAbsence(schoolId: " + s.school().id() + ", report: {pupilIds: [\""
+                + sibling.id() + "\"], firstDate: \"" + MONDAY.plusDays(1) + "\", firstSession: PM, lastSession: PM, expectedReturn: \"" + MONDAY.plusDays(2)
+                + "\", category: MEDICAL_APPOINTMENT, reason: \"Hospital appointment at 2pm\", evidenceToFollow: true}) { firstSession lastSession lastDate "
+                + "expectedReturn evidenceToFollow } }");
+        assertThat(afternoon.json().at("/data/reportMyChildrensAbsence/0/firstSession").asText()).as(afternoon.body()).isEqualTo("PM");
+        assertThat(afternoon.json().at("/data/reportMyChildrensAbsence/0/lastDate").asText()).isEqualTo(MONDAY.plusDays(1).toString());
+        assertThat(afternoon.json().at("/data/reportMyChildrensAbsence/0/expectedReturn").asText()).isEqualTo(MONDAY.plusDays(2).toString());
+        assertThat(afternoon.json().at("/data/reportMyChildrensAbsence/0/evidenceToFollow").asBoolean()).isTrue();
+        var refused = s.api().graphql(parent, "mutation { reportMyChildrensAbsence(schoolId: " + s.school().id() + ", report: {pupilIds: [\""
+                + sibling.id() + "\"], firstDate: \"" + MONDAY.plusDays(3) + "\", firstSession: PM, lastDate: \"" + MONDAY.plusDays(3)
+                + "\", lastSession: AM, category: ILLNESS, reason: \"x\"}) { id } }");
+        assertThat(refused.json().at("/errors/0/extensions/errors/0/field").asText()).as(refused.body()).isEqualTo("lastSession");
+    }
+
+    @Test
     void theOfficeLogsACallForSeveralDaysAndBadReportsAreRefusedWithNothingWritten() {
         Setup s = setup();
         String path = "/api/v1/schools/" + s.school().id() + "/absence-reports";

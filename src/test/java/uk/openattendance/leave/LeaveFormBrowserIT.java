@@ -18,6 +18,8 @@ import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -69,7 +71,11 @@ class LeaveFormBrowserIT {
 
     /** The school's website: one page that embeds the form with the script tag the school pastes in. */
     EmbeddedFormBrowser website(long schoolId, String css) {
-        browser = EmbeddedFormBrowser.website(server.getURL().toString(), "leave-form.js", schoolId, css);
+        return website(schoolId, css, null);
+    }
+
+    EmbeddedFormBrowser website(long schoolId, String css, String language) {
+        browser = EmbeddedFormBrowser.website(server.getURL().toString(), "leave-form.js", schoolId, css, language);
         return browser;
     }
 
@@ -115,7 +121,7 @@ class LeaveFormBrowserIT {
         browser.assertAccessible(FORM, "sign-in");
         assertThat(browser.smallTargets()).isEmpty();
         screenshot("1-sign-in");
-        browser.tabToName("mobile");
+        browser.tabToName("mobileOrEmail");
         browser.press(f.mobile(), Keys.ENTER);
 
         WebElement codeHeading = browser.waitForHeading("Enter your code");
@@ -186,13 +192,55 @@ class LeaveFormBrowserIT {
         assertThat(sent.get("documents").get(0).get("contentType").asText()).isEqualTo("application/pdf");
     }
 
+    /** Every step in Polish and in Urdu (right to left), as a browser set to that language opens it, with axe on each. */
+    @ParameterizedTest(name = "in {0}")
+    @ValueSource(strings = {"pl", "ur"})
+    void theLeaveFormSpeaksTheBrowsersLanguageAndEveryStepPassesAxe(String language) {
+        clock.set(LocalDateTime.of(MONDAY, LocalTime.of(19, 30)), LONDON);
+        Family f = family();
+        website(f.school().id(), null, language);
+        allow(f.school(), browser.origin());
+        browser.open();
+        String form = FORM + " (" + language + ")";
+
+        browser.waitForHeading(browser.word("leave.title", language));
+        assertThat(browser.find(".oa").getAttribute("dir")).isEqualTo(language.equals("ur") ? "rtl" : "ltr");
+        assertThat(browser.find(".oa").getText()).contains(browser.word("languageNote"));
+        browser.assertAccessible(form, "sign-in");
+        browser.find("input[name=mobileOrEmail]").sendKeys(f.mobile(), Keys.ENTER);
+        browser.waitForHeading(browser.word("code.heading"));
+        browser.assertAccessible(form, "code");
+        browser.find("input[name=code]").sendKeys(codeSentTo(f), Keys.ENTER);
+
+        browser.waitForHeading(browser.word("leave.details"));
+        browser.waitFor("select[name=pupil]");
+        assertThat(browser.findAll("fieldset legend")).extracting(WebElement::getText).containsExactly(browser.word("leave.from"), browser.word("leave.until"));
+        assertThat(new Select(browser.find("select[name=ground]")).getFirstSelectedOption().getText())
+                .isEqualTo(browser.word("ground.EXCEPTIONAL_CIRCUMSTANCES"));
+        browser.assertAccessible(form, "details");
+        browser.find("button[name=request]").click();
+        WebElement first = browser.find("input[name=firstDate]");
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(d -> "true".equals(first.getAttribute("aria-invalid")));
+        assertThat(browser.find("[data-role=message]").getText()).contains(browser.word("leave.firstMissing"));
+        browser.assertAccessible(form, "details with an error");
+        screenshot(language + "-5-details-error");
+
+        browser.js().executeScript("arguments[0].value = '2027-01-11'; arguments[1].value = '2027-01-12'", first, browser.find("input[name=lastDate]"));
+        browser.find("textarea[name=reason]").sendKeys("Esme is in a licensed stage production in Dublin.");
+        browser.find("button[name=request]").click();
+        browser.waitFor("[data-role=done]");
+        assertThat(browser.find("[data-role=heading]").getText()).isEqualTo(browser.word("leave.doneTitle"));
+        assertThat(browser.find("[data-role=done]").getText()).contains("Esme Browserform");
+        browser.assertAccessible(form, "request sent");
+    }
+
     @Test
     void aWebsiteTheSchoolHasNotAllowedCannotUseTheForm() {
         clock.set(LocalDateTime.of(MONDAY, LocalTime.of(19, 30)), LONDON);
         Family f = family();
         website(f.school().id(), null);
         browser.open();
-        browser.waitFor("input[name=mobile]").sendKeys(f.mobile());
+        browser.waitFor("input[name=mobileOrEmail]").sendKeys(f.mobile());
         browser.find("button[name=send-code]").click();
         WebElement message = new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).until(d -> {
             WebElement m = browser.find("[data-role=message]");
@@ -220,7 +268,7 @@ class LeaveFormBrowserIT {
         browser.assertAccessible(FORM, "sign-in beside hostile CSS");
         assertThat(browser.style(browser.page("[data-school=button]"), "background-color")).isEqualTo("rgb(34, 34, 34)");
         assertThat(browser.style(browser.page("[data-school=text]"), "color")).isEqualTo("rgb(255, 255, 255)");
-        browser.find("input[name=mobile]").sendKeys(f.mobile(), Keys.ENTER);
+        browser.find("input[name=mobileOrEmail]").sendKeys(f.mobile(), Keys.ENTER);
         browser.waitForHeading("Enter your code");
         browser.find("input[name=code]").sendKeys(codeSentTo(f), Keys.ENTER);
         browser.waitFor("select[name=pupil]");

@@ -52,6 +52,11 @@ public final class EmbeddedFormBrowser implements AutoCloseable {
 
     /** Serves the school's page (optionally with hostile CSS) and starts the browser; {@link #open()} loads the page. */
     public static EmbeddedFormBrowser website(String service, String script, long schoolId, String css) {
+        return website(service, script, schoolId, css, null);
+    }
+
+    /** The same, in a browser whose preferred language is {@code language} (navigator.languages), or Chromium's own when null. */
+    public static EmbeddedFormBrowser website(String service, String script, long schoolId, String css, String language) {
         String target = script.replace(".js", "");
         String page = "<!doctype html><html lang=\"en\"><head><title>Parents - Test Primary</title>"
                 + (css == null ? "" : "<style>" + css + "</style>") + "</head><body>"
@@ -70,14 +75,19 @@ public final class EmbeddedFormBrowser implements AutoCloseable {
                 ex.close();
             });
             website.start();
-            return new EmbeddedFormBrowser(website, chromium(), target);
+            return new EmbeddedFormBrowser(website, chromium(language), target);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    static WebDriver chromium() {
+    static WebDriver chromium(String language) {
         ChromeOptions options = new ChromeOptions();
+        if (language != null) {
+            // what a parent's phone set to this language sends: navigator.languages starts with it
+            options.addArguments("--lang=" + language, "--accept-lang=" + language);
+            options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
+        }
         options.setBinary("/usr/bin/chromium");
         // a phone's width: the forms must work where most parents meet them
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
@@ -98,7 +108,7 @@ public final class EmbeddedFormBrowser implements AutoCloseable {
         browser.get(origin + "/");
     }
 
-    JavascriptExecutor js() {
+    public JavascriptExecutor js() {
         return (JavascriptExecutor) browser;
     }
 
@@ -108,6 +118,16 @@ public final class EmbeddedFormBrowser implements AutoCloseable {
 
     SearchContext shadow() {
         return host().getShadowRoot();
+    }
+
+    /** The form's wording for a key in the language it shows now (the kit's one table), English where that language has none. */
+    public String word(String key) {
+        return word(key, find(".oa").getAttribute("lang"));
+    }
+
+    public String word(String key, String language) {
+        return (String) js().executeScript("var w = window.OpenAttendanceEmbed.words[arguments[0]]; if (!w) { throw new Error('no wording for ' + arguments[0]); }"
+                + " return w[arguments[1]] || w.en;", key, language);
     }
 
     /** Waits for a visible element inside the form. */
@@ -236,8 +256,15 @@ public final class EmbeddedFormBrowser implements AutoCloseable {
 
     public void screenshot(Path file) {
         try {
+            // the whole step at a phone's width, however long it is
+            long height = (Long) js().executeScript("return Math.ceil(document.documentElement.scrollHeight)");
+            org.openqa.selenium.Dimension size = browser.manage().window().getSize();
+            if (height > size.getHeight() - 100) {
+                browser.manage().window().setSize(new org.openqa.selenium.Dimension(size.getWidth(), (int) height + 140));
+            }
             Files.createDirectories(file.getParent());
             Files.write(file, ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+            browser.manage().window().setSize(size);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -102,7 +102,7 @@ class FiguresIT {
         assertThat(b.at("/figures/minutesLate").asInt()).isEqualTo(10);
         JsonNode c = pupil(cal, WINDOW);
         assertThat(c.at("/figures/unauthorisedAbsence").asInt()).isEqualTo(10);
-        assertThat(c.at("/figures/lateAfterClose").asInt()).isEqualTo(2);
+        assertThat(c.at("/figures/unauthorisedLates").asInt()).isEqualTo(2);
         assertThat(c.at("/figures/minutesLate").asInt()).isEqualTo(75);
         assertThat(c.at("/figures/severeAbsence").asBoolean()).isTrue();
     }
@@ -246,5 +246,57 @@ class FiguresIT {
         JsonNode f = api.get("/api/v1/schools/" + other.id() + "/pupils/" + p.id() + "/attendance?window=RANGE&from=2024-06-01&to=2024-09-30", otherHead).json();
         assertThat(f.at("/figures/attended").asInt()).isEqualTo(1);
         assertThat(f.at("/figures/authorisedAbsence").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void theOfficeDownloadsTheAbsenteeListAsCsvAndAsAnExcelWorkbookWithTheSameRowsAsTheJson() throws Exception {
+        String path = "/api/v1/schools/" + school.id() + "/attendance/persistent-absentees?" + WINDOW;
+        JsonNode json = api.get(path, head).json();
+        var csv = api.send("GET", path, head, null, Map.of("Accept", "text/csv"));
+        assertThat(csv.status()).as(csv.body()).isEqualTo(200);
+        assertThat(csv.contentType()).startsWith("text/csv");
+        assertThat(csv.header("Content-Disposition")).contains("attachment").contains("persistent-absentees-").endsWith(".csv\"");
+        String[] lines = csv.body().replace("\uFEFF", "").split("\r\n");
+        assertThat(lines).as("a header and one line per pupil").hasSize(json.size() + 1);
+        assertThat(lines[0]).contains("label").contains("possibleSessions");
+        assertThat(lines[1]).contains("Cal Colley");
+        assertThat(lines[2]).contains("Ada Ashdown");
+
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.getURL() + path)).header("Authorization", head)
+                .header("Accept", uk.openattendance.platform.export.Spreadsheets.XLSX).GET().build();
+        var xlsx = java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        assertThat(xlsx.headers().firstValue("Content-Disposition").orElse("")).endsWith(".xlsx\"");
+        try (var wb = new org.dhatim.fastexcel.reader.ReadableWorkbook(new java.io.ByteArrayInputStream(xlsx.body()))) {
+            var rows = wb.getFirstSheet().read();
+            assertThat(rows).hasSize(json.size() + 1);
+            int label = -1;
+            int possible = -1;
+            for (int c = 0; c < rows.get(0).getCellCount(); c++) {
+                String name = rows.get(0).getCellText(c);
+                label = name.equals("label") ? c : label;
+                possible = name.equals("figures.possibleSessions") ? c : possible;
+            }
+            assertThat(rows.get(1).getCellText(label)).isEqualTo("Cal Colley");
+            assertThat(rows.get(1).getCell(possible).getType()).as("a number stays a number").isEqualTo(org.dhatim.fastexcel.reader.CellType.NUMBER);
+            assertThat(rows.get(1).getCellAsNumber(possible).orElseThrow().intValue()).isEqualTo(json.get(0).get("figures").get("possibleSessions").asInt());
+        }
+    }
+
+    @Test
+    void theFireListDownloadsAsOneLinePerPupilOnRoll() {
+        var csv = api.send("GET", "/api/v1/schools/" + school.id() + "/attendance/day/2026-11-03/AM", head, null, Map.of("Accept", "text/csv"));
+        assertThat(csv.status()).as(csv.body()).isEqualTo(200);
+        String[] lines = csv.body().replace("\uFEFF", "").split("\r\n");
+        assertThat(lines).hasSize(4);
+        assertThat(lines[0]).contains("name").contains("onSite");
+        assertThat(String.join("\n", lines)).contains("Ada Ashdown").contains("Bea Bramley").contains("Cal Colley");
+    }
+
+    @Test
+    void aListAskedForInJsonOrWithNoPreferenceIsStillJson() {
+        String path = "/api/v1/schools/" + school.id() + "/attendance/persistent-absentees?" + WINDOW;
+        assertThat(api.get(path, head).contentType()).startsWith("application/json");
+        assertThat(api.send("GET", path, head, null, Map.of("Accept", "application/json")).contentType()).startsWith("application/json");
     }
 }

@@ -112,7 +112,7 @@ class RollImportIT {
         importCsv("pupils", pupilsCsv());
         var r = importCsv("contacts", CONTACTS_HEADER + upnC + ",Ngozi Nwosu,Mother,Y,Y,1,01632 960000,,SMS\n");
         assertThat(r.status()).isEqualTo(400);
-        assertThat(r.body()).contains("line 2: mobile").contains("UK mobile");
+        assertThat(r.body()).contains("line 2: mobile").contains("mobile number that can take texts");
     }
 
     @Test

@@ -142,8 +142,14 @@ public class AbsenceService {
         }
         ReportSpan span = new ReportSpan(c.firstDate(), c.firstSession() == null ? Session.AM : c.firstSession(), last,
                 c.lastSession() == null ? Session.PM : c.lastSession());
-        if (!span.inOrder()) {
-            errors.add(new FieldError("lastDate", "on or after firstDate (" + c.firstDate() + "), and a PM start not ending that morning"));
+        if (last.isBefore(c.firstDate())) {
+            if (c.lastDate() != null) {
+                errors.add(new FieldError("lastDate", "on or after firstDate (" + c.firstDate() + ")"));
+            }
+        } else if (!span.inOrder()) {
+            // the one same-day order a family can get wrong: from the afternoon, until the end of that morning
+            errors.add(new FieldError("lastSession", "PM when firstSession is PM on the same day (" + c.firstDate() + "): an absence from the afternoon "
+                    + "cannot end that morning"));
         }
         if (c.firstDate().isBefore(today.minusDays(MAX_DAYS_BACK))) {
             errors.add(new FieldError("firstDate", "a date within the last " + MAX_DAYS_BACK + " days; older absences are changed as mark amendments"));

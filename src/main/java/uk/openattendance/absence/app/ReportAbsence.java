@@ -1,5 +1,6 @@
 package uk.openattendance.absence.app;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.validation.constraints.NotBlank;
@@ -16,12 +17,13 @@ import uk.openattendance.school.domain.Session;
  * why, and whether evidence (an appointment card, a letter) will follow.
  */
 @Introspected
+@Schema(example = "{\"pupilIds\": [42], \"firstDate\": \"2026-11-23\", \"firstSession\": \"AM\", \"lastDate\": \"2026-11-24\", \"lastSession\": \"PM\", \"category\": \"ILLNESS\", \"reason\": \"Nia has a temperature and is staying in bed\", \"evidenceToFollow\": false}")
 public record ReportAbsence(
         @NotEmpty(message = "the ids of the children this report is about") @Size(max = 8, message = "at most 8 children") List<@NotNull Long> pupilIds,
         @NotNull(message = "the first date of the absence, e.g. 2026-11-23") LocalDate firstDate,
-        @Nullable Session firstSession,
+        @Nullable @Schema(type = "string") Session firstSession,
         @Nullable LocalDate lastDate,
-        @Nullable Session lastSession,
+        @Nullable @Schema(type = "string") Session lastSession,
         @Nullable LocalDate expectedReturn,
         @NotNull(message = "one of ILLNESS, MEDICAL_APPOINTMENT, RELIGIOUS_OBSERVANCE, LATE_ARRIVAL, OTHER") ReportCategory category,
         @NotBlank(message = "the reason in the family's words") @Size(max = 1000, message = "at most 1000 characters") String reason,

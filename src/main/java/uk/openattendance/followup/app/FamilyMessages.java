@@ -1,5 +1,6 @@
 package uk.openattendance.followup.app;
 
+import uk.openattendance.register.domain.CodeSet;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
@@ -60,7 +61,7 @@ public class FamilyMessages {
             return "Lateness notices are off in this school's policy.";
         }
         List<LatenessTexts.LateMark> marks = new ArrayList<>();
-        for (String code : List.of("L", "U")) {
+        for (String code : CodeSet.LATE.codes()) {
             registers.marksWithCode(scope, code, date, date).forEach(m -> marks.add(new LatenessTexts.LateMark(m.pupilId(), m.session(), code, m.minutesLate())));
         }
         Map<Long, LatenessTexts.LateMark> late = LatenessTexts.latePupils(session, marks);

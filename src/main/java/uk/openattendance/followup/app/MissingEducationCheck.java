@@ -16,6 +16,7 @@ import uk.openattendance.notify.app.Outbox;
 import uk.openattendance.register.app.MarkView;
 import uk.openattendance.register.app.RegisterService;
 import uk.openattendance.register.app.SchoolDay;
+import uk.openattendance.register.domain.CodeSet;
 import uk.openattendance.register.domain.RegisterGaps;
 import uk.openattendance.roll.app.PupilService;
 import uk.openattendance.school.domain.Session;
@@ -54,10 +55,8 @@ public class MissingEducationCheck {
         }
         LocalDate from = recent.get().get(recent.get().size() - 1);
         Map<Long, Set<RegisterGaps.Slot>> sessions = new HashMap<>();
-        for (String code : MissingEducation.UNEXPLAINED) {
-            for (MarkView m : registers.marksWithCode(scope, code, from, date)) {
-                sessions.computeIfAbsent(m.pupilId(), k -> new HashSet<>()).add(new RegisterGaps.Slot(m.date(), Session.valueOf(m.session())));
-            }
+        for (MarkView m : registers.marksWithCodes(scope, CodeSet.MISSING_WITHOUT_PERMISSION.codes(), from, date)) {
+            sessions.computeIfAbsent(m.pupilId(), k -> new HashSet<>()).add(new RegisterGaps.Slot(m.date(), Session.valueOf(m.session())));
         }
         // a flag is written once per pupil and first day of the window (uq_missing_education_flag); only a new flag is emailed
         List<Long> flagged = MissingEducation.continuouslyAbsent(sessions, recent.get()).stream()

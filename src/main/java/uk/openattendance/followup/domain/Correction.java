@@ -1,6 +1,6 @@
 package uk.openattendance.followup.domain;
 
-import java.util.Set;
+import uk.openattendance.register.domain.CodeSet;
 
 /**
  * A family told their child was absent must hear when the child turns out to be in school. When a morning N that a
@@ -10,10 +10,7 @@ import java.util.Set;
 public final class Correction {
     private Correction() {}
 
-    /** Marks that say the child is in school: present (/ and \), late before (L) and after (U) the register closed. */
-    public static final Set<String> IN_SCHOOL = Set.of("/", "\\", "L", "U");
-
     public static boolean due(String oldCode, String newCode, String session) {
-        return Unexplained.NOT_YET_PROVIDED.equals(oldCode) && IN_SCHOOL.contains(newCode) && "AM".equals(session);
+        return Unexplained.NOT_YET_PROVIDED.equals(oldCode) && CodeSet.IN_SCHOOL.codes().contains(newCode) && "AM".equals(session);
     }
 }

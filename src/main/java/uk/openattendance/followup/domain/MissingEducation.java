@@ -2,16 +2,18 @@ package uk.openattendance.followup.domain;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import uk.openattendance.notify.domain.MessagePurpose;
 import uk.openattendance.notify.domain.Recipients;
+import uk.openattendance.register.domain.ContinuousAbsence;
 import uk.openattendance.register.domain.RegisterGaps;
 import uk.openattendance.roll.domain.Channel;
 import uk.openattendance.school.domain.SchoolCalendar;
-import uk.openattendance.school.domain.Session;
 
 /**
  * Policy 002: "We will notify the local authority of any pupil who ... has been absent without the school's
@@ -21,9 +23,6 @@ import uk.openattendance.school.domain.Session;
  */
 public final class MissingEducation {
     private MissingEducation() {}
-
-    /** Codes that mean absent without the school's permission or without a reason yet. */
-    public static final List<String> UNEXPLAINED = List.of("N", "O", "G");
 
     /** The last {@code days} school days up to {@code date}, newest first; empty when the school has not had that many (within a few weeks). */
     public static Optional<List<LocalDate>> recentSchoolDays(SchoolCalendar calendar, LocalDate date, int days) {
@@ -36,11 +35,21 @@ public final class MissingEducation {
         return recent.size() < days ? Optional.empty() : Optional.of(recent);
     }
 
-    /** Pupils with an unexplained mark for both sessions of every one of {@code recent} school days. */
+    /**
+     * Pupils with an unexplained mark for both sessions of every one of {@code recent} school days (newest first): a
+     * run of continuous absence as the local authority's return counts it ({@link ContinuousAbsence}) that spans them all.
+     */
     public static List<Long> continuouslyAbsent(Map<Long, Set<RegisterGaps.Slot>> unexplainedSessions, List<LocalDate> recent) {
-        return unexplainedSessions.entrySet().stream().filter(e -> e.getValue().size() >= recent.size() * 2 && recent.stream().allMatch(d ->
-                e.getValue().contains(new RegisterGaps.Slot(d, Session.AM)) && e.getValue().contains(new RegisterGaps.Slot(d, Session.PM))))
+        List<LocalDate> inOrder = new ArrayList<>(recent);
+        Collections.reverse(inOrder);
+        return unexplainedSessions.entrySet().stream().filter(e -> !ContinuousAbsence.runs(inOrder, sessionsByDay(e.getValue()), recent.size()).isEmpty())
                 .map(Map.Entry::getKey).toList();
+    }
+
+    private static Map<LocalDate, Integer> sessionsByDay(Set<RegisterGaps.Slot> slots) {
+        Map<LocalDate, Integer> byDay = new HashMap<>();
+        slots.forEach(s -> byDay.merge(s.date(), 1, Integer::sum));
+        return byDay;
     }
 
     /** The designated lead is emailed about each flagged child, once per child and day. */

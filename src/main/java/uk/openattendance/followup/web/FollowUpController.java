@@ -2,7 +2,9 @@ package uk.openattendance.followup.web;
 
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Get;
+import uk.openattendance.platform.export.Spreadsheets;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
@@ -35,7 +37,7 @@ public class FollowUpController {
         this.actors = actors;
     }
 
-    @Get("/call-list")
+    @Get(value = "/call-list", produces = {MediaType.APPLICATION_JSON, Spreadsheets.CSV, Spreadsheets.XLSX})
     @Operation(summary = "Children absent without explanation after the first text: every contact to try, the texts sent, each call logged")
     public List<CallListService.CallEntry> getCallList(Authentication auth, @PathVariable long schoolId, @QueryValue LocalDate date) {
         return calls.callList(actors.resolve(auth.getName()), schoolId, date);

@@ -1,5 +1,6 @@
 package uk.openattendance.leave.app;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.validation.constraints.NotNull;
@@ -13,12 +14,13 @@ import uk.openattendance.school.domain.Session;
  * {@code version} is the request's version as read; a request changed since answers 409.
  */
 @Introspected
+@Schema(example = "{\"outcome\": \"APPROVE_PART\", \"approvedFromDate\": \"2027-02-01\", \"approvedFromSession\": \"AM\", \"approvedToDate\": \"2027-02-02\", \"approvedToSession\": \"PM\", \"note\": \"Two days agreed for the funeral; the rest of the week is not\"}")
 public record DecideLeave(
         @NotNull(message = "APPROVE, APPROVE_PART or REFUSE") Outcome outcome,
         @Nullable LocalDate approvedFromDate,
-        @Nullable Session approvedFromSession,
+        @Nullable @Schema(type = "string") Session approvedFromSession,
         @Nullable LocalDate approvedToDate,
-        @Nullable Session approvedToSession,
+        @Nullable @Schema(type = "string") Session approvedToSession,
         @Nullable @Size(max = 2000, message = "at most 2000 characters") String note,
         @Nullable Long version) {
 

@@ -1,5 +1,6 @@
 package uk.openattendance.leave.app;
 
+import uk.openattendance.register.domain.CodeSet;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.event.ApplicationEventPublisher;
@@ -57,7 +58,6 @@ public class LeaveService {
     static final int MAX_DAYS_AHEAD = 400;
     static final int MAX_DOCUMENT_BYTES = 4 * 1024 * 1024;
     static final int MAX_DOCUMENTS = 5;
-    private static final Set<String> ABSENCE_WITHOUT_REASON = Set.of("N", "O");
 
     private final LeaveStore store;
     private final PupilService pupils;
@@ -257,7 +257,7 @@ public class LeaveService {
         LocalDate today = schoolDay.of(schoolId).now().toLocalDate();
         List<AmendmentService.Explained> refused = store.sessions(id).stream().filter(s -> Boolean.FALSE.equals(s.approved()) && !s.date().isAfter(today))
                 .map(s -> new AmendmentService.Explained(r.pupilId(), s.date(), Session.valueOf(s.session()), "G")).toList();
-        int changed = amendments.recodeAbsences(actor, schoolId, refused, ABSENCE_WITHOUT_REASON, "Leave refused (request " + id + ") and taken: "
+        int changed = amendments.recodeAbsences(actor, schoolId, refused, CodeSet.WITHOUT_REASON.codes(), "Leave refused (request " + id + ") and taken: "
                 + "confirmed by the office");
         store.confirmTaken(id, actor.describeIn(schoolId), clock.instant());
         return changed;
@@ -420,7 +420,7 @@ public class LeaveService {
                     continue;
                 }
                 for (MarkView m : registers.marksOfPupil(scope, r.pupilId(), day, day)) {
-                    if (isUnexplainedAbsence(m.code())) {
+                    if (isUnexplainedAbsence(m.code(), m.date())) {
                         out.add(new EvidencePrompt(r.id(), r.pupilId(), p.displayName(), day, m.session(), m.code(), "Absent on the school day "
                                 + (day.isBefore(approved.get(0).date()) ? "before" : "after") + " approved leave (request " + r.id()
                                 + "): ask the family for evidence"));
@@ -431,8 +431,12 @@ public class LeaveService {
         return out;
     }
 
-    private static boolean isUnexplainedAbsence(String code) {
-        return Set.of("N", "O", "G", "I", "M", "U").contains(code);
+    /**
+     * An absence beside approved leave that the school asks evidence for: any unauthorised absence, and illness (I) or
+     * an appointment (M), the reasons a family most often gives for stretching a holiday.
+     */
+    private static boolean isUnexplainedAbsence(String code, LocalDate date) {
+        return CodeSet.UNAUTHORISED.contains(code, date) || "I".equals(code) || "M".equals(code);
     }
 
     private static LocalDate previousSchoolDay(SchoolCalendar calendar, LocalDate date) {

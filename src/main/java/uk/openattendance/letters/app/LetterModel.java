@@ -51,7 +51,8 @@ final class LetterModel {
         fig.put("daysLost", BigDecimal.valueOf(missed).divide(BigDecimal.valueOf(2), 1, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString());
         fig.put("authorised", f.authorisedAbsence());
         fig.put("unauthorised", f.unauthorisedAbsence());
-        fig.put("lateAfterClose", f.lateAfterClose());
+        // the merge field keeps its published name: schools' own templates use it
+        fig.put("lateAfterClose", f.unauthorisedLates());
         fig.put("denominator", f.denominator());
         return fig;
     }

@@ -1,6 +1,8 @@
 package uk.openattendance.letters.app;
 
 import io.micronaut.core.annotation.Introspected;
+import io.micronaut.core.annotation.Nullable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -73,7 +75,8 @@ public class LetterRuns {
     }
 
     /** What a run did; {@code ladderNote} says why the attendance ladder was not stepped (a later date was already run), else null. */
-    public record RunResult(LocalDate asOf, int pupilsChecked, int drafted, int suppressed, Map<String, Integer> byKind, long millis, String ladderNote) {}
+    @Schema(example = "{\"asOf\": \"2026-11-23\", \"pupilsChecked\": 212, \"drafted\": 3, \"suppressed\": 1, \"byKind\": {\"ATTENDANCE\": 2, \"PUNCTUALITY\": 1}, \"millis\": 840}")
+    public record RunResult(LocalDate asOf, int pupilsChecked, int drafted, int suppressed, Map<String, Integer> byKind, long millis, @Nullable String ladderNote) {}
 
     @Transactional
     public RunResult run(Actor actor, long schoolId, LocalDate asOf) {

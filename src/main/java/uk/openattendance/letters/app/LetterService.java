@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.event.ApplicationEventPublisher;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -166,6 +167,7 @@ public class LetterService {
         return get(actor, schoolId, id);
     }
 
+    @Schema(example = "{\"approved\": 2, \"notDrafts\": [913]}")
     public record Approval(int approved, List<Long> notDrafts) {}
 
     /** Approves drafts, singly or in bulk; ids that are not drafts of this school are listed, not approved. */

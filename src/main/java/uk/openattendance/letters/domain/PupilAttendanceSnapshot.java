@@ -64,7 +64,7 @@ public record PupilAttendanceSnapshot(
 
     /** Arrivals after the register closed (coded U) this term. */
     public int unauthorisedLatesThisTerm() {
-        return term.window().figures().lateAfterClose();
+        return term.window().figures().unauthorisedLates();
     }
 
     public boolean alreadyWritten(String triggerKey) {

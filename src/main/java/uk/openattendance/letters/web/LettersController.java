@@ -5,7 +5,9 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Get;
+import uk.openattendance.platform.export.Spreadsheets;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
@@ -15,6 +17,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.util.List;
@@ -43,8 +46,10 @@ public class LettersController {
         this.actors = actors;
     }
 
+    @Schema(example = "{\"asOf\": \"2026-11-23\"}")
     public record RunLetters(@Nullable LocalDate asOf) {}
 
+    @Schema(example = "{\"letterIds\": [911, 912, 913]}")
     public record LetterIds(List<Long> letterIds) {}
 
     @Post("/schools/{schoolId}/letter-runs")
@@ -68,7 +73,7 @@ public class LettersController {
         return runs.startOfYear(actors.resolve(auth.getName()), schoolId, body == null ? null : body.asOf());
     }
 
-    @Get("/schools/{schoolId}/letters")
+    @Get(value = "/schools/{schoolId}/letters", produces = {MediaType.APPLICATION_JSON, Spreadsheets.CSV, Spreadsheets.XLSX})
     @Operation(summary = "The school's letters, newest first; status DRAFT lists those waiting for review")
     public List<LetterView> listLetters(Authentication auth, @PathVariable long schoolId, @Nullable @QueryValue String status) {
         return letters.list(actors.resolve(auth.getName()), schoolId, status);

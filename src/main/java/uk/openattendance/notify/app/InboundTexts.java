@@ -9,7 +9,7 @@ import uk.openattendance.notify.persistence.InboundStore;
 import uk.openattendance.platform.problem.CommonProblem;
 import uk.openattendance.platform.problem.DomainProblem;
 import uk.openattendance.platform.problem.FieldError;
-import uk.openattendance.roll.domain.UkMobile;
+import uk.openattendance.roll.domain.MobileNumber;
 import uk.openattendance.security.Actor;
 import uk.openattendance.security.Permission;
 import uk.openattendance.security.SchoolScope;
@@ -51,7 +51,7 @@ public class InboundTexts {
      * A failure other than the reader's propagates (Twilio is answered 5xx and may redeliver; the sweeper retries too).
      */
     public String receive(String providerId, String from, String to, String body) {
-        String sender = UkMobile.toE164(from).orElse(from);
+        String sender = MobileNumber.toE164(from).orElse(from);
         InboundStore.InboundRow row = store.store(providerId, sender, to == null ? "" : to, body == null ? "" : body, clock.instant());
         if (!row.status().equals("RECEIVED")) {
             return row.reply();

@@ -1,5 +1,7 @@
 package uk.openattendance.notify.app;
 
+import io.micronaut.core.annotation.Nullable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -158,9 +160,10 @@ public class Outbox {
                 r.aboutDate())).toList();
     }
 
-    public record MessageView(long id, String purpose, String channel, String to, String subject, String body, String encoding, Integer smsSegments,
-            java.util.List<Long> pupilIds, LocalDate aboutDate, String status, int attempts, String providerId, String providerStatus, String lastError,
-            java.time.Instant createdAt, java.time.Instant sentAt, Long fallbackFor) {}
+    @Schema(example = "{\"id\": 3301, \"purpose\": \"FIRST_DAY_ABSENCE\", \"channel\": \"SMS\", \"to\": \"+447700900123\", \"body\": \"Example Hill Primary: Nia not in school today (Mon 23 Nov) and we have not heard why. Please reply with the reason, or call 020 7946 0000.\", \"encoding\": \"GSM-7\", \"smsSegments\": 1, \"pupilIds\": [42], \"aboutDate\": \"2026-11-23\", \"status\": \"DELIVERED\", \"attempts\": 1, \"providerId\": \"SM8f2b0c1d3e\", \"providerStatus\": \"delivered\", \"createdAt\": \"2026-11-23T09:40:00Z\", \"sentAt\": \"2026-11-23T09:40:01Z\"}")
+    public record MessageView(long id, String purpose, String channel, String to, @Nullable String subject, String body, String encoding, Integer smsSegments,
+            java.util.List<Long> pupilIds, LocalDate aboutDate, String status, int attempts, String providerId, String providerStatus, @Nullable String lastError,
+            java.time.Instant createdAt, java.time.Instant sentAt, @Nullable Long fallbackFor) {}
 
     /**
      * What the school sent or is about to send, newest first, with each message's state and cost in SMS segments.

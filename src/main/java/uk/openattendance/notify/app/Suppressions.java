@@ -1,5 +1,6 @@
 package uk.openattendance.notify.app;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
@@ -7,7 +8,7 @@ import java.util.List;
 import uk.openattendance.notify.persistence.OutboxStore;
 import uk.openattendance.platform.problem.CommonProblem;
 import uk.openattendance.platform.problem.DomainProblem;
-import uk.openattendance.roll.domain.UkMobile;
+import uk.openattendance.roll.domain.MobileNumber;
 import uk.openattendance.security.Actor;
 import uk.openattendance.security.Permission;
 
@@ -22,8 +23,10 @@ public class Suppressions {
         this.clock = clock;
     }
 
+    @Schema(example = "{\"address\": \"07700 900123\", \"reason\": \"Parent asked by phone for no texts\"}")
     public record Suppress(String address, String reason) {}
 
+    @Schema(example = "{\"address\": \"+447700900123\", \"reason\": \"Parent asked by phone for no texts\", \"scope\": \"THIS_SCHOOL\", \"createdBy\": \"office@example.org\", \"createdAt\": \"2026-11-23T09:12:00Z\"}")
     public record SuppressionView(String address, String reason, String scope, String createdBy, Instant createdAt) {}
 
     public List<SuppressionView> list(Actor actor, long schoolId) {
@@ -54,7 +57,7 @@ public class Suppressions {
         if (address != null && address.contains("@") && address.strip().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+") && address.length() <= 254) {
             return address.strip().toLowerCase(java.util.Locale.ROOT);
         }
-        return UkMobile.toE164(address).orElseThrow(() -> DomainProblem.field(NotifyProblem.ADDRESS_NOT_VALID, "address",
-                UkMobile.EXPECTED + ", or an email address"));
+        return MobileNumber.toE164(address).orElseThrow(() -> DomainProblem.field(NotifyProblem.ADDRESS_NOT_VALID, "address",
+                MobileNumber.EXPECTED + ", or an email address"));
     }
 }

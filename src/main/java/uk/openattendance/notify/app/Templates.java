@@ -1,5 +1,7 @@
 package uk.openattendance.notify.app;
 
+import io.micronaut.core.annotation.Nullable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -44,8 +46,9 @@ public class Templates {
      * One message in one language as this school sends it. {@code machineMade}: the words are our machine-made
      * translation; {@code needsReview}: they are, and nobody at the school has approved this exact wording yet.
      */
+    @Schema(example = "{\"purpose\": \"FIRST_DAY_ABSENCE\", \"language\": \"en\", \"subject\": \"{{children}} not in school today\", \"body\": \"{{school}}: {{children}} not in school today ({{date}}) and we have not heard why. Please reply with the reason, or call {{schoolPhone}}.\", \"schoolWording\": false, \"example\": \"Example Hill Primary: Nia not in school today (Mon 23 Nov) and we have not heard why. Please reply with the reason, or call 020 7946 0000.\", \"encoding\": \"GSM-7\", \"smsSegments\": 1, \"updatedBy\": \"service\", \"machineMade\": false, \"needsReview\": false}")
     public record TemplateView(MessagePurpose purpose, String language, String subject, String body, boolean schoolWording, String example,
-            String encoding, int smsSegments, String updatedBy, boolean machineMade, boolean needsReview, String reviewedBy, Instant reviewedAt) {}
+            String encoding, int smsSegments, String updatedBy, boolean machineMade, boolean needsReview, @Nullable String reviewedBy, @Nullable Instant reviewedAt) {}
 
     public record SaveTemplate(String subject, String body) {}
 

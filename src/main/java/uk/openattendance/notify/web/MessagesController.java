@@ -4,7 +4,9 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Get;
+import uk.openattendance.platform.export.Spreadsheets;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
@@ -13,6 +15,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.util.List;
@@ -43,10 +46,10 @@ public class MessagesController {
         this.actors = actors;
     }
 
-    @Get("/schools/{schoolId}/messages")
+    @Get(value = "/schools/{schoolId}/messages", produces = {MediaType.APPLICATION_JSON, Spreadsheets.CSV, Spreadsheets.XLSX})
     @Operation(summary = "Texts and emails the school sent or is sending, newest first, with status, provider id, attempts and SMS segments")
     public List<Outbox.MessageView> listMessages(Authentication auth, @PathVariable long schoolId, @Nullable @QueryValue LocalDate date,
-            @Nullable @QueryValue MessagePurpose purpose, @QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "50") int size) {
+            @Nullable @QueryValue @Schema(type = "string") MessagePurpose purpose, @QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "50") int size) {
         return outbox.messages(actors.resolve(auth.getName()), schoolId, date, purpose, Math.max(page, 0), Math.min(Math.max(size, 1), 500));
     }
 
@@ -110,6 +113,7 @@ public class MessagesController {
         return inbound.ofTrust(actors.resolve(auth.getName()), trustId, status, Math.max(page, 0), Math.min(Math.max(size, 1), 500));
     }
 
+    @Schema(example = "{\"resolution\": \"Phoned Mum back: Kit is off with a cold, marked I\"}")
     public record Resolve(String resolution) {}
 
     @Post("/schools/{schoolId}/inbound-messages/{id}/resolve")

@@ -52,7 +52,7 @@ public class TwilioWebhookController {
     }
 
     @Post(uri = "/sms", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_XML)
-    @Operation(summary = "Inbound text (Twilio webhook, signed): stored, then read; answered with TwiML")
+    @Operation(security = {}, summary = "Inbound text (Twilio webhook, signed): stored, then read; answered with TwiML")
     public HttpResponse<String> receiveSms(HttpRequest<?> request, @Nullable @Header("X-Twilio-Signature") String signature,
             @Nullable @Body Map<String, String> form) {
         Map<String, String> params = verified(request, signature, form);
@@ -63,7 +63,7 @@ public class TwilioWebhookController {
     }
 
     @Post(uri = "/status", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    @Operation(summary = "Delivery receipt (Twilio status callback, signed): a failed or undelivered text moves on to the next contact or channel")
+    @Operation(security = {}, summary = "Delivery receipt (Twilio status callback, signed): a failed or undelivered text moves on to the next contact or channel")
     public HttpResponse<Void> receiveStatus(HttpRequest<?> request, @Nullable @Header("X-Twilio-Signature") String signature,
             @Nullable @Body Map<String, String> form) {
         Map<String, String> params = verified(request, signature, form);

@@ -1,5 +1,6 @@
 package uk.openattendance.parent.app;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.inject.Singleton;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -64,6 +65,7 @@ public class ParentPortal {
         this.schoolDay = schoolDay;
     }
 
+    @Schema(example = "{\"pupilId\": 42, \"name\": \"Nia Fenwright\", \"form\": \"2B\", \"morningMark\": \"/\", \"afternoonMark\": \"I\"}")
     public record Child(long pupilId, String name, String form, String morningMark, String afternoonMark) {}
 
     public List<Child> children(Actor parent, long schoolId) {

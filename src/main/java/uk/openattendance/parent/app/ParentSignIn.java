@@ -1,7 +1,9 @@
 package uk.openattendance.parent.app;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.token.generator.TokenGenerator;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +26,7 @@ import uk.openattendance.platform.secrets.SecretBox;
 import uk.openattendance.roll.app.ContactService;
 import uk.openattendance.roll.app.ContactView;
 import uk.openattendance.roll.domain.Channel;
-import uk.openattendance.roll.domain.UkMobile;
+import uk.openattendance.roll.domain.MobileNumber;
 import uk.openattendance.security.Purpose;
 import uk.openattendance.security.SchoolScope;
 
@@ -58,12 +60,17 @@ public class ParentSignIn {
         this.clock = clock;
     }
 
-    public record StartSignIn(String mobile, String email) {}
+    @Schema(example = "{\"mobile\": \"07700 900123\"}")
+    /** The mobile or the email the school holds for the parent; one of the two. */
+    public record StartSignIn(@Nullable String mobile, @Nullable String email) {}
 
+    @Schema(example = "{\"challenge\": \"ch_9d2f61b0c4e8\", \"expiresAt\": \"2026-11-23T10:15:00Z\", \"sentTo\": \"mobile ending 123\"}")
     public record Challenge(String challenge, Instant expiresAt, String sentTo) {}
 
+    @Schema(example = "{\"challenge\": \"ch_9d2f61b0c4e8\", \"code\": \"482913\"}")
     public record Verify(String challenge, String code) {}
 
+    @Schema(example = "{\"accessToken\": \"eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJwYXJlbnQ6NDIifQ.c2lnbmF0dXJl\", \"tokenType\": \"Bearer\", \"expiresIn\": 3600, \"name\": \"Rhys Codekeeper\"}")
     public record SignedIn(String accessToken, String tokenType, int expiresIn, String name) {}
 
     @Transactional
@@ -128,7 +135,7 @@ public class ParentSignIn {
         }
         List<ContactView> found;
         if (command.mobile() != null && !command.mobile().isBlank()) {
-            String e164 = UkMobile.toE164(command.mobile()).orElseThrow(() -> DomainProblem.field(ParentProblem.SIGN_IN_NOT_VALID, "mobile", UkMobile.EXPECTED));
+            String e164 = MobileNumber.toE164(command.mobile()).orElseThrow(() -> DomainProblem.field(ParentProblem.SIGN_IN_NOT_VALID, "mobile", MobileNumber.refusal(command.mobile())));
             found = contacts.contactsWithMobile(scope, e164);
         } else {
             String email = command.email().strip();

@@ -61,7 +61,7 @@ public class ParentController {
     @Secured(SecurityRule.IS_ANONYMOUS)
     @ApiResponse(responseCode = "429", description = "Too many codes asked for from this address; Retry-After "
             + "says how many seconds to wait")
-    @Operation(summary = "Ask for a one-time code, sent to the mobile or email the school holds for you. The answer is the same whether or not "
+    @Operation(security = {}, summary = "Ask for a one-time code, sent to the mobile or email the school holds for you. The answer is the same whether or not "
             + "the number is known")
     public ParentSignIn.Challenge startParentSignIn(HttpRequest<?> request, @PathVariable long schoolId,
             @Body ParentSignIn.StartSignIn body) {
@@ -71,7 +71,7 @@ public class ParentController {
 
     @Post("/verify")
     @Secured(SecurityRule.IS_ANONYMOUS)
-    @Operation(summary = "Exchange the code for a token (one hour) that reaches only your own children at this school")
+    @Operation(security = {}, summary = "Exchange the code for a token (one hour) that reaches only your own children at this school")
     public ParentSignIn.SignedIn verifyParentCode(@PathVariable long schoolId, @Body ParentSignIn.Verify body) {
         return signIn.verify(schoolId, body);
     }

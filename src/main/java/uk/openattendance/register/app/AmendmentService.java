@@ -17,6 +17,8 @@ import uk.openattendance.platform.problem.DomainProblem;
 import uk.openattendance.register.domain.AttendanceCode;
 import uk.openattendance.register.domain.CodeCatalogue;
 import uk.openattendance.register.domain.CodeEligibility;
+import uk.openattendance.register.domain.CodeSet;
+import uk.openattendance.register.domain.RegisterSession;
 import uk.openattendance.register.domain.ArrivalRule;
 import uk.openattendance.register.persistence.MarkRow;
 import uk.openattendance.register.persistence.MarkStore;
@@ -55,22 +57,17 @@ public class AmendmentService {
         if (current == null) {
             throw CommonProblem.notFound("Mark for " + date + " " + session + " of pupil", pupilId);
         }
-        if (command.version() != current.version()) {
-            throw new DomainProblem(RegisterProblem.STALE_MARK, "This mark was changed to " + current.code() + " by " + current.recordedBy()
-                    + " after you loaded it (version " + current.version() + ", you sent " + command.version() + ")");
+        Map<Long, PlannedMarks.Planned> plan = planned.stream().flatMap(p -> p.plannedFor(schoolId, date, session, List.of(pupilId)).stream())
+                .sorted(java.util.Comparator.comparing(PlannedMarks.Planned::approvedLeave).reversed()).limit(1)
+                .collect(java.util.stream.Collectors.toMap(PlannedMarks.Planned::pupilId, p -> p));
+        RegisterService.Inputs in = new RegisterService.Inputs(Map.of(pupilId, pupil), Map.of(pupilId, current), plan, Set.of());
+        RegisterSession.Outcome outcome = RegisterService.session(schoolDay.of(schoolId), date, session, in)
+                .amend(new RegisterSession.Amendment(pupilId, command.code(), command.minutesLate(), command.version(), command.reason()));
+        if (outcome instanceof RegisterSession.Refused r) {
+            throw DomainProblem.field(RegisterService.problem(r.problem()), r.refusals().get(0).field(), r.refusals().get(0).expected());
         }
-        AttendanceCode code = CodeCatalogue.on(command.code(), date).orElseThrow(() -> DomainProblem.field(RegisterProblem.REGISTER_NOT_VALID, "code",
-                "a code in force on " + date + ": " + CodeCatalogue.inForceOn(date).stream().map(AttendanceCode::code).toList()));
-        String leave = planned.stream().flatMap(p -> p.plannedFor(schoolId, date, session, List.of(pupilId)).stream())
-                .sorted(java.util.Comparator.comparing(PlannedMarks.Planned::approvedLeave).reversed()).map(RegisterService::leaveCode).findFirst().orElse(null);
-        CodeEligibility.whyNot(code.code(), RegisterService.eligible(pupil), date, leave).ifPresent(why -> {
-            throw DomainProblem.field(RegisterProblem.CODE_DOES_NOT_APPLY, "code", why);
-        });
-        String codeValue = ArrivalRule.isPresentCode(code.code()) ? ArrivalRule.presentCode(session) : code.code();
-        int minutes = command.minutesLate() != null ? command.minutesLate() : ("L".equals(codeValue) || "U".equals(codeValue) ? current.minutesLate() : 0);
-        MarkChange change = new MarkChange(schoolId, pupilId, pupil.registerGroupId(), date, session.name(), current, codeValue, minutes, current.arrivedAt(),
-                "AMENDMENT", command.reason());
-        List<MarkRow> written = writer.write(List.of(change), actor.describeIn(schoolId));
+        List<MarkChange> changes = RegisterService.changes(schoolId, date, session, in.current(), RegisterService.taken(outcome));
+        List<MarkRow> written = writer.write(changes, actor.describeIn(schoolId));
         return RegisterService.view(written.isEmpty() ? current : written.get(0));
     }
 
@@ -92,11 +89,11 @@ public class AmendmentService {
         Session session = arrived.isBefore(group.pm().opensAt()) ? Session.AM : Session.PM;
         SessionTiming timing = group.timing(session);
         ArrivalRule.Arrival mark = ArrivalRule.judge(session, timing, arrived);
-        String code = mark.code();
+        String code = mark.code().code();
         MarkRow current = store.marks(schoolId, today, session.name(), List.of(pupil.id())).get(pupil.id());
         // already in: a second sign-in changes nothing. U (arrived after the registers closed) does not count as
-        // attendance, but the pupil is in school all the same.
-        if (current != null && ("U".equals(current.code()) || CodeCatalogue.on(current.code(), today).map(AttendanceCode::attendance).orElse(false))) {
+        // attendance, but the pupil is in school all the same; an approved activity off site counts as attending.
+        if (current != null && (CodeSet.IN_SCHOOL.contains(current.code(), today) || CodeSet.ATTENDED.contains(current.code(), today))) {
             return RegisterService.view(current);
         }
         String reason = "Signed in at " + arrived + (mark.minutesLate() > 0 ? ", " + mark.minutesLate() + " minutes late" : "");

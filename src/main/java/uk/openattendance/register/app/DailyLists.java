@@ -1,5 +1,6 @@
 package uk.openattendance.register.app;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.inject.Singleton;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -36,6 +37,7 @@ public class DailyLists {
     public record PupilOnDay(long pupilId, String name, long registerGroupId, String form, String code, String meaning, String category, boolean onSite,
             boolean vulnerable) {}
 
+    @Schema(example = "{\"date\": \"2026-11-23\", \"session\": \"AM\", \"onRoll\": 212, \"onSite\": 203, \"absent\": 8, \"notYetMarked\": 1, \"pupils\": [{\"pupilId\": 42, \"name\": \"Nia Fenwright\", \"registerGroupId\": 7, \"form\": \"2B\", \"code\": \"I\", \"meaning\": \"Illness (not medical or dental appointments)\", \"category\": \"AUTHORISED_ABSENCE\", \"onSite\": false, \"vulnerable\": false}]}")
     public record DayList(LocalDate date, String session, int onRoll, int onSite, int absent, int notYetMarked, List<PupilOnDay> pupils) {}
 
     /**

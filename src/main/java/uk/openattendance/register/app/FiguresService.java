@@ -192,13 +192,13 @@ public class FiguresService {
         return out;
     }
 
-    public record Lateness(long pupilId, String name, int lateBeforeClose, int lateAfterClose, int minutesLate, BigDecimal schoolDaysLost) {}
+    public record Lateness(long pupilId, String name, int lateBeforeClose, int unauthorisedLates, int minutesLate, BigDecimal schoolDaysLost) {}
 
     /** Minutes late turned into school days lost, at {@code minutesPerDay} (the length of the school's day). */
     public List<Lateness> lateness(Actor actor, long schoolId, WindowRequest request, int minutesPerDay) {
         return groups(actor, schoolId, GroupBy.PUPIL, null, request).stream().filter(r -> r.figures().minutesLate() > 0)
                 .map(r -> new Lateness(Long.parseLong(r.key().substring("pupil:".length())), r.label(), r.figures().lateBeforeClose(),
-                        r.figures().lateAfterClose(), r.figures().minutesLate(), Figures.daysLost(r.figures().minutesLate(), minutesPerDay)))
+                        r.figures().unauthorisedLates(), r.figures().minutesLate(), Figures.daysLost(r.figures().minutesLate(), minutesPerDay)))
                 .sorted(Comparator.comparing(Lateness::minutesLate).reversed()).toList();
     }
 

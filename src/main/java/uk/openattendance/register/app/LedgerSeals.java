@@ -2,6 +2,7 @@ package uk.openattendance.register.app;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
@@ -55,6 +56,7 @@ public class LedgerSeals {
 
     public record SealView(LocalDate date, Instant asOf, int chainCount, long totalEntries, String signingKeyId, String emailedTo, String download) {}
 
+    @Schema(example = "{\"algorithm\": \"Ed25519\", \"keyId\": \"seal-2026-1\", \"publicKey\": \"MCowBQYDK2VwAyEA11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo=\", \"format\": \"X.509\"}")
     public record PublicKeyView(String algorithm, String keyId, String publicKey, String format) {}
 
     /** The key anyone may use to check a seal's signature (X.509 SubjectPublicKeyInfo, base64). */

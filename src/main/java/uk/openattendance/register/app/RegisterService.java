@@ -22,7 +22,7 @@ import uk.openattendance.register.domain.ArrivalRule;
 import uk.openattendance.register.domain.AttendanceCode;
 import uk.openattendance.register.domain.CodeCatalogue;
 import uk.openattendance.register.domain.CodeEligibility;
-import uk.openattendance.register.domain.Marking;
+import uk.openattendance.register.domain.RegisterSession;
 import uk.openattendance.register.persistence.ChainHead;
 import uk.openattendance.register.persistence.MarkRow;
 import uk.openattendance.register.persistence.MarkStore;
@@ -131,102 +131,66 @@ public class RegisterService {
         requireSchoolDay(ctx, date);
         List<Long> ids = command.marks().stream().map(SubmitRegister.Entry::pupilId).distinct().toList();
         Inputs in = read(scope, date, session, ids);
-        Map<Long, PupilView> roll = in.roll();
-        Map<Long, MarkRow> current = in.current();
-        Map<Long, PlannedMarks.Planned> plans = in.plans();
-        SubmitRegister.TakenAtRegistration paper = command.takenAtRegistration();
-
-        List<FieldError> errors = new ArrayList<>();
-        List<MarkChange> changes = new ArrayList<>();
-        boolean amendmentsWithoutReason = false;
-        boolean codesThatDoNotApply = false;
-        java.util.Set<Long> seen = new java.util.HashSet<>();
-        for (int i = 0; i < command.marks().size(); i++) {
-            SubmitRegister.Entry e = command.marks().get(i);
-            String field = "marks[" + i + "]";
-            PupilView pupil = roll.get(e.pupilId());
-            if (pupil == null) {
-                errors.add(new FieldError(field + ".pupilId", "the id of a pupil on this school's roll"));
-                continue;
-            }
-            if (!seen.add(e.pupilId())) {
-                errors.add(new FieldError(field + ".pupilId", "each pupil once per register"));
-                continue;
-            }
-            Optional<String> refusal = refusal(ctx, pupil, date, session);
-            if (refusal.isPresent()) {
-                errors.add(new FieldError(field + ".pupilId", refusal.get()));
-                continue;
-            }
-            SessionTiming timing = ctx.groups().get(pupil.registerGroupId()).timing(session);
-            if (date.equals(ctx.now().toLocalDate()) && ArrivalRule.state(timing, ctx.now().toLocalTime()) == ArrivalRule.RegisterState.NOT_OPEN_YET) {
-                throw new DomainProblem(RegisterProblem.REGISTER_NOT_OPEN_YET, "The " + session + " register for " + pupil.displayName() + "'s group opens at "
-                        + timing.opensAt() + " (it is " + ctx.now().toLocalTime().withNano(0) + ")");
-            }
-            MarkRow existing = current.get(pupil.id());
-            Decided decided = decide(e, plans.get(pupil.id()), existing, timing, ctx, date, session, paper != null, field, errors);
-            if (decided == null) {
-                continue;
-            }
-            Optional<String> notForPupil = e.code() == null ? Optional.empty() : CodeEligibility.whyNot(decided.code(), eligible(pupil), date, leaveCode(plans.get(pupil.id())));
-            if (notForPupil.isPresent()) {
-                errors.add(new FieldError(field + ".code", notForPupil.get()));
-                codesThatDoNotApply = true;
-                continue;
-            }
-            if (paper != null) {
-                decided = decided.onPaper(paper.takenBy());
-            }
-            String reason = e.reason() != null ? e.reason() : command.reason();
-            if (paper != null && existing != null && reason != null && !reason.isBlank()) {
-                reason = reason + " (" + onPaper(paper.takenBy()) + ")";
-            }
-            MarkChange change = new MarkChange(schoolId, pupil.id(), pupil.registerGroupId(), date, session.name(), existing, decided.code(), decided.minutesLate(),
-                    decided.arrivedAt(), existing == null ? decided.source() : "AMENDMENT", existing == null ? decided.note() : reason);
-            if (existing != null && !change.changesNothing()) {
-                if (reason == null || reason.isBlank()) {
-                    errors.add(new FieldError(field + ".reason", "why the mark taken as " + existing.code() + " changes to " + decided.code()
-                            + " (the law keeps the reason beside every amendment)"));
-                    amendmentsWithoutReason = true;
-                    continue;
-                }
-                if (e.version() == null) {
-                    errors.add(new FieldError(field + ".version", "the version of the mark you are changing (" + existing.version() + " when you loaded it?)"));
-                    continue;
-                }
-                if (e.version() != existing.version()) {
-                    throw new DomainProblem(RegisterProblem.STALE_MARK, "The mark of " + pupil.displayName() + " was changed to " + existing.code() + " by "
-                            + existing.recordedBy() + " after you loaded it (version " + existing.version() + ", you sent " + e.version() + ")");
-                }
-            }
-            changes.add(change);
-        }
-        if (!errors.isEmpty()) {
-            throw new DomainProblem(amendmentsWithoutReason ? RegisterProblem.AMENDMENT_NEEDS_REASON
-                    : codesThatDoNotApply ? RegisterProblem.CODE_DOES_NOT_APPLY : RegisterProblem.REGISTER_NOT_VALID,
-                    errors.size() + " mark(s) could not be recorded; nothing was saved. First: " + errors.get(0).field() + ": " + errors.get(0).expected(), errors);
-        }
+        RegisterSession.Outcome outcome = session(ctx, date, session, in).take(submission(command));
+        List<MarkChange> changes = changes(schoolId, date, session, in.current(), taken(outcome));
         List<MarkRow> written = writer.write(changes, actor.describeIn(schoolId), in.heads());
+        return result(command, in.current(), changes, written);
+    }
+
+    /** The snapshot the register's rules decide from: the pupils as loaded, their marks and plans, and the school's time. */
+    static RegisterSession session(SchoolDay.Context ctx, LocalDate date, Session session, Inputs in) {
+        Map<Long, RegisterSession.Pupil> roll = new java.util.HashMap<>();
+        in.roll().values().forEach(p -> {
+            var group = ctx.groups().get(p.registerGroupId());
+            roll.put(p.id(), new RegisterSession.Pupil(p.id(), p.displayName(), p.registerGroupId(), group == null ? null : group.name(),
+                    group == null ? null : group.timing(session), p.startDate(), p.leavingDate(), p.dateOfBirth()));
+        });
+        Map<Long, RegisterSession.Mark> current = new java.util.HashMap<>();
+        in.current().forEach((id, m) -> current.put(id, new RegisterSession.Mark(m.code(), m.minutesLate(), m.arrivedAt(), m.version(), m.recordedBy())));
+        Map<Long, RegisterSession.Planned> plans = new java.util.HashMap<>();
+        in.plans().forEach((id, p) -> plans.put(id, new RegisterSession.Planned(p.code(), p.reason())));
+        return new RegisterSession(date, session, ctx.now(), ctx.calendar(), roll, current, plans);
+    }
+
+    private static RegisterSession.Submission submission(SubmitRegister command) {
+        List<RegisterSession.Entry> entries = command.marks().stream()
+                .map(e -> new RegisterSession.Entry(e.pupilId(), e.code(), e.arrivedAt(), e.version(), e.reason())).toList();
+        return new RegisterSession.Submission(entries, command.reason(), command.takenAtRegistration() == null ? null : command.takenAtRegistration().takenBy());
+    }
+
+    /** The marks the session decided on, or the problem that stops the save (nothing is written). */
+    static List<RegisterSession.Decision> taken(RegisterSession.Outcome outcome) {
+        if (outcome instanceof RegisterSession.Refused r) {
+            throw new DomainProblem(problem(r.problem()), r.message(), r.refusals().stream().map(f -> new FieldError(f.field(), f.expected())).toList());
+        }
+        if (outcome instanceof RegisterSession.Stopped s) {
+            throw new DomainProblem(problem(s.problem()), s.message());
+        }
+        return ((RegisterSession.Taken) outcome).marks();
+    }
+
+    static RegisterProblem problem(RegisterSession.Problem p) {
+        return switch (p) {
+            case NOT_VALID -> RegisterProblem.REGISTER_NOT_VALID;
+            case AMENDMENT_NEEDS_REASON -> RegisterProblem.AMENDMENT_NEEDS_REASON;
+            case CODE_DOES_NOT_APPLY -> RegisterProblem.CODE_DOES_NOT_APPLY;
+            case NOT_OPEN_YET -> RegisterProblem.REGISTER_NOT_OPEN_YET;
+            case STALE_MARK -> RegisterProblem.STALE_MARK;
+        };
+    }
+
+    static List<MarkChange> changes(long schoolId, LocalDate date, Session session, Map<Long, MarkRow> current, List<RegisterSession.Decision> marks) {
+        return marks.stream().map(d -> new MarkChange(schoolId, d.pupilId(), d.registerGroupId(), date, session.name(), current.get(d.pupilId()),
+                d.code().code(), d.minutesLate(), d.arrivedAt(), d.source(), d.note())).toList();
+    }
+
+    private static RegisterResult result(SubmitRegister command, Map<Long, MarkRow> current, List<MarkChange> changes, List<MarkRow> written) {
         int amended = (int) changes.stream().filter(c -> c.current() != null && !c.changesNothing()).count();
         int recorded = (int) changes.stream().filter(c -> c.current() == null).count();
         Map<Long, MarkRow> after = new java.util.HashMap<>(current);
         written.forEach(m -> after.put(m.pupilId(), m));
         List<MarkView> views = command.marks().stream().map(e -> after.get(e.pupilId())).filter(java.util.Objects::nonNull).map(RegisterService::view).toList();
         return new RegisterResult(recorded, amended, changes.size() - recorded - amended, views);
-    }
-
-    record Decided(String code, int minutesLate, LocalTime arrivedAt, String source, String note) {
-        /** Typed in from a paper register: the history's first entry names who took it (the entry's author is who typed it). */
-        Decided onPaper(String takenBy) {
-            if (source.equals("PLANNED")) {
-                return this;
-            }
-            return new Decided(code, minutesLate, arrivedAt, "PAPER_REGISTER", RegisterService.onPaper(takenBy) + (note == null ? "" : "; " + note));
-        }
-    }
-
-    static String onPaper(String takenBy) {
-        return "Taken on paper at registration by " + takenBy.strip() + ", typed in later";
     }
 
     static CodeEligibility.Pupil eligible(PupilView p) {
@@ -239,35 +203,6 @@ public class RegisterService {
      */
     static String leaveCode(PlannedMarks.Planned plan) {
         return plan != null ? plan.code() : null;
-    }
-
-    /** A planned absence fills an entry the teacher left blank; otherwise the domain's marking rule decides. */
-    private static Decided decide(SubmitRegister.Entry e, PlannedMarks.Planned plan, MarkRow existing, SessionTiming timing, SchoolDay.Context ctx,
-            LocalDate date, Session session, boolean onPaper, String field, List<FieldError> errors) {
-        if (e.code() == null && e.arrivedAt() == null && plan != null) {
-            return new Decided(plan.code(), 0, null, "PLANNED", plan.reason());
-        }
-        LocalTime now = date.equals(ctx.now().toLocalDate()) ? ctx.now().toLocalTime().withNano(0) : null;
-        Marking.Outcome o = Marking.decide(new Marking.Entry(e.code(), e.arrivedAt(), session, date, now, existing != null, onPaper), timing);
-        if (o.refused()) {
-            errors.add(new FieldError(field + "." + o.field(), o.expected()));
-            return null;
-        }
-        return new Decided(o.code(), o.minutesLate(), o.arrivedAt(), "REGISTER", o.arrivedAt() == null ? null : "Arrived " + o.arrivedAt());
-    }
-
-    /** Why this pupil cannot have a mark for this session, or empty. */
-    private static Optional<String> refusal(SchoolDay.Context ctx, PupilView pupil, LocalDate date, Session session) {
-        if (!pupil.onRollOn(date)) {
-            return Optional.of("a pupil on roll on " + date + " (" + pupil.displayName() + " was admitted " + pupil.startDate()
-                    + (pupil.leavingDate() == null ? "" : " and left " + pupil.leavingDate()) + ")");
-        }
-        Optional<Closure> closure = ctx.calendar().closureOf(date, session, pupil.registerGroupId());
-        if (closure.isPresent()) {
-            return Optional.of("a pupil whose " + session + " session is open (" + ctx.groups().get(pupil.registerGroupId()).name() + " is closed: "
-                    + closure.get().kind() + (closure.get().description() == null ? "" : ", " + closure.get().description()) + ")");
-        }
-        return Optional.empty();
     }
 
     private static void requireSchoolDay(SchoolDay.Context ctx, LocalDate date) {

@@ -1,5 +1,6 @@
 package uk.openattendance.register.app;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.micronaut.core.annotation.Creator;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
@@ -21,10 +22,11 @@ import java.util.List;
  * who took the paper register is kept in the history beside who typed it in.
  */
 @Introspected
+@Schema(example = "{\"marks\": [{\"pupilId\": 42, \"code\": \"/\"}, {\"pupilId\": 43, \"code\": \"L\", \"arrivedAt\": \"08:58\"}, {\"pupilId\": 44, \"code\": \"N\"}]}")
 public record SubmitRegister(
         @NotNull(message = "the marks, one per pupil") @Size(min = 1, max = 2000, message = "between 1 and 2000 marks") List<@Valid @NotNull Entry> marks,
         @Nullable @Size(max = 500, message = "at most 500 characters") String reason,
-        @Nullable @Valid TakenAtRegistration takenAtRegistration) {
+        @Nullable @Valid @Schema(type = "object") TakenAtRegistration takenAtRegistration) {
 
     @Creator
     public SubmitRegister {}

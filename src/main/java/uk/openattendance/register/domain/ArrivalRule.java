@@ -21,6 +21,11 @@ import uk.openattendance.school.domain.SessionTiming;
  * Time is compared to the second: 9:15:00 is not after 9:15, 9:15:01 is.
  */
 public final class ArrivalRule {
+    private static final AttendanceCode PRESENT_AM = CodeCatalogue.current("/");
+    private static final AttendanceCode PRESENT_PM = CodeCatalogue.current("\\");
+    private static final AttendanceCode L = CodeCatalogue.current("L");
+    private static final AttendanceCode U = CodeCatalogue.current("U");
+
     private ArrivalRule() {}
 
     /** Where a register stands at a moment of its own day. */
@@ -37,7 +42,7 @@ public final class ArrivalRule {
     }
 
     /** What an arrival means: its kind, the code it is recorded with, and how many minutes late (0 on time). */
-    public record Arrival(Kind kind, String code, int minutesLate) {}
+    public record Arrival(Kind kind, AttendanceCode code, int minutesLate) {}
 
     public static RegisterState state(SessionTiming t, LocalTime now) {
         if (now.isBefore(t.opensAt())) {
@@ -56,12 +61,12 @@ public final class ArrivalRule {
             return new Arrival(Kind.ON_TIME, presentCode(session), 0);
         }
         int minutesLate = (int) Math.ceil(Duration.between(t.lateAfter(), arrivedAt).getSeconds() / 60.0);
-        return arrivedAt.isAfter(t.unauthorisedAfter()) ? new Arrival(Kind.UNAUTHORISED_LATE, "U", minutesLate) : new Arrival(Kind.LATE, "L", minutesLate);
+        return arrivedAt.isAfter(t.unauthorisedAfter()) ? new Arrival(Kind.UNAUTHORISED_LATE, U, minutesLate) : new Arrival(Kind.LATE, L, minutesLate);
     }
 
     /** The present code of a session: a register's present mark is / in the morning and \ in the afternoon. */
-    public static String presentCode(Session session) {
-        return session == Session.AM ? "/" : "\\";
+    public static AttendanceCode presentCode(Session session) {
+        return session == Session.AM ? PRESENT_AM : PRESENT_PM;
     }
 
     public static boolean isPresentCode(String code) {

@@ -10,7 +10,9 @@ import java.util.Objects;
  * @param possibleSession     counts in the denominator of attendance figures
  * @param attendance          counts as attending (present or approved educational activity)
  * @param penaltyNoticeCount  counts toward the national penalty-notice threshold (G, N, O, U)
- * @param leaveOfAbsence      a leave of absence the school grants in advance (regulation 11)
+ * @param leaveOfAbsence      one of regulation 11's grounds for leave of absence (C, C1, C2, J1, M, S)
+ * @param needsAdvanceLeave   given only where leave the school approved in advance covers the session; M is leave too,
+ *                            but schools record it from the appointment's evidence on the day (seeds/001)
  * @param effectiveTo         null while in force; retired codes keep it for history and imports
  */
 public record AttendanceCode(
@@ -21,6 +23,7 @@ public record AttendanceCode(
         boolean attendance,
         boolean penaltyNoticeCount,
         boolean leaveOfAbsence,
+        boolean needsAdvanceLeave,
         LocalDate effectiveFrom,
         LocalDate effectiveTo,
         String replacedBy) {

@@ -41,6 +41,12 @@ public final class CodeCatalogue {
         return ALL.stream().filter(c -> c.code().equals(code) && c.inForceOn(date)).findFirst();
     }
 
+    /** A code as the 2024 regulations define it, for the codes a rule gives itself (/, \\, L, U), whatever the date. */
+    public static AttendanceCode current(String code) {
+        return ALL.stream().filter(c -> c.code().equals(code) && c.effectiveTo() == null).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no code " + code + " in force"));
+    }
+
     public static List<AttendanceCode> inForceOn(LocalDate date) {
         return ALL.stream().filter(c -> c.inForceOn(date)).toList();
     }
@@ -60,44 +66,54 @@ public final class CodeCatalogue {
         return Optional.ofNullable(RETIRED_TO_CURRENT.get(oldCode));
     }
 
+    /**
+     * Regulation 11's leave: granted on a parent's application in advance, or (M) recorded from the appointment's
+     * evidence on the day ("with evidence of a medical/dental appointment they will be marked 'M'", seeds/001).
+     */
+    private enum Leave {
+        NO,
+        ON_THE_DAY,
+        IN_ADVANCE
+    }
+
     private static List<AttendanceCode> build() {
         List<AttendanceCode> c = new ArrayList<>();
-        // code, meaning, category, possible, attendance, penalty, leave
-        now(c, "/", "Present (morning)", PRESENT, true, true, false, false);
-        now(c, "\\", "Present (afternoon)", PRESENT, true, true, false, false);
-        now(c, "L", "Late: arrived after the register began but before it closed", PRESENT, true, true, false, false);
-        now(c, "K", "Attending education provision arranged by the local authority", APPROVED_EDUCATIONAL_ACTIVITY, true, true, false, false);
-        now(c, "V", "Educational visit or trip organised and supervised by the school", APPROVED_EDUCATIONAL_ACTIVITY, true, true, false, false);
-        now(c, "P", "Approved sporting activity", APPROVED_EDUCATIONAL_ACTIVITY, true, true, false, false);
-        now(c, "W", "Work experience", APPROVED_EDUCATIONAL_ACTIVITY, true, true, false, false);
-        now(c, "B", "Other approved, supervised educational activity off site (not remote learning)", APPROVED_EDUCATIONAL_ACTIVITY, true, true, false, false);
-        now(c, "D", "Dual registered: attending the other school", NOT_COUNTED, false, false, false, false);
-        now(c, "C1", "Leave: regulated performance or regulated employment abroad", AUTHORISED_ABSENCE, true, false, false, true);
-        now(c, "M", "Leave: medical or dental appointment", AUTHORISED_ABSENCE, true, false, false, true);
-        now(c, "J1", "Leave: interview", AUTHORISED_ABSENCE, true, false, false, true);
-        now(c, "S", "Leave: study leave for a public examination", AUTHORISED_ABSENCE, true, false, false, true);
-        now(c, "X", "Non-compulsory school age pupil not required to attend", ADMINISTRATIVE, false, false, false, false);
-        now(c, "C2", "Leave: temporary part-time timetable", AUTHORISED_ABSENCE, true, false, false, true);
-        now(c, "C", "Leave: exceptional circumstances (granted in advance)", AUTHORISED_ABSENCE, true, false, false, true);
-        now(c, "T", "Parent travelling for occupational purposes", AUTHORISED_ABSENCE, true, false, false, false);
-        now(c, "R", "Religious observance", AUTHORISED_ABSENCE, true, false, false, false);
-        now(c, "I", "Illness (physical or mental health), not appointments", AUTHORISED_ABSENCE, true, false, false, false);
-        now(c, "E", "Suspended or permanently excluded, no alternative provision", AUTHORISED_ABSENCE, true, false, false, false);
+        // code, meaning, category, possible, attendance, penalty, leave of absence (reg. 11)
+        now(c, "/", "Present (morning)", PRESENT, true, true, false, Leave.NO);
+        now(c, "\\", "Present (afternoon)", PRESENT, true, true, false, Leave.NO);
+        now(c, "L", "Late: arrived after the register began but before it closed", PRESENT, true, true, false, Leave.NO);
+        now(c, "K", "Attending education provision arranged by the local authority", APPROVED_EDUCATIONAL_ACTIVITY, true, true, false, Leave.NO);
+        now(c, "V", "Educational visit or trip organised and supervised by the school", APPROVED_EDUCATIONAL_ACTIVITY, true, true, false, Leave.NO);
+        now(c, "P", "Approved sporting activity", APPROVED_EDUCATIONAL_ACTIVITY, true, true, false, Leave.NO);
+        now(c, "W", "Work experience", APPROVED_EDUCATIONAL_ACTIVITY, true, true, false, Leave.NO);
+        now(c, "B", "Other approved, supervised educational activity off site (not remote learning)", APPROVED_EDUCATIONAL_ACTIVITY, true, true, false, Leave.NO);
+        now(c, "D", "Dual registered: attending the other school", NOT_COUNTED, false, false, false, Leave.NO);
+        now(c, "C1", "Leave: regulated performance or regulated employment abroad", AUTHORISED_ABSENCE, true, false, false, Leave.IN_ADVANCE);
+        now(c, "M", "Leave: medical or dental appointment", AUTHORISED_ABSENCE, true, false, false, Leave.ON_THE_DAY);
+        now(c, "J1", "Leave: interview", AUTHORISED_ABSENCE, true, false, false, Leave.IN_ADVANCE);
+        now(c, "S", "Leave: study leave for a public examination", AUTHORISED_ABSENCE, true, false, false, Leave.IN_ADVANCE);
+        now(c, "X", "Non-compulsory school age pupil not required to attend", ADMINISTRATIVE, false, false, false, Leave.NO);
+        now(c, "C2", "Leave: temporary part-time timetable", AUTHORISED_ABSENCE, true, false, false, Leave.IN_ADVANCE);
+        now(c, "C", "Leave: exceptional circumstances (granted in advance)", AUTHORISED_ABSENCE, true, false, false, Leave.IN_ADVANCE);
+        now(c, "T", "Parent travelling for occupational purposes", AUTHORISED_ABSENCE, true, false, false, Leave.NO);
+        now(c, "R", "Religious observance", AUTHORISED_ABSENCE, true, false, false, Leave.NO);
+        now(c, "I", "Illness (physical or mental health), not appointments", AUTHORISED_ABSENCE, true, false, false, Leave.NO);
+        now(c, "E", "Suspended or permanently excluded, no alternative provision", AUTHORISED_ABSENCE, true, false, false, Leave.NO);
         // ATTENDANCE-CODES.md marks Q's possible-session status 'to be confirmed'; read as not possible, like the Y codes.
-        now(c, "Q", "Unable to attend: the local authority failed to make access arrangements", UNABLE_TO_ATTEND, false, false, false, false);
-        now(c, "Y1", "Unable to attend: transport not provided", UNABLE_TO_ATTEND, false, false, false, false);
-        now(c, "Y2", "Unable to attend: widespread travel disruption", UNABLE_TO_ATTEND, false, false, false, false);
-        now(c, "Y3", "Unable to attend: part of the premises closed", UNABLE_TO_ATTEND, false, false, false, false);
-        now(c, "Y4", "Unable to attend: whole school closed unexpectedly", UNABLE_TO_ATTEND, false, false, false, false);
-        now(c, "Y5", "Unable to attend: criminal justice detention", UNABLE_TO_ATTEND, false, false, false, false);
-        now(c, "Y6", "Unable to attend: public health guidance or law", UNABLE_TO_ATTEND, false, false, false, false);
-        now(c, "Y7", "Unable to attend: any other unavoidable cause", UNABLE_TO_ATTEND, false, false, false, false);
-        now(c, "G", "Holiday not granted by the school", UNAUTHORISED_ABSENCE, true, false, true, false);
-        now(c, "N", "Reason not yet established", UNAUTHORISED_ABSENCE, true, false, true, false);
-        now(c, "O", "Absent in other or unknown circumstances", UNAUTHORISED_ABSENCE, true, false, true, false);
-        now(c, "U", "Arrived after the register closed", UNAUTHORISED_ABSENCE, true, false, true, false);
-        now(c, "Z", "Prospective pupil not yet on the admission register", ADMINISTRATIVE, false, false, false, false);
-        now(c, "#", "Planned whole or partial school closure", ADMINISTRATIVE, false, false, false, false);
+        now(c, "Q", "Unable to attend: the local authority failed to make access arrangements", UNABLE_TO_ATTEND, false, false, false, Leave.NO);
+        now(c, "Y1", "Unable to attend: transport not provided", UNABLE_TO_ATTEND, false, false, false, Leave.NO);
+        now(c, "Y2", "Unable to attend: widespread travel disruption", UNABLE_TO_ATTEND, false, false, false, Leave.NO);
+        now(c, "Y3", "Unable to attend: part of the premises closed", UNABLE_TO_ATTEND, false, false, false, Leave.NO);
+        now(c, "Y4", "Unable to attend: whole school closed unexpectedly", UNABLE_TO_ATTEND, false, false, false, Leave.NO);
+        now(c, "Y5", "Unable to attend: criminal justice detention", UNABLE_TO_ATTEND, false, false, false, Leave.NO);
+        now(c, "Y6", "Unable to attend: public health guidance or law", UNABLE_TO_ATTEND, false, false, false, Leave.NO);
+        now(c, "Y7", "Unable to attend: any other unavoidable cause", UNABLE_TO_ATTEND, false, false, false, Leave.NO);
+        now(c, "G", "Holiday not granted by the school", UNAUTHORISED_ABSENCE, true, false, true, Leave.NO);
+        now(c, "N", "Reason not yet established", UNAUTHORISED_ABSENCE, true, false, true, Leave.NO);
+        now(c, "O", "Absent in other or unknown circumstances", UNAUTHORISED_ABSENCE, true, false, true, Leave.NO);
+        now(c, "U", "Arrived after the register closed", UNAUTHORISED_ABSENCE, true, false, true, Leave.NO);
+        now(c, "Z", "Prospective pupil not yet on the admission register", ADMINISTRATIVE, false, false, false, Leave.NO);
+        now(c, "#", "Planned whole or partial school closure", ADMINISTRATIVE, false, false, false, Leave.NO);
 
         // Before 19 August 2024: the codes that did not change keep one entry (above, from LONG_AGO); these differed.
         old(c, "H", "Authorised family holiday (retired)", AUTHORISED_ABSENCE, true, false, "C or G");
@@ -111,13 +127,13 @@ public final class CodeCatalogue {
     }
 
     private static void now(List<AttendanceCode> c, String code, String meaning, CodeCategory cat, boolean possible, boolean attendance,
-            boolean penalty, boolean leave) {
+            boolean penalty, Leave leave) {
         LocalDate from = NEW_IN_2024.contains(code) ? CODES_2024 : LONG_AGO;
-        c.add(new AttendanceCode(code, meaning, cat, possible, attendance, penalty, leave, from, null, null));
+        c.add(new AttendanceCode(code, meaning, cat, possible, attendance, penalty, leave != Leave.NO, leave == Leave.IN_ADVANCE, from, null, null));
     }
 
     private static void old(List<AttendanceCode> c, String code, String meaning, CodeCategory cat, boolean possible, boolean attendance,
             String replacedBy) {
-        c.add(new AttendanceCode(code, meaning, cat, possible, attendance, false, false, LONG_AGO, BEFORE, replacedBy));
+        c.add(new AttendanceCode(code, meaning, cat, possible, attendance, false, false, false, LONG_AGO, BEFORE, replacedBy));
     }
 }

@@ -2,7 +2,6 @@ package uk.openattendance.register.domain;
 
 import java.time.LocalDate;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Whether a code may be given to this pupil for this session; a code in force on the date can still not apply to the
@@ -22,9 +21,6 @@ import java.util.Set;
  * </ul>
  */
 public final class CodeEligibility {
-    /** The codes a school may give only as leave it approved in advance, from the leave requests. */
-    public static final Set<String> NEEDS_APPROVED_LEAVE = Set.of("C", "C1", "C2", "J1", "S");
-
     private CodeEligibility() {}
 
     /** The pupil a code is for: a name for the reason, and the date of birth compulsory school age follows from. */
@@ -34,7 +30,8 @@ public final class CodeEligibility {
      * @param approvedLeaveCode the code the school already granted for this pupil's session (approved leave, or a
      *     report it accepted), or null when none does
      */
-    public static Optional<String> whyNot(String code, Pupil pupil, LocalDate date, String approvedLeaveCode) {
+    public static Optional<String> whyNot(AttendanceCode given, Pupil pupil, LocalDate date, String approvedLeaveCode) {
+        String code = given.code();
         if (code.equals("Z")) {
             return Optional.of("a code for a pupil on roll (Z is for prospective pupils not yet admitted)");
         }
@@ -48,7 +45,7 @@ public final class CodeEligibility {
                 return age;
             }
         }
-        if (NEEDS_APPROVED_LEAVE.contains(code) && !code.equals(approvedLeaveCode)) {
+        if (CodeSet.NEEDS_ADVANCE_LEAVE.contains(given) && !code.equals(approvedLeaveCode)) {
             return Optional.of("a code " + pupil.name() + " can have on " + date + ": " + code + " is leave of absence the school approves in advance "
                     + "(2024 regs, reg. 11), and no approved leave or accepted report with " + code + " covers this session"
                     + (approvedLeaveCode == null ? "" : " (the approved leave is " + approvedLeaveCode + ")") + "; record a leave request and its decision (or the family's report, for leave granted on the day) first");

@@ -7,6 +7,10 @@ import java.math.RoundingMode;
  * Attendance figures over a window, as the DfE defines them: attendance % = attended / possible sessions; absence
  * rate = (authorised + unauthorised) / possible; persistent absence at 10% or more missed, severe at 50% or more.
  * Percentages are null when there were no possible sessions, never 0 or 100 by default.
+ *
+ * @param lateBeforeClose   sessions coded L
+ * @param unauthorisedLates sessions coded U: arrivals after the school's U time, which is not always the register's
+ *                          close (Copnor's registers close at 9:00 and a late arrival becomes U after 9:15)
  */
 public record Figures(
         int possibleSessions,
@@ -16,7 +20,7 @@ public record Figures(
         int authorisedAbsence,
         int unauthorisedAbsence,
         int lateBeforeClose,
-        int lateAfterClose,
+        int unauthorisedLates,
         int minutesLate,
         BigDecimal attendancePercent,
         BigDecimal absencePercent,

@@ -24,8 +24,8 @@ public final class Marking {
     }
 
     /** The code, its minutes late and the arrival time; or the field that is wrong and what was expected instead. */
-    public record Outcome(String code, int minutesLate, LocalTime arrivedAt, String field, String expected) {
-        static Outcome mark(String code, int minutes, LocalTime arrived) {
+    public record Outcome(AttendanceCode code, int minutesLate, LocalTime arrivedAt, String field, String expected) {
+        static Outcome mark(AttendanceCode code, int minutes, LocalTime arrived) {
             return new Outcome(code, minutes, arrived, null, null);
         }
 
@@ -55,15 +55,15 @@ public final class Marking {
             arrived = e.now();
         }
         if (arrived == null) {
-            return checked(ArrivalRule.isPresentCode(e.code()) ? ArrivalRule.presentCode(e.session()) : e.code(), e.date());
+            return checked(ArrivalRule.isPresentCode(e.code()) ? ArrivalRule.presentCode(e.session()).code() : e.code(), e.date());
         }
         if (today && arrived.isAfter(e.now())) {
             return Outcome.refused("arrivedAt", "a time that has passed (it is " + e.now() + ")");
         }
         ArrivalRule.Arrival mark = ArrivalRule.judge(e.session(), timing, arrived);
-        if (lateCode && !e.code().equals(mark.code())) {
-            return Outcome.refused("code", mark.code() + ": arriving at " + arrived + " is " + ArrivalRule.describe(mark.kind(), timing) + ", so the code is "
-                    + mark.code() + ", not " + e.code());
+        if (lateCode && !e.code().equals(mark.code().code())) {
+            return Outcome.refused("code", mark.code().code() + ": arriving at " + arrived + " is " + ArrivalRule.describe(mark.kind(), timing)
+                    + ", so the code is " + mark.code().code() + ", not " + e.code());
         }
         return Outcome.mark(mark.code(), mark.minutesLate(), arrived);
     }
@@ -75,6 +75,6 @@ public final class Marking {
             return Outcome.refused("code", "a code in force on " + date + ", one of "
                     + CodeCatalogue.inForceOn(date).stream().map(AttendanceCode::code).toList() + " (not '" + code + "')");
         }
-        return Outcome.mark(code, 0, null);
+        return Outcome.mark(c.get(), 0, null);
     }
 }

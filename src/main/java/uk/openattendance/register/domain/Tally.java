@@ -21,7 +21,7 @@ public record Tally(
     /** What one mark contributes; {@code minutesLate} counts for L and U only. */
     public static Tally of(AttendanceCode code, int minutesLate) {
         boolean possible = code.possibleSession();
-        boolean late = code.code().equals("L") || code.code().equals("U");
+        boolean late = CodeSet.LATE.contains(code);
         return new Tally(1,
                 possible ? 1 : 0,
                 possible && code.category() == CodeCategory.PRESENT ? 1 : 0,

@@ -4,7 +4,9 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Get;
+import uk.openattendance.platform.export.Spreadsheets;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
@@ -12,6 +14,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -54,7 +57,7 @@ public class FiguresController {
     @Get("/schools/{schoolId}/pupils/{pupilId}/attendance")
     @Operation(summary = "A pupil's figures over a window: possible sessions, attended, authorised, unauthorised, lates, %, persistent/severe flags")
     public FiguresRow getPupilAttendance(Authentication auth, @PathVariable long schoolId, @PathVariable long pupilId,
-            @Nullable @QueryValue WindowRequest.Kind window, @Nullable @QueryValue LocalDate from, @Nullable @QueryValue LocalDate to,
+            @Nullable @QueryValue @Schema(type = "string") WindowRequest.Kind window, @Nullable @QueryValue LocalDate from, @Nullable @QueryValue LocalDate to,
             @Nullable @QueryValue LocalDate date, @Nullable @QueryValue Integer weeks) {
         return figures.pupil(actors.resolve(auth.getName()), schoolId, pupilId, window(window, from, to, date, weeks));
     }
@@ -62,31 +65,31 @@ public class FiguresController {
     @Get("/schools/{schoolId}/attendance")
     @Operation(summary = "Figures grouped by PUPIL, REGISTER_GROUP, YEAR_GROUP, FORM, COHORT or SCHOOL, optionally for one cohort only")
     public List<FiguresRow> getSchoolAttendance(Authentication auth, @PathVariable long schoolId,
-            @QueryValue(defaultValue = "SCHOOL") FiguresService.GroupBy groupBy, @Nullable @QueryValue Cohort cohort,
-            @Nullable @QueryValue WindowRequest.Kind window, @Nullable @QueryValue LocalDate from, @Nullable @QueryValue LocalDate to,
+            @QueryValue(defaultValue = "SCHOOL") FiguresService.GroupBy groupBy, @Nullable @QueryValue @Schema(type = "string") Cohort cohort,
+            @Nullable @QueryValue @Schema(type = "string") WindowRequest.Kind window, @Nullable @QueryValue LocalDate from, @Nullable @QueryValue LocalDate to,
             @Nullable @QueryValue LocalDate date, @Nullable @QueryValue Integer weeks) {
         return figures.groups(actors.resolve(auth.getName()), schoolId, groupBy, cohort, window(window, from, to, date, weeks));
     }
 
-    @Get("/schools/{schoolId}/attendance/persistent-absentees")
+    @Get(value = "/schools/{schoolId}/attendance/persistent-absentees", produces = {MediaType.APPLICATION_JSON, Spreadsheets.CSV, Spreadsheets.XLSX})
     @Operation(summary = "Pupils missing 10% or more of possible sessions (severeOnly: 50% or more), worst first")
     public List<FiguresRow> listPersistentAbsentees(Authentication auth, @PathVariable long schoolId, @QueryValue(defaultValue = "false") boolean severeOnly,
-            @Nullable @QueryValue WindowRequest.Kind window, @Nullable @QueryValue LocalDate from, @Nullable @QueryValue LocalDate to,
+            @Nullable @QueryValue @Schema(type = "string") WindowRequest.Kind window, @Nullable @QueryValue LocalDate from, @Nullable @QueryValue LocalDate to,
             @Nullable @QueryValue LocalDate date, @Nullable @QueryValue Integer weeks) {
         return figures.persistentAbsentees(actors.resolve(auth.getName()), schoolId, window(window, from, to, date, weeks), severeOnly);
     }
 
-    @Get("/schools/{schoolId}/attendance/at-risk")
+    @Get(value = "/schools/{schoolId}/attendance/at-risk", produces = {MediaType.APPLICATION_JSON, Spreadsheets.CSV, Spreadsheets.XLSX})
     @Operation(summary = "Pupils whose attendance is in a band (default 90% inclusive to 95% exclusive)")
     public List<FiguresRow> listAtRisk(Authentication auth, @PathVariable long schoolId, @QueryValue(defaultValue = "90") BigDecimal fromPercent,
-            @QueryValue(defaultValue = "95") BigDecimal belowPercent, @Nullable @QueryValue WindowRequest.Kind window, @Nullable @QueryValue LocalDate from,
+            @QueryValue(defaultValue = "95") BigDecimal belowPercent, @Nullable @QueryValue @Schema(type = "string") WindowRequest.Kind window, @Nullable @QueryValue LocalDate from,
             @Nullable @QueryValue LocalDate to, @Nullable @QueryValue LocalDate date, @Nullable @QueryValue Integer weeks) {
         return figures.atRisk(actors.resolve(auth.getName()), schoolId, window(window, from, to, date, weeks), fromPercent, belowPercent);
     }
 
-    @Get("/schools/{schoolId}/attendance/full-attendance")
+    @Get(value = "/schools/{schoolId}/attendance/full-attendance", produces = {MediaType.APPLICATION_JSON, Spreadsheets.CSV, Spreadsheets.XLSX})
     @Operation(summary = "Pupils with 100% attendance over the window (e.g. window=WEEK, HALF_TERM, TERM or YEAR_TO_DATE)")
-    public List<FiguresRow> listFullAttendance(Authentication auth, @PathVariable long schoolId, @Nullable @QueryValue WindowRequest.Kind window,
+    public List<FiguresRow> listFullAttendance(Authentication auth, @PathVariable long schoolId, @Nullable @QueryValue @Schema(type = "string") WindowRequest.Kind window,
             @Nullable @QueryValue LocalDate from, @Nullable @QueryValue LocalDate to, @Nullable @QueryValue LocalDate date, @Nullable @QueryValue Integer weeks) {
         return figures.fullAttendance(actors.resolve(auth.getName()), schoolId, window(window, from, to, date, weeks));
     }
@@ -100,7 +103,7 @@ public class FiguresController {
     @Get("/schools/{schoolId}/attendance/day-of-week")
     @Operation(summary = "Sessions missed by weekday, for one pupil (pupilId) or a cohort or the whole school")
     public List<FiguresService.DayPattern> getDayOfWeekPattern(Authentication auth, @PathVariable long schoolId, @Nullable @QueryValue Long pupilId,
-            @Nullable @QueryValue Cohort cohort, @Nullable @QueryValue WindowRequest.Kind window, @Nullable @QueryValue LocalDate from,
+            @Nullable @QueryValue @Schema(type = "string") Cohort cohort, @Nullable @QueryValue @Schema(type = "string") WindowRequest.Kind window, @Nullable @QueryValue LocalDate from,
             @Nullable @QueryValue LocalDate to, @Nullable @QueryValue LocalDate date, @Nullable @QueryValue Integer weeks) {
         return figures.dayOfWeek(actors.resolve(auth.getName()), schoolId, pupilId, cohort, window(window, from, to, date, weeks));
     }
@@ -108,18 +111,18 @@ public class FiguresController {
     @Get("/schools/{schoolId}/attendance/lateness")
     @Operation(summary = "Lates and minutes late per pupil, converted to school days lost at minutesPerDay (default 390, a 6.5-hour day)")
     public List<FiguresService.Lateness> listLateness(Authentication auth, @PathVariable long schoolId, @QueryValue(defaultValue = "390") int minutesPerDay,
-            @Nullable @QueryValue WindowRequest.Kind window, @Nullable @QueryValue LocalDate from, @Nullable @QueryValue LocalDate to,
+            @Nullable @QueryValue @Schema(type = "string") WindowRequest.Kind window, @Nullable @QueryValue LocalDate from, @Nullable @QueryValue LocalDate to,
             @Nullable @QueryValue LocalDate date, @Nullable @QueryValue Integer weeks) {
         return figures.lateness(actors.resolve(auth.getName()), schoolId, window(window, from, to, date, weeks), Math.max(1, minutesPerDay));
     }
 
-    @Get("/schools/{schoolId}/attendance/day/{date}/{session}")
+    @Get(value = "/schools/{schoolId}/attendance/day/{date}/{session}", produces = {MediaType.APPLICATION_JSON, Spreadsheets.CSV, Spreadsheets.XLSX})
     @Operation(summary = "Every pupil on roll for a session with their mark: the fire list (onSite) and who is absent or not yet marked")
     public DailyLists.DayList getDayList(Authentication auth, @PathVariable long schoolId, @PathVariable LocalDate date, @PathVariable Session session) {
         return daily.day(actors.resolve(auth.getName()), schoolId, date, session);
     }
 
-    @Get("/schools/{schoolId}/attendance/absent-today")
+    @Get(value = "/schools/{schoolId}/attendance/absent-today", produces = {MediaType.APPLICATION_JSON, Spreadsheets.CSV, Spreadsheets.XLSX})
     @Operation(summary = "Today's absent and not-yet-marked pupils for the current session, vulnerable pupils first")
     public DailyLists.DayList listAbsentToday(Authentication auth, @PathVariable long schoolId) {
         return daily.absentToday(actors.resolve(auth.getName()), schoolId);
@@ -127,14 +130,14 @@ public class FiguresController {
 
     @Get("/trusts/{trustId}/attendance")
     @Operation(summary = "Each school's figures across the trust")
-    public List<FiguresRow> getTrustAttendance(Authentication auth, @PathVariable long trustId, @Nullable @QueryValue WindowRequest.Kind window,
+    public List<FiguresRow> getTrustAttendance(Authentication auth, @PathVariable long trustId, @Nullable @QueryValue @Schema(type = "string") WindowRequest.Kind window,
             @Nullable @QueryValue LocalDate from, @Nullable @QueryValue LocalDate to, @Nullable @QueryValue LocalDate date, @Nullable @QueryValue Integer weeks) {
         return figures.trustSchools(actors.resolve(auth.getName()), trustId, window(window, from, to, date, weeks));
     }
 
-    @Get("/trusts/{trustId}/attendance/persistent-absentees")
+    @Get(value = "/trusts/{trustId}/attendance/persistent-absentees", produces = {MediaType.APPLICATION_JSON, Spreadsheets.CSV, Spreadsheets.XLSX})
     @Operation(summary = "Persistent absentees across every school of the trust the caller may read, worst first")
-    public List<FiguresRow> listTrustPersistentAbsentees(Authentication auth, @PathVariable long trustId, @Nullable @QueryValue WindowRequest.Kind window,
+    public List<FiguresRow> listTrustPersistentAbsentees(Authentication auth, @PathVariable long trustId, @Nullable @QueryValue @Schema(type = "string") WindowRequest.Kind window,
             @Nullable @QueryValue LocalDate from, @Nullable @QueryValue LocalDate to, @Nullable @QueryValue LocalDate date, @Nullable @QueryValue Integer weeks) {
         return figures.trustPersistentAbsentees(actors.resolve(auth.getName()), trustId, window(window, from, to, date, weeks));
     }

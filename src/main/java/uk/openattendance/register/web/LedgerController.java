@@ -60,7 +60,7 @@ public class LedgerController {
 
     @Get("/ledger-seal-key")
     @Secured(SecurityRule.IS_ANONYMOUS)
-    @Operation(summary = "The public key that checks ledger seals' signatures (anyone may check a seal without the service's secret)")
+    @Operation(security = {}, summary = "The public key that checks ledger seals' signatures (anyone may check a seal without the service's secret)")
     public LedgerSeals.PublicKeyView getLedgerSealKey() {
         return seals.publicKey();
     }

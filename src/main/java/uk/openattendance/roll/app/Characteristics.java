@@ -1,5 +1,6 @@
 package uk.openattendance.roll.app;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import uk.openattendance.roll.domain.SendStatus;
@@ -8,7 +9,7 @@ import uk.openattendance.roll.domain.SendStatus;
 @Introspected
 public record Characteristics(
         boolean pupilPremium,
-        @Nullable SendStatus send,
+        @Nullable @Schema(type = "string") SendStatus send,
         boolean freeSchoolMeals,
         boolean eal,
         boolean lookedAfter,

@@ -15,7 +15,7 @@ import uk.openattendance.platform.problem.FieldError;
 import uk.openattendance.platform.problem.ProblemCode;
 import uk.openattendance.roll.domain.Channel;
 import uk.openattendance.roll.domain.PostalAddress;
-import uk.openattendance.roll.domain.UkMobile;
+import uk.openattendance.roll.domain.MobileNumber;
 import uk.openattendance.roll.persistence.ContactRepository;
 import uk.openattendance.roll.persistence.ContactRow;
 import uk.openattendance.roll.persistence.PupilContactRepository;
@@ -230,7 +230,8 @@ public class ContactService {
     static NormalisedContact normalise(ContactCommand command, String fieldPrefix) {
         String mobile = null;
         if (command.mobile() != null && !command.mobile().isBlank()) {
-            mobile = UkMobile.toE164(command.mobile()).orElseThrow(() -> DomainProblem.field(RollProblem.CONTACT_NOT_VALID, fieldPrefix + "mobile", UkMobile.EXPECTED));
+            mobile = MobileNumber.toE164(command.mobile()).orElseThrow(() -> DomainProblem.field(RollProblem.CONTACT_NOT_VALID, fieldPrefix + "mobile",
+                    MobileNumber.refusal(command.mobile())));
         }
         String email = RollMapper.blankToNull(command.email());
         if (mobile == null && email == null && !command.noContact()) {

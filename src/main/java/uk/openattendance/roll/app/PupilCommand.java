@@ -1,5 +1,6 @@
 package uk.openattendance.roll.app;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.validation.constraints.NotBlank;
@@ -11,6 +12,7 @@ import java.time.LocalDate;
 
 /** A pupil's entry on the admission register, as staff, an integrator or a CSV row sends it. */
 @Introspected
+@Schema(example = "{\"upn\": \"A123456789012\", \"legalForename\": \"Nia\", \"legalSurname\": \"Fenwright\", \"preferredForename\": \"Nia\", \"dateOfBirth\": \"2019-03-14\", \"sex\": \"F\", \"yearGroup\": \"2\", \"registerGroupId\": 7, \"form\": \"2B\", \"startDate\": \"2023-09-04\", \"characteristics\": {\"pupilPremium\": true, \"send\": \"SEN_SUPPORT\", \"freeSchoolMeals\": true, \"eal\": false, \"lookedAfter\": false, \"childInNeed\": false, \"hasSocialWorker\": false, \"youngCarer\": false}, \"vulnerable\": false}")
 public record PupilCommand(
         @NotNull(message = "13 characters: a capital letter, 11 digits, then a digit or capital letter")
         @Pattern(regexp = "[A-Z][0-9]{11}[0-9A-Z]", message = "13 characters: a capital letter, 11 digits, then a digit or capital letter") String upn,
@@ -26,7 +28,7 @@ public record PupilCommand(
         @Nullable @Size(max = 40, message = "at most 40 characters") String house,
         @NotNull(message = "the date of admission as YYYY-MM-DD") LocalDate startDate,
         @Nullable LocalDate leavingDate,
-        @Nullable Characteristics characteristics,
+        @Nullable @Schema(type = "object") Characteristics characteristics,
         boolean vulnerable,
         @Nullable Long version) {
 

@@ -2,6 +2,7 @@ package uk.openattendance.roll.app;
 
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -60,6 +61,7 @@ public class RollSync {
             @NotBlank(message = "the MIS's id of the pupil (sent in a pupils upsert first)") String pupilExternalId,
             @NotNull(message = "the contact's details, as for POST /pupils/{id}/contacts") @Valid ContactCommand contact) {}
 
+    @Schema(example = "{\"rows\": 2, \"created\": 1, \"updated\": 1, \"unchanged\": 0, \"ids\": {\"MIS-10442\": 42, \"MIS-10443\": 57}}")
     public record Upserted(int rows, int created, int updated, int unchanged, Map<String, Long> ids) {}
 
     public record PupilChange(@Nullable String externalId, Instant changedAt, PupilView pupil) {}

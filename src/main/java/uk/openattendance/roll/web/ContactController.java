@@ -42,6 +42,7 @@ public class ContactController {
     }
 
     @Get
+    @Operation(summary = "The pupil's contacts, in priority order")
     public List<ContactView> listContacts(Authentication auth, @PathVariable long schoolId, @PathVariable long pupilId) {
         return contacts.contactsOf(actors.resolve(auth.getName()), schoolId, pupilId);
     }

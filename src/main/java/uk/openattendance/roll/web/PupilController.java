@@ -61,6 +61,7 @@ public class PupilController {
     }
 
     @Get("/pupils/{pupilId}")
+    @Operation(summary = "One pupil on the roll")
     public PupilView getPupil(Authentication auth, @PathVariable long schoolId, @PathVariable long pupilId) {
         return pupils.pupil(actors.resolve(auth.getName()), schoolId, pupilId);
     }
@@ -78,6 +79,7 @@ public class PupilController {
     }
 
     @Get("/pupils/{pupilId}/admission-history")
+    @Operation(summary = "The pupil's admission register history: admissions, changes and deletions, oldest first")
     public List<AdmissionEventView> getAdmissionHistory(Authentication auth, @PathVariable long schoolId, @PathVariable long pupilId) {
         return pupils.admissionHistory(actors.resolve(auth.getName()), schoolId, pupilId);
     }

@@ -10,6 +10,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Arrays;
 import java.util.List;
@@ -32,6 +33,7 @@ public class RollImportController {
         this.actors = actors;
     }
 
+    @Schema(example = "{\"ground\": \"REGISTERED_AT_ANOTHER_SCHOOL\", \"meaning\": \"Registered at another school and no longer attending here\"}")
     public record DeletionGroundView(DeletionGround ground, String meaning) {}
 
     @Post("/schools/{schoolId}/imports/pupils")

@@ -1,5 +1,6 @@
 package uk.openattendance.school.app;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.sql.SQLIntegrityConstraintViolationException;
@@ -19,6 +20,7 @@ import uk.openattendance.security.Permission;
 public class SmsSenders {
     private static final Pattern SENDER = Pattern.compile("\\+[1-9][0-9]{7,14}|MG[0-9a-fA-F]{32}");
 
+    @Schema(example = "{\"smsSender\": \"+447700900950\"}")
     public record SenderView(String smsSender) {}
 
     /** Who a text sent to this sender is for, and the schools whose contacts may have sent it (null: any school). */

@@ -10,6 +10,7 @@ import io.micronaut.http.annotation.Status;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import uk.openattendance.platform.web.ProblemResponses;
 import uk.openattendance.school.app.CalendarService;
@@ -34,18 +35,21 @@ public class CalendarController {
     }
 
     @Get
+    @Operation(summary = "The school calendar: its terms and its closures")
     public CalendarView getCalendar(Authentication auth, @PathVariable long schoolId) {
         return calendars.view(actors.resolve(auth.getName()), schoolId);
     }
 
     @Post("/terms")
     @Status(HttpStatus.CREATED)
+    @Operation(summary = "Add a term to the school calendar")
     public Term addTerm(Authentication auth, @PathVariable long schoolId, @Body TermCommand body) {
         return calendars.addTerm(actors.resolve(auth.getName()), schoolId, body);
     }
 
     @Post("/closures")
     @Status(HttpStatus.CREATED)
+    @Operation(summary = "Add a closure (a day or sessions the school is shut) to the school calendar")
     public Closure addClosure(Authentication auth, @PathVariable long schoolId, @Body ClosureCommand body) {
         return calendars.addClosure(actors.resolve(auth.getName()), schoolId, body);
     }

@@ -42,6 +42,7 @@ public class PolicyController {
     }
 
     @Get("/schools/{schoolId}/policy")
+    @Operation(summary = "The school's effective attendance policy settings, what it overrides itself, and what its preset had to interpret from the policy text")
     public SchoolPolicyView getSchoolPolicy(Authentication auth, @PathVariable long schoolId) {
         return policies.policy(actors.resolve(auth.getName()), schoolId);
     }
@@ -60,6 +61,7 @@ public class PolicyController {
     }
 
     @Get("/trusts/{trustId}/policy-defaults")
+    @Operation(summary = "The trust's default attendance policy settings, which its schools take unless they set their own")
     public TrustPolicyView getTrustPolicyDefaults(Authentication auth, @PathVariable long trustId) {
         return policies.trustDefaults(actors.resolve(auth.getName()), trustId);
     }

@@ -41,11 +41,13 @@ public class RegisterGroupController {
     }
 
     @Get
+    @Operation(summary = "The school's register groups (forms, classes)")
     public List<RegisterGroupView> listRegisterGroups(Authentication auth, @PathVariable long schoolId) {
         return groups.registerGroups(actors.resolve(auth.getName()), schoolId);
     }
 
     @Get("/{groupId}")
+    @Operation(summary = "One register group and its morning and afternoon session times")
     public RegisterGroupView getRegisterGroup(Authentication auth, @PathVariable long schoolId, @PathVariable long groupId) {
         return groups.registerGroup(actors.resolve(auth.getName()), schoolId, groupId);
     }

@@ -49,6 +49,7 @@ public class SchoolController {
 
     /** A school's editable details with the version they were read at. */
     @io.micronaut.core.annotation.Introspected
+    @Schema(example = "{\"version\": 4, \"details\": {\"name\": \"Example Hill Primary\", \"zone\": \"Europe/London\", \"phone\": \"020 7946 0000\", \"email\": \"office@example.org\", \"address\": \"1 Example Hill, Bridport DT6 3AA\", \"allowedOrigins\": [\"https://example-hill.example.org\"]}}")
     public record UpdateSchoolRequest(@NotNull(message = "the school's current version, from GET /schools/{id}") Long version,
             @NotNull(message = "the school's details") @Valid SchoolDetails details) {}
 
@@ -73,6 +74,7 @@ public class SchoolController {
     }
 
     @Get("/schools/{schoolId}")
+    @Operation(summary = "One school: its name, URN, time zone, contact details and the origins its embedded forms may run on")
     public SchoolView getSchool(Authentication auth, @PathVariable long schoolId) {
         return schools.school(actors.resolve(auth.getName()), schoolId);
     }

@@ -13,6 +13,7 @@ import io.micronaut.security.token.generator.AccessRefreshTokenGenerator;
 import io.micronaut.security.token.render.AccessRefreshToken;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -38,6 +39,7 @@ public class LoginController {
         this.tokens = tokens;
     }
 
+    @Schema(example = "{\"username\": \"office@example.org\", \"password\": \"a long passphrase of your own\"}")
     public record Credentials(@Nullable String username, @Nullable String password) {}
 
     public record SignedIn(@JsonProperty("access_token") String accessToken, @JsonProperty("token_type") String tokenType,
@@ -45,10 +47,12 @@ public class LoginController {
 
     @Post("/login")
     @Secured(SecurityRule.IS_ANONYMOUS)
-    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SignedIn.class)))
+    // the example sits here, not on SignedIn: micronaut-openapi copies a record's example onto its @JsonProperty components
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SignedIn.class), examples = @ExampleObject(name = "signedIn",
+            value = "{\"access_token\": \"eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJvZmZpY2VAZXhhbXBsZS5vcmcifQ.c2lnbmF0dXJl\", \"token_type\": \"Bearer\", \"expires_in\": 28800, \"username\": \"office@example.org\"}")))
     @ApiResponse(responseCode = "429", description = "Too many failed sign-ins for this account or from this address; Retry-After says how many seconds "
             + "to wait", content = @Content(mediaType = ProblemJson.MEDIA_TYPE, schema = @Schema(implementation = ProblemJson.class)))
-    @Operation(summary = "Sign in as staff with your email (username) and password; the bearer token lasts JWT_LIFETIME seconds (8 hours). "
+    @Operation(security = {}, summary = "Sign in as staff with your email (username) and password; the bearer token lasts JWT_LIFETIME seconds (8 hours). "
             + "Repeated failures lock the account, or the address, for a while: 429 with Retry-After, the same whether or not the account exists")
     public SignedIn logIn(HttpRequest<?> request, @Body Credentials body) {
         String principal = signIn.signIn(body.username(), body.password(), addresses.of(request));

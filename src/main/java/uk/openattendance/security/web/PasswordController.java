@@ -31,10 +31,13 @@ public class PasswordController {
         this.addresses = addresses;
     }
 
+    @Schema(example = "{\"email\": \"office@example.org\"}")
     public record ResetRequest(@Nullable String email) {}
 
+    @Schema(example = "{\"message\": \"If this email has a staff account, a link to set its password is on its way; it works once, for one hour\"}")
     public record ResetRequested(String message) {}
 
+    @Schema(example = "{\"token\": \"pwt_4f1c2a9e7b3d\", \"password\": \"a long passphrase of your own\"}")
     public record NewPassword(@Nullable String token, @Nullable String password) {}
 
     @Post("/password-reset")
@@ -42,7 +45,7 @@ public class PasswordController {
     @Secured(SecurityRule.IS_ANONYMOUS)
     @ApiResponse(responseCode = "429", description = "Too many reset requests for this account or from this address; Retry-After says how many "
             + "seconds to wait", content = @Content(mediaType = ProblemJson.MEDIA_TYPE, schema = @Schema(implementation = ProblemJson.class)))
-    @Operation(summary = "Ask for a password reset link for a staff email, valid for one hour and usable once. The answer is the same whether or "
+    @Operation(security = {}, summary = "Ask for a password reset link for a staff email, valid for one hour and usable once. The answer is the same whether or "
             + "not the email has an account")
     public ResetRequested requestPasswordReset(HttpRequest<?> request, @Body ResetRequest body) {
         tokens.requestReset(body.email(), addresses.of(request));
@@ -54,7 +57,7 @@ public class PasswordController {
     @Secured(SecurityRule.IS_ANONYMOUS)
     @ApiResponse(responseCode = "429", description = "Too many failed attempts from this address; Retry-After says how many seconds to wait",
             content = @Content(mediaType = ProblemJson.MEDIA_TYPE, schema = @Schema(implementation = ProblemJson.class)))
-    @Operation(summary = "Set a staff password with the token of a one-time link (the first administrator's, or a reset); the token is then used up")
+    @Operation(security = {}, summary = "Set a staff password with the token of a one-time link (the first administrator's, or a reset); the token is then used up")
     public void setPassword(HttpRequest<?> request, @Body NewPassword body) {
         tokens.setPassword(body.token(), body.password(), addresses.of(request));
     }

@@ -1,5 +1,6 @@
 package uk.openattendance.statutory.app;
 
+import uk.openattendance.register.domain.CodeSet;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -47,8 +48,6 @@ import uk.openattendance.statutory.persistence.StatutoryStore;
  */
 @Singleton
 public class StatutoryPrompts {
-    /** Unauthorised absence a child is missing for: G, N and O. U is excluded: the child came in, only late. */
-    static final List<String> CONTINUOUS_UNAUTHORISED_CODES = List.of("G", "N", "O");
     static final int CONTINUOUS_UNAUTHORISED_DAYS = 10;
     /** DfE: pupils who will miss 15 school days or more, consecutive or cumulative, because of illness (two sessions a day). */
     static final int ILLNESS_DAYS = 15;
@@ -146,7 +145,7 @@ public class StatutoryPrompts {
                     + "ground is met"));
         }
         List<LocalDate> schoolDays = ctx.calendar().schoolDays(yearStart, date);
-        Map<Long, Map<LocalDate, Integer>> unauthorised = sessionsByDay(registers.marksWithCodes(scope, CONTINUOUS_UNAUTHORISED_CODES,
+        Map<Long, Map<LocalDate, Integer>> unauthorised = sessionsByDay(registers.marksWithCodes(scope, CodeSet.MISSING_WITHOUT_PERMISSION.codes(),
                 yearStart, date));
         unauthorised.forEach((pupilId, days) -> {
             for (ContinuousAbsence.Run run : ContinuousAbsence.runs(schoolDays, days, CONTINUOUS_UNAUTHORISED_DAYS)) {

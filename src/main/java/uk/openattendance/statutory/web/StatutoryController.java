@@ -4,7 +4,9 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Get;
+import uk.openattendance.platform.export.Spreadsheets;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
@@ -41,14 +43,14 @@ public class StatutoryController {
         this.actors = actors;
     }
 
-    @Get("/attendance/penalty-notice-monitor")
+    @Get(value = "/attendance/penalty-notice-monitor", produces = {MediaType.APPLICATION_JSON, Spreadsheets.CSV, Spreadsheets.XLSX})
     @Operation(summary = "Pupils with 10 or more unauthorised sessions (G, N, O, U) in the latest 10 school weeks to asOf (default today)")
     public List<PenaltyNoticeMonitor.PenaltyCandidate> listPenaltyNoticeCandidates(Authentication auth, @PathVariable long schoolId,
             @Nullable @QueryValue LocalDate asOf) {
         return monitor.penaltyNoticeMonitor(actors.resolve(auth.getName()), schoolId, asOf);
     }
 
-    @Get("/penalty-notice-considerations")
+    @Get(value = "/penalty-notice-considerations", produces = {MediaType.APPLICATION_JSON, Spreadsheets.CSV, Spreadsheets.XLSX})
     @Operation(summary = "Pupils to consider a penalty notice for (10+ G, N, O or U sessions in 10 school weeks to asOf), with each parent's standing "
             + "on the 2-notices-in-3-years cap and the amount a notice would be")
     public List<PenaltyConsideration> listPenaltyNoticeConsiderations(Authentication auth, @PathVariable long schoolId,
@@ -69,7 +71,7 @@ public class StatutoryController {
         return prompts.penaltyNoticesOfPupil(actors.resolve(auth.getName()), schoolId, pupilId);
     }
 
-    @Get("/local-authority-returns-due")
+    @Get(value = "/local-authority-returns-due", produces = {MediaType.APPLICATION_JSON, Spreadsheets.CSV, Spreadsheets.XLSX})
     @Operation(summary = "Returns the local authority is owed this school year as of asOf: new pupils (5 school days), deletions, 10 school days "
             + "of continuous unauthorised absence, 15 school days of illness; overdue first")
     public List<ReturnDue> listLocalAuthorityReturnsDue(Authentication auth, @PathVariable long schoolId, @Nullable @QueryValue LocalDate asOf) {

@@ -2,6 +2,7 @@ package uk.openattendance.webhooks.app;
 
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
@@ -12,6 +13,7 @@ public final class WebhookViews {
     private WebhookViews() {}
 
     @Introspected
+    @Schema(example = "{\"url\": \"https://mis-bridge.example.org/hooks/attendance\", \"events\": [\"register.taken\", \"mark.amended\"], \"description\": \"MIS write-back\"}")
     public record Subscribe(
             @NotBlank(message = "an https:// URL to post events to") String url,
             @NotEmpty(message = "one or more of leave.decided, letter.sent, register.taken, mark.amended, absence.reported, message.failed, "
@@ -19,6 +21,7 @@ public final class WebhookViews {
             @Nullable @Size(max = 200, message = "at most 200 characters") String description) {}
 
     /** The secret is shown once, when the subscription is made; afterwards only its last four characters. */
+    @Schema(example = "{\"id\": 6, \"url\": \"https://mis-bridge.example.org/hooks/attendance\", \"events\": [\"register.taken\", \"mark.amended\"], \"description\": \"MIS write-back\", \"active\": true, \"secret\": \"whsec_8b1e4f0c2d6a\", \"createdBy\": \"head@example.org\", \"createdAt\": \"2026-11-20T16:03:00Z\"}")
     public record Subscription(long id, String url, List<String> events, String description, boolean active, String secret, String createdBy,
             Instant createdAt) {}
 

@@ -56,7 +56,7 @@ class ArrivalRuleTest {
     }
 
     static String cell(ArrivalRule.Arrival a) {
-        return a.minutesLate() == 0 ? a.code() : a.code() + a.minutesLate();
+        return a.minutesLate() == 0 ? a.code().code() : a.code().code() + a.minutesLate();
     }
 
     static SessionTiming timing(Row r) {
@@ -91,15 +91,15 @@ class ArrivalRuleTest {
     @Test
     void copnorArrivalAtTenToNineIsPresentAndAtQuarterPastIsStillLate() {
         SessionTiming am = timing(Row.parse(TABLE.get(6)));
-        assertThat(ArrivalRule.judge(Session.AM, am, LocalTime.of(8, 50)).code()).isEqualTo("/");
-        assertThat(ArrivalRule.judge(Session.AM, am, LocalTime.of(9, 15)).code()).isEqualTo("L");
+        assertThat(ArrivalRule.judge(Session.AM, am, LocalTime.of(8, 50)).code().code()).isEqualTo("/");
+        assertThat(ArrivalRule.judge(Session.AM, am, LocalTime.of(9, 15)).code().code()).isEqualTo("L");
     }
 
     @Test
     void aSecondAfterTheUTimeIsUAndAPartMinuteCountsAsAWholeOne() {
         SessionTiming am = timing(Row.parse(TABLE.get(6)));
-        assertThat(ArrivalRule.judge(Session.AM, am, LocalTime.of(9, 15, 1))).isEqualTo(new ArrivalRule.Arrival(ArrivalRule.Kind.UNAUTHORISED_LATE, "U", 16));
-        assertThat(ArrivalRule.judge(Session.AM, am, LocalTime.of(9, 0, 10))).isEqualTo(new ArrivalRule.Arrival(ArrivalRule.Kind.LATE, "L", 1));
+        assertThat(ArrivalRule.judge(Session.AM, am, LocalTime.of(9, 15, 1))).isEqualTo(new ArrivalRule.Arrival(ArrivalRule.Kind.UNAUTHORISED_LATE, CodeCatalogue.current("U"), 16));
+        assertThat(ArrivalRule.judge(Session.AM, am, LocalTime.of(9, 0, 10))).isEqualTo(new ArrivalRule.Arrival(ArrivalRule.Kind.LATE, CodeCatalogue.current("L"), 1));
     }
 
     @Test

@@ -35,11 +35,24 @@ public final class ApplyGate {
         /** The child appears only as the object of someone else's clause ("I am taking her to..."). */
         CHILD_AS_OBJECT,
         /** A late arrival where the text does not say the child is coming in today, or says they are not. */
-        LATE_NOT_CLEARLY_TODAY
+        LATE_NOT_CLEARLY_TODAY,
+        /**
+         * Words no training reply ever used, beside the words that gave the reason: the reader has never seen text like
+         * this, so what it did not understand may change what it did ("pretending", "cousin's", "supposedly").
+         */
+        UNFAMILIAR_WORDS
     }
 
+    /** More unfamiliar words than this in what is said about a child and the reading is only suggested. */
+    static final int UNFAMILIAR_WORDS_TOLERATED = 2;
+
     /** What the reader knows about one child's reading besides its text. */
-    public record Evidence(String text, boolean byName, boolean boundForCertain, boolean unresolvedSubjectInReply, boolean modelOnly, boolean modelAgrees) {}
+    public record Evidence(String text, boolean byName, boolean boundForCertain, boolean unresolvedSubjectInReply, boolean modelOnly, boolean modelAgrees,
+            int unfamiliarWords) {
+        public Evidence(String text, boolean byName, boolean boundForCertain, boolean unresolvedSubjectInReply, boolean modelOnly, boolean modelAgrees) {
+            this(text, byName, boundForCertain, unresolvedSubjectInReply, modelOnly, modelAgrees, 0);
+        }
+    }
 
     // a negation about attendance or a plain "not well" does not change what the reason means ("not great", "not right" are
     // vaguer: whose, and how ill, a person asks)
@@ -77,7 +90,7 @@ public final class ApplyGate {
     private static final Pattern COMING_TODAY = Pattern.compile(
             "(?<![\\w'])(?:on (?:our|his|her|their|my|the) way|be in (?:at|by|for|after|later|this)|in by|there by|be there|with you (?:by|at|in|soon)|"
                     + "(?:dropping|drop|bringing|bring) (?:him|her|them|\\w+) (?:in|off)|come in (?:this|later|at|after|for|by)|coming (?:in )?later|coming in|in later|there in \\d+|"
-                    + "(?:is|are|all|both|will be|be) (?:\\w+ )?coming|will be in|be in|as soon as|stuck in traffic|in traffic|\\d+ (?:minutes|mins?)|(?:five|ten|fifteen|twenty) minutes|running l8|running late|(?:we are|we will be|will be|he will be|she will be|they will be|a bit|bit|little bit|slightly) late)(?![\\w'])");
+                    + "(?:is|are|all|both|will be|be) (?:\\w+ )?coming|will be in|be in|as soon as|stuck in traffic|in traffic|\\d+ (?:minutes|mins?)|(?:five|ten|fifteen|twenty) minutes|running l8|running late|minutes away|walking (?:him |her |them )?in|in for lunch|be (?:there|in) (?:for|around|about|before) \\w+|(?:we are|we will be|will be|he will be|she will be|they will be|a bit|bit|little bit|slightly) late)(?![\\w'])");
     private static final Pattern NOT_COMING = Pattern.compile(
             "(?<![\\w'])(?:not coming|will not be in|not be in|cannot come|not make it|too \\w+ to come|not going in|not in today|off today|off sick|"
                     + "staying (?:home|off)|keeping (?:him|her|them) (?:off|home)|not be coming|not able to come)(?![\\w'])");
@@ -128,6 +141,9 @@ public final class ApplyGate {
         }
         if (HEDGE.matcher(text).find()) {
             out.add(Rule.HEDGE);
+        }
+        if (e.unfamiliarWords() > UNFAMILIAR_WORDS_TOLERATED) {
+            out.add(Rule.UNFAMILIAR_WORDS);
         }
         if (ANOTHER_DAY.matcher(text).find() && (!TODAY_TOO.matcher(text).find() || RECOVERED.matcher(text).find())) {
             out.add(Rule.ANOTHER_DAY);

@@ -32,7 +32,7 @@ public final class Lengths {
     private static final String ORD = "(\\d{1,2})(?:st|nd|rd|th)?";
     private static final String MONTH = "(jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|september|oct|october|nov|november|dec|december)";
     private static final Pattern UNTIL_DATE = Pattern.compile("(?:until|till|til|untill|up to|up until|through|thru|to)\\s+(?:" + DAY + "\\s+)?(?:the\\s+)?" + ORD + "(?:\\s+(?:of\\s+)?" + MONTH + ")?\\b");
-    private static final Pattern BACK_DATE = Pattern.compile("(?:back|return\\w*|in|be in)\\s+(?:to school\\s+)?(?:on\\s+)?(?:(?:next\\s+)?" + DAY + "\\s+)?(?:the\\s+)?" + ORD + "(?:\\s+(?:of\\s+)?" + MONTH + ")?\\b");
+    private static final Pattern BACK_DATE = Pattern.compile("(?:back|return\\w*|in|be in)\\s+(?:(?:to|in) school\\s+)?(?:on\\s+)?(?:(?:next\\s+)?" + DAY + "\\s+)?(?:the\\s+)?" + ORD + "(?:\\s+(?:of\\s+)?" + MONTH + ")?\\b");
     private static final Pattern UNTIL_DAY = Pattern.compile("(?:until|till|til|untill|up to|up until|through|thru|to)\\s+(?:next\\s+)?" + DAY + "\\b");
     private static final Pattern BACK_DAY = Pattern.compile("(?:back|return\\w*|in|be in|come in|coming in|go in|going in|see you)\\s+(?:to school\\s+)?(?:on\\s+)?(?:(next)\\s+)?" + DAY + "\\b");
     private static final Pattern BACK_TOMORROW = Pattern.compile("(?:back|return\\w*|in|be in|come in|go in|see you|fine for|ok for|okay for|better (?:by|for))\\s+(?:to school\\s+)?(?:by\\s+)?tomorrow");
@@ -43,6 +43,10 @@ public final class Lengths {
     private static final Pattern N_OFF = Pattern.compile(NUM + "\\s+(days?|weeks?)\\s+(?:off|at home|of school|absence|isolat\\w*|rest)");
     private static final Pattern HOURS48 = Pattern.compile("\\b(?:48|forty eight)\\s*(?:hours|hour|hrs|hr|h)\\b");
     private static final Pattern VAGUE = Pattern.compile("few days|a day or two|day or two|couple of days or|a while|some time|foreseeable|until (?:he|she|they) (?:is|are|feels?) better|until better|not sure when|don't know when|do not know when|how long|until further notice|indefinitely|next few days|a few more days|few weeks|until (?:the|her|his|it|they) (?:\\w+ )?(?:has|have|are|is|clears?|crust\\w*)");
+    // a stated number of weeks anywhere ("the doctor reckons 3 weeks", "two weeks in plaster"), not a past one
+    private static final Pattern N_WEEKS = Pattern.compile("(?<!for the last |for the past |past |last )\\b" + NUM + "\\s+weeks?\\b(?!\\s+ago)");
+    private static final Pattern THIS_WEEK_AND_NEXT = Pattern.compile("this week and next|this week and (?:all of )?next week|rest of (?:this|the) week and next");
+    private static final Pattern TERM_END = Pattern.compile("(?:before|until|till|til|after) (?:the )?(?:christmas|xmas|the holidays|end of term|the end of term)|rest of (?:the )?term|end of term");
     private static final Pattern MORNING_ONLY = Pattern.compile("this morning|in after lunch|in for the afternoon|this afternoon|after lunch|by lunch|at lunch|in at (?:1[0-2]|[1-9])");
 
     public static Span read(String text, LocalDate today, SchoolCalendar calendar) {
@@ -76,6 +80,14 @@ public final class Lengths {
         if (BACK_NEXT_WEEK.matcher(t).find()) {
             return backOn(today.with(TemporalAdjusters.next(DayOfWeek.MONDAY)), start, calendar, session);
         }
+        if (TERM_END.matcher(t).find()) {
+            // "won't be back before Christmas": the rest of the term, far past any self-certification limit
+            return through(lastDayOfTerm(start, calendar), start, calendar, Session.PM);
+        }
+        if (THIS_WEEK_AND_NEXT.matcher(t).find()) {
+            LocalDate nextFriday = today.with(TemporalAdjusters.nextOrSame(DayOfWeek.FRIDAY)).plusWeeks(1);
+            return through(nextFriday, start, calendar, Session.PM);
+        }
         if (VAGUE.matcher(t).find()) {
             return new Span(start, after(start, calendar), session, true, true);
         }
@@ -87,6 +99,11 @@ public final class Lengths {
             boolean weeks = m.group(m.groupCount()).startsWith("week");
             int schoolDays = weeks ? n * 5 : n;
             LocalDate last = calendar.addSchoolDays(start, Math.max(0, schoolDays - 1)).orElse(start);
+            return new Span(last, after(last, calendar), Session.PM, true, false);
+        }
+        if ((m = N_WEEKS.matcher(t)).find()) {
+            int n = number(m.group(1));
+            LocalDate last = calendar.addSchoolDays(start, Math.max(0, n * 5 - 1)).orElse(lastDayOfTerm(start, calendar));
             return new Span(last, after(last, calendar), Session.PM, true, false);
         }
         if (HOURS48.matcher(t).find()) {
@@ -135,6 +152,21 @@ public final class Lengths {
         }
         LocalDate ret = calendar.isSchoolDay(back) ? back : after(l, calendar);
         return new Span(l, ret, l.equals(start) ? session : Session.PM, true, false);
+    }
+
+    /** The last school day before a break longer than a weekend: the end of this term. */
+    static LocalDate lastDayOfTerm(LocalDate start, SchoolCalendar calendar) {
+        LocalDate last = start;
+        int gap = 0;
+        for (LocalDate d = start.plusDays(1); gap < 5 && d.isBefore(start.plusDays(120)); d = d.plusDays(1)) {
+            if (calendar.isSchoolDay(d)) {
+                last = d;
+                gap = 0;
+            } else {
+                gap++;
+            }
+        }
+        return last;
     }
 
     private static LocalDate after(LocalDate day, SchoolCalendar calendar) {

@@ -116,7 +116,10 @@ public final class Lexicon {
                 "in \\d+ minutes", "in ten minutes", "in five minutes", "on the way", "be in soon", "be there soon", "arriving",
                 "just leaving", "leaving now", "be in (?:this|after|at \\d|by|for the|later|soon)", "in for the afternoon", "in at \\d", "by \\d", "at \\d",
                 "after (?:his|her|the) appointment", "after the dentist", "after that", "alarm", "bus was", "bus did not", "train", "stuck",
-                "delayed", "road closed", "accident on", "snow", "flood*", "ice", "icy", "queue", "roadworks"});
+                "delayed", "road closed", "accident on", "snow", "flood*", "ice", "icy", "queue", "roadworks",
+                // when the child will arrive, said any way: "be there for 10", "in for lunch", "ten minutes away", "walking them in now"
+                "be (?:there|in|at school) (?:for|around|about|before|by) (?:\\d+|\\d+ish|lunch|lunchtime|ten|eleven|half|quarter|the afternoon)",
+                "in for lunch", "in for lunchtime", "minutes away", "walking (?:him |her |them )?in", "walking (?:him |her |them )?(?:up|down) now", "\\d+ish"});
         words.put(Reason.INVALID, new String[] {"no childcare", "childcare", "no one to take", "nobody to take", "no-one to take", "cannot take (?:him|her|them)",
                 "no way to get", "no lift", "no car", "no transport", "no bus", "no money for", "uniform", "shoes", "no clean", "washing", "nothing to wear", "too tired", "tired", "overslept and", "struggling", "overwhelmed", "meltdown", "not in the mood", "fell out with",
                 "i am ill", "i am sick", "i am poorly", "i am unwell", "i am not well", "mum is ill", "mum is sick", "dad is ill", "dad is sick",

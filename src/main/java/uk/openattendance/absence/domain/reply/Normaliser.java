@@ -51,7 +51,7 @@ public final class Normaliser {
             Map.entry("coz", "because"), Map.entry("cos", "because"), Map.entry("cuz", "because"), Map.entry("bc", "because"),
             Map.entry("b/c", "because"), Map.entry("becos", "because"), Map.entry("ur", "your"), Map.entry("pls", "please"),
             Map.entry("plz", "please"), Map.entry("plse", "please"), Map.entry("thx", "thanks"), Map.entry("thnx", "thanks"),
-            Map.entry("ty", "thanks"), Map.entry("u", "you"), Map.entry("r", "are"), Map.entry("b4", "before"), Map.entry("asap", "soon"),
+            Map.entry("ty", "thanks"), Map.entry("u", "you"), Map.entry("r", "are"), Map.entry("b4", "before"), Map.entry("b", "be"), Map.entry("l8", "late"), Map.entry("l8r", "later"), Map.entry("asap", "soon"),
             Map.entry("lol", ""), Map.entry("omg", ""), Map.entry("tbh", ""), Map.entry("fyi", ""), Map.entry("btw", ""),
             Map.entry("x", ""), Map.entry("xx", ""), Map.entry("xxx", ""), Map.entry("xxxx", ""), Map.entry("xo", ""),
             Map.entry("n", "and"), Map.entry("&", "and"), Map.entry("+", "and"), Map.entry("w/", "with"), Map.entry("wiv", "with"),

@@ -27,7 +27,7 @@ public final class ReasonClassifier {
             "(?:not|no|never|cannot|will not|won't|unable to|off|instead of|rather than|back)\\s+(?:\\w+\\s+){0,3}(?:in|at|to)\\s+school|"
                     + "(?:not|never|cannot)\\s+(?:\\w+\\s+){0,2}(?:in class|there)");
     private static final Pattern PARENT_INVALID = Pattern.compile(
-            "(?<![\\w'])(?:threadworm\\w*|i am (?:ill|sick|poorly|unwell|not well|not feeling well)|i have (?:a|the) (?:bug|cold|flu|virus|migraine|covid|sickness)|"
+            "(?<![\\w'])(?:threadworm\\w*|(?:hair|hairdresser\\w*|barber\\w*|nail|nails|beauty|lash\\w*|tanning|vet|vets|car|mot|bank|council|housing|passport|driving)(?:'s)? (?:appointment|appt)|(?:appointment|appt) (?:at|with) the (?:hairdresser\\w*|barber\\w*|vet\\w*|bank|council|salon)|hairdresser\\w*|barber\\w*|i am (?:ill|sick|poorly|unwell|not well|not feeling well)|i have (?:a|the) (?:bug|cold|flu|virus|migraine|covid|sickness)|"
                     + "i have been (?:sick|ill|poorly)|(?:mum|dad|i) (?:is|am|has been) (?:ill|sick|poorly|in hospital)|my (?:own )?appointment|"
                     + "i have (?:an|a) (?:\\w+ )?appointment|no childcare|childcare|uniform|no clean|birthday|shopping|haircut|day out|"
                     + "no one to (?:take|bring)|nobody to (?:take|bring)|no lift|no transport|no car|cannot (?:take|bring|get) (?:him|her|them)|"

@@ -174,7 +174,7 @@ public final class ReplyReader {
                 continue;
             }
             boolean unresolved = bound.stream().anyMatch(Bound::ambiguous);
-            outcomes.put(child, outcomeFor(child, mine, clause, today, calendar, settings, language.isPresent(), reviews, absent.size(), unresolved, model));
+            outcomes.put(child, outcomeFor(child, roll, mine, clause, today, calendar, settings, language.isPresent(), reviews, absent.size(), unresolved, model));
         }
         boolean someExplained = outcomes.values().stream().anyMatch(o -> !(o.outcome() instanceof ChildOutcome.Unexplained)
                 && !(o.outcome() instanceof ChildOutcome.NotAbsent));
@@ -214,7 +214,7 @@ public final class ReplyReader {
     }
 
     /** One absent child's outcome from the clauses about them. */
-    private static ChildOutcomeAndConfidence outcomeFor(RollChild child, List<Bound> mine, String clause, LocalDate today, SchoolCalendar calendar,
+    private static ChildOutcomeAndConfidence outcomeFor(RollChild child, List<RollChild> roll, List<Bound> mine, String clause, LocalDate today, SchoolCalendar calendar,
             ReaderSettings settings, boolean otherLanguage, Set<ReviewReason> reviews, int absentCount, boolean unresolvedSubject, ReasonModel model) {
         Set<Reason> reasons = EnumSet.noneOf(Reason.class);
         boolean lexical = mine.stream().anyMatch(b -> b.reason().explains() && !b.classification().guessed());
@@ -253,7 +253,7 @@ public final class ReplyReader {
         boolean modelAgrees = giving.stream().allMatch(b -> b.classification().modelAgrees())
                 || ReasonClassifier.agrees(reason, model.guess(text));
         ApplyGate.Evidence evidence = new ApplyGate.Evidence(text, giving.stream().anyMatch(Bound::byName), boundForCertain, unresolvedSubject,
-                giving.stream().allMatch(b -> b.classification().guessed()), modelAgrees);
+                giving.stream().allMatch(b -> b.classification().guessed()), modelAgrees, unfamiliar(text, roll, model));
         if (reason == Reason.LATE) {
             if (!ApplyGate.lateBreaks(evidence).isEmpty() || confidence < settings.confidenceToApply()) {
                 reviews.add(ReviewReason.UNCLEAR);
@@ -311,6 +311,28 @@ public final class ReplyReader {
         Session last = span.lastSession();
         ChildOutcome.Coded coded = new ChildOutcome.Coded(code, first, span.lastDay(), last, span.expectedReturn(), apply ? applyThrough : Optional.empty());
         return new ChildOutcomeAndConfidence(coded, confidence, clause);
+    }
+
+    /**
+     * The words said about a child that no training reply used, leaving out the family's own names (every family's are
+     * new) and words the reader's dictionary knows as ordinary English spelt right, which the model's not having seen does
+     * not make strange: what is left is text-speak, misspellings and words of meaning the reader has no entry for.
+     */
+    static int unfamiliar(String text, List<RollChild> roll, ReasonModel model) {
+        Set<String> names = new HashSet<>();
+        for (RollChild c : roll) {
+            names.add(Names.bare(c.legalForename()));
+            if (c.preferredForename() != null) {
+                names.add(Names.bare(c.preferredForename()));
+            }
+        }
+        int n = 0;
+        for (String w : model.unfamiliarWords(text)) {
+            if (!names.contains(w) && Names.match(0, w, roll).isEmpty()) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** The reason that decides a child's outcome when clauses about them give several. */

@@ -87,4 +87,17 @@ class ApplyGateTest {
         assertThat(ApplyGate.lateBreaks(clear("not coming in today. the car broke down"))).contains(Rule.LATE_NOT_CLEARLY_TODAY);
         assertThat(ApplyGate.lateBreaks(clear("evie might be in later if she feels better"))).contains(Rule.HEDGE);
     }
+
+    @Test
+    void aReadingBesideSeveralWordsNoReplyEverUsedIsOnlySuggested() {
+        Evidence strange = new Evidence("ben has a cough but supposedly pretending", true, true, false, false, true, 3);
+        assertThat(ApplyGate.codedBreaks(strange)).contains(Rule.UNFAMILIAR_WORDS);
+        assertThat(ApplyGate.lateBreaks(new Evidence("ben is on his way, flibbered the glonk", true, true, false, false, true, 2))).doesNotContain(Rule.UNFAMILIAR_WORDS);
+        assertThat(ApplyGate.lateBreaks(new Evidence("ben is on his way, flibbered the glonk wibbly", true, true, false, false, true, 3))).contains(Rule.UNFAMILIAR_WORDS);
+    }
+
+    @Test
+    void oneNewWordAloneDoesNotStopAReading() {
+        assertThat(ApplyGate.codedBreaks(new Evidence("ben has a stinking cough", true, true, false, false, true, 1))).isEmpty();
+    }
 }

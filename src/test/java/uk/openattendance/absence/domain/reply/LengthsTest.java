@@ -49,4 +49,13 @@ class LengthsTest {
     void aTimeOfDayIsNotADate() {
         assertThat(last("he will be in at 10")).isEqualTo(MONDAY);
     }
+
+    @Test
+    void weeksSaidAnyWayTheRestOfTermAndThisWeekAndNextAreCounted() {
+        assertThat(last("glandular fever, the doctor reckons 3 weeks at least")).isEqualTo("2026-12-11");
+        assertThat(last("signed off this week and next")).isEqualTo("2026-12-04");
+        assertThat(last("she will not be back before christmas")).isEqualTo("2026-12-18");
+        assertThat(last("back in school monday 14th")).isEqualTo("2026-12-11");
+        assertThat(last("he was ill for the last two weeks")).isEqualTo(MONDAY);
+    }
 }

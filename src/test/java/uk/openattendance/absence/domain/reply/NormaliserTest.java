@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 class NormaliserTest {
     @Test
     void textSpeakSmartQuotesAndPunctuationRunsBecomePlainWords() {
-        assertThat(Normaliser.normalise("HES got a temp!!! wont b in 2day, dr appt tmrw")).isEqualTo("he is got a temperature! will not b in today, doctor appointment tomorrow");
+        assertThat(Normaliser.normalise("HES got a temp!!! wont b in 2day, dr appt tmrw")).isEqualTo("he is got a temperature! will not be in today, doctor appointment tomorrow");
         assertThat(Normaliser.normalise("She\u2019s poorly\u2026")).isEqualTo("she is poorly.");
     }
 

@@ -58,16 +58,18 @@ class ReplyCorpusTest {
      */
     @Test
     void theNewTuningSetsAreWellFormedAndTheirFiguresArePrinted() throws Exception {
-        for (String set : List.of("tuning-5", "tuning-6")) {
+        for (String set : List.of("tuning-5", "tuning-6", "tuning-7")) {
             List<Reply> replies = load("/sms-replies-" + set + ".tsv");
             assertThat(replies).as(set).isNotEmpty();
-            print(set, measure(replies));
+            Figures f = measure(replies);
+            print(set, f);
+            f.misses().forEach(System.out::println);
         }
     }
 
     @Test
     void theHeldOutSetsAreWellFormedAndTheirFiguresArePrintedWithoutTheirLines() throws Exception {
-        for (String set : List.of("held-out-1", "held-out-2", "held-out-3", "held-out-4", "held-out-5", "held-out-6")) {
+        for (String set : List.of("held-out-1", "held-out-2", "held-out-3", "held-out-4", "held-out-5", "held-out-6", "held-out-8")) {
             if (ReplyCorpusTest.class.getResource("/sms-replies-" + set + ".tsv") == null) {
                 continue;
             }

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 class ReplyCrossValidationTest {
     static final int FOLDS = 5;
-    private static final List<String> SETS = List.of("tuning-1", "tuning-2", "tuning-3", "tuning-4", "tuning-5", "tuning-6");
+    private static final List<String> SETS = List.of("tuning-1", "tuning-2", "tuning-3", "tuning-4", "tuning-5", "tuning-6", "tuning-7");
 
     @Test
     void aModelTrainedOnOtherFoldsReadsTheHeldOutFoldWithItsFiguresPrinted() throws Exception {

@@ -108,4 +108,25 @@ class ReplyReaderTest {
         assertThat(notations(r).get(0)).isEqualTo("PERSON");
         assertThat(r.reviews()).contains(ReviewReason.SAFEGUARDING);
     }
+
+    @Test
+    void anIllnessAmongWordsTheReaderHasNeverSeenIsSuggestedNotApplied() {
+        ReplyReading r = read("Kai has a temperature apparently, allegedly shamming per grandmama", KAI);
+        assertThat(notations(r)).containsExactly("I..2026-11-23");
+        assertThat(((ChildOutcome.Coded) r.children().get(0).outcome()).applies()).isFalse();
+        assertThat(r.forAPerson()).isTrue();
+    }
+
+    @Test
+    void aLateArrivalSaidAsATimeToBeThereIsALateArrival() {
+        assertThat(notations(read("running l8 bus never turned up, b there for 10", KAI))).containsExactly("LATE");
+        assertThat(notations(read("Missed the bus, walking in now", KAI))).containsExactly("LATE");
+    }
+
+    @Test
+    void anAppointmentThatIsNotMedicalIsNeverCodedM() {
+        ReplyReading r = read("Hair appointment at 10, she'll be in after", LILY);
+        assertThat(r.children().get(0).outcome()).isInstanceOf(ChildOutcome.ForPerson.class);
+        assertThat(r.forAPerson()).isTrue();
+    }
 }
