@@ -148,7 +148,7 @@ class AttendanceViewBrowserIT {
         assertThat(browser.smallTargets()).isEmpty();
         screenshot("sign-in");
 
-        browser.tabToName("mobile");
+        browser.tabToName("mobileOrEmail");
         browser.press(f.mobile(), Keys.ENTER);
         WebElement codeHeading = browser.waitForHeading("Enter your code");
         assertThat(browser.focused()).as("focus moves to the code step's heading").isEqualTo(codeHeading);
@@ -202,7 +202,7 @@ class AttendanceViewBrowserIT {
         assertThat(browser.style(browser.page("[data-school=button]"), "height")).isEqualTo("5px");
         assertThat(browser.driver().findElements(By.cssSelector("head style, body style"))).hasSize(1);
 
-        browser.find("input[name=mobile]").sendKeys(f.mobile(), Keys.ENTER);
+        browser.find("input[name=mobileOrEmail]").sendKeys(f.mobile(), Keys.ENTER);
         browser.waitForHeading("Enter your code");
         dispatcher.dispatchDue(List.of(f.school().id()));
         browser.find("input[name=code]").sendKeys(phone.lastCodeTo(ParentPhone.e164(f.mobile())), Keys.ENTER);
