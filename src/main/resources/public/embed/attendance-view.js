@@ -85,7 +85,7 @@
       var dl = el("dl", { "class": "figures", "data-role": "figures" });
       [["Sessions possible", f.possibleSessions], ["Sessions attended", f.attended],
        ["Authorised absence (sessions)", f.authorisedAbsence], ["Unauthorised absence (sessions)", f.unauthorisedAbsence],
-       ["Late after the register closed (sessions)", f.lateAfterClose]].forEach(function (row) {
+       ["Late, counted as unauthorised absence (sessions)", f.unauthorisedLates]].forEach(function (row) {
         dl.appendChild(el("dt", {}, row[0]));
         dl.appendChild(el("dd", {}, String(row[1])));
       });

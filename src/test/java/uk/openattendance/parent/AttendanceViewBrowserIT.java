@@ -168,7 +168,9 @@ class AttendanceViewBrowserIT {
         assertThat(browser.find("[data-role=percent]").getText()).isEqualTo("Attendance this year: 50.0%");
         String figures = browser.find("[data-role=figures]").getText();
         assertThat(figures).contains("Sessions possible\n4").contains("Sessions attended\n2").contains("Authorised absence (sessions)\n1")
-                .contains("Unauthorised absence (sessions)\n1");
+                .contains("Unauthorised absence (sessions)\n1").contains("Late, counted as unauthorised absence (sessions)\n0");
+        assertThat(browser.find("[data-role=view]").getText()).as("every figure the view shows comes from the API").doesNotContain("undefined")
+                .doesNotContain("null").doesNotContain("NaN");
         String week = browser.find("[data-role=week]").getText();
         assertThat(week).contains("Present (morning)").contains("Absent: illness (authorised)")
                 .contains("Late, but arrived before the register closed (counts as present)").contains("Absent: no reason accepted (unauthorised)");
