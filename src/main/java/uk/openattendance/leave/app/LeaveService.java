@@ -282,6 +282,14 @@ public class LeaveService {
         return view(r, pupils.pupil(scope, r.pupilId()));
     }
 
+    /** A request and where it stands for the family; {@code status.reference} is what they quote to the office. */
+    public record FamilyLeave(LeaveRequestView request, uk.openattendance.leave.domain.FamilyLeaveStatus status) {}
+
+    public static FamilyLeave family(LeaveRequestView v) {
+        return new FamilyLeave(v, uk.openattendance.leave.domain.FamilyLeaveStatus.of(v.id(), v.status(), LeaveGround.valueOf(v.ground()),
+                v.decisionNote(), v.documents().size()));
+    }
+
     /** For a signed-in parent: a request for one of their own children; any other is "not found". */
     public LeaveRequestView getForFamily(ParentScope parent, long id) {
         LeaveRequestRow r = familyRow(parent, id);

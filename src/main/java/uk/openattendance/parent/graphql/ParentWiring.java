@@ -6,6 +6,7 @@ import static uk.openattendance.platform.graphql.GraphqlContext.id;
 import graphql.schema.idl.RuntimeWiring;
 import jakarta.inject.Singleton;
 import uk.openattendance.absence.app.AbsenceService;
+import uk.openattendance.leave.app.LeaveService;
 import uk.openattendance.parent.app.ParentPortal;
 import uk.openattendance.platform.graphql.GraphqlWiring;
 
@@ -24,11 +25,19 @@ public class ParentWiring implements GraphqlWiring {
                 .dataFetcher("myChildrensAttendance", env -> parents.attendance(actor(env), id(env, "schoolId")))
                 .dataFetcher("myLetters", env -> parents.letters(actor(env), id(env, "schoolId")))
                 .dataFetcher("myMessages", env -> parents.messages(actor(env), id(env, "schoolId")))
-                .dataFetcher("myAbsenceReports", env -> parents.absenceReports(actor(env), id(env, "schoolId"))));
+                .dataFetcher("myAbsenceReports", env -> parents.absenceReports(actor(env), id(env, "schoolId")))
+                .dataFetcher("myLeaveRequests", env -> parents.myLeaveRequests(actor(env), id(env, "schoolId"))));
         // the report's own fields sit one level down in REST; GraphQL flattens them beside the status
         wiring.type("MyAbsenceReport", t -> t
                 .dataFetcher("report", env -> env.<AbsenceService.FamilyReport>getSource().report())
+                .dataFetcher("reference", env -> env.<AbsenceService.FamilyReport>getSource().status().reference())
                 .dataFetcher("status", env -> env.<AbsenceService.FamilyReport>getSource().status().status().name())
                 .dataFetcher("statusWords", env -> env.<AbsenceService.FamilyReport>getSource().status().words()));
+        wiring.type("MyLeaveRequest", t -> t
+                .dataFetcher("request", env -> env.<LeaveService.FamilyLeave>getSource().request())
+                .dataFetcher("reference", env -> env.<LeaveService.FamilyLeave>getSource().status().reference())
+                .dataFetcher("status", env -> env.<LeaveService.FamilyLeave>getSource().status().status().name())
+                .dataFetcher("statusWords", env -> env.<LeaveService.FamilyLeave>getSource().status().words())
+                .dataFetcher("note", env -> env.<LeaveService.FamilyLeave>getSource().status().note()));
     }
 }
