@@ -250,6 +250,7 @@ class ArchitectureTest {
             "uk.openattendance.followup.app.CorrectionListener", // a corrected mark's correction text
             "uk.openattendance.letters.app.LeaveDecisionLetters", // the letter a headteacher's decision calls for
             "uk.openattendance.parent.app.ParentSignIn", // before a parent is signed in
+            "uk.openattendance.parent.app.StatusNotices", // a family told that their report or request changed
             "uk.openattendance.parent.web.SchoolOriginFilter"); // CORS for the parents' pages
 
     @Test

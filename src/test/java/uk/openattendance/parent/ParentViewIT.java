@@ -186,6 +186,42 @@ class ParentViewIT {
     }
 
     @Test
+    void eachMarkSaysHowItCountsSoTheWeekCanBeDrawnAsSessionsAttended() {
+        JsonNode week = get(fay, "/attendance").json().get(0).get("thisWeek");
+        List<String> counts = new ArrayList<>();
+        week.forEach(m -> counts.add(m.get("counts").asText()));
+        assertThat(counts).containsExactly("PRESENT", "AUTHORISED_ABSENCE", "PRESENT", "UNAUTHORISED_ABSENCE");
+        JsonNode gql = api.graphql(fay, "{ myChildrensAttendance(schoolId: " + school.id() + ") { thisWeek { words counts } } }").json();
+        assertThat(gql.at("/data/myChildrensAttendance/0/thisWeek/1/counts").asText()).as(gql.toString()).isEqualTo("AUTHORISED_ABSENCE");
+    }
+
+    @Test
+    void aParentTokenCannotReachAnotherFamilysChildByRestOrGraphql() {
+        // reading: nothing of Olive in any of Fay's lists, by REST or GraphQL
+        for (String path : List.of("/children", "/attendance", "/letters", "/messages", "/absence-reports", "/leave-requests")) {
+            assertThat(get(fay, path).body()).as(path).doesNotContain("Otterburn").doesNotContain("oscar.otterburn");
+        }
+        Api.Response read = api.graphql(fay, "{ myChildren(schoolId: " + school.id() + ") { name } myChildrensAttendance(schoolId: " + school.id()
+                + ") { pupilId name } myAbsenceReports(schoolId: " + school.id() + ") { reference report { pupilName } } myLeaveRequests(schoolId: "
+                + school.id() + ") { reference request { pupilName } } }");
+        assertThat(read.body()).contains("Amara").doesNotContain("Otterburn");
+        // acting: a report or a leave request naming Olive is refused, and nothing is recorded for her
+        String olives = "{\"pupilIds\":[" + olive.id() + "],\"firstDate\":\"" + MONDAY.plusDays(3) + "\",\"category\":\"ILLNESS\",\"reason\":\"Not mine\"}";
+        Api.Response rest = api.post(base() + "/absence-reports", fay, olives);
+        assertThat(rest.status()).as(rest.body()).isIn(403, 404, 422);
+        assertThat(rest.contentType()).startsWith("application/problem+json");
+        Api.Response gql = api.graphql(fay, "mutation { reportMyChildrensAbsence(schoolId: " + school.id() + ", report: { pupilIds: [" + olive.id()
+                + "], firstDate: \"" + MONDAY.plusDays(3) + "\", category: ILLNESS, reason: \"Not mine\" }) { id } }");
+        assertThat(gql.json().at("/errors/0/extensions/code").asText()).as(gql.body()).isEqualTo("NOT_YOUR_CHILD");
+        Api.Response leave = api.graphql(fay, "mutation { requestMyChildsLeave(schoolId: " + school.id() + ", request: { pupilId: " + olive.id()
+                + ", ground: EXCEPTIONAL_CIRCUMSTANCES, firstDate: \"" + MONDAY.plusWeeks(4) + "\", lastDate: \"" + MONDAY.plusWeeks(4)
+                + "\", reason: \"Not mine\" }) { id } }");
+        assertThat(leave.json().at("/errors/0/extensions/code").asText()).as(leave.body()).isEqualTo("NOT_YOUR_CHILD");
+        assertThat(get(oscar, "/absence-reports").json()).isEmpty();
+        assertThat(get(oscar, "/leave-requests").json()).isEmpty();
+    }
+
+    @Test
     void theOtherFamilySeesOnlyTheirOwnChild() {
         JsonNode theirs = get(oscar, "/attendance").json();
         assertThat(theirs).hasSize(1);

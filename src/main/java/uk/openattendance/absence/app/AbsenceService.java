@@ -77,7 +77,7 @@ public class AbsenceService {
     @Transactional
     public List<AbsenceReportView> report(Actor actor, long schoolId, @Valid ReportAbsence command, ReportChannel channel) {
         SchoolScope scope = actor.require(Permission.REGISTER_AMEND, schoolId, "School", schoolId);
-        return record(scope, scope.describe(), command, channel, null, true, null);
+        return record(scope, scope.describe(), command, channel, null, true, null, AbsenceReported.By.OFFICE);
     }
 
     /** A signed-in parent's report (web form, app), for their own children only. */
@@ -86,13 +86,13 @@ public class AbsenceService {
         if (command.pupilIds() == null || !parent.mayActForAll(command.pupilIds())) {
             throw DomainProblem.field(AbsenceProblem.REPORT_NOT_VALID, "pupilIds", "the ids of your own children");
         }
-        return record(parent.school(), "system: " + who, command, channel, null, false, null);
+        return record(parent.school(), "system: " + who, command, channel, null, false, null, AbsenceReported.By.SIGNED_IN_FAMILY);
     }
 
     /** A family's text reply, read by the SMS-reply job, which has already established who sent it. */
     @Transactional
     public List<AbsenceReportView> reportFromFamily(SchoolScope smsReply, @Valid ReportAbsence command, ReportChannel channel, String who, Long inboundSmsId) {
-        return record(smsReply, "system: " + who, command, channel, inboundSmsId, false, null);
+        return record(smsReply, "system: " + who, command, channel, inboundSmsId, false, null, AbsenceReported.By.FAMILY_TEXT);
     }
 
     /**
@@ -103,7 +103,8 @@ public class AbsenceService {
      */
     @Transactional
     public List<AbsenceReportView> acceptFromReply(SchoolScope office, @Valid ReportAbsence command, String code, Long inboundSmsId) {
-        return record(office, office.describe() + ", accepting a parent's reply", command, ReportChannel.SMS_REPLY, inboundSmsId, false, code);
+        return record(office, office.describe() + ", accepting a parent's reply", command, ReportChannel.SMS_REPLY, inboundSmsId, false, code,
+                AbsenceReported.By.OFFICE);
     }
 
     /**
@@ -111,7 +112,7 @@ public class AbsenceService {
      * {@code code}: the code to give, when not the category's own suggestion (the office accepting a C or G).
      */
     private List<AbsenceReportView> record(SchoolScope scope, String by, ReportAbsence c, ReportChannel channel, Long inboundSmsId, boolean contactFromCaller,
-            String code) {
+            String code, AbsenceReported.By madeBy) {
         long schoolId = scope.schoolId();
         SchoolDay.Context ctx = schoolDay.of(schoolId);
         LocalDate today = ctx.now().toLocalDate();
@@ -194,7 +195,7 @@ public class AbsenceService {
             stored.add(withId(r, ids.get(i)));
         }
         reported.publishEvent(new AbsenceReported(schoolId, stored.stream().map(r -> new AbsenceReported.Report(r.id(), r.pupilId(), r.firstDate(),
-                r.lastDate(), r.suggestedCode())).toList(), channel.name()));
+                r.lastDate(), r.suggestedCode())).toList(), channel.name(), madeBy));
         return views(scope, stored, roll);
     }
 
@@ -301,8 +302,46 @@ public class AbsenceService {
         Map<Long, PupilView> roll = pupils.pupilsByIds(scope, family.pupilIds()).stream().collect(Collectors.toMap(PupilView::id, Function.identity()));
         List<AbsenceReportRow> rows = family.pupilIds().stream().flatMap(id -> store.ofPupil(id).stream()).filter(r -> scope.owns(r.schoolId()))
                 .sorted(java.util.Comparator.comparing(AbsenceReportRow::id).reversed()).toList();
-        return views(scope, rows, roll).stream().map(v -> new FamilyReport(v, uk.openattendance.absence.domain.FamilyReportStatus.of(
-                uk.openattendance.absence.domain.ReportCategory.valueOf(v.category()), v.marksExplained(), v.evidenceToFollow()))).toList();
+        return family(scope, views(scope, rows, roll));
+    }
+
+    /**
+     * Reports of these pupils whose span touches a date, each with where it stands for the family: what a family is
+     * told about when a mark on that date changes (the register taken with the report's code).
+     */
+    public List<FamilyReport> familyReportsTouching(SchoolScope scope, LocalDate date, Collection<Long> pupilIds) {
+        Set<Long> wanted = new HashSet<>(pupilIds);
+        List<AbsenceReportRow> rows = store.touching(scope.schoolId(), date, date).stream().filter(r -> wanted.contains(r.pupilId())).toList();
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, PupilView> roll = pupils.pupilsByIds(scope, rows.stream().map(AbsenceReportRow::pupilId).distinct().toList()).stream()
+                .collect(Collectors.toMap(PupilView::id, Function.identity()));
+        return family(scope, views(scope, rows, roll));
+    }
+
+    /** These reports (of the scope's school) with where each stands for the family: what the family is told when they are made. */
+    public List<FamilyReport> familyReports(SchoolScope scope, Collection<Long> reportIds) {
+        List<AbsenceReportRow> rows = store.byIds(List.copyOf(reportIds)).stream().filter(r -> scope.owns(r.schoolId())).toList();
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, PupilView> roll = pupils.pupilsByIds(scope, rows.stream().map(AbsenceReportRow::pupilId).distinct().toList()).stream()
+                .collect(Collectors.toMap(PupilView::id, Function.identity()));
+        return family(scope, views(scope, rows, roll));
+    }
+
+    /** The same reports with their family status, as the family sees them (the pure rule in FamilyReportStatus). */
+    public List<FamilyReport> family(SchoolScope scope, List<AbsenceReportView> views) {
+        uk.openattendance.school.domain.SchoolCalendar calendar = schoolDay.of(scope.schoolId()).calendar();
+        return views.stream().map(v -> {
+            int days = 0;
+            for (LocalDate d = v.firstDate(); !d.isAfter(v.lastDate()) && days < 100; d = d.plusDays(1)) {
+                days += calendar.isSchoolDay(d) ? 1 : 0;
+            }
+            return new FamilyReport(v, uk.openattendance.absence.domain.FamilyReportStatus.of(v.id(),
+                    uk.openattendance.absence.domain.ReportCategory.valueOf(v.category()), v.marksExplained(), v.evidenceToFollow(), days));
+        }).toList();
     }
 
     static ReportSpan span(AbsenceReportRow r) {

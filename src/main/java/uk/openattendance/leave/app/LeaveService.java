@@ -282,6 +282,15 @@ public class LeaveService {
         return view(r, pupils.pupil(scope, r.pupilId()));
     }
 
+    /** A request and where it stands for the family; {@code status.reference} is what they quote to the office. */
+    @io.swagger.v3.oas.annotations.media.Schema(example = "{\"request\": {\"id\": 77, \"schoolId\": 3, \"pupilId\": 42, \"pupilName\": \"Nia Fenwright\", \"ground\": \"RELIGIOUS_OBSERVANCE\", \"code\": \"R\", \"firstDate\": \"2027-03-30\", \"firstSession\": \"AM\", \"lastDate\": \"2027-03-30\", \"lastSession\": \"PM\", \"schoolDays\": 1.0, \"reason\": \"Eid al-Fitr with the family\", \"festival\": \"Eid al-Fitr\", \"channel\": \"PARENT_APP\", \"requesterContactId\": 118, \"requestedBy\": \"parent:118\", \"requestedAt\": \"2027-03-01T19:02:00Z\", \"advice\": {\"leaning\": \"NO_CONCERNS\", \"points\": [{\"rule\": \"religious-observance\", \"weight\": \"NOTE\", \"reason\": \"A day set apart for religious observance by the family's religious body\"}]}, \"status\": \"REQUESTED\", \"sessions\": [{\"date\": \"2027-03-30\", \"session\": \"AM\"}, {\"date\": \"2027-03-30\", \"session\": \"PM\"}], \"documents\": [], \"version\": 1}, \"status\": {\"reference\": \"L77\", \"status\": \"APPROVED\", \"words\": \"Approved\", \"note\": \"Enjoy the celebration; please make sure homework is caught up.\"}}")
+    public record FamilyLeave(LeaveRequestView request, uk.openattendance.leave.domain.FamilyLeaveStatus status) {}
+
+    public static FamilyLeave family(LeaveRequestView v) {
+        return new FamilyLeave(v, uk.openattendance.leave.domain.FamilyLeaveStatus.of(v.id(), v.status(), LeaveGround.valueOf(v.ground()),
+                v.decisionNote(), v.documents().size()));
+    }
+
     /** For a signed-in parent: a request for one of their own children; any other is "not found". */
     public LeaveRequestView getForFamily(ParentScope parent, long id) {
         LeaveRequestRow r = familyRow(parent, id);

@@ -19,6 +19,8 @@ public enum MessagePurpose {
     REPLY_HELP(true),
     REPLY_STOPPED(true),
     REPLY_STARTED(true),
+    /** Where a family's absence report or leave request now stands, with its reference: received, recorded, decided. */
+    STATUS_UPDATE(true),
     // a parent's sign-in code: secret-bearing, so stored and shown only redacted
     ONE_TIME_CODE(true, "code"),
     /** A letter from school, emailed as a PDF. */

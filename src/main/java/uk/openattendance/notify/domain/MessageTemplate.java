@@ -16,7 +16,7 @@ public record MessageTemplate(MessagePurpose purpose, String subject, String bod
 
     /** The fields every template may use; the caller fills those that apply. */
     public static final Set<String> FIELDS = Set.of("children", "school", "schoolPhone", "date", "session", "minutesLate", "code", "percent",
-            "window", "points", "reply", "contactName", "groups");
+            "window", "points", "reply", "contactName", "groups", "reference");
 
     /** Problems with the wording, as field errors' "expected" texts; empty when it can be used. */
     public List<String> problems() {
@@ -95,6 +95,9 @@ public record MessageTemplate(MessagePurpose purpose, String subject, String bod
             case REPLY_STOPPED -> new MessageTemplate(purpose, null,
                     "{{school}}: you will get no more texts from us. We will email you instead where we can. Reply START to have texts again.");
             case REPLY_STARTED -> new MessageTemplate(purpose, null, "{{school}}: texts are on again. Thank you.");
+            // {{reply}} is the status in words with the child's name and the reference, e.g. "Your absence report about
+            // Iris (reference A12): Recorded as illness (2 sessions)."
+            case STATUS_UPDATE -> new MessageTemplate(purpose, "{{school}}: an update on {{reference}}", "{{school}}: {{reply}}");
             case ONE_TIME_CODE -> new MessageTemplate(purpose, "Your code for {{school}}",
                     "Your {{school}} code is {{code}}. It works for 10 minutes. If you did not ask for it, ignore this message.");
             case LETTER -> new MessageTemplate(purpose, "A letter from {{school}}", "Dear {{contactName}},\n\nPlease find attached a letter from {{school}} "

@@ -49,9 +49,11 @@ public class ParentPortal {
     private final FiguresService figures;
     private final LetterService letters;
     private final Outbox outbox;
+    private final StatusNotices notices;
 
     public ParentPortal(ContactService contacts, PupilService pupils, RegisterService registers, AbsenceService absences, SchoolDay schoolDay,
-            LeaveService leave, FiguresService figures, LetterService letters, Outbox outbox) {
+            LeaveService leave, FiguresService figures, LetterService letters, Outbox outbox, StatusNotices notices) {
+        this.notices = notices;
         this.figures = figures;
         this.letters = letters;
         this.outbox = outbox;
@@ -77,8 +79,12 @@ public class ParentPortal {
                 pm.containsKey(p.id()) ? pm.get(p.id()).meaning() : null)).toList();
     }
 
-    /** One session's mark as a parent reads it: words, never the register code. */
-    public record MarkInWords(LocalDate date, String session, String words, Integer minutesLate) {}
+    /**
+     * One session's mark as a parent reads it: words, never the register code. {@code counts}: how the mark counts in
+     * the DfE's figures (PRESENT, APPROVED_EDUCATIONAL_ACTIVITY, AUTHORISED_ABSENCE, UNAUTHORISED_ABSENCE,
+     * UNABLE_TO_ATTEND, ADMINISTRATIVE, NOT_COUNTED), so a week can be drawn as sessions attended.
+     */
+    public record MarkInWords(LocalDate date, String session, String words, Integer minutesLate, String counts) {}
 
     /**
      * A child's attendance this school year with the same DfE figures staff see (the figures service's own pupil row:
@@ -94,7 +100,8 @@ public class ParentPortal {
         return childrenOf(me).stream().map(p -> new ChildAttendance(p.id(), p.displayName(), p.form(),
                 figures.pupil(me.school(), p.id(), WindowRequest.yearToDate()), monday, today,
                 registers.marksOfPupil(me.school(), p.id(), monday, today).stream()
-                        .map(m -> new MarkInWords(m.date(), m.session(), MarkWords.forParent(m.code()), m.minutesLate() > 0 ? m.minutesLate() : null))
+                        .map(m -> new MarkInWords(m.date(), m.session(), MarkWords.forParent(m.code()), m.minutesLate() > 0 ? m.minutesLate() : null,
+                                uk.openattendance.register.domain.CodeCatalogue.on(m.code(), m.date()).map(c -> c.category().name()).orElse(null)))
                         .toList())).toList();
     }
 
@@ -118,6 +125,7 @@ public class ParentPortal {
         return absences.reportsForFamily(scope(parent, schoolId));
     }
 
+    @jakarta.transaction.Transactional
     public List<AbsenceReportView> report(Actor parent, long schoolId, ReportAbsence command, ReportChannel channel) {
         ParentScope me = scope(parent, schoolId);
         if (command == null || command.pupilIds() == null || !me.mayActForAll(command.pupilIds())) {
@@ -127,10 +135,12 @@ public class ParentPortal {
         ContactView link = links(me).get(0);
         ReportAbsence mineOnly = new ReportAbsence(command.pupilIds(), command.firstDate(), command.firstSession(), command.lastDate(), command.lastSession(),
                 command.expectedReturn(), command.category(), command.reason(), command.evidenceToFollow(), link.contactId());
+        // acknowledged in the same transaction (StatusNotices hears AbsenceReported): the parent hears of a report that was kept, once
         return absences.reportFromFamily(me, mineOnly, channel, link.name() + " (" + link.relationship() + ", signed in)");
     }
 
     /** A leave request for one of the parent's own children; the parent is recorded as who asked, for the rules' advice. */
+    @jakarta.transaction.Transactional
     public LeaveRequestView requestLeave(Actor parent, long schoolId, RequestLeave command) {
         ParentScope me = scope(parent, schoolId);
         if (command == null || command.pupilId() == null || !me.mayActFor(command.pupilId())) {
@@ -140,12 +150,16 @@ public class ParentPortal {
         ContactView link = links(me).stream().filter(c -> c.pupilId() == command.pupilId()).findFirst().orElseThrow();
         RequestLeave asMe = new RequestLeave(command.pupilId(), command.ground(), command.firstDate(), command.firstSession(), command.lastDate(),
                 command.lastSession(), command.reason(), command.festival(), link.contactId());
-        return leave.requestFromFamily(me, asMe, "WEB_FORM", link.name() + " (" + link.relationship() + ", signed in)");
+        LeaveRequestView made = leave.requestFromFamily(me, asMe, "WEB_FORM", link.name() + " (" + link.relationship() + ", signed in)");
+        notices.leaveRequested(me.school(), LeaveService.family(made));
+        return made;
     }
 
-    public List<LeaveRequestView> myLeaveRequests(Actor parent, long schoolId) {
+    /** The parent's children's leave requests, newest first, each with its reference and where it stands. */
+    public List<LeaveService.FamilyLeave> myLeaveRequests(Actor parent, long schoolId) {
         ParentScope me = scope(parent, schoolId);
-        return childrenOf(me).stream().flatMap(p -> leave.ofPupil(me.school(), p.id()).stream()).toList();
+        return childrenOf(me).stream().flatMap(p -> leave.ofPupil(me.school(), p.id()).stream())
+                .sorted(java.util.Comparator.comparing(LeaveRequestView::id).reversed()).map(LeaveService::family).toList();
     }
 
     /** A supporting document for a request the parent made for their own child. */

@@ -8,6 +8,7 @@ import jakarta.inject.Singleton;
 import uk.openattendance.absence.app.AbsenceService;
 import uk.openattendance.absence.domain.ReportChannel;
 import uk.openattendance.absence.graphql.AbsenceWiring;
+import uk.openattendance.leave.app.LeaveService;
 import uk.openattendance.leave.graphql.LeaveWiring;
 import uk.openattendance.parent.app.ParentPortal;
 import uk.openattendance.platform.graphql.GraphqlWiring;
@@ -37,7 +38,14 @@ public class ParentWiring implements GraphqlWiring {
         // the report's own fields sit one level down in REST; GraphQL flattens them beside the status
         wiring.type("MyAbsenceReport", t -> t
                 .dataFetcher("report", env -> env.<AbsenceService.FamilyReport>getSource().report())
+                .dataFetcher("reference", env -> env.<AbsenceService.FamilyReport>getSource().status().reference())
                 .dataFetcher("status", env -> env.<AbsenceService.FamilyReport>getSource().status().status().name())
                 .dataFetcher("statusWords", env -> env.<AbsenceService.FamilyReport>getSource().status().words()));
+        wiring.type("MyLeaveRequest", t -> t
+                .dataFetcher("request", env -> env.<LeaveService.FamilyLeave>getSource().request())
+                .dataFetcher("reference", env -> env.<LeaveService.FamilyLeave>getSource().status().reference())
+                .dataFetcher("status", env -> env.<LeaveService.FamilyLeave>getSource().status().status().name())
+                .dataFetcher("statusWords", env -> env.<LeaveService.FamilyLeave>getSource().status().words())
+                .dataFetcher("note", env -> env.<LeaveService.FamilyLeave>getSource().status().note()));
     }
 }

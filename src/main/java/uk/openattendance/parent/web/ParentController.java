@@ -143,8 +143,9 @@ public class ParentController {
 
     @Get("/leave-requests")
     @Secured(SecurityRule.IS_AUTHENTICATED)
-    @Operation(summary = "Your children's leave requests and their decisions")
-    public List<LeaveRequestView> listMyLeaveRequests(Authentication auth, @PathVariable long schoolId) {
+    @Operation(summary = "Your children's leave requests, newest first, each with its reference and where it stands (received, needs evidence, "
+            + "approved, part approved, refused with the headteacher's note, withdrawn)")
+    public List<uk.openattendance.leave.app.LeaveService.FamilyLeave> listMyLeaveRequests(Authentication auth, @PathVariable long schoolId) {
         return portal.myLeaveRequests(actors.resolve(auth.getName()), schoolId);
     }
 
