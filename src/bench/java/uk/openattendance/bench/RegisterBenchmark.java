@@ -141,19 +141,26 @@ public final class RegisterBenchmark {
             Op ownForm = client -> saveRegister(forms.get(client % forms.size()), sessions);
             Op ownFormJdbc = client -> jdbcSameWrites(url, forms.get(client % forms.size()));
 
-            // warm-up: the JIT and the pool, so the figures are steady-state
-            timeParallel("warm-up", 4, 200, anyForm);
-            timeParallel("warm-up", 4, 200, anyFormJdbc);
-            compare("register save, 30 pupils", 1, 5, 80, anyForm, anyFormJdbc, "within 1.5x of the baseline", null);
             Path jfr = Path.of(System.getProperty("bench.jfr.dir", "target")).toAbsolutePath();
-            compare("register save, 30 pupils", 50, 5, 600, ownForm, ownFormJdbc, "within 1.5x of the baseline", jfr);
-            System.out.println("JDBC same-rows baseline: " + BASELINE_RETRIES.get() + " deadlock retries");
+            // BENCH_FIGURES_ONLY=1 (with BENCH_REUSE) measures the figures alone, with a JFR of the year-to-date rounds
+            boolean figuresOnly = "1".equals(System.getenv("BENCH_FIGURES_ONLY"));
+            if (!figuresOnly) {
+                // warm-up: the JIT and the pool, so the figures are steady-state
+                timeParallel("warm-up", 4, 200, anyForm);
+                timeParallel("warm-up", 4, 200, anyFormJdbc);
+                compare("register save, 30 pupils", 1, 5, 80, anyForm, anyFormJdbc, "within 1.5x of the baseline", null);
+                compare("register save, 30 pupils", 50, 5, 600, ownForm, ownFormJdbc, "within 1.5x of the baseline", jfr);
+                System.out.println("JDBC same-rows baseline: " + BASELINE_RETRIES.get() + " deadlock retries");
+            } else {
+                timeParallel("warm-up", 1, 30, client -> get("/api/v1/schools/" + schoolIds.get(schoolIds.size() - 1)
+                        + "/attendance?groupBy=PUPIL&window=YEAR_TO_DATE&date=2026-07-31"));
+            }
 
             String ytd = "window=YEAR_TO_DATE&date=2026-07-31";
             long ytdSchool = schoolIds.get(schoolIds.size() - 1); // never saved into, so every run reads the same 1,000 pupils
             compare("year-to-date figures, every pupil of a 1,000-pupil school", 1, 5, 10,
                     client -> get("/api/v1/schools/" + ytdSchool + "/attendance?groupBy=PUPIL&" + ytd),
-                    client -> jdbcYearFigures(url, List.of(ytdSchool), false), "median < 20 ms", null);
+                    client -> jdbcYearFigures(url, List.of(ytdSchool), false), "median < 20 ms", figuresOnly ? jfr : null);
             compare("trust persistent-absentee list (" + schoolIds.size() + " schools, " + schoolIds.size() * 1000 + " pupils)", 1, 5, 4,
                     client -> get("/api/v1/trusts/" + trust + "/attendance/persistent-absentees?" + ytd),
                     client -> jdbcYearFigures(url, schoolIds, true), "median < 150 ms", null);
@@ -206,7 +213,7 @@ public final class RegisterBenchmark {
             s.addAll(samples(name, clients, perRound, service));
             if (rec != null) {
                 rec.stop();
-                Path file = jfrDir.resolve("register-save-" + clients + "-clients-round-" + (r + 1) + ".jfr");
+                Path file = jfrDir.resolve((name.startsWith("register save") ? "register-save-" : "figures-") + clients + "-clients-round-" + (r + 1) + ".jfr");
                 rec.dump(file);
                 rec.close();
                 recordings.add(file);

@@ -1,5 +1,13 @@
 package uk.openattendance.absence.web;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import uk.openattendance.platform.web.Created;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -30,11 +38,13 @@ import uk.openattendance.security.ActorResolver;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @Tag(name = "Absence reports")
 public class AbsenceController {
+    private final Created created;
     private final AbsenceService absences;
     private final ReplySuggestions suggestions;
     private final ActorResolver actors;
 
-    public AbsenceController(AbsenceService absences, ReplySuggestions suggestions, ActorResolver actors) {
+    public AbsenceController(AbsenceService absences, ReplySuggestions suggestions, ActorResolver actors, Created created) {
+        this.created = created;
         this.absences = absences;
         this.suggestions = suggestions;
         this.actors = actors;
@@ -49,12 +59,12 @@ public class AbsenceController {
     }
 
     @Post("/absence-reports")
-    @Status(HttpStatus.CREATED)
+    @ApiResponse(responseCode = "201", content = @Content(array = @ArraySchema(schema = @Schema(implementation = AbsenceReportView.class))))
     @Operation(summary = "Log a family's report of an absence taken by phone, email or in person: N marks it covers become its code, "
             + "later registers are pre-coded, and the first-day chain leaves the children alone")
-    public List<AbsenceReportView> reportAbsence(Authentication auth, @PathVariable long schoolId, @QueryValue(defaultValue = "PHONE_CALL") ReportChannel channel,
+    public HttpResponse<?> reportAbsence(Authentication auth, @Nullable @Header(Created.IDEMPOTENCY_KEY) String key, @PathVariable long schoolId, @QueryValue(defaultValue = "PHONE_CALL") ReportChannel channel,
             @Body ReportAbsence body) {
-        return absences.report(actors.resolve(auth.getName()), schoolId, body, channel);
+        return created.respond(auth, key, "reportAbsence:" + schoolId + ":" + channel, body, () -> absences.report(actors.resolve(auth.getName()), schoolId, body, channel));
     }
 
     @Get("/absence-reports")

@@ -1,5 +1,11 @@
 package uk.openattendance.leave.web;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import uk.openattendance.platform.web.Created;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -33,19 +39,21 @@ import uk.openattendance.security.ActorResolver;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @Tag(name = "Leave of absence")
 public class LeaveController {
+    private final Created created;
     private final LeaveService leave;
     private final ActorResolver actors;
 
-    public LeaveController(LeaveService leave, ActorResolver actors) {
+    public LeaveController(LeaveService leave, ActorResolver actors, Created created) {
+        this.created = created;
         this.leave = leave;
         this.actors = actors;
     }
 
     @Post("/leave-requests")
-    @Status(HttpStatus.CREATED)
+    @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = LeaveRequestView.class)))
     @Operation(summary = "Record a leave request made on paper or in person, for the headteacher; the answer carries the school's rules' advice")
-    public LeaveRequestView requestLeave(Authentication auth, @PathVariable long schoolId, @Body RequestLeave body) {
-        return leave.request(actors.resolve(auth.getName()), schoolId, body);
+    public HttpResponse<?> requestLeave(Authentication auth, @Nullable @Header(Created.IDEMPOTENCY_KEY) String key, @PathVariable long schoolId, @Body RequestLeave body) {
+        return created.respond(auth, key, "requestLeave:" + schoolId, body, () -> leave.request(actors.resolve(auth.getName()), schoolId, body));
     }
 
     @Get("/leave-requests")
@@ -111,10 +119,10 @@ public class LeaveController {
     public record NewAssessmentPeriod(String name, LocalDate startsOn, LocalDate endsOn) {}
 
     @Post("/assessment-periods")
-    @Status(HttpStatus.CREATED)
+    @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = LeaveService.AssessmentPeriod.class)))
     @Operation(summary = "Set an assessment period (e.g. KS2 SATs week) in the calendar; leave advice speaks against overlapping requests")
-    public LeaveService.AssessmentPeriod addAssessmentPeriod(Authentication auth, @PathVariable long schoolId, @Body NewAssessmentPeriod body) {
-        return leave.addAssessmentPeriod(actors.resolve(auth.getName()), schoolId, body.name(), body.startsOn(), body.endsOn());
+    public HttpResponse<?> addAssessmentPeriod(Authentication auth, @Nullable @Header(Created.IDEMPOTENCY_KEY) String key, @PathVariable long schoolId, @Body NewAssessmentPeriod body) {
+        return created.respond(auth, key, "addAssessmentPeriod:" + schoolId, body, () -> leave.addAssessmentPeriod(actors.resolve(auth.getName()), schoolId, body.name(), body.startsOn(), body.endsOn()));
     }
 
     @Get("/assessment-periods")

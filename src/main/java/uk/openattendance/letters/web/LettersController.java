@@ -1,5 +1,10 @@
 package uk.openattendance.letters.web;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import uk.openattendance.platform.web.Created;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -34,12 +39,14 @@ import uk.openattendance.security.ActorResolver;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @Tag(name = "Letters")
 public class LettersController {
+    private final Created created;
     private final LetterService letters;
     private final LetterRuns runs;
     private final LetterTemplates templates;
     private final ActorResolver actors;
 
-    public LettersController(LetterService letters, LetterRuns runs, LetterTemplates templates, ActorResolver actors) {
+    public LettersController(LetterService letters, LetterRuns runs, LetterTemplates templates, ActorResolver actors, Created created) {
+        this.created = created;
         this.letters = letters;
         this.runs = runs;
         this.templates = templates;
@@ -60,11 +67,11 @@ public class LettersController {
     }
 
     @Post("/schools/{schoolId}/pupils/{pupilId}/improvement-meetings")
-    @Status(HttpStatus.CREATED)
+    @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = LetterView.class)))
     @Operation(summary = "Record an attendance improvement meeting: drafts the letter with the year's figures, the agreed plan and its review date")
-    public LetterView recordImprovementMeeting(Authentication auth, @PathVariable long schoolId, @PathVariable long pupilId,
+    public HttpResponse<?> recordImprovementMeeting(Authentication auth, @Nullable @Header(Created.IDEMPOTENCY_KEY) String key, @PathVariable long schoolId, @PathVariable long pupilId,
             @Body LetterRuns.RecordMeeting body) {
-        return runs.recordImprovementMeeting(actors.resolve(auth.getName()), schoolId, pupilId, body);
+        return created.respond(auth, key, "recordImprovementMeeting:" + schoolId + ":" + pupilId, body, () -> runs.recordImprovementMeeting(actors.resolve(auth.getName()), schoolId, pupilId, body));
     }
 
     @Post("/schools/{schoolId}/start-of-year-letters")

@@ -1,5 +1,11 @@
 package uk.openattendance.parent.web;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import uk.openattendance.platform.web.Created;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -44,12 +50,14 @@ import uk.openattendance.security.web.ParentSignInThrottle;
 @Controller("/api/v1/public/schools/{schoolId}/parent")
 @Tag(name = "Parents")
 public class ParentController {
+    private final Created created;
     private final ParentSignIn signIn;
     private final ParentPortal portal;
     private final ActorResolver actors;
     private final ParentSignInThrottle throttle;
 
-    public ParentController(ParentSignIn signIn, ParentPortal portal, ActorResolver actors, ParentSignInThrottle throttle) {
+    public ParentController(ParentSignIn signIn, ParentPortal portal, ActorResolver actors, ParentSignInThrottle throttle, Created created) {
+        this.created = created;
         this.signIn = signIn;
         this.portal = portal;
         this.actors = actors;
@@ -121,24 +129,24 @@ public class ParentController {
     }
 
     @Post("/absence-reports")
-    @Status(HttpStatus.CREATED)
+    @ApiResponse(responseCode = "201", content = @Content(array = @ArraySchema(schema = @Schema(implementation = AbsenceReportView.class))))
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @Operation(summary = "Report your children's absence: one or more children, from a date (and session) to a date or an expected return")
-    public List<AbsenceReportView> reportMyChildrensAbsence(Authentication auth, @PathVariable long schoolId,
+    public HttpResponse<?> reportMyChildrensAbsence(Authentication auth, @Nullable @Header(Created.IDEMPOTENCY_KEY) String key, @PathVariable long schoolId,
             @QueryValue(defaultValue = "PARENT_APP") ReportChannel channel, @Body ReportAbsence body) {
         if (channel != ReportChannel.PARENT_APP && channel != ReportChannel.WEB_FORM) {
             throw DomainProblem.field(uk.openattendance.parent.app.ParentProblem.SIGN_IN_NOT_VALID, "channel", "PARENT_APP or WEB_FORM");
         }
-        return portal.report(actors.resolve(auth.getName()), schoolId, body, channel);
+        return created.respond(auth, key, "reportMyChildrensAbsence:" + schoolId + ":" + channel, body, () -> portal.report(actors.resolve(auth.getName()), schoolId, body, channel));
     }
 
     @Post("/leave-requests")
-    @Status(HttpStatus.CREATED)
+    @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = LeaveRequestView.class)))
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @Operation(summary = "Ask for leave of absence for your child: dates (whole days or sessions), the ground and your reason. The headteacher decides; "
             + "you get a letter")
-    public LeaveRequestView requestLeaveForMyChild(Authentication auth, @PathVariable long schoolId, @Body RequestLeave body) {
-        return portal.requestLeave(actors.resolve(auth.getName()), schoolId, body);
+    public HttpResponse<?> requestLeaveForMyChild(Authentication auth, @Nullable @Header(Created.IDEMPOTENCY_KEY) String key, @PathVariable long schoolId, @Body RequestLeave body) {
+        return created.respond(auth, key, "requestLeaveForMyChild:" + schoolId, body, () -> portal.requestLeave(actors.resolve(auth.getName()), schoolId, body));
     }
 
     @Get("/leave-requests")

@@ -27,7 +27,7 @@ import uk.openattendance.register.domain.Tally;
 
 /**
  * Marks, their history and the weekly tallies, written inside the caller's transaction: marks and history as multi-row
- * INSERTs (the bulk of an import's time; see RowInserts), tallies and chain heads in JDBC batches. A whole register is a
+ * INSERTs (the bulk of an import's time; see RowInserts), tallies and chain heads as multi-row upserts. A whole register is a
  * handful of statements whatever its size (STACK.md: saveAll does not batch generated ids).
  */
 @Singleton
@@ -139,16 +139,8 @@ public class MarkStore {
                 return heads;
             }
         }
-        jdbc.prepareStatement("INSERT INTO pupil_chain_head (pupil_id, school_id, seq, hash) VALUES (?,?,0,?) ON DUPLICATE KEY UPDATE seq = seq", ps -> {
-            for (Long id : pupilIds) {
-                ps.setLong(1, id);
-                ps.setLong(2, schoolId);
-                ps.setString(3, HistoryChain.GENESIS);
-                ps.addBatch();
-            }
-            ps.executeBatch();
-            return null;
-        });
+        RowInserts.insert(jdbc, "INSERT INTO pupil_chain_head (pupil_id, school_id, seq, hash)", 4, "ON DUPLICATE KEY UPDATE seq = seq", List.copyOf(pupilIds),
+                (v, id) -> v.add(id).add(schoolId).add(0).add(HistoryChain.GENESIS));
         return heads(pupilIds, " FOR UPDATE");
     }
 
@@ -228,18 +220,8 @@ public class MarkStore {
         for (HistoryRow h : rows) {
             latest.merge(h.pupilId(), h, (a, b) -> a.seq() > b.seq() ? a : b);
         }
-        jdbc.prepareStatement("INSERT INTO pupil_chain_head (pupil_id, school_id, seq, hash) VALUES (?,?,?,?) "
-                + "ON DUPLICATE KEY UPDATE seq = VALUES(seq), hash = VALUES(hash)", ps -> {
-                    for (HistoryRow h : latest.values()) {
-                        ps.setLong(1, h.pupilId());
-                        ps.setLong(2, h.schoolId());
-                        ps.setLong(3, h.seq());
-                        ps.setString(4, h.hash());
-                        ps.addBatch();
-                    }
-                    ps.executeBatch();
-                    return null;
-                });
+        RowInserts.insert(jdbc, "INSERT INTO pupil_chain_head (pupil_id, school_id, seq, hash)", 4, "ON DUPLICATE KEY UPDATE seq = VALUES(seq), hash = VALUES(hash)",
+                List.copyOf(latest.values()), (v, h) -> v.add(h.pupilId()).add(h.schoolId()).add(h.seq()).add(h.hash()));
     }
 
     public List<HistoryRow> history(long pupilId) {
@@ -337,18 +319,11 @@ public class MarkStore {
         if (deltasByPupilSchoolYear.isEmpty()) {
             return;
         }
-        jdbc.prepareStatement("INSERT INTO attendance_year (pupil_id, academic_year, school_id, sessions, possible, present, approved_activity, authorised, "
-                + "unauthorised, late_l, late_u, minutes_late, penalty_sessions) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) ON DUPLICATE KEY UPDATE " + SUMS, ps -> {
-                    for (var e : deltasByPupilSchoolYear.entrySet()) {
-                        String[] k = e.getKey().split("\\|");
-                        ps.setLong(1, Long.parseLong(k[0]));
-                        ps.setString(2, k[2]);
-                        ps.setLong(3, Long.parseLong(k[1]));
-                        bindTally(ps, 4, e.getValue());
-                        ps.addBatch();
-                    }
-                    ps.executeBatch();
-                    return null;
+        RowInserts.insert(jdbc, "INSERT INTO attendance_year (pupil_id, academic_year, school_id, sessions, possible, present, approved_activity, authorised, "
+                + "unauthorised, late_l, late_u, minutes_late, penalty_sessions)", 13, "ON DUPLICATE KEY UPDATE " + SUMS, List.copyOf(deltasByPupilSchoolYear.entrySet()),
+                (v, e) -> {
+                    String[] k = e.getKey().split("\\|");
+                    tally(v.add(Long.parseLong(k[0])).add(k[2]).add(Long.parseLong(k[1])), e.getValue());
                 });
     }
 
@@ -380,17 +355,9 @@ public class MarkStore {
             + "unauthorised = unauthorised + VALUES(unauthorised), late_l = late_l + VALUES(late_l), late_u = late_u + VALUES(late_u), "
             + "minutes_late = minutes_late + VALUES(minutes_late), penalty_sessions = penalty_sessions + VALUES(penalty_sessions)";
 
-    private static void bindTally(PreparedStatement ps, int from, Tally t) throws SQLException {
-        ps.setInt(from, t.sessions());
-        ps.setInt(from + 1, t.possible());
-        ps.setInt(from + 2, t.present());
-        ps.setInt(from + 3, t.approvedActivity());
-        ps.setInt(from + 4, t.authorised());
-        ps.setInt(from + 5, t.unauthorised());
-        ps.setInt(from + 6, t.lateL());
-        ps.setInt(from + 7, t.lateU());
-        ps.setInt(from + 8, t.minutesLate());
-        ps.setInt(from + 9, t.penaltySessions());
+    private static void tally(RowInserts.Values v, Tally t) throws SQLException {
+        v.add(t.sessions()).add(t.possible()).add(t.present()).add(t.approvedActivity()).add(t.authorised()).add(t.unauthorised()).add(t.lateL())
+                .add(t.lateU()).add(t.minutesLate()).add(t.penaltySessions());
     }
 
     /** Adds each row's tally to the stored week (creating it), in one batch. */
@@ -398,18 +365,9 @@ public class MarkStore {
         if (deltas.isEmpty()) {
             return;
         }
-        jdbc.prepareStatement("INSERT INTO attendance_week (pupil_id, week_start, school_id, sessions, possible, present, approved_activity, authorised, "
-                + "unauthorised, late_l, late_u, minutes_late, penalty_sessions) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) ON DUPLICATE KEY UPDATE " + SUMS, ps -> {
-                    for (WeekRow w : deltas) {
-                        ps.setLong(1, w.pupilId());
-                        ps.setDate(2, Date.valueOf(w.weekStart()));
-                        ps.setLong(3, w.schoolId());
-                        bindTally(ps, 4, w.tally());
-                        ps.addBatch();
-                    }
-                    ps.executeBatch();
-                    return null;
-                });
+        RowInserts.insert(jdbc, "INSERT INTO attendance_week (pupil_id, week_start, school_id, sessions, possible, present, approved_activity, authorised, "
+                + "unauthorised, late_l, late_u, minutes_late, penalty_sessions)", 13, "ON DUPLICATE KEY UPDATE " + SUMS, List.copyOf(deltas),
+                (v, w) -> tally(v.add(w.pupilId()).add(w.weekStart()).add(w.schoolId()), w.tally()));
     }
 
     /** Per-pupil sums of whole weeks starting in [fromWeek, toWeek], for the given schools. */

@@ -17,6 +17,7 @@ import uk.openattendance.platform.problem.DomainProblem;
 import uk.openattendance.platform.problem.FieldError;
 import uk.openattendance.roll.persistence.PupilRepository;
 import uk.openattendance.roll.persistence.PupilRow;
+import uk.openattendance.roll.persistence.RollReads;
 import uk.openattendance.school.app.RegisterGroupService;
 import uk.openattendance.school.app.RegisterGroupView;
 import uk.openattendance.security.Actor;
@@ -29,11 +30,13 @@ public class PupilService {
     private static final Sort BY_NAME = Sort.of(Sort.Order.asc("legalSurname"), Sort.Order.asc("legalForename"), Sort.Order.asc("id"));
 
     private final PupilRepository pupils;
+    private final RollReads rolls;
     private final RegisterGroupService registerGroups;
     private final AdmissionsRecorder admissions;
 
-    public PupilService(PupilRepository pupils, RegisterGroupService registerGroups, AdmissionsRecorder admissions) {
+    public PupilService(PupilRepository pupils, RollReads rolls, RegisterGroupService registerGroups, AdmissionsRecorder admissions) {
         this.pupils = pupils;
+        this.rolls = rolls;
         this.registerGroups = registerGroups;
         this.admissions = admissions;
     }
@@ -89,7 +92,7 @@ public class PupilService {
     }
 
     public List<PupilView> wholeRoll(SchoolScope scope) {
-        return pupils.findBySchoolId(scope.schoolId()).stream().map(RollMapper::view).toList();
+        return rolls.ofSchool(scope.schoolId()).stream().map(RollMapper::view).toList();
     }
 
     /** Batch lookup for GraphQL and other features: pupils of schools the caller may not read are left out. */

@@ -1,5 +1,13 @@
 package uk.openattendance.school.web;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import uk.openattendance.platform.web.Created;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -26,10 +34,12 @@ import uk.openattendance.security.ActorResolver;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @Tag(name = "Calendar")
 public class CalendarController {
+    private final Created created;
     private final CalendarService calendars;
     private final ActorResolver actors;
 
-    public CalendarController(CalendarService calendars, ActorResolver actors) {
+    public CalendarController(CalendarService calendars, ActorResolver actors, Created created) {
+        this.created = created;
         this.calendars = calendars;
         this.actors = actors;
     }
@@ -41,16 +51,16 @@ public class CalendarController {
     }
 
     @Post("/terms")
-    @Status(HttpStatus.CREATED)
+    @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = Term.class)))
     @Operation(summary = "Add a term to the school calendar")
-    public Term addTerm(Authentication auth, @PathVariable long schoolId, @Body TermCommand body) {
-        return calendars.addTerm(actors.resolve(auth.getName()), schoolId, body);
+    public HttpResponse<?> addTerm(Authentication auth, @Nullable @Header(Created.IDEMPOTENCY_KEY) String key, @PathVariable long schoolId, @Body TermCommand body) {
+        return created.respond(auth, key, "addTerm:" + schoolId, body, () -> calendars.addTerm(actors.resolve(auth.getName()), schoolId, body));
     }
 
     @Post("/closures")
-    @Status(HttpStatus.CREATED)
+    @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = Closure.class)))
     @Operation(summary = "Add a closure (a day or sessions the school is shut) to the school calendar")
-    public Closure addClosure(Authentication auth, @PathVariable long schoolId, @Body ClosureCommand body) {
-        return calendars.addClosure(actors.resolve(auth.getName()), schoolId, body);
+    public HttpResponse<?> addClosure(Authentication auth, @Nullable @Header(Created.IDEMPOTENCY_KEY) String key, @PathVariable long schoolId, @Body ClosureCommand body) {
+        return created.respond(auth, key, "addClosure:" + schoolId, body, () -> calendars.addClosure(actors.resolve(auth.getName()), schoolId, body));
     }
 }

@@ -1,5 +1,12 @@
 package uk.openattendance.statutory.web;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import uk.openattendance.platform.web.Created;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
@@ -33,11 +40,13 @@ import uk.openattendance.statutory.app.StatutoryViews.ReturnDue;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @Tag(name = "Statutory prompts")
 public class StatutoryController {
+    private final Created created;
     private final StatutoryPrompts prompts;
     private final PenaltyNoticeMonitor monitor;
     private final ActorResolver actors;
 
-    public StatutoryController(StatutoryPrompts prompts, PenaltyNoticeMonitor monitor, ActorResolver actors) {
+    public StatutoryController(StatutoryPrompts prompts, PenaltyNoticeMonitor monitor, ActorResolver actors, Created created) {
+        this.created = created;
         this.prompts = prompts;
         this.monitor = monitor;
         this.actors = actors;
@@ -59,10 +68,10 @@ public class StatutoryController {
     }
 
     @Post("/penalty-notices")
-    @Status(HttpStatus.CREATED)
+    @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = PenaltyNotice.class)))
     @Operation(summary = "Record a penalty notice issued to one parent for one child; a third within 3 years is refused with 409")
-    public PenaltyNotice recordPenaltyNotice(Authentication auth, @PathVariable long schoolId, @Body RecordPenaltyNotice body) {
-        return prompts.recordPenaltyNotice(actors.resolve(auth.getName()), schoolId, body);
+    public HttpResponse<?> recordPenaltyNotice(Authentication auth, @Nullable @Header(Created.IDEMPOTENCY_KEY) String key, @PathVariable long schoolId, @Body RecordPenaltyNotice body) {
+        return created.respond(auth, key, "recordPenaltyNotice:" + schoolId, body, () -> prompts.recordPenaltyNotice(actors.resolve(auth.getName()), schoolId, body));
     }
 
     @Get("/pupils/{pupilId}/penalty-notices")
@@ -79,9 +88,9 @@ public class StatutoryController {
     }
 
     @Post("/local-authority-returns-made")
-    @Status(HttpStatus.CREATED)
+    @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = ReturnDue.class)))
     @Operation(summary = "Record that a return listed as due was sent to the local authority, when, and its reference")
-    public ReturnDue recordLocalAuthorityReturnMade(Authentication auth, @PathVariable long schoolId, @Body RecordReturnMade body) {
-        return prompts.recordReturnMade(actors.resolve(auth.getName()), schoolId, body);
+    public HttpResponse<?> recordLocalAuthorityReturnMade(Authentication auth, @Nullable @Header(Created.IDEMPOTENCY_KEY) String key, @PathVariable long schoolId, @Body RecordReturnMade body) {
+        return created.respond(auth, key, "recordLocalAuthorityReturnMade:" + schoolId, body, () -> prompts.recordReturnMade(actors.resolve(auth.getName()), schoolId, body));
     }
 }

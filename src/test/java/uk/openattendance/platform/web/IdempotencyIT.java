@@ -72,4 +72,41 @@ class IdempotencyIT {
         assertThat(r.status()).isEqualTo(409);
         assertThat(r.json().get("code").asText()).isEqualTo("UPN_TAKEN");
     }
+
+    @Test
+    void anAbsenceReportRetriedAfterATimeoutWithTheSameKeyIsRecordedOnce() {
+        long pupilId = admit("pupil-" + TestWorld.next(), pupil(TestWorld.upn(), "Lonsdale")).json().get("id").asLong();
+        String path = "/api/v1/schools/" + school.id() + "/absence-reports";
+        String body = "{\"pupilIds\":[" + pupilId + "],\"firstDate\":\"2026-11-24\",\"category\":\"ILLNESS\",\"reason\":\"Temperature overnight\"}";
+        Map<String, String> headers = Map.of("Idempotency-Key", "report-" + TestWorld.next(), "Content-Type", "application/json");
+        var first = api.send("POST", path, office, body, headers);
+        var retry = api.send("POST", path, office, body, headers);
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        assertThat(retry.status()).as(retry.body()).isEqualTo(201);
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(retry.json().at("/0/id").asLong()).isEqualTo(first.json().at("/0/id").asLong());
+        var listed = api.get(path + "?date=2026-11-24", office).json();
+        long mine = 0;
+        for (var r : listed) {
+            mine += r.path("pupilId").asLong() == pupilId ? 1 : 0;
+        }
+        assertThat(mine).as("reports for the child after a retry").isEqualTo(1);
+    }
+
+    @Test
+    void aClosureRetriedWithTheSameKeyIsAddedOnceAndADifferentClosureUnderItIsRefused() {
+        String head = world.staffLogin(api, Role.HEADTEACHER, school.id(), null);
+        String path = "/api/v1/schools/" + school.id() + "/calendar/closures";
+        String key = "closure-" + TestWorld.next();
+        Map<String, String> headers = Map.of("Idempotency-Key", key, "Content-Type", "application/json");
+        String snow = "{\"date\":\"2026-12-09\",\"sessions\":\"ALL_DAY\",\"kind\":\"OTHER\",\"description\":\"Snow\"}";
+        var first = api.send("POST", path, head, snow, headers);
+        var retry = api.send("POST", path, head, snow, headers);
+        var other = api.send("POST", path, head, snow.replace("2026-12-09", "2026-12-10"), headers);
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(other.status()).as(other.body()).isEqualTo(422);
+        assertThat(other.json().get("code").asText()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+    }
 }
