@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 import uk.openattendance.absence.app.AbsenceProblem;
 import uk.openattendance.absence.app.AbsenceService;
+import uk.openattendance.absence.app.AcceptSuggestions;
+import uk.openattendance.absence.app.ReplySuggestions;
+import uk.openattendance.platform.graphql.GraphqlContext;
 import uk.openattendance.absence.app.ReportAbsence;
 import uk.openattendance.absence.domain.ReportCategory;
 import uk.openattendance.absence.domain.ReportChannel;
@@ -34,8 +37,11 @@ public class AbsenceWiring implements GraphqlWiring {
     private final Outbox outbox;
     private final InboundTexts inbound;
     private final ParentPortal parents;
+    private final ReplySuggestions suggestions;
 
-    public AbsenceWiring(AbsenceService absences, CallListService calls, Outbox outbox, InboundTexts inbound, ParentPortal parents) {
+    public AbsenceWiring(AbsenceService absences, CallListService calls, Outbox outbox, InboundTexts inbound, ParentPortal parents,
+            ReplySuggestions suggestions) {
+        this.suggestions = suggestions;
         this.absences = absences;
         this.calls = calls;
         this.outbox = outbox;
@@ -53,7 +59,8 @@ public class AbsenceWiring implements GraphqlWiring {
                         Math.max(0, env.<Integer>getArgument("page")), Math.min(Math.max(1, env.<Integer>getArgument("size")), 500)))
                 .dataFetcher("inboundMessages", env -> inbound.ofSchool(actor(env), id(env, "schoolId"), env.getArgument("status"),
                         Math.max(0, env.<Integer>getArgument("page")), Math.min(Math.max(1, env.<Integer>getArgument("size")), 500)))
-                .dataFetcher("myChildren", env -> parents.children(actor(env), id(env, "schoolId"))));
+                .dataFetcher("myChildren", env -> parents.children(actor(env), id(env, "schoolId")))
+                .dataFetcher("pupilAbsenceReports", env -> absences.reportsOfPupil(actor(env), id(env, "schoolId"), id(env, "pupilId"))));
         wiring.type("Mutation", t -> t
                 .dataFetcher("reportAbsence", env -> absences.report(actor(env), id(env, "schoolId"), report(env),
                         ReportChannel.valueOf(env.getArgumentOrDefault("channel", "PHONE_CALL"))))
@@ -63,6 +70,12 @@ public class AbsenceWiring implements GraphqlWiring {
                         env.getArgument("note"))))
                 .dataFetcher("markSafe", env -> calls.markSafe(actor(env), id(env, "schoolId"), id(env, "caseId"),
                         new MarkSafe(env.getArgument("note"), env.getArgument("version") == null ? null : env.<Integer>getArgument("version").longValue()))));
+        wireSuggestions(wiring, suggestions);
+    }
+
+    private static void wireSuggestions(RuntimeWiring.Builder wiring, ReplySuggestions suggestions) {
+        wiring.type("Mutation", t -> t.dataFetcher("acceptInboundSuggestions", env -> suggestions.accept(actor(env), id(env, "schoolId"),
+                id(env, "id"), new AcceptSuggestions(GraphqlContext.ids(env, "pupilIds")))));
     }
 
     private static ReportAbsence report(DataFetchingEnvironment env) {

@@ -35,7 +35,9 @@ public class LeaveWiring implements GraphqlWiring {
                 .dataFetcher("leaveRequests", env -> leave.list(actor(env), id(env, "schoolId"), env.getArgument("status")))
                 .dataFetcher("leaveRequest", env -> leave.get(actor(env), id(env, "schoolId"), id(env, "id")))
                 .dataFetcher("pupilLeaveRequests", env -> leave.ofPupil(actor(env), id(env, "schoolId"), id(env, "pupilId")))
-                .dataFetcher("myLeaveRequests", env -> parents.myLeaveRequests(actor(env), id(env, "schoolId"))));
+                .dataFetcher("myLeaveRequests", env -> parents.myLeaveRequests(actor(env), id(env, "schoolId")))
+                .dataFetcher("leaveEvidencePrompts", env -> leave.evidencePrompts(actor(env), id(env, "schoolId"),
+                        uk.openattendance.platform.graphql.GraphqlContext.date(env, "from"), uk.openattendance.platform.graphql.GraphqlContext.date(env, "to"))));
         wiring.type("Mutation", t -> t
                 .dataFetcher("requestLeave", env -> leave.request(actor(env), id(env, "schoolId"), request(env)))
                 .dataFetcher("requestMyChildsLeave", env -> parents.requestLeave(actor(env), id(env, "schoolId"), request(env)))

@@ -60,6 +60,33 @@ public final class GraphqlContext {
         }
     }
 
+    /**
+     * An input object turned into the command record the REST body binds to, so both edges hand the service the same
+     * value and its validation names the same fields; a value Jackson cannot bind is refused naming the argument.
+     */
+    public static <T> T input(DataFetchingEnvironment env, String name, com.fasterxml.jackson.databind.ObjectMapper json, Class<T> type) {
+        Object value = env.getArgument(name);
+        try {
+            return json.convertValue(value == null ? java.util.Map.of() : value, type);
+        } catch (IllegalArgumentException e) {
+            throw DomainProblem.field(CommonProblem.VALIDATION_FAILED, name, "a " + type.getSimpleName() + " as the schema describes it: "
+                    + String.valueOf(e.getMessage()).split("\n")[0]);
+        }
+    }
+
+    /** A string argument naming a constant of {@code type}; anything else is refused naming the argument and the choices. */
+    public static <E extends Enum<E>> E enumArg(DataFetchingEnvironment env, String name, Class<E> type) {
+        Object value = env.getArgument(name);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, String.valueOf(value));
+        } catch (IllegalArgumentException e) {
+            throw DomainProblem.field(CommonProblem.VALIDATION_FAILED, name, "one of " + java.util.Arrays.toString(type.getEnumConstants()));
+        }
+    }
+
     public static int intArg(DataFetchingEnvironment env, String name, int fallback) {
         Integer value = env.getArgument(name);
         return value == null ? fallback : value;

@@ -59,23 +59,18 @@ class GraphqlParityTest {
             Map.entry("listWebhooks", "Query.webhookSubscriptions"),
             Map.entry("listWebhookDeliveries", "Query.webhookDeliveries"),
             Map.entry("listRegisterGroups", "School.registerGroups"),
-            Map.entry("listPupils", "School.pupils"));
+            Map.entry("listPupils", "School.pupils"),
+            Map.entry("listTemplates", "Query.messageTemplates"),
+            Map.entry("saveTemplate", "Mutation.saveMessageTemplate"),
+            Map.entry("resetTemplate", "Mutation.resetMessageTemplate"));
 
     /** Operations still without a GraphQL twin: this list only shrinks; the test prints its size. */
     static final Set<String> NOT_YET = Set.of(
-            "acceptInboundSuggestions", "addAssessmentPeriod", "addClosure", "addContact", "addSuppression", "addTerm", "admitPupil",
-            "changeSchoolPolicy", "changeTrustPolicyDefaults", "closeSessions", "contactChanges", "convertOverdueN", "createApiClient",
-            "createRegisterGroup", "createSchool", "createStaff", "createTrust", "deletePupil", "getAdmissionHistory", "getCalendar", "getDayList",
-            "getDayOfWeekPattern", "getLedgerSeal", "getLedgerSealKey", "getMe", "getPupilAttendance", "getRegisterGroup", "getSchoolPolicy",
-            "getSchoolPolicyHistory", "getSchoolSender", "getTrustAttendance", "getTrustPolicyDefaults", "getTrustSender", "listAbsentToday",
-            "listAssessmentPeriods", "listAtRisk", "listBestClasses", "listContacts", "listDeletionGrounds", "listFullAttendance", "listJobs",
-            "listLateness", "listLeaveEvidencePrompts", "listLedgerSeals", "listLetterExceptions", "listLocalAuthorityReturns",
-            "listMissingEducationFlags", "listPrintQueue", "listPupilAbsenceReports", "listPupilMarks", "listStoredMessages", "listSuppressions",
-            "listTemplates", "listTrustInbound", "listUnmatched", "listUnresolvedN", "markChanges", "pupilChanges", "recordArrival",
-            "recordLetterException", "removeStaff", "removeSuppression", "reportChanges", "rerunJob", "resetTemplate", "resolveInbound",
-            "resolveTrustInbound", "revokeApiClient", "saveSchoolLetterTemplate", "saveTemplate", "saveTrustLetterTemplate", "setSchoolSender",
-            "setTrustSender", "untaken", "updatePupil", "updateRegisterGroup", "updateSchoolDetails", "upsertContacts", "upsertPupils",
-            "verifyPupilHistory", "verifySchoolHistory", "verifySchoolHistoryAgainstSeal");
+            "addAssessmentPeriod", "addClosure", "addTerm", "contactChanges", "createApiClient", "createRegisterGroup", "createSchool", "createStaff",
+            "createTrust", "getCalendar", "getLedgerSeal", "getLedgerSealKey", "getMe", "getRegisterGroup", "getSchoolSender", "getTrustSender",
+            "listAssessmentPeriods", "listJobs", "listLedgerSeals", "listStoredMessages", "markChanges", "pupilChanges", "removeStaff",
+            "reportChanges", "rerunJob", "revokeApiClient", "setSchoolSender", "setTrustSender", "updateRegisterGroup", "updateSchoolDetails",
+            "upsertContacts", "upsertPupils", "verifyPupilHistory", "verifySchoolHistory", "verifySchoolHistoryAgainstSeal");
 
     record Operation(String id, String method, String path) {}
 
