@@ -280,6 +280,9 @@ class TenancySweepIT {
         byWord.put("Query.letter", "letter");
         byWord.put("Mutation.editLetter", "letter");
         byWord.put("Mutation.deactivateWebhook", "webhook");
+        byWord.put("Mutation.acceptInboundSuggestions", "inbound");
+        byWord.put("Mutation.resolveInbound", "inbound");
+        byWord.put("Mutation.resolveTrustInbound", "inbound");
         for (var e : byWord.entrySet()) {
             if (where.contains(e.getKey()) && (where.startsWith("/") || where.equals(e.getKey()))) {
                 return e.getValue();
