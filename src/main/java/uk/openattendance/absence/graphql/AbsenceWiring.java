@@ -60,6 +60,8 @@ public class AbsenceWiring implements GraphqlWiring {
                 .dataFetcher("inboundMessages", env -> inbound.ofSchool(actor(env), id(env, "schoolId"), env.getArgument("status"),
                         Math.max(0, env.<Integer>getArgument("page")), Math.min(Math.max(1, env.<Integer>getArgument("size")), 500)))
                 .dataFetcher("myChildren", env -> parents.children(actor(env), id(env, "schoolId")))
+                .dataFetcher("reportChanges", env -> absences.reportChanges(actor(env), id(env, "schoolId"), env.getArgument("cursor"),
+                        GraphqlContext.instant(env, "updatedSince"), env.getArgument("size")))
                 .dataFetcher("pupilAbsenceReports", env -> absences.reportsOfPupil(actor(env), id(env, "schoolId"), id(env, "pupilId"))));
         wiring.type("Mutation", t -> t
                 .dataFetcher("reportAbsence", env -> absences.report(actor(env), id(env, "schoolId"), report(env),

@@ -36,9 +36,12 @@ public class LeaveWiring implements GraphqlWiring {
                 .dataFetcher("leaveRequest", env -> leave.get(actor(env), id(env, "schoolId"), id(env, "id")))
                 .dataFetcher("pupilLeaveRequests", env -> leave.ofPupil(actor(env), id(env, "schoolId"), id(env, "pupilId")))
                 .dataFetcher("myLeaveRequests", env -> parents.myLeaveRequests(actor(env), id(env, "schoolId")))
+                .dataFetcher("assessmentPeriods", env -> leave.assessmentPeriods(actor(env), id(env, "schoolId")))
                 .dataFetcher("leaveEvidencePrompts", env -> leave.evidencePrompts(actor(env), id(env, "schoolId"),
                         uk.openattendance.platform.graphql.GraphqlContext.date(env, "from"), uk.openattendance.platform.graphql.GraphqlContext.date(env, "to"))));
         wiring.type("Mutation", t -> t
+                .dataFetcher("addAssessmentPeriod", env -> leave.addAssessmentPeriod(actor(env), id(env, "schoolId"), env.getArgument("name"),
+                        uk.openattendance.platform.graphql.GraphqlContext.date(env, "startsOn"), uk.openattendance.platform.graphql.GraphqlContext.date(env, "endsOn")))
                 .dataFetcher("requestLeave", env -> leave.request(actor(env), id(env, "schoolId"), request(env)))
                 .dataFetcher("requestMyChildsLeave", env -> parents.requestLeave(actor(env), id(env, "schoolId"), request(env)))
                 .dataFetcher("decideLeaveRequest", env -> leave.decide(actor(env), id(env, "schoolId"), id(env, "id"), decision(env)))
