@@ -472,4 +472,165 @@ class GraphqlTwinsIT {
         refused("{ trustPolicyDefaults(trustId: " + b.trustId() + ") { version } }");
         refused("mutation { changeTrustPolicyDefaults(trustId: " + b.trustId() + ", patch: \"{}\") { version } }");
     }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Setting a school up
+
+    static final String GROUP = "{ id name sortOrder version am { opensAt lateAfter closesAt unauthorisedAfter } pm { opensAt lateAfter closesAt "
+            + "unauthorisedAfter } }";
+    static final String TIMES = "{opensAt: \"08:40\", lateAfter: \"08:55\", closesAt: \"09:10\", unauthorisedAfter: \"09:10\"}";
+
+    @Test
+    void registerGroupsTheCalendarTheDetailsAndTheSenderSetOverGraphqlAreWhatRestReads() {
+        TestWorld.School own = world.school(world.trust(), PolicyPresets.PRIMARY_PORTSMOUTH);
+        String ownHead = world.staffLogin(api, Role.HEADTEACHER, own.id(), null);
+        String ownBase = "/api/v1/schools/" + own.id();
+        JsonNode group = gql(ownHead, "mutation { createRegisterGroup(schoolId: " + own.id() + ", group: {name: \"Nursery\", am: " + TIMES + ", pm: "
+                + TIMES + "}) " + GROUP + " }", "createRegisterGroup");
+        same(api.get(ownBase + "/register-groups/" + group.path("id").asText(), ownHead).json(), group, "createRegisterGroup");
+        JsonNode renamed = gql(ownHead, "mutation { updateRegisterGroup(schoolId: " + own.id() + ", groupId: " + group.path("id").asText() + ", group: "
+                + "{name: \"Nursery and Reception\", am: " + TIMES + ", pm: " + TIMES + ", version: " + group.path("version").asInt() + "}) " + GROUP + " }",
+                "updateRegisterGroup");
+        same(api.get(ownBase + "/register-groups/" + group.path("id").asText(), ownHead).json(), renamed, "updateRegisterGroup");
+        same(api.get(ownBase + "/register-groups/" + group.path("id").asText(), ownHead).json(), gql(ownHead, "{ registerGroup(schoolId: " + own.id()
+                + ", groupId: " + group.path("id").asText() + ") " + GROUP + " }", "registerGroup"), "registerGroup");
+
+        JsonNode term = gql(ownHead, "mutation { addTerm(schoolId: " + own.id() + ", term: {name: \"Summer\", startsOn: \"2027-04-19\", endsOn: "
+                + "\"2027-07-21\", halfTermBreakStartsOn: \"2027-05-31\", halfTermBreakEndsOn: \"2027-06-04\"}) { academicYear name startsOn endsOn "
+                + "halfTermBreakStartsOn halfTermBreakEndsOn } }", "addTerm");
+        JsonNode closure = gql(ownHead, "mutation { addClosure(schoolId: " + own.id() + ", closure: {date: \"2027-01-04\", sessions: ALL_DAY, kind: INSET, "
+                + "description: \"Staff training\"}) { date sessions registerGroupId kind description } }", "addClosure");
+        JsonNode calendar = gql(ownHead, "{ calendar(schoolId: " + own.id() + ") { schoolId terms { academicYear name startsOn endsOn halfTermBreakStartsOn "
+                + "halfTermBreakEndsOn } closures { date sessions registerGroupId kind description } } }", "calendar");
+        JsonNode restCalendar = api.get(ownBase + "/calendar", ownHead).json();
+        same(restCalendar, calendar, "calendar");
+        same(find(restCalendar.path("terms"), "name", "Summer"), term, "addTerm");
+        same(find(restCalendar.path("closures"), "date", "2027-01-04"), closure, "addClosure");
+
+        JsonNode school = api.get(ownBase, ownHead).json();
+        JsonNode updated = gql(ownHead, "mutation { updateSchoolDetails(schoolId: " + own.id() + ", version: " + school.path("version").asInt() + ", details: "
+                + "{name: \"Example Hill Primary\", zone: \"Europe/London\", phone: \"020 7946 0000\", email: \"office@example.org\", allowedOrigins: "
+                + "[\"https://example-hill.example.org\"]}) { id name zone phone email address allowedOrigins presetKey version } }", "updateSchoolDetails");
+        same(api.get(ownBase, ownHead).json(), updated, "updateSchoolDetails");
+        var stale = api.graphql(ownHead, "mutation { updateSchoolDetails(schoolId: " + own.id() + ", version: " + school.path("version").asInt()
+                + ", details: {name: \"Stale\"}) { id } }");
+        var staleRest = api.put(ownBase + "/details", ownHead, "{\"version\": " + school.path("version").asInt() + ", \"details\": {\"name\": \"Stale\"}}");
+        assertThat(stale.json().at("/errors/0/extensions/code").asText()).as(stale.body()).isEqualTo(staleRest.json().path("code").asText()).isNotBlank();
+
+        JsonNode sender = gql(ownHead, "mutation { setSchoolSender(schoolId: " + own.id() + ", smsSender: \"ExampleHill\") { smsSender } }", "setSchoolSender");
+        same(api.get(ownBase + "/sms-sender", ownHead).json(), sender, "setSchoolSender");
+        same(api.get(ownBase + "/sms-sender", ownHead).json(), gql(ownHead, "{ schoolSender(schoolId: " + own.id() + ") { smsSender } }", "schoolSender"),
+                "schoolSender");
+        JsonNode period = gql(ownHead, "mutation { addAssessmentPeriod(schoolId: " + own.id() + ", name: \"KS2 SATs\", startsOn: \"2027-05-10\", endsOn: "
+                + "\"2027-05-13\") { id name startsOn endsOn } }", "addAssessmentPeriod");
+        JsonNode periods = gql(ownHead, "{ assessmentPeriods(schoolId: " + own.id() + ") { id name startsOn endsOn } }", "assessmentPeriods");
+        same(api.get(ownBase + "/assessment-periods", ownHead).json(), periods, "assessmentPeriods");
+        same(find(periods, "id", period.path("id").asText()), period, "addAssessmentPeriod");
+
+        JsonNode trustSender = gql(trustAdmin, "mutation { setTrustSender(trustId: " + a.trustId() + ", smsSender: \"OurTrust\") { smsSender } }",
+                "setTrustSender");
+        same(api.get("/api/v1/trusts/" + a.trustId() + "/sms-sender", trustAdmin).json(), trustSender, "setTrustSender");
+        same(api.get("/api/v1/trusts/" + a.trustId() + "/sms-sender", trustAdmin).json(), gql(trustAdmin, "{ trustSender(trustId: " + a.trustId()
+                + ") { smsSender } }", "trustSender"), "trustSender");
+
+        refusedLikeRest(base + "/register-groups/" + b.registerGroupIds().get(0), "{ registerGroup(schoolId: " + a.id() + ", groupId: "
+                + b.registerGroupIds().get(0) + ") { id } }");
+        refusedLikeRest("/api/v1/schools/" + b.id() + "/calendar", "{ calendar(schoolId: " + b.id() + ") { schoolId } }");
+        refusedLikeRest("/api/v1/schools/" + b.id() + "/sms-sender", "{ schoolSender(schoolId: " + b.id() + ") { smsSender } }");
+        refusedLikeRest("/api/v1/schools/" + b.id() + "/assessment-periods", "{ assessmentPeriods(schoolId: " + b.id() + ") { id } }");
+        refused("mutation { createRegisterGroup(schoolId: " + b.id() + ", group: {name: \"X\", am: " + TIMES + ", pm: " + TIMES + "}) { id } }");
+        refused("mutation { updateRegisterGroup(schoolId: " + a.id() + ", groupId: " + b.registerGroupIds().get(0) + ", group: {name: \"X\", am: "
+                + TIMES + ", pm: " + TIMES + ", version: 0}) { id } }");
+        refused("mutation { addTerm(schoolId: " + b.id() + ", term: {name: \"X\", startsOn: \"2027-04-19\", endsOn: \"2027-07-21\"}) { name } }");
+        refused("mutation { addClosure(schoolId: " + b.id() + ", closure: {date: \"2027-01-04\", sessions: ALL_DAY, kind: INSET}) { date } }");
+        refused("mutation { updateSchoolDetails(schoolId: " + b.id() + ", version: 0, details: {name: \"X\"}) { id } }");
+        refused("mutation { setSchoolSender(schoolId: " + b.id() + ", smsSender: \"X\") { smsSender } }");
+        refused("mutation { setTrustSender(trustId: " + b.trustId() + ", smsSender: \"X\") { smsSender } }");
+        refused("{ trustSender(trustId: " + b.trustId() + ") { smsSender } }");
+        refused("mutation { addAssessmentPeriod(schoolId: " + b.id() + ", name: \"X\", startsOn: \"2027-05-10\", endsOn: \"2027-05-13\") { id } }");
+        var trustRest = api.post("/api/v1/trusts", head, "{\"name\": \"Not mine to make\"}");
+        var trustGql = api.graphql(head, "mutation { createTrust(name: \"Not mine to make\") { id } }");
+        assertThat(trustGql.json().at("/errors/0/extensions/code").asText()).as(trustGql.body()).isEqualTo(trustRest.json().path("code").asText());
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // The caller, API clients, jobs, stored messages, the ledger and the MIS feeds
+
+    @Test
+    void theCallerApiClientsJobsAndStoredMessagesAnswerAsRest() {
+        JsonNode me = gql("{ me { kind principalId name platformAdmin adminOfTrusts schools { schoolId roleTitle permissions } } }", "me");
+        JsonNode restMe = rest("/api/v1/me");
+        assertThat(me.path("kind").asText()).isEqualTo(restMe.path("kind").asText()).isEqualTo("STAFF");
+        assertThat(me.path("principalId").asText()).isEqualTo(restMe.path("principalId").asText());
+        assertThat(me.path("name").asText()).isEqualTo(restMe.path("name").asText());
+        assertThat(me.at("/schools/0/schoolId").asText()).isEqualTo(String.valueOf(a.id()));
+        assertThat(me.at("/schools/0/roleTitle").asText()).isEqualTo(restMe.at("/schools/" + a.id() + "/roleTitle").asText());
+
+        JsonNode client = gql("mutation { createApiClient(name: \"MIS sync\", schoolId: " + a.id() + ", scopes: [ROLL_READ]) { id name schoolId scopes "
+                + "apiKey } }", "createApiClient");
+        String key = client.path("apiKey").asText();
+        assertThat(api.get(base + "/pupils", key).status()).isEqualTo(200);
+        assertThat(gql("mutation { revokeApiClient(clientId: " + client.path("id").asText() + ") }", "revokeApiClient").asBoolean()).isTrue();
+        assertThat(api.get(base + "/pupils", key).status()).as("a revoked key").isEqualTo(401);
+        refused("mutation { createApiClient(name: \"X\", schoolId: " + b.id() + ", scopes: [ROLL_READ]) { id } }");
+        String otherHead = world.staffLogin(api, Role.HEADTEACHER, b.id(), null);
+        long foreignStaff = api.get("/api/v1/me", otherHead).json().path("principalId").asLong();
+        refused("mutation { removeStaff(staffId: " + foreignStaff + ") }");
+
+        twin(base + "/jobs?from=" + LAST_MONDAY + "&to=" + MONDAY, "{ jobs(schoolId: " + a.id() + ", from: \"" + LAST_MONDAY + "\", to: \"" + MONDAY
+                + "\") { id kind date session dueAt latestAt status attempts outcome finishedAt } }", "jobs");
+        twin(base + "/stored-messages", "{ storedMessages(schoolId: " + a.id() + ") { page size totalItems totalPages items { id channel to subject body "
+                + "purpose storedAt } } }", "storedMessages");
+        refusedLikeRest("/api/v1/schools/" + b.id() + "/jobs?from=" + MONDAY, "{ jobs(schoolId: " + b.id() + ", from: \"" + MONDAY + "\") { id } }");
+        refusedLikeRest("/api/v1/schools/" + b.id() + "/stored-messages", "{ storedMessages(schoolId: " + b.id() + ") { totalItems } }");
+        refused("mutation { rerunJob(schoolId: " + b.id() + ", jobId: 1) { id } }");
+    }
+
+    static final String CHECK = "{ intact pupilsChecked entriesChecked brokenChains marksChecked markMismatchCount markMismatches { pupilId date session "
+            + "problem } firstBreak { pupilId seq problem } }";
+
+    @Test
+    void theLedgerChecksAndTheMisFeedsAnswerAsRest() {
+        twin(base + "/pupils/" + ada.id() + "/mark-history/verification", "{ verifyPupilHistory(schoolId: " + a.id() + ", pupilId: " + ada.id() + ") "
+                + CHECK + " }", "verifyPupilHistory");
+        twin(base + "/mark-history/verification", "{ verifySchoolHistory(schoolId: " + a.id() + ") " + CHECK + " }", "verifySchoolHistory");
+        twin(base + "/ledger-seals", "{ ledgerSeals(schoolId: " + a.id() + ") { date asOf chainCount totalEntries signingKeyId emailedTo download } }",
+                "ledgerSeals");
+        twin("/api/v1/ledger-seal-key", "{ ledgerSealKey { algorithm keyId publicKey format } }", "ledgerSealKey");
+
+        String upn = TestWorld.upn();
+        JsonNode upserted = gql("mutation { upsertPupils(schoolId: " + a.id() + ", pupils: [{externalId: \"MIS-" + upn + "\", pupil: "
+                + pupilInput(upn, "Misfield", null) + "}]) { rows created updated unchanged ids { externalId id } } }", "upsertPupils");
+        assertThat(upserted.path("created").asInt()).isEqualTo(1);
+        JsonNode contacts = gql("mutation { upsertContacts(schoolId: " + a.id() + ", contacts: [{externalId: \"MIS-C-" + upn + "\", pupilExternalId: "
+                + "\"MIS-" + upn + "\", contact: {name: \"Mo Misfield\", relationship: \"Mother\", parentalResponsibility: true, priority: 1}}]) "
+                + "{ rows created } }", "upsertContacts");
+        assertThat(contacts.path("created").asInt()).isEqualTo(1);
+        twin(base + "/changes/pupils?size=500", "{ pupilChanges(schoolId: " + a.id() + ", size: 500) { nextCursor complete items { externalId changedAt "
+                + "pupil { id upn legalSurname version } } } }", "pupilChanges");
+        twin(base + "/changes/contacts?size=500", "{ contactChanges(schoolId: " + a.id() + ", size: 500) { nextCursor complete items { externalId "
+                + "pupilExternalId changedAt contact { name relationship priority } } } }", "contactChanges");
+        twin(base + "/changes/marks?size=500", "{ markChanges(schoolId: " + a.id() + ", size: 500) { nextCursor complete items { historyId pupilId "
+                + "pupilExternalId date session previousCode code minutesLate reason changedBy changedAt } } }", "markChanges");
+        twin(base + "/changes/absence-reports?size=500", "{ reportChanges(schoolId: " + a.id() + ", size: 500) { nextCursor complete items { changedAt "
+                + "pupilExternalId report { id pupilId category reason } } } }", "reportChanges");
+        JsonNode page = gql("{ pupilChanges(schoolId: " + a.id() + ", size: 1) { nextCursor items { pupil { id } } } }", "pupilChanges");
+        JsonNode next = gql("{ pupilChanges(schoolId: " + a.id() + ", size: 1, cursor: \"" + page.path("nextCursor").asText() + "\") { items { pupil { id } } } }",
+                "pupilChanges");
+        same(rest(base + "/changes/pupils?size=1&cursor=" + java.net.URLEncoder.encode(page.path("nextCursor").asText(), java.nio.charset.StandardCharsets.UTF_8)),
+                next, "pupilChanges cursor");
+
+        refusedLikeRest(base + "/pupils/" + bruno.id() + "/mark-history/verification", "{ verifyPupilHistory(schoolId: " + a.id() + ", pupilId: "
+                + bruno.id() + ") { intact } }");
+        refusedLikeRest("/api/v1/schools/" + b.id() + "/mark-history/verification", "{ verifySchoolHistory(schoolId: " + b.id() + ") { intact } }");
+        refusedLikeRest("/api/v1/schools/" + b.id() + "/ledger-seals", "{ ledgerSeals(schoolId: " + b.id() + ") { date } }");
+        refusedLikeRest("/api/v1/schools/" + b.id() + "/changes/pupils", "{ pupilChanges(schoolId: " + b.id() + ") { complete } }");
+        refusedLikeRest("/api/v1/schools/" + b.id() + "/changes/contacts", "{ contactChanges(schoolId: " + b.id() + ") { complete } }");
+        refusedLikeRest("/api/v1/schools/" + b.id() + "/changes/marks", "{ markChanges(schoolId: " + b.id() + ") { complete } }");
+        refusedLikeRest("/api/v1/schools/" + b.id() + "/changes/absence-reports", "{ reportChanges(schoolId: " + b.id() + ") { complete } }");
+        refused("mutation { upsertPupils(schoolId: " + b.id() + ", pupils: [{externalId: \"X\", pupil: " + pupilInput(TestWorld.upn(), "X", null)
+                + "}]) { rows } }");
+        refused("mutation { upsertContacts(schoolId: " + b.id() + ", contacts: [{externalId: \"X\", pupilExternalId: \"Y\", contact: {name: \"X\", "
+                + "relationship: \"Mother\", priority: 1}}]) { rows } }");
+    }
 }
