@@ -478,18 +478,19 @@ class GraphqlTwinsIT {
 
     static final String GROUP = "{ id name sortOrder version am { opensAt lateAfter closesAt unauthorisedAfter } pm { opensAt lateAfter closesAt "
             + "unauthorisedAfter } }";
-    static final String TIMES = "{opensAt: \"08:40\", lateAfter: \"08:55\", closesAt: \"09:10\", unauthorisedAfter: \"09:10\"}";
+    static final String AM_TIMES = "{opensAt: \"08:45\", lateAfter: \"08:55\", closesAt: \"09:00\", unauthorisedAfter: \"09:00\"}";
+    static final String PM_TIMES = "{opensAt: \"13:00\", lateAfter: \"13:05\", closesAt: \"13:15\", unauthorisedAfter: \"13:15\"}";
 
     @Test
     void registerGroupsTheCalendarTheDetailsAndTheSenderSetOverGraphqlAreWhatRestReads() {
         TestWorld.School own = world.school(world.trust(), PolicyPresets.PRIMARY_PORTSMOUTH);
         String ownHead = world.staffLogin(api, Role.HEADTEACHER, own.id(), null);
         String ownBase = "/api/v1/schools/" + own.id();
-        JsonNode group = gql(ownHead, "mutation { createRegisterGroup(schoolId: " + own.id() + ", group: {name: \"Nursery\", am: " + TIMES + ", pm: "
-                + TIMES + "}) " + GROUP + " }", "createRegisterGroup");
+        JsonNode group = gql(ownHead, "mutation { createRegisterGroup(schoolId: " + own.id() + ", group: {name: \"Nursery\", am: " + AM_TIMES + ", pm: "
+                + PM_TIMES + "}) " + GROUP + " }", "createRegisterGroup");
         same(api.get(ownBase + "/register-groups/" + group.path("id").asText(), ownHead).json(), group, "createRegisterGroup");
         JsonNode renamed = gql(ownHead, "mutation { updateRegisterGroup(schoolId: " + own.id() + ", groupId: " + group.path("id").asText() + ", group: "
-                + "{name: \"Nursery and Reception\", am: " + TIMES + ", pm: " + TIMES + ", version: " + group.path("version").asInt() + "}) " + GROUP + " }",
+                + "{name: \"Nursery and Reception\", am: " + AM_TIMES + ", pm: " + PM_TIMES + ", version: " + group.path("version").asInt() + "}) " + GROUP + " }",
                 "updateRegisterGroup");
         same(api.get(ownBase + "/register-groups/" + group.path("id").asText(), ownHead).json(), renamed, "updateRegisterGroup");
         same(api.get(ownBase + "/register-groups/" + group.path("id").asText(), ownHead).json(), gql(ownHead, "{ registerGroup(schoolId: " + own.id()
@@ -517,7 +518,7 @@ class GraphqlTwinsIT {
         var staleRest = api.put(ownBase + "/details", ownHead, "{\"version\": " + school.path("version").asInt() + ", \"details\": {\"name\": \"Stale\"}}");
         assertThat(stale.json().at("/errors/0/extensions/code").asText()).as(stale.body()).isEqualTo(staleRest.json().path("code").asText()).isNotBlank();
 
-        JsonNode sender = gql(ownHead, "mutation { setSchoolSender(schoolId: " + own.id() + ", smsSender: \"ExampleHill\") { smsSender } }", "setSchoolSender");
+        JsonNode sender = gql(ownHead, "mutation { setSchoolSender(schoolId: " + own.id() + ", smsSender: \"+447700900456\") { smsSender } }", "setSchoolSender");
         same(api.get(ownBase + "/sms-sender", ownHead).json(), sender, "setSchoolSender");
         same(api.get(ownBase + "/sms-sender", ownHead).json(), gql(ownHead, "{ schoolSender(schoolId: " + own.id() + ") { smsSender } }", "schoolSender"),
                 "schoolSender");
@@ -527,7 +528,7 @@ class GraphqlTwinsIT {
         same(api.get(ownBase + "/assessment-periods", ownHead).json(), periods, "assessmentPeriods");
         same(find(periods, "id", period.path("id").asText()), period, "addAssessmentPeriod");
 
-        JsonNode trustSender = gql(trustAdmin, "mutation { setTrustSender(trustId: " + a.trustId() + ", smsSender: \"OurTrust\") { smsSender } }",
+        JsonNode trustSender = gql(trustAdmin, "mutation { setTrustSender(trustId: " + a.trustId() + ", smsSender: \"+447700900457\") { smsSender } }",
                 "setTrustSender");
         same(api.get("/api/v1/trusts/" + a.trustId() + "/sms-sender", trustAdmin).json(), trustSender, "setTrustSender");
         same(api.get("/api/v1/trusts/" + a.trustId() + "/sms-sender", trustAdmin).json(), gql(trustAdmin, "{ trustSender(trustId: " + a.trustId()
@@ -538,9 +539,9 @@ class GraphqlTwinsIT {
         refusedLikeRest("/api/v1/schools/" + b.id() + "/calendar", "{ calendar(schoolId: " + b.id() + ") { schoolId } }");
         refusedLikeRest("/api/v1/schools/" + b.id() + "/sms-sender", "{ schoolSender(schoolId: " + b.id() + ") { smsSender } }");
         refusedLikeRest("/api/v1/schools/" + b.id() + "/assessment-periods", "{ assessmentPeriods(schoolId: " + b.id() + ") { id } }");
-        refused("mutation { createRegisterGroup(schoolId: " + b.id() + ", group: {name: \"X\", am: " + TIMES + ", pm: " + TIMES + "}) { id } }");
+        refused("mutation { createRegisterGroup(schoolId: " + b.id() + ", group: {name: \"X\", am: " + AM_TIMES + ", pm: " + PM_TIMES + "}) { id } }");
         refused("mutation { updateRegisterGroup(schoolId: " + a.id() + ", groupId: " + b.registerGroupIds().get(0) + ", group: {name: \"X\", am: "
-                + TIMES + ", pm: " + TIMES + ", version: 0}) { id } }");
+                + AM_TIMES + ", pm: " + PM_TIMES + ", version: 0}) { id } }");
         refused("mutation { addTerm(schoolId: " + b.id() + ", term: {name: \"X\", startsOn: \"2027-04-19\", endsOn: \"2027-07-21\"}) { name } }");
         refused("mutation { addClosure(schoolId: " + b.id() + ", closure: {date: \"2027-01-04\", sessions: ALL_DAY, kind: INSET}) { date } }");
         refused("mutation { updateSchoolDetails(schoolId: " + b.id() + ", version: 0, details: {name: \"X\"}) { id } }");
@@ -603,7 +604,7 @@ class GraphqlTwinsIT {
                 + pupilInput(upn, "Misfield", null) + "}]) { rows created updated unchanged ids { externalId id } } }", "upsertPupils");
         assertThat(upserted.path("created").asInt()).isEqualTo(1);
         JsonNode contacts = gql("mutation { upsertContacts(schoolId: " + a.id() + ", contacts: [{externalId: \"MIS-C-" + upn + "\", pupilExternalId: "
-                + "\"MIS-" + upn + "\", contact: {name: \"Mo Misfield\", relationship: \"Mother\", parentalResponsibility: true, priority: 1}}]) "
+                + "\"MIS-" + upn + "\", contact: {name: \"Mo Misfield\", relationship: \"Mother\", parentalResponsibility: true, priority: 1, email: \"mo.misfield@example.org\"}}]) "
                 + "{ rows created } }", "upsertContacts");
         assertThat(contacts.path("created").asInt()).isEqualTo(1);
         twin(base + "/changes/pupils?size=500", "{ pupilChanges(schoolId: " + a.id() + ", size: 500) { nextCursor complete items { externalId changedAt "
