@@ -811,13 +811,15 @@ class TenancySweepIT {
             one = "{" + String.join(", ", fields) + "}";
         } else {
             one = switch (typeName) {
-                case "Int" -> "0";
+                // a contact's priority starts at 1: a 0 would be refused before the tenancy check is reached
+                case "Int" -> name.equals("priority") ? "1" : "0";
                 case "Boolean" -> "false";
                 case "Float" -> "0.0";
-                case "Date" -> JSON.valueToTree(name.equals("from") || name.equals("to") ? MONDAY.toString() : gqlText(name)).toString();
+                case "Date" -> JSON.valueToTree(name.equals("from") || name.equals("to") || gqlText(name).equals("Sweep value") ? MONDAY.toString()
+                        : gqlText(name)).toString();
                 case "LocalTime" -> "\"09:00\"";
                 case "DateTime" -> "\"" + MONDAY + "T09:00:00Z\"";
-                default -> JSON.valueToTree(gqlText(name)).toString();
+                default -> JSON.valueToTree(path.endsWith("closure.code") ? "Y1" : gqlText(name)).toString();
             };
         }
         return isList(type) ? "[" + one + "]" : one;
@@ -832,6 +834,12 @@ class TenancySweepIT {
             case "triggerKey" -> "EVENT:0";
             case "purpose" -> "FIRST_DAY_ABSENCE";
             case "language" -> "pl";
+            // values the services validate before they look at the school: a valid one lets the tenancy check answer
+            case "patch" -> "{}";
+            case "upn" -> TestWorld.upn();
+            case "urn" -> String.valueOf(100000 + TestWorld.next() % 900000);
+            case "yearGroup" -> "3";
+            case "presetKey" -> PolicyPresets.PRIMARY_PORTSMOUTH;
             default -> "Sweep value";
         };
     }

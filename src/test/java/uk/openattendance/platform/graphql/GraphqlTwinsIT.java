@@ -518,7 +518,10 @@ class GraphqlTwinsIT {
         var staleRest = api.put(ownBase + "/details", ownHead, "{\"version\": " + school.path("version").asInt() + ", \"details\": {\"name\": \"Stale\"}}");
         assertThat(stale.json().at("/errors/0/extensions/code").asText()).as(stale.body()).isEqualTo(staleRest.json().path("code").asText()).isNotBlank();
 
-        JsonNode sender = gql(ownHead, "mutation { setSchoolSender(schoolId: " + own.id() + ", smsSender: \"+447700900456\") { smsSender } }", "setSchoolSender");
+        // a sender no other school has, in this database that keeps earlier runs' schools
+        String number = String.format("+447700900%03d", TestWorld.next() % 1000);
+        String trustNumber = String.format("+447700900%03d", (TestWorld.next() + 500) % 1000);
+        JsonNode sender = gql(ownHead, "mutation { setSchoolSender(schoolId: " + own.id() + ", smsSender: \"" + number + "\") { smsSender } }", "setSchoolSender");
         same(api.get(ownBase + "/sms-sender", ownHead).json(), sender, "setSchoolSender");
         same(api.get(ownBase + "/sms-sender", ownHead).json(), gql(ownHead, "{ schoolSender(schoolId: " + own.id() + ") { smsSender } }", "schoolSender"),
                 "schoolSender");
@@ -528,7 +531,7 @@ class GraphqlTwinsIT {
         same(api.get(ownBase + "/assessment-periods", ownHead).json(), periods, "assessmentPeriods");
         same(find(periods, "id", period.path("id").asText()), period, "addAssessmentPeriod");
 
-        JsonNode trustSender = gql(trustAdmin, "mutation { setTrustSender(trustId: " + a.trustId() + ", smsSender: \"+447700900457\") { smsSender } }",
+        JsonNode trustSender = gql(trustAdmin, "mutation { setTrustSender(trustId: " + a.trustId() + ", smsSender: \"" + trustNumber + "\") { smsSender } }",
                 "setTrustSender");
         same(api.get("/api/v1/trusts/" + a.trustId() + "/sms-sender", trustAdmin).json(), trustSender, "setTrustSender");
         same(api.get("/api/v1/trusts/" + a.trustId() + "/sms-sender", trustAdmin).json(), gql(trustAdmin, "{ trustSender(trustId: " + a.trustId()
