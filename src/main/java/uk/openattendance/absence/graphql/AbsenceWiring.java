@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 import uk.openattendance.absence.app.AbsenceProblem;
 import uk.openattendance.absence.app.AbsenceService;
+import uk.openattendance.absence.app.AcceptSuggestions;
+import uk.openattendance.absence.app.ReplySuggestions;
+import uk.openattendance.platform.graphql.GraphqlContext;
 import uk.openattendance.absence.app.ReportAbsence;
 import uk.openattendance.absence.domain.ReportCategory;
 import uk.openattendance.absence.domain.ReportChannel;
@@ -27,8 +30,10 @@ public class AbsenceWiring implements GraphqlWiring {
     private final AbsenceService absences;
     private final Outbox outbox;
     private final InboundTexts inbound;
+    private final ReplySuggestions suggestions;
 
-    public AbsenceWiring(AbsenceService absences, Outbox outbox, InboundTexts inbound) {
+    public AbsenceWiring(AbsenceService absences, Outbox outbox, InboundTexts inbound, ReplySuggestions suggestions) {
+        this.suggestions = suggestions;
         this.absences = absences;
         this.outbox = outbox;
         this.inbound = inbound;
@@ -42,10 +47,19 @@ public class AbsenceWiring implements GraphqlWiring {
                         : date(env.getArgument("date"), "date"), env.getArgument("purpose") == null ? null : purpose(env.getArgument("purpose")),
                         Math.max(0, env.<Integer>getArgument("page")), Math.min(Math.max(1, env.<Integer>getArgument("size")), 500)))
                 .dataFetcher("inboundMessages", env -> inbound.ofSchool(actor(env), id(env, "schoolId"), env.getArgument("status"),
-                        Math.max(0, env.<Integer>getArgument("page")), Math.min(Math.max(1, env.<Integer>getArgument("size")), 500))));
+                        Math.max(0, env.<Integer>getArgument("page")), Math.min(Math.max(1, env.<Integer>getArgument("size")), 500)))
+                .dataFetcher("reportChanges", env -> absences.reportChanges(actor(env), id(env, "schoolId"), env.getArgument("cursor"),
+                        GraphqlContext.instant(env, "updatedSince"), env.getArgument("size")))
+                .dataFetcher("pupilAbsenceReports", env -> absences.reportsOfPupil(actor(env), id(env, "schoolId"), id(env, "pupilId"))));
         wiring.type("Mutation", t -> t
                 .dataFetcher("reportAbsence", env -> absences.report(actor(env), id(env, "schoolId"), report(env),
                         ReportChannel.valueOf(env.getArgumentOrDefault("channel", "PHONE_CALL")))));
+        wireSuggestions(wiring, suggestions);
+    }
+
+    private static void wireSuggestions(RuntimeWiring.Builder wiring, ReplySuggestions suggestions) {
+        wiring.type("Mutation", t -> t.dataFetcher("acceptInboundSuggestions", env -> suggestions.accept(actor(env), id(env, "schoolId"),
+                id(env, "id"), new AcceptSuggestions(GraphqlContext.ids(env, "pupilIds")))));
     }
 
     /** The {@code report} input, shared with the parents' own report so both refuse the same inputs naming the same fields. */

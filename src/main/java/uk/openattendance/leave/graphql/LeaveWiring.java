@@ -31,8 +31,13 @@ public class LeaveWiring implements GraphqlWiring {
         wiring.type("Query", t -> t
                 .dataFetcher("leaveRequests", env -> leave.list(actor(env), id(env, "schoolId"), env.getArgument("status")))
                 .dataFetcher("leaveRequest", env -> leave.get(actor(env), id(env, "schoolId"), id(env, "id")))
-                .dataFetcher("pupilLeaveRequests", env -> leave.ofPupil(actor(env), id(env, "schoolId"), id(env, "pupilId"))));
+                .dataFetcher("pupilLeaveRequests", env -> leave.ofPupil(actor(env), id(env, "schoolId"), id(env, "pupilId")))
+                .dataFetcher("assessmentPeriods", env -> leave.assessmentPeriods(actor(env), id(env, "schoolId")))
+                .dataFetcher("leaveEvidencePrompts", env -> leave.evidencePrompts(actor(env), id(env, "schoolId"),
+                        uk.openattendance.platform.graphql.GraphqlContext.date(env, "from"), uk.openattendance.platform.graphql.GraphqlContext.date(env, "to"))));
         wiring.type("Mutation", t -> t
+                .dataFetcher("addAssessmentPeriod", env -> leave.addAssessmentPeriod(actor(env), id(env, "schoolId"), env.getArgument("name"),
+                        uk.openattendance.platform.graphql.GraphqlContext.date(env, "startsOn"), uk.openattendance.platform.graphql.GraphqlContext.date(env, "endsOn")))
                 .dataFetcher("requestLeave", env -> leave.request(actor(env), id(env, "schoolId"), request(env)))
                 .dataFetcher("decideLeaveRequest", env -> leave.decide(actor(env), id(env, "schoolId"), id(env, "id"), decision(env)))
                 .dataFetcher("withdrawLeaveRequest", env -> leave.withdraw(actor(env), id(env, "schoolId"), id(env, "id")))

@@ -41,6 +41,8 @@ public class LetterWiring implements GraphqlWiring {
                 .dataFetcher("letters", env -> letters.list(actor(env), id(env, "schoolId"), env.getArgument("status")))
                 .dataFetcher("letter", env -> letters.get(actor(env), id(env, "schoolId"), id(env, "id")))
                 .dataFetcher("pupilLetters", env -> letters.ofPupil(actor(env), id(env, "schoolId"), id(env, "pupilId")))
+                .dataFetcher("letterExceptions", env -> letters.exceptions(actor(env), id(env, "schoolId")))
+                .dataFetcher("printQueue", env -> letters.printQueue(actor(env), id(env, "schoolId")))
                 .dataFetcher("letterTemplates", env -> templates.templates(actor(env), id(env, "schoolId"), env.getArgument("language")))
                 .dataFetcher("attendanceChart", env -> charts.chart(actor(env), id(env, "schoolId"), optionalId(env, "pupilId").orElse(null),
                         optionalId(env, "registerGroupId").orElse(null), date(env, "from"), date(env, "to")).svg()));
@@ -54,6 +56,12 @@ public class LetterWiring implements GraphqlWiring {
                 .dataFetcher("emailLetters", env -> letters.email(actor(env), id(env, "schoolId"), ids(env, "letterIds")))
                 .dataFetcher("recordImprovementMeeting", env -> runs.recordImprovementMeeting(actor(env), id(env, "schoolId"), id(env, "pupilId"),
                         new LetterRuns.RecordMeeting(date(env, "heldOn"), env.getArgument("plan"), date(env, "reviewDate"))))
+                .dataFetcher("recordLetterException", env -> letters.recordException(actor(env), id(env, "schoolId"), new LetterService.RecordException(
+                        optionalId(env, "pupilId").orElse(null), env.getArgument("kind"), env.getArgument("reason"), date(env, "fromDate"), date(env, "toDate"))))
+                .dataFetcher("saveSchoolLetterTemplate", env -> templates.saveSchoolTemplate(actor(env), id(env, "schoolId"), env.getArgument("kind"),
+                        env.getArgument("language"), new LetterTemplates.SaveTemplate(env.getArgument("subject"), env.getArgument("body"))))
+                .dataFetcher("saveTrustLetterTemplate", env -> templates.saveTrustTemplate(actor(env), id(env, "trustId"), env.getArgument("kind"),
+                        env.getArgument("language"), new LetterTemplates.SaveTemplate(env.getArgument("subject"), env.getArgument("body"))))
                 .dataFetcher("draftStartOfYearLetters", env -> runs.startOfYear(actor(env), id(env, "schoolId"), date(env, "asOf"))));
         wiring.type("Letter", t -> t.dataFetcher("facts", env -> toJson(env.<LetterView>getSource().facts())));
         wiring.type("LetterRun", t -> t.dataFetcher("byKind", env -> env.<LetterRuns.RunResult>getSource().byKind().entrySet().stream()

@@ -53,6 +53,53 @@ public final class GraphqlContext {
         }
     }
 
+    /**
+     * An input object turned into the command record the REST body binds to, so both edges hand the service the same
+     * value and its validation names the same fields; a value Jackson cannot bind is refused naming the argument.
+     */
+    public static <T> T input(DataFetchingEnvironment env, String name, com.fasterxml.jackson.databind.ObjectMapper json, Class<T> type) {
+        return convert(env.getArgument(name), name, json, type);
+    }
+
+    /** As {@link #input}, for a value the fetcher assembled; {@code field} names it in the refusal. */
+    public static <T> T convert(Object value, String name, com.fasterxml.jackson.databind.ObjectMapper json, Class<T> type) {
+        try {
+            return json.convertValue(value == null ? java.util.Map.of() : value, type);
+        } catch (IllegalArgumentException e) {
+            throw DomainProblem.field(CommonProblem.VALIDATION_FAILED, name, "a " + type.getSimpleName() + " as the schema describes it: "
+                    + String.valueOf(e.getMessage()).split("\n")[0]);
+        }
+    }
+
+    /** A string argument naming a constant of {@code type}; anything else is refused naming the argument and the choices. */
+    public static <E extends Enum<E>> E enumArg(DataFetchingEnvironment env, String name, Class<E> type) {
+        Object value = env.getArgument(name);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, String.valueOf(value));
+        } catch (IllegalArgumentException e) {
+            throw DomainProblem.field(CommonProblem.VALIDATION_FAILED, name, "one of " + java.util.Arrays.toString(type.getEnumConstants()));
+        }
+    }
+
+    /** A DateTime argument (RFC 3339, parsed by the scalar) as the Instant the services take, or null when absent. */
+    public static java.time.Instant instant(DataFetchingEnvironment env, String name) {
+        Object value = env.getArgument(name);
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof java.time.OffsetDateTime t) {
+            return t.toInstant();
+        }
+        try {
+            return java.time.OffsetDateTime.parse(String.valueOf(value)).toInstant();
+        } catch (DateTimeParseException e) {
+            throw DomainProblem.field(CommonProblem.VALIDATION_FAILED, name, "a date-time as RFC 3339, e.g. 2026-11-23T08:52:10Z");
+        }
+    }
+
     public static int intArg(DataFetchingEnvironment env, String name, int fallback) {
         Integer value = env.getArgument(name);
         return value == null ? fallback : value;

@@ -13,7 +13,15 @@ import org.dataloader.DataLoaderFactory;
 import org.dataloader.DataLoaderRegistry;
 import uk.openattendance.platform.graphql.GraphqlWiring;
 import uk.openattendance.platform.paging.PageRequest;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Arrays;
+import java.util.Map;
+import uk.openattendance.platform.graphql.GraphqlContext;
 import uk.openattendance.roll.app.AddressCommand;
+import uk.openattendance.roll.app.ContactCommand;
+import uk.openattendance.roll.app.DeletePupil;
+import uk.openattendance.roll.app.PupilCommand;
+import uk.openattendance.roll.domain.DeletionGround;
 import uk.openattendance.roll.app.ContactService;
 import uk.openattendance.roll.app.ContactView;
 import uk.openattendance.roll.app.PupilService;
@@ -31,15 +39,32 @@ public class RollWiring implements GraphqlWiring, CallerDataLoaders {
 
     private final PupilService pupils;
     private final ContactService contacts;
+    private final ObjectMapper json;
 
-    public RollWiring(PupilService pupils, ContactService contacts) {
+    public RollWiring(PupilService pupils, ContactService contacts, ObjectMapper json) {
+        this.json = json;
         this.pupils = pupils;
         this.contacts = contacts;
     }
 
     @Override
     public void wire(RuntimeWiring.Builder wiring) {
-        wiring.type("Query", t -> t.dataFetcher("pupil", env -> pupils.pupil(actor(env), id(env, "schoolId"), id(env, "id"))));
+        wiring.type("Query", t -> t
+                .dataFetcher("pupil", env -> pupils.pupil(actor(env), id(env, "schoolId"), id(env, "id")))
+                .dataFetcher("contacts", env -> contacts.contactsOf(actor(env), id(env, "schoolId"), id(env, "pupilId")))
+                .dataFetcher("admissionHistory", env -> pupils.admissionHistory(actor(env), id(env, "schoolId"), id(env, "pupilId")))
+                .dataFetcher("localAuthorityReturns", env -> pupils.localAuthorityReturns(actor(env), id(env, "schoolId")))
+                // the same static list REST answers: the grounds are the regulation's, not any school's
+                .dataFetcher("deletionGrounds", env -> Arrays.stream(DeletionGround.values())
+                        .map(g -> Map.of("ground", g.name(), "meaning", g.meaning())).toList()));
+        wiring.type("Mutation", t -> t
+                .dataFetcher("admitPupil", env -> pupils.admit(actor(env), id(env, "schoolId"), GraphqlContext.input(env, "pupil", json, PupilCommand.class)))
+                .dataFetcher("updatePupil", env -> pupils.update(actor(env), id(env, "schoolId"), id(env, "pupilId"),
+                        GraphqlContext.input(env, "pupil", json, PupilCommand.class)))
+                .dataFetcher("deletePupil", env -> pupils.delete(actor(env), id(env, "schoolId"), id(env, "pupilId"),
+                        GraphqlContext.input(env, "deletion", json, DeletePupil.class)))
+                .dataFetcher("addContact", env -> contacts.addContact(actor(env), id(env, "schoolId"), id(env, "pupilId"),
+                        GraphqlContext.input(env, "contact", json, ContactCommand.class))));
         wiring.type("School", t -> t.dataFetcher("pupils", env -> pupils.pupils(actor(env), ((SchoolView) env.getSource()).id(),
                 optionalId(env, "registerGroupId").orElse(null), new PageRequest(intArg(env, "page", 0), intArg(env, "size", 50)))));
         wiring.type("Pupil", t -> t

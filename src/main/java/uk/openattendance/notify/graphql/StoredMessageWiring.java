@@ -1,0 +1,27 @@
+package uk.openattendance.notify.graphql;
+
+import static uk.openattendance.security.graphql.GraphqlCaller.actor;
+import static uk.openattendance.platform.graphql.GraphqlContext.id;
+import static uk.openattendance.platform.graphql.GraphqlContext.intArg;
+
+import graphql.schema.idl.RuntimeWiring;
+import jakarta.inject.Singleton;
+import uk.openattendance.notify.app.StoredMessages;
+import uk.openattendance.platform.graphql.GraphqlWiring;
+import uk.openattendance.platform.paging.PageRequest;
+
+/** What the embedded default stored instead of sending, over GraphQL: the same StoredMessages method as REST. */
+@Singleton
+public class StoredMessageWiring implements GraphqlWiring {
+    private final StoredMessages messages;
+
+    public StoredMessageWiring(StoredMessages messages) {
+        this.messages = messages;
+    }
+
+    @Override
+    public void wire(RuntimeWiring.Builder wiring) {
+        wiring.type("Query", t -> t.dataFetcher("storedMessages", env -> messages.stored(actor(env), id(env, "schoolId"),
+                new PageRequest(intArg(env, "page", 0), intArg(env, "size", 50)))));
+    }
+}
