@@ -771,7 +771,10 @@
         }, function () {
           var value = who.value.trim();
           var byEmail = value.indexOf("@") >= 0;
-          return ui.send("POST", "/sign-in", byEmail ? { email: value } : { mobile: value }).then(function (c) {
+          // the code's text or email comes in the language the parent is reading the form in
+          var ask = byEmail ? { email: value } : { mobile: value };
+          ask.language = t.lang();
+          return ui.send("POST", "/sign-in", ask).then(function (c) {
             ui.state.challenge = c.challenge;
             enterCode(byEmail ? { email: maskEmail(value) } : { end: value.replace(/\D/g, "").slice(-3) }, resolve);
           });
