@@ -178,6 +178,47 @@ class TheirLanguageIT implements TestPropertyProvider {
         assertThat(GreenMailUtil.getBody(mail[0])).doesNotContain("not in school today");
     }
 
+    @Test
+    void theSignInCodeComesInTheFormsLanguageWithoutChangingTheContactsAndAnUnknownLanguageIsRefused() throws Exception {
+        at("08:30");
+        TestWorld.School school = world.school(world.trust(), PolicyPresets.PRIMARY_GLOUCESTERSHIRE);
+        PupilView zofia = world.pupil(school, "Zofia", "Kodowska");
+        String mobile = String.format("07700 900%03d", 300 + TestWorld.next() % 300);
+        long contactId = contacts.addContact(SYSTEM, school.id(), zofia.id(), new ContactCommand("Ewa Kodowska", "Mother", true, true, 1, mobile, null,
+                Channel.SMS, false, "pl")).contactId();
+        outboxStore.unsuppress(0, e164(mobile));
+        String path = "/api/v1/public/schools/" + school.id() + "/parent/sign-in";
+
+        // the form is being read in Romanian: the code comes in Romanian, and the contact stays Polish
+        assertThat(post(path, "{\"mobile\": \"" + mobile + "\", \"language\": \"ro\"}").statusCode()).isEqualTo(202);
+        dispatcher.dispatchDue(List.of(school.id()));
+        assertThat(twilio.to(e164(mobile))).singleElement().satisfies(s -> assertThat(s.body()).startsWith("Codul dvs."));
+        assertThat(contacts.languagesOf(uk.openattendance.security.SchoolScope.forJob(uk.openattendance.security.Purpose.FAMILY_MESSAGES, school.id()),
+                List.of(contactId))).containsEntry(contactId, "pl");
+
+        // no language given: the contact's own
+        twilio.reset();
+        at("08:31");
+        assertThat(post(path, "{\"mobile\": \"" + mobile + "\"}").statusCode()).isEqualTo(202);
+        dispatcher.dispatchDue(List.of(school.id()));
+        assertThat(twilio.to(e164(mobile))).singleElement().satisfies(s -> assertThat(s.body()).startsWith("Twój kod"));
+
+        // a language the forms are not written in is refused, naming the field, and nothing is sent
+        twilio.reset();
+        var refused = post(path, "{\"mobile\": \"" + mobile + "\", \"language\": \"tlh\"}");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(refused.body()).contains("\"field\":\"language\"").contains("en, pl, ur, ro, cy");
+        dispatcher.dispatchDue(List.of(school.id()));
+        assertThat(twilio.to(e164(mobile))).isEmpty();
+    }
+
+    java.net.http.HttpResponse<String> post(String path, String json) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.getURL() + path))
+                .header("Content-Type", "application/json").header("Accept", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(json)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
     static Map<String, String> sms(String sid, String from, String body) {
         return Map.of("MessageSid", sid, "From", from, "To", "+447700900000", "Body", body, "AccountSid", "AC00000000000000000000000000000000");
     }
