@@ -6,7 +6,6 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import uk.openattendance.notify.domain.MessagePurpose;
 import uk.openattendance.notify.domain.OptOutWords;
 import uk.openattendance.notify.persistence.InboundStore;
 import uk.openattendance.notify.persistence.OutboxStore;
@@ -36,15 +35,8 @@ class InboundSteps {
     private final Clock clock;
     private final ApplicationEventPublisher<InboundNeedsReview> needsReview;
 
-    // reached lazily: the outbox and the roll are needed only to word an opt-out answer in the contact's language
-    private final jakarta.inject.Provider<Outbox> wording;
-    private final jakarta.inject.Provider<uk.openattendance.roll.app.ContactService> contacts;
-
     InboundSteps(InboundStore store, OutboxStore outbox, InboundHandler handler, SmsSenders senders, Clock clock,
-            ApplicationEventPublisher<InboundNeedsReview> needsReview, jakarta.inject.Provider<Outbox> wording,
-            jakarta.inject.Provider<uk.openattendance.roll.app.ContactService> contacts) {
-        this.wording = wording;
-        this.contacts = contacts;
+            ApplicationEventPublisher<InboundNeedsReview> needsReview) {
         this.needsReview = needsReview;
         this.store = store;
         this.outbox = outbox;
@@ -67,7 +59,7 @@ class InboundSteps {
         SmsSenders.Addressee to = senders.addressedTo(row.to()).orElse(SmsSenders.Addressee.SERVICE);
         InboundHandler.Outcome outcome;
         try {
-            outcome = optOut(row, to).orElseGet(() -> handler.handle(new InboundHandler.Text(row.id(), row.from(), row.body(), to.schools())));
+            outcome = optOut(row).orElseGet(() -> handler.handle(new InboundHandler.Text(row.id(), row.from(), row.body(), to.schools())));
         } catch (RuntimeException e) {
             throw new Unreadable(e);
         }
@@ -97,40 +89,22 @@ class InboundSteps {
         return new Done(true, null);
     }
 
-    private Optional<InboundHandler.Outcome> optOut(InboundStore.InboundRow row, SmsSenders.Addressee to) {
+    private Optional<InboundHandler.Outcome> optOut(InboundStore.InboundRow row) {
         return OptOutWords.of(row.body()).map(k -> switch (k) {
             case STOP -> {
                 // the provider blocks the number for our sender, so the stop holds for every school sharing it
                 outbox.suppress(0, row.from(), "replied '" + shorten(row.body()) + "'", "the contact, by text", clock.instant());
                 // Twilio answers its own keywords (STOP, STOPALL, ...) itself; a phrase it does not catch gets our answer
                 yield InboundHandler.Outcome.actioned(null, null, "opt-out",
-                        OptOutWords.isCarrierKeyword(row.body()) ? null : inTheirLanguage(row, to, MessagePurpose.REPLY_STOPPED,
-                                "You will get no more texts from us. Reply START to have them again."));
+                        OptOutWords.isCarrierKeyword(row.body()) ? null : "You will get no more texts from us. Reply START to have them again.");
             }
             case START -> {
                 outbox.unsuppress(0, row.from());
                 yield InboundHandler.Outcome.actioned(null, null, "opt-in", null);
             }
-            case HELP -> InboundHandler.Outcome.actioned(null, null, "help", inTheirLanguage(row, to, MessagePurpose.REPLY_HELP,
-                    "School attendance texts. Reply with the reason your child is absent, or call the school office. Reply STOP to stop texts."));
+            case HELP -> InboundHandler.Outcome.actioned(null, null, "help",
+                    "School attendance texts. Reply with the reason your child is absent, or call the school office. Reply STOP to stop texts.");
         });
-    }
-
-    /**
-     * The school's answer (REPLY_HELP, REPLY_STOPPED) in the language of the contact who texted, when the number is one
-     * school's and the contact there reads another language; English contacts and unknown numbers keep the plain answer.
-     */
-    private String inTheirLanguage(InboundStore.InboundRow row, SmsSenders.Addressee to, MessagePurpose purpose, String english) {
-        if (to.schoolId() == null) {
-            return english;
-        }
-        uk.openattendance.security.SchoolScope scope = uk.openattendance.security.SchoolScope.forJob(uk.openattendance.security.Purpose.FAMILY_MESSAGES,
-                to.schoolId());
-        Optional<uk.openattendance.roll.app.ContactView> who = contacts.get().contactsWithMobile(scope, row.from()).stream().findFirst();
-        if (who.isEmpty() || uk.openattendance.notify.domain.ContactLanguage.normal(who.get().language()).equals(uk.openattendance.notify.domain.ContactLanguage.ENGLISH)) {
-            return english;
-        }
-        return wording.get().render(scope, purpose, java.util.Map.of(), who.get().contactId());
     }
 
     private static String shorten(String s) {
