@@ -34,39 +34,63 @@
     ".oa .link:hover { background: none; color: #003078; }"
   ].join("\n");
 
-  var SESSIONS = { AM: "Morning", PM: "Afternoon" };
+  var ATTENDED = { PRESENT: true, APPROVED_EDUCATIONAL_ACTIVITY: true };
+  var NOT_POSSIBLE = { NOT_COUNTED: true, ADMINISTRATIVE: true };
   var DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
-
-  function day(iso) {
-    var d = new Date(iso + "T12:00:00Z");
-    return DAYS[d.getUTCDay()] + " " + d.getUTCDate() + " " + d.toLocaleString("en-GB", { month: "long", timeZone: "UTC" });
-  }
 
   function start() {
     var kit = window.OpenAttendanceEmbed;
     var el = kit.el;
     var ui = kit.mount(script, { name: "attendance-view" });
+    var t = ui.t;
     var level = Math.min(6, Math.max(1, Number(script.getAttribute("data-heading-level")) || 2));
-    function h(depth, text) { return el("h" + Math.min(6, level + depth), {}, text); }
+    function h(depth, key) { return t.bind(el("h" + Math.min(6, level + depth), {}), key); }
+    /** An element whose text follows the language switch: a key, or a function of the translator. */
+    function say(tag, attrs, text, params) { return t.bind(el(tag, attrs), text, params); }
     ui.root.appendChild(el("style", {}, CSS));
-    ui.signIn("Your child's attendance", "See your children's attendance, letters and messages from the school. First we check it is you.").then(show);
+    ui.signIn("view.title", "view.intro").then(show);
+
+    // "Monday 16 November" in English as before; other languages as Intl writes a weekday, day and month in them
+    function day(iso) {
+      var d = new Date(iso + "T12:00:00Z");
+      if (t.lang() === "en") {
+        return DAYS[d.getUTCDay()] + " " + d.getUTCDate() + " " + d.toLocaleString("en-GB", { month: "long", timeZone: "UTC" });
+      }
+      try {
+        return new Intl.DateTimeFormat(t.lang(), { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" }).format(d);
+      } catch (e) {
+        return iso;
+      }
+    }
+
+    /** The service words marks in English; in another language they are worded here by how they count. */
+    function markWords(m) {
+      if (t.lang() === "en") { return m.words; }
+      return t(m.counts && kit.words["counts." + m.counts] ? "counts." + m.counts : "counts.unknown");
+    }
+
+    /** A status as the service words it in English (with its counts and notes), else its state in the parent's language. */
+    function statusWords(prefix, s) {
+      if (t.lang() === "en" || !kit.words[prefix + s.status]) { return s.words; }
+      return t(prefix + s.status) + (s.note ? ": " + s.note : "");
+    }
 
     function show() {
-      var step = ui.step("Your children's attendance");
+      var step = ui.step("view.heading");
       var view = el("div", { "data-role": "view" });
       step.form.parentNode.replaceChild(view, step.form);
-      var loading = el("p", {}, "Loading...");
+      var loading = say("p", {}, "view.loading");
       view.appendChild(loading);
       Promise.all(["/attendance", "/letters", "/messages", "/absence-reports", "/leave-requests"].map(function (p) { return ui.send("GET", p); }))
         .then(function (all) {
           view.removeChild(loading);
           var attendance = all[0], letters = all[1], messages = all[2], reports = all[3], leave = all[4];
           attendance.forEach(function (c) { view.appendChild(child(c)); });
-          view.appendChild(section("Letters from the school", letters.length ? letters.map(letter) : [], "No letters have been sent to you."));
-          view.appendChild(section("Texts and emails from the school", messages.slice(0, 20).map(message), "No messages yet."));
-          view.appendChild(section("Absences you told us about", reports.map(report), "No absence reports."));
-          view.appendChild(section("Leave requests", leave.map(request), "No leave requests."));
-          ui.announce("Your children's attendance");
+          view.appendChild(section("letters", "view.letters", letters.map(letter), "view.noLetters"));
+          view.appendChild(section("texts", "view.messages", messages.slice(0, 20).map(message), "view.noMessages"));
+          view.appendChild(section("absences", "view.reports", reports.map(report), "view.noReports"));
+          view.appendChild(section("leave", "view.leave", leave.map(request), "view.noLeave"));
+          ui.announce("view.heading");
         }, function (e) { step.fail(e); });
     }
 
@@ -74,19 +98,23 @@
       var f = c.thisYear.figures;
       var box = el("section", { "class": "child", "data-role": "child", "data-pupil": String(c.pupilId) });
       box.setAttribute("aria-labelledby", (box.id = "oa-child-" + c.pupilId) + "-h");
-      var title = h(1, c.name + (c.form ? " (" + c.form + ")" : ""));
+      // the child's name and form as the school holds them, in no language
+      var title = el("h" + Math.min(6, level + 1), {}, c.name + (c.form ? " (" + c.form + ")" : ""));
       title.id = box.id + "-h";
       box.appendChild(title);
-      var pct = f.attendancePercent === null || f.attendancePercent === undefined ? "no sessions yet" : Number(f.attendancePercent).toFixed(1) + "%";
-      box.appendChild(el("p", { "class": "big", "data-role": "percent" }, "Attendance this year: " + pct));
+      var none = f.attendancePercent === null || f.attendancePercent === undefined;
+      box.appendChild(say("p", { "class": "big", "data-role": "percent" }, function () {
+        return t("view.percent", { percent: none ? t("view.noSessions") : Number(f.attendancePercent).toFixed(1) + "%" });
+      }));
+      // the window's description is the figures service's English; shown in English only
       var during = c.thisYear.window && c.thisYear.window.description ? c.thisYear.window.description : "";
-      box.appendChild(el("p", { "class": "hint" }, (during ? during.charAt(0).toUpperCase() + during.slice(1) + ". " : "")
-        + "Worked out the way the Department for Education asks schools to: sessions attended out of sessions possible (a morning or an afternoon is one session)."));
+      box.appendChild(say("p", { "class": "hint" }, function () {
+        return (during && t.lang() === "en" ? during.charAt(0).toUpperCase() + during.slice(1) + ". " : "") + t("view.how");
+      }));
       var dl = el("dl", { "class": "figures", "data-role": "figures" });
-      [["Sessions possible", f.possibleSessions], ["Sessions attended", f.attended],
-       ["Authorised absence (sessions)", f.authorisedAbsence], ["Unauthorised absence (sessions)", f.unauthorisedAbsence],
-       ["Late, counted as unauthorised absence (sessions)", f.unauthorisedLates]].forEach(function (row) {
-        dl.appendChild(el("dt", {}, row[0]));
+      [["view.possible", f.possibleSessions], ["view.attended", f.attended], ["view.authorised", f.authorisedAbsence],
+       ["view.unauthorised", f.unauthorisedAbsence], ["view.lates", f.unauthorisedLates]].forEach(function (row) {
+        dl.appendChild(say("dt", {}, row[0]));
         dl.appendChild(el("dd", {}, String(row[1])));
       });
       box.appendChild(dl);
@@ -103,27 +131,29 @@
         days[m.date][m.session] = m;
       });
       var table = el("table", { "data-role": "week" });
-      table.appendChild(el("caption", {}, "This week so far (from " + day(c.weekFrom) + "), with a bar of sessions attended each day"));
+      table.appendChild(say("caption", {}, function () { return t("view.weekCaption", { date: day(c.weekFrom) }); }));
       var head = el("tr", {});
-      ["Day", "Morning", "Afternoon", "Sessions attended"].forEach(function (t) { head.appendChild(el("th", { scope: "col" }, t)); });
+      ["view.day", "view.morning", "view.afternoon", "view.sessionsAttended"].forEach(function (k) { head.appendChild(say("th", { scope: "col" }, k)); });
       table.appendChild(el("thead", {})).appendChild(head);
       var body = el("tbody", {});
       table.appendChild(body);
       if (!order.length) {
-        var none = el("tr", {});
-        none.appendChild(el("td", { colspan: "4" }, "No registers taken yet this week."));
-        body.appendChild(none);
+        var nothing = el("tr", {});
+        nothing.appendChild(say("td", { colspan: "4" }, "view.noRegisters"));
+        body.appendChild(nothing);
       }
       order.forEach(function (d) {
         var tr = el("tr", { "data-date": d });
-        tr.appendChild(el("th", { scope: "row" }, day(d)));
+        tr.appendChild(say("th", { scope: "row" }, function () { return day(d); }));
         var possible = 0, attended = 0;
         ["AM", "PM"].forEach(function (s) {
           var m = days[d][s];
-          tr.appendChild(el("td", { "data-session": s }, m ? m.words + (m.minutesLate ? " (" + m.minutesLate + " minutes late)" : "") : "Not taken yet"));
-          if (m && m.counts && m.counts !== "NOT_COUNTED" && m.counts !== "ADMINISTRATIVE") {
+          tr.appendChild(say("td", { "data-session": s, "data-counts": m && m.counts ? m.counts : null }, function () {
+            return m ? markWords(m) + (m.minutesLate ? t("view.minutesLate", { minutes: m.minutesLate }) : "") : t("view.notTaken");
+          }));
+          if (m && m.counts && !NOT_POSSIBLE[m.counts]) {
             possible += 1;
-            if (m.counts === "PRESENT" || m.counts === "APPROVED_EDUCATIONAL_ACTIVITY") { attended += 1; }
+            if (ATTENDED[m.counts]) { attended += 1; }
           }
         });
         var cell = el("td", {});
@@ -132,20 +162,20 @@
         fill.style.width = (possible ? Math.round(100 * attended / possible) : 0) + "%";
         bar.appendChild(fill);
         cell.appendChild(bar);
-        cell.appendChild(el("span", {}, possible ? attended + " of " + possible : "None counted"));
+        cell.appendChild(say("span", {}, function () { return possible ? t("view.ofSessions", { attended: attended, possible: possible }) : t("view.noneCounted"); }));
         tr.appendChild(cell);
         body.appendChild(tr);
       });
       return table;
     }
 
-    function section(title, items, empty) {
-      var box = el("section", { "data-role": title.split(" ")[0].toLowerCase() });
-      var heading = h(1, title);
-      heading.id = "oa-section-" + box.getAttribute("data-role");
+    function section(role, titleKey, items, emptyKey) {
+      var box = el("section", { "data-role": role });
+      var heading = h(1, titleKey);
+      heading.id = "oa-section-" + role;
       box.setAttribute("aria-labelledby", heading.id);
       box.appendChild(heading);
-      if (!items.length) { box.appendChild(el("p", {}, empty)); return box; }
+      if (!items.length) { box.appendChild(say("p", {}, emptyKey)); return box; }
       var ul = el("ul", { "class": "items" });
       items.forEach(function (i) { ul.appendChild(i); });
       box.appendChild(ul);
@@ -154,14 +184,16 @@
 
     function letter(l) {
       var li = el("li", {});
-      li.appendChild(el("span", {}, (l.subject || "A letter") + " (" + l.pupilName + ")" + (l.sentAt ? ", sent " + day(l.sentAt.slice(0, 10)) : "") + ". "));
+      li.appendChild(say("span", {}, function () {
+        return (l.subject || t("view.aLetter")) + " (" + l.pupilName + ")" + (l.sentAt ? t("view.sent", { date: day(l.sentAt.slice(0, 10)) }) : "") + ". ";
+      }));
       // the PDF needs the sign-in, which a plain link cannot carry: fetched with it, then opened from the browser's memory
-      var open = el("button", { type: "button", "class": "link", "data-role": "letter-pdf" }, "Open the letter (PDF)");
+      var open = say("button", { type: "button", "class": "link", "data-role": "letter-pdf" }, "view.openLetter");
       open.addEventListener("click", function () {
         fetch(ui.api + "/letters/" + l.id + "/pdf", { headers: { Authorization: "Bearer " + ui.state.token } })
           .then(function (r) { if (!r.ok) { throw new Error(); } return r.blob(); })
           .then(function (b) { window.open(URL.createObjectURL(b), "_blank"); },
-            function () { ui.announce("The letter could not be opened. Please ask the school office for a copy."); });
+            function () { ui.announce("view.letterFailed"); });
       });
       li.appendChild(open);
       return li;
@@ -169,23 +201,30 @@
 
     function message(m) {
       var li = el("li", {});
-      li.appendChild(el("span", { "class": "hint" }, (m.channel === "EMAIL" ? "Email" : "Text") + (m.sentAt ? ", " + day(m.sentAt.slice(0, 10)) : "")));
+      li.appendChild(say("span", { "class": "hint" }, function () {
+        return t(m.channel === "EMAIL" ? "view.email" : "view.text") + (m.sentAt ? ", " + day(m.sentAt.slice(0, 10)) : "");
+      }));
+      // the message as it was sent, in the language it was sent in
       li.appendChild(el("span", {}, m.body));
       return li;
     }
 
     function report(r) {
-      var li = el("li", { "data-reference": r.status.reference });
-      li.appendChild(el("span", { "class": "ref" }, "Reference " + r.status.reference + ": "));
-      li.appendChild(el("span", {}, r.report.pupilName + ", " + day(r.report.firstDate)
-        + (r.report.lastDate !== r.report.firstDate ? " to " + day(r.report.lastDate) : "") + ". " + r.status.words + "."));
+      var li = el("li", { "data-reference": r.status.reference, "data-status": r.status.status });
+      li.appendChild(say("span", { "class": "ref" }, "view.reference", { reference: r.status.reference }));
+      li.appendChild(say("span", {}, function () {
+        return r.report.pupilName + ", " + day(r.report.firstDate) + (r.report.lastDate !== r.report.firstDate ? t("view.to") + day(r.report.lastDate) : "")
+          + ". " + statusWords("reportStatus.", r.status) + ".";
+      }));
       return li;
     }
 
     function request(l) {
-      var li = el("li", { "data-reference": l.status.reference });
-      li.appendChild(el("span", { "class": "ref" }, "Reference " + l.status.reference + ": "));
-      li.appendChild(el("span", {}, l.request.pupilName + ", " + day(l.request.firstDate) + " to " + day(l.request.lastDate) + ". " + l.status.words + "."));
+      var li = el("li", { "data-reference": l.status.reference, "data-status": l.status.status });
+      li.appendChild(say("span", { "class": "ref" }, "view.reference", { reference: l.status.reference }));
+      li.appendChild(say("span", {}, function () {
+        return l.request.pupilName + ", " + day(l.request.firstDate) + t("view.to") + day(l.request.lastDate) + ". " + statusWords("leaveStatus.", l.status) + ".";
+      }));
       return li;
     }
   }

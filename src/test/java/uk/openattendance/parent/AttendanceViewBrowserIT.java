@@ -13,6 +13,8 @@ import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -120,7 +122,11 @@ class AttendanceViewBrowserIT {
     }
 
     EmbeddedFormBrowser embed(Family f, String css) {
-        browser = EmbeddedFormBrowser.website(server.getURL().toString(), "attendance-view.js", f.school().id(), css);
+        return embed(f, css, null);
+    }
+
+    EmbeddedFormBrowser embed(Family f, String css, String language) {
+        browser = EmbeddedFormBrowser.website(server.getURL().toString(), "attendance-view.js", f.school().id(), css, language);
         SchoolView v = schools.school(SYSTEM, f.school().id());
         schools.updateDetails(SYSTEM, f.school().id(), v.version(), new SchoolDetails(v.name(), v.zone(), v.phone(), v.email(), v.address(),
                 List.of(v.allowedOrigins().get(0), browser.origin())));
@@ -214,5 +220,65 @@ class AttendanceViewBrowserIT {
         browser.assertAccessible(VIEW, "attendance beside hostile CSS");
         shot = 4; // numbered after the main flow's four steps
         screenshot("hostile-css");
+    }
+
+    /**
+     * The same view for a parent whose phone is in Polish or Urdu (right to left): every heading, label and figure name in
+     * their language, the marks and statuses the service words in English worded by their code, axe-clean at each step.
+     */
+    @ParameterizedTest(name = "in {0}")
+    @ValueSource(strings = {"pl", "ur"})
+    void aParentReadsTheViewInTheirBrowsersLanguage(String language) {
+        Family f = family();
+        clock.set(LocalDateTime.of(MONDAY.plusDays(2), LocalTime.of(16, 0)), LONDON);
+        embed(f, null, language);
+        String view = VIEW + " (" + language + ")";
+
+        browser.waitForHeading(browser.word("view.title", language));
+        WebElement oa = browser.find(".oa");
+        assertThat(oa.getAttribute("lang")).isEqualTo(language);
+        assertThat(oa.getAttribute("dir")).isEqualTo(language.equals("ur") ? "rtl" : "ltr");
+        assertThat(oa.getText()).contains(browser.word("view.intro")).contains(browser.word("languageNote"));
+        browser.assertAccessible(view, "sign-in");
+
+        browser.tabToName("mobileOrEmail");
+        browser.press(f.mobile(), Keys.ENTER);
+        browser.waitForHeading(browser.word("code.heading"));
+        browser.assertAccessible(view, "code");
+        browser.press(Keys.TAB);
+        dispatcher.dispatchDue(List.of(f.school().id()));
+        browser.press(phone.lastCodeTo(ParentPhone.e164(f.mobile())), Keys.ENTER);
+
+        browser.waitForHeading(browser.word("view.heading"));
+        browser.waitFor("[data-role=child]");
+        assertThat(browser.find("[data-role=percent]").getText()).isEqualTo(browser.word("view.percent").replace("{percent}", "50.0%"));
+        String figures = browser.find("[data-role=figures]").getText();
+        assertThat(figures).contains(browser.word("view.possible") + "\n4").contains(browser.word("view.attended") + "\n2")
+                .contains(browser.word("view.authorised") + "\n1").contains(browser.word("view.unauthorised") + "\n1");
+        String week = browser.find("[data-role=week]").getText();
+        assertThat(week).contains(browser.word("view.morning")).contains(browser.word("counts.PRESENT"))
+                .contains(browser.word("counts.AUTHORISED_ABSENCE")).contains(browser.word("counts.UNAUTHORISED_ABSENCE"))
+                .as("no English mark words left").doesNotContain("Absent").doesNotContain("Present");
+        assertThat(browser.find("[data-role=week] tr[data-date='" + MONDAY + "'] td:last-child").getText())
+                .contains(browser.word("view.ofSessions").replace("{attended}", "1").replace("{possible}", "2"));
+        assertThat(browser.find("[data-reference=A" + reportId + "]").getText()).contains(browser.word("reportStatus.RECEIVED"))
+                .doesNotContain("Received");
+        assertThat(browser.find("[data-reference=L" + leaveId + "]").getText()).contains(browser.word("leaveStatus.RECEIVED"))
+                .doesNotContain("headteacher's");
+        assertThat(browser.find("[data-role=letters]").getText()).contains(browser.word("view.letters"));
+        assertThat(browser.find("[data-role=letter-pdf]").getText()).isEqualTo(browser.word("view.openLetter"));
+        assertThat(browser.find("[data-role=view]").getText()).doesNotContain("undefined").doesNotContain("null").doesNotContain("NaN")
+                .doesNotContain("{");
+        browser.assertAccessible(view, "attendance");
+        assertThat(browser.smallTargets()).isEmpty();
+        String dir = System.getenv("FORM_SCREENSHOTS");
+        if (dir != null && !dir.isBlank()) {
+            browser.screenshot(Path.of(dir, "attendance-view-" + language + "-3-attendance.png"));
+        }
+
+        // switching back to English rewrites the view in place with the service's own fuller words
+        browser.js().executeScript("arguments[0].value = 'en'; arguments[0].dispatchEvent(new Event('change'))", browser.find("select[name=language]"));
+        assertThat(browser.find("[data-role=week]").getText()).contains("Absent: illness (authorised)");
+        assertThat(browser.find(".oa").getAttribute("dir")).isEqualTo("ltr");
     }
 }

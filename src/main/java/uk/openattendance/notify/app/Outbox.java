@@ -95,6 +95,14 @@ public class Outbox {
      * when queued, 0 when the key was already there.
      */
     public int enqueueSecret(SchoolScope scope, Request r, java.time.Instant expiresAt) {
+        return enqueueSecret(scope, r, expiresAt, null);
+    }
+
+    /**
+     * The same, worded in {@code language} where given (the language the parent is reading the form in), else in the
+     * contact's stored language; the contact's record is not changed.
+     */
+    public int enqueueSecret(SchoolScope scope, Request r, java.time.Instant expiresAt, @io.micronaut.core.annotation.Nullable String language) {
         if (!scope.owns(r.schoolId())) {
             throw new IllegalArgumentException("A message for school " + r.schoolId() + " queued in " + scope);
         }
@@ -103,7 +111,7 @@ public class Outbox {
         }
         SchoolView school = schools.school(scope);
         Recipients.Target first = r.plan().first();
-        WordingChoice.Chosen t = templates.templateFor(r.schoolId(), r.purpose(), languageOf(scope, first.contactId()));
+        WordingChoice.Chosen t = templates.templateFor(r.schoolId(), r.purpose(), language != null ? language : languageOf(scope, first.contactId()));
         Map<String, String> hidden = new HashMap<>(r.values());
         hidden.put(r.purpose().secretField(), MessagePurpose.REDACTED);
         MessageTemplate.Rendered shown = t.render(values(school, hidden));

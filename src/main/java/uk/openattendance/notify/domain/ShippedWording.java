@@ -22,7 +22,16 @@ public final class ShippedWording {
     private ShippedWording() {}
 
     /** One language's shipped wording. */
-    public record Language(String tag, String name, boolean machineMade, String and, String andBeforeVowel, Map<MessagePurpose, MessageTemplate> templates) {}
+    public record Language(String tag, String name, boolean machineMade, String and, String andBeforeVowel, Map<MessagePurpose, MessageTemplate> templates,
+            Map<String, String> phrases) {}
+
+    /**
+     * A phrase our code puts inside a message in this language ({@code status.ABSENCE.RECORDED}): the keys of the file
+     * that start {@code status.}. Empty for English, whose phrases are in the code, and for a phrase not yet written.
+     */
+    public static Optional<String> phrase(String tag, String key) {
+        return language(tag).map(l -> l.phrases().get(key)).filter(x -> !x.isBlank());
+    }
 
     /** The shipped wording of one purpose in one language (English included, which is never machine-made). */
     public static Optional<MessageTemplate> of(MessagePurpose purpose, String tag) {
@@ -59,9 +68,12 @@ public final class ShippedWording {
                     templates.put(purpose, t);
                 }
             }
+            Map<String, String> phrases = new LinkedHashMap<>();
+            p.keySet().stream().filter(k -> k.startsWith("status.")).forEach(k -> phrases.put(k, p.getString(k)));
             String and = text(p, "and", "and");
             out.put(tag, new Language(tag, text(p, "name", tag), Boolean.parseBoolean(text(p, "machineMade", "true")), and,
-                    text(p, "andBeforeVowel", and), Map.copyOf(templates)));
+                    text(p, "andBeforeVowel", and), Map.copyOf(templates),
+                    Map.copyOf(phrases)));
         }
         return Map.copyOf(out);
     }

@@ -24,6 +24,14 @@ public final class WordingChoice {
          */
         public MessageTemplate.Rendered render(Map<String, String> values) {
             Map<String, String> v = new HashMap<>(values);
+            // a value worded per language ("reply@pl") stands in for its plain one when the message goes in that language,
+            // so words our code puts inside a message (a status) come in the same language as the wording around them
+            String suffix = "@" + language;
+            values.forEach((k, x) -> {
+                if (k.endsWith(suffix) && x != null && !x.isBlank()) {
+                    v.put(k.substring(0, k.length() - suffix.length()), x);
+                }
+            });
             String children = v.get("children");
             if (children != null && !language.equals(ContactLanguage.ENGLISH)) {
                 ShippedWording.language(language).ifPresent(l -> v.put("children", join(children, l)));

@@ -18,7 +18,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import uk.openattendance.notify.app.Outbox;
+import uk.openattendance.notify.domain.ContactLanguage;
 import uk.openattendance.notify.domain.MessagePurpose;
+import uk.openattendance.notify.domain.ShippedWording;
 import uk.openattendance.notify.domain.Recipients;
 import uk.openattendance.parent.persistence.ChallengeStore;
 import uk.openattendance.platform.problem.DomainProblem;
@@ -60,9 +62,13 @@ public class ParentSignIn {
         this.clock = clock;
     }
 
-    @Schema(example = "{\"mobile\": \"07700 900123\"}")
-    /** The mobile or the email the school holds for the parent; one of the two. */
-    public record StartSignIn(@Nullable String mobile, @Nullable String email) {}
+    /**
+     * The mobile or the email the school holds for the parent; one of the two. {@code language} (optional): the language
+     * the parent is reading the form in (en, pl, ur, ro or cy), for the code's text or email; without it the contact's
+     * own language is used. It is not saved to the contact.
+     */
+    @Schema(example = "{\"mobile\": \"07700 900123\", \"language\": \"pl\"}")
+    public record StartSignIn(@Nullable String mobile, @Nullable String email, @Nullable String language) {}
 
     @Schema(example = "{\"challenge\": \"ch_9d2f61b0c4e8\", \"expiresAt\": \"2026-11-23T10:15:00Z\", \"sentTo\": \"mobile ending 123\"}")
     public record Challenge(String challenge, Instant expiresAt, String sentTo) {}
@@ -79,6 +85,8 @@ public class ParentSignIn {
         // nobody is signed in yet: finding the family and texting the code is all this scope may do, in this school
         SchoolScope scope = SchoolScope.forJob(Purpose.PARENT_SIGN_IN, schoolId);
         String token = HexFormat.of().formatHex(randomBytes(16));
+        // checked before the contact is looked for, so a wrong language is refused alike for known and unknown numbers
+        String language = formLanguage(command);
         Optional<ContactView> contact = find(scope, command);
         String code = String.format("%06d", random.nextInt(1_000_000));
         Instant expires = now.plus(CODE_LIFETIME);
@@ -97,7 +105,7 @@ public class ParentSignIn {
                 : new Recipients.Target(c.contactId(), Channel.SMS, c.mobile());
         // the code itself goes into the outbox only sealed, and is wiped when it expires (Outbox.enqueueSecret)
         outbox.enqueueSecret(scope, new Outbox.Request(schoolId, MessagePurpose.ONE_TIME_CODE, "challenge " + token, Outbox.URGENT,
-                new Recipients.Plan(to, List.of()), Map.of("code", code), List.of(), null), expires);
+                new Recipients.Plan(to, List.of()), Map.of("code", code), List.of(), null), expires, language);
         return new Challenge(token, expires, masked);
     }
 
@@ -127,6 +135,18 @@ public class ParentSignIn {
         String jwt = tokens.generateToken(Authentication.build(PRINCIPAL_PREFIX + row.contactId(), List.of("PARENT"), Map.of("schoolId", schoolId)),
                 TOKEN_SECONDS).orElseThrow();
         return new SignedIn(jwt, "Bearer", TOKEN_SECONDS, c.name());
+    }
+
+    /** The form's language as one we ship wording in ("pl-PL" is Polish), null when not given; anything else is refused. */
+    static String formLanguage(StartSignIn command) {
+        if (command == null || command.language() == null) {
+            return null;
+        }
+        List<String> shipped = new java.util.ArrayList<>(List.of(ContactLanguage.ENGLISH));
+        shipped.addAll(ShippedWording.LANGUAGES);
+        return ContactLanguage.tag(command.language()).map(t -> t.split("-")[0]).filter(shipped::contains)
+                .orElseThrow(() -> DomainProblem.field(ParentProblem.SIGN_IN_NOT_VALID, "language",
+                        "one of the languages the forms are written in: " + String.join(", ", shipped)));
     }
 
     private Optional<ContactView> find(SchoolScope scope, StartSignIn command) {

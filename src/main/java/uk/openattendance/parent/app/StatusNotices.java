@@ -19,6 +19,7 @@ import uk.openattendance.leave.app.LeaveService;
 import uk.openattendance.notify.app.Outbox;
 import uk.openattendance.notify.domain.MessagePurpose;
 import uk.openattendance.notify.domain.Recipients;
+import uk.openattendance.notify.domain.ShippedWording;
 import uk.openattendance.parent.domain.StatusNotice;
 import uk.openattendance.parent.persistence.StatusToldStore;
 import uk.openattendance.register.app.MarkChanged;
@@ -106,7 +107,8 @@ class StatusNotices implements MarkListener {
         for (AbsenceService.FamilyReport r : toSomeone) {
             StatusNotice.Decision d = StatusNotice.decide(StatusNotice.Kind.ABSENCE, r.report().id(), r.status().reference(), r.status().status().name(),
                     r.status().words(), r.report().pupilName(), moment, known.get(r.report().id()));
-            d.notice().flatMap(n -> request(scope, r.report().contactId(), n, r.status().reference(), r.report().pupilId(), r.report().firstDate()))
+            d.notice().flatMap(n -> request(scope, r.report().contactId(), n, inLanguages(StatusNotice.Kind.ABSENCE, r.status().reference(),
+                    r.status().status().name(), null, r.report().pupilName()), r.status().reference(), r.report().pupilId(), r.report().firstDate()))
                     .ifPresent(out::add);
             keep(scope, KIND_ABSENCE, r.report().id(), d);
         }
@@ -122,7 +124,8 @@ class StatusNotices implements MarkListener {
         String known = told.toldForUpdate(KIND_LEAVE, List.of(l.request().id())).get(l.request().id());
         StatusNotice.Decision d = StatusNotice.decide(StatusNotice.Kind.LEAVE, l.request().id(), l.status().reference(), l.status().status().name(),
                 l.status().words(), l.request().pupilName(), moment, known);
-        d.notice().flatMap(n -> request(scope, l.request().requesterContactId(), n, l.status().reference(), l.request().pupilId(), l.request().firstDate()))
+        d.notice().flatMap(n -> request(scope, l.request().requesterContactId(), n, inLanguages(StatusNotice.Kind.LEAVE, l.status().reference(),
+                l.status().status().name(), l.status().note(), l.request().pupilName()), l.status().reference(), l.request().pupilId(), l.request().firstDate()))
                 .ifPresent(r -> outbox.enqueue(scope, List.of(r)));
         keep(scope, KIND_LEAVE, l.request().id(), d);
     }
@@ -134,7 +137,21 @@ class StatusNotices implements MarkListener {
     }
 
     /** To the contact's preferred channel, their other one if that fails; never to someone under a no-contact order. */
-    private Optional<Outbox.Request> request(SchoolScope scope, long contactId, StatusNotice.Notice n, String reference, long pupilId, LocalDate about) {
+    /**
+     * The news in every language we ship phrases for, as {@code reply@<tag>}: the outbox picks the one its wording is in
+     * for this contact, so a Polish STATUS_UPDATE says the status in Polish too, and a school's own wording in a language
+     * we have no phrases for keeps the English words.
+     */
+    static Map<String, String> inLanguages(StatusNotice.Kind kind, String reference, String status, String note, String child) {
+        Map<String, String> out = new java.util.HashMap<>();
+        for (String tag : ShippedWording.LANGUAGES) {
+            StatusNotice.wordsIn(kind, reference, status, note, child, key -> ShippedWording.phrase(tag, key)).ifPresent(w -> out.put("reply@" + tag, w));
+        }
+        return out;
+    }
+
+    private Optional<Outbox.Request> request(SchoolScope scope, long contactId, StatusNotice.Notice n, Map<String, String> translated, String reference,
+            long pupilId, LocalDate about) {
         Optional<ContactView> found = contacts.linksOfContact(scope, contactId).stream().filter(c -> !c.noContact()).findFirst();
         if (found.isEmpty()) {
             return Optional.empty();
@@ -152,7 +169,14 @@ class StatusNotices implements MarkListener {
             return Optional.empty();
         }
         return Optional.of(new Outbox.Request(scope.schoolId(), MessagePurpose.STATUS_UPDATE, n.key(), Outbox.NORMAL,
-                new Recipients.Plan(targets.get(0), targets.subList(1, targets.size())), Map.of("reply", n.words(), "reference", reference),
+                new Recipients.Plan(targets.get(0), targets.subList(1, targets.size())), values(n.words(), reference, translated),
                 List.of(pupilId), about));
+    }
+
+    private static Map<String, String> values(String words, String reference, Map<String, String> translated) {
+        Map<String, String> v = new java.util.HashMap<>(translated);
+        v.put("reply", words);
+        v.put("reference", reference);
+        return Map.copyOf(v);
     }
 }

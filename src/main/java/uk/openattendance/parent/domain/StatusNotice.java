@@ -73,4 +73,24 @@ public final class StatusNotice {
                 + (statusWords.endsWith(".") ? "" : ".");
         return new Decision(Optional.of(new Notice("status:" + kind.name().toLowerCase() + ":" + id + ":" + status, words)), status);
     }
+
+    /**
+     * The same news in another language, from that language's phrases ({@code status.ABSENCE}, {@code status.ABSENCE.RECORDED},
+     * {@code status.note}): the state in words and the headteacher's note as written, or empty when a phrase is missing,
+     * so the message keeps its English words rather than mixing in a blank. Finer English detail (as what a report was
+     * recorded, for how many sessions) is not repeated: the state and reference are what a parent acts on.
+     */
+    public static Optional<String> wordsIn(Kind kind, String reference, String status, String note, String child,
+            java.util.function.Function<String, Optional<String>> phrase) {
+        Optional<String> sentence = phrase.apply("status." + kind.name());
+        Optional<String> state = phrase.apply("status." + kind.name() + "." + status);
+        if (sentence.isEmpty() || state.isEmpty()) {
+            return Optional.empty();
+        }
+        String said = state.get();
+        if (note != null && !note.isBlank()) {
+            said = phrase.apply("status.note").orElse("{status}: {note}").replace("{status}", said).replace("{note}", note.strip());
+        }
+        return Optional.of(sentence.get().replace("{child}", child == null ? "" : child).replace("{reference}", reference).replace("{status}", said));
+    }
 }

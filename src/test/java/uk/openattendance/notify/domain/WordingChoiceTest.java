@@ -110,4 +110,29 @@ class WordingChoiceTest {
         }
         return out;
     }
+
+    @Test
+    void aValueWordedInTheMessagesLanguageStandsInForItsEnglish() {
+        Map<String, String> values = Map.of("school", "Example Primary", "reference", "A7", "reply", "Your absence report: received.",
+                "reply@pl", "Twoje zgłoszenie: otrzymane.", "reply@ur", "آپ کی اطلاع: موصول۔");
+        assertThat(WordingChoice.choose(MessagePurpose.STATUS_UPDATE, "pl", Map.of()).render(values).body()).isEqualTo("Example Primary: Twoje zgłoszenie: otrzymane.");
+        assertThat(WordingChoice.choose(MessagePurpose.STATUS_UPDATE, "en", Map.of()).render(values).body()).isEqualTo("Example Primary: Your absence report: received.");
+        // Welsh wording, but no Welsh value given: the English words, never a blank
+        assertThat(WordingChoice.choose(MessagePurpose.STATUS_UPDATE, "cy", Map.of()).render(values).body()).contains("Your absence report: received.");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"pl", "ur", "ro", "cy"})
+    void everyStatusAParentCanBeToldIsPhrasedInEachLanguageWeShip(String language) {
+        for (String absence : new String[] {"RECEIVED", "RECORDED", "NEEDS_EVIDENCE"}) {
+            assertThat(uk.openattendance.parent.domain.StatusNotice.wordsIn(uk.openattendance.parent.domain.StatusNotice.Kind.ABSENCE, "A7", absence, null,
+                    "Zofia Testpupil", k -> ShippedWording.phrase(language, k))).as(language + " " + absence).hasValueSatisfying(w ->
+                    assertThat(w).contains("Zofia Testpupil").contains("A7").doesNotContain("{"));
+        }
+        for (String leave : new String[] {"RECEIVED", "NEEDS_EVIDENCE", "APPROVED", "PART_APPROVED", "REFUSED", "WITHDRAWN"}) {
+            assertThat(uk.openattendance.parent.domain.StatusNotice.wordsIn(uk.openattendance.parent.domain.StatusNotice.Kind.LEAVE, "L3", leave,
+                    "Term-time holidays are not granted", "Zofia Testpupil", k -> ShippedWording.phrase(language, k))).as(language + " " + leave)
+                    .hasValueSatisfying(w -> assertThat(w).contains("L3").contains("Term-time holidays are not granted").doesNotContain("{"));
+        }
+    }
 }
