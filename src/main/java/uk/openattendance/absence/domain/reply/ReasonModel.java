@@ -50,7 +50,26 @@ public final class ReasonModel {
     private double[][] weights = new double[0][];
     private final double[] bias = new double[CLASSES.length];
 
+    /** Words this view of the model leaves out: a family's own names, which say nothing of why a child is off. */
+    private Set<String> ignored = Set.of();
+
     private ReasonModel() {}
+
+    /**
+     * The same model reading text with these words left out. Replies name the children, and a name the training
+     * replies happened to use with one reason ("Tom" in a reply that went to a person) must not move a reading.
+     */
+    public ReasonModel ignoring(Set<String> names) {
+        ReasonModel view = new ReasonModel();
+        view.index.putAll(index);
+        view.words.addAll(words);
+        System.arraycopy(seen, 0, view.seen, 0, seen.length);
+        System.arraycopy(prior, 0, view.prior, 0, prior.length);
+        System.arraycopy(bias, 0, view.bias, 0, bias.length);
+        view.weights = weights;
+        view.ignored = Set.copyOf(names);
+        return view;
+    }
 
     public static ReasonModel trained() {
         return Trained.MODEL;
@@ -185,7 +204,7 @@ public final class ReasonModel {
 
     /** The share of the text's words that some training reply used: 1 for nothing new, lower the more words are new. */
     public double familiarity(String normalisedText) {
-        List<String> ws = words(normalisedText);
+        List<String> ws = words(withoutIgnored(normalisedText));
         if (ws.isEmpty()) {
             return 1.0;
         }
@@ -194,11 +213,11 @@ public final class ReasonModel {
 
     /** The text's words the training replies never used. */
     public List<String> unfamiliarWords(String normalisedText) {
-        return words(normalisedText).stream().filter(w -> !words.contains(w)).toList();
+        return words(withoutIgnored(normalisedText)).stream().filter(w -> !words.contains(w)).toList();
     }
 
     private double[] distribution(String normalisedText) {
-        List<String> fs = features(normalisedText);
+        List<String> fs = features(withoutIgnored(normalisedText));
         int[] x = fs.stream().filter(index::containsKey).mapToInt(index::get).toArray();
         if (x.length == 0 || weights.length == 0) {
             return null;
@@ -238,6 +257,20 @@ public final class ReasonModel {
         double[] v = new double[Math.max(1, n)];
         Arrays.fill(v, 1.0 / Math.sqrt(Math.max(1, n)));
         return v;
+    }
+
+    private String withoutIgnored(String normalisedText) {
+        if (ignored.isEmpty()) {
+            return normalisedText;
+        }
+        StringBuilder out = new StringBuilder();
+        for (String t : normalisedText.split("[^\\p{L}']+")) {
+            String w = t.replace("'s", "").replace("'", "");
+            if (!ignored.contains(w)) {
+                out.append(t).append(' ');
+            }
+        }
+        return out.toString();
     }
 
     /** The words of a normalised text that can carry a reason: letters only, numbers and one-letter words dropped. */

@@ -42,6 +42,7 @@ public final class ReplyReader {
         if (roll.isEmpty()) {
             return new ReplyReading(List.of(), Set.of(ReviewReason.UNKNOWN_SENDER));
         }
+        model = model.ignoring(familyNames(roll));
         String raw = text == null ? "" : text;
         if (Languages.unreadableScript(raw)) {
             reviews.add(ReviewReason.OTHER_LANGUAGE);
@@ -319,13 +320,7 @@ public final class ReplyReader {
      * not make strange: what is left is text-speak, misspellings and words of meaning the reader has no entry for.
      */
     static int unfamiliar(String text, List<RollChild> roll, ReasonModel model) {
-        Set<String> names = new HashSet<>();
-        for (RollChild c : roll) {
-            names.add(Names.bare(c.legalForename()));
-            if (c.preferredForename() != null) {
-                names.add(Names.bare(c.preferredForename()));
-            }
-        }
+        Set<String> names = familyNames(roll);
         int n = 0;
         for (String w : model.unfamiliarWords(text)) {
             if (!names.contains(w) && Names.match(0, w, roll).isEmpty()) {
@@ -333,6 +328,21 @@ public final class ReplyReader {
             }
         }
         return n;
+    }
+
+    /** The forenames, legal and preferred, of the children the sender is a contact for, as the normaliser spells them. */
+    static Set<String> familyNames(List<RollChild> roll) {
+        Set<String> names = new HashSet<>();
+        for (RollChild c : roll) {
+            for (String n : new String[] {c.legalForename(), c.preferredForename()}) {
+                if (n != null && !n.isBlank()) {
+                    for (String part : n.toLowerCase(java.util.Locale.ROOT).split("[\\s/-]+")) {
+                        names.add(Names.bare(part));
+                    }
+                }
+            }
+        }
+        return names;
     }
 
     /** The reason that decides a child's outcome when clauses about them give several. */

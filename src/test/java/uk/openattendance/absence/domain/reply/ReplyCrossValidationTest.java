@@ -56,7 +56,7 @@ class ReplyCrossValidationTest {
             children += f.children();
             misses.addAll(f.misses());
         }
-        System.out.printf("[figure] cross-validation %d folds of tuning 1-6: exact %d of %d (%.1f%%); harm %d of %d children%n", FOLDS, exact, read,
+        System.out.printf("[figure] cross-validation %d folds of tuning 1-7: exact %d of %d (%.1f%%); harm %d of %d children%n", FOLDS, exact, read,
                 100.0 * exact / read, harm, children);
         if (Boolean.getBoolean("reader.misses")) {
             misses.stream().sorted().forEach(System.out::println);

@@ -129,4 +129,13 @@ class ReplyReaderTest {
         assertThat(r.children().get(0).outcome()).isInstanceOf(ChildOutcome.ForPerson.class);
         assertThat(r.forAPerson()).isTrue();
     }
+
+    @Test
+    void aChildsNameDoesNotMoveTheReadingOfTheSameWords() {
+        for (String name : List.of("Tom", "Tess", "Kai", "Zofia")) {
+            RollChild child = new RollChild(9, name, null, RollChild.Sex.UNKNOWN, true);
+            ReplyReading r = read(name + " has a temperature, keeping them off today", child);
+            assertThat(((ChildOutcome.Coded) r.children().get(0).outcome()).applies()).as(name).isTrue();
+        }
+    }
 }
