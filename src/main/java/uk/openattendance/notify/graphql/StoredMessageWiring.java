@@ -5,13 +5,18 @@ import static uk.openattendance.platform.graphql.GraphqlContext.id;
 import static uk.openattendance.platform.graphql.GraphqlContext.intArg;
 
 import graphql.schema.idl.RuntimeWiring;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import uk.openattendance.notify.app.StoredMessages;
 import uk.openattendance.platform.graphql.GraphqlWiring;
 import uk.openattendance.platform.paging.PageRequest;
 
-/** What the embedded default stored instead of sending, over GraphQL: the same StoredMessages method as REST. */
+/**
+ * What the embedded default stored instead of sending, over GraphQL: the same StoredMessages method as REST. Only where
+ * messages are stored (as the REST twin and StoredMessages itself): a service that sends has nothing stored to list.
+ */
 @Singleton
+@Requires(property = "notify.sink", value = "store", defaultValue = "store")
 public class StoredMessageWiring implements GraphqlWiring {
     private final StoredMessages messages;
 
