@@ -299,4 +299,13 @@ class FiguresIT {
         assertThat(api.get(path, head).contentType()).startsWith("application/json");
         assertThat(api.send("GET", path, head, null, Map.of("Accept", "application/json")).contentType()).startsWith("application/json");
     }
+
+    @Test
+    void aBadRequestForASpreadsheetIsStillRefusedAsProblemJsonNamingTheField() {
+        var r = api.send("GET", "/api/v1/schools/" + school.id() + "/attendance/persistent-absentees?window=SOMETIME", head, null,
+                Map.of("Accept", "text/csv"));
+        assertThat(r.status()).as(r.body()).isEqualTo(400);
+        assertThat(r.contentType()).startsWith("application/problem+json");
+        assertThat(r.body()).contains("window");
+    }
 }

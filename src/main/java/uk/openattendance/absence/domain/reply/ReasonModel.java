@@ -43,29 +43,35 @@ public final class ReasonModel {
         static final ReasonModel MODEL = load();
     }
 
-    private final Map<String, Integer> index = new HashMap<>();
-    private final Set<String> words = new HashSet<>();
-    private final boolean[] seen = new boolean[CLASSES.length];
-    private final double[] prior = new double[CLASSES.length];
+    private final Map<String, Integer> index;
+    private final Set<String> words;
+    private final boolean[] seen;
+    private final double[] prior;
     private double[][] weights = new double[0][];
-    private final double[] bias = new double[CLASSES.length];
+    private final double[] bias;
 
     /** Words this view of the model leaves out: a family's own names, which say nothing of why a child is off. */
     private Set<String> ignored = Set.of();
 
-    private ReasonModel() {}
+    private ReasonModel() {
+        this(new HashMap<>(), new HashSet<>(), new boolean[CLASSES.length], new double[CLASSES.length], new double[CLASSES.length]);
+    }
+
+    private ReasonModel(Map<String, Integer> index, Set<String> words, boolean[] seen, double[] prior, double[] bias) {
+        this.index = index;
+        this.words = words;
+        this.seen = seen;
+        this.prior = prior;
+        this.bias = bias;
+    }
 
     /**
      * The same model reading text with these words left out. Replies name the children, and a name the training
      * replies happened to use with one reason ("Tom" in a reply that went to a person) must not move a reading.
      */
     public ReasonModel ignoring(Set<String> names) {
-        ReasonModel view = new ReasonModel();
-        view.index.putAll(index);
-        view.words.addAll(words);
-        System.arraycopy(seen, 0, view.seen, 0, seen.length);
-        System.arraycopy(prior, 0, view.prior, 0, prior.length);
-        System.arraycopy(bias, 0, view.bias, 0, bias.length);
+        // the fitted state is never changed after fit, so the view shares it rather than copying it for every reply
+        ReasonModel view = new ReasonModel(index, words, seen, prior, bias);
         view.weights = weights;
         view.ignored = Set.copyOf(names);
         return view;
