@@ -40,7 +40,12 @@ public final class ApplyGate {
          * Words no training reply ever used, beside the words that gave the reason: the reader has never seen text like
          * this, so what it did not understand may change what it did ("pretending", "cousin's", "supposedly").
          */
-        UNFAMILIAR_WORDS
+        UNFAMILIAR_WORDS,
+        /**
+         * What is said about the child gives reasons that lead to different codes (a dentist and an abscess, a doctor's
+         * visit and then school, a cremation and an afternoon in class): which one the office records is its call.
+         */
+        COMPETING_REASONS
     }
 
     /** More unfamiliar words than this in what is said about a child and the reading is only suggested. */
@@ -48,9 +53,14 @@ public final class ApplyGate {
 
     /** What the reader knows about one child's reading besides its text. */
     public record Evidence(String text, boolean byName, boolean boundForCertain, boolean unresolvedSubjectInReply, boolean modelOnly, boolean modelAgrees,
-            int unfamiliarWords) {
+            int unfamiliarWords, boolean competingReasons) {
         public Evidence(String text, boolean byName, boolean boundForCertain, boolean unresolvedSubjectInReply, boolean modelOnly, boolean modelAgrees) {
-            this(text, byName, boundForCertain, unresolvedSubjectInReply, modelOnly, modelAgrees, 0);
+            this(text, byName, boundForCertain, unresolvedSubjectInReply, modelOnly, modelAgrees, 0, false);
+        }
+
+        public Evidence(String text, boolean byName, boolean boundForCertain, boolean unresolvedSubjectInReply, boolean modelOnly, boolean modelAgrees,
+                int unfamiliarWords) {
+            this(text, byName, boundForCertain, unresolvedSubjectInReply, modelOnly, modelAgrees, unfamiliarWords, false);
         }
     }
 
@@ -94,6 +104,24 @@ public final class ApplyGate {
     private static final Pattern NOT_COMING = Pattern.compile(
             "(?<![\\w'])(?:not coming|will not be in|not be in|cannot come|not make it|too \\w+ to come|not going in|not in today|off today|off sick|"
                     + "staying (?:home|off)|keeping (?:him|her|them) (?:off|home)|not be coming|not able to come)(?![\\w'])");
+
+    /**
+     * Whether the lexicon's words about a child point to a code other than the reading's: a late arrival beside an
+     * appointment, a funeral or a festival (the morning may be M, C or R rather than L), or a named medical visit beside
+     * an illness (the DfE codes an illness I even when a dentist is rung, an appointment M).
+     */
+    static boolean competing(Reason reading, java.util.Map<Reason, Integer> hits) {
+        if (reading == Reason.LATE) {
+            return hits.containsKey(Reason.MEDICAL) || hits.containsKey(Reason.GP) || hits.containsKey(Reason.BEREAVEMENT) || hits.containsKey(Reason.RELIGIOUS);
+        }
+        if (reading == Reason.MEDICAL || reading == Reason.APPOINTMENT) {
+            return hits.containsKey(Reason.ILLNESS);
+        }
+        if (reading == Reason.ILLNESS) {
+            return hits.containsKey(Reason.MEDICAL);
+        }
+        return false;
+    }
 
     /** The rules a coded reading breaks; empty when it may be applied. */
     public static Set<Rule> codedBreaks(Evidence e) {
@@ -141,6 +169,9 @@ public final class ApplyGate {
         }
         if (HEDGE.matcher(text).find()) {
             out.add(Rule.HEDGE);
+        }
+        if (e.competingReasons()) {
+            out.add(Rule.COMPETING_REASONS);
         }
         if (e.unfamiliarWords() > UNFAMILIAR_WORDS_TOLERATED) {
             out.add(Rule.UNFAMILIAR_WORDS);

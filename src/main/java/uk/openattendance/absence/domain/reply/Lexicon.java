@@ -57,7 +57,7 @@ public final class Lexicon {
                 "is at school", "was at school", "should be in", "at school today", "in school today", "is in class", "in class now", "definitely in", "is in$", "are in$", "\\w+'s in$", "\\w+'s in with", "already there", "walked (?:him|her|them) in",
                 "is at breakfast club", "at breakfast club", "in breakfast club", "in the building"});
         words.put(Reason.BEREAVEMENT, new String[] {"funeral", "passed away", "passed", "died", "dying", "death", "bereave*", "lost (?:his|her|their|my|our) (?:nan|nana|grandad|granddad|grandma|grandmother|grandfather|uncle|aunt|auntie|dad|mum|brother|sister|cousin|gran)",
-                "mourning", "loss in the family", "rip", "wake", "burial", "grieving", "janaza", "janazah"});
+                "mourning", "loss in the family", "rip", "wake", "burial", "grieving", "janaza", "janazah", "cremat*", "memorial", "laid to rest", "last respects", "sitting shiva", "shiva", "condolence*"});
         words.put(Reason.HOLIDAY, new String[] {"holiday*", "hols", "vacation", "abroad", "flight*", "airport", "plane", "going away", "gone away",
                 "away with", "visiting family in", "visiting (?:his|her|their|our) (?:grand\\w+|family|relatives) in", "back from \\w+", "in spain",
                 "in turkey", "in pakistan", "in india", "in poland", "in romania", "in portugal", "in bangladesh", "in jamaica", "in nigeria",
@@ -74,7 +74,7 @@ public final class Lexicon {
                 "arafat", "kartik purnima", "guru gobind", "hola mohalla", "navroz", "nowruz", "pongal", "onam", "thaipusam"});
         words.put(Reason.MEDICAL, new String[] {"dentist*", "dental", "orthodont*", "brace*", "optician*", "optom*", "eye test", "eye appointment",
                 "eye clinic", "eye hospital", "hearing test", "audiolog*", "ent appointment", "clinic", "physio*", "camhs",
-                "vaccin*", "immunis*", "jab", "jabs", "booster", "hospital appointment", "hospital appt", "x-ray", "xray", "x ray", "blood test", "bloods", "scan", "mri", "ultrasound", "ecg", "eeg", "speech therapy",
+                "vaccin*", "immunis*", "jab", "jabs", "booster", "hospital appointment", "hospital appt", "x-ray*", "xray*", "x ray*", "blood test", "bloods", "scan", "mri", "ultrasound", "ecg", "eeg", "speech therapy",
                 "speech and language", "salt appointment", "occupational therap*", "ot appointment", "therap*", "counsell*", "check up",
                 "check-up", "checkup", "doctors appointment", "doctor appointment", "gp appointment", "hospital appointment", "paediatric*", "pediatric*", "paeds", "podiatr*",
                 "dermatolog*", "cardiolog*", "neurolog*", "allerg* clinic", "asthma clinic", "diabet* clinic", "endocrin*", "urolog*",

@@ -254,7 +254,8 @@ public final class ReplyReader {
         boolean modelAgrees = giving.stream().allMatch(b -> b.classification().modelAgrees())
                 || ReasonClassifier.agrees(reason, model.guess(text));
         ApplyGate.Evidence evidence = new ApplyGate.Evidence(text, giving.stream().anyMatch(Bound::byName), boundForCertain, unresolvedSubject,
-                giving.stream().allMatch(b -> b.classification().guessed()), modelAgrees, unfamiliar(text, roll, model));
+                giving.stream().allMatch(b -> b.classification().guessed()), modelAgrees, unfamiliar(text, roll, model),
+                ApplyGate.competing(reason, Lexicon.hits(text)));
         if (reason == Reason.LATE) {
             if (!ApplyGate.lateBreaks(evidence).isEmpty() || confidence < settings.confidenceToApply()) {
                 reviews.add(ReviewReason.UNCLEAR);

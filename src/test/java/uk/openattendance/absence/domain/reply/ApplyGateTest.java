@@ -18,6 +18,22 @@ class ApplyGateTest {
     }
 
     @Test
+    void reasonsPointingToDifferentCodesAreLeftToTheOffice() {
+        // an abscess is an illness (I) though a dentist is rung; a doctor's visit before school may be M rather than L
+        assertThat(ApplyGate.competing(Reason.MEDICAL, Lexicon.hits("dental abscess, her face has swollen up, waiting for the dentist to ring back"))).isTrue();
+        assertThat(ApplyGate.competing(Reason.LATE, Lexicon.hits("she is at the doctors first then i will bring her in"))).isTrue();
+        assertThat(ApplyGate.competing(Reason.LATE, Lexicon.hits("it is his grandad's cremation at 11 so we will bring him in for the afternoon"))).isTrue();
+        assertThat(ApplyGate.codedBreaks(new ApplyGate.Evidence("x", true, true, false, false, true, 0, true))).contains(Rule.COMPETING_REASONS);
+    }
+
+    @Test
+    void oneReasonAloneDoesNotCompeteWithItself() {
+        assertThat(ApplyGate.competing(Reason.ILLNESS, Lexicon.hits("he has a sickness bug and a temperature"))).isFalse();
+        assertThat(ApplyGate.competing(Reason.LATE, Lexicon.hits("stuck in traffic, be there in 10"))).isFalse();
+        assertThat(ApplyGate.competing(Reason.MEDICAL, Lexicon.hits("orthodontist appointment at 9, back by lunch"))).isFalse();
+    }
+
+    @Test
     void aChildWhoseIllnessIsDeniedIsNotCodedIll() {
         assertThat(ApplyGate.codedBreaks(clear("ella is not ill. she just will not get out of bed"))).contains(Rule.NEGATION);
         assertThat(ApplyGate.codedBreaks(clear("ruby is no longer poorly"))).contains(Rule.NEGATION);
