@@ -69,7 +69,7 @@ class ReplyCorpusTest {
 
     @Test
     void theHeldOutSetsAreWellFormedAndTheirFiguresArePrintedWithoutTheirLines() throws Exception {
-        for (String set : List.of("held-out-1", "held-out-2", "held-out-3", "held-out-4", "held-out-5", "held-out-6", "held-out-8")) {
+        for (String set : List.of("held-out-1", "held-out-2", "held-out-3", "held-out-4", "held-out-5", "held-out-6", "held-out-8", "held-out-9")) {
             if (ReplyCorpusTest.class.getResource("/sms-replies-" + set + ".tsv") == null) {
                 continue;
             }
