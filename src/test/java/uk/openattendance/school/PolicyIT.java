@@ -71,7 +71,7 @@ class PolicyIT {
         assertThat(r.json().at("/overrides/firstDay/phoneFrom").asText()).isEqualTo("10:15");
         assertThat(r.json().at("/overrides/firstDay/safeBy").isMissingNode()).isTrue();
 
-        JsonNode history = api.get(policy + "/history", trustAdmin).json();
+        JsonNode history = api.get(policy + "/history", trustAdmin).json().get("items");
         assertThat(history).hasSize(1);
         assertThat(history.get(0).at("/patch/firstDay/phoneFrom").asText()).isEqualTo("10:15");
         assertThat(history.get(0).get("changedBy").asText()).contains("Trust administrator");
