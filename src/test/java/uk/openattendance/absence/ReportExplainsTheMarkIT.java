@@ -82,7 +82,7 @@ class ReportExplainsTheMarkIT {
     }
 
     String mark(Setup s, PupilView p, LocalDate date, Session session) {
-        JsonNode marks = s.api().get("/api/v1/schools/" + s.school().id() + "/pupils/" + p.id() + "/marks?from=" + date + "&to=" + date, s.office()).json();
+        JsonNode marks = s.api().get("/api/v1/schools/" + s.school().id() + "/pupils/" + p.id() + "/marks?from=" + date + "&to=" + date, s.office()).json().get("items");
         for (JsonNode m : marks) {
             if (m.get("session").asText().equals(session.name())) {
                 return m.get("code").asText();
@@ -92,7 +92,7 @@ class ReportExplainsTheMarkIT {
     }
 
     JsonNode history(Setup s, PupilView p) {
-        return s.api().get("/api/v1/schools/" + s.school().id() + "/pupils/" + p.id() + "/mark-history", s.office()).json();
+        return s.api().get("/api/v1/schools/" + s.school().id() + "/pupils/" + p.id() + "/mark-history", s.office()).json().get("items");
     }
 
     Api.Response officeReport(Setup s, String json) {

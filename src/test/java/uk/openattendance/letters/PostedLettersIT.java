@@ -320,7 +320,7 @@ class PostedLettersIT implements TestPropertyProvider {
         var ok = s.api().send("POST", s.base() + "/imports/contacts", s.office(), header + upn + ",Jan Imported,Mother,true,true,1,07700 900431,,"
                 + "6 Example Hill,Symondsbury,Bridport,dt6 6aa\n", Map.of("Content-Type", "text/csv"));
         assertThat(ok.status()).as(ok.body()).isEqualTo(200);
-        JsonNode contact = s.api().get(s.base() + "/pupils/" + p.id() + "/contacts", s.office()).json().get(0);
+        JsonNode contact = s.api().get(s.base() + "/pupils/" + p.id() + "/contacts", s.office()).json().get("items").get(0);
         assertThat(contact.at("/address/line2").asText()).isEqualTo("Symondsbury");
         assertThat(contact.at("/address/postcode").asText()).isEqualTo("DT6 6AA");
     }

@@ -168,7 +168,7 @@ class UntakenRegistersIT implements TestPropertyProvider {
         String path = "/api/v1/schools/" + school.id() + "/registers/untaken?date=" + MONDAY;
 
         at(MONDAY, "09:05");
-        assertThat(api.get(path, office).json()).as("registers still open are not yet untaken").isEmpty();
+        assertThat(api.get(path, office).json().get("items")).as("registers still open are not yet untaken").isEmpty();
 
         at(MONDAY, "09:21");
         scheduler.tick(List.of(school.id()));
@@ -176,12 +176,12 @@ class UntakenRegistersIT implements TestPropertyProvider {
 
         Api.Response list = api.get(path, office);
         assertThat(list.status()).isEqualTo(200);
-        assertThat(list.json()).hasSize(2);
-        assertThat(list.json().get(0).get("registerGroupId").asLong()).isEqualTo(school.registerGroupIds().get(0));
-        assertThat(list.json().get(0).get("marked").asInt()).isEqualTo(1);
-        assertThat(list.json().get(0).get("unmarked").toString()).contains("Forgotwood").doesNotContain("Takenwood");
-        assertThat(list.json().get(1).get("registerGroupId").asLong()).isEqualTo(school.registerGroupIds().get(1));
-        assertThat(list.json().get(1).get("marked").asInt()).isZero();
+        assertThat(list.json().get("items")).hasSize(2);
+        assertThat(list.json().get("items").get(0).get("registerGroupId").asLong()).isEqualTo(school.registerGroupIds().get(0));
+        assertThat(list.json().get("items").get(0).get("marked").asInt()).isEqualTo(1);
+        assertThat(list.json().get("items").get(0).get("unmarked").toString()).contains("Forgotwood").doesNotContain("Takenwood");
+        assertThat(list.json().get("items").get(1).get("registerGroupId").asLong()).isEqualTo(school.registerGroupIds().get(1));
+        assertThat(list.json().get("items").get(1).get("marked").asInt()).isZero();
 
         List<MimeMessage> mail = alerts();
         assertThat(mail).hasSize(1);

@@ -118,12 +118,12 @@ class FiguresIT {
 
     @Test
     void theWholeSchoolAndCohortFiguresAddUpSessionsNotPercentages() {
-        JsonNode rows = api.get("/api/v1/schools/" + school.id() + "/attendance?groupBy=SCHOOL&" + WINDOW, head).json();
+        JsonNode rows = api.get("/api/v1/schools/" + school.id() + "/attendance?groupBy=SCHOOL&" + WINDOW, head).json().get("items");
         assertThat(rows.get(0).at("/figures/possibleSessions").asInt()).isEqualTo(45);
         assertThat(rows.get(0).at("/figures/attended").asInt()).isEqualTo(33);
         assertThat(rows.get(0).at("/figures/attendancePercent").decimalValue()).isEqualByComparingTo("73.3");
         assertThat(rows.get(0).get("persistentAbsentees").asInt()).isEqualTo(2);
-        JsonNode pp = api.get("/api/v1/schools/" + school.id() + "/attendance?groupBy=SCHOOL&cohort=PUPIL_PREMIUM&" + WINDOW, head).json();
+        JsonNode pp = api.get("/api/v1/schools/" + school.id() + "/attendance?groupBy=SCHOOL&cohort=PUPIL_PREMIUM&" + WINDOW, head).json().get("items");
         assertThat(pp.get(0).get("pupils").asInt()).isEqualTo(1);
         assertThat(pp.get(0).at("/figures/attendancePercent").decimalValue()).isEqualByComparingTo("33.3");
     }
@@ -131,18 +131,18 @@ class FiguresIT {
     @Test
     void listsNameThePersistentAbsenteesThoseAtRiskAndThoseWithFullAttendance() {
         String base = "/api/v1/schools/" + school.id() + "/attendance/";
-        assertThat(api.get(base + "persistent-absentees?" + WINDOW, head).json()).extracting(r -> r.get("label").asText())
+        assertThat(api.get(base + "persistent-absentees?" + WINDOW, head).json().get("items")).extracting(r -> r.get("label").asText())
                 .containsExactly("Cal Colley", "Ada Ashdown");
-        assertThat(api.get(base + "persistent-absentees?severeOnly=true&" + WINDOW, head).json()).extracting(r -> r.get("label").asText())
+        assertThat(api.get(base + "persistent-absentees?severeOnly=true&" + WINDOW, head).json().get("items")).extracting(r -> r.get("label").asText())
                 .containsExactly("Cal Colley");
-        assertThat(api.get(base + "at-risk?fromPercent=80&belowPercent=95&" + WINDOW, head).json()).extracting(r -> r.get("label").asText())
+        assertThat(api.get(base + "at-risk?fromPercent=80&belowPercent=95&" + WINDOW, head).json().get("items")).extracting(r -> r.get("label").asText())
                 .containsExactly("Ada Ashdown");
-        assertThat(api.get(base + "full-attendance?" + WINDOW, head).json()).extracting(r -> r.get("label").asText()).containsExactly("Bea Bramley");
+        assertThat(api.get(base + "full-attendance?" + WINDOW, head).json().get("items")).extracting(r -> r.get("label").asText()).containsExactly("Bea Bramley");
     }
 
     @Test
     void tenUnauthorisedSessionsInTenSchoolWeeksPutAPupilOnThePenaltyNoticeMonitor() {
-        JsonNode list = api.get("/api/v1/schools/" + school.id() + "/attendance/penalty-notice-monitor?asOf=2026-11-11", head).json();
+        JsonNode list = api.get("/api/v1/schools/" + school.id() + "/attendance/penalty-notice-monitor?asOf=2026-11-11", head).json().get("items");
         assertThat(list).hasSize(1);
         assertThat(list.get(0).get("name").asText()).isEqualTo("Cal Colley");
         assertThat(list.get(0).get("unauthorisedSessions").asInt()).isEqualTo(10);
@@ -150,7 +150,7 @@ class FiguresIT {
 
     @Test
     void mondaysStandOutInCalsDayOfWeekPattern() {
-        JsonNode days = api.get("/api/v1/schools/" + school.id() + "/attendance/day-of-week?pupilId=" + cal.id() + "&" + WINDOW, head).json();
+        JsonNode days = api.get("/api/v1/schools/" + school.id() + "/attendance/day-of-week?pupilId=" + cal.id() + "&" + WINDOW, head).json().get("items");
         assertThat(days.get(0).get("day").asText()).isEqualTo("MONDAY");
         assertThat(days.get(0).get("missedSessions").asInt()).isEqualTo(3);
         assertThat(days.get(0).get("possibleSessions").asInt()).isEqualTo(4);
@@ -167,7 +167,7 @@ class FiguresIT {
 
     @Test
     void minutesLateBecomeSchoolDaysLost() {
-        JsonNode late = api.get("/api/v1/schools/" + school.id() + "/attendance/lateness?minutesPerDay=375&" + WINDOW, head).json();
+        JsonNode late = api.get("/api/v1/schools/" + school.id() + "/attendance/lateness?minutesPerDay=375&" + WINDOW, head).json().get("items");
         assertThat(late.get(0).get("name").asText()).isEqualTo("Cal Colley");
         assertThat(late.get(0).get("schoolDaysLost").decimalValue()).isEqualByComparingTo("0.2");
     }
@@ -216,7 +216,7 @@ class FiguresIT {
 
     @Test
     void theBestClassOfEachKeyStageIsNamedForTheWeek() {
-        JsonNode best = api.get("/api/v1/schools/" + school.id() + "/attendance/best-classes?date=2026-11-04", head).json();
+        JsonNode best = api.get("/api/v1/schools/" + school.id() + "/attendance/best-classes?date=2026-11-04", head).json().get("items");
         assertThat(best).hasSize(1);
         assertThat(best.get(0).get("label").asText()).isEqualTo("KS2: 4B");
     }
@@ -240,7 +240,7 @@ class FiguresIT {
         var r = api.send("POST", "/api/v1/schools/" + other.id() + "/imports/marks", otherHead, csv, Map.of("Content-Type", "text/csv"));
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         assertThat(r.json().get("mappedFromRetiredCodes").asInt()).isEqualTo(1);
-        JsonNode marks = api.get("/api/v1/schools/" + other.id() + "/pupils/" + p.id() + "/marks?from=2024-06-01&to=2024-09-30", otherHead).json();
+        JsonNode marks = api.get("/api/v1/schools/" + other.id() + "/pupils/" + p.id() + "/marks?from=2024-06-01&to=2024-09-30", otherHead).json().get("items");
         assertThat(marks).extracting(m -> m.get("code").asText()).containsExactly("H", "J", "J1");
         // J before the change was approved educational activity, counted as attending; J1 after it is authorised absence
         JsonNode f = api.get("/api/v1/schools/" + other.id() + "/pupils/" + p.id() + "/attendance?window=RANGE&from=2024-06-01&to=2024-09-30", otherHead).json();
@@ -251,7 +251,7 @@ class FiguresIT {
     @Test
     void theOfficeDownloadsTheAbsenteeListAsCsvAndAsAnExcelWorkbookWithTheSameRowsAsTheJson() throws Exception {
         String path = "/api/v1/schools/" + school.id() + "/attendance/persistent-absentees?" + WINDOW;
-        JsonNode json = api.get(path, head).json();
+        JsonNode json = api.get(path, head).json().get("items");
         var csv = api.send("GET", path, head, null, Map.of("Accept", "text/csv"));
         assertThat(csv.status()).as(csv.body()).isEqualTo(200);
         assertThat(csv.contentType()).startsWith("text/csv");
@@ -281,6 +281,40 @@ class FiguresIT {
             assertThat(rows.get(1).getCell(possible).getType()).as("a number stays a number").isEqualTo(org.dhatim.fastexcel.reader.CellType.NUMBER);
             assertThat(rows.get(1).getCellAsNumber(possible).orElseThrow().intValue()).isEqualTo(json.get(0).get("figures").get("possibleSessions").asInt());
         }
+    }
+
+    @Test
+    void persistentAbsenteesComeInPagesOfTheSizeAskedWithTheTotalsOfTheWholeList() {
+        String path = "/api/v1/schools/" + school.id() + "/attendance/persistent-absentees?" + WINDOW + "&size=1";
+        JsonNode first = api.get(path, head).json();
+        assertThat(first.get("items")).extracting(r -> r.get("label").asText()).containsExactly("Cal Colley");
+        assertThat(first.get("page").asInt()).isZero();
+        assertThat(first.get("size").asInt()).isEqualTo(1);
+        assertThat(first.get("totalItems").asLong()).isEqualTo(2);
+        assertThat(first.get("totalPages").asInt()).isEqualTo(2);
+        JsonNode second = api.get(path + "&page=1", head).json();
+        assertThat(second.get("items")).extracting(r -> r.get("label").asText()).as("worst first, so Ada is second").containsExactly("Ada Ashdown");
+        assertThat(second.get("totalItems").asLong()).isEqualTo(2);
+        assertThat(api.get(path + "&page=2", head).json().get("items")).as("past the last page").isEmpty();
+
+        var tooBig = api.get(path.replace("size=1", "size=501"), head);
+        assertThat(tooBig.status()).isEqualTo(400);
+        assertThat(tooBig.contentType()).startsWith("application/problem+json");
+        assertThat(tooBig.json().at("/errors/0/field").asText()).isEqualTo("size");
+        assertThat(api.get(path + "&page=-1", head).json().at("/errors/0/field").asText()).isEqualTo("page");
+    }
+
+    @Test
+    void aSpreadsheetOfAPagedListHoldsEveryRowNotThePageAskedFor() {
+        String path = "/api/v1/schools/" + school.id() + "/attendance/persistent-absentees?" + WINDOW + "&size=1&page=1";
+        assertThat(api.get(path, head).json().get("items")).as("the JSON is one page").hasSize(1);
+        var csv = api.send("GET", path, head, null, Map.of("Accept", "text/csv"));
+        assertThat(csv.status()).as(csv.body()).isEqualTo(200);
+        String[] lines = csv.body().replace("\uFEFF", "").split("\r\n");
+        assertThat(lines).as("a header and every persistent absentee").hasSize(3);
+        assertThat(lines[0]).doesNotContain("totalItems").contains("label");
+        assertThat(lines[1]).contains("Cal Colley");
+        assertThat(lines[2]).contains("Ada Ashdown");
     }
 
     @Test

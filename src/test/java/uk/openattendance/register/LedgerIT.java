@@ -279,7 +279,7 @@ class LedgerIT implements TestPropertyProvider {
                 "{\"code\":\"I\",\"reason\":\"Mother phoned: fever\",\"version\":1}");
         assertThat(amended.status()).as(amended.body()).isEqualTo(200);
         assertThat(entries(p.id())).extracting(HistoryChain.Entry::keyId).containsExactly("test-2025", "test-2025", "test-2026");
-        JsonNode shown = api.get("/api/v1/schools/" + s.school().id() + "/pupils/" + p.id() + "/mark-history", s.office()).json();
+        JsonNode shown = api.get("/api/v1/schools/" + s.school().id() + "/pupils/" + p.id() + "/mark-history", s.office()).json().get("items");
         assertThat(shown.get(2).get("keyId").asText()).isEqualTo("test-2026");
         JsonNode check = verifyPupil(s, p);
         assertThat(check.get("intact").asBoolean()).as(check.toString()).isTrue();
@@ -310,7 +310,7 @@ class LedgerIT implements TestPropertyProvider {
         assertThat(api.get("/api/v1/schools/" + s.school().id() + "/ledger-seals", s.office()).status()).as("seals are for administrators").isEqualTo(403);
         JsonNode key = api.get("/api/v1/ledger-seal-key", null).json();
         assertThat(key.get("algorithm").asText()).isEqualTo("Ed25519");
-        assertThat(api.get("/api/v1/schools/" + s.school().id() + "/ledger-seals", s.head()).json().get(0).get("signingKeyId").asText())
+        assertThat(api.get("/api/v1/schools/" + s.school().id() + "/ledger-seals", s.head()).json().get("items").get(0).get("signingKeyId").asText())
                 .isEqualTo(key.get("keyId").asText());
     }
 
@@ -331,7 +331,7 @@ class LedgerIT implements TestPropertyProvider {
         at(MONDAY, "18:30");
         scheduler.tick(List.of(s.school().id(), quiet.school().id()));
         for (Staff each : List.of(s, quiet)) {
-            JsonNode jobs = api.get("/api/v1/schools/" + each.school().id() + "/jobs?from=" + MONDAY, each.head()).json();
+            JsonNode jobs = api.get("/api/v1/schools/" + each.school().id() + "/jobs?from=" + MONDAY, each.head()).json().get("items");
             List<JsonNode> sealJobs = new ArrayList<>();
             jobs.forEach(j -> {
                 if (j.get("kind").asText().equals("LEDGER_SEAL")) {
@@ -339,7 +339,9 @@ class LedgerIT implements TestPropertyProvider {
                 }
             });
             assertThat(sealJobs).as(jobs.toString()).singleElement().satisfies(j -> assertThat(j.get("status").asText()).isEqualTo("DONE"));
-            assertThat(api.get("/api/v1/schools/" + each.school().id() + "/ledger-seals", each.head()).json()).hasSize(1);
+            assertThat(api.get("/api/v1/schools/" + each.school().id() + "/ledger-seals", each.head()).json().get("items")).hasSize(1);
+            assertThat(api.get("/api/v1/schools/" + each.school().id() + "/ledger-seals", each.head()).json().get("totalItems").asLong())
+                    .as("the page counts the school's seals").isEqualTo(1);
         }
         dispatcher.dispatchDue(List.of(s.school().id(), quiet.school().id()));
         MimeMessage[] mail = smtp.getReceivedMessages();

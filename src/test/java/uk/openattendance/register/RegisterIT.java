@@ -93,7 +93,7 @@ class RegisterIT {
         assertThat(again.json().get("recorded").asInt()).isZero();
         assertThat(again.json().get("amended").asInt()).isZero();
         assertThat(again.json().get("unchanged").asInt()).isEqualTo(30);
-        assertThat(api.get("/api/v1/schools/" + school.id() + "/pupils/" + classOf30.get(0).id() + "/mark-history", office).json()).hasSize(1);
+        assertThat(api.get("/api/v1/schools/" + school.id() + "/pupils/" + classOf30.get(0).id() + "/mark-history", office).json().get("items")).hasSize(1);
     }
 
     @Test
@@ -137,7 +137,7 @@ class RegisterIT {
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         assertThat(r.json().get("code").asText()).isEqualTo("U");
         assertThat(r.json().get("minutesLate").asInt()).isEqualTo(30);
-        JsonNode history = api.get("/api/v1/schools/" + school.id() + "/pupils/" + p.id() + "/mark-history", office).json();
+        JsonNode history = api.get("/api/v1/schools/" + school.id() + "/pupils/" + p.id() + "/mark-history", office).json().get("items");
         assertThat(history).hasSize(2);
         assertThat(history.get(1).get("oldCode").asText()).isEqualTo("N");
         assertThat(history.get(1).get("newCode").asText()).isEqualTo("U");
@@ -190,7 +190,7 @@ class RegisterIT {
         assertThat(stale.status()).isEqualTo(409);
         assertThat(stale.json().get("code").asText()).isEqualTo("STALE_MARK");
 
-        JsonNode history = api.get("/api/v1/schools/" + school.id() + "/pupils/" + p.id() + "/mark-history", office).json();
+        JsonNode history = api.get("/api/v1/schools/" + school.id() + "/pupils/" + p.id() + "/mark-history", office).json().get("items");
         assertThat(history).extracting(h -> h.get("newCode").asText()).containsExactly("N", "I");
         assertThat(history.get(1).get("reason").asText()).isEqualTo("Mother phoned: chickenpox");
     }
@@ -224,7 +224,7 @@ class RegisterIT {
 
         var future = submit(teacher, MONDAY.plusDays(1), Session.AM, mark(joiner.id(), "code", "/"));
         assertThat(future.status()).isEqualTo(400);
-        assertThat(api.get("/api/v1/schools/" + school.id() + "/pupils/" + joiner.id() + "/mark-history", office).json()).isEmpty();
+        assertThat(api.get("/api/v1/schools/" + school.id() + "/pupils/" + joiner.id() + "/mark-history", office).json().get("items")).isEmpty();
     }
 
     @Test
@@ -323,7 +323,7 @@ class RegisterIT {
         String base = "/api/v1/schools/" + s.id();
         api.post(base + "/registers/2026-11-13/AM", sOffice, "{\"marks\":[" + mark(p.id(), "code", "N") + "]}");
         api.post(base + "/registers/2026-11-20/AM", sOffice, "{\"marks\":[" + mark(p.id(), "code", "N") + "]}");
-        JsonNode list = api.get(base + "/unresolved-n", sOffice).json();
+        JsonNode list = api.get(base + "/unresolved-n", sOffice).json().get("items");
         assertThat(list).hasSize(2);
         assertThat(list.get(0).get("schoolDaysOld").asInt()).isEqualTo(6);
         assertThat(list.get(0).get("overdue").asBoolean()).isTrue();
@@ -333,10 +333,10 @@ class RegisterIT {
         api.patch(base + "/policy", sHead, "{\"marks\":{\"convertUnresolvedNToO\":true}}");
         var converted = api.post(base + "/unresolved-n/convert-overdue", sOffice, "{}");
         assertThat(converted.json().get("converted").asInt()).as(converted.body()).isEqualTo(1);
-        JsonNode history = api.get(base + "/pupils/" + p.id() + "/mark-history", sOffice).json();
+        JsonNode history = api.get(base + "/pupils/" + p.id() + "/mark-history", sOffice).json().get("items");
         assertThat(history.get(2).get("newCode").asText()).isEqualTo("O");
         assertThat(history.get(2).get("changedBy").asText()).startsWith("System");
-        assertThat(api.get(base + "/unresolved-n", sOffice).json()).hasSize(1);
+        assertThat(api.get(base + "/unresolved-n", sOffice).json().get("items")).hasSize(1);
     }
 
     @Test
@@ -353,7 +353,7 @@ class RegisterIT {
         assertThat(badTime.body()).contains("arrivedAt");
         var oneBad = submit(teacher, MONDAY, Session.AM, mark(p.id(), "code", "/"), mark(999_999_999L, "code", "/"));
         assertThat(oneBad.status()).isEqualTo(400);
-        assertThat(api.get("/api/v1/schools/" + school.id() + "/pupils/" + p.id() + "/mark-history", office).json()).as("all or nothing").isEmpty();
+        assertThat(api.get("/api/v1/schools/" + school.id() + "/pupils/" + p.id() + "/mark-history", office).json().get("items")).as("all or nothing").isEmpty();
     }
 
     @Test
@@ -381,7 +381,7 @@ class RegisterIT {
         pool.shutdown();
         assertThat(statuses).containsOnly(200, 409);
         assertThat(statuses.stream().filter(s -> s == 200)).hasSize(1);
-        JsonNode history = api.get("/api/v1/schools/" + school.id() + "/pupils/" + p.id() + "/mark-history", office).json();
+        JsonNode history = api.get("/api/v1/schools/" + school.id() + "/pupils/" + p.id() + "/mark-history", office).json().get("items");
         assertThat(history).hasSize(2);
         assertThat(api.get("/api/v1/schools/" + school.id() + "/pupils/" + p.id() + "/mark-history/verification", office).json().get("intact").asBoolean()).isTrue();
     }
@@ -410,14 +410,14 @@ class RegisterIT {
         }
         pool.shutdown();
         for (PupilView p : group) {
-            assertThat(api.get("/api/v1/schools/" + school.id() + "/pupils/" + p.id() + "/mark-history", office).json()).hasSize(1);
+            assertThat(api.get("/api/v1/schools/" + school.id() + "/pupils/" + p.id() + "/mark-history", office).json().get("items")).hasSize(1);
         }
     }
 
     // issue 15: boundaries, codes that do not apply, the status of a register still open, paper registers typed in later
 
     private JsonNode historyOf(PupilView p) {
-        return api.get("/api/v1/schools/" + school.id() + "/pupils/" + p.id() + "/mark-history", office).json();
+        return api.get("/api/v1/schools/" + school.id() + "/pupils/" + p.id() + "/mark-history", office).json().get("items");
     }
 
     @Test

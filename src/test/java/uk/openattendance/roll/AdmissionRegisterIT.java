@@ -37,7 +37,7 @@ class AdmissionRegisterIT {
         String base = "/api/v1/schools/" + school.id() + "/pupils/" + pupil.id();
         var r = api.post(base + "/deletion", head, "{\"ground\":\"REGISTERED_AT_ANOTHER_SCHOOL\",\"deletedOn\":\"2026-11-20\",\"note\":\"Moved to a school in another county\"}");
         assertThat(r.status()).as(r.body()).isBetween(200, 201);
-        var history = api.get(base + "/admission-history", head).json();
+        var history = api.get(base + "/admission-history", head).json().get("items");
         assertThat(history).hasSize(2);
         assertThat(history.get(1).get("ground").asText()).isEqualTo("REGISTERED_AT_ANOTHER_SCHOOL");
         assertThat(history.get(1).get("laReturnDueOn").asText()).isEqualTo("2026-11-20");
@@ -58,7 +58,7 @@ class AdmissionRegisterIT {
         var returns = api.get("/api/v1/schools/" + school.id() + "/local-authority-returns", head);
         assertThat(returns.status()).as(returns.body()).isEqualTo(200);
         // Admitted Wednesday 2 September 2026: five school days on is Wednesday 9 September.
-        assertThat(returns.json()).anySatisfy(e -> {
+        assertThat(returns.json().get("items")).anySatisfy(e -> {
             assertThat(e.get("pupilId").asLong()).isEqualTo(pupil.id());
             assertThat(e.get("kind").asText()).isEqualTo("ADMISSION");
             assertThat(e.get("laReturnDueOn").asText()).isEqualTo("2026-09-09");

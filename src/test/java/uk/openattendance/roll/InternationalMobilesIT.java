@@ -96,7 +96,7 @@ class InternationalMobilesIT implements TestPropertyProvider {
                 + upn + ",Marta Brennowska,Mother,true,true,1,+48 512 345 678,\n", Map.of("Content-Type", "text/csv"));
         assertThat(imported.status()).as(imported.body()).isEqualTo(200);
 
-        JsonNode contact = api.get(base + "/pupils/" + child.id() + "/contacts", office).json().get(0);
+        JsonNode contact = api.get(base + "/pupils/" + child.id() + "/contacts", office).json().get("items").get(0);
         assertThat(contact.get("mobile").asText()).isEqualTo("+48512345678");
     }
 

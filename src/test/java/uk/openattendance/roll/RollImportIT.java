@@ -81,8 +81,8 @@ class RollImportIT {
                 + upnB + ",Rowan Marlow,Father,Y,N,2,0044 7700 900412,,SMS\n";
         var r = importCsv("contacts", contacts);
         assertThat(r.status()).as(r.body()).isEqualTo(200);
-        JsonNode forA = api.get("/api/v1/schools/" + school.id() + "/pupils/" + pupilByUpn(upnA).get("id").asLong() + "/contacts", office).json();
-        JsonNode forB = api.get("/api/v1/schools/" + school.id() + "/pupils/" + pupilByUpn(upnB).get("id").asLong() + "/contacts", office).json();
+        JsonNode forA = api.get("/api/v1/schools/" + school.id() + "/pupils/" + pupilByUpn(upnA).get("id").asLong() + "/contacts", office).json().get("items");
+        JsonNode forB = api.get("/api/v1/schools/" + school.id() + "/pupils/" + pupilByUpn(upnB).get("id").asLong() + "/contacts", office).json().get("items");
         assertThat(forA.get(0).get("mobile").asText()).isEqualTo("+447700900411");
         assertThat(forB).hasSize(2);
         assertThat(forB.get(0).get("contactId").asLong()).isEqualTo(forA.get(0).get("contactId").asLong());

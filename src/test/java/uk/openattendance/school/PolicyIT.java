@@ -44,7 +44,7 @@ class PolicyIT {
     @Test
     void aSchoolCreatedFromTheBedfordshirePresetHasItsThreeRegisterGroups() {
         long school = createSchool(PolicyPresets.LOWER_SCHOOL_BEDFORDSHIRE);
-        JsonNode groups = api.get("/api/v1/schools/" + school + "/register-groups", trustAdmin).json();
+        JsonNode groups = api.get("/api/v1/schools/" + school + "/register-groups", trustAdmin).json().get("items");
         assertThat(groups).extracting(g -> g.get("name").asText()).containsExactly("Nursery", "Reception and KS1", "KS2");
         assertThat(groups).extracting(g -> g.at("/pm/opensAt").asText()).containsExactly("12:00", "12:45", "13:30");
     }
@@ -71,7 +71,7 @@ class PolicyIT {
         assertThat(r.json().at("/overrides/firstDay/phoneFrom").asText()).isEqualTo("10:15");
         assertThat(r.json().at("/overrides/firstDay/safeBy").isMissingNode()).isTrue();
 
-        JsonNode history = api.get(policy + "/history", trustAdmin).json();
+        JsonNode history = api.get(policy + "/history", trustAdmin).json().get("items");
         assertThat(history).hasSize(1);
         assertThat(history.get(0).at("/patch/firstDay/phoneFrom").asText()).isEqualTo("10:15");
         assertThat(history.get(0).get("changedBy").asText()).contains("Trust administrator");

@@ -98,7 +98,7 @@ class StatutoryPromptsIT {
         weeks(s, 1, List.of(truant, steady), Map.of(truant, "O"), Map.of());
         LocalDate friday = FIRST_MONDAY.plusDays(4);
 
-        JsonNode list = s.api().get(s.base() + "/penalty-notice-considerations?asOf=" + friday, s.office()).json();
+        JsonNode list = s.api().get(s.base() + "/penalty-notice-considerations?asOf=" + friday, s.office()).json().get("items");
         assertThat(list.size()).as(list.toString()).isEqualTo(1);
         assertThat(list.at("/0/pupilName").asText()).isEqualTo("Osian Wanderer");
         assertThat(list.at("/0/unauthorisedSessions").asInt()).isEqualTo(10);
@@ -139,7 +139,7 @@ class StatutoryPromptsIT {
         assertThat(StreamSupport.stream(parents.spliterator(), false).map(p -> p.get("name").asText() + " " + p.get("next").asText()).toList())
                 .containsExactlyInAnyOrder("Bethan Wanderer CAP_REACHED", "Gethin Wanderer SECOND");
         assertThat(graph.at("/data/penaltyNoticeConsiderations/0/noticesIssued").size()).isEqualTo(3);
-        assertThat(s.api().get(s.base() + "/pupils/" + truant.id() + "/penalty-notices", s.office()).json().size()).isEqualTo(3);
+        assertThat(s.api().get(s.base() + "/pupils/" + truant.id() + "/penalty-notices", s.office()).json().get("items").size()).isEqualTo(3);
 
         School other = school();
         assertThat(other.api().get(s.base() + "/penalty-notice-considerations", other.head()).status()).isEqualTo(404);
@@ -157,7 +157,7 @@ class StatutoryPromptsIT {
         LocalDate friday = FIRST_MONDAY.plusWeeks(2).plusDays(4);
 
         assertThat(s.api().get(s.base() + "/local-authority-returns-due", s.office()).status()).as("admissions staff only").isEqualTo(403);
-        JsonNode due = s.api().get(s.base() + "/local-authority-returns-due?asOf=" + friday, s.officer()).json();
+        JsonNode due = s.api().get(s.base() + "/local-authority-returns-due?asOf=" + friday, s.officer()).json().get("items");
         List<String> rows = StreamSupport.stream(due.spliterator(), false).map(r -> r.get("pupilName").asText() + " " + r.get("kind").asText() + " "
                 + r.get("dueOn").asText() + " " + r.get("status").asText()).toList();
         assertThat(rows).as(due.toString()).contains("Deio Roamer CONTINUOUS_UNAUTHORISED " + FIRST_MONDAY.plusDays(11) + " OVERDUE",

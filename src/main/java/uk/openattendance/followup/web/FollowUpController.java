@@ -1,10 +1,9 @@
 package uk.openattendance.followup.web;
 
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
-import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Get;
-import uk.openattendance.platform.export.Spreadsheets;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
@@ -14,11 +13,13 @@ import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
-import java.util.List;
 import uk.openattendance.followup.app.CallListService;
 import uk.openattendance.followup.app.LogCall;
 import uk.openattendance.followup.app.MarkSafe;
 import uk.openattendance.followup.app.MissingEducationFlags;
+import uk.openattendance.platform.export.Spreadsheets;
+import uk.openattendance.platform.paging.Page;
+import uk.openattendance.platform.paging.PageRequest;
 import uk.openattendance.platform.web.ProblemResponses;
 import uk.openattendance.security.ActorResolver;
 
@@ -39,8 +40,8 @@ public class FollowUpController {
 
     @Get(value = "/call-list", produces = {MediaType.APPLICATION_JSON, Spreadsheets.CSV, Spreadsheets.XLSX})
     @Operation(summary = "Children absent without explanation after the first text: every contact to try, the texts sent, each call logged")
-    public List<CallListService.CallEntry> getCallList(Authentication auth, @PathVariable long schoolId, @QueryValue LocalDate date) {
-        return calls.callList(actors.resolve(auth.getName()), schoolId, date);
+    public Page<CallListService.CallEntry> getCallList(Authentication auth, @PathVariable long schoolId, @QueryValue LocalDate date, @QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "50") int size) {
+        return Spreadsheets.pageOrWhole(calls.callList(actors.resolve(auth.getName()), schoolId, date), new PageRequest(page, size));
     }
 
     @Post("/follow-ups/{caseId}/calls")
@@ -57,7 +58,7 @@ public class FollowUpController {
 
     @Get("/missing-education-flags")
     @Operation(summary = "Pupils absent without explanation for the school's number of consecutive school days (possible children missing education)")
-    public List<MissingEducationFlags.FlagView> listMissingEducationFlags(Authentication auth, @PathVariable long schoolId) {
-        return flags.flags(actors.resolve(auth.getName()), schoolId);
+    public Page<MissingEducationFlags.FlagView> listMissingEducationFlags(Authentication auth, @PathVariable long schoolId, @QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "50") int size) {
+        return Page.slice(flags.flags(actors.resolve(auth.getName()), schoolId), new PageRequest(page, size));
     }
 }

@@ -105,6 +105,12 @@ public class LedgerSeals {
                 r.signingKey(), r.emailedTo(), "/api/v1/schools/" + schoolId + "/ledger-seals/" + r.date())).toList();
     }
 
+    /** How many seals the school has, so a page of {@link #list} can say how many pages there are. */
+    public long count(Actor actor, long schoolId) {
+        actor.require(Permission.SCHOOL_ADMIN, schoolId, "School", schoolId);
+        return seals.countOfSchool(schoolId);
+    }
+
     public LedgerSealDocument document(Actor actor, long schoolId, LocalDate date) {
         actor.require(Permission.SCHOOL_ADMIN, schoolId, "School", schoolId);
         return seals.of(schoolId, date).map(r -> read(r.document())).orElseThrow(() -> CommonProblem.notFound("Ledger seal of", date));

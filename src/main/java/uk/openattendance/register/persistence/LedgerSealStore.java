@@ -71,6 +71,16 @@ public class LedgerSealStore {
                 });
     }
 
+    public long countOfSchool(long schoolId) {
+        return jdbc.prepareStatement("SELECT COUNT(*) FROM ledger_seal WHERE school_id = ?", ps -> {
+            ps.setLong(1, schoolId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
     private static List<SealRow> read(PreparedStatement ps) throws SQLException {
         List<SealRow> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {

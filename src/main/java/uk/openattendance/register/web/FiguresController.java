@@ -1,12 +1,11 @@
 package uk.openattendance.register.web;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
-import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Get;
-import uk.openattendance.platform.export.Spreadsheets;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
@@ -18,7 +17,9 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.List;
+import uk.openattendance.platform.export.Spreadsheets;
+import uk.openattendance.platform.paging.Page;
+import uk.openattendance.platform.paging.PageRequest;
 import uk.openattendance.platform.web.ProblemResponses;
 import uk.openattendance.register.app.Cohort;
 import uk.openattendance.register.app.DailyLists;
@@ -64,56 +65,62 @@ public class FiguresController {
 
     @Get("/schools/{schoolId}/attendance")
     @Operation(summary = "Figures grouped by PUPIL, REGISTER_GROUP, YEAR_GROUP, FORM, COHORT or SCHOOL, optionally for one cohort only")
-    public List<FiguresRow> getSchoolAttendance(Authentication auth, @PathVariable long schoolId,
+    public Page<FiguresRow> getSchoolAttendance(Authentication auth, @PathVariable long schoolId,
             @QueryValue(defaultValue = "SCHOOL") FiguresService.GroupBy groupBy, @Nullable @QueryValue @Schema(type = "string") Cohort cohort,
             @Nullable @QueryValue @Schema(type = "string") WindowRequest.Kind window, @Nullable @QueryValue LocalDate from, @Nullable @QueryValue LocalDate to,
-            @Nullable @QueryValue LocalDate date, @Nullable @QueryValue Integer weeks) {
-        return figures.groups(actors.resolve(auth.getName()), schoolId, groupBy, cohort, window(window, from, to, date, weeks));
+            @Nullable @QueryValue LocalDate date, @Nullable @QueryValue Integer weeks, @QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "50") int size) {
+        return Page.slice(figures.groups(actors.resolve(auth.getName()), schoolId, groupBy, cohort, window(window, from, to, date, weeks)),
+                new PageRequest(page, size));
     }
 
     @Get(value = "/schools/{schoolId}/attendance/persistent-absentees", produces = {MediaType.APPLICATION_JSON, Spreadsheets.CSV, Spreadsheets.XLSX})
     @Operation(summary = "Pupils missing 10% or more of possible sessions (severeOnly: 50% or more), worst first")
-    public List<FiguresRow> listPersistentAbsentees(Authentication auth, @PathVariable long schoolId, @QueryValue(defaultValue = "false") boolean severeOnly,
+    public Page<FiguresRow> listPersistentAbsentees(Authentication auth, @PathVariable long schoolId, @QueryValue(defaultValue = "false") boolean severeOnly,
             @Nullable @QueryValue @Schema(type = "string") WindowRequest.Kind window, @Nullable @QueryValue LocalDate from, @Nullable @QueryValue LocalDate to,
-            @Nullable @QueryValue LocalDate date, @Nullable @QueryValue Integer weeks) {
-        return figures.persistentAbsentees(actors.resolve(auth.getName()), schoolId, window(window, from, to, date, weeks), severeOnly);
+            @Nullable @QueryValue LocalDate date, @Nullable @QueryValue Integer weeks, @QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "50") int size) {
+        return Spreadsheets.pageOrWhole(figures.persistentAbsentees(actors.resolve(auth.getName()), schoolId, window(window, from, to, date, weeks), severeOnly),
+                new PageRequest(page, size));
     }
 
     @Get(value = "/schools/{schoolId}/attendance/at-risk", produces = {MediaType.APPLICATION_JSON, Spreadsheets.CSV, Spreadsheets.XLSX})
     @Operation(summary = "Pupils whose attendance is in a band (default 90% inclusive to 95% exclusive)")
-    public List<FiguresRow> listAtRisk(Authentication auth, @PathVariable long schoolId, @QueryValue(defaultValue = "90") BigDecimal fromPercent,
+    public Page<FiguresRow> listAtRisk(Authentication auth, @PathVariable long schoolId, @QueryValue(defaultValue = "90") BigDecimal fromPercent,
             @QueryValue(defaultValue = "95") BigDecimal belowPercent, @Nullable @QueryValue @Schema(type = "string") WindowRequest.Kind window, @Nullable @QueryValue LocalDate from,
-            @Nullable @QueryValue LocalDate to, @Nullable @QueryValue LocalDate date, @Nullable @QueryValue Integer weeks) {
-        return figures.atRisk(actors.resolve(auth.getName()), schoolId, window(window, from, to, date, weeks), fromPercent, belowPercent);
+            @Nullable @QueryValue LocalDate to, @Nullable @QueryValue LocalDate date, @Nullable @QueryValue Integer weeks, @QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "50") int size) {
+        return Spreadsheets.pageOrWhole(figures.atRisk(actors.resolve(auth.getName()), schoolId, window(window, from, to, date, weeks), fromPercent, belowPercent),
+                new PageRequest(page, size));
     }
 
     @Get(value = "/schools/{schoolId}/attendance/full-attendance", produces = {MediaType.APPLICATION_JSON, Spreadsheets.CSV, Spreadsheets.XLSX})
     @Operation(summary = "Pupils with 100% attendance over the window (e.g. window=WEEK, HALF_TERM, TERM or YEAR_TO_DATE)")
-    public List<FiguresRow> listFullAttendance(Authentication auth, @PathVariable long schoolId, @Nullable @QueryValue @Schema(type = "string") WindowRequest.Kind window,
-            @Nullable @QueryValue LocalDate from, @Nullable @QueryValue LocalDate to, @Nullable @QueryValue LocalDate date, @Nullable @QueryValue Integer weeks) {
-        return figures.fullAttendance(actors.resolve(auth.getName()), schoolId, window(window, from, to, date, weeks));
+    public Page<FiguresRow> listFullAttendance(Authentication auth, @PathVariable long schoolId, @Nullable @QueryValue @Schema(type = "string") WindowRequest.Kind window,
+            @Nullable @QueryValue LocalDate from, @Nullable @QueryValue LocalDate to, @Nullable @QueryValue LocalDate date, @Nullable @QueryValue Integer weeks,
+            @QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "50") int size) {
+        return Spreadsheets.pageOrWhole(figures.fullAttendance(actors.resolve(auth.getName()), schoolId, window(window, from, to, date, weeks)), new PageRequest(page, size));
     }
 
     @Get("/schools/{schoolId}/attendance/best-classes")
     @Operation(summary = "The form with the best attendance in each key stage, for the week containing date (default this week)")
-    public List<FiguresRow> listBestClasses(Authentication auth, @PathVariable long schoolId, @Nullable @QueryValue LocalDate date) {
-        return figures.bestClassPerKeyStage(actors.resolve(auth.getName()), schoolId, date);
+    public Page<FiguresRow> listBestClasses(Authentication auth, @PathVariable long schoolId, @Nullable @QueryValue LocalDate date, @QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "50") int size) {
+        return Page.slice(figures.bestClassPerKeyStage(actors.resolve(auth.getName()), schoolId, date), new PageRequest(page, size));
     }
 
     @Get("/schools/{schoolId}/attendance/day-of-week")
     @Operation(summary = "Sessions missed by weekday, for one pupil (pupilId) or a cohort or the whole school")
-    public List<FiguresService.DayPattern> getDayOfWeekPattern(Authentication auth, @PathVariable long schoolId, @Nullable @QueryValue Long pupilId,
+    public Page<FiguresService.DayPattern> getDayOfWeekPattern(Authentication auth, @PathVariable long schoolId, @Nullable @QueryValue Long pupilId,
             @Nullable @QueryValue @Schema(type = "string") Cohort cohort, @Nullable @QueryValue @Schema(type = "string") WindowRequest.Kind window, @Nullable @QueryValue LocalDate from,
-            @Nullable @QueryValue LocalDate to, @Nullable @QueryValue LocalDate date, @Nullable @QueryValue Integer weeks) {
-        return figures.dayOfWeek(actors.resolve(auth.getName()), schoolId, pupilId, cohort, window(window, from, to, date, weeks));
+            @Nullable @QueryValue LocalDate to, @Nullable @QueryValue LocalDate date, @Nullable @QueryValue Integer weeks, @QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "50") int size) {
+        return Page.slice(figures.dayOfWeek(actors.resolve(auth.getName()), schoolId, pupilId, cohort, window(window, from, to, date, weeks)),
+                new PageRequest(page, size));
     }
 
     @Get("/schools/{schoolId}/attendance/lateness")
     @Operation(summary = "Lates and minutes late per pupil, converted to school days lost at minutesPerDay (default 390, a 6.5-hour day)")
-    public List<FiguresService.Lateness> listLateness(Authentication auth, @PathVariable long schoolId, @QueryValue(defaultValue = "390") int minutesPerDay,
+    public Page<FiguresService.Lateness> listLateness(Authentication auth, @PathVariable long schoolId, @QueryValue(defaultValue = "390") int minutesPerDay,
             @Nullable @QueryValue @Schema(type = "string") WindowRequest.Kind window, @Nullable @QueryValue LocalDate from, @Nullable @QueryValue LocalDate to,
-            @Nullable @QueryValue LocalDate date, @Nullable @QueryValue Integer weeks) {
-        return figures.lateness(actors.resolve(auth.getName()), schoolId, window(window, from, to, date, weeks), Math.max(1, minutesPerDay));
+            @Nullable @QueryValue LocalDate date, @Nullable @QueryValue Integer weeks, @QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "50") int size) {
+        return Page.slice(figures.lateness(actors.resolve(auth.getName()), schoolId, window(window, from, to, date, weeks), Math.max(1, minutesPerDay)),
+                new PageRequest(page, size));
     }
 
     @Get(value = "/schools/{schoolId}/attendance/day/{date}/{session}", produces = {MediaType.APPLICATION_JSON, Spreadsheets.CSV, Spreadsheets.XLSX})
@@ -130,16 +137,19 @@ public class FiguresController {
 
     @Get("/trusts/{trustId}/attendance")
     @Operation(summary = "Each school's figures across the trust")
-    public List<FiguresRow> getTrustAttendance(Authentication auth, @PathVariable long trustId, @Nullable @QueryValue @Schema(type = "string") WindowRequest.Kind window,
-            @Nullable @QueryValue LocalDate from, @Nullable @QueryValue LocalDate to, @Nullable @QueryValue LocalDate date, @Nullable @QueryValue Integer weeks) {
-        return figures.trustSchools(actors.resolve(auth.getName()), trustId, window(window, from, to, date, weeks));
+    public Page<FiguresRow> getTrustAttendance(Authentication auth, @PathVariable long trustId, @Nullable @QueryValue @Schema(type = "string") WindowRequest.Kind window,
+            @Nullable @QueryValue LocalDate from, @Nullable @QueryValue LocalDate to, @Nullable @QueryValue LocalDate date, @Nullable @QueryValue Integer weeks,
+            @QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "50") int size) {
+        return Page.slice(figures.trustSchools(actors.resolve(auth.getName()), trustId, window(window, from, to, date, weeks)), new PageRequest(page, size));
     }
 
     @Get(value = "/trusts/{trustId}/attendance/persistent-absentees", produces = {MediaType.APPLICATION_JSON, Spreadsheets.CSV, Spreadsheets.XLSX})
     @Operation(summary = "Persistent absentees across every school of the trust the caller may read, worst first")
-    public List<FiguresRow> listTrustPersistentAbsentees(Authentication auth, @PathVariable long trustId, @Nullable @QueryValue @Schema(type = "string") WindowRequest.Kind window,
-            @Nullable @QueryValue LocalDate from, @Nullable @QueryValue LocalDate to, @Nullable @QueryValue LocalDate date, @Nullable @QueryValue Integer weeks) {
-        return figures.trustPersistentAbsentees(actors.resolve(auth.getName()), trustId, window(window, from, to, date, weeks));
+    public Page<FiguresRow> listTrustPersistentAbsentees(Authentication auth, @PathVariable long trustId, @Nullable @QueryValue @Schema(type = "string") WindowRequest.Kind window,
+            @Nullable @QueryValue LocalDate from, @Nullable @QueryValue LocalDate to, @Nullable @QueryValue LocalDate date, @Nullable @QueryValue Integer weeks,
+            @QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "50") int size) {
+        return Spreadsheets.pageOrWhole(figures.trustPersistentAbsentees(actors.resolve(auth.getName()), trustId, window(window, from, to, date, weeks)),
+                new PageRequest(page, size));
     }
 
     @Post("/schools/{schoolId}/imports/marks")

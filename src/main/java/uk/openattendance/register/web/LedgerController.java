@@ -13,13 +13,14 @@ import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
-import java.util.List;
+import uk.openattendance.platform.paging.Page;
 import uk.openattendance.platform.paging.PageRequest;
 import uk.openattendance.platform.web.ProblemResponses;
 import uk.openattendance.register.app.ChainCheck;
 import uk.openattendance.register.app.HistoryService;
 import uk.openattendance.register.app.LedgerSealDocument;
 import uk.openattendance.register.app.LedgerSeals;
+import uk.openattendance.security.Actor;
 import uk.openattendance.security.ActorResolver;
 
 @ProblemResponses
@@ -39,9 +40,11 @@ public class LedgerController {
 
     @Get("/schools/{schoolId}/ledger-seals")
     @Operation(summary = "The school's daily signed seals of its mark-history chains, newest first (school administrators)")
-    public List<LedgerSeals.SealView> listLedgerSeals(Authentication auth, @PathVariable long schoolId, @QueryValue(defaultValue = "0") int page,
+    public Page<LedgerSeals.SealView> listLedgerSeals(Authentication auth, @PathVariable long schoolId, @QueryValue(defaultValue = "0") int page,
             @QueryValue(defaultValue = "50") int size) {
-        return seals.list(actors.resolve(auth.getName()), schoolId, new PageRequest(page, size));
+        PageRequest request = new PageRequest(page, size);
+        Actor actor = actors.resolve(auth.getName());
+        return Page.of(seals.list(actor, schoolId, request), request, seals.count(actor, schoolId));
     }
 
     @Get("/schools/{schoolId}/ledger-seals/{date}")

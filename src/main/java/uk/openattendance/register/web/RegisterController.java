@@ -14,7 +14,8 @@ import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
-import java.util.List;
+import uk.openattendance.platform.paging.Page;
+import uk.openattendance.platform.paging.PageRequest;
 import uk.openattendance.platform.web.ProblemResponses;
 import uk.openattendance.register.app.AmendMark;
 import uk.openattendance.register.app.AmendmentService;
@@ -66,9 +67,9 @@ public class RegisterController {
 
     @Get("/pupils/{pupilId}/marks")
     @Operation(summary = "A pupil's marks between two dates in date and session order")
-    public List<MarkView> listPupilMarks(Authentication auth, @PathVariable long schoolId, @PathVariable long pupilId, @QueryValue LocalDate from,
-            @QueryValue LocalDate to) {
-        return registers.marksOfPupil(actors.resolve(auth.getName()), schoolId, pupilId, from, to);
+    public Page<MarkView> listPupilMarks(Authentication auth, @PathVariable long schoolId, @PathVariable long pupilId, @QueryValue LocalDate from,
+            @QueryValue LocalDate to, @QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "50") int size) {
+        return Page.slice(registers.marksOfPupil(actors.resolve(auth.getName()), schoolId, pupilId, from, to), new PageRequest(page, size));
     }
 
     @Put("/pupils/{pupilId}/marks/{date}/{session}")
@@ -92,8 +93,8 @@ public class RegisterController {
 
     @Get("/unresolved-n")
     @Operation(summary = "N marks still without a reason, oldest first, flagged when older than the school's limit")
-    public List<UnresolvedN> listUnresolvedN(Authentication auth, @PathVariable long schoolId) {
-        return amendments.unresolvedN(actors.resolve(auth.getName()), schoolId);
+    public Page<UnresolvedN> listUnresolvedN(Authentication auth, @PathVariable long schoolId, @QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "50") int size) {
+        return Page.slice(amendments.unresolvedN(actors.resolve(auth.getName()), schoolId), new PageRequest(page, size));
     }
 
     public record Converted(int converted) {}
@@ -106,8 +107,8 @@ public class RegisterController {
 
     @Get("/pupils/{pupilId}/mark-history")
     @Operation(summary = "Every entry and change of a pupil's marks, oldest first, each with its hash link")
-    public List<HistoryEntryView> getMarkHistory(Authentication auth, @PathVariable long schoolId, @PathVariable long pupilId) {
-        return history.history(actors.resolve(auth.getName()), schoolId, pupilId);
+    public Page<HistoryEntryView> getMarkHistory(Authentication auth, @PathVariable long schoolId, @PathVariable long pupilId, @QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "50") int size) {
+        return Page.slice(history.history(actors.resolve(auth.getName()), schoolId, pupilId), new PageRequest(page, size));
     }
 
     @Get("/pupils/{pupilId}/mark-history/verification")

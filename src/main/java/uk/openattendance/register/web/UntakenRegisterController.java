@@ -11,7 +11,8 @@ import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
-import java.util.List;
+import uk.openattendance.platform.paging.Page;
+import uk.openattendance.platform.paging.PageRequest;
 import uk.openattendance.platform.web.ProblemResponses;
 import uk.openattendance.register.app.MissingRegisters;
 import uk.openattendance.security.ActorResolver;
@@ -31,7 +32,7 @@ public class UntakenRegisterController {
 
     @Get("/registers/untaken")
     @Operation(summary = "Registers not taken by their close: each register group's session of the day (default today) with pupils still unmarked")
-    public List<MissingRegisters.Untaken> untaken(Authentication auth, @PathVariable long schoolId, @Nullable @QueryValue LocalDate date) {
-        return missing.untaken(actors.resolve(auth.getName()), schoolId, date);
+    public Page<MissingRegisters.Untaken> untaken(Authentication auth, @PathVariable long schoolId, @Nullable @QueryValue LocalDate date, @QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "50") int size) {
+        return Page.slice(missing.untaken(actors.resolve(auth.getName()), schoolId, date), new PageRequest(page, size));
     }
 }

@@ -9,6 +9,7 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
@@ -17,7 +18,8 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.List;
+import uk.openattendance.platform.paging.Page;
+import uk.openattendance.platform.paging.PageRequest;
 import uk.openattendance.platform.web.Created;
 import uk.openattendance.platform.web.ProblemResponses;
 import uk.openattendance.roll.app.AddressCommand;
@@ -43,8 +45,8 @@ public class ContactController {
 
     @Get
     @Operation(summary = "The pupil's contacts, in priority order")
-    public List<ContactView> listContacts(Authentication auth, @PathVariable long schoolId, @PathVariable long pupilId) {
-        return contacts.contactsOf(actors.resolve(auth.getName()), schoolId, pupilId);
+    public Page<ContactView> listContacts(Authentication auth, @PathVariable long schoolId, @PathVariable long pupilId, @QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "50") int size) {
+        return Page.slice(contacts.contactsOf(actors.resolve(auth.getName()), schoolId, pupilId), new PageRequest(page, size));
     }
 
     @Post

@@ -18,7 +18,6 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.List;
 import uk.openattendance.platform.paging.Page;
 import uk.openattendance.platform.paging.PageRequest;
 import uk.openattendance.platform.web.Created;
@@ -80,13 +79,13 @@ public class PupilController {
 
     @Get("/pupils/{pupilId}/admission-history")
     @Operation(summary = "The pupil's admission register history: admissions, changes and deletions, oldest first")
-    public List<AdmissionEventView> getAdmissionHistory(Authentication auth, @PathVariable long schoolId, @PathVariable long pupilId) {
-        return pupils.admissionHistory(actors.resolve(auth.getName()), schoolId, pupilId);
+    public Page<AdmissionEventView> getAdmissionHistory(Authentication auth, @PathVariable long schoolId, @PathVariable long pupilId, @QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "50") int size) {
+        return Page.slice(pupils.admissionHistory(actors.resolve(auth.getName()), schoolId, pupilId), new PageRequest(page, size));
     }
 
     @Get("/local-authority-returns")
     @Operation(summary = "Admissions and deletions with the date each return to the local authority is due")
-    public List<AdmissionEventView> listLocalAuthorityReturns(Authentication auth, @PathVariable long schoolId) {
-        return pupils.localAuthorityReturns(actors.resolve(auth.getName()), schoolId);
+    public Page<AdmissionEventView> listLocalAuthorityReturns(Authentication auth, @PathVariable long schoolId, @QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "50") int size) {
+        return Page.slice(pupils.localAuthorityReturns(actors.resolve(auth.getName()), schoolId), new PageRequest(page, size));
     }
 }

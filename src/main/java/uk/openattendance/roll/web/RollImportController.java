@@ -6,6 +6,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
@@ -13,7 +14,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Arrays;
-import java.util.List;
+import uk.openattendance.platform.paging.Page;
+import uk.openattendance.platform.paging.PageRequest;
 import uk.openattendance.platform.web.ProblemResponses;
 import uk.openattendance.roll.app.ImportReport;
 import uk.openattendance.roll.app.RollImportService;
@@ -52,7 +54,7 @@ public class RollImportController {
 
     @Get("/deletion-grounds")
     @Operation(summary = "The grounds on which a pupil may be deleted from the admission register (regulation 9)")
-    public List<DeletionGroundView> listDeletionGrounds() {
-        return Arrays.stream(DeletionGround.values()).map(g -> new DeletionGroundView(g, g.meaning())).toList();
+    public Page<DeletionGroundView> listDeletionGrounds(@QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "50") int size) {
+        return Page.slice(Arrays.stream(DeletionGround.values()).map(g -> new DeletionGroundView(g, g.meaning())).toList(), new PageRequest(page, size));
     }
 }

@@ -12,7 +12,8 @@ import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
-import java.util.List;
+import uk.openattendance.platform.paging.Page;
+import uk.openattendance.platform.paging.PageRequest;
 import uk.openattendance.platform.web.ProblemResponses;
 import uk.openattendance.schedule.app.JobView;
 import uk.openattendance.schedule.app.Scheduler;
@@ -33,8 +34,9 @@ public class JobController {
 
     @Get
     @Operation(summary = "The school's timed jobs (first texts, call list, lateness, praise...) with what each did, failed or skipped and why")
-    public List<JobView> listJobs(Authentication auth, @PathVariable long schoolId, @QueryValue LocalDate from, @Nullable @QueryValue LocalDate to) {
-        return scheduler.jobs(actors.resolve(auth.getName()), schoolId, from, to == null ? from : to);
+    public Page<JobView> listJobs(Authentication auth, @PathVariable long schoolId, @QueryValue LocalDate from, @Nullable @QueryValue LocalDate to,
+            @QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "50") int size) {
+        return Page.slice(scheduler.jobs(actors.resolve(auth.getName()), schoolId, from, to == null ? from : to), new PageRequest(page, size));
     }
 
     @Post("/{jobId}/rerun")

@@ -6,13 +6,15 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.List;
 import java.util.Map;
+import uk.openattendance.platform.paging.Page;
+import uk.openattendance.platform.paging.PageRequest;
 import uk.openattendance.platform.web.ProblemResponses;
 import uk.openattendance.school.app.PolicyChangeView;
 import uk.openattendance.school.app.PolicyService;
@@ -37,8 +39,8 @@ public class PolicyController {
 
     @Get("/policy-presets")
     @Operation(summary = "The five reference policies a school can start from, with the readings each had to make of its text")
-    public List<PolicyPreset> listPolicyPresets() {
-        return PolicyPresets.all();
+    public Page<PolicyPreset> listPolicyPresets(@QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "50") int size) {
+        return Page.slice(PolicyPresets.all(), new PageRequest(page, size));
     }
 
     @Get("/schools/{schoolId}/policy")
@@ -56,8 +58,8 @@ public class PolicyController {
 
     @Get("/schools/{schoolId}/policy/history")
     @Operation(summary = "Every change to the school's settings, oldest first, with who made it and when")
-    public List<PolicyChangeView> getSchoolPolicyHistory(Authentication auth, @PathVariable long schoolId) {
-        return policies.history(actors.resolve(auth.getName()), schoolId);
+    public Page<PolicyChangeView> getSchoolPolicyHistory(Authentication auth, @PathVariable long schoolId, @QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "50") int size) {
+        return Page.slice(policies.history(actors.resolve(auth.getName()), schoolId), new PageRequest(page, size));
     }
 
     @Get("/trusts/{trustId}/policy-defaults")

@@ -9,6 +9,7 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
@@ -17,7 +18,8 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.List;
+import uk.openattendance.platform.paging.Page;
+import uk.openattendance.platform.paging.PageRequest;
 import uk.openattendance.platform.web.Created;
 import uk.openattendance.platform.web.ProblemResponses;
 import uk.openattendance.school.app.RegisterGroupCommand;
@@ -42,8 +44,8 @@ public class RegisterGroupController {
 
     @Get
     @Operation(summary = "The school's register groups (forms, classes)")
-    public List<RegisterGroupView> listRegisterGroups(Authentication auth, @PathVariable long schoolId) {
-        return groups.registerGroups(actors.resolve(auth.getName()), schoolId);
+    public Page<RegisterGroupView> listRegisterGroups(Authentication auth, @PathVariable long schoolId, @QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "50") int size) {
+        return Page.slice(groups.registerGroups(actors.resolve(auth.getName()), schoolId), new PageRequest(page, size));
     }
 
     @Get("/{groupId}")

@@ -1,19 +1,13 @@
 package uk.openattendance.statutory.web;
 
-import io.swagger.v3.oas.annotations.media.ArraySchema;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import uk.openattendance.platform.web.Created;
-import io.micronaut.http.annotation.Header;
-import io.micronaut.http.HttpResponse;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
-import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Get;
-import uk.openattendance.platform.export.Spreadsheets;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
@@ -22,9 +16,16 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
-import java.util.List;
+import uk.openattendance.platform.export.Spreadsheets;
+import uk.openattendance.platform.paging.Page;
+import uk.openattendance.platform.paging.PageRequest;
+import uk.openattendance.platform.web.Created;
 import uk.openattendance.platform.web.ProblemResponses;
 import uk.openattendance.security.ActorResolver;
 import uk.openattendance.statutory.app.PenaltyNoticeMonitor;
@@ -54,17 +55,17 @@ public class StatutoryController {
 
     @Get(value = "/attendance/penalty-notice-monitor", produces = {MediaType.APPLICATION_JSON, Spreadsheets.CSV, Spreadsheets.XLSX})
     @Operation(summary = "Pupils with 10 or more unauthorised sessions (G, N, O, U) in the latest 10 school weeks to asOf (default today)")
-    public List<PenaltyNoticeMonitor.PenaltyCandidate> listPenaltyNoticeCandidates(Authentication auth, @PathVariable long schoolId,
-            @Nullable @QueryValue LocalDate asOf) {
-        return monitor.penaltyNoticeMonitor(actors.resolve(auth.getName()), schoolId, asOf);
+    public Page<PenaltyNoticeMonitor.PenaltyCandidate> listPenaltyNoticeCandidates(Authentication auth, @PathVariable long schoolId,
+            @Nullable @QueryValue LocalDate asOf, @QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "50") int size) {
+        return Spreadsheets.pageOrWhole(monitor.penaltyNoticeMonitor(actors.resolve(auth.getName()), schoolId, asOf), new PageRequest(page, size));
     }
 
     @Get(value = "/penalty-notice-considerations", produces = {MediaType.APPLICATION_JSON, Spreadsheets.CSV, Spreadsheets.XLSX})
     @Operation(summary = "Pupils to consider a penalty notice for (10+ G, N, O or U sessions in 10 school weeks to asOf), with each parent's standing "
             + "on the 2-notices-in-3-years cap and the amount a notice would be")
-    public List<PenaltyConsideration> listPenaltyNoticeConsiderations(Authentication auth, @PathVariable long schoolId,
-            @Nullable @QueryValue LocalDate asOf) {
-        return prompts.penaltyNoticeConsiderations(actors.resolve(auth.getName()), schoolId, asOf);
+    public Page<PenaltyConsideration> listPenaltyNoticeConsiderations(Authentication auth, @PathVariable long schoolId,
+            @Nullable @QueryValue LocalDate asOf, @QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "50") int size) {
+        return Spreadsheets.pageOrWhole(prompts.penaltyNoticeConsiderations(actors.resolve(auth.getName()), schoolId, asOf), new PageRequest(page, size));
     }
 
     @Post("/penalty-notices")
@@ -76,15 +77,16 @@ public class StatutoryController {
 
     @Get("/pupils/{pupilId}/penalty-notices")
     @Operation(summary = "Every penalty notice issued about a pupil, to each parent, oldest first")
-    public List<PenaltyNotice> listPupilPenaltyNotices(Authentication auth, @PathVariable long schoolId, @PathVariable long pupilId) {
-        return prompts.penaltyNoticesOfPupil(actors.resolve(auth.getName()), schoolId, pupilId);
+    public Page<PenaltyNotice> listPupilPenaltyNotices(Authentication auth, @PathVariable long schoolId, @PathVariable long pupilId, @QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "50") int size) {
+        return Page.slice(prompts.penaltyNoticesOfPupil(actors.resolve(auth.getName()), schoolId, pupilId), new PageRequest(page, size));
     }
 
     @Get(value = "/local-authority-returns-due", produces = {MediaType.APPLICATION_JSON, Spreadsheets.CSV, Spreadsheets.XLSX})
     @Operation(summary = "Returns the local authority is owed this school year as of asOf: new pupils (5 school days), deletions, 10 school days "
             + "of continuous unauthorised absence, 15 school days of illness; overdue first")
-    public List<ReturnDue> listLocalAuthorityReturnsDue(Authentication auth, @PathVariable long schoolId, @Nullable @QueryValue LocalDate asOf) {
-        return prompts.localAuthorityReturnsDue(actors.resolve(auth.getName()), schoolId, asOf);
+    public Page<ReturnDue> listLocalAuthorityReturnsDue(Authentication auth, @PathVariable long schoolId, @Nullable @QueryValue LocalDate asOf,
+            @QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "50") int size) {
+        return Spreadsheets.pageOrWhole(prompts.localAuthorityReturnsDue(actors.resolve(auth.getName()), schoolId, asOf), new PageRequest(page, size));
     }
 
     @Post("/local-authority-returns-made")

@@ -142,7 +142,7 @@ class NoServerErrorIT {
         var later = api.post(arrivals, head, "{\"pupilId\":" + p.id() + "}");
         assertThat(later.status()).as(later.body()).isEqualTo(200);
         assertThat(later.json().get("arrivedAt").asText()).as("the first sign-in stands").startsWith("09:35");
-        var history = api.get("/api/v1/schools/" + school.id() + "/pupils/" + p.id() + "/mark-history", head).json();
+        var history = api.get("/api/v1/schools/" + school.id() + "/pupils/" + p.id() + "/mark-history", head).json().get("items");
         assertThat(history).as("a second sign-in changes nothing").hasSize(1);
     }
 
