@@ -103,6 +103,11 @@ class OpenApiExamplesTest {
         if ("array".equals(schema.get("type"))) {
             return schemaHasExample(map(schema.get("items")), schemas, depth + 1);
         }
+        // a page of a list (Page<T>) shows an integrator its rows' example inside the envelope, as Redoc renders it
+        Map<String, Object> properties = map(schema.get("properties"));
+        if (properties.containsKey("items") && properties.containsKey("totalItems")) {
+            return schemaHasExample(map(properties.get("items")), schemas, depth + 1);
+        }
         if (schema.get("allOf") instanceof List<?> all && all.size() == 1) {
             return schemaHasExample(map(all.get(0)), schemas, depth + 1);
         }
