@@ -107,7 +107,7 @@ class ParentViewIT {
 
     @Test
     void aParentSeesTheirChildsYearFiguresExactlyAsStaffSeeThem() {
-        JsonNode children = get(fay, "/attendance").json();
+        JsonNode children = get(fay, "/attendance").json().get("items");
         assertThat(children).hasSize(1);
         JsonNode child = children.get(0);
         assertThat(child.get("pupilId").asLong()).isEqualTo(amara.id());
@@ -120,7 +120,7 @@ class ParentViewIT {
 
     @Test
     void thisWeeksMarksReadAsWordsNotCodes() {
-        JsonNode week = get(fay, "/attendance").json().get(0).get("thisWeek");
+        JsonNode week = get(fay, "/attendance").json().get("items").get(0).get("thisWeek");
         List<String> words = new ArrayList<>();
         week.forEach(m -> words.add(m.get("date").asText() + " " + m.get("session").asText() + ": " + m.get("words").asText()));
         assertThat(words).containsExactly(
@@ -187,7 +187,7 @@ class ParentViewIT {
 
     @Test
     void eachMarkSaysHowItCountsSoTheWeekCanBeDrawnAsSessionsAttended() {
-        JsonNode week = get(fay, "/attendance").json().get(0).get("thisWeek");
+        JsonNode week = get(fay, "/attendance").json().get("items").get(0).get("thisWeek");
         List<String> counts = new ArrayList<>();
         week.forEach(m -> counts.add(m.get("counts").asText()));
         assertThat(counts).containsExactly("PRESENT", "AUTHORISED_ABSENCE", "PRESENT", "UNAUTHORISED_ABSENCE");

@@ -67,7 +67,7 @@ class WebhookDestinationsIT {
 
         var made = api.post(path, head, "{\"url\":\"https://hooks.example.org/hook\",\"events\":[\"leave.decided\"]}");
         assertThat(made.status()).as(made.body()).isEqualTo(201);
-        assertThat(api.get(path, head).json().size()).as("only the public one was saved").isEqualTo(1);
+        assertThat(api.get(path, head).json().get("items").size()).as("only the public one was saved").isEqualTo(1);
     }
 
     @Test
