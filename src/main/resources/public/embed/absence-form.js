@@ -37,7 +37,7 @@
 
     function report() {
       var step = ui.step("absence.details");
-      ui.send("GET", "/children").then(function (children) {
+      ui.list("/children").then(function (children) {
         step.choices("pupil", "absence.children", "absence.childrenHint", children.map(function (c) { return [String(c.pupilId), c.name]; }));
         // the parent's own calendar day (toISOString would give UTC's, yesterday's just after midnight in summer)
         var now = new Date();

@@ -81,13 +81,15 @@
       step.form.parentNode.replaceChild(view, step.form);
       var loading = say("p", {}, "view.loading");
       view.appendChild(loading);
-      Promise.all(["/attendance", "/letters", "/messages", "/absence-reports", "/leave-requests"].map(function (p) { return ui.send("GET", p); }))
+      // the 20 latest texts are one page; the rest are whole lists, however many pages they take
+      var latestTexts = ui.send("GET", "/messages?size=20").then(function (p) { return p.items; });
+      Promise.all([ui.list("/attendance"), ui.list("/letters"), latestTexts, ui.list("/absence-reports"), ui.list("/leave-requests")])
         .then(function (all) {
           view.removeChild(loading);
           var attendance = all[0], letters = all[1], messages = all[2], reports = all[3], leave = all[4];
           attendance.forEach(function (c) { view.appendChild(child(c)); });
           view.appendChild(section("letters", "view.letters", letters.map(letter), "view.noLetters"));
-          view.appendChild(section("texts", "view.messages", messages.slice(0, 20).map(message), "view.noMessages"));
+          view.appendChild(section("texts", "view.messages", messages.map(message), "view.noMessages"));
           view.appendChild(section("absences", "view.reports", reports.map(report), "view.noReports"));
           view.appendChild(section("leave", "view.leave", leave.map(request), "view.noLeave"));
           ui.announce("view.heading");

@@ -23,7 +23,7 @@
 
     function ask() {
       var step = ui.step("leave.details");
-      ui.send("GET", "/children").then(function (children) {
+      ui.list("/children").then(function (children) {
         var child = step.field("leave.child", el("select", { name: "pupil" }));
         children.forEach(function (c) { child.appendChild(el("option", { value: String(c.pupilId) }, c.name)); });
         var from = step.group("leave.from");

@@ -475,6 +475,8 @@
 
   // Problem codes whose wording the kit knows; each form adds its own by field ("absence.error.lastDate").
   var KNOWN_CODES = { CODE_NOT_VALID: true, TOO_MANY_CODES: true, NOT_YOUR_CHILD: true };
+  // the largest page the service gives (PageRequest.MAX_SIZE): a family's lists nearly always fit in one
+  var LIST_PAGE = 500;
 
   /** A form mounted in its own shadow root on the school's page, and the calls it makes to the school's service. */
   function mount(script, options) {
@@ -558,6 +560,22 @@
           offline.key = "error.network";
           throw offline;
         });
+    };
+
+    /**
+     * Every row of one of the service's lists: each list answers a page at a time ({ items, page, size, totalItems,
+     * totalPages }), so the pages after the first are asked for together once the first says how many there are.
+     */
+    ui.list = function (path) {
+      var sep = path.indexOf("?") < 0 ? "?" : "&";
+      var pageOf = function (n) { return ui.send("GET", path + sep + "size=" + LIST_PAGE + "&page=" + n); };
+      return pageOf(0).then(function (first) {
+        var rest = [];
+        for (var n = 1; n < first.totalPages; n++) { rest.push(pageOf(n)); }
+        return Promise.all(rest).then(function (pages) {
+          return pages.reduce(function (all, p) { return all.concat(p.items); }, first.items.slice());
+        });
+      });
     };
 
     /**

@@ -212,7 +212,7 @@ class AbsenceFormBrowserIT {
         String office = world.staffLogin(f.api(), Role.OFFICE, f.school().id(), null);
         java.util.Set<String> groups = new java.util.HashSet<>();
         for (PupilView p : List.of(f.child(), f.sibling())) {
-            JsonNode reports = f.api().get("/api/v1/schools/" + f.school().id() + "/pupils/" + p.id() + "/absence-reports", office).json();
+            JsonNode reports = f.api().get("/api/v1/schools/" + f.school().id() + "/pupils/" + p.id() + "/absence-reports", office).json().get("items");
             assertThat(reports.size()).as("one report per child").isEqualTo(1);
             assertThat(reports.get(0).get("firstDate").asText()).isEqualTo("2026-11-23");
             assertThat(reports.get(0).get("firstSession").asText()).isEqualTo("AM");
@@ -307,7 +307,7 @@ class AbsenceFormBrowserIT {
         browser.assertAccessible(form, "thank you");
 
         String office = world.staffLogin(f.api(), Role.OFFICE, f.school().id(), null);
-        JsonNode report = f.api().get("/api/v1/schools/" + f.school().id() + "/pupils/" + f.child().id() + "/absence-reports", office).json().get(0);
+        JsonNode report = f.api().get("/api/v1/schools/" + f.school().id() + "/pupils/" + f.child().id() + "/absence-reports", office).json().get("items").get(0);
         assertThat(report.get("firstSession").asText()).as("afternoon only").isEqualTo("PM");
         assertThat(report.get("lastSession").asText()).isEqualTo("PM");
         assertThat(report.get("lastDate").asText()).isEqualTo(TUESDAY.toString());

@@ -91,7 +91,7 @@ class AbsenceReportIT {
 
         var children = s.api().send("GET", base(s) + "/children", parent, null, fromSite);
         assertThat(children.status()).isEqualTo(200);
-        assertThat(children.json().findValuesAsText("name")).containsExactly("Amelia Webform");
+        assertThat(children.json().get("items").findValuesAsText("name")).containsExactly("Amelia Webform");
 
         var notMine = s.api().send("POST", base(s) + "/absence-reports?channel=WEB_FORM", parent, "{\"pupilIds\":[" + s.other().id() + "],\"firstDate\":\""
                 + MONDAY + "\",\"category\":\"ILLNESS\",\"reason\":\"ill\"}", fromSite);
@@ -107,7 +107,7 @@ class AbsenceReportIT {
         assertThat(history.body()).contains("Parent web form: High temperature overnight");
 
         // the office's list shows the report; the parent token reaches nothing of the office's
-        assertThat(s.api().get("/api/v1/schools/" + s.school().id() + "/absence-reports?date=" + MONDAY, s.office()).json().findValuesAsText("channel"))
+        assertThat(s.api().get("/api/v1/schools/" + s.school().id() + "/absence-reports?date=" + MONDAY, s.office()).json().get("items").findValuesAsText("channel"))
                 .containsExactly("WEB_FORM");
         assertThat(s.api().get("/api/v1/schools/" + s.school().id() + "/pupils", parent).status()).isEqualTo(404);
     }
@@ -186,7 +186,7 @@ class AbsenceReportIT {
         assertThat(registers.currentMarks(SYSTEM, s.school().id(), MONDAY, Session.PM, List.of(s.amelia().id())).get(s.amelia().id()).code()).isEqualTo("N");
 
         // the office sees the sessions and that evidence is to follow
-        var office = s.api().get("/api/v1/schools/" + s.school().id() + "/pupils/" + sibling.id() + "/absence-reports", s.office()).json();
+        var office = s.api().get("/api/v1/schools/" + s.school().id() + "/pupils/" + sibling.id() + "/absence-reports", s.office()).json().get("items");
         assertThat(office.at("/0/firstSession").asText()).isEqualTo("AM");
         assertThat(office.at("/0/lastSession").asText()).isEqualTo("AM");
         assertThat(office.at("/0/evidenceToFollow").asBoolean()).isTrue();
@@ -228,7 +228,7 @@ class AbsenceReportIT {
                 + "\",\"category\":\"ILLNESS\",\"reason\":\"x\"}");
         assertThat(foreignPupil.status()).isEqualTo(400);
         assertThat(foreignPupil.json().at("/errors/0/field").asText()).isEqualTo("pupilIds[0]");
-        assertThat(s.api().get(path + "?date=" + MONDAY, s.office()).json().size()).as("only the good report was written").isEqualTo(1);
+        assertThat(s.api().get(path + "?date=" + MONDAY, s.office()).json().get("items").size()).as("only the good report was written").isEqualTo(1);
     }
 
     String parentToken(Setup s) {

@@ -258,7 +258,7 @@ class RepliesChildByChildIT implements TestPropertyProvider {
         reply(f, risk);
         reply(f, "Is there a trip letter for Amelia?");
 
-        JsonNode queue = f.api().get("/api/v1/schools/" + f.school().id() + "/inbound-messages?status=REVIEW", f.office()).json();
+        JsonNode queue = f.api().get("/api/v1/schools/" + f.school().id() + "/inbound-messages?status=REVIEW", f.office()).json().get("items");
         assertThat(queue.get(0).get("body").asText()).as("urgent first, though it came first").isEqualTo(risk);
         assertThat(queue.get(0).get("urgent").asBoolean()).isTrue();
         assertThat(queue.get(1).get("urgent").asBoolean()).isFalse();
@@ -284,7 +284,7 @@ class RepliesChildByChildIT implements TestPropertyProvider {
 
         assertThat(mark(f, "Amelia")).isEqualTo("N");
         assertThat(reports(f, "Amelia")).isEmpty();
-        JsonNode queue = f.api().get("/api/v1/schools/" + f.school().id() + "/inbound-messages?status=REVIEW", f.office()).json();
+        JsonNode queue = f.api().get("/api/v1/schools/" + f.school().id() + "/inbound-messages?status=REVIEW", f.office()).json().get("items");
         assertThat(queue.get(0).get("body").asText()).isEqualTo(text);
         assertThat(queue.get(0).get("urgent").asBoolean()).isTrue();
         assertThat(labels(queue.get(0))).first().isEqualTo("said-in-school");
@@ -386,7 +386,7 @@ class RepliesChildByChildIT implements TestPropertyProvider {
     }
 
     JsonNode queued(Family f, String body) {
-        JsonNode queue = f.api().get("/api/v1/schools/" + f.school().id() + "/inbound-messages?status=REVIEW", f.office()).json();
+        JsonNode queue = f.api().get("/api/v1/schools/" + f.school().id() + "/inbound-messages?status=REVIEW", f.office()).json().get("items");
         return StreamSupport.stream(queue.spliterator(), false).filter(t -> t.get("body").asText().equals(body)).findFirst()
                 .orElseThrow(() -> new AssertionError("not in the review queue: " + body + " in " + queue));
     }

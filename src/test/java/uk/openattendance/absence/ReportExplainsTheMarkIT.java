@@ -130,7 +130,7 @@ class ReportExplainsTheMarkIT {
         at(MONDAY, "13:15");
         takeRegister(s, MONDAY, Session.PM, s.amelia().id());
         assertThat(mark(s, s.amelia(), MONDAY, Session.PM)).isEqualTo("I");
-        JsonNode listed = s.api().get("/api/v1/schools/" + s.school().id() + "/absence-reports?date=" + MONDAY, s.office()).json();
+        JsonNode listed = s.api().get("/api/v1/schools/" + s.school().id() + "/absence-reports?date=" + MONDAY, s.office()).json().get("items");
         assertThat(listed.get(0).get("marksExplained").asInt()).as("the morning and the afternoon").isEqualTo(2);
     }
 
@@ -153,7 +153,7 @@ class ReportExplainsTheMarkIT {
         assertThat(mark(s, s.amelia(), MONDAY, Session.PM)).as("the afternoon the report covers").isEqualTo("M");
         assertThat(mark(s, s.oliver(), MONDAY, Session.PM)).isEqualTo("N");
         assertThat(history(s, s.amelia()).get(2).get("reason").asText()).startsWith("Absence report #" + reportId + " (phone call): ");
-        assertThat(s.api().get("/api/v1/schools/" + s.school().id() + "/pupils/" + s.amelia().id() + "/absence-reports", s.office()).json()
+        assertThat(s.api().get("/api/v1/schools/" + s.school().id() + "/pupils/" + s.amelia().id() + "/absence-reports", s.office()).json().get("items")
                 .get(0).get("marksExplained").asInt()).isEqualTo(1);
     }
 
@@ -167,8 +167,8 @@ class ReportExplainsTheMarkIT {
         at(MONDAY, "08:55");
         takeRegister(s, MONDAY, Session.AM, s.amelia().id());
         String school = "/api/v1/schools/" + s.school().id();
-        int onTheList = s.api().get(school + "/absence-reports?date=" + MONDAY, s.office()).json().get(0).get("marksExplained").asInt();
-        int ofThePupil = s.api().get(school + "/pupils/" + s.amelia().id() + "/absence-reports", s.office()).json().get(0).get("marksExplained").asInt();
+        int onTheList = s.api().get(school + "/absence-reports?date=" + MONDAY, s.office()).json().get("items").get(0).get("marksExplained").asInt();
+        int ofThePupil = s.api().get(school + "/pupils/" + s.amelia().id() + "/absence-reports", s.office()).json().get("items").get(0).get("marksExplained").asInt();
         var graphql = s.api().graphql(s.office(), "{ absenceReports(schoolId: " + s.school().id() + ", date: \"" + MONDAY + "\") { marksExplained } }");
         assertThat(onTheList).isEqualTo(1);
         assertThat(ofThePupil).isEqualTo(1);
@@ -199,7 +199,7 @@ class ReportExplainsTheMarkIT {
         assertThat(history).hasSize(4);
         assertThat(history.get(3).get("date").asText()).isEqualTo(TUESDAY.toString());
         assertThat(history.get(3).get("oldCode").asText() + ">" + history.get(3).get("newCode").asText()).isEqualTo("N>I");
-        assertThat(s.api().get("/api/v1/schools/" + s.school().id() + "/absence-reports?date=" + TUESDAY, s.office()).json().get(0).get("marksExplained")
+        assertThat(s.api().get("/api/v1/schools/" + s.school().id() + "/absence-reports?date=" + TUESDAY, s.office()).json().get("items").get(0).get("marksExplained")
                 .asInt()).isEqualTo(2);
     }
 

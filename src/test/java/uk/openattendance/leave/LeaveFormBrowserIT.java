@@ -181,7 +181,7 @@ class LeaveFormBrowserIT {
         screenshot("6-done");
 
         String head = world.staffLogin(f.api(), Role.HEADTEACHER, f.school().id(), null);
-        JsonNode waiting = f.api().get("/api/v1/schools/" + f.school().id() + "/leave-requests?status=REQUESTED", head).json();
+        JsonNode waiting = f.api().get("/api/v1/schools/" + f.school().id() + "/leave-requests?status=REQUESTED", head).json().get("items");
         assertThat(waiting.size()).isEqualTo(1);
         JsonNode sent = waiting.get(0);
         assertThat(sent.get("pupilName").asText()).isEqualTo("Esme Browserform");

@@ -181,7 +181,7 @@ class LettersIT implements TestPropertyProvider {
         assertThat(first.get("suppressed").asInt()).isEqualTo(1);
         assertThat(run(s, FIRST_MONDAY.plusDays(4)).get("drafted").asInt()).as("not again for the same crossing").isZero();
 
-        JsonNode drafts = s.api().get(s.base() + "/letters?status=DRAFT", s.office()).json();
+        JsonNode drafts = s.api().get(s.base() + "/letters?status=DRAFT", s.office()).json().get("items");
         assertThat(drafts.size()).isEqualTo(1);
         JsonNode letter = drafts.get(0);
         assertThat(letter.get("pupilName").asText()).isEqualTo("Maya Dipping");
@@ -220,18 +220,18 @@ class LettersIT implements TestPropertyProvider {
         assertThat(backwards.get("drafted").asInt()).as("a run for an earlier Friday does not count crossings again").isZero();
         assertThat(backwards.get("ladderNote").asText()).contains("already run as of " + FIRST_MONDAY.plusWeeks(4).plusDays(4));
 
-        JsonNode history = s.api().get(s.base() + "/pupils/" + dip.id() + "/letters", s.office()).json();
+        JsonNode history = s.api().get(s.base() + "/pupils/" + dip.id() + "/letters", s.office()).json().get("items");
         assertThat(StreamSupport.stream(history.spliterator(), false).map(l -> l.get("kind").asText()).toList())
                 .containsExactly("ATTENDANCE_BELOW_90", "ATTENDANCE_BELOW_95", "ATTENDANCE_BELOW_95");
         assertThat(history.get(0).get("bodyHtml").asText()).contains("third time in succession").contains("meet");
         assertThat(history.get(2).get("approvedBy").asText()).contains("Office");
         assertThat(history.get(2).get("status").asText()).isEqualTo("SENT");
 
-        JsonNode lowri = s.api().get(s.base() + "/pupils/" + excused.id() + "/letters", s.office()).json();
+        JsonNode lowri = s.api().get(s.base() + "/pupils/" + excused.id() + "/letters", s.office()).json().get("items");
         assertThat(lowri.size()).isEqualTo(1);
         assertThat(lowri.get(0).get("status").asText()).isEqualTo("SUPPRESSED");
         assertThat(lowri.get(0).get("suppressedReason").asText()).contains("Known medical condition");
-        assertThat(s.api().get(s.base() + "/pupils/" + steady.id() + "/letters", s.office()).json().size()).isZero();
+        assertThat(s.api().get(s.base() + "/pupils/" + steady.id() + "/letters", s.office()).json().get("items").size()).isZero();
     }
 
     @Test
@@ -241,7 +241,7 @@ class LettersIT implements TestPropertyProvider {
         parent(s, posted, "Jo Bypost", "Mother", true, null);
         week(s, FIRST_MONDAY, List.of(posted), Map.of(posted, List.of("2AM", "2PM")));
         run(s, FIRST_MONDAY.plusDays(4));
-        long id = s.api().get(s.base() + "/letters?status=DRAFT", s.office()).json().get(0).get("id").asLong();
+        long id = s.api().get(s.base() + "/letters?status=DRAFT", s.office()).json().get("items").get(0).get("id").asLong();
         s.api().post(s.base() + "/letters/approvals", s.office(), "{\"letterIds\":[" + id + "]}");
         var emailed = s.api().post(s.base() + "/letters/emails", s.office(), "{\"letterIds\":[" + id + "]}").json();
         assertThat(emailed.get("noEmailAddress").get(0).asLong()).isEqualTo(id);
@@ -352,14 +352,14 @@ class LettersIT implements TestPropertyProvider {
         });
         assertThat(s.api().put("/api/v1/trusts/" + s.school().trustId() + "/letter-templates/PUNCTUALITY", trustAdmin,
                 "{\"subject\":\"Punctuality at our schools\",\"body\":\"<p>Trust wording for {{pupil.forename}}.</p>\"}").status()).isEqualTo(200);
-        JsonNode templates = s.api().get(s.base() + "/letter-templates", s.office()).json();
+        JsonNode templates = s.api().get(s.base() + "/letter-templates", s.office()).json().get("items");
         JsonNode punctuality = StreamSupport.stream(templates.spliterator(), false).filter(t -> t.get("kind").asText().equals("PUNCTUALITY")).findFirst()
                 .orElseThrow();
         assertThat(punctuality.get("source").asText()).isEqualTo("TRUST");
         assertThat(s.api().put(s.base() + "/letter-templates/PUNCTUALITY", s.head(),
                 "{\"subject\":\"{{pupil.forename}} and the morning bell\",\"body\":\"<p>School wording for {{pupil.forename}}.</p>\"}").status())
                 .isEqualTo(200);
-        templates = s.api().get(s.base() + "/letter-templates", s.office()).json();
+        templates = s.api().get(s.base() + "/letter-templates", s.office()).json().get("items");
         punctuality = StreamSupport.stream(templates.spliterator(), false).filter(t -> t.get("kind").asText().equals("PUNCTUALITY")).findFirst()
                 .orElseThrow();
         assertThat(punctuality.get("source").asText()).isEqualTo("SCHOOL");
@@ -393,7 +393,7 @@ class LettersIT implements TestPropertyProvider {
             PupilView nia = pupil(s, "Nia", "Fetchless");
             parent(s, nia, "Bethan Fetchless", "Mother", true, null);
             assertThat(s.api().post(s.base() + "/start-of-year-letters", s.office(), "{}").status()).isEqualTo(200);
-            JsonNode draft = s.api().get(s.base() + "/letters?status=DRAFT", s.office()).json().get(0);
+            JsonNode draft = s.api().get(s.base() + "/letters?status=DRAFT", s.office()).json().get("items").get(0);
             long id = draft.get("id").asLong();
             ObjectMapper json = new ObjectMapper();
 

@@ -152,7 +152,7 @@ class PostedLettersIT implements TestPropertyProvider {
         var run = s.api().post(s.base() + "/letter-runs", s.office(), "{\"asOf\":\"" + FIRST_MONDAY.plusWeeks(4).plusDays(4) + "\"}");
         assertThat(run.status()).as(run.body()).isEqualTo(200);
         List<Long> ids = new ArrayList<>();
-        s.api().get(s.base() + "/letters?status=DRAFT", s.office()).json().forEach(l -> ids.add(l.get("id").asLong()));
+        s.api().get(s.base() + "/letters?status=DRAFT", s.office()).json().get("items").forEach(l -> ids.add(l.get("id").asLong()));
         assertThat(ids).as(run.body()).hasSize(pupils.size());
         assertThat(s.api().post(s.base() + "/letters/approvals", s.office(), "{\"letterIds\":" + ids + "}").json().get("approved").asInt())
                 .isEqualTo(pupils.size());
@@ -218,7 +218,7 @@ class PostedLettersIT implements TestPropertyProvider {
         assertThat(emailed.get("noEmailOrAddress").size()).isZero();
         assertThat(emailed.get("noEmailAddress").size()).as("Ben's and Cara's letters were emailed to nobody").isEqualTo(2);
 
-        JsonNode queue = s.api().get(s.base() + "/letters/print-queue", s.office()).json();
+        JsonNode queue = s.api().get(s.base() + "/letters/print-queue", s.office()).json().get("items");
         assertThat(queue.findValuesAsText("recipient")).as("B2 before B10 before DT4, then by name")
                 .containsExactly("Anna Twoford", "Carl Twoford", "Beth Tenbury", "Rhys Postwell");
         assertThat(queue.get(3).at("/address/postcode").asText()).isEqualTo("DT4 7XY");
@@ -237,7 +237,7 @@ class PostedLettersIT implements TestPropertyProvider {
                 .contains("The chart's figures").contains("80% (8/10)").contains("70% (7/10)");
 
         Map<String, String> status = new java.util.HashMap<>();
-        s.api().get(s.base() + "/letters", s.office()).json().forEach(l -> status.put(l.get("pupilName").asText(), l.get("status").asText()));
+        s.api().get(s.base() + "/letters", s.office()).json().get("items").forEach(l -> status.put(l.get("pupilName").asText(), l.get("status").asText()));
         assertThat(status).containsEntry("Ava Postwell", "SENT").containsEntry("Ben Tenbury", "PRINTED").containsEntry("Cara Twoford", "PRINTED");
 
         var again = s.api().post(s.base() + "/letters/print-queue/print-runs", s.office(), "");
@@ -269,7 +269,7 @@ class PostedLettersIT implements TestPropertyProvider {
         assertThat(inTheWindow(printed.body(), 0)).startsWith("Dai Northerly").endsWith("BA1 1AA");
         assertThat(inTheWindow(printed.body(), 1)).startsWith("Dora Northerly").endsWith("YO1 7HH");
         assertThat(pages.get(2)).as("no address: last, to the parents as before").contains("To Enid Unaddressed");
-        assertThat(s.api().get(s.base() + "/letters/print-queue", s.office()).json().size()).isZero();
+        assertThat(s.api().get(s.base() + "/letters/print-queue", s.office()).json().get("items").size()).isZero();
     }
 
     @Test

@@ -110,7 +110,7 @@ class PresetTermIT {
             assertThat(run.status()).as(run.body()).isEqualTo(200);
         }
         for (PupilView p : pupils.values()) {
-            JsonNode history = api.get(base + "/pupils/" + p.id() + "/letters", office).json();
+            JsonNode history = api.get(base + "/pupils/" + p.id() + "/letters", office).json().get("items");
             List<String> kinds = new ArrayList<>();
             StreamSupport.stream(history.spliterator(), false).filter(l -> !l.get("status").asText().equals("SUPPRESSED"))
                     .forEach(l -> kinds.add(0, "week of " + l.get("asOf").asText() + " " + l.get("kind").asText()));

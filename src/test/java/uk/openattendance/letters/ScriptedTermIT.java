@@ -79,7 +79,7 @@ class ScriptedTermIT {
 
         List<String> actual = new ArrayList<>();
         for (ScriptedTerm.Pattern p : ScriptedTerm.patterns()) {
-            JsonNode history = api.get(base + "/pupils/" + pupils.get(p.name()).id() + "/letters", office).json();
+            JsonNode history = api.get(base + "/pupils/" + pupils.get(p.name()).id() + "/letters", office).json().get("items");
             List<List<String>> byWeek = new ArrayList<>();
             for (int w = 0; w < ScriptedTerm.WEEKS; w++) {
                 byWeek.add(new ArrayList<>());

@@ -383,8 +383,8 @@ class FirstDayChainIT implements TestPropertyProvider {
         assertThat(webhook("/api/v1/webhooks/twilio/sms", sms("SMl" + System.nanoTime(), f.mum(), longText), true).statusCode()).isEqualTo(200);
         var queue = api.get("/api/v1/schools/" + f.school().id() + "/inbound-messages?status=REVIEW", office);
         assertThat(queue.status()).isEqualTo(200);
-        assertThat(queue.json().findValuesAsText("body")).contains("We're in Spain on holiday, back next week ☀️", longText);
-        assertThat(queue.json().findValuesAsText("reviewReason")).anyMatch(s -> s.contains("holiday"));
+        assertThat(queue.json().get("items").findValuesAsText("body")).contains("We're in Spain on holiday, back next week ☀️", longText);
+        assertThat(queue.json().get("items").findValuesAsText("reviewReason")).anyMatch(s -> s.contains("holiday"));
 
         // a number nobody on roll has (a US number from the range kept for fiction): stored for review, answered kindly
         var stranger = webhook("/api/v1/webhooks/twilio/sms", sms("SMu" + System.nanoTime(), "+15555550123", "Is school open today?"), true);
@@ -552,8 +552,8 @@ class FirstDayChainIT implements TestPropertyProvider {
         assertThat(curly.status()).isEqualTo(200);
         assertThat(curly.json().get("encoding").asText()).as("one curly quote makes the whole text UCS-2").isEqualTo("UCS-2");
         var all = api.get("/api/v1/schools/" + school.id() + "/message-templates", head);
-        assertThat(all.json().findValuesAsText("purpose")).contains("FIRST_DAY_ABSENCE", "LATENESS", "PRAISE_WEEKLY");
-        assertThat(all.json().findValues("smsSegments")).allMatch(n -> n.asInt() >= 1);
+        assertThat(all.json().get("items").findValuesAsText("purpose")).contains("FIRST_DAY_ABSENCE", "LATENESS", "PRAISE_WEEKLY");
+        assertThat(all.json().get("items").findValues("smsSegments")).allMatch(n -> n.asInt() >= 1);
         var teacher = world.staffLogin(api, uk.openattendance.security.Role.TEACHER, school.id(), null);
         assertThat(api.put(path, teacher, "{\"body\":\"{{children}} is absent\"}").status()).isEqualTo(403);
     }

@@ -93,7 +93,7 @@ class OwnSendersIT implements TestPropertyProvider {
         assertThat(webhook(sms(sid, "+447700900952", number, "Hi, this is Jo's new number, she is off today")).statusCode()).isEqualTo(200);
 
         String office = world.staffLogin(api, Role.OFFICE, school.id(), null);
-        JsonNode queue = api.get("/api/v1/schools/" + school.id() + "/inbound-messages?status=REVIEW", office).json();
+        JsonNode queue = api.get("/api/v1/schools/" + school.id() + "/inbound-messages?status=REVIEW", office).json().get("items");
         assertThat(bodies(queue)).contains("Hi, this is Jo's new number, she is off today");
     }
 
@@ -109,12 +109,12 @@ class OwnSendersIT implements TestPropertyProvider {
 
         assertThat(webhook(sms("SMtrust" + System.nanoTime(), "+447700900954", number, body)).statusCode()).isEqualTo(200);
 
-        JsonNode queue = api.get("/api/v1/trusts/" + trust + "/inbound-messages?status=REVIEW", trustAdmin).json();
+        JsonNode queue = api.get("/api/v1/trusts/" + trust + "/inbound-messages?status=REVIEW", trustAdmin).json().get("items");
         assertThat(bodies(queue)).contains(body);
         long id = queue.get(0).get("id").asLong();
         String headOfOneSchool = world.staffLogin(api, Role.HEADTEACHER, school.id(), null);
         assertThat(api.get("/api/v1/trusts/" + trust + "/inbound-messages", headOfOneSchool).status()).isEqualTo(404);
-        assertThat(bodies(api.get("/api/v1/schools/" + school.id() + "/inbound-messages", headOfOneSchool).json())).doesNotContain(body);
+        assertThat(bodies(api.get("/api/v1/schools/" + school.id() + "/inbound-messages", headOfOneSchool).json().get("items"))).doesNotContain(body);
         String otherTrustAdmin = world.staffLogin(api, Role.TRUST_ADMIN, null, world.trust());
         assertThat(api.get("/api/v1/trusts/" + trust + "/inbound-messages", otherTrustAdmin).status()).isEqualTo(404);
         assertThat(api.post("/api/v1/trusts/" + trust + "/inbound-messages/" + id + "/resolve", headOfOneSchool, "{\"resolution\":\"Seen\"}").status())

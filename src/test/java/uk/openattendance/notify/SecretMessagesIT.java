@@ -98,10 +98,10 @@ class SecretMessagesIT {
 
         var outbox = f.api().get(school + "/messages?purpose=ONE_TIME_CODE", head);
         assertThat(outbox.status()).isEqualTo(200);
-        assertThat(outbox.json().size()).isEqualTo(1);
-        assertThat(outbox.json().at("/0/status").asText()).isEqualTo("SENT");
-        assertThat(outbox.json().at("/0/body").asText()).contains("code is ******").doesNotContain(code);
-        assertThat(outbox.json().at("/0/encoding").asText()).as("the redaction keeps the text GSM-7").isEqualTo("GSM-7");
+        assertThat(outbox.json().get("items").size()).isEqualTo(1);
+        assertThat(outbox.json().at("/items/0/status").asText()).isEqualTo("SENT");
+        assertThat(outbox.json().at("/items/0/body").asText()).contains("code is ******").doesNotContain(code);
+        assertThat(outbox.json().at("/items/0/encoding").asText()).as("the redaction keeps the text GSM-7").isEqualTo("GSM-7");
 
         var stored = f.api().get(school + "/stored-messages", head);
         assertThat(stored.json().at("/items/0/purpose").asText()).isEqualTo("ONE_TIME_CODE");
@@ -154,7 +154,7 @@ class SecretMessagesIT {
         assertThat(phone.receivedBy(f.e164())).isZero();
         String head = world.staffLogin(f.api(), Role.HEADTEACHER, f.school().id(), null);
         var outbox = f.api().get("/api/v1/schools/" + f.school().id() + "/messages?purpose=ONE_TIME_CODE", head);
-        assertThat(outbox.json().at("/0/status").asText()).isEqualTo("CANCELLED");
+        assertThat(outbox.json().at("/items/0/status").asText()).isEqualTo("CANCELLED");
         try (Connection c = java.sql.DriverManager.getConnection(jdbcUrl, "root", ""); PreparedStatement ps = c.prepareStatement(
                 "SELECT COUNT(*) FROM outbox_message WHERE school_id = ? AND sealed_body IS NOT NULL")) {
             ps.setLong(1, f.school().id());

@@ -228,7 +228,7 @@ class ParentStatusIT {
     }
 
     private JsonNode report(long id) {
-        for (JsonNode r : api.get(base() + "/absence-reports", parent).json()) {
+        for (JsonNode r : api.get(base() + "/absence-reports", parent).json().get("items")) {
             if (r.at("/report/id").asLong() == id) {
                 return r;
             }
@@ -239,7 +239,7 @@ class ParentStatusIT {
     private JsonNode leave(long id) {
         Api.Response r = api.get(base() + "/leave-requests", parent);
         assertThat(r.status()).as(r.body()).isEqualTo(200);
-        for (JsonNode l : r.json()) {
+        for (JsonNode l : r.json().get("items")) {
             if (l.at("/request/id").asLong() == id) {
                 return l;
             }
@@ -252,7 +252,7 @@ class ParentStatusIT {
         Api.Response r = api.get("/api/v1/schools/" + school.id() + "/messages?size=200", head);
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         List<JsonNode> out = new ArrayList<>();
-        r.json().forEach(m -> {
+        r.json().get("items").forEach(m -> {
             if (m.get("body").asText().contains("(reference " + reference + ")")) {
                 out.add(m);
             }

@@ -107,7 +107,7 @@ class ParentViewIT {
 
     @Test
     void aParentSeesTheirChildsYearFiguresExactlyAsStaffSeeThem() {
-        JsonNode children = get(fay, "/attendance").json();
+        JsonNode children = get(fay, "/attendance").json().get("items");
         assertThat(children).hasSize(1);
         JsonNode child = children.get(0);
         assertThat(child.get("pupilId").asLong()).isEqualTo(amara.id());
@@ -120,7 +120,7 @@ class ParentViewIT {
 
     @Test
     void thisWeeksMarksReadAsWordsNotCodes() {
-        JsonNode week = get(fay, "/attendance").json().get(0).get("thisWeek");
+        JsonNode week = get(fay, "/attendance").json().get("items").get(0).get("thisWeek");
         List<String> words = new ArrayList<>();
         week.forEach(m -> words.add(m.get("date").asText() + " " + m.get("session").asText() + ": " + m.get("words").asText()));
         assertThat(words).containsExactly(
@@ -133,7 +133,7 @@ class ParentViewIT {
 
     @Test
     void aParentListsTheLettersSentToThemAndDownloadsTheirPdf() throws Exception {
-        JsonNode mine = get(fay, "/letters").json();
+        JsonNode mine = get(fay, "/letters").json().get("items");
         assertThat(mine).hasSize(1);
         assertThat(mine.get(0).get("id").asLong()).isEqualTo(amarasLetter);
         assertThat(mine.get(0).get("delivery").asText()).isEqualTo("EMAIL");
@@ -147,11 +147,11 @@ class ParentViewIT {
 
     @Test
     void aParentSeesTheMessagesSentToThemAndNoOneElses() {
-        JsonNode mine = get(fay, "/messages").json();
+        JsonNode mine = get(fay, "/messages").json().get("items");
         assertThat(mine).isNotEmpty();
         mine.forEach(m -> assertThat(m.get("to").asText()).isEqualTo("fay.fenwick@example.org"));
         assertThat(mine.toString()).doesNotContain("Otterburn").doesNotContain("oscar.otterburn");
-        assertThat(get(oscar, "/messages").json().toString()).doesNotContain("Fenwick");
+        assertThat(get(oscar, "/messages").json().get("items").toString()).doesNotContain("Fenwick");
     }
 
     @Test
@@ -161,11 +161,11 @@ class ParentViewIT {
                 + "\",\"category\":\"ILLNESS\",\"reason\":\"A high temperature\"}");
         assertThat(made.status()).as(made.body()).isEqualTo(201);
         long reference = made.json().get(0).get("id").asLong();
-        JsonNode listed = get(fay, "/absence-reports").json();
+        JsonNode listed = get(fay, "/absence-reports").json().get("items");
         assertThat(listed).hasSize(1);
         assertThat(listed.at("/0/report/id").asLong()).isEqualTo(reference);
         assertThat(listed.at("/0/status/status").asText()).isEqualTo("RECEIVED");
-        assertThat(get(oscar, "/absence-reports").json()).isEmpty();
+        assertThat(get(oscar, "/absence-reports").json().get("items")).isEmpty();
         JsonNode gql = api.graphql(fay, "{ myAbsenceReports(schoolId: " + school.id() + ") { report { id pupilName } status statusWords } }").json();
         assertThat(gql.at("/data/myAbsenceReports/0/report/id").asLong()).isEqualTo(reference);
         assertThat(gql.at("/data/myAbsenceReports/0/status").asText()).isEqualTo("RECEIVED");
@@ -187,7 +187,7 @@ class ParentViewIT {
 
     @Test
     void eachMarkSaysHowItCountsSoTheWeekCanBeDrawnAsSessionsAttended() {
-        JsonNode week = get(fay, "/attendance").json().get(0).get("thisWeek");
+        JsonNode week = get(fay, "/attendance").json().get("items").get(0).get("thisWeek");
         List<String> counts = new ArrayList<>();
         week.forEach(m -> counts.add(m.get("counts").asText()));
         assertThat(counts).containsExactly("PRESENT", "AUTHORISED_ABSENCE", "PRESENT", "UNAUTHORISED_ABSENCE");
@@ -217,16 +217,16 @@ class ParentViewIT {
                 + ", ground: EXCEPTIONAL_CIRCUMSTANCES, firstDate: \"" + MONDAY.plusWeeks(4) + "\", lastDate: \"" + MONDAY.plusWeeks(4)
                 + "\", reason: \"Not mine\" }) { id } }");
         assertThat(leave.json().at("/errors/0/extensions/code").asText()).as(leave.body()).isEqualTo("NOT_YOUR_CHILD");
-        assertThat(get(oscar, "/absence-reports").json()).isEmpty();
-        assertThat(get(oscar, "/leave-requests").json()).isEmpty();
+        assertThat(get(oscar, "/absence-reports").json().get("items")).isEmpty();
+        assertThat(get(oscar, "/leave-requests").json().get("items")).isEmpty();
     }
 
     @Test
     void theOtherFamilySeesOnlyTheirOwnChild() {
-        JsonNode theirs = get(oscar, "/attendance").json();
+        JsonNode theirs = get(oscar, "/attendance").json().get("items");
         assertThat(theirs).hasSize(1);
         assertThat(theirs.get(0).get("name").asText()).contains("Olive");
-        assertThat(get(oscar, "/letters").json().get(0).get("id").asLong()).isEqualTo(olivesLetter);
+        assertThat(get(oscar, "/letters").json().get("items").get(0).get("id").asLong()).isEqualTo(olivesLetter);
         assertThat(pdf(oscar, amarasLetter).statusCode()).isEqualTo(404);
     }
 

@@ -997,7 +997,7 @@ class TenancySweepIT {
     }
 
     private int reportsOfSchoolAToday() {
-        return api.get("/api/v1/schools/" + schoolA + "/absence-reports?date=" + MONDAY, callers.get("staff")).json().size();
+        return api.get("/api/v1/schools/" + schoolA + "/absence-reports?date=" + MONDAY, callers.get("staff")).json().get("items").size();
     }
 
     private void refusedNaming(Api.Response r, String code, String field) {

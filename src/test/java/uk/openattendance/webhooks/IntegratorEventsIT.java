@@ -151,7 +151,7 @@ class IntegratorEventsIT {
         JsonNode listed = api.graphql(head, "{ webhookSubscriptions(schoolId: \"" + school.id() + "\") { id secret events } }").json();
         assertThat(listed.at("/data/webhookSubscriptions/0/id").asText()).isEqualTo(id);
         assertThat(listed.at("/data/webhookSubscriptions/0/secret").asText()).as("shown once").startsWith("…");
-        assertThat(api.get("/api/v1/schools/" + school.id() + "/webhooks", head).json().at("/0/id").asText()).as("the same subscription over REST")
+        assertThat(api.get("/api/v1/schools/" + school.id() + "/webhooks", head).json().get("items").at("/0/id").asText()).as("the same subscription over REST")
                 .isEqualTo(id);
 
         JsonNode off = api.graphql(head, "mutation { deactivateWebhook(schoolId: \"" + school.id() + "\", id: \"" + id + "\") { active } }").json();
@@ -190,7 +190,7 @@ class IntegratorEventsIT {
         Api.Response r = api.get(base + "/webhooks/" + subscription + "/deliveries", auth);
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         List<Event> out = new ArrayList<>();
-        for (JsonNode d : r.json()) {
+        for (JsonNode d : r.json().get("items")) {
             JsonNode payload = JSON.readTree(d.get("payload").asText());
             out.add(new Event(d.get("event").asText(), payload.get("data"), d.get("payload").asText()));
         }

@@ -67,7 +67,7 @@ class WebhookDestinationsIT {
 
         var made = api.post(path, head, "{\"url\":\"https://hooks.example.org/hook\",\"events\":[\"leave.decided\"]}");
         assertThat(made.status()).as(made.body()).isEqualTo(201);
-        assertThat(api.get(path, head).json().size()).as("only the public one was saved").isEqualTo(1);
+        assertThat(api.get(path, head).json().get("items").size()).as("only the public one was saved").isEqualTo(1);
     }
 
     @Test
@@ -103,7 +103,7 @@ class WebhookDestinationsIT {
             clock.advance(java.time.Duration.ofMinutes(2));
             dispatcher.dispatchDue();
 
-            JsonNode delivery = api.get("/api/v1/schools/" + school.id() + "/webhooks/" + made.json().get("id").asLong() + "/deliveries", head).json()
+            JsonNode delivery = api.get("/api/v1/schools/" + school.id() + "/webhooks/" + made.json().get("id").asLong() + "/deliveries", head).json().get("items")
                     .get(0);
             assertThat(delivery.get("status").asText()).isEqualTo("PENDING");
             assertThat(delivery.get("attempts").asInt()).isEqualTo(2);
@@ -139,8 +139,8 @@ class WebhookDestinationsIT {
             world.approvedLeaveRequest(api, school, head, java.time.LocalDate.of(2026, 11, 23));
             dispatcher.dispatchDue();
 
-            for (JsonNode s : api.get("/api/v1/schools/" + school.id() + "/webhooks", head).json()) {
-                JsonNode delivery = api.get("/api/v1/schools/" + school.id() + "/webhooks/" + s.get("id").asLong() + "/deliveries", head).json().get(0);
+            for (JsonNode s : api.get("/api/v1/schools/" + school.id() + "/webhooks", head).json().get("items")) {
+                JsonNode delivery = api.get("/api/v1/schools/" + school.id() + "/webhooks/" + s.get("id").asLong() + "/deliveries", head).json().get("items").get(0);
                 assertThat(delivery.get("status").asText()).as(s.get("url").asText()).isIn("PENDING", "FAILED");
                 assertThat(delivery.get("lastError").asText()).as(s.get("url").asText()).containsAnyOf("loopback", "https://");
             }

@@ -138,7 +138,7 @@ class WebhooksIT {
         String secret = made.json().get("secret").asText();
         long subscription = made.json().get("id").asLong();
         assertThat(secret).startsWith("whsec_");
-        assertThat(api.get(base + "/webhooks", head).json().at("/0/secret").asText()).as("shown once").doesNotContain(secret);
+        assertThat(api.get(base + "/webhooks", head).json().get("items").at("/0/secret").asText()).as("shown once").doesNotContain(secret);
 
         var req = api.post(base + "/leave-requests", office, "{\"pupilId\":" + pupil.id() + ",\"ground\":\"INTERVIEW\",\"firstDate\":\""
                 + MONDAY.plusWeeks(3) + "\",\"lastDate\":\"" + MONDAY.plusWeeks(3) + "\",\"reason\":\"Interview at a specialist music school\","
@@ -148,7 +148,7 @@ class WebhooksIT {
         }
         var decided = api.post(base + "/leave-requests/" + req.get("id").asLong() + "/decision", head, "{\"outcome\":\"APPROVE\"}");
         assertThat(decided.status()).as(decided.body()).isEqualTo(200);
-        assertThat(api.get(base + "/webhooks/" + subscription + "/deliveries", head).json().findValuesAsText("event"))
+        assertThat(api.get(base + "/webhooks/" + subscription + "/deliveries", head).json().get("items").findValuesAsText("event"))
                 .as("letter.sent waits until the email is accepted").containsExactly("leave.decided");
         outbox.dispatchDue();
 
@@ -176,7 +176,7 @@ class WebhooksIT {
         assertThat(letter.at("/data/kind").asText()).isEqualTo("LEAVE_DECISION");
         assertThat(letter.at("/data/delivery").asText()).isEqualTo("EMAIL");
 
-        JsonNode deliveries = api.get(base + "/webhooks/" + subscription + "/deliveries", head).json();
+        JsonNode deliveries = api.get(base + "/webhooks/" + subscription + "/deliveries", head).json().get("items");
         assertThat(deliveries.size()).isEqualTo(2);
         assertThat(deliveries.findValuesAsText("status")).containsOnly("DELIVERED");
         assertThat(deliveries.findValuesAsText("attempts")).containsExactlyInAnyOrder("1", "2");
@@ -205,7 +205,7 @@ class WebhooksIT {
         dispatcher.dispatchDue();
 
         assertThat(internalHits).as("requests that followed the redirect").isEmpty();
-        JsonNode delivery = api.get(base + "/webhooks/" + made.json().get("id").asLong() + "/deliveries", head).json().get(0);
+        JsonNode delivery = api.get(base + "/webhooks/" + made.json().get("id").asLong() + "/deliveries", head).json().get("items").get(0);
         assertThat(delivery.get("status").asText()).isEqualTo("FAILED");
         assertThat(delivery.get("attempts").asInt()).as("a redirect is not retried: the subscription must change").isEqualTo(1);
         assertThat(delivery.get("lastStatusCode").asInt()).isEqualTo(302);
@@ -228,7 +228,7 @@ class WebhooksIT {
         world.approvedLeaveRequest(api, school, head, MONDAY);
         dispatcher.dispatchDue();
 
-        JsonNode delivery = api.get(base + "/webhooks/" + made.json().get("id").asLong() + "/deliveries", head).json().get(0);
+        JsonNode delivery = api.get(base + "/webhooks/" + made.json().get("id").asLong() + "/deliveries", head).json().get("items").get(0);
         assertThat(delivery.get("status").asText()).as(delivery.toString()).isEqualTo("DELIVERED");
         assertThat(received).as("the name is known only to the service's resolver, which the connection used").hasSize(1);
 

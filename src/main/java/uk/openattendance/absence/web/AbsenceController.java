@@ -22,7 +22,6 @@ import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
-import java.util.List;
 import uk.openattendance.absence.app.AbsenceReportView;
 import uk.openattendance.absence.app.AcceptSuggestions;
 import uk.openattendance.absence.app.ReplySuggestions;
@@ -30,6 +29,8 @@ import uk.openattendance.absence.app.AbsenceService;
 import uk.openattendance.absence.app.ReportAbsence;
 import uk.openattendance.absence.domain.ReportChannel;
 import uk.openattendance.notify.app.InboundTexts;
+import uk.openattendance.platform.paging.Page;
+import uk.openattendance.platform.paging.PageRequest;
 import uk.openattendance.platform.web.ProblemResponses;
 import uk.openattendance.security.ActorResolver;
 
@@ -69,13 +70,17 @@ public class AbsenceController {
 
     @Get("/absence-reports")
     @Operation(summary = "Reports covering a date: the office's morning list")
-    public List<AbsenceReportView> listAbsenceReports(Authentication auth, @PathVariable long schoolId, @QueryValue LocalDate date) {
-        return absences.reportsOn(actors.resolve(auth.getName()), schoolId, date);
+    public Page<AbsenceReportView> listAbsenceReports(Authentication auth, @PathVariable long schoolId, @QueryValue LocalDate date,
+            @QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "50") int size) {
+        PageRequest request = new PageRequest(page, size);
+        return Page.slice(absences.reportsOn(actors.resolve(auth.getName()), schoolId, date), request);
     }
 
     @Get("/pupils/{pupilId}/absence-reports")
     @Operation(summary = "A pupil's absence reports, newest first")
-    public List<AbsenceReportView> listPupilAbsenceReports(Authentication auth, @PathVariable long schoolId, @PathVariable long pupilId) {
-        return absences.reportsOfPupil(actors.resolve(auth.getName()), schoolId, pupilId);
+    public Page<AbsenceReportView> listPupilAbsenceReports(Authentication auth, @PathVariable long schoolId, @PathVariable long pupilId,
+            @QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "50") int size) {
+        PageRequest request = new PageRequest(page, size);
+        return Page.slice(absences.reportsOfPupil(actors.resolve(auth.getName()), schoolId, pupilId), request);
     }
 }

@@ -24,12 +24,13 @@ import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 import uk.openattendance.leave.app.DecideLeave;
 import uk.openattendance.leave.app.LeaveRequestView;
 import uk.openattendance.leave.app.LeaveService;
 import uk.openattendance.leave.app.RequestLeave;
+import uk.openattendance.platform.paging.Page;
+import uk.openattendance.platform.paging.PageRequest;
 import uk.openattendance.platform.web.ProblemResponses;
 import uk.openattendance.platform.web.Uploads;
 import uk.openattendance.security.ActorResolver;
@@ -58,8 +59,10 @@ public class LeaveController {
 
     @Get("/leave-requests")
     @Operation(summary = "The school's leave requests, newest first; status REQUESTED lists those waiting for a decision")
-    public List<LeaveRequestView> listLeaveRequests(Authentication auth, @PathVariable long schoolId, @Nullable @QueryValue String status) {
-        return leave.list(actors.resolve(auth.getName()), schoolId, status);
+    public Page<LeaveRequestView> listLeaveRequests(Authentication auth, @PathVariable long schoolId, @Nullable @QueryValue String status,
+            @QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "50") int size) {
+        PageRequest request = new PageRequest(page, size);
+        return Page.slice(leave.list(actors.resolve(auth.getName()), schoolId, status), request);
     }
 
     @Get("/leave-requests/{id}")
@@ -70,8 +73,10 @@ public class LeaveController {
 
     @Get("/pupils/{pupilId}/leave-requests")
     @Operation(summary = "A pupil's leave requests, newest first")
-    public List<LeaveRequestView> listPupilLeaveRequests(Authentication auth, @PathVariable long schoolId, @PathVariable long pupilId) {
-        return leave.ofPupil(actors.resolve(auth.getName()), schoolId, pupilId);
+    public Page<LeaveRequestView> listPupilLeaveRequests(Authentication auth, @PathVariable long schoolId, @PathVariable long pupilId,
+            @QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "50") int size) {
+        PageRequest request = new PageRequest(page, size);
+        return Page.slice(leave.ofPupil(actors.resolve(auth.getName()), schoolId, pupilId), request);
     }
 
     @Post("/leave-requests/{id}/decision")
@@ -111,9 +116,10 @@ public class LeaveController {
 
     @Get("/leave-evidence-prompts")
     @Operation(summary = "Absences on the school day before or after approved leave: ask the family for evidence")
-    public List<LeaveService.EvidencePrompt> listLeaveEvidencePrompts(Authentication auth, @PathVariable long schoolId, @QueryValue LocalDate from,
-            @QueryValue LocalDate to) {
-        return leave.evidencePrompts(actors.resolve(auth.getName()), schoolId, from, to);
+    public Page<LeaveService.EvidencePrompt> listLeaveEvidencePrompts(Authentication auth, @PathVariable long schoolId, @QueryValue LocalDate from,
+            @QueryValue LocalDate to, @QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "50") int size) {
+        PageRequest request = new PageRequest(page, size);
+        return Page.slice(leave.evidencePrompts(actors.resolve(auth.getName()), schoolId, from, to), request);
     }
 
     public record NewAssessmentPeriod(String name, LocalDate startsOn, LocalDate endsOn) {}
@@ -127,7 +133,9 @@ public class LeaveController {
 
     @Get("/assessment-periods")
     @Operation(summary = "The school's assessment periods")
-    public List<LeaveService.AssessmentPeriod> listAssessmentPeriods(Authentication auth, @PathVariable long schoolId) {
-        return leave.assessmentPeriods(actors.resolve(auth.getName()), schoolId);
+    public Page<LeaveService.AssessmentPeriod> listAssessmentPeriods(Authentication auth, @PathVariable long schoolId,
+            @QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "50") int size) {
+        PageRequest request = new PageRequest(page, size);
+        return Page.slice(leave.assessmentPeriods(actors.resolve(auth.getName()), schoolId), request);
     }
 }

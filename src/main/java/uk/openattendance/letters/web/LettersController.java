@@ -31,6 +31,8 @@ import uk.openattendance.letters.app.LetterService;
 import uk.openattendance.letters.app.LetterTemplates;
 import uk.openattendance.letters.app.LetterView;
 import uk.openattendance.letters.domain.LetterException;
+import uk.openattendance.platform.paging.Page;
+import uk.openattendance.platform.paging.PageRequest;
 import uk.openattendance.platform.web.ProblemResponses;
 import uk.openattendance.security.ActorResolver;
 
@@ -82,8 +84,10 @@ public class LettersController {
 
     @Get(value = "/schools/{schoolId}/letters", produces = {MediaType.APPLICATION_JSON, Spreadsheets.CSV, Spreadsheets.XLSX})
     @Operation(summary = "The school's letters, newest first; status DRAFT lists those waiting for review")
-    public List<LetterView> listLetters(Authentication auth, @PathVariable long schoolId, @Nullable @QueryValue String status) {
-        return letters.list(actors.resolve(auth.getName()), schoolId, status);
+    public Page<LetterView> listLetters(Authentication auth, @PathVariable long schoolId, @Nullable @QueryValue String status,
+            @QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "50") int size) {
+        PageRequest request = new PageRequest(page, size);
+        return Spreadsheets.pageOrWhole(letters.list(actors.resolve(auth.getName()), schoolId, status), request);
     }
 
     @Get("/schools/{schoolId}/letters/{id}")
@@ -136,8 +140,10 @@ public class LettersController {
     @Get("/schools/{schoolId}/letters/print-queue")
     @Operation(summary = "Printed copies waiting for post, queued when letters were emailed to a family where a parent with parental "
             + "responsibility has no email; in posting order (postcode, then name)")
-    public List<LetterService.QueuedCopy> listPrintQueue(Authentication auth, @PathVariable long schoolId) {
-        return letters.printQueue(actors.resolve(auth.getName()), schoolId);
+    public Page<LetterService.QueuedCopy> listPrintQueue(Authentication auth, @PathVariable long schoolId,
+            @QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "50") int size) {
+        PageRequest request = new PageRequest(page, size);
+        return Page.slice(letters.printQueue(actors.resolve(auth.getName()), schoolId), request);
     }
 
     @Post(value = "/schools/{schoolId}/letters/print-queue/print-runs", produces = "application/pdf")
@@ -150,16 +156,19 @@ public class LettersController {
 
     @Get("/schools/{schoolId}/pupils/{pupilId}/letters")
     @Operation(summary = "Every letter about a pupil, newest first, with who approved and sent it")
-    public List<LetterView> listPupilLetters(Authentication auth, @PathVariable long schoolId, @PathVariable long pupilId) {
-        return letters.ofPupil(actors.resolve(auth.getName()), schoolId, pupilId);
+    public Page<LetterView> listPupilLetters(Authentication auth, @PathVariable long schoolId, @PathVariable long pupilId,
+            @QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "50") int size) {
+        PageRequest request = new PageRequest(page, size);
+        return Page.slice(letters.ofPupil(actors.resolve(auth.getName()), schoolId, pupilId), request);
     }
 
     @Get("/schools/{schoolId}/letter-templates")
     @Operation(summary = "The wording each kind of letter uses at this school, and whether it is the school's, the trust's or built in; "
             + "with ?language=pl, the school's or trust's wording in that language where written, else the English it would go in")
-    public List<LetterTemplates.TemplateView> listLetterTemplates(Authentication auth, @PathVariable long schoolId,
-            @Nullable @QueryValue String language) {
-        return templates.templates(actors.resolve(auth.getName()), schoolId, language);
+    public Page<LetterTemplates.TemplateView> listLetterTemplates(Authentication auth, @PathVariable long schoolId,
+            @Nullable @QueryValue String language, @QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "50") int size) {
+        PageRequest request = new PageRequest(page, size);
+        return Page.slice(templates.templates(actors.resolve(auth.getName()), schoolId, language), request);
     }
 
     @Put("/schools/{schoolId}/letter-templates/{kind}")
@@ -187,7 +196,9 @@ public class LettersController {
 
     @Get("/schools/{schoolId}/letter-exceptions")
     @Operation(summary = "The exceptions the office has recorded")
-    public List<LetterException> listLetterExceptions(Authentication auth, @PathVariable long schoolId) {
-        return letters.exceptions(actors.resolve(auth.getName()), schoolId);
+    public Page<LetterException> listLetterExceptions(Authentication auth, @PathVariable long schoolId,
+            @QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "50") int size) {
+        PageRequest request = new PageRequest(page, size);
+        return Page.slice(letters.exceptions(actors.resolve(auth.getName()), schoolId), request);
     }
 }

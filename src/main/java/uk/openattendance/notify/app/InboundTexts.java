@@ -118,6 +118,26 @@ public class InboundTexts {
         return store.ofSchool(null, "REVIEW", page * size, size).stream().map(InboundTexts::view).toList();
     }
 
+    /** How many texts {@link #ofSchool} lists across its pages, for the page's total. */
+    public long countOfSchool(Actor actor, long schoolId, String status) {
+        actor.require(Permission.REGISTER_AMEND, schoolId, "School", schoolId);
+        return store.countOfSchool(schoolId, status);
+    }
+
+    /** How many texts {@link #ofTrust} lists across its pages. */
+    public long countOfTrust(Actor actor, long trustId, String status) {
+        requireTrust(actor, trustId);
+        return store.countOfTrust(trustId, status);
+    }
+
+    /** How many texts {@link #unmatched} lists across its pages. */
+    public long countUnmatched(Actor actor) {
+        if (!actor.isSystem() && !actor.platformAdmin()) {
+            throw CommonProblem.notFound("Unmatched texts", "");
+        }
+        return store.countOfSchool(null, "REVIEW");
+    }
+
     public InboundView resolve(Actor actor, long schoolId, long id, String resolution) {
         actor.require(Permission.REGISTER_AMEND, schoolId, "School", schoolId);
         if (resolution == null || resolution.isBlank() || resolution.length() > 1000) {

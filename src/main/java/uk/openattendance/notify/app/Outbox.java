@@ -188,6 +188,12 @@ public class Outbox {
         }).toList();
     }
 
+    /** How many messages {@link #messages} lists across its pages (secret-bearing ones counted only where they are listed). */
+    public long countMessages(Actor actor, long schoolId, LocalDate aboutDate, MessagePurpose purpose) {
+        actor.require(uk.openattendance.security.Permission.ROLL_READ, schoolId, "School", schoolId);
+        return store.countOfSchool(schoolId, aboutDate, purpose == null ? null : purpose.name(), SecretMessages.hiddenFrom(actor, schoolId));
+    }
+
     /** A text or email as the parent received it. */
     public record FamilyMessage(long id, String purpose, String channel, String to, String subject, String body, java.util.List<Long> pupilIds,
             LocalDate aboutDate, String status, java.time.Instant sentAt) {}

@@ -186,6 +186,18 @@ public class InboundStore {
                 });
     }
 
+    /** How many texts {@link #ofSchool} would list across all its pages. */
+    public long countOfSchool(Long schoolId, String status) {
+        return jdbc.prepareStatement("SELECT COUNT(*) FROM inbound_sms WHERE (school_id = ? OR (? IS NULL AND school_id IS NULL)) "
+                + "AND (? IS NULL OR status = ?)", ps -> {
+                    Sql.setLong(ps, 1, schoolId);
+                    Sql.setLong(ps, 2, schoolId);
+                    ps.setString(3, status);
+                    ps.setString(4, status);
+                    return count(ps);
+                });
+    }
+
     /** A trust's queue: texts to its shared number that no school's contact sent. */
     public List<InboundRow> ofTrust(long trustId, String status, int offset, int limit) {
         return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM inbound_sms WHERE trust_id = ? AND school_id IS NULL "
@@ -197,6 +209,23 @@ public class InboundStore {
                     ps.setInt(5, offset);
                     return read(ps);
                 });
+    }
+
+    /** How many texts {@link #ofTrust} would list across all its pages. */
+    public long countOfTrust(long trustId, String status) {
+        return jdbc.prepareStatement("SELECT COUNT(*) FROM inbound_sms WHERE trust_id = ? AND school_id IS NULL AND (? IS NULL OR status = ?)", ps -> {
+            ps.setLong(1, trustId);
+            ps.setString(2, status);
+            ps.setString(3, status);
+            return count(ps);
+        });
+    }
+
+    private static long count(java.sql.PreparedStatement ps) throws java.sql.SQLException {
+        try (ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     /** Texts from this number since a moment, to see whether a family replied before the call list. */

@@ -235,6 +235,28 @@ public class OutboxStore {
                 });
     }
 
+    /** How many messages {@link #ofSchool} would list across all its pages: the total a page of them states. */
+    public long countOfSchool(long schoolId, LocalDate aboutDate, String purpose, Collection<String> hiddenPurposes) {
+        String hidden = hiddenPurposes.isEmpty() ? "" : " AND purpose NOT IN (" + String.join(",", hiddenPurposes.stream().map(p -> "?").toList()) + ")";
+        return jdbc.prepareStatement("SELECT COUNT(*) FROM outbox_message WHERE school_id = ? AND (? IS NULL OR about_date = ?) "
+                + "AND (? IS NULL OR purpose = ?)" + hidden, ps -> {
+                    ps.setLong(1, schoolId);
+                    Date d = aboutDate == null ? null : Date.valueOf(aboutDate);
+                    ps.setDate(2, d);
+                    ps.setDate(3, d);
+                    ps.setString(4, purpose);
+                    ps.setString(5, purpose);
+                    int i = 6;
+                    for (String p : hiddenPurposes) {
+                        ps.setString(i++, p);
+                    }
+                    try (java.sql.ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        return rs.getLong(1);
+                    }
+                });
+    }
+
     /** Messages sent to one contact of a school, newest first, leaving out the {@code hiddenPurposes}; only those that went out. */
     public List<OutboxRow> sentToContact(long schoolId, long contactId, Collection<String> hiddenPurposes, int limit) {
         String hidden = hiddenPurposes.isEmpty() ? "" : " AND purpose NOT IN (" + String.join(",", hiddenPurposes.stream().map(p -> "?").toList()) + ")";

@@ -24,7 +24,10 @@ import uk.openattendance.notify.app.Outbox;
 import uk.openattendance.notify.app.Suppressions;
 import uk.openattendance.notify.app.Templates;
 import uk.openattendance.notify.domain.MessagePurpose;
+import uk.openattendance.platform.paging.Page;
+import uk.openattendance.platform.paging.PageRequest;
 import uk.openattendance.platform.web.ProblemResponses;
+import uk.openattendance.security.Actor;
 import uk.openattendance.security.ActorResolver;
 
 @ProblemResponses
@@ -48,16 +51,25 @@ public class MessagesController {
 
     @Get(value = "/schools/{schoolId}/messages", produces = {MediaType.APPLICATION_JSON, Spreadsheets.CSV, Spreadsheets.XLSX})
     @Operation(summary = "Texts and emails the school sent or is sending, newest first, with status, provider id, attempts and SMS segments")
-    public List<Outbox.MessageView> listMessages(Authentication auth, @PathVariable long schoolId, @Nullable @QueryValue LocalDate date,
+    public Page<Outbox.MessageView> listMessages(Authentication auth, @PathVariable long schoolId, @Nullable @QueryValue LocalDate date,
             @Nullable @QueryValue @Schema(type = "string") MessagePurpose purpose, @QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "50") int size) {
-        return outbox.messages(actors.resolve(auth.getName()), schoolId, date, purpose, Math.max(page, 0), Math.min(Math.max(size, 1), 500));
+        PageRequest request = new PageRequest(page, size);
+        Actor actor = actors.resolve(auth.getName());
+        if (Spreadsheets.asked()) {
+            // an export is every message the filters match, not the page the JSON would show
+            return Page.whole(outbox.messages(actor, schoolId, date, purpose, 0, Integer.MAX_VALUE));
+        }
+        long total = outbox.countMessages(actor, schoolId, date, purpose);
+        return Page.of(request.offset() >= total ? List.of() : outbox.messages(actor, schoolId, date, purpose, page, size), request, total);
     }
 
     @Get("/schools/{schoolId}/message-templates")
     @Operation(summary = "The wording of every message the school sends, in English and each language it reaches families in, with an example, "
             + "its cost in SMS segments, and whether a machine-made translation still needs review by someone at the school")
-    public List<Templates.TemplateView> listTemplates(Authentication auth, @PathVariable long schoolId, @Nullable @QueryValue String language) {
-        return templates.templates(actors.resolve(auth.getName()), schoolId, language);
+    public Page<Templates.TemplateView> listTemplates(Authentication auth, @PathVariable long schoolId, @Nullable @QueryValue String language,
+            @QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "50") int size) {
+        PageRequest request = new PageRequest(page, size);
+        return Page.slice(templates.templates(actors.resolve(auth.getName()), schoolId, language), request);
     }
 
     @Put("/schools/{schoolId}/message-templates/{purpose}")
@@ -83,8 +95,10 @@ public class MessagesController {
 
     @Get("/schools/{schoolId}/suppressions")
     @Operation(summary = "Numbers and addresses that are not messaged: opt-outs (STOP) and the school's own list")
-    public List<Suppressions.SuppressionView> listSuppressions(Authentication auth, @PathVariable long schoolId) {
-        return suppressions.list(actors.resolve(auth.getName()), schoolId);
+    public Page<Suppressions.SuppressionView> listSuppressions(Authentication auth, @PathVariable long schoolId,
+            @QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "50") int size) {
+        PageRequest request = new PageRequest(page, size);
+        return Page.slice(suppressions.list(actors.resolve(auth.getName()), schoolId), request);
     }
 
     @Post("/schools/{schoolId}/suppressions")
@@ -101,16 +115,22 @@ public class MessagesController {
 
     @Get("/schools/{schoolId}/inbound-messages")
     @Operation(summary = "Texts from families: status REVIEW is the office's queue of replies the service could not act on")
-    public List<InboundTexts.InboundView> listInbound(Authentication auth, @PathVariable long schoolId, @Nullable @QueryValue String status,
+    public Page<InboundTexts.InboundView> listInbound(Authentication auth, @PathVariable long schoolId, @Nullable @QueryValue String status,
             @QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "50") int size) {
-        return inbound.ofSchool(actors.resolve(auth.getName()), schoolId, status, Math.max(page, 0), Math.min(Math.max(size, 1), 500));
+        PageRequest request = new PageRequest(page, size);
+        Actor actor = actors.resolve(auth.getName());
+        long total = inbound.countOfSchool(actor, schoolId, status);
+        return Page.of(request.offset() >= total ? List.of() : inbound.ofSchool(actor, schoolId, status, page, size), request, total);
     }
 
     @Get("/trusts/{trustId}/inbound-messages")
     @Operation(summary = "Texts to the trust's shared number from numbers no contact has (trust administrators)")
-    public List<InboundTexts.InboundView> listTrustInbound(Authentication auth, @PathVariable long trustId, @Nullable @QueryValue String status,
+    public Page<InboundTexts.InboundView> listTrustInbound(Authentication auth, @PathVariable long trustId, @Nullable @QueryValue String status,
             @QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "50") int size) {
-        return inbound.ofTrust(actors.resolve(auth.getName()), trustId, status, Math.max(page, 0), Math.min(Math.max(size, 1), 500));
+        PageRequest request = new PageRequest(page, size);
+        Actor actor = actors.resolve(auth.getName());
+        long total = inbound.countOfTrust(actor, trustId, status);
+        return Page.of(request.offset() >= total ? List.of() : inbound.ofTrust(actor, trustId, status, page, size), request, total);
     }
 
     @Schema(example = "{\"resolution\": \"Phoned Mum back: Kit is off with a cold, marked I\"}")
@@ -130,8 +150,11 @@ public class MessagesController {
 
     @Get("/inbound-messages/unmatched")
     @Operation(summary = "Texts from numbers no contact has (platform administrators)")
-    public List<InboundTexts.InboundView> listUnmatched(Authentication auth, @QueryValue(defaultValue = "0") int page,
+    public Page<InboundTexts.InboundView> listUnmatched(Authentication auth, @QueryValue(defaultValue = "0") int page,
             @QueryValue(defaultValue = "50") int size) {
-        return inbound.unmatched(actors.resolve(auth.getName()), Math.max(page, 0), Math.min(Math.max(size, 1), 500));
+        PageRequest request = new PageRequest(page, size);
+        Actor actor = actors.resolve(auth.getName());
+        long total = inbound.countUnmatched(actor);
+        return Page.of(request.offset() >= total ? List.of() : inbound.unmatched(actor, page, size), request, total);
     }
 }

@@ -22,7 +22,6 @@ import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.List;
 import uk.openattendance.absence.app.AbsenceReportView;
 import uk.openattendance.absence.app.AbsenceService;
 import uk.openattendance.letters.app.LetterService;
@@ -37,6 +36,8 @@ import uk.openattendance.leave.app.RequestLeave;
 import uk.openattendance.platform.web.Uploads;
 import uk.openattendance.parent.app.ParentPortal;
 import uk.openattendance.parent.app.ParentSignIn;
+import uk.openattendance.platform.paging.Page;
+import uk.openattendance.platform.paging.PageRequest;
 import uk.openattendance.platform.problem.DomainProblem;
 import uk.openattendance.platform.web.ProblemResponses;
 import uk.openattendance.security.ActorResolver;
@@ -87,23 +88,29 @@ public class ParentController {
     @Get("/children")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @Operation(summary = "Your children at this school, with today's marks")
-    public List<ParentPortal.Child> listMyChildren(Authentication auth, @PathVariable long schoolId) {
-        return portal.children(actors.resolve(auth.getName()), schoolId);
+    public Page<ParentPortal.Child> listMyChildren(Authentication auth, @PathVariable long schoolId,
+            @QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "50") int size) {
+        PageRequest request = new PageRequest(page, size);
+        return Page.slice(portal.children(actors.resolve(auth.getName()), schoolId), request);
     }
 
     @Get("/attendance")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @Operation(summary = "Each of your children's attendance this school year, with the same DfE figures (window and denominator stated) the "
             + "school's staff see, and this week's marks so far in words")
-    public List<ParentPortal.ChildAttendance> listMyChildrensAttendance(Authentication auth, @PathVariable long schoolId) {
-        return portal.attendance(actors.resolve(auth.getName()), schoolId);
+    public Page<ParentPortal.ChildAttendance> listMyChildrensAttendance(Authentication auth, @PathVariable long schoolId,
+            @QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "50") int size) {
+        PageRequest request = new PageRequest(page, size);
+        return Page.slice(portal.attendance(actors.resolve(auth.getName()), schoolId), request);
     }
 
     @Get("/letters")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @Operation(summary = "Letters the school sent about your children (emailed or posted), newest first")
-    public List<LetterService.FamilyLetter> listMyLetters(Authentication auth, @PathVariable long schoolId) {
-        return portal.letters(actors.resolve(auth.getName()), schoolId);
+    public Page<LetterService.FamilyLetter> listMyLetters(Authentication auth, @PathVariable long schoolId,
+            @QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "50") int size) {
+        PageRequest request = new PageRequest(page, size);
+        return Page.slice(portal.letters(actors.resolve(auth.getName()), schoolId), request);
     }
 
     @Get(value = "/letters/{letterId}/pdf", produces = "application/pdf")
@@ -117,15 +124,19 @@ public class ParentController {
     @Get("/messages")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @Operation(summary = "Texts and emails the school sent you, newest first (sign-in codes left out)")
-    public List<Outbox.FamilyMessage> listMyMessages(Authentication auth, @PathVariable long schoolId) {
-        return portal.messages(actors.resolve(auth.getName()), schoolId);
+    public Page<Outbox.FamilyMessage> listMyMessages(Authentication auth, @PathVariable long schoolId,
+            @QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "50") int size) {
+        PageRequest request = new PageRequest(page, size);
+        return Page.slice(portal.messages(actors.resolve(auth.getName()), schoolId), request);
     }
 
     @Get("/absence-reports")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @Operation(summary = "Absence reports about your children, newest first, each with its reference (id) and where it stands")
-    public List<AbsenceService.FamilyReport> listMyAbsenceReports(Authentication auth, @PathVariable long schoolId) {
-        return portal.absenceReports(actors.resolve(auth.getName()), schoolId);
+    public Page<AbsenceService.FamilyReport> listMyAbsenceReports(Authentication auth, @PathVariable long schoolId,
+            @QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "50") int size) {
+        PageRequest request = new PageRequest(page, size);
+        return Page.slice(portal.absenceReports(actors.resolve(auth.getName()), schoolId), request);
     }
 
     @Post("/absence-reports")
@@ -153,8 +164,10 @@ public class ParentController {
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @Operation(summary = "Your children's leave requests, newest first, each with its reference and where it stands (received, needs evidence, "
             + "approved, part approved, refused with the headteacher's note, withdrawn)")
-    public List<uk.openattendance.leave.app.LeaveService.FamilyLeave> listMyLeaveRequests(Authentication auth, @PathVariable long schoolId) {
-        return portal.myLeaveRequests(actors.resolve(auth.getName()), schoolId);
+    public Page<uk.openattendance.leave.app.LeaveService.FamilyLeave> listMyLeaveRequests(Authentication auth, @PathVariable long schoolId,
+            @QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "50") int size) {
+        PageRequest request = new PageRequest(page, size);
+        return Page.slice(portal.myLeaveRequests(actors.resolve(auth.getName()), schoolId), request);
     }
 
     @Post(value = "/leave-requests/{requestId}/documents", consumes = MediaType.MULTIPART_FORM_DATA)

@@ -13,7 +13,9 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.List;
+import io.micronaut.http.annotation.QueryValue;
+import uk.openattendance.platform.paging.Page;
+import uk.openattendance.platform.paging.PageRequest;
 import uk.openattendance.platform.web.ProblemResponses;
 import uk.openattendance.security.ActorResolver;
 import uk.openattendance.webhooks.app.WebhookService;
@@ -45,8 +47,10 @@ public class WebhookController {
 
     @Get
     @Operation(summary = "The school's webhook subscriptions (secrets masked)")
-    public List<Subscription> listWebhooks(Authentication auth, @PathVariable long schoolId) {
-        return webhooks.subscriptions(actors.resolve(auth.getName()), schoolId);
+    public Page<Subscription> listWebhooks(Authentication auth, @PathVariable long schoolId,
+            @QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "50") int size) {
+        PageRequest request = new PageRequest(page, size);
+        return Page.slice(webhooks.subscriptions(actors.resolve(auth.getName()), schoolId), request);
     }
 
     @Delete("/{id}")
@@ -57,7 +61,9 @@ public class WebhookController {
 
     @Get("/{id}/deliveries")
     @Operation(summary = "The latest 200 deliveries to a subscription: status, attempts, the subscriber's last answer, and the payload")
-    public List<Delivery> listWebhookDeliveries(Authentication auth, @PathVariable long schoolId, @PathVariable long id) {
-        return webhooks.deliveries(actors.resolve(auth.getName()), schoolId, id);
+    public Page<Delivery> listWebhookDeliveries(Authentication auth, @PathVariable long schoolId, @PathVariable long id,
+            @QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "50") int size) {
+        PageRequest request = new PageRequest(page, size);
+        return Page.slice(webhooks.deliveries(actors.resolve(auth.getName()), schoolId, id), request);
     }
 }

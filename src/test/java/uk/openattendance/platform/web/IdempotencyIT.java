@@ -85,7 +85,7 @@ class IdempotencyIT {
         assertThat(retry.status()).as(retry.body()).isEqualTo(201);
         assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
         assertThat(retry.json().at("/0/id").asLong()).isEqualTo(first.json().at("/0/id").asLong());
-        var listed = api.get(path + "?date=2026-11-24", office).json();
+        var listed = api.get(path + "?date=2026-11-24", office).json().get("items");
         long mine = 0;
         for (var r : listed) {
             mine += r.path("pupilId").asLong() == pupilId ? 1 : 0;
