@@ -30,7 +30,7 @@ public class GraphqlFactory {
         RuntimeWiring.Builder runtime = RuntimeWiring.newRuntimeWiring();
         TypedScalars.wire(runtime);
         wirings.forEach(w -> w.wire(runtime));
-        GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(types, runtime.build());
+        GraphQLSchema schema = ConnectionFields.wrap(new SchemaGenerator().makeExecutableSchema(types, runtime.build()));
         return GraphQL.newGraphQL(schema)
                 .defaultDataFetcherExceptionHandler(new ProblemExceptionHandler())
                 .instrumentation(new ChainedInstrumentation(List.of(
