@@ -71,9 +71,9 @@ public class AbsenceWiring implements GraphqlWiring {
         Map<String, Object> in = env.getArgument("report");
         List<Long> pupils = ((List<?>) in.get("pupilIds")).stream().map(v -> {
             try {
-                return Long.valueOf(String.valueOf(v));
-            } catch (NumberFormatException e) {
-                throw DomainProblem.field(AbsenceProblem.REPORT_NOT_VALID, "report.pupilIds", "numeric pupil ids");
+                return GraphqlContext.idValue(v, "report.pupilIds");
+            } catch (DomainProblem e) {
+                throw DomainProblem.field(AbsenceProblem.REPORT_NOT_VALID, "report.pupilIds", "pupils' global ids or numeric ids");
             }
         }).toList();
         return new ReportAbsence(pupils, date(in.get("firstDate"), "report.firstDate"), session(in.get("firstSession")),

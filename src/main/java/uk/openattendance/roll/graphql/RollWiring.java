@@ -12,6 +12,7 @@ import org.dataloader.DataLoaderFactory;
 import org.dataloader.DataLoaderRegistry;
 import uk.openattendance.platform.graphql.Connections;
 import uk.openattendance.platform.graphql.GraphqlWiring;
+import uk.openattendance.platform.graphql.NodeType;
 import uk.openattendance.platform.paging.PageRequest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Arrays;
@@ -45,6 +46,12 @@ public class RollWiring implements GraphqlWiring, CallerDataLoaders {
         this.json = json;
         this.pupils = pupils;
         this.contacts = contacts;
+    }
+
+    /** node(id) of a pupil reads it as pupil(schoolId, id) does. */
+    @Override
+    public List<NodeType<?>> nodeTypes() {
+        return List.of(new NodeType<>("Pupil", PupilView.class, PupilView::id, PupilView::schoolId, (env, school, id) -> pupils.pupil(actor(env), school, id)));
     }
 
     @Override

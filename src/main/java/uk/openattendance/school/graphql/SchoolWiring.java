@@ -15,6 +15,7 @@ import org.dataloader.DataLoaderFactory;
 import org.dataloader.DataLoaderRegistry;
 import uk.openattendance.platform.graphql.Connections;
 import uk.openattendance.platform.graphql.GraphqlWiring;
+import uk.openattendance.platform.graphql.NodeType;
 import uk.openattendance.platform.paging.PageRequest;
 import uk.openattendance.school.app.RegisterGroupService;
 import uk.openattendance.school.app.RegisterGroupView;
@@ -37,6 +38,14 @@ public class SchoolWiring implements GraphqlWiring, CallerDataLoaders {
     public SchoolWiring(SchoolService schools, RegisterGroupService groups) {
         this.schools = schools;
         this.groups = groups;
+    }
+
+    /** node(id) of a school reads it as school(id) does; of a register group, as registerGroup(schoolId, groupId) does. */
+    @Override
+    public List<NodeType<?>> nodeTypes() {
+        return List.of(new NodeType<>("School", SchoolView.class, SchoolView::id, s -> null, (env, school, id) -> schools.school(actor(env), id)),
+                new NodeType<>("RegisterGroup", RegisterGroupView.class, RegisterGroupView::id, RegisterGroupView::schoolId,
+                        (env, school, id) -> groups.registerGroup(actor(env), school, id)));
     }
 
     @Override
