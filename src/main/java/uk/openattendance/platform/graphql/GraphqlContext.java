@@ -14,18 +14,45 @@ public final class GraphqlContext {
 
     /** An id argument: a Node's global id, or (while clients move to global ids) the plain database id. */
     public static long id(DataFetchingEnvironment env, String name) {
-        return idValue(env.getArgument(name), name);
+        return idValue(env.getArgument(name), name, nodeType(name, env.getField() == null ? null : env.getField().getName()));
     }
 
     /** As {@link #id}, for a value inside an input object; {@code field} names it in the refusal (e.g. report.pupilIds). */
     public static long idValue(Object value, String field) {
+        return idValue(value, field, nodeType(field, null));
+    }
+
+    /**
+     * A global id counts only where the argument names that type (a letter's global id passed as pupilId would otherwise
+     * read whichever pupil has the letter's number); types that are not Nodes yet take numbers only.
+     */
+    private static long idValue(Object value, String field, String type) {
         String text = String.valueOf(value);
         try {
             return Long.parseLong(text);
         } catch (NumberFormatException e) {
-            return GlobalIds.decode(text).map(GlobalIds.GlobalId::databaseId).orElseThrow(() -> DomainProblem.field(CommonProblem.VALIDATION_FAILED,
-                    field, "a global id (a Node's id) or a numeric id"));
+            return GlobalIds.decode(text).filter(g -> g.type().equals(type)).map(GlobalIds.GlobalId::databaseId).orElseThrow(() -> DomainProblem.field(
+                    CommonProblem.VALIDATION_FAILED, field, type == null ? "a numeric id" : "the global id of a " + type + " or its numeric id"));
         }
+    }
+
+    /** The Node type an id argument names, from its name (pupilId) or, for a bare id, the field it is an argument of. */
+    static String nodeType(String argument, String field) {
+        String name = argument.substring(argument.lastIndexOf('.') + 1).replaceAll("\\[\\d+]$", "");
+        return switch (name) {
+            case "schoolId" -> "School";
+            case "pupilId", "pupilIds" -> "Pupil";
+            case "registerGroupId", "groupId" -> "RegisterGroup";
+            case "letterIds" -> "Letter";
+            case "id" -> field == null ? null : switch (field) {
+                case "school" -> "School";
+                case "pupil" -> "Pupil";
+                case "letter", "editLetter" -> "Letter";
+                case "leaveRequest", "decideLeaveRequest", "withdrawLeaveRequest", "confirmRefusedLeaveTaken" -> "LeaveRequest";
+                default -> null;
+            };
+            default -> null;
+        };
     }
 
     /**
@@ -36,7 +63,7 @@ public final class GraphqlContext {
     public static Object plainIds(Object value) {
         if (value instanceof java.util.Map<?, ?> map) {
             java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
-            ((java.util.Map<String, Object>) map).forEach((k, v) -> out.put(k, isIdKey(k) ? plainId(v) : plainIds(v)));
+            ((java.util.Map<String, Object>) map).forEach((k, v) -> out.put(k, isIdKey(k) ? plainId(v, nodeType(k, null)) : plainIds(v)));
             return out;
         }
         if (value instanceof List<?> list) {
@@ -49,11 +76,12 @@ public final class GraphqlContext {
         return key.equals("id") || key.endsWith("Id") || key.endsWith("Ids");
     }
 
-    private static Object plainId(Object v) {
+    /** A global id of another type stays as it is, and the command's binding refuses it naming the field. */
+    private static Object plainId(Object v, String type) {
         if (v instanceof List<?> list) {
-            return list.stream().map(GraphqlContext::plainId).toList();
+            return list.stream().map(x -> plainId(x, type)).toList();
         }
-        return v instanceof String s ? GlobalIds.decode(s).<Object>map(g -> String.valueOf(g.databaseId())).orElse(s) : v;
+        return v instanceof String s ? GlobalIds.decode(s).filter(g -> g.type().equals(type)).<Object>map(g -> String.valueOf(g.databaseId())).orElse(s) : v;
     }
 
     public static Optional<Long> optionalId(DataFetchingEnvironment env, String name) {

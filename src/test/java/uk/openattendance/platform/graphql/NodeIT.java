@@ -102,5 +102,9 @@ class NodeIT {
         assertThat(r.at("/data/pupil/legalSurname").asText()).isEqualTo("Nodewell");
         JsonNode foreign = gql("{ pupil(schoolId: " + ours.id() + ", id: \"" + GlobalIds.encode("Pupil", theirs.id(), other.id()) + "\") { legalSurname } }");
         assertThat(foreign.at("/errors/0/extensions/code").asText()).as(foreign.toString()).isEqualTo("NOT_FOUND");
+        JsonNode wrongType = gql("{ pupil(schoolId: " + ours.id() + ", id: \"" + GlobalIds.encode("Letter", ours.id(), nadia.id()) + "\") { legalSurname } }");
+        assertThat(wrongType.at("/errors/0/extensions/code").asText()).as("a letter's global id is not a pupil's: " + wrongType).isEqualTo("VALIDATION_FAILED");
+        assertThat(wrongType.at("/errors/0/extensions/errors/0/field").asText()).isEqualTo("id");
+        assertThat(wrongType.toString()).doesNotContain("Nodewell");
     }
 }
