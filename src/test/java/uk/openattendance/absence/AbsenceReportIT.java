@@ -244,9 +244,9 @@ class AbsenceReportIT {
     void aParentAppReportsOverGraphqlAndTheOfficeSeesItOnItsLists() {
         Setup s = setup();
         String parent = parentToken(s);
-        var mine = s.api().graphql(parent, "{ myChildren(schoolId: " + s.school().id() + ") { pupilId name morningMark } }");
-        assertThat(mine.json().at("/data/myChildren/0/name").asText()).isEqualTo("Amelia Webform");
-        assertThat(mine.json().at("/data/myChildren/0/morningMark").asText()).contains("not yet established");
+        var mine = s.api().graphql(parent, "{ myChildren(schoolId: " + s.school().id() + ") { nodes { pupilId name morningMark } } }");
+        assertThat(mine.json().at("/data/myChildren/nodes/0/name").asText()).isEqualTo("Amelia Webform");
+        assertThat(mine.json().at("/data/myChildren/nodes/0/morningMark").asText()).contains("not yet established");
         var other = s.api().graphql(parent, "mutation { reportMyChildrensAbsence(schoolId: " + s.school().id() + ", report: {pupilIds: [\"" + s.other().id()
                 + "\"], firstDate: \"" + MONDAY + "\", category: ILLNESS, reason: \"ill\"}) { id } }");
         assertThat(other.json().at("/errors/0/extensions/code").asText()).isEqualTo("NOT_YOUR_CHILD");
@@ -254,10 +254,10 @@ class AbsenceReportIT {
                 + s.amelia().id() + "\"], firstDate: \"" + MONDAY + "\", category: MEDICAL_APPOINTMENT, reason: \"Dentist at 10\"}) { channel suggestedCode marksExplained } }");
         assertThat(reported.json().at("/data/reportMyChildrensAbsence/0/channel").asText()).isEqualTo("PARENT_APP");
         assertThat(reported.json().at("/data/reportMyChildrensAbsence/0/marksExplained").asInt()).isEqualTo(1);
-        var list = s.api().graphql(s.office(), "{ absenceReports(schoolId: " + s.school().id() + ", date: \"" + MONDAY + "\") { pupilName category } "
-                + "callList(schoolId: " + s.school().id() + ", date: \"" + MONDAY + "\") { pupilName } }");
-        assertThat(list.json().at("/data/absenceReports/0/category").asText()).isEqualTo("MEDICAL_APPOINTMENT");
-        assertThat(s.api().graphql(parent, "{ callList(schoolId: " + s.school().id() + ", date: \"" + MONDAY + "\") { pupilName } }").json()
+        var list = s.api().graphql(s.office(), "{ absenceReports(schoolId: " + s.school().id() + ", date: \"" + MONDAY + "\") { nodes { pupilName category } } "
+                + "callList(schoolId: " + s.school().id() + ", date: \"" + MONDAY + "\") { nodes { pupilName } } }");
+        assertThat(list.json().at("/data/absenceReports/nodes/0/category").asText()).isEqualTo("MEDICAL_APPOINTMENT");
+        assertThat(s.api().graphql(parent, "{ callList(schoolId: " + s.school().id() + ", date: \"" + MONDAY + "\") { nodes { pupilName } } }").json()
                 .at("/errors/0/extensions/code").asText()).as("a parent sees nothing of the office's").isEqualTo("NOT_FOUND");
     }
 }

@@ -265,9 +265,9 @@ class RepliesChildByChildIT implements TestPropertyProvider {
         assertThat(labels(queue.get(0))).first().isEqualTo("safeguarding");
         assertThat(mark(f, "Amelia")).isEqualTo("N");
 
-        var graph = f.api().graphql(f.office(), "{ inboundMessages(schoolId: " + f.school().id() + ", status: \"REVIEW\") { body urgent actioned "
-                + "reasons { label why urgent } suggestions { pupilId summary appliedThrough } } }");
-        JsonNode first = graph.json().at("/data/inboundMessages/0");
+        var graph = f.api().graphql(f.office(), "{ inboundMessages(schoolId: " + f.school().id() + ", status: \"REVIEW\") { nodes { body urgent actioned "
+                + "reasons { label why urgent } suggestions { pupilId summary appliedThrough } } } }");
+        JsonNode first = graph.json().at("/data/inboundMessages/nodes/0");
         assertThat(first.get("body").asText()).as(graph.body()).isEqualTo(risk);
         assertThat(first.get("urgent").asBoolean()).isTrue();
         assertThat(first.at("/reasons/0/label").asText()).isEqualTo("safeguarding");

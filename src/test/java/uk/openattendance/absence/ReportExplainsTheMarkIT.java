@@ -169,10 +169,10 @@ class ReportExplainsTheMarkIT {
         String school = "/api/v1/schools/" + s.school().id();
         int onTheList = s.api().get(school + "/absence-reports?date=" + MONDAY, s.office()).json().get("items").get(0).get("marksExplained").asInt();
         int ofThePupil = s.api().get(school + "/pupils/" + s.amelia().id() + "/absence-reports", s.office()).json().get("items").get(0).get("marksExplained").asInt();
-        var graphql = s.api().graphql(s.office(), "{ absenceReports(schoolId: " + s.school().id() + ", date: \"" + MONDAY + "\") { marksExplained } }");
+        var graphql = s.api().graphql(s.office(), "{ absenceReports(schoolId: " + s.school().id() + ", date: \"" + MONDAY + "\") { nodes { marksExplained } } }");
         assertThat(onTheList).isEqualTo(1);
         assertThat(ofThePupil).isEqualTo(1);
-        assertThat(graphql.json().at("/data/absenceReports/0/marksExplained").asInt()).as(graphql.body()).isEqualTo(1);
+        assertThat(graphql.json().at("/data/absenceReports/nodes/0/marksExplained").asInt()).as(graphql.body()).isEqualTo(1);
 
         // a second report of the same morning (a later call) explains the same mark: the count is of marks with its code
         var again = officeReport(s, "{\"pupilIds\":[" + s.amelia().id() + "],\"firstDate\":\"" + MONDAY

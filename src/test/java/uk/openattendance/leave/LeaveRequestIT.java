@@ -166,8 +166,8 @@ class LeaveRequestIT {
         var decided = s.api().graphql(s.head(), decide);
         assertThat(decided.json().at("/data/decideLeaveRequest/status").asText()).as(decided.body()).isEqualTo("PART_APPROVED");
 
-        var letters = s.api().graphql(s.office(), "{ pupilLetters(schoolId: " + school + ", pupilId: \"" + s.pupil().id() + "\") { kind status approvedBy "
-                + "delivery bodyHtml facts } }").json().at("/data/pupilLetters");
+        var letters = s.api().graphql(s.office(), "{ pupilLetters(schoolId: " + school + ", pupilId: \"" + s.pupil().id() + "\") { nodes { kind status approvedBy "
+                + "delivery bodyHtml facts } } }").json().at("/data/pupilLetters/nodes");
         assertThat(letters.size()).isEqualTo(1);
         assertThat(letters.get(0).get("kind").asText()).isEqualTo("LEAVE_DECISION");
         assertThat(letters.get(0).get("status").asText()).isEqualTo("SENT");
@@ -175,8 +175,8 @@ class LeaveRequestIT {
         assertThat(letters.get(0).get("bodyHtml").asText()).contains("approved part of").contains("The day of the funeral only")
                 .contains("recorded as unauthorised");
         assertThat(letters.get(0).get("facts").asText()).contains("\"decision\":\"approved part of\"");
-        var emails = s.api().graphql(s.office(), "{ messages(schoolId: " + school + ", purpose: \"LETTER\") { channel to subject body } }")
-                .json().at("/data/messages");
+        var emails = s.api().graphql(s.office(), "{ messages(schoolId: " + school + ", purpose: \"LETTER\") { nodes { channel to subject body } } }")
+                .json().at("/data/messages/nodes");
         assertThat(emails.size()).isEqualTo(1);
         assertThat(emails.get(0).get("to").asText()).isEqualTo("rhian.leaveasker@example.org");
         assertThat(emails.get(0).get("subject").asText()).isEqualTo("Your request for leave for Isla");

@@ -280,8 +280,8 @@ class LettersIT implements TestPropertyProvider {
         assertThat(run.get("pupilsChecked").asInt()).isEqualTo(2);
         assertThat(run.at("/byKind/0/kind").asText()).isEqualTo("ATTENDANCE_RED");
 
-        JsonNode drafts = s.api().graphql(s.office(), "{ letters(schoolId: " + school + ", status: \"DRAFT\") { id pupilName kind facts bodyHtml } }")
-                .json().at("/data/letters");
+        JsonNode drafts = s.api().graphql(s.office(), "{ letters(schoolId: " + school + ", status: \"DRAFT\") { nodes { id databaseId pupilName kind facts bodyHtml } } }")
+                .json().at("/data/letters/nodes");
         assertThat(drafts.size()).isEqualTo(1);
         assertThat(drafts.get(0).get("pupilName").asText()).isEqualTo("Elsie Redlight");
         assertThat(drafts.get(0).get("facts").asText()).contains("90.0");
@@ -292,15 +292,15 @@ class LettersIT implements TestPropertyProvider {
         var discardApproved = s.api().graphql(s.office(), "mutation { discardLetters(schoolId: " + school + ", letterIds: [\"" + id + "\"]) { approved "
                 + "notDrafts } }").json().at("/data/discardLetters");
         assertThat(discardApproved.get("approved").asInt()).as("an approved letter is no longer a draft to discard").isZero();
-        assertThat(discardApproved.at("/notDrafts/0").asText()).isEqualTo(id);
+        assertThat(discardApproved.at("/notDrafts/0").asText()).as("the letter, by the id REST uses").isEqualTo(drafts.get(0).get("databaseId").asText());
 
-        JsonNode history = s.api().graphql(s.office(), "{ pupilLetters(schoolId: " + school + ", pupilId: \"" + red.id() + "\") { kind status approvedBy "
-                + "approvedAt } }").json().at("/data/pupilLetters");
+        JsonNode history = s.api().graphql(s.office(), "{ pupilLetters(schoolId: " + school + ", pupilId: \"" + red.id() + "\") { nodes { kind status approvedBy "
+                + "approvedAt } } }").json().at("/data/pupilLetters/nodes");
         assertThat(history.size()).isEqualTo(1);
         assertThat(history.get(0).get("status").asText()).isEqualTo("APPROVED");
         assertThat(history.get(0).get("approvedBy").asText()).contains("Office");
-        assertThat(s.api().graphql(s.office(), "{ pupilLetters(schoolId: " + school + ", pupilId: \"" + fine.id() + "\") { id } }").json()
-                .at("/data/pupilLetters").size()).isZero();
+        assertThat(s.api().graphql(s.office(), "{ pupilLetters(schoolId: " + school + ", pupilId: \"" + fine.id() + "\") { nodes { id } } }").json()
+                .at("/data/pupilLetters/nodes").size()).isZero();
 
         School other = school(PolicyPresets.CHURCH_TRUST_TRAFFIC_LIGHT);
         assertThat(other.api().graphql(other.office(), "{ letter(schoolId: " + school + ", id: \"" + id + "\") { subject } }").json()

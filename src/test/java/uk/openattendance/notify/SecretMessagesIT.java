@@ -180,15 +180,15 @@ class SecretMessagesIT {
         String code = signInRequested(f)[1];
         String office = world.staffLogin(f.api(), Role.OFFICE, f.school().id(), null);
         String head = world.staffLogin(f.api(), Role.HEADTEACHER, f.school().id(), null);
-        String query = "{ messages(schoolId: " + f.school().id() + ") { purpose to body } }";
+        String query = "{ messages(schoolId: " + f.school().id() + ") { nodes { purpose to body } } }";
 
         var asOffice = f.api().graphql(office, query);
         assertThat(asOffice.json().at("/errors").isMissingNode()).as(asOffice.body()).isTrue();
         assertThat(asOffice.body()).doesNotContain(code).doesNotContain("ONE_TIME_CODE");
 
         var asHead = f.api().graphql(head, query);
-        assertThat(asHead.json().at("/data/messages/0/purpose").asText()).as(asHead.body()).isEqualTo("ONE_TIME_CODE");
-        assertThat(asHead.json().at("/data/messages/0/body").asText()).contains("******");
+        assertThat(asHead.json().at("/data/messages/nodes/0/purpose").asText()).as(asHead.body()).isEqualTo("ONE_TIME_CODE");
+        assertThat(asHead.json().at("/data/messages/nodes/0/body").asText()).contains("******");
         assertThat(asHead.body()).doesNotContain(code);
     }
 

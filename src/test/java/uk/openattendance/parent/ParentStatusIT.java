@@ -161,11 +161,11 @@ class ParentStatusIT {
         assertThat(told).hasSize(2);
         assertThat(told.get(0).get("body").asText()).contains("Refused").contains("not an exceptional circumstance");
 
-        JsonNode gql = api.graphql(parent, "{ myLeaveRequests(schoolId: " + school.id() + ") { reference status statusWords note request { id } } "
-                + "myAbsenceReports(schoolId: " + school.id() + ") { reference status } }").json();
+        JsonNode gql = api.graphql(parent, "{ myLeaveRequests(schoolId: " + school.id() + ") { nodes { reference status statusWords note request { id } } } "
+                + "myAbsenceReports(schoolId: " + school.id() + ") { nodes { reference status } } }").json();
         assertThat(gql.toString()).contains(reference);
         JsonNode g = null;
-        for (JsonNode n : gql.at("/data/myLeaveRequests")) {
+        for (JsonNode n : gql.at("/data/myLeaveRequests/nodes")) {
             if (n.get("reference").asText().equals(reference)) {
                 g = n;
             }

@@ -166,9 +166,9 @@ class ParentViewIT {
         assertThat(listed.at("/0/report/id").asLong()).isEqualTo(reference);
         assertThat(listed.at("/0/status/status").asText()).isEqualTo("RECEIVED");
         assertThat(get(oscar, "/absence-reports").json().get("items")).isEmpty();
-        JsonNode gql = api.graphql(fay, "{ myAbsenceReports(schoolId: " + school.id() + ") { report { id pupilName } status statusWords } }").json();
-        assertThat(gql.at("/data/myAbsenceReports/0/report/id").asLong()).isEqualTo(reference);
-        assertThat(gql.at("/data/myAbsenceReports/0/status").asText()).isEqualTo("RECEIVED");
+        JsonNode gql = api.graphql(fay, "{ myAbsenceReports(schoolId: " + school.id() + ") { nodes { report { id pupilName } status statusWords } } }").json();
+        assertThat(gql.at("/data/myAbsenceReports/nodes/0/report/id").asLong()).isEqualTo(reference);
+        assertThat(gql.at("/data/myAbsenceReports/nodes/0/status").asText()).isEqualTo("RECEIVED");
     }
 
     @Test
@@ -178,11 +178,11 @@ class ParentViewIT {
         assertThat(theirs.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
         assertThat(new String(theirs.body())).doesNotContain("Otterburn").doesNotContain("Olive");
         assertThat(get(fay, "/letters").body()).doesNotContain("Otterburn");
-        Api.Response gql = api.graphql(fay, "{ myLetters(schoolId: " + school.id() + ") { id pupilName subject } myChildrensAttendance(schoolId: "
-                + school.id() + ") { name thisWeek { words } } myMessages(schoolId: " + school.id() + ") { to body } }");
+        Api.Response gql = api.graphql(fay, "{ myLetters(schoolId: " + school.id() + ") { nodes { id pupilName subject } } myChildrensAttendance(schoolId: "
+                + school.id() + ") { nodes { name thisWeek { words } } } myMessages(schoolId: " + school.id() + ") { nodes { to body } } }");
         assertThat(gql.body()).contains("Amara").doesNotContain("Otterburn").doesNotContain("oscar.otterburn");
-        assertThat(gql.json().at("/data/myLetters")).hasSize(1);
-        assertThat(gql.json().at("/data/myLetters/0/id").asLong()).isEqualTo(amarasLetter);
+        assertThat(gql.json().at("/data/myLetters/nodes")).hasSize(1);
+        assertThat(gql.json().at("/data/myLetters/nodes/0/id").asLong()).isEqualTo(amarasLetter);
     }
 
     @Test
@@ -191,8 +191,8 @@ class ParentViewIT {
         List<String> counts = new ArrayList<>();
         week.forEach(m -> counts.add(m.get("counts").asText()));
         assertThat(counts).containsExactly("PRESENT", "AUTHORISED_ABSENCE", "PRESENT", "UNAUTHORISED_ABSENCE");
-        JsonNode gql = api.graphql(fay, "{ myChildrensAttendance(schoolId: " + school.id() + ") { thisWeek { words counts } } }").json();
-        assertThat(gql.at("/data/myChildrensAttendance/0/thisWeek/1/counts").asText()).as(gql.toString()).isEqualTo("AUTHORISED_ABSENCE");
+        JsonNode gql = api.graphql(fay, "{ myChildrensAttendance(schoolId: " + school.id() + ") { nodes { thisWeek { words counts } } } }").json();
+        assertThat(gql.at("/data/myChildrensAttendance/nodes/0/thisWeek/1/counts").asText()).as(gql.toString()).isEqualTo("AUTHORISED_ABSENCE");
     }
 
     @Test
@@ -201,9 +201,9 @@ class ParentViewIT {
         for (String path : List.of("/children", "/attendance", "/letters", "/messages", "/absence-reports", "/leave-requests")) {
             assertThat(get(fay, path).body()).as(path).doesNotContain("Otterburn").doesNotContain("oscar.otterburn");
         }
-        Api.Response read = api.graphql(fay, "{ myChildren(schoolId: " + school.id() + ") { name } myChildrensAttendance(schoolId: " + school.id()
-                + ") { pupilId name } myAbsenceReports(schoolId: " + school.id() + ") { reference report { pupilName } } myLeaveRequests(schoolId: "
-                + school.id() + ") { reference request { pupilName } } }");
+        Api.Response read = api.graphql(fay, "{ myChildren(schoolId: " + school.id() + ") { nodes { name } } myChildrensAttendance(schoolId: " + school.id()
+                + ") { nodes { pupilId name } } myAbsenceReports(schoolId: " + school.id() + ") { nodes { reference report { pupilName } } } myLeaveRequests(schoolId: "
+                + school.id() + ") { nodes { reference request { pupilName } } } }");
         assertThat(read.body()).contains("Amara").doesNotContain("Otterburn");
         // acting: a report or a leave request naming Olive is refused, and nothing is recorded for her
         String olives = "{\"pupilIds\":[" + olive.id() + "],\"firstDate\":\"" + MONDAY.plusDays(3) + "\",\"category\":\"ILLNESS\",\"reason\":\"Not mine\"}";
@@ -238,7 +238,7 @@ class ParentViewIT {
             assertThat(r.contentType()).as(path).startsWith("application/problem+json");
             assertThat(r.body()).doesNotContain("Fenwick");
         }
-        Api.Response gql = api.graphql(fay, "{ myLetters(schoolId: " + otherSchool.id() + ") { id } }");
+        Api.Response gql = api.graphql(fay, "{ myLetters(schoolId: " + otherSchool.id() + ") { nodes { id } } }");
         assertThat(gql.json().at("/data/myLetters").isNull() || gql.json().at("/data/myLetters").isMissingNode()).as(gql.body()).isTrue();
         assertThat(gql.json().at("/errors/0/extensions/code").asText()).isEqualTo("NOT_YOUR_CHILD");
     }

@@ -224,11 +224,11 @@ class FiguresIT {
     @Test
     void graphqlFiguresAreTheSameAsRest() {
         var r = api.graphql(head, "{ attendance(schoolId: " + school.id() + ", groupBy: SCHOOL, window: {kind: RANGE, from: \"2026-11-02\", to: \"2026-11-11\"}) "
-                + "{ pupils figures { possibleSessions attendancePercent persistentAbsence } window { description } } "
-                + "penaltyNoticeMonitor(schoolId: " + school.id() + ", asOf: \"2026-11-11\") { name unauthorisedSessions } }");
-        assertThat(r.json().at("/data/attendance/0/figures/possibleSessions").asInt()).as(r.body()).isEqualTo(45);
-        assertThat(r.json().at("/data/attendance/0/figures/attendancePercent").asDouble()).isEqualTo(73.3);
-        assertThat(r.json().at("/data/penaltyNoticeMonitor/0/name").asText()).isEqualTo("Cal Colley");
+                + "{ nodes { pupils figures { possibleSessions attendancePercent persistentAbsence } window { description } } } "
+                + "penaltyNoticeMonitor(schoolId: " + school.id() + ", asOf: \"2026-11-11\") { nodes { name unauthorisedSessions } } }");
+        assertThat(r.json().at("/data/attendance/nodes/0/figures/possibleSessions").asInt()).as(r.body()).isEqualTo(45);
+        assertThat(r.json().at("/data/attendance/nodes/0/figures/attendancePercent").asDouble()).isEqualTo(73.3);
+        assertThat(r.json().at("/data/penaltyNoticeMonitor/nodes/0/name").asText()).isEqualTo("Cal Colley");
     }
 
     @Test

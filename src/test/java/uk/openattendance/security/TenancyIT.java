@@ -73,7 +73,7 @@ class TenancyIT {
 
     @Test
     void anotherSchoolIsNotFoundOverGraphql() {
-        var r = api.graphql(officeA, "{ school(id: " + schoolB.id() + ") { name pupils { items { legalSurname } } } }");
+        var r = api.graphql(officeA, "{ school(id: " + schoolB.id() + ") { name pupils { nodes { legalSurname } } } }");
         assertThat(r.json().at("/data/school").isNull()).isTrue();
         assertThat(r.json().at("/errors/0/extensions/code").asText()).isEqualTo("NOT_FOUND");
         assertThat(r.body()).doesNotContain("Garside");
@@ -88,8 +88,8 @@ class TenancyIT {
 
     @Test
     void nestedGraphqlFieldsOnlyReachTheCallersSchool() {
-        var r = api.graphql(officeA, "{ schools { totalItems items { id pupils { items { legalSurname school { id } registerGroup { school { id } } contacts { name } } } } } }");
-        assertThat(r.json().at("/data/schools/totalItems").asInt()).isEqualTo(1);
+        var r = api.graphql(officeA, "{ schools { totalCount nodes { id pupils { nodes { legalSurname school { id } registerGroup { school { id } } contacts { name } } } } } }");
+        assertThat(r.json().at("/data/schools/totalCount").asInt()).isEqualTo(1);
         assertThat(r.body()).contains("Fenwick").doesNotContain("Garside").doesNotContain("Bea Garside");
     }
 

@@ -255,7 +255,7 @@ class TenancySweepIT {
             case "subscription" -> {
                 return "webhook";
             }
-            case "id" -> {
+            case "id", "ids" -> {
                 return idKind(where);
             }
             default -> {
@@ -273,6 +273,9 @@ class TenancySweepIT {
         byWord.put("webhooks/{id}", "webhook");
         byWord.put("Query.school", "school");
         byWord.put("Query.pupil", "pupil");
+        // node(id) and nodes(ids) are swept with pupils' global ids, named under the caller's own school
+        byWord.put("Query.node", "pupil");
+        byWord.put("Query.nodes", "pupil");
         byWord.put("Query.leaveRequest", "request");
         byWord.put("Mutation.decideLeaveRequest", "request");
         byWord.put("Mutation.withdrawLeaveRequest", "request");
@@ -791,7 +794,9 @@ class TenancySweepIT {
     private String gqlValue(TypeDefinitionRegistry reg, Type<?> type, String name, String path, GqlField f, Function<GqlSlot, Long> ids) {
         GqlSlot slot = f.slots().stream().filter(s -> s.path().equals(path)).findFirst().orElse(null);
         if (slot != null) {
-            String one = "\"" + ids.apply(slot) + "\"";
+            Long id = ids.apply(slot);
+            boolean global = f.coordinate().equals("Query.node") || f.coordinate().equals("Query.nodes");
+            String one = "\"" + (global ? uk.openattendance.platform.graphql.GlobalIds.encode("Pupil", own.get("school"), id) : id) + "\"";
             return slot.list() ? "[" + one + "]" : one;
         }
         String typeName = named(type).getName();
@@ -848,6 +853,9 @@ class TenancySweepIT {
 
     private String selection(TypeDefinitionRegistry reg, Type<?> type) {
         var def = reg.getType(named(type).getName()).orElse(null);
+        if (def instanceof graphql.language.InterfaceTypeDefinition) {
+            return "{ __typename id }";
+        }
         if (!(def instanceof ObjectTypeDefinition o)) {
             return "";
         }

@@ -133,12 +133,12 @@ class StatutoryPromptsIT {
         assertThat(s.api().post(s.base() + "/penalty-notices", s.officer(), notice(truant.id(), father.contactId(), friday)).status())
                 .as("the other parent has a ledger of their own").isEqualTo(201);
 
-        var graph = s.api().graphql(s.office(), "{ penaltyNoticeConsiderations(schoolId: " + s.school().id() + ", asOf: \"" + friday + "\") { pupilName "
-                + "parents { name next noticesInThreeYears availableFrom } noticesIssued { parentName noticeNumber } } }").json();
-        JsonNode parents = graph.at("/data/penaltyNoticeConsiderations/0/parents");
+        var graph = s.api().graphql(s.office(), "{ penaltyNoticeConsiderations(schoolId: " + s.school().id() + ", asOf: \"" + friday + "\") { nodes { pupilName "
+                + "parents { name next noticesInThreeYears availableFrom } noticesIssued { parentName noticeNumber } } } }").json();
+        JsonNode parents = graph.at("/data/penaltyNoticeConsiderations/nodes/0/parents");
         assertThat(StreamSupport.stream(parents.spliterator(), false).map(p -> p.get("name").asText() + " " + p.get("next").asText()).toList())
                 .containsExactlyInAnyOrder("Bethan Wanderer CAP_REACHED", "Gethin Wanderer SECOND");
-        assertThat(graph.at("/data/penaltyNoticeConsiderations/0/noticesIssued").size()).isEqualTo(3);
+        assertThat(graph.at("/data/penaltyNoticeConsiderations/nodes/0/noticesIssued").size()).isEqualTo(3);
         assertThat(s.api().get(s.base() + "/pupils/" + truant.id() + "/penalty-notices", s.office()).json().get("items").size()).isEqualTo(3);
 
         School other = school();
@@ -176,8 +176,8 @@ class StatutoryPromptsIT {
         assertThat(bogus.status()).isEqualTo(400);
         assertThat(bogus.json().at("/errors/0/field").asText()).isEqualTo("triggerKey");
 
-        JsonNode after = s.api().graphql(s.head(), "{ localAuthorityReturnsDue(schoolId: " + s.school().id() + ", asOf: \"" + friday + "\") { pupilName "
-                + "kind status madeOn recordedBy } }").json().at("/data/localAuthorityReturnsDue");
+        JsonNode after = s.api().graphql(s.head(), "{ localAuthorityReturnsDue(schoolId: " + s.school().id() + ", asOf: \"" + friday + "\") { nodes { pupilName "
+                + "kind status madeOn recordedBy } } }").json().at("/data/localAuthorityReturnsDue/nodes");
         JsonNode last = after.get(after.size() - 1);
         assertThat(last.get("pupilName").asText() + " " + last.get("kind").asText() + " " + last.get("status").asText())
                 .isEqualTo("Deio Roamer CONTINUOUS_UNAUTHORISED MADE");

@@ -148,16 +148,16 @@ class IntegratorEventsIT {
                 + "events: [\"pupil.deleted\"]) { id } }").json();
         assertThat(refused.at("/errors/0/extensions/errors/0/field").asText()).as(refused.toString()).isEqualTo("events");
 
-        JsonNode listed = api.graphql(head, "{ webhookSubscriptions(schoolId: \"" + school.id() + "\") { id secret events } }").json();
-        assertThat(listed.at("/data/webhookSubscriptions/0/id").asText()).isEqualTo(id);
-        assertThat(listed.at("/data/webhookSubscriptions/0/secret").asText()).as("shown once").startsWith("…");
+        JsonNode listed = api.graphql(head, "{ webhookSubscriptions(schoolId: \"" + school.id() + "\") { nodes { id secret events } } }").json();
+        assertThat(listed.at("/data/webhookSubscriptions/nodes/0/id").asText()).isEqualTo(id);
+        assertThat(listed.at("/data/webhookSubscriptions/nodes/0/secret").asText()).as("shown once").startsWith("…");
         assertThat(api.get("/api/v1/schools/" + school.id() + "/webhooks", head).json().get("items").at("/0/id").asText()).as("the same subscription over REST")
                 .isEqualTo(id);
 
         JsonNode off = api.graphql(head, "mutation { deactivateWebhook(schoolId: \"" + school.id() + "\", id: \"" + id + "\") { active } }").json();
         assertThat(off.at("/data/deactivateWebhook/active").asBoolean()).isFalse();
-        JsonNode deliveries = api.graphql(head, "{ webhookDeliveries(schoolId: \"" + school.id() + "\", subscriptionId: \"" + id + "\") { id } }").json();
-        assertThat(deliveries.at("/data/webhookDeliveries").size()).isZero();
+        JsonNode deliveries = api.graphql(head, "{ webhookDeliveries(schoolId: \"" + school.id() + "\", subscriptionId: \"" + id + "\") { nodes { id } } }").json();
+        assertThat(deliveries.at("/data/webhookDeliveries/nodes").size()).isZero();
     }
 
     private String parent(TestWorld.School school, PupilView child, String name) {

@@ -20,6 +20,7 @@ import uk.openattendance.absence.domain.ReportChannel;
 import uk.openattendance.notify.app.InboundTexts;
 import uk.openattendance.notify.app.Outbox;
 import uk.openattendance.notify.domain.MessagePurpose;
+import uk.openattendance.platform.graphql.Connections;
 import uk.openattendance.platform.graphql.GraphqlWiring;
 import uk.openattendance.platform.problem.DomainProblem;
 import uk.openattendance.school.domain.Session;
@@ -43,11 +44,14 @@ public class AbsenceWiring implements GraphqlWiring {
     public void wire(RuntimeWiring.Builder wiring) {
         wiring.type("Query", t -> t
                 .dataFetcher("absenceReports", env -> absences.reportsOn(actor(env), id(env, "schoolId"), date(env.getArgument("date"), "date")))
-                .dataFetcher("messages", env -> outbox.messages(actor(env), id(env, "schoolId"), env.getArgument("date") == null ? null
-                        : date(env.getArgument("date"), "date"), env.getArgument("purpose") == null ? null : purpose(env.getArgument("purpose")),
-                        Math.max(0, env.<Integer>getArgument("page")), Math.min(Math.max(1, env.<Integer>getArgument("size")), 500)))
-                .dataFetcher("inboundMessages", env -> inbound.ofSchool(actor(env), id(env, "schoolId"), env.getArgument("status"),
-                        Math.max(0, env.<Integer>getArgument("page")), Math.min(Math.max(1, env.<Integer>getArgument("size")), 500)))
+                .dataFetcher("messages", env -> {
+                    LocalDate about = env.getArgument("date") == null ? null : date(env.getArgument("date"), "date");
+                    MessagePurpose purpose = env.getArgument("purpose") == null ? null : purpose(env.getArgument("purpose"));
+                    return Connections.paged(Connections.window(env), (page, size) -> outbox.messages(actor(env), id(env, "schoolId"), about, purpose,
+                            page, size));
+                })
+                .dataFetcher("inboundMessages", env -> Connections.paged(Connections.window(env), (page, size) -> inbound.ofSchool(actor(env),
+                        id(env, "schoolId"), env.getArgument("status"), page, size)))
                 .dataFetcher("reportChanges", env -> absences.reportChanges(actor(env), id(env, "schoolId"), env.getArgument("cursor"),
                         GraphqlContext.instant(env, "updatedSince"), env.getArgument("size")))
                 .dataFetcher("pupilAbsenceReports", env -> absences.reportsOfPupil(actor(env), id(env, "schoolId"), id(env, "pupilId"))));
@@ -67,9 +71,9 @@ public class AbsenceWiring implements GraphqlWiring {
         Map<String, Object> in = env.getArgument("report");
         List<Long> pupils = ((List<?>) in.get("pupilIds")).stream().map(v -> {
             try {
-                return Long.valueOf(String.valueOf(v));
-            } catch (NumberFormatException e) {
-                throw DomainProblem.field(AbsenceProblem.REPORT_NOT_VALID, "report.pupilIds", "numeric pupil ids");
+                return GraphqlContext.idValue(v, "report.pupilIds");
+            } catch (DomainProblem e) {
+                throw DomainProblem.field(AbsenceProblem.REPORT_NOT_VALID, "report.pupilIds", "pupils' global ids or numeric ids");
             }
         }).toList();
         return new ReportAbsence(pupils, date(in.get("firstDate"), "report.firstDate"), session(in.get("firstSession")),

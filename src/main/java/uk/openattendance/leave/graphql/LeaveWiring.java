@@ -26,6 +26,14 @@ public class LeaveWiring implements GraphqlWiring {
         this.leave = leave;
     }
 
+    /** node(id) of a leave request reads it as leaveRequest(schoolId, id) does. */
+    @Override
+    public java.util.List<uk.openattendance.platform.graphql.NodeType<?>> nodeTypes() {
+        return java.util.List.of(new uk.openattendance.platform.graphql.NodeType<>("LeaveRequest", uk.openattendance.leave.app.LeaveRequestView.class,
+                uk.openattendance.leave.app.LeaveRequestView::id, uk.openattendance.leave.app.LeaveRequestView::schoolId,
+                (env, school, id) -> leave.get(actor(env), school, id)));
+    }
+
     @Override
     public void wire(RuntimeWiring.Builder wiring) {
         wiring.type("Query", t -> t
@@ -62,11 +70,7 @@ public class LeaveWiring implements GraphqlWiring {
     }
 
     private static Long optionalLong(Object v, String field) {
-        try {
-            return v == null ? null : Long.valueOf(String.valueOf(v));
-        } catch (NumberFormatException e) {
-            throw DomainProblem.field(CommonProblem.VALIDATION_FAILED, field, "a numeric id");
-        }
+        return v == null ? null : uk.openattendance.platform.graphql.GraphqlContext.idValue(v, field);
     }
 
     private static Session session(Object v) {

@@ -35,6 +35,13 @@ public class LetterWiring implements GraphqlWiring {
         this.json = json;
     }
 
+    /** node(id) of a letter reads it as letter(schoolId, id) does. */
+    @Override
+    public java.util.List<uk.openattendance.platform.graphql.NodeType<?>> nodeTypes() {
+        return java.util.List.of(new uk.openattendance.platform.graphql.NodeType<>("Letter", LetterView.class, LetterView::id, LetterView::schoolId,
+                (env, school, id) -> letters.get(actor(env), school, id)));
+    }
+
     @Override
     public void wire(RuntimeWiring.Builder wiring) {
         wiring.type("Query", t -> t

@@ -2,17 +2,17 @@ package uk.openattendance.notify.graphql;
 
 import static uk.openattendance.security.graphql.GraphqlCaller.actor;
 import static uk.openattendance.platform.graphql.GraphqlContext.id;
-import static uk.openattendance.platform.graphql.GraphqlContext.intArg;
 
 import graphql.schema.idl.RuntimeWiring;
 import jakarta.inject.Singleton;
 import uk.openattendance.notify.app.InboundTexts;
 import uk.openattendance.notify.app.Suppressions;
+import uk.openattendance.platform.graphql.Connections;
 import uk.openattendance.platform.graphql.GraphqlWiring;
 
 /**
  * The office's and the trust's review of texts, and the do-not-message list, over GraphQL: each field calls the same
- * InboundTexts or Suppressions method as its REST twin, with the same page bounds.
+ * InboundTexts or Suppressions method as its REST twin, with the same page bounds (first is at most 500, as size is).
  */
 @Singleton
 public class InboundReviewWiring implements GraphqlWiring {
@@ -27,8 +27,9 @@ public class InboundReviewWiring implements GraphqlWiring {
     @Override
     public void wire(RuntimeWiring.Builder wiring) {
         wiring.type("Query", t -> t
-                .dataFetcher("trustInbound", env -> inbound.ofTrust(actor(env), id(env, "trustId"), env.getArgument("status"), page(env), size(env)))
-                .dataFetcher("unmatched", env -> inbound.unmatched(actor(env), page(env), size(env)))
+                .dataFetcher("trustInbound", env -> Connections.paged(Connections.window(env), (page, size) -> inbound.ofTrust(actor(env), id(env, "trustId"),
+                        env.getArgument("status"), page, size)))
+                .dataFetcher("unmatched", env -> Connections.paged(Connections.window(env), (page, size) -> inbound.unmatched(actor(env), page, size)))
                 .dataFetcher("suppressions", env -> suppressions.list(actor(env), id(env, "schoolId"))));
         wiring.type("Mutation", t -> t
                 .dataFetcher("resolveInbound", env -> inbound.resolve(actor(env), id(env, "schoolId"), id(env, "id"), env.getArgument("resolution")))
@@ -40,13 +41,5 @@ public class InboundReviewWiring implements GraphqlWiring {
                     suppressions.remove(actor(env), id(env, "schoolId"), env.getArgument("address"));
                     return true;
                 }));
-    }
-
-    private static int page(graphql.schema.DataFetchingEnvironment env) {
-        return Math.max(intArg(env, "page", 0), 0);
-    }
-
-    private static int size(graphql.schema.DataFetchingEnvironment env) {
-        return Math.min(Math.max(intArg(env, "size", 50), 1), 500);
     }
 }

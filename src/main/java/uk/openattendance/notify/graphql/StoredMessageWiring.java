@@ -2,12 +2,12 @@ package uk.openattendance.notify.graphql;
 
 import static uk.openattendance.security.graphql.GraphqlCaller.actor;
 import static uk.openattendance.platform.graphql.GraphqlContext.id;
-import static uk.openattendance.platform.graphql.GraphqlContext.intArg;
 
 import graphql.schema.idl.RuntimeWiring;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import uk.openattendance.notify.app.StoredMessages;
+import uk.openattendance.platform.graphql.Connections;
 import uk.openattendance.platform.graphql.GraphqlWiring;
 import uk.openattendance.platform.paging.PageRequest;
 
@@ -26,7 +26,7 @@ public class StoredMessageWiring implements GraphqlWiring {
 
     @Override
     public void wire(RuntimeWiring.Builder wiring) {
-        wiring.type("Query", t -> t.dataFetcher("storedMessages", env -> messages.stored(actor(env), id(env, "schoolId"),
-                new PageRequest(intArg(env, "page", 0), intArg(env, "size", 50)))));
+        wiring.type("Query", t -> t.dataFetcher("storedMessages", env -> Connections.paged(Connections.window(env),
+                (page, size) -> messages.stored(actor(env), id(env, "schoolId"), new PageRequest(page, size)))));
     }
 }

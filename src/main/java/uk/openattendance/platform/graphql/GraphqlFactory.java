@@ -30,7 +30,9 @@ public class GraphqlFactory {
         RuntimeWiring.Builder runtime = RuntimeWiring.newRuntimeWiring();
         TypedScalars.wire(runtime);
         wirings.forEach(w -> w.wire(runtime));
-        GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(types, runtime.build());
+        NodeFields nodes = new NodeFields(wirings.stream().flatMap(w -> w.nodeTypes().stream()).toList());
+        nodes.wire(runtime);
+        GraphQLSchema schema = nodes.wrap(ConnectionFields.wrap(new SchemaGenerator().makeExecutableSchema(types, runtime.build())));
         return GraphQL.newGraphQL(schema)
                 .defaultDataFetcherExceptionHandler(new ProblemExceptionHandler())
                 .instrumentation(new ChainedInstrumentation(List.of(

@@ -8,4 +8,9 @@ import graphql.schema.idl.RuntimeWiring;
  */
 public interface GraphqlWiring {
     void wire(RuntimeWiring.Builder wiring);
+
+    /** The feature's types that implement Node, each read through the feature's own single-record service read. */
+    default java.util.List<NodeType<?>> nodeTypes() {
+        return java.util.List.of();
+    }
 }

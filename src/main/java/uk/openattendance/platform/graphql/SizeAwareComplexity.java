@@ -3,12 +3,19 @@ package uk.openattendance.platform.graphql;
 import graphql.analysis.FieldComplexityCalculator;
 import graphql.analysis.FieldComplexityEnvironment;
 
-/** A paged list costs its page size times what is selected inside it, so 500 pupils with contacts costs more than 5. */
+/**
+ * A connection costs the items it asks for ({@code first}, 50 unless given) times what is selected inside each, so 500
+ * pupils with contacts costs more than 5; a change feed's {@code size} counts the same way.
+ */
 final class SizeAwareComplexity implements FieldComplexityCalculator {
     @Override
     public int calculate(FieldComplexityEnvironment env, int childComplexity) {
-        Object size = env.getArguments().get("size");
-        int multiplier = size instanceof Integer n && n > 0 ? n : 1;
+        Object first = env.getArguments().get("first");
+        Object size = first != null ? first : env.getArguments().get("size");
+        int multiplier = size instanceof Integer n && n > 0 ? Math.min(n, Connections.MAX_FIRST) : 1;
+        if (size == null && ConnectionFields.isConnection(env.getFieldDefinition())) {
+            multiplier = Connections.DEFAULT_FIRST;
+        }
         return multiplier * (1 + childComplexity);
     }
 }

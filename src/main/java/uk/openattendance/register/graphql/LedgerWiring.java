@@ -3,10 +3,10 @@ package uk.openattendance.register.graphql;
 import static uk.openattendance.security.graphql.GraphqlCaller.actor;
 import static uk.openattendance.platform.graphql.GraphqlContext.id;
 import static uk.openattendance.platform.graphql.GraphqlContext.instant;
-import static uk.openattendance.platform.graphql.GraphqlContext.intArg;
 
 import graphql.schema.idl.RuntimeWiring;
 import jakarta.inject.Singleton;
+import uk.openattendance.platform.graphql.Connections;
 import uk.openattendance.platform.graphql.GraphqlWiring;
 import uk.openattendance.platform.paging.PageRequest;
 import uk.openattendance.register.app.HistoryService;
@@ -34,8 +34,8 @@ public class LedgerWiring implements GraphqlWiring {
         wiring.type("Query", t -> t
                 .dataFetcher("verifyPupilHistory", env -> history.verifyPupil(actor(env), id(env, "schoolId"), id(env, "pupilId")))
                 .dataFetcher("verifySchoolHistory", env -> history.verifySchool(actor(env), id(env, "schoolId")))
-                .dataFetcher("ledgerSeals", env -> seals.list(actor(env), id(env, "schoolId"), new PageRequest(intArg(env, "page", 0),
-                        intArg(env, "size", 50))))
+                .dataFetcher("ledgerSeals", env -> Connections.paged(Connections.window(env), (page, size) -> seals.list(actor(env),
+                        id(env, "schoolId"), new PageRequest(page, size))))
                 .dataFetcher("ledgerSealKey", env -> seals.publicKey())
                 .dataFetcher("markChanges", env -> feed.markChanges(actor(env), id(env, "schoolId"), env.getArgument("cursor"), instant(env, "updatedSince"),
                         env.getArgument("size"))));

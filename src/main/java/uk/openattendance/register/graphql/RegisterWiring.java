@@ -97,7 +97,7 @@ public class RegisterWiring implements GraphqlWiring {
 
     private static Map<String, Object> takeRegisterInput(DataFetchingEnvironment env) {
         Map<String, Object> input = new java.util.HashMap<>();
-        input.put("marks", env.<Object>getArgument("marks"));
+        input.put("marks", uk.openattendance.platform.graphql.GraphqlContext.plainIds(env.<Object>getArgument("marks")));
         input.put("reason", env.<Object>getArgumentOrDefault("reason", ""));
         Object paper = env.getArgument("takenAtRegistration");
         if (paper != null) {

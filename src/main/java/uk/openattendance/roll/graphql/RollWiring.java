@@ -1,7 +1,6 @@
 package uk.openattendance.roll.graphql;
 
 import static uk.openattendance.platform.graphql.GraphqlContext.id;
-import static uk.openattendance.platform.graphql.GraphqlContext.intArg;
 import static uk.openattendance.platform.graphql.GraphqlContext.optionalId;
 import static uk.openattendance.security.graphql.GraphqlCaller.actor;
 
@@ -11,7 +10,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.dataloader.DataLoaderFactory;
 import org.dataloader.DataLoaderRegistry;
+import uk.openattendance.platform.graphql.Connections;
 import uk.openattendance.platform.graphql.GraphqlWiring;
+import uk.openattendance.platform.graphql.NodeType;
 import uk.openattendance.platform.paging.PageRequest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Arrays;
@@ -47,6 +48,12 @@ public class RollWiring implements GraphqlWiring, CallerDataLoaders {
         this.contacts = contacts;
     }
 
+    /** node(id) of a pupil reads it as pupil(schoolId, id) does. */
+    @Override
+    public List<NodeType<?>> nodeTypes() {
+        return List.of(new NodeType<>("Pupil", PupilView.class, PupilView::id, PupilView::schoolId, (env, school, id) -> pupils.pupil(actor(env), school, id)));
+    }
+
     @Override
     public void wire(RuntimeWiring.Builder wiring) {
         wiring.type("Query", t -> t
@@ -65,8 +72,8 @@ public class RollWiring implements GraphqlWiring, CallerDataLoaders {
                         GraphqlContext.input(env, "deletion", json, DeletePupil.class)))
                 .dataFetcher("addContact", env -> contacts.addContact(actor(env), id(env, "schoolId"), id(env, "pupilId"),
                         GraphqlContext.input(env, "contact", json, ContactCommand.class))));
-        wiring.type("School", t -> t.dataFetcher("pupils", env -> pupils.pupils(actor(env), ((SchoolView) env.getSource()).id(),
-                optionalId(env, "registerGroupId").orElse(null), new PageRequest(intArg(env, "page", 0), intArg(env, "size", 50)))));
+        wiring.type("School", t -> t.dataFetcher("pupils", env -> Connections.paged(Connections.window(env), (page, size) -> pupils.pupils(actor(env),
+                ((SchoolView) env.getSource()).id(), optionalId(env, "registerGroupId").orElse(null), new PageRequest(page, size)))));
         wiring.type("Pupil", t -> t
                 .dataFetcher("registerGroup", env -> env.<Long, RegisterGroupView>getDataLoader(SchoolWiring.REGISTER_GROUP_BY_ID)
                         .load(((PupilView) env.getSource()).registerGroupId()))

@@ -1,7 +1,6 @@
 package uk.openattendance.school.graphql;
 
 import static uk.openattendance.platform.graphql.GraphqlContext.id;
-import static uk.openattendance.platform.graphql.GraphqlContext.intArg;
 import static uk.openattendance.security.graphql.GraphqlCaller.actor;
 
 import graphql.schema.idl.RuntimeWiring;
@@ -14,7 +13,9 @@ import java.util.stream.Collectors;
 import org.dataloader.DataLoader;
 import org.dataloader.DataLoaderFactory;
 import org.dataloader.DataLoaderRegistry;
+import uk.openattendance.platform.graphql.Connections;
 import uk.openattendance.platform.graphql.GraphqlWiring;
+import uk.openattendance.platform.graphql.NodeType;
 import uk.openattendance.platform.paging.PageRequest;
 import uk.openattendance.school.app.RegisterGroupService;
 import uk.openattendance.school.app.RegisterGroupView;
@@ -39,10 +40,18 @@ public class SchoolWiring implements GraphqlWiring, CallerDataLoaders {
         this.groups = groups;
     }
 
+    /** node(id) of a school reads it as school(id) does; of a register group, as registerGroup(schoolId, groupId) does. */
+    @Override
+    public List<NodeType<?>> nodeTypes() {
+        return List.of(new NodeType<>("School", SchoolView.class, SchoolView::id, s -> null, (env, school, id) -> schools.school(actor(env), id)),
+                new NodeType<>("RegisterGroup", RegisterGroupView.class, RegisterGroupView::id, RegisterGroupView::schoolId,
+                        (env, school, id) -> groups.registerGroup(actor(env), school, id)));
+    }
+
     @Override
     public void wire(RuntimeWiring.Builder wiring) {
         wiring.type("Query", t -> t
-                .dataFetcher("schools", env -> schools.schools(actor(env), new PageRequest(intArg(env, "page", 0), intArg(env, "size", 50))))
+                .dataFetcher("schools", env -> Connections.paged(Connections.window(env), (page, size) -> schools.schools(actor(env), new PageRequest(page, size))))
                 .dataFetcher("school", env -> schools.school(actor(env), id(env, "id")))
                 .dataFetcher("policyPresets", env -> PolicyPresets.all()));
         wiring.type("School", t -> t.dataFetcher("registerGroups", env -> env.<Long, List<RegisterGroupView>>getDataLoader(GROUPS_BY_SCHOOL)

@@ -21,7 +21,7 @@ import uk.openattendance.security.Role;
 @Property(name = OwnStatementCount.PROPERTY, value = OwnStatementCount.VALUE)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GraphqlIT {
-    private static final String NESTED = "{ school(id: %d) { name registerGroups { name } pupils(size: %d) { totalItems items { legalSurname "
+    private static final String NESTED = "{ school(id: %d) { name registerGroups { nodes { name } } pupils(first: %d) { totalCount nodes { legalSurname "
             + "registerGroup { name am { opensAt lateAfter } school { urn } } contacts { name mobile relationship } school { name } } } } }";
 
     @Inject EmbeddedServer server;
@@ -78,7 +78,7 @@ class GraphqlIT {
 
     @Test
     void theNestedQueryReturnsEveryPupilWithTheirContactsInPriorityOrder() {
-        JsonNode items = api.graphql(officeLarge, String.format(NESTED, large.id(), 50)).json().at("/data/school/pupils/items");
+        JsonNode items = api.graphql(officeLarge, String.format(NESTED, large.id(), 50)).json().at("/data/school/pupils/nodes");
         assertThat(items).hasSize(30);
         assertThat(items).allSatisfy(p -> assertThat(p.get("contacts")).hasSize(2));
         assertThat(items.get(0).at("/contacts/0/mobile").asText()).startsWith("+447700900");
@@ -86,7 +86,7 @@ class GraphqlIT {
 
     @Test
     void aQueryDeeperThanEightLevelsIsRefused() {
-        String deep = "{ school(id: " + small.id() + ") { pupils { items { registerGroup { school { pupils { items { registerGroup { school { name } } } } } } } } } }";
+        String deep = "{ school(id: " + small.id() + ") { pupils { nodes { registerGroup { school { pupils { nodes { registerGroup { school { name } } } } } } } } } }";
         var r = api.graphql(office, deep);
         assertThat(r.json().path("data").path("school").isValueNode() || r.json().path("data").path("school").isMissingNode()).as(r.body()).isTrue();
         assertThat(r.json().at("/errors/0/message").asText()).containsIgnoringCase("depth");
@@ -94,7 +94,7 @@ class GraphqlIT {
 
     @Test
     void aQueryAskingForTooMuchIsRefusedBeforeItRuns() {
-        String costly = "{ schools(size: 500) { items { pupils(size: 500) { items { contacts { name } registerGroup { name } } } } } }";
+        String costly = "{ schools(first: 500) { nodes { pupils(first: 500) { nodes { contacts { name } registerGroup { name } } } } } }";
         var counted = statements(() -> api.graphql(office, costly));
         assertThat(counted.response().json().at("/errors/0/message").asText()).containsIgnoringCase("complexity");
         assertThat(counted.count()).as("statements run for a refused query").isLessThanOrEqualTo(3);
@@ -109,7 +109,7 @@ class GraphqlIT {
 
     @Test
     void aDateThatIsNotYyyyMmDdIsRefusedWithTheSameCodeAndFieldErrorsAsRest() {
-        var r = api.graphql(office, "{ absenceReports(schoolId: " + small.id() + ", date: \"23/11/2026\") { id } }");
+        var r = api.graphql(office, "{ absenceReports(schoolId: " + small.id() + ", date: \"23/11/2026\") { nodes { id } } }");
         JsonNode ext = r.json().at("/errors/0/extensions");
         assertThat(ext.path("code").asText()).as(r.body()).isEqualTo("VALIDATION_FAILED");
         assertThat(ext.path("status").asInt()).isEqualTo(400);
@@ -131,10 +131,10 @@ class GraphqlIT {
 
     @Test
     void datesAndSchoolTimesAreTypedScalarsWrittenAsIsoStrings() {
-        var r = api.graphql(officeLarge, "{ school(id: " + large.id() + ") { registerGroups { am { opensAt } } pupils(size: 1) { items { dateOfBirth startDate } } } }");
+        var r = api.graphql(officeLarge, "{ school(id: " + large.id() + ") { registerGroups { nodes { am { opensAt } } } pupils(first: 1) { nodes { dateOfBirth startDate } } } }");
         assertThat(r.json().get("errors")).as(r.body()).isNull();
-        assertThat(r.json().at("/data/school/registerGroups/0/am/opensAt").asText()).matches("\\d\\d:\\d\\d");
-        assertThat(r.json().at("/data/school/pupils/items/0/dateOfBirth").asText()).matches("\\d{4}-\\d\\d-\\d\\d");
+        assertThat(r.json().at("/data/school/registerGroups/nodes/0/am/opensAt").asText()).matches("\\d\\d:\\d\\d");
+        assertThat(r.json().at("/data/school/pupils/nodes/0/dateOfBirth").asText()).matches("\\d{4}-\\d\\d-\\d\\d");
         var types = api.graphql(office, "{ __type(name: \"Pupil\") { fields { name type { ofType { name } } } } }").body();
         assertThat(types).contains("{\"name\":\"dateOfBirth\",\"type\":{\"ofType\":{\"name\":\"Date\"}}}");
     }

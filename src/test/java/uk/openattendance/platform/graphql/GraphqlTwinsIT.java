@@ -106,7 +106,9 @@ class GraphqlTwinsIT {
     private JsonNode gql(String auth, String query, String field) {
         var r = api.graphql(auth, query);
         assertThat(r.json().get("errors")).as(query + " -> " + r.body()).isNull();
-        return r.json().path("data").path(field);
+        JsonNode value = r.json().path("data").path(field);
+        // a connection is compared by its nodes: REST's list holds the same records in the same order
+        return value.has("nodes") ? value.get("nodes") : value;
     }
 
     private JsonNode gql(String query, String field) {
@@ -119,6 +121,11 @@ class GraphqlTwinsIT {
      * than a page).
      */
     static void same(JsonNode rest, JsonNode gql, String where) {
+        if (gql.isObject() && gql.size() == 1 && gql.has("nodes") && (rest.isArray() || paged(rest))) {
+            // a connection inside a record (a day list's pupils) holds REST's list as its nodes
+            same(rest, gql.get("nodes"), where);
+            return;
+        }
         if (gql.isArray() && paged(rest)) {
             assertThat(rest.path("totalItems").asLong()).as(where + ": one page holds REST's whole list " + rest).isEqualTo(rest.get("items").size());
             same(rest.get("items"), gql, where);
@@ -135,6 +142,9 @@ class GraphqlTwinsIT {
             for (int i = 0; i < gql.size(); i++) {
                 same(rest.get(i), gql.get(i), where + "[" + i + "]");
             }
+        } else if (where.endsWith(".id") && GlobalIds.decode(gql.asText()).isPresent()) {
+            // a Node's id is the global id of the record REST names by its database id
+            assertThat(GlobalIds.decode(gql.asText()).orElseThrow().databaseId()).as(where).isEqualTo(rest.asLong());
         } else if (gql.isNumber() || rest.isNumber()) {
             assertThat(new BigDecimal(gql.asText())).as(where).isEqualByComparingTo(new BigDecimal(rest.asText()));
         } else if (gql.isNull() || rest.isNull()) {
@@ -144,6 +154,12 @@ class GraphqlTwinsIT {
         } else {
             assertThat(gql.asText()).as(where).isEqualTo(rest.asText());
         }
+    }
+
+    /** The database id REST uses, from a Node's global id (or a plain id of a type that is not a Node). */
+    static String dbId(JsonNode node) {
+        String id = node.path("id").asText();
+        return GlobalIds.decode(id).map(g -> String.valueOf(g.databaseId())).orElse(id);
     }
 
     private static java.time.Instant instant(String text) {
@@ -156,7 +172,9 @@ class GraphqlTwinsIT {
 
     private void twin(String restPath, String query, String field) {
         JsonNode g = gql(query, field);
-        same(rest(restPath), g, field);
+        JsonNode r = rest(restPath);
+        // REST's paged envelope holds the records in items
+        same(g.isArray() && r.isObject() && r.has("items") ? r.get("items") : r, g, field);
     }
 
     /** School B's id is not found through either edge, with the same code. */
@@ -199,24 +217,24 @@ class GraphqlTwinsIT {
     void aPupilsMarksTheUnresolvedNsAndTheDaysListsAnswerAsRest() {
         twin(base + "/pupils/" + ada.id() + "/marks?from=" + LAST_MONDAY + "&to=" + LAST_MONDAY.plusDays(4),
                 "{ pupilMarks(schoolId: " + a.id() + ", pupilId: " + ada.id() + ", from: \"" + LAST_MONDAY + "\", to: \"" + LAST_MONDAY.plusDays(4) + "\") "
-                + MARK + " }", "pupilMarks");
-        JsonNode n = gql("{ unresolvedN(schoolId: " + a.id() + ") { pupilId pupilName date session schoolDaysOld overdue version } }", "unresolvedN");
+                + "{ nodes " + MARK + " } }", "pupilMarks");
+        JsonNode n = gql("{ unresolvedN(schoolId: " + a.id() + ") { nodes { pupilId pupilName date session schoolDaysOld overdue version } } }", "unresolvedN");
         assertThat(n).as("Ada's two N marks").hasSize(2);
         same(rest(base + "/unresolved-n"), n, "unresolvedN");
         twin(base + "/attendance/day/" + LAST_MONDAY.plusDays(1) + "/AM", "{ dayList(schoolId: " + a.id() + ", date: \"" + LAST_MONDAY.plusDays(1)
-                + "\", session: AM) { date session onRoll onSite absent notYetMarked pupils { pupilId name registerGroupId form code meaning category onSite "
-                + "vulnerable } } }", "dayList");
+                + "\", session: AM) { date session onRoll onSite absent notYetMarked pupils { nodes { pupilId name registerGroupId form code meaning category onSite "
+                + "vulnerable } } } }", "dayList");
         twin(base + "/attendance/absent-today", "{ absentToday(schoolId: " + a.id() + ") { date session onRoll onSite absent notYetMarked "
-                + "pupils { pupilId name code onSite } } }", "absentToday");
-        twin(base + "/registers/untaken?date=" + MONDAY, "{ untaken(schoolId: " + a.id() + ", date: \"" + MONDAY + "\") { registerGroupId registerGroup "
-                + "date session closesAt onRoll marked unmarked } }", "untaken");
+                + "pupils { nodes { pupilId name code onSite } } } }", "absentToday");
+        twin(base + "/registers/untaken?date=" + MONDAY, "{ untaken(schoolId: " + a.id() + ", date: \"" + MONDAY + "\") { nodes { registerGroupId registerGroup "
+                + "date session closesAt onRoll marked unmarked } } }", "untaken");
         refusedLikeRest("/api/v1/schools/" + a.id() + "/pupils/" + bruno.id() + "/marks?from=" + LAST_MONDAY + "&to=" + MONDAY,
-                "{ pupilMarks(schoolId: " + a.id() + ", pupilId: " + bruno.id() + ", from: \"" + LAST_MONDAY + "\", to: \"" + MONDAY + "\") { code } }");
-        refusedLikeRest("/api/v1/schools/" + b.id() + "/unresolved-n", "{ unresolvedN(schoolId: " + b.id() + ") { pupilId } }");
+                "{ pupilMarks(schoolId: " + a.id() + ", pupilId: " + bruno.id() + ", from: \"" + LAST_MONDAY + "\", to: \"" + MONDAY + "\") { nodes { code } } }");
+        refusedLikeRest("/api/v1/schools/" + b.id() + "/unresolved-n", "{ unresolvedN(schoolId: " + b.id() + ") { nodes { pupilId } } }");
         refusedLikeRest("/api/v1/schools/" + b.id() + "/attendance/day/" + MONDAY + "/AM", "{ dayList(schoolId: " + b.id() + ", date: \"" + MONDAY
                 + "\", session: AM) { onRoll } }");
         refusedLikeRest("/api/v1/schools/" + b.id() + "/attendance/absent-today", "{ absentToday(schoolId: " + b.id() + ") { onRoll } }");
-        refusedLikeRest("/api/v1/schools/" + b.id() + "/registers/untaken", "{ untaken(schoolId: " + b.id() + ") { onRoll } }");
+        refusedLikeRest("/api/v1/schools/" + b.id() + "/registers/untaken", "{ untaken(schoolId: " + b.id() + ") { nodes { onRoll } } }");
     }
 
     @Test
@@ -264,28 +282,28 @@ class GraphqlTwinsIT {
         twin(base + "/pupils/" + ada.id() + "/attendance?" + RANGE_QUERY, "{ pupilAttendance(schoolId: " + a.id() + ", pupilId: " + ada.id()
                 + ", window: " + RANGE + ") " + FIGURES + " }", "pupilAttendance");
         twin(base + "/attendance/at-risk?fromPercent=50&belowPercent=100&" + RANGE_QUERY, "{ atRisk(schoolId: " + a.id() + ", fromPercent: 50, "
-                + "belowPercent: 100, window: " + RANGE + ") " + FIGURES + " }", "atRisk");
-        twin(base + "/attendance/full-attendance?" + RANGE_QUERY, "{ fullAttendance(schoolId: " + a.id() + ", window: " + RANGE + ") " + FIGURES + " }",
+                + "belowPercent: 100, window: " + RANGE + ") { nodes " + FIGURES + " } }", "atRisk");
+        twin(base + "/attendance/full-attendance?" + RANGE_QUERY, "{ fullAttendance(schoolId: " + a.id() + ", window: " + RANGE + ") { nodes " + FIGURES + " } }",
                 "fullAttendance");
         twin(base + "/attendance/best-classes?date=" + LAST_MONDAY, "{ bestClasses(schoolId: " + a.id() + ", date: \"" + LAST_MONDAY + "\") " + FIGURES
                 + " }", "bestClasses");
         twin(base + "/attendance/day-of-week?" + RANGE_QUERY, "{ dayOfWeekPattern(schoolId: " + a.id() + ", window: " + RANGE + ") { day "
                 + "possibleSessions missedSessions missedPercent } }", "dayOfWeekPattern");
         twin(base + "/attendance/lateness?minutesPerDay=300&" + RANGE_QUERY, "{ lateness(schoolId: " + a.id() + ", minutesPerDay: 300, window: " + RANGE
-                + ") { pupilId name lateBeforeClose unauthorisedLates minutesLate schoolDaysLost } }", "lateness");
+                + ") { nodes { pupilId name lateBeforeClose unauthorisedLates minutesLate schoolDaysLost } } }", "lateness");
         var trust = api.get("/api/v1/trusts/" + a.trustId() + "/attendance?" + RANGE_QUERY, trustAdmin);
-        same(trust.json(), gql(trustAdmin, "{ trustAttendance(trustId: " + a.trustId() + ", window: " + RANGE + ") " + FIGURES + " }", "trustAttendance"),
+        same(trust.json(), gql(trustAdmin, "{ trustAttendance(trustId: " + a.trustId() + ", window: " + RANGE + ") { nodes " + FIGURES + " } }", "trustAttendance"),
                 "trustAttendance");
         assertThat(gql("{ pupilAttendance(schoolId: " + a.id() + ", pupilId: " + ada.id() + ", window: " + RANGE + ") { figures { authorisedAbsence } } }",
                 "pupilAttendance").at("/figures/authorisedAbsence").asInt()).isEqualTo(2);
         refusedLikeRest(base + "/pupils/" + bruno.id() + "/attendance", "{ pupilAttendance(schoolId: " + a.id() + ", pupilId: " + bruno.id() + ") { key } }");
-        refusedLikeRest("/api/v1/schools/" + b.id() + "/attendance/at-risk", "{ atRisk(schoolId: " + b.id() + ") { key } }");
-        refusedLikeRest("/api/v1/schools/" + b.id() + "/attendance/full-attendance", "{ fullAttendance(schoolId: " + b.id() + ") { key } }");
+        refusedLikeRest("/api/v1/schools/" + b.id() + "/attendance/at-risk", "{ atRisk(schoolId: " + b.id() + ") { nodes { key } } }");
+        refusedLikeRest("/api/v1/schools/" + b.id() + "/attendance/full-attendance", "{ fullAttendance(schoolId: " + b.id() + ") { nodes { key } } }");
         refusedLikeRest("/api/v1/schools/" + b.id() + "/attendance/best-classes", "{ bestClasses(schoolId: " + b.id() + ") { key } }");
         refusedLikeRest(base + "/attendance/day-of-week?pupilId=" + bruno.id(), "{ dayOfWeekPattern(schoolId: " + a.id() + ", pupilId: " + bruno.id()
                 + ") { day } }");
-        refusedLikeRest("/api/v1/schools/" + b.id() + "/attendance/lateness", "{ lateness(schoolId: " + b.id() + ") { name } }");
-        refusedLikeRest("/api/v1/trusts/" + b.trustId() + "/attendance", "{ trustAttendance(trustId: " + b.trustId() + ") { key } }");
+        refusedLikeRest("/api/v1/schools/" + b.id() + "/attendance/lateness", "{ lateness(schoolId: " + b.id() + ") { nodes { name } } }");
+        refusedLikeRest("/api/v1/trusts/" + b.trustId() + "/attendance", "{ trustAttendance(trustId: " + b.trustId() + ") { nodes { key } } }");
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -296,20 +314,20 @@ class GraphqlTwinsIT {
         var report = api.post(base + "/absence-reports", head, "{\"pupilIds\": [" + bea.id() + "], \"firstDate\": \"" + MONDAY.plusDays(1)
                 + "\", \"category\": \"ILLNESS\", \"reason\": \"Chickenpox\"}");
         assertThat(report.status()).as(report.body()).isEqualTo(201);
-        JsonNode reports = gql("{ pupilAbsenceReports(schoolId: " + a.id() + ", pupilId: " + bea.id() + ") { id reportGroup pupilId pupilName firstDate "
+        JsonNode reports = gql("{ pupilAbsenceReports(schoolId: " + a.id() + ", pupilId: " + bea.id() + ") { nodes { id reportGroup pupilId pupilName firstDate "
                 + "firstSession lastDate lastSession expectedReturn category suggestedCode reason channel evidenceToFollow marksExplained recordedBy "
-                + "recordedAt } }", "pupilAbsenceReports");
+                + "recordedAt } } }", "pupilAbsenceReports");
         assertThat(reports).hasSize(1);
         same(rows(rest(base + "/pupils/" + bea.id() + "/absence-reports")), rows(reports), "pupilAbsenceReports");
         twinRows(base + "/leave-evidence-prompts?from=" + LAST_MONDAY + "&to=" + MONDAY, "{ leaveEvidencePrompts(schoolId: " + a.id() + ", from: \""
-                + LAST_MONDAY + "\", to: \"" + MONDAY + "\") { requestId pupilId pupilName date session code why } }", "leaveEvidencePrompts");
-        twin(base + "/missing-education-flags", "{ missingEducationFlags(schoolId: " + a.id() + ") { pupilId pupilName since flaggedOn schoolDays } }",
+                + LAST_MONDAY + "\", to: \"" + MONDAY + "\") { nodes { requestId pupilId pupilName date session code why } } }", "leaveEvidencePrompts");
+        twin(base + "/missing-education-flags", "{ missingEducationFlags(schoolId: " + a.id() + ") { nodes { pupilId pupilName since flaggedOn schoolDays } } }",
                 "missingEducationFlags");
         refusedLikeRest(base + "/pupils/" + bruno.id() + "/absence-reports", "{ pupilAbsenceReports(schoolId: " + a.id() + ", pupilId: " + bruno.id()
-                + ") { id } }");
+                + ") { nodes { id } } }");
         refusedLikeRest("/api/v1/schools/" + b.id() + "/leave-evidence-prompts?from=" + MONDAY + "&to=" + MONDAY, "{ leaveEvidencePrompts(schoolId: "
-                + b.id() + ", from: \"" + MONDAY + "\", to: \"" + MONDAY + "\") { why } }");
-        refusedLikeRest("/api/v1/schools/" + b.id() + "/missing-education-flags", "{ missingEducationFlags(schoolId: " + b.id() + ") { pupilId } }");
+                + b.id() + ", from: \"" + MONDAY + "\", to: \"" + MONDAY + "\") { nodes { why } } }");
+        refusedLikeRest("/api/v1/schools/" + b.id() + "/missing-education-flags", "{ missingEducationFlags(schoolId: " + b.id() + ") { nodes { pupilId } } }");
         refused("mutation { acceptInboundSuggestions(schoolId: " + b.id() + ", id: 1, pupilIds: [" + bruno.id() + "]) { id } }");
     }
 
@@ -321,13 +339,13 @@ class GraphqlTwinsIT {
         JsonNode recorded = gql("mutation { recordLetterException(schoolId: " + a.id() + ", pupilId: " + bea.id() + ", kind: \"ATTENDANCE\", "
                 + "reason: \"Known medical condition: consultant's letter on file\", fromDate: \"" + LAST_MONDAY + "\") { id pupilId kind reason fromDate "
                 + "toDate recordedBy recordedAt } }", "recordLetterException");
-        JsonNode listed = gql("{ letterExceptions(schoolId: " + a.id() + ") { id pupilId kind reason fromDate toDate recordedBy recordedAt } }",
+        JsonNode listed = gql("{ letterExceptions(schoolId: " + a.id() + ") { nodes { id pupilId kind reason fromDate toDate recordedBy recordedAt } } }",
                 "letterExceptions");
         JsonNode restList = rows(rest(base + "/letter-exceptions"));
         same(restList, rows(listed), "letterExceptions");
         same(find(restList, "id", recorded.path("id").asText()), recorded, "recordLetterException");
-        twinRows(base + "/letters/print-queue", "{ printQueue(schoolId: " + a.id() + ") { copyId letterId pupilId pupilName kind contactId recipient "
-                + "address { line1 town postcode } queuedBy queuedAt } }", "printQueue");
+        twinRows(base + "/letters/print-queue", "{ printQueue(schoolId: " + a.id() + ") { nodes { copyId letterId pupilId pupilName kind contactId recipient "
+                + "address { line1 town postcode } queuedBy queuedAt } } }", "printQueue");
 
         JsonNode saved = gql("mutation { saveSchoolLetterTemplate(schoolId: " + a.id() + ", kind: \"PUNCTUALITY\", subject: \"{{pupil.forename}} and the "
                 + "morning bell\", body: \"<p>School wording for {{pupil.forename}}.</p>\") { kind language subject body source updatedBy } }",
@@ -344,8 +362,8 @@ class GraphqlTwinsIT {
                 "saveTrustLetterTemplate");
         assertThat(trust.path("source").asText()).isEqualTo("TRUST");
 
-        refusedLikeRest("/api/v1/schools/" + b.id() + "/letter-exceptions", "{ letterExceptions(schoolId: " + b.id() + ") { id } }");
-        refusedLikeRest("/api/v1/schools/" + b.id() + "/letters/print-queue", "{ printQueue(schoolId: " + b.id() + ") { copyId } }");
+        refusedLikeRest("/api/v1/schools/" + b.id() + "/letter-exceptions", "{ letterExceptions(schoolId: " + b.id() + ") { nodes { id } } }");
+        refusedLikeRest("/api/v1/schools/" + b.id() + "/letters/print-queue", "{ printQueue(schoolId: " + b.id() + ") { nodes { copyId } } }");
         var foreignPupil = api.graphql(head, "mutation { recordLetterException(schoolId: " + a.id() + ", pupilId: " + bruno.id() + ", reason: \"x\") { id } }");
         var foreignRest = api.post(base + "/letter-exceptions", head, "{\"pupilId\": " + bruno.id() + ", \"reason\": \"x\"}");
         assertThat(foreignPupil.json().at("/errors/0/extensions/code").asText()).as(foreignPupil.body()).isEqualTo(foreignRest.json().path("code").asText());
@@ -362,25 +380,25 @@ class GraphqlTwinsIT {
     void suppressionsAddedAndRemovedOverGraphqlAreTheOnesRestLists() {
         JsonNode added = gql("mutation { addSuppression(schoolId: " + a.id() + ", address: \"+447700900991\", reason: \"Parent asked by phone for no "
                 + "texts\") { address reason scope createdBy createdAt } }", "addSuppression");
-        JsonNode listed = gql("{ suppressions(schoolId: " + a.id() + ") { address reason scope createdBy createdAt } }", "suppressions");
+        JsonNode listed = gql("{ suppressions(schoolId: " + a.id() + ") { nodes { address reason scope createdBy createdAt } } }", "suppressions");
         JsonNode restList = rows(rest(base + "/suppressions"));
         same(restList, rows(listed), "suppressions");
         same(find(restList, "address", "+447700900991"), added, "addSuppression");
         assertThat(gql("mutation { removeSuppression(schoolId: " + a.id() + ", address: \"+447700900991\") }", "removeSuppression").asBoolean()).isTrue();
         assertThat(rest(base + "/suppressions").toString()).doesNotContain("+447700900991");
-        refusedLikeRest("/api/v1/schools/" + b.id() + "/suppressions", "{ suppressions(schoolId: " + b.id() + ") { address } }");
+        refusedLikeRest("/api/v1/schools/" + b.id() + "/suppressions", "{ suppressions(schoolId: " + b.id() + ") { nodes { address } } }");
         refused("mutation { addSuppression(schoolId: " + b.id() + ", address: \"+447700900992\") { address } }");
         refused("mutation { removeSuppression(schoolId: " + b.id() + ", address: \"+447700900992\") }");
         refused("mutation { resolveInbound(schoolId: " + b.id() + ", id: 1, resolution: \"x\") { id } }");
-        refused("{ trustInbound(trustId: " + b.trustId() + ") { id } }");
+        refused("{ trustInbound(trustId: " + b.trustId() + ") { nodes { id } } }");
     }
 
     @Test
     void theTrustsAndThePlatformsUnmatchedTextsAnswerAsRest() {
         same(rows(api.get("/api/v1/trusts/" + a.trustId() + "/inbound-messages", trustAdmin).json()),
-                rows(gql(trustAdmin, "{ trustInbound(trustId: " + a.trustId() + ") { id from body receivedAt status } }", "trustInbound")), "trustInbound");
+                rows(gql(trustAdmin, "{ trustInbound(trustId: " + a.trustId() + ") { nodes { id from body receivedAt status } } }", "trustInbound")), "trustInbound");
         var rest = api.get("/api/v1/inbound-messages/unmatched", head);
-        var g = api.graphql(head, "{ unmatched { id } }");
+        var g = api.graphql(head, "{ unmatched { nodes { id } } }");
         assertThat(rest.status()).as("a headteacher is no platform administrator").isEqualTo(404);
         assertThat(g.json().at("/errors/0/extensions/code").asText()).as(g.body()).isEqualTo(rest.json().path("code").asText());
     }
@@ -402,13 +420,13 @@ class GraphqlTwinsIT {
         String upn = TestWorld.upn();
         JsonNode admitted = gql("mutation { admitPupil(schoolId: " + a.id() + ", pupil: " + pupilInput(upn, "Graphwell", null) + ") " + PUPIL + " }",
                 "admitPupil");
-        String path = base + "/pupils/" + admitted.path("id").asText();
+        String path = base + "/pupils/" + dbId(admitted);
         same(rest(path), admitted, "admitPupil");
-        JsonNode changed = gql("mutation { updatePupil(schoolId: " + a.id() + ", pupilId: " + admitted.path("id").asText() + ", pupil: "
+        JsonNode changed = gql("mutation { updatePupil(schoolId: " + a.id() + ", pupilId: " + dbId(admitted) + ", pupil: "
                 + pupilInput(upn, "Graphwell-Jones", admitted.path("version").asLong()) + ") " + PUPIL + " }", "updatePupil");
         assertThat(changed.path("legalSurname").asText()).isEqualTo("Graphwell-Jones");
         same(rest(path), changed, "updatePupil");
-        var stale = api.graphql(head, "mutation { updatePupil(schoolId: " + a.id() + ", pupilId: " + admitted.path("id").asText() + ", pupil: "
+        var stale = api.graphql(head, "mutation { updatePupil(schoolId: " + a.id() + ", pupilId: " + dbId(admitted) + ", pupil: "
                 + pupilInput(upn, "Stale", admitted.path("version").asLong()) + ") { id } }");
         var staleRest = api.put(path, head, "{\"upn\": \"" + upn + "\", \"legalForename\": \"Gwen\", \"legalSurname\": \"Stale\", \"dateOfBirth\": "
                 + "\"2018-03-04\", \"yearGroup\": \"3\", \"registerGroupId\": " + a.registerGroupIds().get(0) + ", \"startDate\": \"2026-09-02\", \"version\": "
@@ -418,15 +436,15 @@ class GraphqlTwinsIT {
         assertThat(invalid.json().at("/errors/0/extensions/code").asText()).as(invalid.body()).isEqualTo("VALIDATION_FAILED");
         assertThat(invalid.json().at("/errors/0/extensions/errors/0/field").asText()).endsWith("upn");
 
-        JsonNode deleted = gql("mutation { deletePupil(schoolId: " + a.id() + ", pupilId: " + admitted.path("id").asText() + ", deletion: {ground: "
+        JsonNode deleted = gql("mutation { deletePupil(schoolId: " + a.id() + ", pupilId: " + dbId(admitted) + ", deletion: {ground: "
                 + "MOVED_AWAY, deletedOn: \"" + MONDAY + "\", note: \"Moved to Leeds\"}) { id leavingDate } }", "deletePupil");
         assertThat(deleted.path("leavingDate").asText()).isEqualTo(MONDAY.toString());
-        JsonNode history = gql("{ admissionHistory(schoolId: " + a.id() + ", pupilId: " + admitted.path("id").asText() + ") { id pupilId kind effectiveOn "
-                + "ground laReturnDueOn note recordedBy recordedAt } }", "admissionHistory");
+        JsonNode history = gql("{ admissionHistory(schoolId: " + a.id() + ", pupilId: " + dbId(admitted) + ") { nodes { id pupilId kind effectiveOn "
+                + "ground laReturnDueOn note recordedBy recordedAt } } }", "admissionHistory");
         same(rest(path + "/admission-history"), history, "admissionHistory");
         assertThat(history.toString()).contains("MOVED_AWAY");
-        twin(base + "/local-authority-returns", "{ localAuthorityReturns(schoolId: " + a.id() + ") { id pupilId kind effectiveOn ground laReturnDueOn "
-                + "note recordedBy recordedAt } }", "localAuthorityReturns");
+        twin(base + "/local-authority-returns", "{ localAuthorityReturns(schoolId: " + a.id() + ") { nodes { id pupilId kind effectiveOn ground laReturnDueOn "
+                + "note recordedBy recordedAt } } }", "localAuthorityReturns");
         twin("/api/v1/deletion-grounds", "{ deletionGrounds { ground meaning } }", "deletionGrounds");
 
         refused("mutation { admitPupil(schoolId: " + b.id() + ", pupil: " + pupilInput(TestWorld.upn(), "Foreign", null) + ") { id } }");
@@ -435,8 +453,8 @@ class GraphqlTwinsIT {
         refused("mutation { deletePupil(schoolId: " + a.id() + ", pupilId: " + bruno.id() + ", deletion: {ground: MOVED_AWAY, deletedOn: \"" + MONDAY
                 + "\"}) { id } }");
         refusedLikeRest(base + "/pupils/" + bruno.id() + "/admission-history", "{ admissionHistory(schoolId: " + a.id() + ", pupilId: " + bruno.id()
-                + ") { id } }");
-        refusedLikeRest("/api/v1/schools/" + b.id() + "/local-authority-returns", "{ localAuthorityReturns(schoolId: " + b.id() + ") { id } }");
+                + ") { nodes { id } } }");
+        refusedLikeRest("/api/v1/schools/" + b.id() + "/local-authority-returns", "{ localAuthorityReturns(schoolId: " + b.id() + ") { nodes { id } } }");
     }
 
     @Test
@@ -446,15 +464,15 @@ class GraphqlTwinsIT {
                 + "\", preferredChannel: SMS}) { name relationship parentalResponsibility livesWithPupil priority mobile email preferredChannel noContact "
                 + "language } }", "addContact");
         assertThat(added.path("mobile").asText()).startsWith("+447700900");
-        JsonNode contacts = gql("{ contacts(schoolId: " + a.id() + ", pupilId: " + ada.id() + ") { name relationship parentalResponsibility livesWithPupil "
-                + "priority mobile email preferredChannel noContact language } }", "contacts");
+        JsonNode contacts = gql("{ contacts(schoolId: " + a.id() + ", pupilId: " + ada.id() + ") { nodes { name relationship parentalResponsibility livesWithPupil "
+                + "priority mobile email preferredChannel noContact language } } }", "contacts");
         JsonNode restList = rest(base + "/pupils/" + ada.id() + "/contacts");
         same(restList, contacts, "contacts");
         same(find(restList, "name", "Gareth Twinning"), added, "addContact");
         var bad = api.graphql(head, "mutation { addContact(schoolId: " + a.id() + ", pupilId: " + ada.id() + ", contact: {name: \"\", relationship: "
                 + "\"Father\", priority: 2}) { name } }");
         assertThat(bad.json().at("/errors/0/extensions/errors/0/field").asText()).as(bad.body()).endsWith("name");
-        refusedLikeRest(base + "/pupils/" + bruno.id() + "/contacts", "{ contacts(schoolId: " + a.id() + ", pupilId: " + bruno.id() + ") { name } }");
+        refusedLikeRest(base + "/pupils/" + bruno.id() + "/contacts", "{ contacts(schoolId: " + a.id() + ", pupilId: " + bruno.id() + ") { nodes { name } } }");
         refused("mutation { addContact(schoolId: " + a.id() + ", pupilId: " + bruno.id() + ", contact: {name: \"X\", relationship: \"Father\", "
                 + "priority: 2}) { name } }");
     }
@@ -473,7 +491,7 @@ class GraphqlTwinsIT {
         assertThat(rest.at("/settings/firstDay/phoneFrom").asText()).startsWith("10:15");
         JsonNode read = gql("{ schoolPolicy(schoolId: " + a.id() + ") { version settings } }", "schoolPolicy");
         assertThat(JSON.readTree(read.path("settings").asText())).isEqualTo(JSON.readTree(rest.path("settings").toString()));
-        JsonNode history = gql("{ schoolPolicyHistory(schoolId: " + a.id() + ") { version patch changedBy changedAt } }", "schoolPolicyHistory");
+        JsonNode history = gql("{ schoolPolicyHistory(schoolId: " + a.id() + ") { nodes { version patch changedBy changedAt } } }", "schoolPolicyHistory");
         JsonNode restHistory = rest(base + "/policy/history").get("items");
         assertThat(history).hasSize(restHistory.size());
         List<JsonNode> patches = new ArrayList<>();
@@ -489,7 +507,7 @@ class GraphqlTwinsIT {
         assertThat(JSON.readTree(trust.path("defaults").asText())).isEqualTo(trustRest.path("defaults"));
 
         refusedLikeRest("/api/v1/schools/" + b.id() + "/policy", "{ schoolPolicy(schoolId: " + b.id() + ") { version } }");
-        refusedLikeRest("/api/v1/schools/" + b.id() + "/policy/history", "{ schoolPolicyHistory(schoolId: " + b.id() + ") { version } }");
+        refusedLikeRest("/api/v1/schools/" + b.id() + "/policy/history", "{ schoolPolicyHistory(schoolId: " + b.id() + ") { nodes { version } } }");
         refused("mutation { changeSchoolPolicy(schoolId: " + b.id() + ", patch: \"{}\") { version } }");
         refused("{ trustPolicyDefaults(trustId: " + b.trustId() + ") { version } }");
         refused("mutation { changeTrustPolicyDefaults(trustId: " + b.trustId() + ", patch: \"{}\") { version } }");
@@ -510,13 +528,13 @@ class GraphqlTwinsIT {
         String ownBase = "/api/v1/schools/" + own.id();
         JsonNode group = gql(ownHead, "mutation { createRegisterGroup(schoolId: " + own.id() + ", group: {name: \"Nursery\", am: " + AM_TIMES + ", pm: "
                 + PM_TIMES + "}) " + GROUP + " }", "createRegisterGroup");
-        same(api.get(ownBase + "/register-groups/" + group.path("id").asText(), ownHead).json(), group, "createRegisterGroup");
-        JsonNode renamed = gql(ownHead, "mutation { updateRegisterGroup(schoolId: " + own.id() + ", groupId: " + group.path("id").asText() + ", group: "
+        same(api.get(ownBase + "/register-groups/" + dbId(group), ownHead).json(), group, "createRegisterGroup");
+        JsonNode renamed = gql(ownHead, "mutation { updateRegisterGroup(schoolId: " + own.id() + ", groupId: " + dbId(group) + ", group: "
                 + "{name: \"Nursery and Reception\", am: " + AM_TIMES + ", pm: " + PM_TIMES + ", version: " + group.path("version").asInt() + "}) " + GROUP + " }",
                 "updateRegisterGroup");
-        same(api.get(ownBase + "/register-groups/" + group.path("id").asText(), ownHead).json(), renamed, "updateRegisterGroup");
-        same(api.get(ownBase + "/register-groups/" + group.path("id").asText(), ownHead).json(), gql(ownHead, "{ registerGroup(schoolId: " + own.id()
-                + ", groupId: " + group.path("id").asText() + ") " + GROUP + " }", "registerGroup"), "registerGroup");
+        same(api.get(ownBase + "/register-groups/" + dbId(group), ownHead).json(), renamed, "updateRegisterGroup");
+        same(api.get(ownBase + "/register-groups/" + dbId(group), ownHead).json(), gql(ownHead, "{ registerGroup(schoolId: " + own.id()
+                + ", groupId: " + dbId(group) + ") " + GROUP + " }", "registerGroup"), "registerGroup");
 
         JsonNode term = gql(ownHead, "mutation { addTerm(schoolId: " + own.id() + ", term: {name: \"Summer\", startsOn: \"2027-04-19\", endsOn: "
                 + "\"2027-07-21\", halfTermBreakStartsOn: \"2027-05-31\", halfTermBreakEndsOn: \"2027-06-04\"}) { academicYear name startsOn endsOn "
@@ -549,7 +567,7 @@ class GraphqlTwinsIT {
                 "schoolSender");
         JsonNode period = gql(ownHead, "mutation { addAssessmentPeriod(schoolId: " + own.id() + ", name: \"KS2 SATs\", startsOn: \"2027-05-10\", endsOn: "
                 + "\"2027-05-13\") { id name startsOn endsOn } }", "addAssessmentPeriod");
-        JsonNode periods = gql(ownHead, "{ assessmentPeriods(schoolId: " + own.id() + ") { id name startsOn endsOn } }", "assessmentPeriods");
+        JsonNode periods = gql(ownHead, "{ assessmentPeriods(schoolId: " + own.id() + ") { nodes { id name startsOn endsOn } } }", "assessmentPeriods");
         same(rows(api.get(ownBase + "/assessment-periods", ownHead).json()), rows(periods), "assessmentPeriods");
         same(find(periods, "id", period.path("id").asText()), period, "addAssessmentPeriod");
 
@@ -563,7 +581,7 @@ class GraphqlTwinsIT {
                 + b.registerGroupIds().get(0) + ") { id } }");
         refusedLikeRest("/api/v1/schools/" + b.id() + "/calendar", "{ calendar(schoolId: " + b.id() + ") { schoolId } }");
         refusedLikeRest("/api/v1/schools/" + b.id() + "/sms-sender", "{ schoolSender(schoolId: " + b.id() + ") { smsSender } }");
-        refusedLikeRest("/api/v1/schools/" + b.id() + "/assessment-periods", "{ assessmentPeriods(schoolId: " + b.id() + ") { id } }");
+        refusedLikeRest("/api/v1/schools/" + b.id() + "/assessment-periods", "{ assessmentPeriods(schoolId: " + b.id() + ") { nodes { id } } }");
         refused("mutation { createRegisterGroup(schoolId: " + b.id() + ", group: {name: \"X\", am: " + AM_TIMES + ", pm: " + PM_TIMES + "}) { id } }");
         refused("mutation { updateRegisterGroup(schoolId: " + a.id() + ", groupId: " + b.registerGroupIds().get(0) + ", group: {name: \"X\", am: "
                 + AM_TIMES + ", pm: " + PM_TIMES + ", version: 0}) { id } }");
@@ -604,11 +622,11 @@ class GraphqlTwinsIT {
         refused("mutation { removeStaff(staffId: " + foreignStaff + ") }");
 
         twin(base + "/jobs?from=" + LAST_MONDAY + "&to=" + MONDAY, "{ jobs(schoolId: " + a.id() + ", from: \"" + LAST_MONDAY + "\", to: \"" + MONDAY
-                + "\") { id kind date session dueAt latestAt status attempts outcome finishedAt } }", "jobs");
-        twin(base + "/stored-messages", "{ storedMessages(schoolId: " + a.id() + ") { page size totalItems totalPages items { id channel to subject body "
+                + "\") { nodes { id kind date session dueAt latestAt status attempts outcome finishedAt } } }", "jobs");
+        twin(base + "/stored-messages", "{ storedMessages(schoolId: " + a.id() + ") { totalCount nodes { id channel to subject body "
                 + "purpose storedAt } } }", "storedMessages");
-        refusedLikeRest("/api/v1/schools/" + b.id() + "/jobs?from=" + MONDAY, "{ jobs(schoolId: " + b.id() + ", from: \"" + MONDAY + "\") { id } }");
-        refusedLikeRest("/api/v1/schools/" + b.id() + "/stored-messages", "{ storedMessages(schoolId: " + b.id() + ") { totalItems } }");
+        refusedLikeRest("/api/v1/schools/" + b.id() + "/jobs?from=" + MONDAY, "{ jobs(schoolId: " + b.id() + ", from: \"" + MONDAY + "\") { nodes { id } } }");
+        refusedLikeRest("/api/v1/schools/" + b.id() + "/stored-messages", "{ storedMessages(schoolId: " + b.id() + ") { totalCount } }");
         refused("mutation { rerunJob(schoolId: " + b.id() + ", jobId: 1) { id } }");
     }
 
@@ -620,7 +638,7 @@ class GraphqlTwinsIT {
         twin(base + "/pupils/" + ada.id() + "/mark-history/verification", "{ verifyPupilHistory(schoolId: " + a.id() + ", pupilId: " + ada.id() + ") "
                 + CHECK + " }", "verifyPupilHistory");
         twin(base + "/mark-history/verification", "{ verifySchoolHistory(schoolId: " + a.id() + ") " + CHECK + " }", "verifySchoolHistory");
-        twin(base + "/ledger-seals", "{ ledgerSeals(schoolId: " + a.id() + ") { date asOf chainCount totalEntries signingKeyId emailedTo download } }",
+        twin(base + "/ledger-seals", "{ ledgerSeals(schoolId: " + a.id() + ") { nodes { date asOf chainCount totalEntries signingKeyId emailedTo download } } }",
                 "ledgerSeals");
         twin("/api/v1/ledger-seal-key", "{ ledgerSealKey { algorithm keyId publicKey format } }", "ledgerSealKey");
 
@@ -649,7 +667,7 @@ class GraphqlTwinsIT {
         refusedLikeRest(base + "/pupils/" + bruno.id() + "/mark-history/verification", "{ verifyPupilHistory(schoolId: " + a.id() + ", pupilId: "
                 + bruno.id() + ") { intact } }");
         refusedLikeRest("/api/v1/schools/" + b.id() + "/mark-history/verification", "{ verifySchoolHistory(schoolId: " + b.id() + ") { intact } }");
-        refusedLikeRest("/api/v1/schools/" + b.id() + "/ledger-seals", "{ ledgerSeals(schoolId: " + b.id() + ") { date } }");
+        refusedLikeRest("/api/v1/schools/" + b.id() + "/ledger-seals", "{ ledgerSeals(schoolId: " + b.id() + ") { nodes { date } } }");
         refusedLikeRest("/api/v1/schools/" + b.id() + "/changes/pupils", "{ pupilChanges(schoolId: " + b.id() + ") { complete } }");
         refusedLikeRest("/api/v1/schools/" + b.id() + "/changes/contacts", "{ contactChanges(schoolId: " + b.id() + ") { complete } }");
         refusedLikeRest("/api/v1/schools/" + b.id() + "/changes/marks", "{ markChanges(schoolId: " + b.id() + ") { complete } }");
