@@ -3,17 +3,12 @@ package uk.openattendance.followup.persistence;
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
-import java.sql.Date;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import uk.openattendance.platform.db.RowMapper;
+import uk.openattendance.platform.db.Sql;
 
 /** Follow-up cases, call attempts and missing-education flags. */
 @Singleton
@@ -26,154 +21,80 @@ public class FollowUpStore {
 
     private static final String CASE_COLUMNS = "id, school_id, pupil_id, case_date, status, opened_at, closed_at, closed_by, closing_note, escalated_at, version";
 
-    private final JdbcOperations jdbc;
+    private static final RowMapper<CaseRow> CASE = rs -> new CaseRow(rs.getLong("id"), rs.getLong("school_id"), rs.getLong("pupil_id"),
+            Sql.date(rs, "case_date"), rs.getString("status"), Sql.instant(rs, "opened_at"), Sql.instant(rs, "closed_at"), rs.getString("closed_by"),
+            rs.getString("closing_note"), Sql.instant(rs, "escalated_at"), rs.getLong("version"));
+
+    /** The statuses of a case still being worked on: waiting for a call, or escalated. */
+    private static final List<String> OPEN = List.of("CALL", "ESCALATED");
+
+    private final Sql sql;
 
     public FollowUpStore(JdbcOperations jdbc) {
-        this.jdbc = jdbc;
+        this.sql = Sql.on(jdbc);
     }
 
     public int open(long schoolId, Collection<Long> pupilIds, LocalDate date, Instant now) {
-        if (pupilIds.isEmpty()) {
-            return 0;
+        int n = 0;
+        for (int r : sql.updateEach("INSERT IGNORE INTO follow_up_case (school_id, pupil_id, case_date, status, opened_at) "
+                + "VALUES (:school, :pupil, :date, 'CALL', :now)", List.copyOf(pupilIds), p -> Sql.params("school", schoolId).and("pupil", p)
+                        .and("date", date).and("now", now))) {
+            n += r > 0 ? 1 : 0;
         }
-        return jdbc.prepareStatement("INSERT IGNORE INTO follow_up_case (school_id, pupil_id, case_date, status, opened_at) VALUES (?,?,?,'CALL',?)", ps -> {
-            for (Long p : pupilIds) {
-                ps.setLong(1, schoolId);
-                ps.setLong(2, p);
-                ps.setDate(3, Date.valueOf(date));
-                ps.setTimestamp(4, Timestamp.from(now));
-                ps.addBatch();
-            }
-            int n = 0;
-            for (int r : ps.executeBatch()) {
-                n += r > 0 ? 1 : 0;
-            }
-            return n;
-        });
+        return n;
     }
 
     public List<CaseRow> cases(long schoolId, LocalDate date) {
-        return jdbc.prepareStatement("SELECT " + CASE_COLUMNS + " FROM follow_up_case WHERE school_id = ? AND case_date = ? ORDER BY id", ps -> {
-            ps.setLong(1, schoolId);
-            ps.setDate(2, Date.valueOf(date));
-            return readCases(ps);
-        });
+        return sql.query("SELECT " + CASE_COLUMNS + " FROM follow_up_case WHERE school_id = :school AND case_date = :date ORDER BY id",
+                Sql.params("school", schoolId).and("date", date)).list(CASE);
     }
 
     public List<CaseRow> caseById(long schoolId, long caseId) {
-        return jdbc.prepareStatement("SELECT " + CASE_COLUMNS + " FROM follow_up_case WHERE school_id = ? AND id = ?", ps -> {
-            ps.setLong(1, schoolId);
-            ps.setLong(2, caseId);
-            return readCases(ps);
-        });
+        return sql.query("SELECT " + CASE_COLUMNS + " FROM follow_up_case WHERE school_id = :school AND id = :id", Sql.params("school", schoolId)
+                .and("id", caseId)).list(CASE);
     }
 
     /** Closes an open case (known safe, explained); false when it was already closed or changed since {@code version}. */
     public boolean close(long caseId, String status, String by, String note, Long version, Instant now) {
-        return jdbc.prepareStatement("UPDATE follow_up_case SET status = ?, closed_by = ?, closing_note = ?, closed_at = ?, version = version + 1 "
-                + "WHERE id = ? AND status IN ('CALL', 'ESCALATED') AND (? IS NULL OR version = ?)", ps -> {
-                    ps.setString(1, status);
-                    ps.setString(2, by);
-                    ps.setString(3, note);
-                    ps.setTimestamp(4, Timestamp.from(now));
-                    ps.setLong(5, caseId);
-                    if (version == null) {
-                        ps.setNull(6, Types.BIGINT);
-                        ps.setNull(7, Types.BIGINT);
-                    } else {
-                        ps.setLong(6, version);
-                        ps.setLong(7, version);
-                    }
-                    return ps.executeUpdate() == 1;
-                });
+        return sql.update("UPDATE follow_up_case SET status = :status, closed_by = :by, closing_note = :note, closed_at = :now, version = version + 1 "
+                + "WHERE id = :id AND status IN (:open) AND (:version IS NULL OR version = :version)", Sql.params("status", status).and("by", by)
+                        .and("note", note).and("now", now).and("id", caseId).and("open", OPEN).and("version", version)) == 1;
     }
 
     public void escalate(Collection<Long> caseIds, Instant now) {
         if (caseIds.isEmpty()) {
             return;
         }
-        String in = uk.openattendance.platform.db.Sql.ids(caseIds);
-        jdbc.prepareStatement("UPDATE follow_up_case SET status = 'ESCALATED', escalated_at = COALESCE(escalated_at, ?), version = version + 1 "
-                + "WHERE id IN (" + in + ") AND status IN ('CALL', 'ESCALATED')", ps -> {
-                    ps.setTimestamp(1, Timestamp.from(now));
-                    return ps.executeUpdate();
-                });
+        sql.update("UPDATE follow_up_case SET status = 'ESCALATED', escalated_at = COALESCE(escalated_at, :now), version = version + 1 "
+                + "WHERE id IN (:ids) AND status IN (:open)", Sql.params("now", now).and("ids", caseIds).and("open", OPEN));
     }
 
     public void addAttempt(long caseId, Long contactId, String outcome, String note, String by, Instant now) {
-        jdbc.prepareStatement("INSERT INTO call_attempt (case_id, contact_id, outcome, note, recorded_by, recorded_at) VALUES (?,?,?,?,?,?)", ps -> {
-            ps.setLong(1, caseId);
-            if (contactId == null) {
-                ps.setNull(2, Types.BIGINT);
-            } else {
-                ps.setLong(2, contactId);
-            }
-            ps.setString(3, outcome);
-            ps.setString(4, note);
-            ps.setString(5, by);
-            ps.setTimestamp(6, Timestamp.from(now));
-            return ps.executeUpdate();
-        });
+        sql.update("INSERT INTO call_attempt (case_id, contact_id, outcome, note, recorded_by, recorded_at) VALUES (:case, :contact, :outcome, :note, :by, :now)",
+                Sql.params("case", caseId).and("contact", contactId).and("outcome", outcome).and("note", note).and("by", by).and("now", now));
     }
 
     public List<AttemptRow> attempts(Collection<Long> caseIds) {
         if (caseIds.isEmpty()) {
             return List.of();
         }
-        String in = uk.openattendance.platform.db.Sql.ids(caseIds);
-        return jdbc.prepareStatement("SELECT id, case_id, contact_id, outcome, note, recorded_by, recorded_at FROM call_attempt WHERE case_id IN (" + in
-                + ") ORDER BY id", ps -> {
-                    List<AttemptRow> out = new ArrayList<>();
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            long c = rs.getLong(3);
-                            out.add(new AttemptRow(rs.getLong(1), rs.getLong(2), rs.wasNull() ? null : c, rs.getString(4), rs.getString(5), rs.getString(6),
-                                    rs.getTimestamp(7).toInstant()));
-                        }
-                    }
-                    return out;
-                });
+        return sql.query("SELECT id, case_id, contact_id, outcome, note, recorded_by, recorded_at FROM call_attempt WHERE case_id IN (:cases) ORDER BY id",
+                Sql.params("cases", caseIds)).list(rs -> new AttemptRow(rs.getLong("id"), rs.getLong("case_id"), Sql.nullableLong(rs, "contact_id"),
+                        rs.getString("outcome"), rs.getString("note"), rs.getString("recorded_by"), Sql.instant(rs, "recorded_at")));
     }
 
     public record FlagRow(long pupilId, LocalDate sinceDate, LocalDate flaggedOn, int schoolDays) {}
 
     /** True when the flag is new. */
     public boolean flagMissingEducation(long schoolId, long pupilId, LocalDate since, LocalDate on, int days) {
-        return jdbc.prepareStatement("INSERT IGNORE INTO missing_education_flag (school_id, pupil_id, since_date, flagged_on, school_days) VALUES (?,?,?,?,?)",
-                ps -> {
-                    ps.setLong(1, schoolId);
-                    ps.setLong(2, pupilId);
-                    ps.setDate(3, Date.valueOf(since));
-                    ps.setDate(4, Date.valueOf(on));
-                    ps.setInt(5, days);
-                    return ps.executeUpdate() == 1;
-                });
+        return sql.update("INSERT IGNORE INTO missing_education_flag (school_id, pupil_id, since_date, flagged_on, school_days) "
+                + "VALUES (:school, :pupil, :since, :on, :days)", Sql.params("school", schoolId).and("pupil", pupilId).and("since", since).and("on", on)
+                        .and("days", days)) == 1;
     }
 
     public List<FlagRow> flags(long schoolId) {
-        return jdbc.prepareStatement("SELECT pupil_id, since_date, flagged_on, school_days FROM missing_education_flag WHERE school_id = ? ORDER BY flagged_on DESC",
-                ps -> {
-                    ps.setLong(1, schoolId);
-                    List<FlagRow> out = new ArrayList<>();
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            out.add(new FlagRow(rs.getLong(1), rs.getDate(2).toLocalDate(), rs.getDate(3).toLocalDate(), rs.getInt(4)));
-                        }
-                    }
-                    return out;
-                });
-    }
-
-    private static List<CaseRow> readCases(PreparedStatement ps) throws SQLException {
-        List<CaseRow> out = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                Timestamp closed = rs.getTimestamp(7);
-                Timestamp esc = rs.getTimestamp(10);
-                out.add(new CaseRow(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getDate(4).toLocalDate(), rs.getString(5), rs.getTimestamp(6).toInstant(),
-                        closed == null ? null : closed.toInstant(), rs.getString(8), rs.getString(9), esc == null ? null : esc.toInstant(), rs.getLong(11)));
-            }
-        }
-        return out;
+        return sql.query("SELECT pupil_id, since_date, flagged_on, school_days FROM missing_education_flag WHERE school_id = :school ORDER BY flagged_on DESC",
+                Sql.params("school", schoolId)).list(rs -> new FlagRow(rs.getLong("pupil_id"), Sql.date(rs, "since_date"), Sql.date(rs, "flagged_on"),
+                        rs.getInt("school_days")));
     }
 }

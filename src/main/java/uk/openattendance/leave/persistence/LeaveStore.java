@@ -3,24 +3,33 @@ package uk.openattendance.leave.persistence;
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import uk.openattendance.platform.db.RowMapper;
 import uk.openattendance.platform.db.Sql;
 
 @Singleton
 @Connectable
 public class LeaveStore {
-    private final JdbcOperations jdbc;
+    private static final RowMapper<LeaveRequestRow> REQUEST = rs -> new LeaveRequestRow(rs.getLong("id"), rs.getLong("school_id"), rs.getLong("pupil_id"),
+            rs.getString("ground"), Sql.date(rs, "first_date"), rs.getString("first_session"), Sql.date(rs, "last_date"), rs.getString("last_session"),
+            rs.getString("reason"), rs.getString("festival"), rs.getString("channel"), Sql.nullableLong(rs, "requester_contact_id"),
+            rs.getString("requested_by"), Sql.instant(rs, "requested_at"), rs.getString("advice"), rs.getString("status"), rs.getString("decided_by"),
+            Sql.instant(rs, "decided_at"), rs.getString("decision_note"), rs.getString("taken_confirmed_by"), Sql.instant(rs, "taken_confirmed_at"),
+            rs.getLong("version"));
+
+    private static final RowMapper<SessionRow> SESSION = rs -> new SessionRow(rs.getLong("request_id"), rs.getLong("pupil_id"),
+            Sql.date(rs, "session_date"), rs.getString("session"), Sql.nullableBoolean(rs, "approved"));
+
+    private static final String SESSION_COLUMNS = "request_id, pupil_id, session_date, session, approved";
+
+    private final Sql sql;
 
     public LeaveStore(JdbcOperations jdbc) {
-        this.jdbc = jdbc;
+        this.sql = Sql.on(jdbc);
     }
 
     public record SessionRow(long requestId, long pupilId, LocalDate date, String session, Boolean approved) {}
@@ -31,170 +40,96 @@ public class LeaveStore {
     public record AssessmentPeriodRow(long id, long schoolId, String name, LocalDate startsOn, LocalDate endsOn) {}
 
     public long insert(LeaveRequestRow r) {
-        return Sql.insert(jdbc, "INSERT INTO leave_request (school_id, pupil_id, ground, first_date, first_session, last_date, last_session, reason, "
-                + "festival, channel, requester_contact_id, requested_by, requested_at, advice, status) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                r.schoolId(), r.pupilId(), r.ground(), r.firstDate(), r.firstSession(), r.lastDate(), r.lastSession(), r.reason(), r.festival(),
-                r.channel(), r.requesterContactId(), r.requestedBy(), r.requestedAt(), r.advice(), r.status());
+        return sql.insert("INSERT INTO leave_request (school_id, pupil_id, ground, first_date, first_session, last_date, last_session, reason, "
+                + "festival, channel, requester_contact_id, requested_by, requested_at, advice, status) VALUES (:school, :pupil, :ground, :firstDate, "
+                + ":firstSession, :lastDate, :lastSession, :reason, :festival, :channel, :contact, :by, :at, :advice, :status)",
+                Sql.params("school", r.schoolId()).and("pupil", r.pupilId()).and("ground", r.ground()).and("firstDate", r.firstDate())
+                        .and("firstSession", r.firstSession()).and("lastDate", r.lastDate()).and("lastSession", r.lastSession()).and("reason", r.reason())
+                        .and("festival", r.festival()).and("channel", r.channel()).and("contact", r.requesterContactId()).and("by", r.requestedBy())
+                        .and("at", r.requestedAt()).and("advice", r.advice()).and("status", r.status()));
     }
 
     public void insertSessions(long requestId, long schoolId, long pupilId, List<SessionRow> sessions) {
-        jdbc.prepareStatement("INSERT INTO leave_session (request_id, school_id, pupil_id, session_date, session, approved) VALUES (?,?,?,?,?,NULL)", ps -> {
-            for (SessionRow s : sessions) {
-                Sql.bind(ps, requestId, schoolId, pupilId, s.date(), s.session());
-                ps.addBatch();
-            }
-            ps.executeBatch();
-            return null;
-        });
+        sql.updateEach("INSERT INTO leave_session (request_id, school_id, pupil_id, session_date, session, approved) "
+                + "VALUES (:request, :school, :pupil, :date, :session, NULL)", sessions, s -> Sql.params("request", requestId).and("school", schoolId)
+                        .and("pupil", pupilId).and("date", s.date()).and("session", s.session()));
     }
 
     /** Records the decision if nobody has changed the request since {@code version}; false when someone has. */
     public boolean decide(long id, long version, String status, String decidedBy, Instant at, String note) {
-        return jdbc.prepareStatement("UPDATE leave_request SET status = ?, decided_by = ?, decided_at = ?, decision_note = ?, version = version + 1 "
-                + "WHERE id = ? AND version = ? AND status = 'REQUESTED'", ps -> {
-                    Sql.bind(ps, status, decidedBy, at, note, id, version);
-                    return ps.executeUpdate() == 1;
-                });
+        return sql.update("UPDATE leave_request SET status = :status, decided_by = :by, decided_at = :at, decision_note = :note, version = version + 1 "
+                + "WHERE id = :id AND version = :version AND status = 'REQUESTED'", Sql.params("status", status).and("by", decidedBy).and("at", at)
+                        .and("note", note).and("id", id).and("version", version)) == 1;
     }
 
     public void setApproved(long requestId, Collection<SessionRow> approved) {
-        jdbc.prepareStatement("UPDATE leave_session SET approved = FALSE WHERE request_id = ?", ps -> {
-            ps.setLong(1, requestId);
-            return ps.executeUpdate();
-        });
-        jdbc.prepareStatement("UPDATE leave_session SET approved = TRUE WHERE request_id = ? AND session_date = ? AND session = ?", ps -> {
-            for (SessionRow s : approved) {
-                Sql.bind(ps, requestId, s.date(), s.session());
-                ps.addBatch();
-            }
-            ps.executeBatch();
-            return null;
-        });
+        sql.update("UPDATE leave_session SET approved = FALSE WHERE request_id = :request", Sql.params("request", requestId));
+        sql.updateEach("UPDATE leave_session SET approved = TRUE WHERE request_id = :request AND session_date = :date AND session = :session",
+                List.copyOf(approved), s -> Sql.params("request", requestId).and("date", s.date()).and("session", s.session()));
     }
 
     public boolean confirmTaken(long id, String by, Instant at) {
-        return jdbc.prepareStatement("UPDATE leave_request SET taken_confirmed_by = ?, taken_confirmed_at = ?, version = version + 1 "
-                + "WHERE id = ? AND taken_confirmed_at IS NULL", ps -> {
-                    Sql.bind(ps, by, at, id);
-                    return ps.executeUpdate() == 1;
-                });
+        return sql.update("UPDATE leave_request SET taken_confirmed_by = :by, taken_confirmed_at = :at, version = version + 1 "
+                + "WHERE id = :id AND taken_confirmed_at IS NULL", Sql.params("by", by).and("at", at).and("id", id)) == 1;
     }
 
     public boolean withdraw(long id, String by, Instant at) {
-        return jdbc.prepareStatement("UPDATE leave_request SET status = 'WITHDRAWN', decided_by = ?, decided_at = ?, version = version + 1 "
-                + "WHERE id = ? AND status = 'REQUESTED'", ps -> {
-                    Sql.bind(ps, by, at, id);
-                    return ps.executeUpdate() == 1;
-                });
+        return sql.update("UPDATE leave_request SET status = 'WITHDRAWN', decided_by = :by, decided_at = :at, version = version + 1 "
+                + "WHERE id = :id AND status = 'REQUESTED'", Sql.params("by", by).and("at", at).and("id", id)) == 1;
     }
 
     public Optional<LeaveRequestRow> byId(long schoolId, long id) {
-        return jdbc.prepareStatement("SELECT * FROM leave_request WHERE school_id = ? AND id = ?", ps -> {
-            Sql.bind(ps, schoolId, id);
-            return read(ps).stream().findFirst();
-        });
+        return sql.query("SELECT * FROM leave_request WHERE school_id = :school AND id = :id", Sql.params("school", schoolId).and("id", id)).optional(REQUEST);
     }
 
     /** The school's requests, newest first; status null means all. */
     public List<LeaveRequestRow> ofSchool(long schoolId, String status, int limit) {
-        return jdbc.prepareStatement("SELECT * FROM leave_request WHERE school_id = ? AND (? IS NULL OR status = ?) ORDER BY id DESC LIMIT ?", ps -> {
-            Sql.bind(ps, schoolId, status, status, limit);
-            return read(ps);
-        });
+        return sql.query("SELECT * FROM leave_request WHERE school_id = :school AND (:status IS NULL OR status = :status) ORDER BY id DESC LIMIT :limit",
+                Sql.params("school", schoolId).and("status", status).and("limit", limit)).list(REQUEST);
     }
 
     public List<LeaveRequestRow> ofPupil(long pupilId) {
-        return jdbc.prepareStatement("SELECT * FROM leave_request WHERE pupil_id = ? ORDER BY first_date DESC, id DESC LIMIT 200", ps -> {
-            ps.setLong(1, pupilId);
-            return read(ps);
-        });
+        return sql.query("SELECT * FROM leave_request WHERE pupil_id = :pupil ORDER BY first_date DESC, id DESC LIMIT 200", Sql.params("pupil", pupilId))
+                .list(REQUEST);
     }
 
     public List<SessionRow> sessions(long requestId) {
-        return jdbc.prepareStatement("SELECT request_id, pupil_id, session_date, session, approved FROM leave_session WHERE request_id = ? "
-                + "ORDER BY session_date, session", ps -> {
-                    ps.setLong(1, requestId);
-                    return readSessions(ps);
-                });
+        return sql.query("SELECT " + SESSION_COLUMNS + " FROM leave_session WHERE request_id = :request ORDER BY session_date, session",
+                Sql.params("request", requestId)).list(SESSION);
     }
 
     /** Approved leave sessions on one date and session of a school: what pre-codes its registers. */
     public List<SessionRow> approvedOn(long schoolId, LocalDate date, String session) {
-        return jdbc.prepareStatement("SELECT request_id, pupil_id, session_date, session, approved FROM leave_session WHERE school_id = ? "
-                + "AND session_date = ? AND session = ? AND approved = TRUE", ps -> {
-                    Sql.bind(ps, schoolId, date, session);
-                    return readSessions(ps);
-                });
+        return sql.query("SELECT " + SESSION_COLUMNS + " FROM leave_session WHERE school_id = :school AND session_date = :date AND session = :session "
+                + "AND approved = TRUE", Sql.params("school", schoolId).and("date", date).and("session", session)).list(SESSION);
     }
 
     public long insertDocument(long requestId, String fileName, String contentType, byte[] content, String sha256, String by, Instant at) {
-        return Sql.insert(jdbc, "INSERT INTO leave_document (request_id, file_name, content_type, size_bytes, sha256, content, uploaded_by, uploaded_at) "
-                + "VALUES (?,?,?,?,?,?,?,?)", requestId, fileName, contentType, content.length, sha256, content, by, at);
+        return sql.insert("INSERT INTO leave_document (request_id, file_name, content_type, size_bytes, sha256, content, uploaded_by, uploaded_at) "
+                + "VALUES (:request, :name, :type, :size, :sha, :content, :by, :at)", Sql.params("request", requestId).and("name", fileName)
+                        .and("type", contentType).and("size", content.length).and("sha", sha256).and("content", content).and("by", by).and("at", at));
     }
 
     public List<DocumentRow> documents(long requestId) {
-        return jdbc.prepareStatement("SELECT id, request_id, file_name, content_type, size_bytes, sha256, uploaded_by, uploaded_at FROM leave_document "
-                + "WHERE request_id = ? ORDER BY id", ps -> {
-                    ps.setLong(1, requestId);
-                    List<DocumentRow> out = new ArrayList<>();
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            out.add(new DocumentRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getInt(5), rs.getString(6),
-                                    rs.getString(7), Sql.instant(rs, "uploaded_at")));
-                        }
-                    }
-                    return out;
-                });
+        return sql.query("SELECT id, request_id, file_name, content_type, size_bytes, sha256, uploaded_by, uploaded_at FROM leave_document "
+                + "WHERE request_id = :request ORDER BY id", Sql.params("request", requestId)).list(rs -> new DocumentRow(rs.getLong("id"),
+                        rs.getLong("request_id"), rs.getString("file_name"), rs.getString("content_type"), rs.getInt("size_bytes"), rs.getString("sha256"),
+                        rs.getString("uploaded_by"), Sql.instant(rs, "uploaded_at")));
     }
 
     public Optional<byte[]> documentContent(long requestId, long documentId) {
-        return jdbc.prepareStatement("SELECT content FROM leave_document WHERE request_id = ? AND id = ?", ps -> {
-            Sql.bind(ps, requestId, documentId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getBytes(1)) : Optional.<byte[]>empty();
-            }
-        });
+        return sql.query("SELECT content FROM leave_document WHERE request_id = :request AND id = :id", Sql.params("request", requestId).and("id", documentId))
+                .optional(rs -> rs.getBytes("content"));
     }
 
     public long insertAssessmentPeriod(long schoolId, String name, LocalDate from, LocalDate to) {
-        return Sql.insert(jdbc, "INSERT INTO assessment_period (school_id, name, starts_on, ends_on) VALUES (?,?,?,?)", schoolId, name, from, to);
+        return sql.insert("INSERT INTO assessment_period (school_id, name, starts_on, ends_on) VALUES (:school, :name, :from, :to)",
+                Sql.params("school", schoolId).and("name", name).and("from", from).and("to", to));
     }
 
     public List<AssessmentPeriodRow> assessmentPeriods(long schoolId) {
-        return jdbc.prepareStatement("SELECT id, school_id, name, starts_on, ends_on FROM assessment_period WHERE school_id = ? ORDER BY starts_on", ps -> {
-            ps.setLong(1, schoolId);
-            List<AssessmentPeriodRow> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new AssessmentPeriodRow(rs.getLong(1), rs.getLong(2), rs.getString(3), Sql.date(rs, "starts_on"), Sql.date(rs, "ends_on")));
-                }
-            }
-            return out;
-        });
-    }
-
-    private static List<SessionRow> readSessions(PreparedStatement ps) throws SQLException {
-        List<SessionRow> out = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                out.add(new SessionRow(rs.getLong(1), rs.getLong(2), Sql.date(rs, "session_date"), rs.getString(4), Sql.nullableBoolean(rs, "approved")));
-            }
-        }
-        return out;
-    }
-
-    private static List<LeaveRequestRow> read(PreparedStatement ps) throws SQLException {
-        List<LeaveRequestRow> out = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                out.add(new LeaveRequestRow(rs.getLong("id"), rs.getLong("school_id"), rs.getLong("pupil_id"), rs.getString("ground"),
-                        Sql.date(rs, "first_date"), rs.getString("first_session"), Sql.date(rs, "last_date"), rs.getString("last_session"),
-                        rs.getString("reason"), rs.getString("festival"), rs.getString("channel"), Sql.nullableLong(rs, "requester_contact_id"),
-                        rs.getString("requested_by"), Sql.instant(rs, "requested_at"), rs.getString("advice"), rs.getString("status"),
-                        rs.getString("decided_by"), Sql.instant(rs, "decided_at"), rs.getString("decision_note"), rs.getString("taken_confirmed_by"),
-                        Sql.instant(rs, "taken_confirmed_at"), rs.getLong("version")));
-            }
-        }
-        return out;
+        return sql.query("SELECT id, school_id, name, starts_on, ends_on FROM assessment_period WHERE school_id = :school ORDER BY starts_on",
+                Sql.params("school", schoolId)).list(rs -> new AssessmentPeriodRow(rs.getLong("id"), rs.getLong("school_id"), rs.getString("name"),
+                        Sql.date(rs, "starts_on"), Sql.date(rs, "ends_on")));
     }
 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import uk.openattendance.letters.domain.LetterStatus;
 import uk.openattendance.letters.domain.DefaultLetters;
 import uk.openattendance.letters.domain.LetterTriggers.Decision;
 import uk.openattendance.letters.domain.WantedLetter;
@@ -65,7 +66,7 @@ class LetterDrafts {
                     family.getOrDefault(p.id(), List.of()), date);
             DefaultLetters.Wording wording = templates.wording(w.templateKind(), w.meetingInvitation());
             suppressed += d.drafted() ? 0 : 1;
-            rows.add(new LetterRow(0, schoolId, p.id(), w.templateKind(), w.triggerKey(), d.drafted() ? "DRAFT" : "SUPPRESSED",
+            rows.add(new LetterRow(0, schoolId, p.id(), w.templateKind(), w.triggerKey(), d.drafted() ? LetterStatus.DRAFT : LetterStatus.SUPPRESSED,
                     renderer.merge(wording.subject(), model), renderer.merge(wording.body(), model), write(model), date, by, clock.instant(), null, null,
                     null, null, null, null, null, d.suppressedBecause(), 0));
             byKind.merge(w.templateKind(), 1, Integer::sum);

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import uk.openattendance.letters.domain.LetterStatus;
 import uk.openattendance.letters.domain.LetterException;
 import uk.openattendance.letters.domain.WeeklyChart;
 import uk.openattendance.letters.persistence.LetterPostStore;
@@ -133,7 +134,7 @@ public class LetterService {
     }
 
     private static boolean sent(LetterRow r) {
-        return ("SENT".equals(r.status()) || "PRINTED".equals(r.status())) && r.deliveredAt() != null;
+        return (r.status() == LetterStatus.SENT || r.status() == LetterStatus.PRINTED) && r.deliveredAt() != null;
     }
 
     public record EditLetter(String subject, String bodyHtml, Long version) {}
@@ -175,22 +176,22 @@ public class LetterService {
     public Approval approve(Actor actor, long schoolId, List<Long> ids) {
         actor.require(Permission.LETTERS_SEND, schoolId, "School", schoolId);
         requireIds(ids);
-        List<Long> drafts = store.byIds(schoolId, ids).stream().filter(r -> "DRAFT".equals(r.status())).map(LetterRow::id).toList();
-        int n = store.transition(schoolId, drafts, "DRAFT", "APPROVED", actor.describeIn(schoolId), clock.instant(), true);
+        List<Long> drafts = store.byIds(schoolId, ids).stream().filter(r -> r.status() == LetterStatus.DRAFT).map(LetterRow::id).toList();
+        int n = store.transition(schoolId, drafts, LetterStatus.DRAFT, LetterStatus.APPROVED, actor.describeIn(schoolId), clock.instant(), true);
         return new Approval(n, ids.stream().filter(i -> !drafts.contains(i)).toList());
     }
 
     /** A letter whose content a decision-maker has already settled (a leave decision): approved in their name. */
     void approveAsDecided(long schoolId, long id, String decidedBy) {
-        store.transition(schoolId, List.of(id), "DRAFT", "APPROVED", decidedBy, clock.instant(), true);
+        store.transition(schoolId, List.of(id), LetterStatus.DRAFT, LetterStatus.APPROVED, decidedBy, clock.instant(), true);
     }
 
     @Transactional
     public Approval discard(Actor actor, long schoolId, List<Long> ids) {
         actor.require(Permission.LETTERS_SEND, schoolId, "School", schoolId);
         requireIds(ids);
-        List<Long> drafts = store.byIds(schoolId, ids).stream().filter(r -> "DRAFT".equals(r.status())).map(LetterRow::id).toList();
-        int n = store.transition(schoolId, drafts, "DRAFT", "DISCARDED", actor.describeIn(schoolId), clock.instant(), true);
+        List<Long> drafts = store.byIds(schoolId, ids).stream().filter(r -> r.status() == LetterStatus.DRAFT).map(LetterRow::id).toList();
+        int n = store.transition(schoolId, drafts, LetterStatus.DRAFT, LetterStatus.DISCARDED, actor.describeIn(schoolId), clock.instant(), true);
         return new Approval(n, ids.stream().filter(i -> !drafts.contains(i)).toList());
     }
 
@@ -255,7 +256,7 @@ public class LetterService {
         // the chart as it stood when the letter went: the attachment is rendered later, by the outbox, from what is kept here
         chartsOf(scope, approved.stream().filter(r -> sent.contains(r.id()) || copies.stream().anyMatch(c -> c[0] == r.id())).toList(), true);
         int queued = post.queue(schoolId, copies, scope.describe(), clock.instant());
-        store.markDelivered(schoolId, sent, "EMAIL", "SENT", scope.describe(), clock.instant());
+        store.markDelivered(schoolId, sent, "EMAIL", LetterStatus.SENT, scope.describe(), clock.instant());
         // letter.sent waits for the SMTP server to accept an email (LetterEmailAccepted), not for it to be queued here
         return new Emailed(sent.size(), emails, noEmail, queued, unreachable);
     }
@@ -288,8 +289,8 @@ public class LetterService {
         byte[] pdf = renderer.pages(queued.stream().map(q -> page(q.letter(), q.contact().name(), q.contact().address(), weeks.get(q.letter().id()),
                 lines)).toList());
         post.markPrinted(schoolId, queued.stream().map(q -> q.copy().id()).toList(), scope.describe(), clock.instant());
-        List<LetterRow> stillApproved = letters.stream().filter(r -> "APPROVED".equals(r.status())).toList();
-        store.markDelivered(schoolId, stillApproved.stream().map(LetterRow::id).toList(), "POST", "PRINTED", scope.describe(), clock.instant());
+        List<LetterRow> stillApproved = letters.stream().filter(r -> r.status() == LetterStatus.APPROVED).toList();
+        store.markDelivered(schoolId, stillApproved.stream().map(LetterRow::id).toList(), "POST", LetterStatus.PRINTED, scope.describe(), clock.instant());
         announce(schoolId, stillApproved, "POST");
         return pdf;
     }
@@ -310,7 +311,7 @@ public class LetterService {
         List<Queued> out = new ArrayList<>();
         for (LetterPostStore.CopyRow c : rows) {
             LetterRow r = letters.get(c.letterId());
-            if (r == null || "DISCARDED".equals(r.status())) {
+            if (r == null || r.status() == LetterStatus.DISCARDED) {
                 continue;
             }
             family.getOrDefault(r.pupilId(), List.of()).stream().filter(v -> v.contactId() == c.contactId() && v.address() != null).findFirst()
@@ -350,7 +351,7 @@ public class LetterService {
         List<WeeklyChart.Threshold> lines = charts.thresholds(schoolId);
         byte[] pdf = renderer.pages(copies.stream().map(c -> page(c.letter(), c.name(), c.address(), weeks.get(c.letter().id()), lines)).toList());
         List<Long> printed = approved.stream().map(LetterRow::id).toList();
-        store.markDelivered(schoolId, printed, "POST", "PRINTED", scope.describe(), clock.instant());
+        store.markDelivered(schoolId, printed, "POST", LetterStatus.PRINTED, scope.describe(), clock.instant());
         post.markLettersPrinted(schoolId, printed, scope.describe(), clock.instant());
         announce(schoolId, approved, "POST");
         return pdf;
@@ -360,7 +361,7 @@ public class LetterService {
     private List<LetterRow> approvedAmong(SchoolScope scope, List<Long> ids) {
         scope.require(Permission.LETTERS_SEND);
         requireIds(ids);
-        return store.byIds(scope.schoolId(), ids).stream().filter(r -> "APPROVED".equals(r.status())).toList();
+        return store.byIds(scope.schoolId(), ids).stream().filter(r -> r.status() == LetterStatus.APPROVED).toList();
     }
 
     /** Inside the transaction that records the email carrying letter {@code id} as accepted by the SMTP server. */
@@ -478,7 +479,7 @@ public class LetterService {
     private Map<Long, List<WeeklyChart.Week>> storedWeeks(List<LetterRow> rows) {
         Map<Long, List<WeeklyChart.Week>> out = new java.util.HashMap<>();
         // a chart is kept only as an approved letter goes out, and nothing turns back into a draft: a draft's review needs no read
-        List<Long> ids = rows.stream().filter(r -> charted(r) && !"DRAFT".equals(r.status())).map(LetterRow::id).toList();
+        List<Long> ids = rows.stream().filter(r -> charted(r) && r.status() != LetterStatus.DRAFT).map(LetterRow::id).toList();
         post.charts(ids).forEach((id, text) -> out.put(id, readWeeks(text)));
         return out;
     }
@@ -599,7 +600,7 @@ public class LetterService {
     }
 
     LetterView view(LetterRow r, PupilView p) {
-        return new LetterView(r.id(), r.schoolId(), r.pupilId(), p == null ? null : p.displayName(), r.kind(), r.triggerKey(), r.status(), r.subject(),
+        return new LetterView(r.id(), r.schoolId(), r.pupilId(), p == null ? null : p.displayName(), r.kind(), r.triggerKey(), r.status().name(), r.subject(),
                 r.bodyHtml(), read(r.facts()), r.asOf(), r.draftedBy(), r.draftedAt(), r.editedBy(), r.editedAt(), r.approvedBy(), r.approvedAt(),
                 r.deliveredBy(), r.deliveredAt(), r.delivery(), r.suppressedReason(), r.version());
     }

@@ -3,9 +3,7 @@ package uk.openattendance.letters.persistence;
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
-import java.sql.ResultSet;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -16,10 +14,10 @@ import uk.openattendance.platform.db.Sql;
 @Singleton
 @Connectable
 public class LetterPostStore {
-    private final JdbcOperations jdbc;
+    private final Sql sql;
 
     public LetterPostStore(JdbcOperations jdbc) {
-        this.jdbc = jdbc;
+        this.sql = Sql.on(jdbc);
     }
 
     /** A printed copy of letter {@code letterId} for contact {@code contactId}. */
@@ -27,47 +25,28 @@ public class LetterPostStore {
 
     /** Queues copies ({letterId, contactId}); a copy already queued for the same letter and contact is not queued twice. */
     public int queue(long schoolId, List<long[]> letterAndContact, String by, Instant at) {
-        if (letterAndContact.isEmpty()) {
-            return 0;
+        int n = 0;
+        for (int r : sql.updateEach("INSERT IGNORE INTO letter_print_copy (school_id, letter_id, contact_id, queued_by, queued_at) "
+                + "VALUES (:school, :letter, :contact, :by, :at)", letterAndContact, lc -> Sql.params("school", schoolId).and("letter", lc[0])
+                        .and("contact", lc[1]).and("by", by).and("at", at))) {
+            n += r > 0 || r == java.sql.Statement.SUCCESS_NO_INFO ? 1 : 0;
         }
-        return jdbc.prepareStatement("INSERT IGNORE INTO letter_print_copy (school_id, letter_id, contact_id, queued_by, queued_at) VALUES (?,?,?,?,?)",
-                ps -> {
-                    for (long[] lc : letterAndContact) {
-                        Sql.bind(ps, schoolId, lc[0], lc[1], by, at);
-                        ps.addBatch();
-                    }
-                    int n = 0;
-                    for (int r : ps.executeBatch()) {
-                        n += r > 0 || r == java.sql.Statement.SUCCESS_NO_INFO ? 1 : 0;
-                    }
-                    return n;
-                });
+        return n;
     }
 
     /** Copies not yet printed, oldest first; with {@code lock}, held until the caller's transaction ends (two print runs never print one copy twice). */
     public List<CopyRow> queued(long schoolId, boolean lock) {
-        return jdbc.prepareStatement("SELECT id, letter_id, contact_id, queued_by, queued_at FROM letter_print_copy WHERE school_id = ? AND printed_at IS NULL "
-                + "ORDER BY id LIMIT 2000" + (lock ? " FOR UPDATE" : ""), ps -> {
-                    ps.setLong(1, schoolId);
-                    List<CopyRow> out = new ArrayList<>();
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            out.add(new CopyRow(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getTimestamp(5).toInstant()));
-                        }
-                    }
-                    return out;
-                });
+        return sql.query("SELECT id, letter_id, contact_id, queued_by, queued_at FROM letter_print_copy WHERE school_id = :school AND printed_at IS NULL "
+                + "ORDER BY id LIMIT 2000" + (lock ? " FOR UPDATE" : ""), Sql.params("school", schoolId)).list(rs -> new CopyRow(rs.getLong("id"),
+                        rs.getLong("letter_id"), rs.getLong("contact_id"), rs.getString("queued_by"), Sql.instant(rs, "queued_at")));
     }
 
     public int markPrinted(long schoolId, Collection<Long> copyIds, String by, Instant at) {
         if (copyIds.isEmpty()) {
             return 0;
         }
-        return jdbc.prepareStatement("UPDATE letter_print_copy SET printed_by = ?, printed_at = ? WHERE school_id = ? AND printed_at IS NULL AND id IN ("
-                + Sql.ids(copyIds) + ")", ps -> {
-                    Sql.bind(ps, by, at, schoolId);
-                    return ps.executeUpdate();
-                });
+        return sql.update("UPDATE letter_print_copy SET printed_by = :by, printed_at = :at WHERE school_id = :school AND printed_at IS NULL AND id IN (:ids)",
+                Sql.params("by", by).and("at", at).and("school", schoolId).and("ids", copyIds));
     }
 
     /** Marks the queued copies of these letters printed: the letters went out in a print run of their own. */
@@ -75,11 +54,8 @@ public class LetterPostStore {
         if (letterIds.isEmpty()) {
             return 0;
         }
-        return jdbc.prepareStatement("UPDATE letter_print_copy SET printed_by = ?, printed_at = ? WHERE school_id = ? AND printed_at IS NULL AND letter_id IN ("
-                + Sql.ids(letterIds) + ")", ps -> {
-                    Sql.bind(ps, by, at, schoolId);
-                    return ps.executeUpdate();
-                });
+        return sql.update("UPDATE letter_print_copy SET printed_by = :by, printed_at = :at WHERE school_id = :school AND printed_at IS NULL "
+                + "AND letter_id IN (:letters)", Sql.params("by", by).and("at", at).and("school", schoolId).and("letters", letterIds));
     }
 
     /** The stored chart weeks (JSON) of these letters, by letter id. */
@@ -88,28 +64,14 @@ public class LetterPostStore {
         if (letterIds.isEmpty()) {
             return out;
         }
-        return jdbc.prepareStatement("SELECT letter_id, weeks FROM letter_chart WHERE letter_id IN (" + Sql.ids(letterIds) + ")", ps -> {
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.put(rs.getLong(1), rs.getString(2));
-                }
-            }
-            return out;
-        });
+        sql.query("SELECT letter_id, weeks FROM letter_chart WHERE letter_id IN (:letters)", Sql.params("letters", letterIds))
+                .list(rs -> Map.entry(rs.getLong("letter_id"), rs.getString("weeks"))).forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
     }
 
     /** Keeps each letter's chart weeks as first sent; a letter that already has them keeps its own. */
     public void saveCharts(long schoolId, Map<Long, String> weeksByLetter) {
-        if (weeksByLetter.isEmpty()) {
-            return;
-        }
-        jdbc.prepareStatement("INSERT IGNORE INTO letter_chart (letter_id, school_id, weeks) VALUES (?,?,?)", ps -> {
-            for (var e : weeksByLetter.entrySet()) {
-                Sql.bind(ps, e.getKey(), schoolId, e.getValue());
-                ps.addBatch();
-            }
-            ps.executeBatch();
-            return null;
-        });
+        sql.updateEach("INSERT IGNORE INTO letter_chart (letter_id, school_id, weeks) VALUES (:letter, :school, :weeks)", List.copyOf(weeksByLetter.entrySet()),
+                e -> Sql.params("letter", e.getKey()).and("school", schoolId).and("weeks", e.getValue()));
     }
 }

@@ -3,9 +3,6 @@ package uk.openattendance.letters.persistence;
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -16,132 +13,109 @@ import java.util.Map;
 import java.util.Optional;
 import uk.openattendance.letters.domain.LadderMemory;
 import uk.openattendance.letters.domain.LadderState;
-import uk.openattendance.letters.domain.LetterSent;
 import uk.openattendance.letters.domain.LetterException;
+import uk.openattendance.letters.domain.LetterSent;
+import uk.openattendance.letters.domain.LetterStatus;
+import uk.openattendance.platform.db.RowMapper;
 import uk.openattendance.platform.db.Sql;
 
 @Singleton
 @Connectable
 public class LetterStore {
-    private final JdbcOperations jdbc;
+    private static final RowMapper<LetterRow> LETTER = rs -> new LetterRow(rs.getLong("id"), rs.getLong("school_id"), rs.getLong("pupil_id"),
+            rs.getString("kind"), rs.getString("trigger_key"), LetterStatus.valueOf(rs.getString("status")), rs.getString("subject"),
+            rs.getString("body_html"), rs.getString("facts"), Sql.date(rs, "as_of"), rs.getString("drafted_by"), Sql.instant(rs, "drafted_at"),
+            rs.getString("edited_by"), Sql.instant(rs, "edited_at"), rs.getString("approved_by"), Sql.instant(rs, "approved_at"),
+            rs.getString("delivered_by"), Sql.instant(rs, "delivered_at"), rs.getString("delivery"), rs.getString("suppressed_reason"),
+            rs.getLong("version"));
+
+    private final Sql sql;
 
     public LetterStore(JdbcOperations jdbc) {
-        this.jdbc = jdbc;
+        this.sql = Sql.on(jdbc);
     }
 
     public record TemplateRow(String ownerType, long ownerId, String kind, String language, String subject, String body, String updatedBy,
             Instant updatedAt) {}
 
-    /** Inserts drafts; a letter whose trigger was already written about is skipped. Returns the new ids. */
+    /** Inserts drafts; a letter whose trigger was already written about is skipped. Returns how many were new. */
     public int insertAll(List<LetterRow> letters) {
-        if (letters.isEmpty()) {
-            return 0;
+        int n = 0;
+        for (int r : sql.updateEach("INSERT IGNORE INTO letter (school_id, pupil_id, kind, trigger_key, status, subject, body_html, facts, as_of, drafted_by, "
+                + "drafted_at, suppressed_reason) VALUES (:school, :pupil, :kind, :trigger, :status, :subject, :body, :facts, :asOf, :by, :at, :suppressed)",
+                letters, l -> Sql.params("school", l.schoolId()).and("pupil", l.pupilId()).and("kind", l.kind()).and("trigger", l.triggerKey())
+                        .and("status", l.status()).and("subject", l.subject()).and("body", l.bodyHtml()).and("facts", l.facts()).and("asOf", l.asOf())
+                        .and("by", l.draftedBy()).and("at", l.draftedAt()).and("suppressed", l.suppressedReason()))) {
+            n += r > 0 || r == java.sql.Statement.SUCCESS_NO_INFO ? 1 : 0;
         }
-        return jdbc.prepareStatement("INSERT IGNORE INTO letter (school_id, pupil_id, kind, trigger_key, status, subject, body_html, facts, as_of, drafted_by, "
-                + "drafted_at, suppressed_reason) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", ps -> {
-                    for (LetterRow l : letters) {
-                        Sql.bind(ps, l.schoolId(), l.pupilId(), l.kind(), l.triggerKey(), l.status(), l.subject(), l.bodyHtml(), l.facts(), l.asOf(),
-                                l.draftedBy(), l.draftedAt(), l.suppressedReason());
-                        ps.addBatch();
-                    }
-                    int n = 0;
-                    for (int r : ps.executeBatch()) {
-                        n += r > 0 || r == java.sql.Statement.SUCCESS_NO_INFO ? 1 : 0;
-                    }
-                    return n;
-                });
+        return n;
     }
 
     public Optional<LetterRow> byTrigger(long schoolId, long pupilId, String triggerKey) {
-        return jdbc.prepareStatement("SELECT * FROM letter WHERE school_id = ? AND pupil_id = ? AND trigger_key = ?", ps -> {
-            Sql.bind(ps, schoolId, pupilId, triggerKey);
-            return read(ps).stream().findFirst();
-        });
+        return sql.query("SELECT * FROM letter WHERE school_id = :school AND pupil_id = :pupil AND trigger_key = :trigger",
+                Sql.params("school", schoolId).and("pupil", pupilId).and("trigger", triggerKey)).optional(LETTER);
     }
 
     /** Every letter already drafted for the school's pupils (whatever became of it), per pupil, oldest first. */
     public Map<Long, List<LetterSent>> lettersOfSchool(long schoolId) {
-        return jdbc.prepareStatement("SELECT pupil_id, kind, trigger_key, as_of, status FROM letter WHERE school_id = ? ORDER BY id", ps -> {
-            Sql.bind(ps, schoolId);
-            Map<Long, List<LetterSent>> out = new HashMap<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new LetterSent(rs.getString(2), rs.getString(3), Sql.date(rs, "as_of"),
-                            rs.getString(5)));
-                }
-            }
-            return out;
-        });
+        Map<Long, List<LetterSent>> out = new HashMap<>();
+        sql.query("SELECT pupil_id, kind, trigger_key, as_of, status FROM letter WHERE school_id = :school ORDER BY id", Sql.params("school", schoolId))
+                .list(rs -> Map.entry(rs.getLong("pupil_id"), new LetterSent(rs.getString("kind"), rs.getString("trigger_key"), Sql.date(rs, "as_of"),
+                        rs.getString("status"))))
+                .forEach(e -> out.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        return out;
     }
 
     public Optional<LetterRow> byId(long schoolId, long id) {
-        return jdbc.prepareStatement("SELECT * FROM letter WHERE school_id = ? AND id = ?", ps -> {
-            Sql.bind(ps, schoolId, id);
-            return read(ps).stream().findFirst();
-        });
+        return sql.query("SELECT * FROM letter WHERE school_id = :school AND id = :id", Sql.params("school", schoolId).and("id", id)).optional(LETTER);
     }
 
     public Optional<LetterRow> byIdAnySchool(long id) {
-        return jdbc.prepareStatement("SELECT * FROM letter WHERE id = ?", ps -> {
-            ps.setLong(1, id);
-            return read(ps).stream().findFirst();
-        });
+        return sql.query("SELECT * FROM letter WHERE id = :id", Sql.params("id", id)).optional(LETTER);
     }
 
     public List<LetterRow> byIds(long schoolId, Collection<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return jdbc.prepareStatement("SELECT * FROM letter WHERE school_id = ? AND id IN (" + Sql.ids(ids) + ") ORDER BY id", ps -> {
-            ps.setLong(1, schoolId);
-            return read(ps);
-        });
+        return sql.query("SELECT * FROM letter WHERE school_id = :school AND id IN (:ids) ORDER BY id", Sql.params("school", schoolId).and("ids", ids))
+                .list(LETTER);
     }
 
+    /** The school's letters, newest first; {@code status} as the caller named it (null for any), so an unknown one lists none. */
     public List<LetterRow> ofSchool(long schoolId, String status, int limit) {
-        return jdbc.prepareStatement("SELECT * FROM letter WHERE school_id = ? AND (? IS NULL OR status = ?) ORDER BY id DESC LIMIT ?", ps -> {
-            Sql.bind(ps, schoolId, status, status, limit);
-            return read(ps);
-        });
+        return sql.query("SELECT * FROM letter WHERE school_id = :school AND (:status IS NULL OR status = :status) ORDER BY id DESC LIMIT :limit",
+                Sql.params("school", schoolId).and("status", status).and("limit", limit)).list(LETTER);
     }
 
     public List<LetterRow> ofPupil(long pupilId) {
-        return jdbc.prepareStatement("SELECT * FROM letter WHERE pupil_id = ? ORDER BY id DESC LIMIT 500", ps -> {
-            ps.setLong(1, pupilId);
-            return read(ps);
-        });
+        return sql.query("SELECT * FROM letter WHERE pupil_id = :pupil ORDER BY id DESC LIMIT 500", Sql.params("pupil", pupilId)).list(LETTER);
     }
 
     public boolean edit(long id, long version, String subject, String body, String by, Instant at) {
-        return jdbc.prepareStatement("UPDATE letter SET subject = ?, body_html = ?, edited_by = ?, edited_at = ?, version = version + 1 WHERE id = ? "
-                + "AND version = ? AND status = 'DRAFT'", ps -> {
-                    Sql.bind(ps, subject, body, by, at, id, version);
-                    return ps.executeUpdate() == 1;
-                });
+        return sql.update("UPDATE letter SET subject = :subject, body_html = :body, edited_by = :by, edited_at = :at, version = version + 1 WHERE id = :id "
+                + "AND version = :version AND status = :draft", Sql.params("subject", subject).and("body", body).and("by", by).and("at", at).and("id", id)
+                        .and("version", version).and("draft", LetterStatus.DRAFT)) == 1;
     }
 
     /** Moves letters from one status to another; only those still in {@code from} move. */
-    public int transition(long schoolId, Collection<Long> ids, String from, String to, String by, Instant at, boolean approval) {
+    public int transition(long schoolId, Collection<Long> ids, LetterStatus from, LetterStatus to, String by, Instant at, boolean approval) {
         if (ids.isEmpty()) {
             return 0;
         }
-        String who = approval ? "approved_by = ?, approved_at = ?" : "delivered_by = ?, delivered_at = ?";
-        return jdbc.prepareStatement("UPDATE letter SET status = ?, " + who + ", version = version + 1 WHERE school_id = ? AND status = ? AND id IN ("
-                + Sql.ids(ids) + ")", ps -> {
-                    Sql.bind(ps, to, by, at, schoolId, from);
-                    return ps.executeUpdate();
-                });
+        String who = approval ? "approved_by = :by, approved_at = :at" : "delivered_by = :by, delivered_at = :at";
+        return sql.update("UPDATE letter SET status = :to, " + who + ", version = version + 1 WHERE school_id = :school AND status = :from AND id IN (:ids)",
+                Sql.params("to", to).and("by", by).and("at", at).and("school", schoolId).and("from", from).and("ids", ids));
     }
 
-    public int markDelivered(long schoolId, Collection<Long> ids, String delivery, String status, String by, Instant at) {
+    /** Marks approved letters as gone to the family ({@code status} SENT by email, PRINTED for post); others are left as they are. */
+    public int markDelivered(long schoolId, Collection<Long> ids, String delivery, LetterStatus status, String by, Instant at) {
         if (ids.isEmpty()) {
             return 0;
         }
-        return jdbc.prepareStatement("UPDATE letter SET status = ?, delivery = ?, delivered_by = ?, delivered_at = ?, version = version + 1 "
-                + "WHERE school_id = ? AND status = 'APPROVED' AND id IN (" + Sql.ids(ids) + ")", ps -> {
-                    Sql.bind(ps, status, delivery, by, at, schoolId);
-                    return ps.executeUpdate();
-                });
+        return sql.update("UPDATE letter SET status = :status, delivery = :delivery, delivered_by = :by, delivered_at = :at, version = version + 1 "
+                + "WHERE school_id = :school AND status = :approved AND id IN (:ids)", Sql.params("status", status).and("delivery", delivery).and("by", by)
+                        .and("at", at).and("school", schoolId).and("approved", LetterStatus.APPROVED).and("ids", ids));
     }
 
     /** Each pupil's place on the ladder this year, with the run that set it; pupils never stepped are absent. */
@@ -150,18 +124,14 @@ public class LetterStore {
         if (pupilIds.isEmpty()) {
             return out;
         }
-        return jdbc.prepareStatement("SELECT pupil_id, current_level, last_sent_level, same_level_run, crossings, stepped_on, before_current_level, "
-                + "before_last_sent_level, before_same_level_run, before_crossings FROM letter_ladder WHERE academic_year = ? "
-                + "AND pupil_id IN (" + Sql.ids(pupilIds) + ")", ps -> {
-                    ps.setString(1, academicYear);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            out.put(rs.getLong(1), new LadderMemory(new LadderState(rs.getString(2), rs.getString(3), rs.getInt(4), rs.getInt(5)),
-                                    Sql.date(rs, "stepped_on"), new LadderState(rs.getString(7), rs.getString(8), rs.getInt(9), rs.getInt(10))));
-                        }
-                    }
-                    return out;
-                });
+        sql.query("SELECT pupil_id, current_level, last_sent_level, same_level_run, crossings, stepped_on, before_current_level, "
+                + "before_last_sent_level, before_same_level_run, before_crossings FROM letter_ladder WHERE academic_year = :year AND pupil_id IN (:pupils)",
+                Sql.params("year", academicYear).and("pupils", pupilIds))
+                .list(rs -> Map.entry(rs.getLong("pupil_id"), new LadderMemory(new LadderState(rs.getString("current_level"), rs.getString("last_sent_level"),
+                        rs.getInt("same_level_run"), rs.getInt("crossings")), Sql.date(rs, "stepped_on"), new LadderState(rs.getString("before_current_level"),
+                        rs.getString("before_last_sent_level"), rs.getInt("before_same_level_run"), rs.getInt("before_crossings")))))
+                .forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
     }
 
     /**
@@ -169,22 +139,13 @@ public class LetterStore {
      * never), moving it to {@code asOf} when that is later.
      */
     public LocalDate lockLadder(long schoolId, String academicYear, LocalDate asOf) {
-        jdbc.prepareStatement("INSERT IGNORE INTO letter_ladder_run (school_id, academic_year, latest_as_of) VALUES (?,?,?)", ps -> {
-            Sql.bind(ps, schoolId, academicYear, LocalDate.of(1970, 1, 1));
-            return ps.executeUpdate();
-        });
-        LocalDate latest = jdbc.prepareStatement("SELECT latest_as_of FROM letter_ladder_run WHERE school_id = ? AND academic_year = ? FOR UPDATE", ps -> {
-            Sql.bind(ps, schoolId, academicYear);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return Sql.date(rs, "latest_as_of");
-            }
-        });
+        Sql.Params run = Sql.params("school", schoolId).and("year", academicYear);
+        sql.update("INSERT IGNORE INTO letter_ladder_run (school_id, academic_year, latest_as_of) VALUES (:school, :year, :never)",
+                Sql.params("school", schoolId).and("year", academicYear).and("never", LocalDate.of(1970, 1, 1)));
+        LocalDate latest = sql.query("SELECT latest_as_of FROM letter_ladder_run WHERE school_id = :school AND academic_year = :year FOR UPDATE", run)
+                .optional(rs -> Sql.date(rs, "latest_as_of")).orElseThrow();
         if (asOf.isAfter(latest)) {
-            jdbc.prepareStatement("UPDATE letter_ladder_run SET latest_as_of = ? WHERE school_id = ? AND academic_year = ?", ps -> {
-                Sql.bind(ps, asOf, schoolId, academicYear);
-                return ps.executeUpdate();
-            });
+            sql.update("UPDATE letter_ladder_run SET latest_as_of = :asOf WHERE school_id = :school AND academic_year = :year", run.and("asOf", asOf));
         }
         return latest.getYear() == 1970 ? null : latest;
     }
@@ -193,100 +154,62 @@ public class LetterStore {
         if (states.isEmpty()) {
             return;
         }
-        jdbc.prepareStatement("INSERT INTO letter_ladder (pupil_id, academic_year, current_level, last_sent_level, same_level_run, crossings, stepped_on, "
-                + "before_current_level, before_last_sent_level, before_same_level_run, before_crossings) VALUES (?,?,?,?,?,?,?,?,?,?,?) "
+        sql.updateEach("INSERT INTO letter_ladder (pupil_id, academic_year, current_level, last_sent_level, same_level_run, crossings, stepped_on, "
+                + "before_current_level, before_last_sent_level, before_same_level_run, before_crossings) VALUES (:pupil, :year, :current, :lastSent, :run, "
+                + ":crossings, :steppedOn, :beforeCurrent, :beforeLastSent, :beforeRun, :beforeCrossings) "
                 + "ON DUPLICATE KEY UPDATE current_level = VALUES(current_level), last_sent_level = VALUES(last_sent_level), "
                 + "same_level_run = VALUES(same_level_run), crossings = VALUES(crossings), stepped_on = VALUES(stepped_on), "
                 + "before_current_level = VALUES(before_current_level), before_last_sent_level = VALUES(before_last_sent_level), "
-                + "before_same_level_run = VALUES(before_same_level_run), before_crossings = VALUES(before_crossings)", ps -> {
-                    for (Map.Entry<Long, LadderMemory> e : states.entrySet()) {
-                        LadderState s = e.getValue().state();
-                        LadderState b = e.getValue().before();
-                        Sql.bind(ps, e.getKey(), academicYear, s.currentLevel(), s.lastSentLevel(), s.sameLevelRun(), s.crossings(), e.getValue().steppedOn(),
-                                b.currentLevel(), b.lastSentLevel(), b.sameLevelRun(), b.crossings());
-                        ps.addBatch();
-                    }
-                    ps.executeBatch();
-                    return null;
+                + "before_same_level_run = VALUES(before_same_level_run), before_crossings = VALUES(before_crossings)", List.copyOf(states.entrySet()), e -> {
+                    LadderState s = e.getValue().state();
+                    LadderState b = e.getValue().before();
+                    return Sql.params("pupil", e.getKey()).and("year", academicYear).and("current", s.currentLevel()).and("lastSent", s.lastSentLevel())
+                            .and("run", s.sameLevelRun()).and("crossings", s.crossings()).and("steppedOn", e.getValue().steppedOn())
+                            .and("beforeCurrent", b.currentLevel()).and("beforeLastSent", b.lastSentLevel()).and("beforeRun", b.sameLevelRun())
+                            .and("beforeCrossings", b.crossings());
                 });
     }
 
     /** The school's and its trust's letter templates, in every language they wrote one in. */
     public List<TemplateRow> templates(long schoolId, long trustId) {
-        return jdbc.prepareStatement("SELECT owner_type, owner_id, kind, language, subject, body, updated_by, updated_at FROM letter_template WHERE "
-                + "(owner_type = 'SCHOOL' AND owner_id = ?) OR (owner_type = 'TRUST' AND owner_id = ?)", ps -> {
-                    Sql.bind(ps, schoolId, trustId);
-                    List<TemplateRow> out = new ArrayList<>();
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            out.add(new TemplateRow(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                                    rs.getString(7), Sql.instant(rs, "updated_at")));
-                        }
-                    }
-                    return out;
-                });
+        return sql.query("SELECT owner_type, owner_id, kind, language, subject, body, updated_by, updated_at FROM letter_template WHERE "
+                + "(owner_type = 'SCHOOL' AND owner_id = :school) OR (owner_type = 'TRUST' AND owner_id = :trust)",
+                Sql.params("school", schoolId).and("trust", trustId)).list(rs -> new TemplateRow(rs.getString("owner_type"), rs.getLong("owner_id"),
+                        rs.getString("kind"), rs.getString("language"), rs.getString("subject"), rs.getString("body"), rs.getString("updated_by"),
+                        Sql.instant(rs, "updated_at")));
     }
 
     public void saveTemplate(String ownerType, long ownerId, String kind, String language, String subject, String body, String by, Instant at) {
-        jdbc.prepareStatement("INSERT INTO letter_template (owner_type, owner_id, kind, language, subject, body, updated_by, updated_at) "
-                + "VALUES (?,?,?,?,?,?,?,?) "
+        sql.update("INSERT INTO letter_template (owner_type, owner_id, kind, language, subject, body, updated_by, updated_at) "
+                + "VALUES (:ownerType, :owner, :kind, :language, :subject, :body, :by, :at) "
                 + "ON DUPLICATE KEY UPDATE subject = VALUES(subject), body = VALUES(body), updated_by = VALUES(updated_by), updated_at = VALUES(updated_at)",
-                ps -> {
-                    Sql.bind(ps, ownerType, ownerId, kind, language, subject, body, by, at);
-                    return ps.executeUpdate();
-                });
+                Sql.params("ownerType", ownerType).and("owner", ownerId).and("kind", kind).and("language", language).and("subject", subject).and("body", body)
+                        .and("by", by).and("at", at));
     }
 
     public record TranslationRow(String subject, String bodyHtml) {}
 
     /** Keeps a letter as sent in one language; the first rendering stands, so every copy in that language says the same. */
     public void saveTranslation(long letterId, String language, String subject, String bodyHtml, Instant at) {
-        jdbc.prepareStatement("INSERT IGNORE INTO letter_translation (letter_id, language, subject, body_html, made_at) VALUES (?,?,?,?,?)", ps -> {
-            Sql.bind(ps, letterId, language, subject, bodyHtml, at);
-            return ps.executeUpdate();
-        });
+        sql.update("INSERT IGNORE INTO letter_translation (letter_id, language, subject, body_html, made_at) VALUES (:letter, :language, :subject, :body, :at)",
+                Sql.params("letter", letterId).and("language", language).and("subject", subject).and("body", bodyHtml).and("at", at));
     }
 
-    public java.util.Optional<TranslationRow> translation(long letterId, String language) {
-        return jdbc.prepareStatement("SELECT subject, body_html FROM letter_translation WHERE letter_id = ? AND language = ?", ps -> {
-            Sql.bind(ps, letterId, language);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? java.util.Optional.of(new TranslationRow(rs.getString(1), rs.getString(2))) : java.util.Optional.<TranslationRow>empty();
-            }
-        });
+    public Optional<TranslationRow> translation(long letterId, String language) {
+        return sql.query("SELECT subject, body_html FROM letter_translation WHERE letter_id = :letter AND language = :language",
+                Sql.params("letter", letterId).and("language", language)).optional(rs -> new TranslationRow(rs.getString("subject"), rs.getString("body_html")));
     }
 
     public long insertException(long schoolId, long pupilId, String kind, String reason, LocalDate from, LocalDate to, String by, Instant at) {
-        return Sql.insert(jdbc, "INSERT INTO letter_exception (school_id, pupil_id, kind, reason, from_date, to_date, recorded_by, recorded_at) "
-                + "VALUES (?,?,?,?,?,?,?,?)", schoolId, pupilId, kind, reason, from, to, by, at);
+        return sql.insert("INSERT INTO letter_exception (school_id, pupil_id, kind, reason, from_date, to_date, recorded_by, recorded_at) "
+                + "VALUES (:school, :pupil, :kind, :reason, :from, :to, :by, :at)", Sql.params("school", schoolId).and("pupil", pupilId).and("kind", kind)
+                        .and("reason", reason).and("from", from).and("to", to).and("by", by).and("at", at));
     }
 
     public List<LetterException> exceptions(long schoolId) {
-        return jdbc.prepareStatement("SELECT id, school_id, pupil_id, kind, reason, from_date, to_date, recorded_by, recorded_at FROM letter_exception "
-                + "WHERE school_id = ? ORDER BY id", ps -> {
-                    ps.setLong(1, schoolId);
-                    List<LetterException> out = new ArrayList<>();
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            out.add(new LetterException(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5), Sql.date(rs, "from_date"),
-                                    Sql.date(rs, "to_date"), rs.getString(8), Sql.instant(rs, "recorded_at")));
-                        }
-                    }
-                    return out;
-                });
-    }
-
-    private static List<LetterRow> read(PreparedStatement ps) throws SQLException {
-        List<LetterRow> out = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                out.add(new LetterRow(rs.getLong("id"), rs.getLong("school_id"), rs.getLong("pupil_id"), rs.getString("kind"), rs.getString("trigger_key"),
-                        rs.getString("status"), rs.getString("subject"), rs.getString("body_html"), rs.getString("facts"), Sql.date(rs, "as_of"),
-                        rs.getString("drafted_by"), Sql.instant(rs, "drafted_at"), rs.getString("edited_by"), Sql.instant(rs, "edited_at"),
-                        rs.getString("approved_by"), Sql.instant(rs, "approved_at"), rs.getString("delivered_by"), Sql.instant(rs, "delivered_at"),
-                        rs.getString("delivery"), rs.getString("suppressed_reason"), rs.getLong("version")));
-            }
-        }
-        return out;
+        return sql.query("SELECT id, school_id, pupil_id, kind, reason, from_date, to_date, recorded_by, recorded_at FROM letter_exception "
+                + "WHERE school_id = :school ORDER BY id", Sql.params("school", schoolId)).list(rs -> new LetterException(rs.getLong("id"),
+                        rs.getLong("school_id"), rs.getLong("pupil_id"), rs.getString("kind"), rs.getString("reason"), Sql.date(rs, "from_date"),
+                        Sql.date(rs, "to_date"), rs.getString("recorded_by"), Sql.instant(rs, "recorded_at")));
     }
 }

@@ -3,6 +3,7 @@ package uk.openattendance.notify.app;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import uk.openattendance.notify.persistence.InboundStatus;
 
 /**
  * What a feature does with an inbound text once it is stored and is not an opt-out keyword. The absence feature reads
@@ -27,8 +28,8 @@ public interface InboundHandler {
         }
 
         /** What the stored text's status says: waiting for a person if anything is for one, else dealt with. */
-        public String status() {
-            return review != null ? "REVIEW" : "ACTIONED";
+        public InboundStatus status() {
+            return review != null ? InboundStatus.REVIEW : InboundStatus.ACTIONED;
         }
     }
 

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import uk.openattendance.notify.domain.OptOutWords;
+import uk.openattendance.notify.persistence.InboundStatus;
 import uk.openattendance.notify.persistence.InboundStore;
 import uk.openattendance.notify.persistence.OutboxStore;
 import uk.openattendance.school.app.SmsSenders;
@@ -52,7 +53,7 @@ class InboundSteps {
             return new Done(false, null);
         }
         InboundStore.InboundRow row = locked.get();
-        if (!row.status().equals("RECEIVED")) {
+        if (row.status() != InboundStatus.RECEIVED) {
             return new Done(false, row.reply());
         }
         // the number it was sent to names the school (or trust) it is for, so an unknown sender still reaches someone
@@ -79,11 +80,11 @@ class InboundSteps {
     @Transactional
     Done review(long id, String reason) {
         InboundStore.InboundRow row = store.lockForProcessing(id, false).orElseThrow();
-        if (!row.status().equals("RECEIVED")) {
+        if (row.status() != InboundStatus.RECEIVED) {
             return new Done(false, row.reply());
         }
         SmsSenders.Addressee to = senders.addressedTo(row.to()).orElse(SmsSenders.Addressee.SERVICE);
-        store.processed(id, to.schoolId(), to.trustId(), null, "REVIEW", null, reason, null, false, false,
+        store.processed(id, to.schoolId(), to.trustId(), null, InboundStatus.REVIEW, null, reason, null, false, false,
                 InboundJson.reasons(List.of(new InboundHandler.Reason("unreadable", reason, false))), null);
         needsReview.publishEvent(new InboundNeedsReview(to.schoolId(), to.trustId(), id, false, List.of("unreadable")));
         return new Done(true, null);

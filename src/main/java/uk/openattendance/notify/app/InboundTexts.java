@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uk.openattendance.notify.persistence.InboundStatus;
 import uk.openattendance.notify.persistence.InboundStore;
 import uk.openattendance.platform.problem.CommonProblem;
 import uk.openattendance.platform.problem.DomainProblem;
@@ -53,7 +54,7 @@ public class InboundTexts {
     public String receive(String providerId, String from, String to, String body) {
         String sender = MobileNumber.toE164(from).orElse(from);
         InboundStore.InboundRow row = store.store(providerId, sender, to == null ? "" : to, body == null ? "" : body, clock.instant());
-        if (!row.status().equals("RECEIVED")) {
+        if (row.status() != InboundStatus.RECEIVED) {
             return row.reply();
         }
         return process(row.id(), false).reply();
@@ -187,7 +188,7 @@ public class InboundTexts {
     }
 
     private static InboundView view(InboundStore.InboundRow r) {
-        return new InboundView(r.id(), r.from(), r.body(), r.receivedAt(), r.schoolId(), r.contactId(), r.status(), r.reading(), r.reviewReason(), r.reply(),
+        return new InboundView(r.id(), r.from(), r.body(), r.receivedAt(), r.schoolId(), r.contactId(), r.status().name(), r.reading(), r.reviewReason(), r.reply(),
                 r.resolvedBy(), r.resolvedAt(), r.resolution(), r.actioned(), r.urgent(), InboundJson.reasons(r.reasons()), InboundJson.suggestions(r.suggestions()));
     }
 }

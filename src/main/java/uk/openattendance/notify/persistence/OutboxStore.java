@@ -2,20 +2,16 @@ package uk.openattendance.notify.persistence;
 
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import java.sql.Date;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
-import io.micronaut.transaction.annotation.Transactional;
+import uk.openattendance.platform.db.RowMapper;
 import uk.openattendance.platform.db.Sql;
 import uk.openattendance.platform.queue.NewEntry;
 import uk.openattendance.platform.queue.QueueStore;
@@ -28,14 +24,22 @@ public class OutboxStore {
             + "about_date, fallbacks, fallback_for, status, attempts, next_attempt_at, lease_owner, lease_until, provider_id, provider_status, "
             + "last_error, created_at, sent_at, attachment_ref, sealed_body, secret_expires_at";
 
+    private static final RowMapper<OutboxRow> MESSAGE = rs -> new OutboxRow(rs.getLong("id"), rs.getLong("school_id"), rs.getString("dedup_key"),
+            rs.getString("purpose"), rs.getInt("priority"), rs.getString("channel"), Sql.nullableLong(rs, "contact_id"), rs.getString("recipient"),
+            rs.getString("subject"), rs.getString("body"), rs.getString("pupil_ids"), Sql.date(rs, "about_date"), rs.getString("fallbacks"),
+            Sql.nullableLong(rs, "fallback_for"), rs.getString("status"), rs.getInt("attempts"), Sql.instant(rs, "next_attempt_at"),
+            rs.getString("lease_owner"), Sql.instant(rs, "lease_until"), rs.getString("provider_id"), rs.getString("provider_status"),
+            rs.getString("last_error"), Sql.instant(rs, "created_at"), Sql.instant(rs, "sent_at"), rs.getString("attachment_ref"),
+            rs.getString("sealed_body"), Sql.instant(rs, "secret_expires_at"));
+
     /** The name of the outbox's queue in the platform's leased queue. */
     public static final String QUEUE = "outbox";
 
-    private final JdbcOperations jdbc;
+    private final Sql sql;
     private final QueueStore queue;
 
     public OutboxStore(JdbcOperations jdbc, QueueStore queue) {
-        this.jdbc = jdbc;
+        this.sql = Sql.on(jdbc);
         this.queue = queue;
     }
 
@@ -51,17 +55,9 @@ public class OutboxStore {
             for (int from = 0; from < keys.size(); from += 500) {
                 List<String> some = keys.subList(from, Math.min(keys.size(), from + 500));
                 // a key already sent, or already queued, is left as it is: the queue keeps one entry per message
-                List<NewEntry> entries = jdbc.prepareStatement("SELECT id, school_id, priority, next_attempt_at FROM outbox_message WHERE dedup_key IN ("
-                        + String.join(",", some.stream().map(k -> "?").toList()) + ") AND status = 'PENDING'", ps -> {
-                            Sql.bind(ps, some.toArray());
-                            List<NewEntry> out = new ArrayList<>();
-                            try (ResultSet rs = ps.executeQuery()) {
-                                while (rs.next()) {
-                                    out.add(new NewEntry(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getTimestamp(4).toInstant()));
-                                }
-                            }
-                            return out;
-                        });
+                List<NewEntry> entries = sql.query("SELECT id, school_id, priority, next_attempt_at FROM outbox_message WHERE dedup_key IN (:keys) "
+                        + "AND status = 'PENDING'", Sql.params("keys", some))
+                        .list(rs -> new NewEntry(rs.getLong("id"), rs.getLong("school_id"), rs.getInt("priority"), Sql.instant(rs, "next_attempt_at")));
                 queue.enqueue(QUEUE, entries, now);
             }
         }
@@ -69,41 +65,21 @@ public class OutboxStore {
     }
 
     private int insert(Collection<NewMessage> messages, Instant now) {
-        return jdbc.prepareStatement("INSERT IGNORE INTO outbox_message (school_id, dedup_key, purpose, priority, channel, contact_id, recipient, subject, "
+        int[] counts = sql.updateEach("INSERT IGNORE INTO outbox_message (school_id, dedup_key, purpose, priority, channel, contact_id, recipient, subject, "
                 + "body, pupil_ids, about_date, fallbacks, fallback_for, status, attempts, next_attempt_at, created_at, updated_at, attachment_ref, "
-                + "sealed_body, secret_expires_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,'PENDING',0,?,?,?,?,?,?)", ps -> {
-                    for (NewMessage m : messages) {
-                        ps.setLong(1, m.schoolId());
-                        ps.setString(2, m.dedupKey());
-                        ps.setString(3, m.purpose());
-                        ps.setInt(4, m.priority());
-                        ps.setString(5, m.channel());
-                        Sql.setLong(ps, 6, m.contactId());
-                        ps.setString(7, m.recipient());
-                        ps.setString(8, m.subject());
-                        ps.setString(9, m.body());
-                        ps.setString(10, m.pupilIds().stream().map(String::valueOf).collect(Collectors.joining(",")));
-                        if (m.aboutDate() == null) {
-                            ps.setNull(11, Types.DATE);
-                        } else {
-                            ps.setDate(11, Date.valueOf(m.aboutDate()));
-                        }
-                        ps.setString(12, m.fallbacks() == null ? "" : m.fallbacks());
-                        Sql.setLong(ps, 13, m.fallbackFor());
-                        ps.setTimestamp(14, Timestamp.from(m.notBefore() == null ? now : m.notBefore()));
-                        ps.setTimestamp(15, Timestamp.from(now));
-                        ps.setTimestamp(16, Timestamp.from(now));
-                        ps.setString(17, m.attachmentRef());
-                        ps.setString(18, m.sealedBody());
-                        ps.setTimestamp(19, m.secretExpiresAt() == null ? null : Timestamp.from(m.secretExpiresAt()));
-                        ps.addBatch();
-                    }
-                    int added = 0;
-                    for (int n : ps.executeBatch()) {
-                        added += n > 0 || n == java.sql.Statement.SUCCESS_NO_INFO ? 1 : 0;
-                    }
-                    return added;
-                });
+                + "sealed_body, secret_expires_at) VALUES (:school, :key, :purpose, :priority, :channel, :contact, :recipient, :subject, :body, :pupils, "
+                + ":about, :fallbacks, :fallbackFor, 'PENDING', 0, :notBefore, :now, :now, :attachment, :sealed, :secretExpires)", List.copyOf(messages),
+                m -> Sql.params("school", m.schoolId()).and("key", m.dedupKey()).and("purpose", m.purpose()).and("priority", m.priority())
+                        .and("channel", m.channel()).and("contact", m.contactId()).and("recipient", m.recipient()).and("subject", m.subject())
+                        .and("body", m.body()).and("pupils", m.pupilIds().stream().map(String::valueOf).collect(Collectors.joining(",")))
+                        .and("about", m.aboutDate()).and("fallbacks", m.fallbacks() == null ? "" : m.fallbacks()).and("fallbackFor", m.fallbackFor())
+                        .and("notBefore", m.notBefore() == null ? now : m.notBefore()).and("now", now).and("attachment", m.attachmentRef())
+                        .and("sealed", m.sealedBody()).and("secretExpires", m.secretExpiresAt()));
+        int added = 0;
+        for (int n : counts) {
+            added += n > 0 || n == java.sql.Statement.SUCCESS_NO_INFO ? 1 : 0;
+        }
+        return added;
     }
 
     /** One school-morning's first-day texts in one status: how many, and since when the oldest was due. */
@@ -116,338 +92,162 @@ public class OutboxStore {
      * late register does not make the texts it already wrote look younger.
      */
     public List<MorningTexts> firstDayMornings(String jobKind, Instant from, Instant to) {
-        return jdbc.prepareStatement("SELECT j.id, o.status, COUNT(o.id), MIN(LEAST(j.due_at, o.created_at)) FROM scheduled_job j "
+        return sql.query("SELECT j.id, o.status, COUNT(o.id) AS texts, MIN(LEAST(j.due_at, o.created_at)) AS due_since FROM scheduled_job j "
                 + "LEFT JOIN outbox_message o ON o.school_id = j.school_id AND o.about_date = j.run_date AND o.purpose = 'FIRST_DAY_ABSENCE' "
-                + "WHERE j.kind = ? AND j.due_at > ? AND (j.due_at <= ? OR j.outcome IS NOT NULL) GROUP BY j.id, o.status", ps -> {
-                    Sql.bind(ps, jobKind, from, to);
-                    List<MorningTexts> out = new ArrayList<>();
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            Timestamp due = rs.getTimestamp(4);
-                            out.add(new MorningTexts(rs.getLong(1), rs.getString(2), rs.getLong(3), due == null ? null : due.toInstant()));
-                        }
-                    }
-                    return out;
-                });
+                + "WHERE j.kind = :kind AND j.due_at > :from AND (j.due_at <= :to OR j.outcome IS NOT NULL) GROUP BY j.id, o.status",
+                Sql.params("kind", jobKind).and("from", from).and("to", to))
+                .list(rs -> new MorningTexts(rs.getLong("id"), rs.getString("status"), rs.getLong("texts"), Sql.instant(rs, "due_since")));
     }
 
     public List<OutboxRow> byIds(Collection<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
-        String in = Sql.ids(ids);
-        return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM outbox_message WHERE id IN (" + in + ") ORDER BY priority, id", OutboxStore::read);
+        return sql.query("SELECT " + COLUMNS + " FROM outbox_message WHERE id IN (:ids) ORDER BY priority, id", Sql.params("ids", ids)).list(MESSAGE);
     }
 
     /** Records an attempt's outcome; the caller does so under its queue claim's token (see {@code Claim}), so only the current holder writes here. */
     public void record(long id, String status, String providerId, String error, Instant nextAttemptAt, int attempts, Instant now) {
-        jdbc.prepareStatement("UPDATE outbox_message SET status = ?, provider_id = COALESCE(?, provider_id), last_error = ?, "
-                + "next_attempt_at = COALESCE(?, next_attempt_at), attempts = ?, sent_at = CASE WHEN ? = 'SENT' THEN ? ELSE sent_at END, "
-                + "lease_owner = NULL, lease_until = NULL, updated_at = ?, "
+        sql.update("UPDATE outbox_message SET status = :status, provider_id = COALESCE(:provider, provider_id), last_error = :error, "
+                + "next_attempt_at = COALESCE(:next, next_attempt_at), attempts = :attempts, sent_at = CASE WHEN :status = 'SENT' THEN :now ELSE sent_at END, "
+                + "lease_owner = NULL, lease_until = NULL, updated_at = :now, "
                 // a secret's sealed wording lives only until the message leaves the queue for good
-                + "sealed_body = CASE WHEN ? = 'PENDING' THEN sealed_body ELSE NULL END WHERE id = ?", ps -> {
-                    ps.setString(1, status);
-                    ps.setString(2, providerId);
-                    ps.setString(3, error == null ? null : error.length() > 500 ? error.substring(0, 500) : error);
-                    ps.setTimestamp(4, nextAttemptAt == null ? null : Timestamp.from(nextAttemptAt));
-                    ps.setInt(5, Math.max(attempts, 0));
-                    ps.setString(6, status);
-                    ps.setTimestamp(7, Timestamp.from(now));
-                    ps.setTimestamp(8, Timestamp.from(now));
-                    ps.setString(9, status);
-                    ps.setLong(10, id);
-                    return ps.executeUpdate();
-                });
+                + "sealed_body = CASE WHEN :status = 'PENDING' THEN sealed_body ELSE NULL END WHERE id = :id",
+                Sql.params("status", status).and("provider", providerId).and("error", error == null ? null : error.length() > 500 ? error.substring(0, 500) : error)
+                        .and("next", nextAttemptAt).and("attempts", Math.max(attempts, 0)).and("now", now).and("id", id));
     }
 
-
     /** Provider ids recorded for other messages to this address since a moment: a provider's match among them is not ours. */
-    public java.util.Set<String> providerIdsTo(String address, Instant since, long exceptId) {
-        return jdbc.prepareStatement("SELECT provider_id FROM outbox_message WHERE recipient = ? AND created_at >= ? AND id <> ? AND provider_id IS NOT NULL",
-                ps -> {
-                    ps.setString(1, address);
-                    ps.setTimestamp(2, Timestamp.from(since));
-                    ps.setLong(3, exceptId);
-                    java.util.Set<String> out = new java.util.HashSet<>();
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            out.add(rs.getString(1));
-                        }
-                    }
-                    return out;
-                });
+    public Set<String> providerIdsTo(String address, Instant since, long exceptId) {
+        return new HashSet<>(sql.query("SELECT provider_id FROM outbox_message WHERE recipient = :address AND created_at >= :since AND id <> :except "
+                + "AND provider_id IS NOT NULL", Sql.params("address", address).and("since", since).and("except", exceptId))
+                .list(rs -> rs.getString("provider_id")));
     }
 
     /** Wipes the sealed wording of secret-bearing messages whose secret has expired: nothing is left to open, even with the key. */
     public int wipeExpiredSecrets(Instant now) {
-        return jdbc.prepareStatement("UPDATE outbox_message SET sealed_body = NULL WHERE secret_expires_at < ? AND sealed_body IS NOT NULL", ps -> {
-            ps.setTimestamp(1, Timestamp.from(now));
-            return ps.executeUpdate();
-        });
+        return sql.update("UPDATE outbox_message SET sealed_body = NULL WHERE secret_expires_at < :now AND sealed_body IS NOT NULL", Sql.params("now", now));
     }
 
     public void rewriteBody(long id, String body) {
-        jdbc.prepareStatement("UPDATE outbox_message SET body = ? WHERE id = ?", ps -> {
-            ps.setString(1, body);
-            ps.setLong(2, id);
-            return ps.executeUpdate();
-        });
+        sql.update("UPDATE outbox_message SET body = :body WHERE id = :id", Sql.params("body", body).and("id", id));
     }
 
     /** A delivery receipt: the provider's final word on a message. Returns the row when it changed. */
     public List<OutboxRow> receipt(String providerId, String providerStatus, String status, String error, Instant now) {
-        int n = jdbc.prepareStatement("UPDATE outbox_message SET provider_status = ?, status = COALESCE(?, status), last_error = COALESCE(?, last_error), "
-                + "updated_at = ? WHERE provider_id = ? AND status IN ('SENT', 'DELIVERED')", ps -> {
-                    ps.setString(1, providerStatus);
-                    ps.setString(2, status);
-                    ps.setString(3, error);
-                    ps.setTimestamp(4, Timestamp.from(now));
-                    ps.setString(5, providerId);
-                    return ps.executeUpdate();
-                });
+        int n = sql.update("UPDATE outbox_message SET provider_status = :providerStatus, status = COALESCE(:status, status), "
+                + "last_error = COALESCE(:error, last_error), updated_at = :now WHERE provider_id = :provider AND status IN ('SENT', 'DELIVERED')",
+                Sql.params("providerStatus", providerStatus).and("status", status).and("error", error).and("now", now).and("provider", providerId));
         if (n == 0) {
             return List.of();
         }
-        return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM outbox_message WHERE provider_id = ?", ps -> {
-            ps.setString(1, providerId);
-            return read(ps);
-        });
+        return sql.query("SELECT " + COLUMNS + " FROM outbox_message WHERE provider_id = :provider", Sql.params("provider", providerId)).list(MESSAGE);
     }
 
     /** A school's messages, newest first, leaving out those of the {@code hiddenPurposes} (secret-bearing ones for most callers). */
     public List<OutboxRow> ofSchool(long schoolId, LocalDate aboutDate, String purpose, Collection<String> hiddenPurposes, int offset, int limit) {
-        String hidden = hiddenPurposes.isEmpty() ? "" : " AND purpose NOT IN (" + String.join(",", hiddenPurposes.stream().map(p -> "?").toList()) + ")";
-        return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM outbox_message WHERE school_id = ? AND (? IS NULL OR about_date = ?) "
-                + "AND (? IS NULL OR purpose = ?)" + hidden + " ORDER BY id DESC LIMIT ? OFFSET ?", ps -> {
-                    ps.setLong(1, schoolId);
-                    Date d = aboutDate == null ? null : Date.valueOf(aboutDate);
-                    ps.setDate(2, d);
-                    ps.setDate(3, d);
-                    ps.setString(4, purpose);
-                    ps.setString(5, purpose);
-                    int i = 6;
-                    for (String p : hiddenPurposes) {
-                        ps.setString(i++, p);
-                    }
-                    ps.setInt(i++, limit);
-                    ps.setInt(i, offset);
-                    return read(ps);
-                });
+        String hidden = hiddenPurposes.isEmpty() ? "" : " AND purpose NOT IN (:hidden)";
+        return sql.query("SELECT " + COLUMNS + " FROM outbox_message WHERE school_id = :school AND (:about IS NULL OR about_date = :about) "
+                + "AND (:purpose IS NULL OR purpose = :purpose)" + hidden + " ORDER BY id DESC LIMIT :limit OFFSET :offset",
+                Sql.params("school", schoolId).and("about", aboutDate).and("purpose", purpose).and("hidden", hiddenPurposes).and("limit", limit)
+                        .and("offset", offset)).list(MESSAGE);
     }
 
     /** How many messages {@link #ofSchool} would list across all its pages: the total a page of them states. */
     public long countOfSchool(long schoolId, LocalDate aboutDate, String purpose, Collection<String> hiddenPurposes) {
-        String hidden = hiddenPurposes.isEmpty() ? "" : " AND purpose NOT IN (" + String.join(",", hiddenPurposes.stream().map(p -> "?").toList()) + ")";
-        return jdbc.prepareStatement("SELECT COUNT(*) FROM outbox_message WHERE school_id = ? AND (? IS NULL OR about_date = ?) "
-                + "AND (? IS NULL OR purpose = ?)" + hidden, ps -> {
-                    ps.setLong(1, schoolId);
-                    Date d = aboutDate == null ? null : Date.valueOf(aboutDate);
-                    ps.setDate(2, d);
-                    ps.setDate(3, d);
-                    ps.setString(4, purpose);
-                    ps.setString(5, purpose);
-                    int i = 6;
-                    for (String p : hiddenPurposes) {
-                        ps.setString(i++, p);
-                    }
-                    try (java.sql.ResultSet rs = ps.executeQuery()) {
-                        rs.next();
-                        return rs.getLong(1);
-                    }
-                });
+        String hidden = hiddenPurposes.isEmpty() ? "" : " AND purpose NOT IN (:hidden)";
+        return sql.query("SELECT COUNT(*) FROM outbox_message WHERE school_id = :school AND (:about IS NULL OR about_date = :about) "
+                + "AND (:purpose IS NULL OR purpose = :purpose)" + hidden,
+                Sql.params("school", schoolId).and("about", aboutDate).and("purpose", purpose).and("hidden", hiddenPurposes))
+                .optional(rs -> rs.getLong(1)).orElse(0L);
     }
 
     /** Messages sent to one contact of a school, newest first, leaving out the {@code hiddenPurposes}; only those that went out. */
     public List<OutboxRow> sentToContact(long schoolId, long contactId, Collection<String> hiddenPurposes, int limit) {
-        String hidden = hiddenPurposes.isEmpty() ? "" : " AND purpose NOT IN (" + String.join(",", hiddenPurposes.stream().map(p -> "?").toList()) + ")";
-        return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM outbox_message WHERE school_id = ? AND contact_id = ? AND sent_at IS NOT NULL" + hidden
-                + " ORDER BY id DESC LIMIT ?", ps -> {
-                    ps.setLong(1, schoolId);
-                    ps.setLong(2, contactId);
-                    int i = 3;
-                    for (String p : hiddenPurposes) {
-                        ps.setString(i++, p);
-                    }
-                    ps.setInt(i, limit);
-                    return read(ps);
-                });
+        String hidden = hiddenPurposes.isEmpty() ? "" : " AND purpose NOT IN (:hidden)";
+        return sql.query("SELECT " + COLUMNS + " FROM outbox_message WHERE school_id = :school AND contact_id = :contact AND sent_at IS NOT NULL" + hidden
+                + " ORDER BY id DESC LIMIT :limit", Sql.params("school", schoolId).and("contact", contactId).and("hidden", hiddenPurposes).and("limit", limit))
+                .list(MESSAGE);
     }
 
     /** Messages of one purpose about one day that reached (or are on their way to) a family, for corrections and call lists. */
     public List<OutboxRow> aboutDay(long schoolId, LocalDate day, String purpose) {
-        return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM outbox_message WHERE school_id = ? AND about_date = ? AND purpose = ? ORDER BY id", ps -> {
-            ps.setLong(1, schoolId);
-            ps.setDate(2, Date.valueOf(day));
-            ps.setString(3, purpose);
-            return read(ps);
-        });
+        return sql.query("SELECT " + COLUMNS + " FROM outbox_message WHERE school_id = :school AND about_date = :day AND purpose = :purpose ORDER BY id",
+                Sql.params("school", schoolId).and("day", day).and("purpose", purpose)).list(MESSAGE);
     }
 
     /** Of these addresses, those suppressed for their school or everywhere, as "schoolId|address" (school 0: everywhere). */
-    public java.util.Set<String> suppressedAmong(Collection<String> addresses) {
+    public Set<String> suppressedAmong(Collection<String> addresses) {
         if (addresses.isEmpty()) {
-            return java.util.Set.of();
+            return Set.of();
         }
-        String marks = String.join(",", addresses.stream().map(a -> "?").toList());
-        return jdbc.prepareStatement("SELECT school_id, address FROM suppression WHERE address IN (" + marks + ")", ps -> {
-            int i = 1;
-            for (String a : addresses) {
-                ps.setString(i++, a);
-            }
-            java.util.Set<String> out = new java.util.HashSet<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getLong(1) + "|" + rs.getString(2));
-                }
-            }
-            return out;
-        });
+        return new HashSet<>(sql.query("SELECT school_id, address FROM suppression WHERE address IN (:addresses)", Sql.params("addresses", addresses))
+                .list(rs -> rs.getLong("school_id") + "|" + rs.getString("address")));
     }
 
     /** Messages of a purpose sent to this address since a moment, newest first. */
     public List<OutboxRow> toAddressSince(String address, String purpose, Instant since) {
-        return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM outbox_message WHERE recipient = ? AND purpose = ? AND created_at >= ? "
-                + "ORDER BY id DESC LIMIT 20", ps -> {
-                    ps.setString(1, address);
-                    ps.setString(2, purpose);
-                    ps.setTimestamp(3, Timestamp.from(since));
-                    return read(ps);
-                });
+        return sql.query("SELECT " + COLUMNS + " FROM outbox_message WHERE recipient = :address AND purpose = :purpose AND created_at >= :since "
+                + "ORDER BY id DESC LIMIT 20", Sql.params("address", address).and("purpose", purpose).and("since", since)).list(MESSAGE);
     }
 
     public boolean suppressed(long schoolId, String address) {
-        return jdbc.prepareStatement("SELECT 1 FROM suppression WHERE address = ? AND school_id IN (0, ?) LIMIT 1", ps -> {
-            ps.setString(1, address);
-            ps.setLong(2, schoolId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
-        });
+        return sql.query("SELECT 1 FROM suppression WHERE address = :address AND school_id IN (0, :school) LIMIT 1",
+                Sql.params("address", address).and("school", schoolId)).optional(rs -> true).isPresent();
     }
 
     public void suppress(long schoolId, String address, String reason, String by, Instant now) {
-        jdbc.prepareStatement("INSERT IGNORE INTO suppression (school_id, address, reason, created_by, created_at) VALUES (?,?,?,?,?)", ps -> {
-            ps.setLong(1, schoolId);
-            ps.setString(2, address);
-            ps.setString(3, reason);
-            ps.setString(4, by);
-            ps.setTimestamp(5, Timestamp.from(now));
-            return ps.executeUpdate();
-        });
+        sql.update("INSERT IGNORE INTO suppression (school_id, address, reason, created_by, created_at) VALUES (:school, :address, :reason, :by, :now)",
+                Sql.params("school", schoolId).and("address", address).and("reason", reason).and("by", by).and("now", now));
     }
 
     public int unsuppress(long schoolId, String address) {
-        return jdbc.prepareStatement("DELETE FROM suppression WHERE address = ? AND school_id = ?", ps -> {
-            ps.setString(1, address);
-            ps.setLong(2, schoolId);
-            return ps.executeUpdate();
-        });
+        return sql.update("DELETE FROM suppression WHERE address = :address AND school_id = :school", Sql.params("address", address).and("school", schoolId));
     }
 
     public record SuppressionRow(long schoolId, String address, String reason, String createdBy, Instant createdAt) {}
 
     public List<SuppressionRow> suppressions(long schoolId) {
-        return jdbc.prepareStatement("SELECT school_id, address, reason, created_by, created_at FROM suppression WHERE school_id IN (0, ?) ORDER BY id", ps -> {
-            ps.setLong(1, schoolId);
-            List<SuppressionRow> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new SuppressionRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant()));
-                }
-            }
-            return out;
-        });
+        return sql.query("SELECT school_id, address, reason, created_by, created_at FROM suppression WHERE school_id IN (0, :school) ORDER BY id",
+                Sql.params("school", schoolId)).list(rs -> new SuppressionRow(rs.getLong("school_id"), rs.getString("address"), rs.getString("reason"),
+                        rs.getString("created_by"), Sql.instant(rs, "created_at")));
     }
 
     public record TemplateRow(String purpose, String language, String subject, String body, String updatedBy, Instant updatedAt) {}
 
     /** The school's own wording of every message, in every language it wrote one in. */
     public List<TemplateRow> templates(long schoolId) {
-        return jdbc.prepareStatement("SELECT purpose, language, subject, body, updated_by, updated_at FROM message_template WHERE school_id = ?", ps -> {
-            ps.setLong(1, schoolId);
-            List<TemplateRow> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new TemplateRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                            rs.getTimestamp(6).toInstant()));
-                }
-            }
-            return out;
-        });
+        return sql.query("SELECT purpose, language, subject, body, updated_by, updated_at FROM message_template WHERE school_id = :school",
+                Sql.params("school", schoolId)).list(rs -> new TemplateRow(rs.getString("purpose"), rs.getString("language"), rs.getString("subject"),
+                        rs.getString("body"), rs.getString("updated_by"), Sql.instant(rs, "updated_at")));
     }
 
     public void saveTemplate(long schoolId, String purpose, String language, String subject, String body, String by, Instant now) {
-        jdbc.prepareStatement("INSERT INTO message_template (school_id, purpose, language, subject, body, updated_by, updated_at) VALUES (?,?,?,?,?,?,?) "
-                + "ON DUPLICATE KEY UPDATE subject = VALUES(subject), body = VALUES(body), updated_by = VALUES(updated_by), updated_at = VALUES(updated_at)", ps -> {
-                    ps.setLong(1, schoolId);
-                    ps.setString(2, purpose);
-                    ps.setString(3, language);
-                    ps.setString(4, subject);
-                    ps.setString(5, body);
-                    ps.setString(6, by);
-                    ps.setTimestamp(7, Timestamp.from(now));
-                    return ps.executeUpdate();
-                });
+        sql.update("INSERT INTO message_template (school_id, purpose, language, subject, body, updated_by, updated_at) "
+                + "VALUES (:school, :purpose, :language, :subject, :body, :by, :now) "
+                + "ON DUPLICATE KEY UPDATE subject = VALUES(subject), body = VALUES(body), updated_by = VALUES(updated_by), updated_at = VALUES(updated_at)",
+                Sql.params("school", schoolId).and("purpose", purpose).and("language", language).and("subject", subject).and("body", body).and("by", by)
+                        .and("now", now));
     }
 
     public int deleteTemplate(long schoolId, String purpose, String language) {
-        return jdbc.prepareStatement("DELETE FROM message_template WHERE school_id = ? AND purpose = ? AND language = ?", ps -> {
-            ps.setLong(1, schoolId);
-            ps.setString(2, purpose);
-            ps.setString(3, language);
-            return ps.executeUpdate();
-        });
+        return sql.update("DELETE FROM message_template WHERE school_id = :school AND purpose = :purpose AND language = :language",
+                Sql.params("school", schoolId).and("purpose", purpose).and("language", language));
     }
 
     /** A school's approval of the exact shipped wording whose sha-256 it names. */
     public record ReviewRow(String purpose, String language, String wordingSha, String reviewedBy, Instant reviewedAt) {}
 
     public List<ReviewRow> templateReviews(long schoolId) {
-        return jdbc.prepareStatement("SELECT purpose, language, wording_sha, reviewed_by, reviewed_at FROM message_template_review WHERE school_id = ?",
-                ps -> {
-                    ps.setLong(1, schoolId);
-                    List<ReviewRow> out = new ArrayList<>();
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            out.add(new ReviewRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant()));
-                        }
-                    }
-                    return out;
-                });
+        return sql.query("SELECT purpose, language, wording_sha, reviewed_by, reviewed_at FROM message_template_review WHERE school_id = :school",
+                Sql.params("school", schoolId)).list(rs -> new ReviewRow(rs.getString("purpose"), rs.getString("language"), rs.getString("wording_sha"),
+                        rs.getString("reviewed_by"), Sql.instant(rs, "reviewed_at")));
     }
 
     public void saveTemplateReview(long schoolId, String purpose, String language, String wordingSha, String by, Instant now) {
-        jdbc.prepareStatement("INSERT INTO message_template_review (school_id, purpose, language, wording_sha, reviewed_by, reviewed_at) VALUES (?,?,?,?,?,?) "
-                + "ON DUPLICATE KEY UPDATE wording_sha = VALUES(wording_sha), reviewed_by = VALUES(reviewed_by), reviewed_at = VALUES(reviewed_at)", ps -> {
-                    ps.setLong(1, schoolId);
-                    ps.setString(2, purpose);
-                    ps.setString(3, language);
-                    ps.setString(4, wordingSha);
-                    ps.setString(5, by);
-                    ps.setTimestamp(6, Timestamp.from(now));
-                    return ps.executeUpdate();
-                });
-    }
-
-    private static List<OutboxRow> read(PreparedStatement ps) throws SQLException {
-        List<OutboxRow> out = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                Date about = rs.getDate(12);
-                Timestamp lease = rs.getTimestamp(19);
-                Timestamp sent = rs.getTimestamp(24);
-                long contact = rs.getLong(7);
-                Long contactId = rs.wasNull() ? null : contact;
-                long fb = rs.getLong(14);
-                Long fallbackFor = rs.wasNull() ? null : fb;
-                out.add(new OutboxRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getInt(5), rs.getString(6), contactId,
-                        rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), about == null ? null : about.toLocalDate(), rs.getString(13),
-                        fallbackFor, rs.getString(15), rs.getInt(16), rs.getTimestamp(17).toInstant(), rs.getString(18),
-                        lease == null ? null : lease.toInstant(), rs.getString(20), rs.getString(21), rs.getString(22), rs.getTimestamp(23).toInstant(),
-                        sent == null ? null : sent.toInstant(), rs.getString(25), rs.getString(26),
-                        rs.getTimestamp(27) == null ? null : rs.getTimestamp(27).toInstant()));
-            }
-        }
-        return out;
+        sql.update("INSERT INTO message_template_review (school_id, purpose, language, wording_sha, reviewed_by, reviewed_at) "
+                + "VALUES (:school, :purpose, :language, :sha, :by, :now) "
+                + "ON DUPLICATE KEY UPDATE wording_sha = VALUES(wording_sha), reviewed_by = VALUES(reviewed_by), reviewed_at = VALUES(reviewed_at)",
+                Sql.params("school", schoolId).and("purpose", purpose).and("language", language).and("sha", wordingSha).and("by", by).and("now", now));
     }
 }

@@ -3,11 +3,9 @@ package uk.openattendance.parent.persistence;
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
-import java.sql.ResultSet;
-import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.Optional;
+import uk.openattendance.platform.db.Sql;
 
 /** One-time codes parents receive: only a hash is kept, with an expiry and a count of wrong guesses. */
 @Singleton
@@ -15,70 +13,37 @@ import java.util.Optional;
 public class ChallengeStore {
     public record ChallengeRow(long id, String token, long schoolId, Long contactId, String codeHash, Instant expiresAt, int attempts, Instant usedAt) {}
 
-    private final JdbcOperations jdbc;
+    private final Sql sql;
 
     public ChallengeStore(JdbcOperations jdbc) {
-        this.jdbc = jdbc;
+        this.sql = Sql.on(jdbc);
     }
 
     public void create(String token, long schoolId, Long contactId, String codeHash, Instant expiresAt, Instant now) {
-        jdbc.prepareStatement("INSERT INTO parent_challenge (token, school_id, contact_id, code_hash, expires_at, created_at) VALUES (?,?,?,?,?,?)", ps -> {
-            ps.setString(1, token);
-            ps.setLong(2, schoolId);
-            if (contactId == null) {
-                ps.setNull(3, Types.BIGINT);
-            } else {
-                ps.setLong(3, contactId);
-            }
-            ps.setString(4, codeHash);
-            ps.setTimestamp(5, Timestamp.from(expiresAt));
-            ps.setTimestamp(6, Timestamp.from(now));
-            return ps.executeUpdate();
-        });
+        sql.update("INSERT INTO parent_challenge (token, school_id, contact_id, code_hash, expires_at, created_at) "
+                + "VALUES (:token, :school, :contact, :hash, :expires, :now)", Sql.params("token", token).and("school", schoolId).and("contact", contactId)
+                        .and("hash", codeHash).and("expires", expiresAt).and("now", now));
     }
 
     /** How many codes were asked for this contact since a moment: at most a few an hour, so codes cannot be farmed. */
     public int recentFor(long contactId, Instant since) {
-        return jdbc.prepareStatement("SELECT COUNT(*) FROM parent_challenge WHERE contact_id = ? AND created_at >= ?", ps -> {
-            ps.setLong(1, contactId);
-            ps.setTimestamp(2, Timestamp.from(since));
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        });
+        return sql.query("SELECT COUNT(*) AS codes FROM parent_challenge WHERE contact_id = :contact AND created_at >= :since",
+                Sql.params("contact", contactId).and("since", since)).optional(rs -> rs.getInt("codes")).orElse(0);
     }
 
     public Optional<ChallengeRow> byToken(String token) {
-        return jdbc.prepareStatement("SELECT id, token, school_id, contact_id, code_hash, expires_at, attempts, used_at FROM parent_challenge WHERE token = ?",
-                ps -> {
-                    ps.setString(1, token);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        if (!rs.next()) {
-                            return Optional.empty();
-                        }
-                        long c = rs.getLong(4);
-                        Long contact = rs.wasNull() ? null : c;
-                        Timestamp used = rs.getTimestamp(8);
-                        return Optional.of(new ChallengeRow(rs.getLong(1), rs.getString(2), rs.getLong(3), contact, rs.getString(5),
-                                rs.getTimestamp(6).toInstant(), rs.getInt(7), used == null ? null : used.toInstant()));
-                    }
-                });
+        return sql.query("SELECT id, token, school_id, contact_id, code_hash, expires_at, attempts, used_at FROM parent_challenge WHERE token = :token",
+                Sql.params("token", token)).optional(rs -> new ChallengeRow(rs.getLong("id"), rs.getString("token"), rs.getLong("school_id"),
+                        Sql.nullableLong(rs, "contact_id"), rs.getString("code_hash"), Sql.instant(rs, "expires_at"), rs.getInt("attempts"),
+                        Sql.instant(rs, "used_at")));
     }
 
     public void wrongGuess(long id) {
-        jdbc.prepareStatement("UPDATE parent_challenge SET attempts = attempts + 1 WHERE id = ?", ps -> {
-            ps.setLong(1, id);
-            return ps.executeUpdate();
-        });
+        sql.update("UPDATE parent_challenge SET attempts = attempts + 1 WHERE id = :id", Sql.params("id", id));
     }
 
     /** Uses the code once; false when it was already used. */
     public boolean use(long id, Instant now) {
-        return jdbc.prepareStatement("UPDATE parent_challenge SET used_at = ? WHERE id = ? AND used_at IS NULL", ps -> {
-            ps.setTimestamp(1, Timestamp.from(now));
-            ps.setLong(2, id);
-            return ps.executeUpdate() == 1;
-        });
+        return sql.update("UPDATE parent_challenge SET used_at = :now WHERE id = :id AND used_at IS NULL", Sql.params("now", now).and("id", id)) == 1;
     }
 }

@@ -13,6 +13,7 @@ import uk.openattendance.register.domain.AttendanceCode;
 import uk.openattendance.register.domain.CodeCatalogue;
 import uk.openattendance.register.persistence.MarkRow;
 import uk.openattendance.register.persistence.MarkStore;
+import uk.openattendance.register.persistence.TallyStore;
 import uk.openattendance.roll.app.PupilService;
 import uk.openattendance.roll.app.PupilView;
 import uk.openattendance.school.domain.Session;
@@ -26,11 +27,13 @@ public class DailyLists {
 
     private final PupilService pupils;
     private final MarkStore store;
+    private final TallyStore tallies;
     private final SchoolDay schoolDay;
 
-    public DailyLists(PupilService pupils, MarkStore store, SchoolDay schoolDay) {
+    public DailyLists(PupilService pupils, MarkStore store, TallyStore tallies, SchoolDay schoolDay) {
         this.pupils = pupils;
         this.store = store;
+        this.tallies = tallies;
         this.schoolDay = schoolDay;
     }
 
@@ -91,7 +94,7 @@ public class DailyLists {
     /** Each pupil's weeks with at least one possible session, from the week of {@code fromWeek} to that of {@code toWeek}. */
     public Map<Long, List<SchoolWeek>> schoolWeeks(SchoolScope scope, LocalDate fromWeek, LocalDate toWeek) {
         Map<Long, List<SchoolWeek>> out = new java.util.HashMap<>();
-        store.penaltyWeeks(List.of(scope.schoolId()), fromWeek, toWeek).forEach((pupilId, rows) -> out.put(pupilId, rows.stream()
+        tallies.penaltyWeeks(List.of(scope.schoolId()), fromWeek, toWeek).forEach((pupilId, rows) -> out.put(pupilId, rows.stream()
                 .map(r -> new SchoolWeek(LocalDate.ofEpochDay(r[0]), (int) r[1], (int) r[2])).toList()));
         return out;
     }

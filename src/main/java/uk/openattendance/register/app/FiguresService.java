@@ -19,6 +19,7 @@ import uk.openattendance.register.domain.CodeCatalogue;
 import uk.openattendance.register.domain.Figures;
 import uk.openattendance.register.domain.Tally;
 import uk.openattendance.register.persistence.MarkStore;
+import uk.openattendance.register.persistence.TallyStore;
 import uk.openattendance.roll.app.PupilService;
 import uk.openattendance.roll.app.PupilView;
 import uk.openattendance.school.app.SchoolService;
@@ -47,12 +48,14 @@ public class FiguresService {
     private final PupilService pupils;
     private final SchoolService schools;
     private final MarkStore store;
+    private final TallyStore tallies;
     private final SchoolDay schoolDay;
 
-    public FiguresService(PupilService pupils, SchoolService schools, MarkStore store, SchoolDay schoolDay) {
+    public FiguresService(PupilService pupils, SchoolService schools, MarkStore store, TallyStore tallies, SchoolDay schoolDay) {
         this.pupils = pupils;
         this.schools = schools;
         this.store = store;
+        this.tallies = tallies;
         this.schoolDay = schoolDay;
     }
 
@@ -250,7 +253,7 @@ public class FiguresService {
             }
         }
         if (!fullWeeks.isEmpty()) {
-            for (var w : store.weeks(schoolId, pupilIds, fullWeeks.get(0), fullWeeks.get(fullWeeks.size() - 1))) {
+            for (var w : tallies.weeks(schoolId, pupilIds, fullWeeks.get(0), fullWeeks.get(fullWeeks.size() - 1))) {
                 byPupil.computeIfAbsent(w.pupilId(), k -> new java.util.TreeMap<>()).merge(w.weekStart(), w.tally(), Tally::plus);
             }
         }
@@ -329,7 +332,7 @@ public class FiguresService {
         LocalDate lastMarked = today.isBefore(yearEnd) ? today : yearEnd;
         boolean wholeYearSoFar = !w.to().isAfter(yearEnd) && !w.to().isBefore(lastMarked) && w.from().isBefore(yearStart.plusDays(45));
         if (wholeYearSoFar) {
-            Map<Long, Tally> out = new HashMap<>(store.yearTotals(schoolIds, SchoolCalendar.academicYearOf(w.from())));
+            Map<Long, Tally> out = new HashMap<>(tallies.yearTotals(schoolIds, SchoolCalendar.academicYearOf(w.from())));
             addRaw(out, schoolIds, yearStart, w.from().minusDays(1), -1);
             addRaw(out, schoolIds, w.to().plusDays(1), yearEnd, -1);
             return out;
@@ -347,7 +350,7 @@ public class FiguresService {
             addRaw(out, schoolIds, w.from(), w.to(), 1);
             return out;
         }
-        out.putAll(store.weekTotals(schoolIds, firstFull, lastFullStart));
+        out.putAll(tallies.weekTotals(schoolIds, firstFull, lastFullStart));
         addRaw(out, schoolIds, w.from(), firstFull.minusDays(1), 1);
         addRaw(out, schoolIds, lastFullStart.plusDays(7), w.to(), 1);
         return out;

@@ -14,6 +14,7 @@ import uk.openattendance.register.domain.LedgerSeal;
 import uk.openattendance.register.persistence.ChainHead;
 import uk.openattendance.register.persistence.HistoryRow;
 import uk.openattendance.register.persistence.MarkRow;
+import uk.openattendance.register.persistence.ChainStore;
 import uk.openattendance.register.persistence.MarkStore;
 import uk.openattendance.roll.app.PupilService;
 import uk.openattendance.security.Actor;
@@ -31,18 +32,20 @@ public class HistoryService {
 
     private final PupilService pupils;
     private final MarkStore store;
+    private final ChainStore chain;
     private final LedgerKeys keys;
 
-    public HistoryService(PupilService pupils, MarkStore store, LedgerKeys keys) {
+    public HistoryService(PupilService pupils, MarkStore store, ChainStore chain, LedgerKeys keys) {
         this.pupils = pupils;
         this.store = store;
+        this.chain = chain;
         this.keys = keys;
     }
 
     public List<HistoryEntryView> history(Actor actor, long schoolId, long pupilId) {
         SchoolScope scope = actor.require(Permission.ATTENDANCE_READ, schoolId, "Pupil", pupilId);
         pupils.pupil(scope, pupilId);
-        return store.history(pupilId).stream().map(HistoryService::view).toList();
+        return chain.history(pupilId).stream().map(HistoryService::view).toList();
     }
 
     public ChainCheck verifyPupil(Actor actor, long schoolId, long pupilId) {
@@ -53,7 +56,7 @@ public class HistoryService {
 
     public ChainCheck verifySchool(Actor actor, long schoolId) {
         actor.require(Permission.ATTENDANCE_READ, schoolId, "School", schoolId);
-        return walk(store.pupilsWithRecords(schoolId), null, null);
+        return walk(chain.pupilsWithRecords(schoolId), null, null);
     }
 
     /**
@@ -71,7 +74,7 @@ public class HistoryService {
             throw DomainProblem.field(RegisterProblem.SEAL_NOT_VALID, "signature", "the Ed25519 signature of key " + keys.sealKeyId()
                     + " over the seal exactly as issued");
         }
-        TreeSet<Long> ids = new TreeSet<>(store.pupilsWithRecords(schoolId));
+        TreeSet<Long> ids = new TreeSet<>(chain.pupilsWithRecords(schoolId));
         seal.chains().forEach(c -> ids.add(c.pupilId()));
         Map<Long, LedgerSeal.Chain> sealed = seal.chains().stream().collect(Collectors.toMap(LedgerSeal.Chain::pupilId, c -> c, (a, b) -> a));
         ChainCheck check = walk(new ArrayList<>(ids), sealed, seal.date());
@@ -95,8 +98,8 @@ public class HistoryService {
         List<ChainCheck.SealFinding> findings = new ArrayList<>();
         for (int from = 0; from < pupilIds.size(); from += PUPILS_PER_READ) {
             List<Long> slice = pupilIds.subList(from, Math.min(pupilIds.size(), from + PUPILS_PER_READ));
-            Map<Long, ChainHead> heads = slice.size() == 1 ? single(slice.get(0)) : store.headsOf(slice);
-            Map<Long, List<HistoryChain.Entry>> byPupil = store.historyOfPupils(slice).stream().map(HistoryService::entry)
+            Map<Long, ChainHead> heads = slice.size() == 1 ? single(slice.get(0)) : chain.headsOf(slice);
+            Map<Long, List<HistoryChain.Entry>> byPupil = chain.historyOfPupils(slice).stream().map(HistoryService::entry)
                     .collect(Collectors.groupingBy(HistoryChain.Entry::pupilId));
             List<MarkRow> marks = store.allMarksOfPupils(slice);
             marksChecked += marks.size();
@@ -127,7 +130,7 @@ public class HistoryService {
     }
 
     private Map<Long, ChainHead> single(long pupilId) {
-        ChainHead head = store.head(pupilId);
+        ChainHead head = chain.head(pupilId);
         return head == null ? Map.of() : Map.of(pupilId, head);
     }
 

@@ -21,7 +21,7 @@ import uk.openattendance.platform.problem.CommonProblem;
 import uk.openattendance.register.domain.LedgerSeal;
 import uk.openattendance.register.persistence.ChainHead;
 import uk.openattendance.register.persistence.LedgerSealStore;
-import uk.openattendance.register.persistence.MarkStore;
+import uk.openattendance.register.persistence.ChainStore;
 import uk.openattendance.school.app.SchoolService;
 import uk.openattendance.security.Actor;
 import uk.openattendance.security.Permission;
@@ -33,7 +33,7 @@ import uk.openattendance.security.SchoolScope;
  */
 @Singleton
 public class LedgerSeals {
-    private final MarkStore marks;
+    private final ChainStore chain;
     private final LedgerSealStore seals;
     private final LedgerKeys keys;
     private final SchoolDay schoolDay;
@@ -42,9 +42,9 @@ public class LedgerSeals {
     private final ObjectMapper json;
     private final Clock clock;
 
-    LedgerSeals(MarkStore marks, LedgerSealStore seals, LedgerKeys keys, SchoolDay schoolDay, SchoolService schools, Outbox outbox, ObjectMapper json,
+    LedgerSeals(ChainStore chain, LedgerSealStore seals, LedgerKeys keys, SchoolDay schoolDay, SchoolService schools, Outbox outbox, ObjectMapper json,
             Clock clock) {
-        this.marks = marks;
+        this.chain = chain;
         this.seals = seals;
         this.keys = keys;
         this.schoolDay = schoolDay;
@@ -75,7 +75,7 @@ public class LedgerSeals {
             return "Already sealed for " + date;
         }
         Instant asOf = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        List<ChainHead> last = marks.lastEntriesOfSchool(schoolId);
+        List<ChainHead> last = chain.lastEntriesOfSchool(schoolId);
         LedgerSeal.Seal seal = LedgerSeal.sign(schoolId, date.toString(), asOf.toString(), keys.keyring().currentKeyId(),
                 last.stream().map(h -> new LedgerSeal.Chain(h.pupilId(), h.seq(), h.hash())).toList(), keys.sealKeyId(), keys.sealPrivateKey());
         String document = write(LedgerSealDocument.of(seal));

@@ -19,7 +19,9 @@ import uk.openattendance.register.domain.Tally;
 import uk.openattendance.register.persistence.ChainHead;
 import uk.openattendance.register.persistence.HistoryRow;
 import uk.openattendance.register.persistence.MarkRow;
+import uk.openattendance.register.persistence.ChainStore;
 import uk.openattendance.register.persistence.MarkStore;
+import uk.openattendance.register.persistence.TallyStore;
 import uk.openattendance.register.persistence.WeekRow;
 import uk.openattendance.school.domain.SchoolCalendar;
 
@@ -31,13 +33,17 @@ import uk.openattendance.school.domain.SchoolCalendar;
 @Singleton
 class MarkWriter {
     private final MarkStore store;
+    private final ChainStore chain;
+    private final TallyStore tallies;
     private final Clock clock;
     private final List<MarkListener> listeners;
     private final LedgerKeys keys;
     private final List<PendingExplanations> explanations;
 
-    MarkWriter(MarkStore store, Clock clock, List<MarkListener> listeners, LedgerKeys keys, List<PendingExplanations> explanations) {
+    MarkWriter(MarkStore store, ChainStore chain, TallyStore tallies, Clock clock, List<MarkListener> listeners, LedgerKeys keys, List<PendingExplanations> explanations) {
         this.store = store;
+        this.chain = chain;
+        this.tallies = tallies;
         this.clock = clock;
         this.listeners = listeners;
         this.keys = keys;
@@ -76,7 +82,7 @@ class MarkWriter {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Set<Long> pupils = new java.util.TreeSet<>();
         real.forEach(c -> pupils.add(c.pupilId()));
-        Map<Long, ChainHead> heads = new HashMap<>(store.lockHeads(real.get(0).schoolId(), pupils, headsSeen.containsAll(pupils)));
+        Map<Long, ChainHead> heads = new HashMap<>(chain.lockHeads(real.get(0).schoolId(), pupils, headsSeen.containsAll(pupils)));
 
         List<MarkRow> inserts = new ArrayList<>();
         List<MarkRow> updates = new ArrayList<>();
@@ -123,9 +129,9 @@ class MarkWriter {
             }
             throw e;
         }
-        store.appendHistory(history);
-        store.addToWeeks(weeks.values());
-        store.addToYears(years);
+        chain.appendHistory(history);
+        tallies.addToWeeks(weeks.values());
+        tallies.addToYears(years);
         if (!listeners.isEmpty()) {
             List<MarkChanged> told = real.stream().map(c -> new MarkChanged(c.schoolId(), c.pupilId(), c.registerGroupId(), c.date(),
                     c.session(), c.current() == null ? null : c.current().code(), c.code(), c.source(), changedBy)).toList();

@@ -25,6 +25,7 @@ import uk.openattendance.register.domain.CodeEligibility;
 import uk.openattendance.register.domain.RegisterSession;
 import uk.openattendance.register.persistence.ChainHead;
 import uk.openattendance.register.persistence.MarkRow;
+import uk.openattendance.register.persistence.ChainStore;
 import uk.openattendance.register.persistence.MarkStore;
 import uk.openattendance.roll.app.PupilService;
 import uk.openattendance.roll.app.PupilView;
@@ -248,7 +249,7 @@ public class RegisterService {
         }
         long schoolId = scope.schoolId();
         List<UnionRead.Part<?>> parts = new ArrayList<>(List.of(pupils.pupilsPart(scope, ids), MarkStore.marksPart(schoolId, date, session.name(), ids),
-                MarkStore.headsPart(ids)));
+                ChainStore.headsPart(ids)));
         List<PlannedMarks.Read<?>> reads = new ArrayList<>();
         List<PlannedMarks> separately = new ArrayList<>();
         for (PlannedMarks p : planned) {

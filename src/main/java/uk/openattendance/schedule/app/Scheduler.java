@@ -23,6 +23,7 @@ import uk.openattendance.platform.queue.domain.Backoff;
 import uk.openattendance.platform.paging.PageRequest;
 import uk.openattendance.platform.problem.CommonProblem;
 import uk.openattendance.schedule.persistence.JobRow;
+import uk.openattendance.schedule.persistence.JobStatus;
 import uk.openattendance.schedule.persistence.JobStore;
 import uk.openattendance.school.app.SchoolService;
 import uk.openattendance.school.app.SchoolView;
@@ -145,7 +146,7 @@ public class Scheduler {
     /** Runs one claimed job and records its outcome under the claim; returns which of the outcomes above it had. */
     String work(Claim claim) {
         JobRow job = store.byId(claim.refId());
-        if (!"DUE".equals(job.status()) && !"RUNNING".equals(job.status())) {
+        if (job.status() != JobStatus.DUE && job.status() != JobStatus.RUNNING) {
             claim.done(null); // settled by other means meanwhile
             return "GONE";
         }
@@ -161,13 +162,13 @@ public class Scheduler {
         store.markRunning(job.id(), claim.attempts());
         Instant now = clock.instant();
         if (now.isAfter(job.latestAt())) {
-            finish(claim, job, SKIPPED, "Not run: it was due at " + local(job, job.dueAt()) + " and no longer made sense after " + local(job, job.latestAt())
+            finish(claim, job, JobStatus.SKIPPED, "Not run: it was due at " + local(job, job.dueAt()) + " and no longer made sense after " + local(job, job.latestAt())
                     + " (the service was not running); now " + local(job, now));
             return SKIPPED;
         }
         JobHandler h = handlers.get(job.kind());
         if (h == null) {
-            finish(claim, job, SKIPPED, "No handler for " + job.kind() + " in this version");
+            finish(claim, job, JobStatus.SKIPPED, "No handler for " + job.kind() + " in this version");
             return SKIPPED;
         }
         try {
@@ -178,22 +179,22 @@ public class Scheduler {
                 claim.restart(after, () -> store.waitAgain(job.id(), r.outcome(), after));
                 return DONE;
             }
-            finish(claim, job, DONE, r.outcome() + (after == null ? "" : " (still waiting at " + local(job, job.latestAt()) + ", when this job stops)"));
+            finish(claim, job, JobStatus.DONE, r.outcome() + (after == null ? "" : " (still waiting at " + local(job, job.latestAt()) + ", when this job stops)"));
             return DONE;
         } catch (RuntimeException e) {
             LOG.warn("job {} {} for school {} failed (attempt {})", job.kind(), job.runDate(), job.schoolId(), claim.attempts(), e);
             String why = "Attempt " + claim.attempts() + " failed: " + e.getMessage();
             Optional<Instant> next = backoff.nextTry(claim.attempts(), clock.instant());
             if (next.isPresent()) {
-                claim.retry(next.get(), () -> store.finish(job.id(), "DUE", why, next.get(), claim.attempts(), clock.instant()));
+                claim.retry(next.get(), () -> store.finish(job.id(), JobStatus.DUE, why, next.get(), claim.attempts(), clock.instant()));
                 return RETRY;
             }
-            finish(claim, job, FAILED, why);
+            finish(claim, job, JobStatus.FAILED, why);
             return FAILED;
         }
     }
 
-    private void finish(Claim claim, JobRow job, String status, String outcome) {
+    private void finish(Claim claim, JobRow job, JobStatus status, String outcome) {
         claim.done(() -> store.finish(job.id(), status, outcome, null, claim.attempts(), clock.instant()));
     }
 
@@ -216,7 +217,7 @@ public class Scheduler {
     }
 
     private static JobView view(JobRow j) {
-        return new JobView(j.id(), j.kind(), j.runDate(), j.session().isEmpty() ? null : j.session(), j.dueAt(), j.latestAt(), j.status(), j.attempts(),
+        return new JobView(j.id(), j.kind(), j.runDate(), j.session().isEmpty() ? null : j.session(), j.dueAt(), j.latestAt(), j.status().name(), j.attempts(),
                 j.outcome(), j.finishedAt());
     }
 }

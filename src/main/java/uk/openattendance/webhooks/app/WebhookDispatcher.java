@@ -28,6 +28,7 @@ import uk.openattendance.platform.queue.Claim;
 import uk.openattendance.platform.queue.LeasedQueue;
 import uk.openattendance.platform.queue.domain.Backoff;
 import uk.openattendance.webhooks.domain.WebhookSignature;
+import uk.openattendance.webhooks.persistence.DeliveryStatus;
 import uk.openattendance.webhooks.persistence.WebhookStore;
 
 /**
@@ -112,7 +113,7 @@ public class WebhookDispatcher {
         Optional<String> shape = destinations.shapeProblem(c.url());
         if (shape.isPresent()) {
             meters.failure("url_not_allowed");
-            claim.done(() -> store.finish(d.id(), "FAILED", null, "not sent: the subscription's URL is no longer allowed (expected " + shape.get() + ")",
+            claim.done(() -> store.finish(d.id(), DeliveryStatus.FAILED, null, "not sent: the subscription's URL is no longer allowed (expected " + shape.get() + ")",
                     null, null));
             return "FAILED";
         }
@@ -126,14 +127,14 @@ public class WebhookDispatcher {
             code = http.execute(request, response -> response.getCode());
             if (code >= 200 && code < 300) {
                 Integer answered = code;
-                claim.done(() -> store.finish(d.id(), "DELIVERED", answered, null, null, clock.instant()));
+                claim.done(() -> store.finish(d.id(), DeliveryStatus.DELIVERED, answered, null, null, clock.instant()));
                 return "DELIVERED";
             }
             meters.failure(WebhookMeters.answered(code));
             if (code >= 300 && code < 400) {
                 String moved = "the subscriber answered " + code + "; redirects are not followed: change the subscription to the new URL";
                 Integer answered = code;
-                claim.done(() -> store.finish(d.id(), "FAILED", answered, moved, null, null));
+                claim.done(() -> store.finish(d.id(), DeliveryStatus.FAILED, answered, moved, null, null));
                 LOG.warn("webhook delivery {} to {} failed: {}", d.id(), c.url(), moved);
                 return "FAILED";
             }
@@ -151,11 +152,11 @@ public class WebhookDispatcher {
         String why = error;
         Optional<Instant> next = BACKOFF.nextTry(attempt, clock.instant());
         if (next.isEmpty()) {
-            claim.done(() -> store.finish(d.id(), "FAILED", answered, why, null, null));
+            claim.done(() -> store.finish(d.id(), DeliveryStatus.FAILED, answered, why, null, null));
             LOG.warn("webhook delivery {} to {} failed after {} attempts: {}", d.id(), c.url(), attempt, error);
             return "FAILED";
         }
-        claim.retry(next.get(), () -> store.finish(d.id(), "PENDING", answered, why, next.get(), null));
+        claim.retry(next.get(), () -> store.finish(d.id(), DeliveryStatus.PENDING, answered, why, next.get(), null));
         return "PENDING";
     }
 }

@@ -112,7 +112,7 @@ public class WebhookService {
     }
 
     private static Delivery view(DeliveryRow d) {
-        return new Delivery(d.id(), d.eventType(), d.eventId(), d.status(), d.attempts(), d.nextAttemptAt(), d.lastStatusCode(), d.lastError(),
+        return new Delivery(d.id(), d.eventType(), d.eventId(), d.status().name(), d.attempts(), d.nextAttemptAt(), d.lastStatusCode(), d.lastError(),
                 d.deliveredAt(), d.createdAt(), d.payload());
     }
 }

@@ -4,13 +4,10 @@ import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import uk.openattendance.platform.db.RowMapper;
 import uk.openattendance.platform.db.Sql;
 import uk.openattendance.platform.queue.NewEntry;
 import uk.openattendance.platform.queue.QueueStore;
@@ -23,12 +20,17 @@ public class WebhookStore {
     /** The name of the deliveries' queue in the platform's leased queue. */
     public static final String QUEUE = "webhooks";
 
-    private final JdbcOperations jdbc;
+    private static final RowMapper<DeliveryRow> DELIVERY = rs -> new DeliveryRow(rs.getLong("id"), rs.getLong("subscription_id"), rs.getLong("school_id"),
+            rs.getString("event_type"), rs.getString("event_id"), rs.getString("payload"), DeliveryStatus.valueOf(rs.getString("status")),
+            rs.getInt("attempts"), Sql.instant(rs, "next_attempt_at"), Sql.nullableInt(rs, "last_status_code"), rs.getString("last_error"),
+            Sql.instant(rs, "delivered_at"), Sql.instant(rs, "created_at"));
+
+    private final Sql sql;
     private final SecretBox secrets;
     private final QueueStore queue;
 
     public WebhookStore(JdbcOperations jdbc, SecretBox secrets, QueueStore queue) {
-        this.jdbc = jdbc;
+        this.sql = Sql.on(jdbc);
         this.secrets = secrets;
         this.queue = queue;
     }
@@ -36,16 +38,17 @@ public class WebhookStore {
     public record SubscriptionRow(long id, long schoolId, String url, String events, String secret, String description, boolean active, String createdBy,
             Instant createdAt) {}
 
-    public record DeliveryRow(long id, long subscriptionId, long schoolId, String eventType, String eventId, String payload, String status, int attempts,
-            Instant nextAttemptAt, Integer lastStatusCode, String lastError, Instant deliveredAt, Instant createdAt) {}
+    public record DeliveryRow(long id, long subscriptionId, long schoolId, String eventType, String eventId, String payload, DeliveryStatus status,
+            int attempts, Instant nextAttemptAt, Integer lastStatusCode, String lastError, Instant deliveredAt, Instant createdAt) {}
 
     /** A claimed delivery with what is needed to post it. */
     public record Claimed(DeliveryRow delivery, String url, String secret) {}
 
     public long insertSubscription(SubscriptionRow s) {
-        return Sql.insert(jdbc, "INSERT INTO webhook_subscription (school_id, url, events, secret, description, active, created_by, created_at) "
-                + "VALUES (?,?,?,?,?,?,?,?)", s.schoolId(), s.url(), s.events(), seal(s.schoolId(), s.secret()), s.description(), true, s.createdBy(),
-                s.createdAt());
+        return sql.insert("INSERT INTO webhook_subscription (school_id, url, events, secret, description, active, created_by, created_at) "
+                + "VALUES (:school, :url, :events, :secret, :description, TRUE, :by, :at)", Sql.params("school", s.schoolId()).and("url", s.url())
+                        .and("events", s.events()).and("secret", seal(s.schoolId(), s.secret())).and("description", s.description())
+                        .and("by", s.createdBy()).and("at", s.createdAt()));
     }
 
     /*
@@ -62,35 +65,24 @@ public class WebhookStore {
         return SecretBox.isSealed(stored) ? secrets.open(stored, "webhook-secret:" + schoolId) : stored;
     }
 
+    private record Legacy(long id, long schoolId, String secret) {}
+
     /** Seals the secrets of subscriptions made before secrets were sealed; returns how many. */
     public int sealLegacySecrets() {
-        List<long[]> ids = new ArrayList<>();
-        List<String> clear = new ArrayList<>();
-        jdbc.prepareStatement("SELECT id, school_id, secret FROM webhook_subscription WHERE secret NOT LIKE 'sb1.%'", ps -> {
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(new long[] {rs.getLong(1), rs.getLong(2)});
-                    clear.add(rs.getString(3));
-                }
-            }
-            return null;
-        });
-        for (int i = 0; i < ids.size(); i++) {
-            long[] row = ids.get(i);
-            String sealed = seal(row[1], clear.get(i));
-            jdbc.prepareStatement("UPDATE webhook_subscription SET secret = ? WHERE id = ? AND secret NOT LIKE 'sb1.%'", ps -> {
-                Sql.bind(ps, sealed, row[0]);
-                return ps.executeUpdate();
-            });
+        List<Legacy> legacy = sql.query("SELECT id, school_id, secret FROM webhook_subscription WHERE secret NOT LIKE 'sb1.%'")
+                .list(rs -> new Legacy(rs.getLong("id"), rs.getLong("school_id"), rs.getString("secret")));
+        for (Legacy l : legacy) {
+            sql.update("UPDATE webhook_subscription SET secret = :sealed WHERE id = :id AND secret NOT LIKE 'sb1.%'",
+                    Sql.params("sealed", seal(l.schoolId(), l.secret())).and("id", l.id()));
         }
-        return ids.size();
+        return legacy.size();
     }
 
     public List<SubscriptionRow> subscriptions(long schoolId) {
-        return jdbc.prepareStatement("SELECT * FROM webhook_subscription WHERE school_id = ? ORDER BY id", ps -> {
-            ps.setLong(1, schoolId);
-            return readSubscriptions(ps);
-        });
+        return sql.query("SELECT * FROM webhook_subscription WHERE school_id = :school ORDER BY id", Sql.params("school", schoolId))
+                .list(rs -> new SubscriptionRow(rs.getLong("id"), rs.getLong("school_id"), rs.getString("url"), rs.getString("events"),
+                        open(rs.getLong("school_id"), rs.getString("secret")), rs.getString("description"), rs.getBoolean("active"),
+                        rs.getString("created_by"), Sql.instant(rs, "created_at")));
     }
 
     public Optional<SubscriptionRow> subscription(long schoolId, long id) {
@@ -98,10 +90,7 @@ public class WebhookStore {
     }
 
     public void deactivate(long schoolId, long id) {
-        jdbc.prepareStatement("UPDATE webhook_subscription SET active = FALSE WHERE school_id = ? AND id = ?", ps -> {
-            Sql.bind(ps, schoolId, id);
-            return ps.executeUpdate();
-        });
+        sql.update("UPDATE webhook_subscription SET active = FALSE WHERE school_id = :school AND id = :id", Sql.params("school", schoolId).and("id", id));
     }
 
     /**
@@ -110,24 +99,14 @@ public class WebhookStore {
      */
     @Transactional
     public int enqueue(long schoolId, String eventType, String eventId, String payload, Instant now) {
-        int n = jdbc.prepareStatement("INSERT IGNORE INTO webhook_delivery (subscription_id, school_id, event_type, event_id, payload, status, attempts, "
-                + "next_attempt_at, created_at) SELECT id, school_id, ?, ?, ?, 'PENDING', 0, ?, ? FROM webhook_subscription "
-                + "WHERE school_id = ? AND active AND FIND_IN_SET(?, events) > 0", ps -> {
-                    Sql.bind(ps, eventType, eventId, payload, now, now, schoolId, eventType);
-                    return ps.executeUpdate();
-                });
+        int n = sql.update("INSERT IGNORE INTO webhook_delivery (subscription_id, school_id, event_type, event_id, payload, status, attempts, "
+                + "next_attempt_at, created_at) SELECT id, school_id, :type, :event, :payload, :pending, 0, :now, :now FROM webhook_subscription "
+                + "WHERE school_id = :school AND active AND FIND_IN_SET(:type, events) > 0", Sql.params("type", eventType).and("event", eventId)
+                        .and("payload", payload).and("pending", DeliveryStatus.PENDING).and("now", now).and("school", schoolId));
         if (n > 0) {
-            List<NewEntry> entries = jdbc.prepareStatement("SELECT id, next_attempt_at FROM webhook_delivery WHERE school_id = ? AND event_id = ? "
-                    + "AND status = 'PENDING'", ps -> {
-                        Sql.bind(ps, schoolId, eventId);
-                        List<NewEntry> out = new ArrayList<>();
-                        try (ResultSet rs = ps.executeQuery()) {
-                            while (rs.next()) {
-                                out.add(new NewEntry(rs.getLong(1), schoolId, NewEntry.NORMAL, rs.getTimestamp(2).toInstant()));
-                            }
-                        }
-                        return out;
-                    });
+            List<NewEntry> entries = sql.query("SELECT id, next_attempt_at FROM webhook_delivery WHERE school_id = :school AND event_id = :event "
+                    + "AND status = :pending", Sql.params("school", schoolId).and("event", eventId).and("pending", DeliveryStatus.PENDING))
+                    .list(rs -> new NewEntry(rs.getLong("id"), schoolId, NewEntry.NORMAL, Sql.instant(rs, "next_attempt_at")));
             queue.enqueue(QUEUE, entries, now);
         }
         return n;
@@ -135,57 +114,24 @@ public class WebhookStore {
 
     /** A delivery with what is needed to post it, or empty when it is no longer pending. */
     public Optional<Claimed> pending(long id) {
-        return jdbc.prepareStatement("SELECT d.*, s.url, s.secret FROM webhook_delivery d JOIN webhook_subscription s ON s.id = d.subscription_id "
-                + "WHERE d.id = ? AND d.status IN ('PENDING', 'SENDING')", ps -> {
-                    Sql.bind(ps, id);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        if (!rs.next()) {
-                            return Optional.<Claimed>empty();
-                        }
-                        DeliveryRow d = delivery(rs);
-                        return Optional.of(new Claimed(d, rs.getString("url"), open(d.schoolId(), rs.getString("secret"))));
-                    }
+        return sql.query("SELECT d.*, s.url, s.secret FROM webhook_delivery d JOIN webhook_subscription s ON s.id = d.subscription_id "
+                + "WHERE d.id = :id AND d.status IN (:open)", Sql.params("id", id).and("open", List.of(DeliveryStatus.PENDING, DeliveryStatus.SENDING)))
+                .optional(rs -> {
+                    DeliveryRow d = DELIVERY.map(rs);
+                    return new Claimed(d, rs.getString("url"), open(d.schoolId(), rs.getString("secret")));
                 });
     }
 
     /** Records an attempt's outcome; the caller does so under its queue claim's token, so only the delivery's current holder writes here. */
-    public void finish(long id, String status, Integer statusCode, String error, Instant nextAttemptAt, Instant deliveredAt) {
-        jdbc.prepareStatement("UPDATE webhook_delivery SET status = ?, attempts = attempts + 1, last_status_code = ?, last_error = ?, "
-                + "next_attempt_at = COALESCE(?, next_attempt_at), delivered_at = ?, lease_owner = NULL, lease_until = NULL WHERE id = ?", ps -> {
-                    Sql.bind(ps, status, statusCode, error == null ? null : error.substring(0, Math.min(error.length(), 500)), nextAttemptAt, deliveredAt, id);
-                    return ps.executeUpdate();
-                });
+    public void finish(long id, DeliveryStatus status, Integer statusCode, String error, Instant nextAttemptAt, Instant deliveredAt) {
+        sql.update("UPDATE webhook_delivery SET status = :status, attempts = attempts + 1, last_status_code = :code, last_error = :error, "
+                + "next_attempt_at = COALESCE(:next, next_attempt_at), delivered_at = :delivered, lease_owner = NULL, lease_until = NULL WHERE id = :id",
+                Sql.params("status", status).and("code", statusCode).and("error", error == null ? null : error.substring(0, Math.min(error.length(), 500)))
+                        .and("next", nextAttemptAt).and("delivered", deliveredAt).and("id", id));
     }
 
     public List<DeliveryRow> deliveries(long schoolId, long subscriptionId, int limit) {
-        return jdbc.prepareStatement("SELECT * FROM webhook_delivery WHERE school_id = ? AND subscription_id = ? ORDER BY id DESC LIMIT ?", ps -> {
-            Sql.bind(ps, schoolId, subscriptionId, limit);
-            List<DeliveryRow> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(delivery(rs));
-                }
-            }
-            return out;
-        });
-    }
-
-    private static DeliveryRow delivery(ResultSet rs) throws SQLException {
-        return new DeliveryRow(rs.getLong("id"), rs.getLong("subscription_id"), rs.getLong("school_id"), rs.getString("event_type"),
-                rs.getString("event_id"), rs.getString("payload"), rs.getString("status"), rs.getInt("attempts"), Sql.instant(rs, "next_attempt_at"),
-                rs.getObject("last_status_code") == null ? null : rs.getInt("last_status_code"), rs.getString("last_error"),
-                Sql.instant(rs, "delivered_at"), Sql.instant(rs, "created_at"));
-    }
-
-    private List<SubscriptionRow> readSubscriptions(PreparedStatement ps) throws SQLException {
-        List<SubscriptionRow> out = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                out.add(new SubscriptionRow(rs.getLong("id"), rs.getLong("school_id"), rs.getString("url"), rs.getString("events"),
-                        open(rs.getLong("school_id"), rs.getString("secret")),
-                        rs.getString("description"), rs.getBoolean("active"), rs.getString("created_by"), Sql.instant(rs, "created_at")));
-            }
-        }
-        return out;
+        return sql.query("SELECT * FROM webhook_delivery WHERE school_id = :school AND subscription_id = :subscription ORDER BY id DESC LIMIT :limit",
+                Sql.params("school", schoolId).and("subscription", subscriptionId).and("limit", limit)).list(DELIVERY);
     }
 }
