@@ -1,7 +1,13 @@
 package uk.openattendance.notify.web;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import uk.openattendance.platform.web.Created;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.MediaType;
@@ -37,8 +43,10 @@ public class MessagesController {
     private final Suppressions suppressions;
     private final InboundTexts inbound;
     private final ActorResolver actors;
+    private final Created created;
 
-    public MessagesController(Outbox outbox, Templates templates, Suppressions suppressions, InboundTexts inbound, ActorResolver actors) {
+    public MessagesController(Outbox outbox, Templates templates, Suppressions suppressions, InboundTexts inbound, ActorResolver actors, Created created) {
+        this.created = created;
         this.outbox = outbox;
         this.templates = templates;
         this.suppressions = suppressions;
@@ -47,6 +55,9 @@ public class MessagesController {
     }
 
     @Get(value = "/schools/{schoolId}/messages", produces = {MediaType.APPLICATION_JSON, Spreadsheets.CSV, Spreadsheets.XLSX})
+    @ApiResponse(responseCode = "200", description = Spreadsheets.ANSWER_DESCRIPTION, content = {@Content(mediaType = MediaType.APPLICATION_JSON, array = @ArraySchema(schema = @Schema(implementation = Outbox.MessageView.class))),
+            @Content(mediaType = Spreadsheets.CSV, schema = @Schema(type = "string", description = Spreadsheets.CSV_DESCRIPTION)),
+            @Content(mediaType = Spreadsheets.XLSX, schema = @Schema(type = "string", format = "binary", description = Spreadsheets.XLSX_DESCRIPTION))})
     @Operation(summary = "Texts and emails the school sent or is sending, newest first, with status, provider id, attempts and SMS segments")
     public List<Outbox.MessageView> listMessages(Authentication auth, @PathVariable long schoolId, @Nullable @QueryValue LocalDate date,
             @Nullable @QueryValue @Schema(type = "string") MessagePurpose purpose, @QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "50") int size) {
@@ -89,8 +100,10 @@ public class MessagesController {
 
     @Post("/schools/{schoolId}/suppressions")
     @Operation(summary = "Stop messaging a number or address (e.g. a parent asked by phone)")
-    public Suppressions.SuppressionView addSuppression(Authentication auth, @PathVariable long schoolId, @Body Suppressions.Suppress body) {
-        return suppressions.add(actors.resolve(auth.getName()), schoolId, body);
+    @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = Suppressions.SuppressionView.class)))
+    public HttpResponse<?> addSuppression(Authentication auth, @Nullable @Header(Created.IDEMPOTENCY_KEY) String key, @PathVariable long schoolId,
+            @Body Suppressions.Suppress body) {
+        return created.respond(auth, key, "addSuppression:" + schoolId, body, () -> suppressions.add(actors.resolve(auth.getName()), schoolId, body));
     }
 
     @Delete("/schools/{schoolId}/suppressions/{address}")
