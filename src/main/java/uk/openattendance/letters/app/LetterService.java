@@ -264,7 +264,7 @@ public class LetterService {
     }
 
     /** A printed copy waiting in the print queue, with where it will be posted. */
-    @Schema(example = "{\"copyId\": 4021, \"letterId\": 913, \"pupilId\": 44, \"pupilName\": \"Ollie Penhallow\", \"kind\": \"ATTENDANCE\", \"contactId\": 125, \"recipient\": \"Ms J. Penhallow\", \"address\": {\"line1\": \"2 Example Row\", \"line2\": null, \"line3\": null, \"town\": \"Bridport\", \"postcode\": \"DT6 4ZZ\"}, \"queuedBy\": \"office@example.org\", \"queuedAt\": \"2026-11-24T09:16:00Z\"}")
+    @Schema(example = "{\"copyId\": 4021, \"letterId\": 913, \"pupilId\": 44, \"pupilName\": \"Ollie Penhallow\", \"kind\": \"ATTENDANCE\", \"contactId\": 125, \"recipient\": \"Ms J. Penhallow\", \"address\": {\"line1\": \"2 Example Row\", \"line2\": \"Bothenhampton\", \"line3\": \"West Dorset\", \"town\": \"Bridport\", \"postcode\": \"DT6 4ZZ\"}, \"queuedBy\": \"office@example.org\", \"queuedAt\": \"2026-11-24T09:16:00Z\"}")
     public record QueuedCopy(long copyId, long letterId, long pupilId, String pupilName, String kind, long contactId, String recipient,
             PostalAddress address, String queuedBy, java.time.Instant queuedAt) {}
 

@@ -63,7 +63,8 @@ public class CalendarController {
 
     @Post("/closures")
     @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = Closure.class), examples = @ExampleObject(name = "inset",
-            value = "{\"date\": \"2026-11-27\", \"sessions\": \"ALL_DAY\", \"registerGroupId\": null, \"kind\": \"INSET\", \"description\": \"Staff training day\"}")))
+            value = "{\"date\": \"2026-12-11\", \"sessions\": \"PM\", \"registerGroupId\": 7, \"kind\": \"PLANNED_PARTIAL\", "
+                    + "\"description\": \"Year 2 nativity: the hall is set up, Year 2 goes home at lunchtime\"}")))
     @Operation(summary = "Add a closure (a day or sessions the school is shut) to the school calendar")
     public HttpResponse<?> addClosure(Authentication auth, @Nullable @Header(Created.IDEMPOTENCY_KEY) String key, @PathVariable long schoolId, @Body ClosureCommand body) {
         return created.respond(auth, key, "addClosure:" + schoolId, body, () -> calendars.addClosure(actors.resolve(auth.getName()), schoolId, body));

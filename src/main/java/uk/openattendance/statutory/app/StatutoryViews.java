@@ -42,7 +42,7 @@ public final class StatutoryViews {
     public enum ReturnStatus { OVERDUE, DUE, MADE }
 
     /** A return the local authority is owed, when, and why; MADE once the school records it. */
-    @Schema(example = "{\"pupilId\": 57, \"pupilName\": \"Maya Trevelyan\", \"kind\": \"CONTINUOUS_UNAUTHORISED\", \"triggerKey\": \"CONTINUOUS_UNAUTHORISED:57:2026-11-09\", \"dueOn\": \"2026-11-24\", \"why\": \"10 school days of continuous unauthorised absence from 9 November\", \"status\": \"DUE\", \"madeOn\": null, \"reference\": null, \"recordedBy\": null}")
+    @Schema(example = "{\"pupilId\": 57, \"pupilName\": \"Maya Trevelyan\", \"kind\": \"CONTINUOUS_UNAUTHORISED\", \"triggerKey\": \"CONTINUOUS_UNAUTHORISED:57:2026-11-09\", \"dueOn\": \"2026-11-24\", \"why\": \"10 school days of continuous unauthorised absence from 9 November\", \"status\": \"MADE\", \"madeOn\": \"2026-11-24\", \"reference\": \"DC-CME-2026-118\", \"recordedBy\": \"attendance@example.org (Attendance officer)\"}")
     public record ReturnDue(long pupilId, String pupilName, ReturnKind kind, String triggerKey, LocalDate dueOn, String why, ReturnStatus status,
             LocalDate madeOn, String reference, String recordedBy) {}
 
