@@ -1,5 +1,6 @@
 package uk.openattendance.security;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
@@ -10,6 +11,7 @@ import uk.openattendance.platform.problem.DomainProblem;
  * The caller of every application-service method: who they are and what they may do in which school. Trust roles are
  * expanded into each of the trust's schools when the actor is resolved, so every check is one map lookup.
  */
+@Schema(example = "{\"kind\": \"STAFF\", \"principalId\": 12, \"name\": \"Alys Example\", \"schools\": {\"3\": {\"roleTitle\": \"Office staff\", \"permissions\": [\"SCHOOL_READ\", \"ROLL_READ\", \"ROLL_WRITE\", \"REGISTER_TAKE\", \"REGISTER_AMEND\", \"ATTENDANCE_READ\", \"LETTERS_SEND\"]}}, \"adminOfTrusts\": [], \"platformAdmin\": false}")
 public record Actor(Kind kind, long principalId, String name, Map<Long, Access> schools, Set<Long> adminOfTrusts, boolean platformAdmin) {
 
     public enum Kind {

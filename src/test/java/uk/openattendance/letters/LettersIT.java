@@ -172,7 +172,7 @@ class LettersIT implements TestPropertyProvider {
         List<PupilView> all = List.of(steady, dip, excused);
         var exception = s.api().post(s.base() + "/letter-exceptions", s.office(), "{\"pupilId\":" + excused.id() + ",\"kind\":\"ATTENDANCE\","
                 + "\"reason\":\"Known medical condition: consultant's letter on file\",\"fromDate\":\"" + FIRST_MONDAY + "\"}");
-        assertThat(exception.status()).as(exception.body()).isEqualTo(200);
+        assertThat(exception.status()).as(exception.body()).isEqualTo(201);
 
         // week 1: Maya off Monday morning (90.0%: below 95), Lowri off Monday and Tuesday (60%: below 90, but excepted)
         week(s, FIRST_MONDAY, all, Map.of(dip, List.of("0AM"), excused, List.of("0AM", "0PM", "1AM", "1PM")));

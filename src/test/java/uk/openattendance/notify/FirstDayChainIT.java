@@ -461,7 +461,28 @@ class FirstDayChainIT implements TestPropertyProvider {
                     + "/call-list?date=" + MONDAY, world.staffLogin(new uk.openattendance.fixtures.Api(server.getURL().toString()),
                             uk.openattendance.security.Role.OFFICE, f.school().id(), null)).body();
             assertThat(callList).contains("Amelia").contains("Cara").contains("ESCALATED");
+            if (preset.equals(PolicyPresets.SECONDARY_ACADEMY_DORSET)) {
+                logsACallOnceWhenThePostIsRetried(f.school().id(), callList);
+            }
         }
+    }
+
+    /** A call logged over REST answers 201, and the same POST again with its Idempotency-Key replays it instead of logging a second call. */
+    private void logsACallOnceWhenThePostIsRetried(long schoolId, String callList) throws Exception {
+        var api = new uk.openattendance.fixtures.Api(server.getURL().toString());
+        String office = world.staffLogin(api, uk.openattendance.security.Role.OFFICE, schoolId, null);
+        var list = new com.fasterxml.jackson.databind.ObjectMapper().readTree(callList);
+        var entries = list.has("items") ? list.get("items") : list;
+        long caseId = entries.get(0).get("caseId").asLong();
+        var keyed = Map.of("Idempotency-Key", "call-" + caseId, "Content-Type", "application/json");
+        String call = "{\"outcome\": \"NO_ANSWER\", \"note\": \"Rang the first contact: no answer\"}";
+        var first = api.send("POST", "/api/v1/schools/" + schoolId + "/follow-ups/" + caseId + "/calls", office, call, keyed);
+        var again = api.send("POST", "/api/v1/schools/" + schoolId + "/follow-ups/" + caseId + "/calls", office, call, keyed);
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        assertThat(first.json().get("attempts")).hasSize(1);
+        assertThat(again.status()).as(again.body()).isEqualTo(201);
+        assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(again.json().get("attempts")).as("the retry logged no second call").hasSize(1);
     }
 
     @Test

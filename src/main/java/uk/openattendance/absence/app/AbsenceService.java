@@ -1,5 +1,6 @@
 package uk.openattendance.absence.app;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
@@ -268,6 +269,7 @@ public class AbsenceService {
         return views(scope, rows, roll);
     }
 
+    @Schema(example = "{\"changedAt\": \"2026-11-23T07:42:10Z\", \"pupilExternalId\": \"MIS-100482\", \"report\": {\"id\": 501, \"reportGroup\": \"rg_7f3a\", \"pupilId\": 42, \"pupilName\": \"Nia Fenwright\", \"firstDate\": \"2026-11-23\", \"firstSession\": \"AM\", \"lastDate\": \"2026-11-24\", \"lastSession\": \"PM\", \"category\": \"ILLNESS\", \"suggestedCode\": \"I\", \"reason\": \"Nia has a temperature and is staying in bed\", \"channel\": \"PARENT_APP\", \"contactId\": 119, \"evidenceToFollow\": false, \"marksExplained\": 2, \"recordedBy\": \"parent:119\", \"recordedAt\": \"2026-11-23T07:42:10Z\"}}")
     public record ReportChange(java.time.Instant changedAt, @io.micronaut.core.annotation.Nullable String pupilExternalId, AbsenceReportView report) {}
 
     /** Reports recorded or changed after the cursor (or since {@code updatedSince}), oldest change first: the MIS's feed. */
@@ -294,6 +296,7 @@ public class AbsenceService {
     }
 
     /** A family's report and where it stands; {@code id} is the reference the family can quote to the office. */
+    @Schema(example = "{\"report\": {\"id\": 501, \"reportGroup\": \"rg_7f3a\", \"pupilId\": 42, \"pupilName\": \"Nia Fenwright\", \"firstDate\": \"2026-11-23\", \"firstSession\": \"AM\", \"lastDate\": \"2026-11-24\", \"lastSession\": \"PM\", \"category\": \"ILLNESS\", \"suggestedCode\": \"I\", \"reason\": \"Nia has a temperature and is staying in bed\", \"channel\": \"PARENT_APP\", \"contactId\": 119, \"evidenceToFollow\": false, \"marksExplained\": 2, \"recordedBy\": \"parent:119\", \"recordedAt\": \"2026-11-23T07:42:10Z\"}, \"status\": {\"reference\": \"R-501\", \"status\": \"RECORDED\", \"words\": \"Recorded on the register as illness\"}}")
     public record FamilyReport(AbsenceReportView report, uk.openattendance.absence.domain.FamilyReportStatus status) {}
 
     /** Every report made about the parent's own children (by anyone: the office logs phone calls too), newest first. */

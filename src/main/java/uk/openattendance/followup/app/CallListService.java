@@ -1,5 +1,6 @@
 package uk.openattendance.followup.app;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -52,6 +53,7 @@ public class CallListService {
 
     public record Text(String channel, String to, String status, String providerStatus) {}
 
+    @Schema(example = "{\"caseId\": 640, \"pupilId\": 42, \"pupilName\": \"Nia Fenwright\", \"form\": \"2B\", \"vulnerable\": false, \"status\": \"SAFE\", \"stillUnexplained\": false, \"contacts\": [{\"contactId\": 118, \"name\": \"Rhys Fenwright\", \"relationship\": \"Father\", \"priority\": 1, \"mobile\": \"+447700900123\", \"email\": \"rhys.fenwright@example.org\", \"parentalResponsibility\": true}, {\"contactId\": 119, \"name\": \"Seren Fenwright\", \"relationship\": \"Mother\", \"priority\": 2, \"mobile\": \"+447700900124\", \"email\": \"seren.fenwright@example.org\", \"parentalResponsibility\": true}], \"texts\": [{\"channel\": \"SMS\", \"to\": \"+447700900123\", \"status\": \"DELIVERED\", \"providerStatus\": \"delivered\"}], \"attempts\": [{\"id\": 1201, \"contactId\": 118, \"outcome\": \"LEFT_VOICEMAIL\", \"note\": \"Left a message asking Dad to ring the office\", \"recordedBy\": \"office@example.org\", \"recordedAt\": \"2026-11-23T10:04:00Z\"}], \"closingNote\": \"SPOKE_CHILD_SAFE: Mum rang back, Nia is at home with a cold\", \"closedBy\": \"office@example.org (Office staff)\", \"version\": 3}")
     public record CallEntry(long caseId, long pupilId, String pupilName, String form, boolean vulnerable, String status, boolean stillUnexplained,
             List<ContactLine> contacts, List<Text> texts, List<Attempt> attempts, String closingNote, String closedBy, long version) {}
 

@@ -1,5 +1,6 @@
 package uk.openattendance.followup.app;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.inject.Singleton;
 import java.time.LocalDate;
 import java.util.List;
@@ -23,6 +24,7 @@ public class MissingEducationFlags {
         this.pupils = pupils;
     }
 
+    @Schema(example = "{\"pupilId\": 57, \"pupilName\": \"Maya Trevelyan\", \"since\": \"2026-11-09\", \"flaggedOn\": \"2026-11-20\", \"schoolDays\": 10}")
     public record FlagView(long pupilId, String pupilName, LocalDate since, LocalDate flaggedOn, int schoolDays) {}
 
     public List<FlagView> flags(Actor actor, long schoolId) {

@@ -1,5 +1,6 @@
 package uk.openattendance.leave.app;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import uk.openattendance.register.domain.CodeSet;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -369,6 +370,7 @@ public class LeaveService {
         return new DocumentContent(meta.fileName(), meta.contentType(), store.documentContent(id, documentId).orElseThrow());
     }
 
+    @Schema(example = "{\"id\": 4, \"name\": \"KS2 SATs week\", \"startsOn\": \"2027-05-10\", \"endsOn\": \"2027-05-13\"}")
     public record AssessmentPeriod(long id, String name, LocalDate startsOn, LocalDate endsOn) {}
 
     @Transactional
@@ -395,6 +397,7 @@ public class LeaveService {
     }
 
     /** An absence next to a leave period that the leave does not cover: the office asks the family for evidence. */
+    @Schema(example = "{\"requestId\": 77, \"pupilId\": 42, \"pupilName\": \"Nia Fenwright\", \"date\": \"2027-03-31\", \"session\": \"AM\", \"code\": \"I\", \"why\": \"Ill the morning after approved leave for Eid al-Fitr: ask the family for evidence\"}")
     public record EvidencePrompt(long requestId, long pupilId, String pupilName, LocalDate date, String session, String code, String why) {}
 
     /**

@@ -91,6 +91,7 @@ public class LeaveController {
         return leave.withdraw(actors.resolve(auth.getName()), schoolId, id);
     }
 
+    @Schema(example = "{\"marksRecodedAsG\": 10}")
     public record TakenResult(int marksRecodedAsG) {}
 
     @Post("/leave-requests/{id}/refused-leave-taken")
@@ -107,6 +108,10 @@ public class LeaveController {
     }
 
     @Get("/leave-requests/{id}/documents/{documentId}")
+    @ApiResponse(responseCode = "200", description = "The document's bytes as they were uploaded, with its own content type and file name", content = {
+            @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = "image/jpeg", schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary"))})
     @Operation(summary = "Download a supporting document")
     public HttpResponse<byte[]> getLeaveDocument(Authentication auth, @PathVariable long schoolId, @PathVariable long id, @PathVariable long documentId) {
         LeaveService.DocumentContent d = leave.document(actors.resolve(auth.getName()), schoolId, id, documentId);
@@ -122,6 +127,7 @@ public class LeaveController {
         return Page.slice(leave.evidencePrompts(actors.resolve(auth.getName()), schoolId, from, to), request);
     }
 
+    @Schema(example = "{\"name\": \"KS2 SATs week\", \"startsOn\": \"2027-05-10\", \"endsOn\": \"2027-05-13\"}")
     public record NewAssessmentPeriod(String name, LocalDate startsOn, LocalDate endsOn) {}
 
     @Post("/assessment-periods")

@@ -142,6 +142,7 @@ public class LetterRuns {
 
     /** An attendance improvement meeting as held: what was agreed and when it will be reviewed. */
     @Introspected
+    @Schema(example = "{\"heldOn\": \"2026-12-01\", \"plan\": \"Nia to go to breakfast club on Mondays; Dad to ring by 08:45 on any day she is unwell\", \"reviewDate\": \"2027-01-19\"}")
     public record RecordMeeting(
             @NotNull(message = "the date the meeting was held, e.g. 2026-11-20") LocalDate heldOn,
             @NotBlank(message = "the plan agreed with the family, in plain words")

@@ -107,6 +107,7 @@ public class LetterService {
     // ---- what a family sees ----
 
     /** A letter as the family received it: no drafting history, no office notes. */
+    @Schema(example = "{\"id\": 911, \"pupilId\": 42, \"pupilName\": \"Nia Fenwright\", \"kind\": \"ATTENDANCE\", \"subject\": \"Nia's attendance this year\", \"asOf\": \"2026-11-23\", \"sentAt\": \"2026-11-24T09:15:00Z\", \"delivery\": \"EMAIL\"}")
     public record FamilyLetter(long id, long pupilId, String pupilName, String kind, String subject, LocalDate asOf, java.time.Instant sentAt,
             String delivery) {}
 
@@ -137,6 +138,7 @@ public class LetterService {
         return (r.status() == LetterStatus.SENT || r.status() == LetterStatus.PRINTED) && r.deliveredAt() != null;
     }
 
+    @Schema(example = "{\"subject\": \"Nia's attendance this year\", \"bodyHtml\": \"<p>Dear Mr and Mrs Fenwright,</p><p>Nia's attendance this school year is 94.6% (106 of 112 possible sessions, 3 September to 20 November). Our school expects at least 95%.</p><p>Please talk to us if there is anything we can help with.</p><p>Mrs A. Example, Headteacher</p>\", \"version\": 2}")
     public record EditLetter(String subject, String bodyHtml, Long version) {}
 
     @Transactional
@@ -201,6 +203,7 @@ public class LetterService {
      * responsibility who have no email but a postal address ({@code queuedForPost}); and letters with a parent who has
      * neither, whom no copy can reach until the school records one ({@code noEmailOrAddress}).
      */
+    @Schema(example = "{\"letters\": 3, \"emails\": 5, \"noEmailAddress\": [913], \"queuedForPost\": 1, \"noEmailOrAddress\": []}")
     public record Emailed(int letters, int emails, List<Long> noEmailAddress, int queuedForPost, List<Long> noEmailOrAddress) {}
 
     /**
@@ -262,6 +265,7 @@ public class LetterService {
     }
 
     /** A printed copy waiting in the print queue, with where it will be posted. */
+    @Schema(example = "{\"copyId\": 4021, \"letterId\": 913, \"pupilId\": 44, \"pupilName\": \"Ollie Penhallow\", \"kind\": \"ATTENDANCE\", \"contactId\": 125, \"recipient\": \"Ms J. Penhallow\", \"address\": {\"line1\": \"2 Example Row\", \"line2\": \"Bothenhampton\", \"line3\": \"West Dorset\", \"town\": \"Bridport\", \"postcode\": \"DT6 4ZZ\"}, \"queuedBy\": \"office@example.org\", \"queuedAt\": \"2026-11-24T09:16:00Z\"}")
     public record QueuedCopy(long copyId, long letterId, long pupilId, String pupilName, String kind, long contactId, String recipient,
             PostalAddress address, String queuedBy, java.time.Instant queuedAt) {}
 
@@ -541,6 +545,7 @@ public class LetterService {
 
     // ---- exceptions ----
 
+    @Schema(example = "{\"pupilId\": 44, \"kind\": \"ATTENDANCE\", \"reason\": \"Known medical condition: consultant's letter on file\", \"fromDate\": \"2026-09-03\", \"toDate\": \"2027-07-21\"}")
     public record RecordException(Long pupilId, String kind, String reason, LocalDate fromDate, LocalDate toDate) {}
 
     @Transactional

@@ -1,5 +1,6 @@
 package uk.openattendance.letters.app;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -108,6 +109,7 @@ public class LetterTemplates {
                 .anyMatch(l -> kind.equals("ATTENDANCE_" + l.key()) && l.meetingInvitation());
     }
 
+    @Schema(example = "{\"kind\": \"PUNCTUALITY\", \"language\": \"en\", \"subject\": \"{{pupil.forename}} and the morning bell\", \"body\": \"<p>Dear {{parent.name}},</p><p>{{pupil.forename}} has been late {{figures.unauthorisedLates}} times after the register closed this term.</p>\", \"source\": \"SCHOOL\", \"updatedBy\": \"head@example.org\"}")
     public record TemplateView(String kind, String language, String subject, String body, String source, String updatedBy) {}
 
     /**
@@ -145,6 +147,7 @@ public class LetterTemplates {
         }).toList();
     }
 
+    @Schema(example = "{\"subject\": \"{{pupil.forename}} and the morning bell\", \"body\": \"<p>Dear {{parent.name}},</p><p>{{pupil.forename}} has been late {{figures.unauthorisedLates}} times after the register closed this term.</p>\"}")
     public record SaveTemplate(String subject, String body) {}
 
     @Transactional

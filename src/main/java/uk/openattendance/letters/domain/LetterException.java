@@ -1,5 +1,6 @@
 package uk.openattendance.letters.domain;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -8,6 +9,7 @@ import java.time.LocalDate;
  * bereavement): the letter is still drafted when its trigger fires but kept SUPPRESSED, so the reason stays
  * beside the figures that would have caused it.
  */
+@Schema(example = "{\"id\": 23, \"schoolId\": 3, \"pupilId\": 44, \"kind\": \"ATTENDANCE\", \"reason\": \"Known medical condition: consultant's letter on file\", \"fromDate\": \"2026-09-03\", \"toDate\": \"2027-07-21\", \"recordedBy\": \"office@example.org (Office staff)\", \"recordedAt\": \"2026-09-10T13:20:00Z\"}")
 public record LetterException(long id, long schoolId, long pupilId, String kind, String reason, LocalDate fromDate, LocalDate toDate,
         String recordedBy, Instant recordedAt) {
 

@@ -1,6 +1,5 @@
 package uk.openattendance.letters.web;
 
-import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import uk.openattendance.platform.web.Created;
@@ -83,6 +82,9 @@ public class LettersController {
     }
 
     @Get(value = "/schools/{schoolId}/letters", produces = {MediaType.APPLICATION_JSON, Spreadsheets.CSV, Spreadsheets.XLSX})
+    @ApiResponse(responseCode = "200", description = Spreadsheets.ANSWER_DESCRIPTION, content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "#/components/schemas/Page_LetterView_")),
+            @Content(mediaType = Spreadsheets.CSV, schema = @Schema(type = "string", description = Spreadsheets.CSV_DESCRIPTION)),
+            @Content(mediaType = Spreadsheets.XLSX, schema = @Schema(type = "string", format = "binary", description = Spreadsheets.XLSX_DESCRIPTION))})
     @Operation(summary = "The school's letters, newest first; status DRAFT lists those waiting for review")
     public Page<LetterView> listLetters(Authentication auth, @PathVariable long schoolId, @Nullable @QueryValue String status,
             @QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "50") int size) {
@@ -190,8 +192,10 @@ public class LettersController {
     @Post("/schools/{schoolId}/letter-exceptions")
     @Operation(summary = "Record why a pupil's letters (of one kind, or all) are not sent, e.g. a known medical condition; runs keep the letter as "
             + "suppressed, with this reason")
-    public LetterException recordLetterException(Authentication auth, @PathVariable long schoolId, @Body LetterService.RecordException body) {
-        return letters.recordException(actors.resolve(auth.getName()), schoolId, body);
+    @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = LetterException.class)))
+    public HttpResponse<?> recordLetterException(Authentication auth, @Nullable @Header(Created.IDEMPOTENCY_KEY) String key, @PathVariable long schoolId,
+            @Body LetterService.RecordException body) {
+        return created.respond(auth, key, "recordLetterException:" + schoolId, body, () -> letters.recordException(actors.resolve(auth.getName()), schoolId, body));
     }
 
     @Get("/schools/{schoolId}/letter-exceptions")

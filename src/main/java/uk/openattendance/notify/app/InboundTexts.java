@@ -1,5 +1,6 @@
 package uk.openattendance.notify.app;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.List;
@@ -41,6 +42,7 @@ public class InboundTexts {
      * for review); {@code urgent}: a reason that must reach a person first; {@code reasons} (urgent first) and, per
      * child, what the reading {@code suggestions} and how much of it was applied.
      */
+    @Schema(example = "{\"id\": 2207, \"from\": \"+447700900124\", \"body\": \"Nia was sick in the night so keeping her off today, hopefully back Wednesday. Seren\", \"receivedAt\": \"2026-11-23T07:58:04Z\", \"schoolId\": 3, \"contactId\": 119, \"status\": \"RESOLVED\", \"reading\": \"illness, today and tomorrow\", \"reviewReason\": \"A return date the reader could not be sure of\", \"reply\": \"Thank you, Example Hill Primary has your message about Nia.\", \"resolvedBy\": \"office@example.org\", \"resolvedAt\": \"2026-11-23T08:40:00Z\", \"resolution\": \"Phoned Mum back: Nia is off until Wednesday, marked I for both days\", \"actioned\": true, \"urgent\": false, \"reasons\": [{\"label\": \"Return date unclear\", \"why\": \"A return date the reader could not be sure of\", \"urgent\": false}], \"suggestions\": [{\"pupilId\": 42, \"name\": \"Nia Fenwright\", \"outcome\": \"ILLNESS\", \"code\": \"I\", \"firstDate\": \"2026-11-23\", \"lastDate\": \"2026-11-24\", \"lastSession\": \"PM\", \"expectedReturn\": \"2026-11-25\", \"appliedThrough\": \"2026-11-24\", \"acceptedBy\": \"office@example.org\", \"summary\": \"Nia: I until 24 Nov, applied\"}]}")
     public record InboundView(long id, String from, String body, java.time.Instant receivedAt, Long schoolId, Long contactId, String status, String reading,
             String reviewReason, String reply, String resolvedBy, java.time.Instant resolvedAt, String resolution, boolean actioned, boolean urgent,
             List<InboundHandler.Reason> reasons, List<InboundHandler.Suggestion> suggestions) {}

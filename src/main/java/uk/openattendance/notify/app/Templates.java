@@ -50,6 +50,7 @@ public class Templates {
     public record TemplateView(MessagePurpose purpose, String language, String subject, String body, boolean schoolWording, String example,
             String encoding, int smsSegments, String updatedBy, boolean machineMade, boolean needsReview, @Nullable String reviewedBy, @Nullable Instant reviewedAt) {}
 
+    @Schema(example = "{\"subject\": \"{{children}} not in school today\", \"body\": \"{{school}}: {{children}} not in school today ({{date}}) and we have not heard why. Please reply with the reason, or call {{schoolPhone}}.\"}")
     public record SaveTemplate(String subject, String body) {}
 
     /** Sample values for showing what a parent reads and how many segments it costs. */

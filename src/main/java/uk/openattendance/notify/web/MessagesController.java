@@ -2,6 +2,11 @@ package uk.openattendance.notify.web;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import uk.openattendance.platform.web.Created;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.MediaType;
@@ -40,8 +45,10 @@ public class MessagesController {
     private final Suppressions suppressions;
     private final InboundTexts inbound;
     private final ActorResolver actors;
+    private final Created created;
 
-    public MessagesController(Outbox outbox, Templates templates, Suppressions suppressions, InboundTexts inbound, ActorResolver actors) {
+    public MessagesController(Outbox outbox, Templates templates, Suppressions suppressions, InboundTexts inbound, ActorResolver actors, Created created) {
+        this.created = created;
         this.outbox = outbox;
         this.templates = templates;
         this.suppressions = suppressions;
@@ -50,6 +57,9 @@ public class MessagesController {
     }
 
     @Get(value = "/schools/{schoolId}/messages", produces = {MediaType.APPLICATION_JSON, Spreadsheets.CSV, Spreadsheets.XLSX})
+    @ApiResponse(responseCode = "200", description = Spreadsheets.ANSWER_DESCRIPTION, content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MessagePage.class)),
+            @Content(mediaType = Spreadsheets.CSV, schema = @Schema(type = "string", description = Spreadsheets.CSV_DESCRIPTION)),
+            @Content(mediaType = Spreadsheets.XLSX, schema = @Schema(type = "string", format = "binary", description = Spreadsheets.XLSX_DESCRIPTION))})
     @Operation(summary = "Texts and emails the school sent or is sending, newest first, with status, provider id, attempts and SMS segments")
     public Page<Outbox.MessageView> listMessages(Authentication auth, @PathVariable long schoolId, @Nullable @QueryValue LocalDate date,
             @Nullable @QueryValue @Schema(type = "string") MessagePurpose purpose, @QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "50") int size) {
@@ -103,8 +113,10 @@ public class MessagesController {
 
     @Post("/schools/{schoolId}/suppressions")
     @Operation(summary = "Stop messaging a number or address (e.g. a parent asked by phone)")
-    public Suppressions.SuppressionView addSuppression(Authentication auth, @PathVariable long schoolId, @Body Suppressions.Suppress body) {
-        return suppressions.add(actors.resolve(auth.getName()), schoolId, body);
+    @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = Suppressions.SuppressionView.class)))
+    public HttpResponse<?> addSuppression(Authentication auth, @Nullable @Header(Created.IDEMPOTENCY_KEY) String key, @PathVariable long schoolId,
+            @Body Suppressions.Suppress body) {
+        return created.respond(auth, key, "addSuppression:" + schoolId, body, () -> suppressions.add(actors.resolve(auth.getName()), schoolId, body));
     }
 
     @Delete("/schools/{schoolId}/suppressions/{address}")
@@ -157,4 +169,8 @@ public class MessagesController {
         long total = inbound.countUnmatched(actor);
         return Page.of(request.offset() >= total ? List.of() : inbound.unmatched(actor, page, size), request, total);
     }
+
+    /** The JSON of this list as the OpenAPI file shows it beside its spreadsheets: the Page envelope, named as every page is. */
+    @Schema(name = "Page_Outbox.MessageView_")
+    record MessagePage(List<Outbox.MessageView> items, int page, int size, long totalItems, int totalPages) {}
 }

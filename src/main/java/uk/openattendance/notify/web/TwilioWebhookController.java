@@ -1,5 +1,10 @@
 package uk.openattendance.notify.web;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import com.twilio.security.RequestValidator;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
@@ -52,6 +57,10 @@ public class TwilioWebhookController {
     }
 
     @Post(uri = "/sms", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_XML)
+    @RequestBody(description = "The fields Twilio posts for an inbound text; only MessageSid, From and Body are read", content = @Content(mediaType = "application/x-www-form-urlencoded", schema = @Schema(type = "object"),
+            examples = @ExampleObject(name = "parentReply", value = "{\"ToCountry\": \"GB\", \"SmsMessageSid\": \"SM0c4b2e8f1a9d7c6b5a4f3e2d1c0b9a8f7\", \"NumMedia\": \"0\", \"SmsSid\": \"SM0c4b2e8f1a9d7c6b5a4f3e2d1c0b9a8f7\", \"SmsStatus\": \"received\", \"Body\": \"Nia was sick in the night so keeping her off today. Seren\", \"FromCountry\": \"GB\", \"To\": \"+447700900950\", \"NumSegments\": \"1\", \"MessageSid\": \"SM0c4b2e8f1a9d7c6b5a4f3e2d1c0b9a8f7\", \"AccountSid\": \"AC00000000000000000000000000000000\", \"From\": \"+447700900124\", \"ApiVersion\": \"2010-04-01\"}")))
+    @ApiResponse(responseCode = "200", description = "TwiML: the reply to text back, or an empty Response for none", content = @Content(mediaType = "text/xml",
+            schema = @Schema(type = "string"), examples = @ExampleObject(name = "reply", value = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Message>Thank you, Example Hill Primary has your message about Nia.</Message></Response>")))
     @Operation(security = {}, summary = "Inbound text (Twilio webhook, signed): stored, then read; answered with TwiML")
     public HttpResponse<String> receiveSms(HttpRequest<?> request, @Nullable @Header("X-Twilio-Signature") String signature,
             @Nullable @Body Map<String, String> form) {
@@ -63,6 +72,8 @@ public class TwilioWebhookController {
     }
 
     @Post(uri = "/status", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @RequestBody(description = "The fields Twilio posts for a status callback; MessageSid and MessageStatus are read", content = @Content(mediaType = "application/x-www-form-urlencoded", schema = @Schema(type = "object"),
+            examples = @ExampleObject(name = "undelivered", value = "{\"MessageSid\": \"SM8f2b0c1d3e4a5b6c7d8e9f0a1b2c3d4e5\", \"MessageStatus\": \"undelivered\", \"ErrorCode\": \"30003\", \"To\": \"+447700900123\", \"From\": \"+447700900950\", \"AccountSid\": \"AC00000000000000000000000000000000\", \"ApiVersion\": \"2010-04-01\"}")))
     @Operation(security = {}, summary = "Delivery receipt (Twilio status callback, signed): a failed or undelivered text moves on to the next contact or channel")
     public HttpResponse<Void> receiveStatus(HttpRequest<?> request, @Nullable @Header("X-Twilio-Signature") String signature,
             @Nullable @Body Map<String, String> form) {

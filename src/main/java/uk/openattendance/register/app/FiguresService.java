@@ -1,5 +1,6 @@
 package uk.openattendance.register.app;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
@@ -166,6 +167,7 @@ public class FiguresService {
         return best;
     }
 
+    @Schema(example = "{\"day\": \"FRIDAY\", \"possibleSessions\": 4180, \"missedSessions\": 293, \"missedPercent\": 7.0}")
     public record DayPattern(DayOfWeek day, int possibleSessions, int missedSessions, BigDecimal missedPercent) {}
 
     /** Sessions missed by weekday, for a pupil (pupilId) or a cohort of the school. A Monday-and-Friday pattern stands out. */
@@ -195,6 +197,7 @@ public class FiguresService {
         return out;
     }
 
+    @Schema(example = "{\"pupilId\": 43, \"name\": \"Kit Ashby\", \"lateBeforeClose\": 9, \"unauthorisedLates\": 2, \"minutesLate\": 136, \"schoolDaysLost\": 0.4}")
     public record Lateness(long pupilId, String name, int lateBeforeClose, int unauthorisedLates, int minutesLate, BigDecimal schoolDaysLost) {}
 
     /** Minutes late turned into school days lost, at {@code minutesPerDay} (the length of the school's day). */

@@ -1,5 +1,6 @@
 package uk.openattendance.register.app;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import uk.openattendance.register.domain.LedgerSeal;
 
@@ -7,6 +8,7 @@ import uk.openattendance.register.domain.LedgerSeal;
  * A school's signed daily seal as downloaded, emailed and given back for a check. The signature (Ed25519, base64)
  * covers every field; the public key is at {@code GET /api/v1/ledger-seal-key}.
  */
+@Schema(example = "{\"format\": \"openattendance-ledger-seal/1\", \"schoolId\": 3, \"date\": \"2026-11-22\", \"asOf\": \"2026-11-22T23:30:00Z\", \"chainKeyId\": \"chain-2026-1\", \"signingKeyId\": \"seal-2026-1\", \"chains\": [{\"pupilId\": 42, \"entries\": 118, \"head\": \"3f1c9b5e0a7d42e8b6c1f0a9d8e7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a2f1e0d9\"}], \"chainCount\": 1, \"totalEntries\": 118, \"signatureAlgorithm\": \"Ed25519\", \"signature\": \"Q2FmZSBmaWN0aW9uYWwgc2lnbmF0dXJlIGZvciB0aGUgZXhhbXBsZSBvbmx5Li4uLi4uLi4uLi4uLi4uLi4uLi4uLi4uLi4uLg==\"}")
 public record LedgerSealDocument(String format, long schoolId, String date, String asOf, String chainKeyId, String signingKeyId, List<SealedChain> chains,
         long chainCount, long totalEntries, String signatureAlgorithm, String signature) {
 

@@ -54,6 +54,7 @@ public class LedgerSeals {
         this.clock = clock;
     }
 
+    @Schema(example = "{\"date\": \"2026-11-22\", \"asOf\": \"2026-11-22T23:30:00Z\", \"chainCount\": 212, \"totalEntries\": 23870, \"signingKeyId\": \"seal-2026-1\", \"emailedTo\": \"head@example.org\", \"download\": \"/api/v1/schools/3/ledger-seals/2026-11-22\"}")
     public record SealView(LocalDate date, Instant asOf, int chainCount, long totalEntries, String signingKeyId, String emailedTo, String download) {}
 
     @Schema(example = "{\"algorithm\": \"Ed25519\", \"keyId\": \"seal-2026-1\", \"publicKey\": \"MCowBQYDK2VwAyEA11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo=\", \"format\": \"X.509\"}")

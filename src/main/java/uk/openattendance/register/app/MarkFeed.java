@@ -1,5 +1,6 @@
 package uk.openattendance.register.app;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.time.Instant;
@@ -21,6 +22,7 @@ import uk.openattendance.security.SchoolScope;
  */
 @Singleton
 public class MarkFeed {
+    @Schema(example = "{\"historyId\": 88213, \"pupilId\": 42, \"pupilExternalId\": \"MIS-100482\", \"date\": \"2026-11-23\", \"session\": \"AM\", \"previousCode\": \"N\", \"code\": \"I\", \"minutesLate\": 0, \"reason\": \"Parent phoned: illness\", \"changedBy\": \"office@example.org (Office staff)\", \"changedAt\": \"2026-11-23T09:47:00Z\"}")
     public record MarkChange(long historyId, long pupilId, @Nullable String pupilExternalId, LocalDate date, String session, @Nullable String previousCode,
             String code, int minutesLate, @Nullable String reason, String changedBy, Instant changedAt) {}
 

@@ -1,5 +1,6 @@
 package uk.openattendance.register.app;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.inject.Singleton;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -43,6 +44,7 @@ public class MissingRegisters {
     }
 
     /** One group's register for one session, not (or not wholly) taken. */
+    @Schema(example = "{\"registerGroupId\": 7, \"registerGroup\": \"Year 2\", \"date\": \"2026-11-23\", \"session\": \"AM\", \"closesAt\": \"09:10\", \"onRoll\": 28, \"marked\": 26, \"unmarked\": [\"Kit Ashby\", \"Ollie Penhallow\"]}")
     public record Untaken(long registerGroupId, String registerGroup, LocalDate date, String session, LocalTime closesAt, int onRoll, int marked,
             List<String> unmarked) {
         public boolean noneMarked() {

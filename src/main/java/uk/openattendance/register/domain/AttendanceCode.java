@@ -1,5 +1,6 @@
 package uk.openattendance.register.domain;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
 import java.util.Objects;
 
@@ -15,6 +16,7 @@ import java.util.Objects;
  *                            but schools record it from the appointment's evidence on the day (seeds/001)
  * @param effectiveTo         null while in force; retired codes keep it for history and imports
  */
+@Schema(example = "{\"code\": \"I\", \"meaning\": \"Illness (not medical or dental appointments)\", \"category\": \"AUTHORISED_ABSENCE\", \"possibleSession\": true, \"attendance\": false, \"penaltyNoticeCount\": false, \"leaveOfAbsence\": false, \"needsAdvanceLeave\": false, \"effectiveFrom\": \"2024-08-19\", \"effectiveTo\": null, \"replacedBy\": null}")
 public record AttendanceCode(
         String code,
         String meaning,

@@ -1,5 +1,9 @@
 package uk.openattendance.register.web;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -74,6 +78,9 @@ public class FiguresController {
     }
 
     @Get(value = "/schools/{schoolId}/attendance/persistent-absentees", produces = {MediaType.APPLICATION_JSON, Spreadsheets.CSV, Spreadsheets.XLSX})
+    @ApiResponse(responseCode = "200", description = Spreadsheets.ANSWER_DESCRIPTION, content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "#/components/schemas/Page_FiguresRow_")),
+            @Content(mediaType = Spreadsheets.CSV, schema = @Schema(type = "string", description = Spreadsheets.CSV_DESCRIPTION)),
+            @Content(mediaType = Spreadsheets.XLSX, schema = @Schema(type = "string", format = "binary", description = Spreadsheets.XLSX_DESCRIPTION))})
     @Operation(summary = "Pupils missing 10% or more of possible sessions (severeOnly: 50% or more), worst first")
     public Page<FiguresRow> listPersistentAbsentees(Authentication auth, @PathVariable long schoolId, @QueryValue(defaultValue = "false") boolean severeOnly,
             @Nullable @QueryValue @Schema(type = "string") WindowRequest.Kind window, @Nullable @QueryValue LocalDate from, @Nullable @QueryValue LocalDate to,
@@ -83,6 +90,9 @@ public class FiguresController {
     }
 
     @Get(value = "/schools/{schoolId}/attendance/at-risk", produces = {MediaType.APPLICATION_JSON, Spreadsheets.CSV, Spreadsheets.XLSX})
+    @ApiResponse(responseCode = "200", description = Spreadsheets.ANSWER_DESCRIPTION, content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "#/components/schemas/Page_FiguresRow_")),
+            @Content(mediaType = Spreadsheets.CSV, schema = @Schema(type = "string", description = Spreadsheets.CSV_DESCRIPTION)),
+            @Content(mediaType = Spreadsheets.XLSX, schema = @Schema(type = "string", format = "binary", description = Spreadsheets.XLSX_DESCRIPTION))})
     @Operation(summary = "Pupils whose attendance is in a band (default 90% inclusive to 95% exclusive)")
     public Page<FiguresRow> listAtRisk(Authentication auth, @PathVariable long schoolId, @QueryValue(defaultValue = "90") BigDecimal fromPercent,
             @QueryValue(defaultValue = "95") BigDecimal belowPercent, @Nullable @QueryValue @Schema(type = "string") WindowRequest.Kind window, @Nullable @QueryValue LocalDate from,
@@ -92,6 +102,9 @@ public class FiguresController {
     }
 
     @Get(value = "/schools/{schoolId}/attendance/full-attendance", produces = {MediaType.APPLICATION_JSON, Spreadsheets.CSV, Spreadsheets.XLSX})
+    @ApiResponse(responseCode = "200", description = Spreadsheets.ANSWER_DESCRIPTION, content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "#/components/schemas/Page_FiguresRow_")),
+            @Content(mediaType = Spreadsheets.CSV, schema = @Schema(type = "string", description = Spreadsheets.CSV_DESCRIPTION)),
+            @Content(mediaType = Spreadsheets.XLSX, schema = @Schema(type = "string", format = "binary", description = Spreadsheets.XLSX_DESCRIPTION))})
     @Operation(summary = "Pupils with 100% attendance over the window (e.g. window=WEEK, HALF_TERM, TERM or YEAR_TO_DATE)")
     public Page<FiguresRow> listFullAttendance(Authentication auth, @PathVariable long schoolId, @Nullable @QueryValue @Schema(type = "string") WindowRequest.Kind window,
             @Nullable @QueryValue LocalDate from, @Nullable @QueryValue LocalDate to, @Nullable @QueryValue LocalDate date, @Nullable @QueryValue Integer weeks,
@@ -124,12 +137,18 @@ public class FiguresController {
     }
 
     @Get(value = "/schools/{schoolId}/attendance/day/{date}/{session}", produces = {MediaType.APPLICATION_JSON, Spreadsheets.CSV, Spreadsheets.XLSX})
+    @ApiResponse(responseCode = "200", description = Spreadsheets.ANSWER_DESCRIPTION, content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DailyLists.DayList.class)),
+            @Content(mediaType = Spreadsheets.CSV, schema = @Schema(type = "string", description = Spreadsheets.CSV_DESCRIPTION)),
+            @Content(mediaType = Spreadsheets.XLSX, schema = @Schema(type = "string", format = "binary", description = Spreadsheets.XLSX_DESCRIPTION))})
     @Operation(summary = "Every pupil on roll for a session with their mark: the fire list (onSite) and who is absent or not yet marked")
     public DailyLists.DayList getDayList(Authentication auth, @PathVariable long schoolId, @PathVariable LocalDate date, @PathVariable Session session) {
         return daily.day(actors.resolve(auth.getName()), schoolId, date, session);
     }
 
     @Get(value = "/schools/{schoolId}/attendance/absent-today", produces = {MediaType.APPLICATION_JSON, Spreadsheets.CSV, Spreadsheets.XLSX})
+    @ApiResponse(responseCode = "200", description = Spreadsheets.ANSWER_DESCRIPTION, content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DailyLists.DayList.class)),
+            @Content(mediaType = Spreadsheets.CSV, schema = @Schema(type = "string", description = Spreadsheets.CSV_DESCRIPTION)),
+            @Content(mediaType = Spreadsheets.XLSX, schema = @Schema(type = "string", format = "binary", description = Spreadsheets.XLSX_DESCRIPTION))})
     @Operation(summary = "Today's absent and not-yet-marked pupils for the current session, vulnerable pupils first")
     public DailyLists.DayList listAbsentToday(Authentication auth, @PathVariable long schoolId) {
         return daily.absentToday(actors.resolve(auth.getName()), schoolId);
@@ -144,6 +163,9 @@ public class FiguresController {
     }
 
     @Get(value = "/trusts/{trustId}/attendance/persistent-absentees", produces = {MediaType.APPLICATION_JSON, Spreadsheets.CSV, Spreadsheets.XLSX})
+    @ApiResponse(responseCode = "200", description = Spreadsheets.ANSWER_DESCRIPTION, content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "#/components/schemas/Page_FiguresRow_")),
+            @Content(mediaType = Spreadsheets.CSV, schema = @Schema(type = "string", description = Spreadsheets.CSV_DESCRIPTION)),
+            @Content(mediaType = Spreadsheets.XLSX, schema = @Schema(type = "string", format = "binary", description = Spreadsheets.XLSX_DESCRIPTION))})
     @Operation(summary = "Persistent absentees across every school of the trust the caller may read, worst first")
     public Page<FiguresRow> listTrustPersistentAbsentees(Authentication auth, @PathVariable long trustId, @Nullable @QueryValue @Schema(type = "string") WindowRequest.Kind window,
             @Nullable @QueryValue LocalDate from, @Nullable @QueryValue LocalDate to, @Nullable @QueryValue LocalDate date, @Nullable @QueryValue Integer weeks,
@@ -154,6 +176,8 @@ public class FiguresController {
 
     @Post("/schools/{schoolId}/imports/marks")
     @Consumes("text/csv")
+    @RequestBody(description = "marks.csv: a header row, then one row per pupil and session", content = @Content(mediaType = "text/csv", schema = @Schema(type = "string"),
+            examples = @ExampleObject(name = "marks", value = "upn,date,session,code,minutes_late\nA123456789012,2026-09-07,AM,/,0\nA123456789012,2026-09-07,PM,\\,0\nB234567890123,2026-09-07,AM,L,12\nB234567890123,2026-09-07,PM,I,0\n")))
     @Operation(summary = "Import marks from another system: upn,date,session,code[,minutes_late]. All or nothing; retired codes mapped as the DfE says")
     public MarkImportService.MarkImportReport importMarks(Authentication auth, @PathVariable long schoolId, @Body String csv) {
         return imports.importMarks(actors.resolve(auth.getName()), schoolId, csv);

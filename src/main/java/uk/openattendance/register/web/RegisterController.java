@@ -1,5 +1,6 @@
 package uk.openattendance.register.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -97,6 +98,7 @@ public class RegisterController {
         return Page.slice(amendments.unresolvedN(actors.resolve(auth.getName()), schoolId), new PageRequest(page, size));
     }
 
+    @Schema(example = "{\"converted\": 3}")
     public record Converted(int converted) {}
 
     @Post("/unresolved-n/convert-overdue")

@@ -44,6 +44,7 @@ import uk.openattendance.security.SchoolScope;
 public class RollSync {
 
     @Introspected
+    @Schema(example = "{\"pupils\": [{\"externalId\": \"MIS-100482\", \"pupil\": {\"upn\": \"A123456789012\", \"legalForename\": \"Nia\", \"legalSurname\": \"Fenwright\", \"preferredForename\": \"Nia\", \"dateOfBirth\": \"2019-03-14\", \"sex\": \"F\", \"yearGroup\": \"2\", \"registerGroupId\": 7, \"form\": \"2B\", \"startDate\": \"2023-09-04\", \"characteristics\": {\"pupilPremium\": true, \"send\": \"SEN_SUPPORT\", \"freeSchoolMeals\": true, \"eal\": false, \"lookedAfter\": false, \"childInNeed\": false, \"hasSocialWorker\": false, \"youngCarer\": false}, \"vulnerable\": false}}]}")
     public record UpsertPupils(@NotNull(message = "the pupils, each with the MIS's id") @Size(min = 1, max = 2000, message = "between 1 and 2000 pupils")
             List<@Valid @NotNull PupilEntry> pupils) {}
 
@@ -52,6 +53,7 @@ public class RollSync {
             @NotNull(message = "the pupil's details, as for POST /pupils") @Valid PupilCommand pupil) {}
 
     @Introspected
+    @Schema(example = "{\"contacts\": [{\"externalId\": \"MIS-C-20931\", \"pupilExternalId\": \"MIS-100482\", \"contact\": {\"name\": \"Rhys Fenwright\", \"relationship\": \"Father\", \"parentalResponsibility\": true, \"livesWithPupil\": true, \"priority\": 1, \"mobile\": \"07700 900123\", \"email\": \"rhys.fenwright@example.org\", \"preferredChannel\": \"SMS\", \"noContact\": false, \"language\": \"en\", \"address\": {\"line1\": \"8 Example Parade\", \"line2\": \"Symondsbury\", \"line3\": \"West Dorset\", \"town\": \"Bridport\", \"postcode\": \"DT6 3AA\"}}}]}")
     public record UpsertContacts(@NotNull(message = "the contacts, each with the MIS's id") @Size(min = 1, max = 5000, message = "between 1 and 5000 contacts")
             List<@Valid @NotNull ContactEntry> contacts) {}
 
@@ -64,8 +66,10 @@ public class RollSync {
     @Schema(example = "{\"rows\": 2, \"created\": 1, \"updated\": 1, \"unchanged\": 0, \"ids\": {\"MIS-10442\": 42, \"MIS-10443\": 57}}")
     public record Upserted(int rows, int created, int updated, int unchanged, Map<String, Long> ids) {}
 
+    @Schema(example = "{\"externalId\": \"MIS-100482\", \"changedAt\": \"2026-11-23T12:00:00Z\", \"pupil\": {\"id\": 42, \"schoolId\": 3, \"upn\": \"A123456789012\", \"legalForename\": \"Nia\", \"legalSurname\": \"Fenwright\", \"preferredForename\": \"Nia\", \"dateOfBirth\": \"2019-03-14\", \"sex\": \"F\", \"yearGroup\": \"2\", \"registerGroupId\": 7, \"form\": \"2B\", \"startDate\": \"2023-09-04\", \"characteristics\": {\"pupilPremium\": true, \"send\": \"SEN_SUPPORT\", \"freeSchoolMeals\": true, \"eal\": false, \"lookedAfter\": false, \"childInNeed\": false, \"hasSocialWorker\": false, \"youngCarer\": false}, \"vulnerable\": false, \"version\": 3}}")
     public record PupilChange(@Nullable String externalId, Instant changedAt, PupilView pupil) {}
 
+    @Schema(example = "{\"externalId\": \"MIS-C-20931\", \"pupilExternalId\": \"MIS-100482\", \"changedAt\": \"2026-11-23T12:01:00Z\", \"contact\": {\"contactId\": 118, \"pupilId\": 42, \"schoolId\": 3, \"name\": \"Rhys Fenwright\", \"relationship\": \"Father\", \"parentalResponsibility\": true, \"livesWithPupil\": true, \"priority\": 1, \"mobile\": \"+447700900123\", \"email\": \"rhys.fenwright@example.org\", \"preferredChannel\": \"SMS\", \"noContact\": false, \"language\": \"en\", \"address\": {\"line1\": \"8 Example Parade\", \"line2\": \"Symondsbury\", \"line3\": \"West Dorset\", \"town\": \"Bridport\", \"postcode\": \"DT6 3AA\"}}}")
     public record ContactChange(@Nullable String externalId, @Nullable String pupilExternalId, Instant changedAt, ContactView contact) {}
 
     private final PupilRepository pupils;

@@ -1,5 +1,8 @@
 package uk.openattendance.roll.web;
 
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
@@ -40,6 +43,8 @@ public class RollImportController {
 
     @Post("/schools/{schoolId}/imports/pupils")
     @Consumes("text/csv")
+    @RequestBody(description = "pupils.csv: a header row, then one row per pupil", content = @Content(mediaType = "text/csv", schema = @Schema(type = "string"),
+            examples = @ExampleObject(name = "pupils", value = "upn,legal_forename,legal_surname,preferred_forename,date_of_birth,sex,year_group,register_group,form,start_date,pupil_premium,free_school_meals\nA123456789012,Nia,Fenwright,,2019-03-14,F,2,Year 2,2B,2023-09-04,true,true\nB234567890123,Kit,Ashby,,2019-07-02,M,2,Year 2,2B,2023-09-04,false,false\n")))
     @Operation(summary = "Import pupils.csv (header row; matched by UPN). All or nothing: a bad row rejects the file with line numbers")
     public ImportReport importPupils(Authentication auth, @PathVariable long schoolId, @Body String csv) {
         return imports.importPupils(actors.resolve(auth.getName()), schoolId, csv);
@@ -47,6 +52,8 @@ public class RollImportController {
 
     @Post("/schools/{schoolId}/imports/contacts")
     @Consumes("text/csv")
+    @RequestBody(description = "contacts.csv: a header row, then one row per pupil and contact", content = @Content(mediaType = "text/csv", schema = @Schema(type = "string"),
+            examples = @ExampleObject(name = "contacts", value = "upn,name,relationship,priority,parental_responsibility,lives_with_pupil,mobile,email,address_line1,town,postcode\nA123456789012,Rhys Fenwright,Father,1,true,true,07700 900123,rhys.fenwright@example.org,8 Example Parade,Bridport,DT6 3AA\nA123456789012,Seren Fenwright,Mother,2,true,true,07700 900124,seren.fenwright@example.org,8 Example Parade,Bridport,DT6 3AA\n")))
     @Operation(summary = "Import contacts.csv, one row per pupil and contact. All or nothing")
     public ImportReport importContacts(Authentication auth, @PathVariable long schoolId, @Body String csv) {
         return imports.importContacts(actors.resolve(auth.getName()), schoolId, csv);

@@ -1,5 +1,6 @@
 package uk.openattendance.school.web;
 
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -51,14 +52,19 @@ public class CalendarController {
     }
 
     @Post("/terms")
-    @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = Term.class)))
+    // Term is a domain record, which carries no documentation annotations: its example sits on the operation.
+    @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = Term.class), examples = @ExampleObject(name = "autumn",
+            value = "{\"academicYear\": \"2026/27\", \"name\": \"Autumn\", \"startsOn\": \"2026-09-03\", \"endsOn\": \"2026-12-18\", "
+                    + "\"halfTermBreakStartsOn\": \"2026-10-26\", \"halfTermBreakEndsOn\": \"2026-10-30\"}")))
     @Operation(summary = "Add a term to the school calendar")
     public HttpResponse<?> addTerm(Authentication auth, @Nullable @Header(Created.IDEMPOTENCY_KEY) String key, @PathVariable long schoolId, @Body TermCommand body) {
         return created.respond(auth, key, "addTerm:" + schoolId, body, () -> calendars.addTerm(actors.resolve(auth.getName()), schoolId, body));
     }
 
     @Post("/closures")
-    @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = Closure.class)))
+    @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = Closure.class), examples = @ExampleObject(name = "inset",
+            value = "{\"date\": \"2026-12-11\", \"sessions\": \"PM\", \"registerGroupId\": 7, \"kind\": \"PLANNED_PARTIAL\", "
+                    + "\"description\": \"Year 2 nativity: the hall is set up, Year 2 goes home at lunchtime\"}")))
     @Operation(summary = "Add a closure (a day or sessions the school is shut) to the school calendar")
     public HttpResponse<?> addClosure(Authentication auth, @Nullable @Header(Created.IDEMPOTENCY_KEY) String key, @PathVariable long schoolId, @Body ClosureCommand body) {
         return created.respond(auth, key, "addClosure:" + schoolId, body, () -> calendars.addClosure(actors.resolve(auth.getName()), schoolId, body));

@@ -1,5 +1,9 @@
 package uk.openattendance.school.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
@@ -51,6 +55,9 @@ public class PolicyController {
 
     @Patch("/schools/{schoolId}/policy")
     @Consumes({"application/merge-patch+json", "application/json"})
+    @RequestBody(description = "A JSON merge patch (RFC 7386) over the settings: a value sets, null switches a rule off", content = {
+            @Content(mediaType = "application/merge-patch+json", schema = @Schema(type = "object"), examples = @ExampleObject(name = "laterPhoneCalls", value = "{\"firstDay\": {\"phoneFrom\": \"10:15\"}, \"lateness\": {\"enabled\": false}}")),
+            @Content(mediaType = "application/json", schema = @Schema(type = "object"), examples = @ExampleObject(name = "laterPhoneCalls", value = "{\"firstDay\": {\"phoneFrom\": \"10:15\"}, \"lateness\": {\"enabled\": false}}"))})
     @Operation(summary = "Change settings with a JSON merge patch, e.g. {\"firstDay\": {\"phoneFrom\": \"10:15\"}}; null switches a rule off")
     public SchoolPolicyView changeSchoolPolicy(Authentication auth, @PathVariable long schoolId, @Body Map<String, Object> patch) {
         return policies.change(actors.resolve(auth.getName()), schoolId, patch);
@@ -70,6 +77,9 @@ public class PolicyController {
 
     @Patch("/trusts/{trustId}/policy-defaults")
     @Consumes({"application/merge-patch+json", "application/json"})
+    @RequestBody(description = "A JSON merge patch (RFC 7386) over the settings: a value sets, null switches a rule off", content = {
+            @Content(mediaType = "application/merge-patch+json", schema = @Schema(type = "object"), examples = @ExampleObject(name = "quietHours", value = "{\"messaging\": {\"quietFrom\": \"20:00\", \"quietUntil\": \"07:30\"}, \"marks\": {\"unresolvedNLimitSchoolDays\": 5}}")),
+            @Content(mediaType = "application/json", schema = @Schema(type = "object"), examples = @ExampleObject(name = "quietHours", value = "{\"messaging\": {\"quietFrom\": \"20:00\", \"quietUntil\": \"07:30\"}, \"marks\": {\"unresolvedNLimitSchoolDays\": 5}}"))})
     @Operation(summary = "Change the defaults every school of the trust inherits unless it set its own value")
     public TrustPolicyView changeTrustPolicyDefaults(Authentication auth, @PathVariable long trustId, @Body Map<String, Object> patch) {
         return policies.changeTrustDefaults(actors.resolve(auth.getName()), trustId, patch);

@@ -1,5 +1,6 @@
 package uk.openattendance.statutory.app;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.inject.Singleton;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -35,6 +36,7 @@ public class PenaltyNoticeMonitor {
         this.schoolDay = schoolDay;
     }
 
+    @Schema(example = "{\"pupilId\": 57, \"name\": \"Maya Trevelyan\", \"unauthorisedSessions\": 12, \"schoolWeeks\": 10, \"windowFrom\": \"2026-09-21\", \"windowTo\": \"2026-11-27\"}")
     public record PenaltyCandidate(long pupilId, String name, int unauthorisedSessions, int schoolWeeks, LocalDate windowFrom, LocalDate windowTo) {}
 
     /** Pupils with 10 or more G, N, O or U sessions in the latest 10 school weeks to {@code asOf} (default today). */

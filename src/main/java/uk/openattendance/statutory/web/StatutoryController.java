@@ -16,12 +16,12 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
+import java.util.List;
 import uk.openattendance.platform.export.Spreadsheets;
 import uk.openattendance.platform.paging.Page;
 import uk.openattendance.platform.paging.PageRequest;
@@ -54,6 +54,9 @@ public class StatutoryController {
     }
 
     @Get(value = "/attendance/penalty-notice-monitor", produces = {MediaType.APPLICATION_JSON, Spreadsheets.CSV, Spreadsheets.XLSX})
+    @ApiResponse(responseCode = "200", description = Spreadsheets.ANSWER_DESCRIPTION, content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PenaltyCandidatePage.class)),
+            @Content(mediaType = Spreadsheets.CSV, schema = @Schema(type = "string", description = Spreadsheets.CSV_DESCRIPTION)),
+            @Content(mediaType = Spreadsheets.XLSX, schema = @Schema(type = "string", format = "binary", description = Spreadsheets.XLSX_DESCRIPTION))})
     @Operation(summary = "Pupils with 10 or more unauthorised sessions (G, N, O, U) in the latest 10 school weeks to asOf (default today)")
     public Page<PenaltyNoticeMonitor.PenaltyCandidate> listPenaltyNoticeCandidates(Authentication auth, @PathVariable long schoolId,
             @Nullable @QueryValue LocalDate asOf, @QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "50") int size) {
@@ -61,6 +64,9 @@ public class StatutoryController {
     }
 
     @Get(value = "/penalty-notice-considerations", produces = {MediaType.APPLICATION_JSON, Spreadsheets.CSV, Spreadsheets.XLSX})
+    @ApiResponse(responseCode = "200", description = Spreadsheets.ANSWER_DESCRIPTION, content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PenaltyConsiderationPage.class)),
+            @Content(mediaType = Spreadsheets.CSV, schema = @Schema(type = "string", description = Spreadsheets.CSV_DESCRIPTION)),
+            @Content(mediaType = Spreadsheets.XLSX, schema = @Schema(type = "string", format = "binary", description = Spreadsheets.XLSX_DESCRIPTION))})
     @Operation(summary = "Pupils to consider a penalty notice for (10+ G, N, O or U sessions in 10 school weeks to asOf), with each parent's standing "
             + "on the 2-notices-in-3-years cap and the amount a notice would be")
     public Page<PenaltyConsideration> listPenaltyNoticeConsiderations(Authentication auth, @PathVariable long schoolId,
@@ -82,6 +88,9 @@ public class StatutoryController {
     }
 
     @Get(value = "/local-authority-returns-due", produces = {MediaType.APPLICATION_JSON, Spreadsheets.CSV, Spreadsheets.XLSX})
+    @ApiResponse(responseCode = "200", description = Spreadsheets.ANSWER_DESCRIPTION, content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReturnDuePage.class)),
+            @Content(mediaType = Spreadsheets.CSV, schema = @Schema(type = "string", description = Spreadsheets.CSV_DESCRIPTION)),
+            @Content(mediaType = Spreadsheets.XLSX, schema = @Schema(type = "string", format = "binary", description = Spreadsheets.XLSX_DESCRIPTION))})
     @Operation(summary = "Returns the local authority is owed this school year as of asOf: new pupils (5 school days), deletions, 10 school days "
             + "of continuous unauthorised absence, 15 school days of illness; overdue first")
     public Page<ReturnDue> listLocalAuthorityReturnsDue(Authentication auth, @PathVariable long schoolId, @Nullable @QueryValue LocalDate asOf,
@@ -95,4 +104,16 @@ public class StatutoryController {
     public HttpResponse<?> recordLocalAuthorityReturnMade(Authentication auth, @Nullable @Header(Created.IDEMPOTENCY_KEY) String key, @PathVariable long schoolId, @Body RecordReturnMade body) {
         return created.respond(auth, key, "recordLocalAuthorityReturnMade:" + schoolId, body, () -> prompts.recordReturnMade(actors.resolve(auth.getName()), schoolId, body));
     }
+
+    /** The JSON of this list as the OpenAPI file shows it beside its spreadsheets: the Page envelope, named as every page is. */
+    @Schema(name = "Page_PenaltyNoticeMonitor.PenaltyCandidate_")
+    record PenaltyCandidatePage(List<PenaltyNoticeMonitor.PenaltyCandidate> items, int page, int size, long totalItems, int totalPages) {}
+
+    /** The JSON of this list as the OpenAPI file shows it beside its spreadsheets: the Page envelope, named as every page is. */
+    @Schema(name = "Page_StatutoryViews.ReturnDue_")
+    record ReturnDuePage(List<ReturnDue> items, int page, int size, long totalItems, int totalPages) {}
+
+    /** The JSON of this list as the OpenAPI file shows it beside its spreadsheets: the Page envelope, named as every page is. */
+    @Schema(name = "Page_StatutoryViews.PenaltyConsideration_")
+    record PenaltyConsiderationPage(List<PenaltyConsideration> items, int page, int size, long totalItems, int totalPages) {}
 }

@@ -386,6 +386,15 @@ class GraphqlTwinsIT {
         same(find(restList, "address", "+447700900991"), added, "addSuppression");
         assertThat(gql("mutation { removeSuppression(schoolId: " + a.id() + ", address: \"+447700900991\") }", "removeSuppression").asBoolean()).isTrue();
         assertThat(rest(base + "/suppressions").toString()).doesNotContain("+447700900991");
+        // Its REST twin creates through the same door, answers 201, and a retried POST with the same key replays the first answer.
+        Map<String, String> keyed = Map.of("Idempotency-Key", "suppress-0993", "Content-Type", "application/json");
+        String suppress = "{\"address\": \"+447700900993\", \"reason\": \"Parent asked by phone for no texts\"}";
+        var first = api.send("POST", base + "/suppressions", head, suppress, keyed);
+        var again = api.send("POST", base + "/suppressions", head, suppress, keyed);
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        assertThat(again.status()).as(again.body()).isEqualTo(201);
+        assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+        same(find(rest(base + "/suppressions"), "address", "+447700900993"), first.json(), "addSuppression over REST");
         refusedLikeRest("/api/v1/schools/" + b.id() + "/suppressions", "{ suppressions(schoolId: " + b.id() + ") { nodes { address } } }");
         refused("mutation { addSuppression(schoolId: " + b.id() + ", address: \"+447700900992\") { address } }");
         refused("mutation { removeSuppression(schoolId: " + b.id() + ", address: \"+447700900992\") }");
