@@ -289,6 +289,16 @@ public class AbsenceService {
                 c -> new ReportChange(c.changedAt(), ext.get(views.get(c.id()).pupilId()), views.get(c.id())));
     }
 
+    /** One report of the school, read with {@link #reportsOn}'s permission; another school's report is not found. */
+    public AbsenceReportView report(Actor actor, long schoolId, long id) {
+        SchoolScope scope = actor.require(Permission.ATTENDANCE_READ, schoolId, "School", schoolId);
+        List<AbsenceReportRow> rows = store.byIds(List.of(id)).stream().filter(r -> r.schoolId() == schoolId).toList();
+        Map<Long, PupilView> roll = pupils.pupilsByIds(scope, rows.stream().map(AbsenceReportRow::pupilId).distinct().toList()).stream()
+                .collect(Collectors.toMap(PupilView::id, Function.identity()));
+        return views(scope, rows, roll).stream().findFirst()
+                .orElseThrow(() -> uk.openattendance.platform.problem.CommonProblem.notFound("Absence report", id));
+    }
+
     public List<AbsenceReportView> reportsOfPupil(Actor actor, long schoolId, long pupilId) {
         SchoolScope scope = actor.require(Permission.ATTENDANCE_READ, schoolId, "Pupil", pupilId);
         PupilView p = pupils.pupil(scope, pupilId);
@@ -369,6 +379,6 @@ public class AbsenceService {
     private static AbsenceReportView view(AbsenceReportRow r, PupilView p, int explained) {
         return new AbsenceReportView(r.id(), r.reportGroup(), r.pupilId(), p == null ? null : p.displayName(), r.firstDate(), r.firstSession(), r.lastDate(),
                 r.lastSession(), r.expectedReturn(), r.category(), r.suggestedCode(), r.reason(), r.channel(), r.contactId(), r.evidenceToFollow(), explained,
-                r.recordedBy(), r.recordedAt());
+                r.recordedBy(), r.recordedAt(), r.schoolId());
     }
 }

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import uk.openattendance.absence.app.AbsenceProblem;
+import uk.openattendance.absence.app.AbsenceReportView;
 import uk.openattendance.absence.app.AbsenceService;
 import uk.openattendance.absence.app.AcceptSuggestions;
 import uk.openattendance.absence.app.ReplySuggestions;
@@ -22,6 +23,7 @@ import uk.openattendance.notify.app.Outbox;
 import uk.openattendance.notify.domain.MessagePurpose;
 import uk.openattendance.platform.graphql.Connections;
 import uk.openattendance.platform.graphql.GraphqlWiring;
+import uk.openattendance.platform.graphql.NodeType;
 import uk.openattendance.platform.problem.DomainProblem;
 import uk.openattendance.school.domain.Session;
 
@@ -40,6 +42,21 @@ public class AbsenceWiring implements GraphqlWiring {
         this.inbound = inbound;
     }
 
+    /**
+     * node(id) of an absence report, a sent message or an inbound text reads it with the permission of the list that
+     * shows it (absenceReports, messages, inboundMessages). A text no school has (the trust's or the platform's queue)
+     * has a global id without a school, and node(id) does not read those: they are not a school's records.
+     */
+    @Override
+    public List<NodeType<?>> nodeTypes() {
+        return List.of(new NodeType<>("AbsenceReport", AbsenceReportView.class, AbsenceReportView::id, AbsenceReportView::schoolId,
+                        (env, school, id) -> absences.report(actor(env), school, id)),
+                new NodeType<>("Message", Outbox.MessageView.class, Outbox.MessageView::id, Outbox.MessageView::schoolId,
+                        (env, school, id) -> outbox.message(actor(env), school, id)),
+                new NodeType<>("InboundMessage", InboundTexts.InboundView.class, InboundTexts.InboundView::id, InboundTexts.InboundView::schoolId,
+                        (env, school, id) -> inbound.text(actor(env), school, id)));
+    }
+
     @Override
     public void wire(RuntimeWiring.Builder wiring) {
         wiring.type("Query", t -> t
@@ -47,11 +64,18 @@ public class AbsenceWiring implements GraphqlWiring {
                 .dataFetcher("messages", env -> {
                     LocalDate about = env.getArgument("date") == null ? null : date(env.getArgument("date"), "date");
                     MessagePurpose purpose = env.getArgument("purpose") == null ? null : purpose(env.getArgument("purpose"));
-                    return Connections.paged(Connections.window(env), (page, size) -> outbox.messages(actor(env), id(env, "schoolId"), about, purpose,
-                            page, size));
+                    Connections.Window window = Connections.window(env);
+                    long school = id(env, "schoolId");
+                    return Connections.counted(window, outbox.countMessages(actor(env), school, about, purpose),
+                            (page, size) -> outbox.messages(actor(env), school, about, purpose, page, size));
                 })
-                .dataFetcher("inboundMessages", env -> Connections.paged(Connections.window(env), (page, size) -> inbound.ofSchool(actor(env),
-                        id(env, "schoolId"), env.getArgument("status"), page, size)))
+                .dataFetcher("inboundMessages", env -> {
+                    Connections.Window window = Connections.window(env);
+                    long school = id(env, "schoolId");
+                    String status = env.getArgument("status");
+                    return Connections.counted(window, inbound.countOfSchool(actor(env), school, status),
+                            (page, size) -> inbound.ofSchool(actor(env), school, status, page, size));
+                })
                 .dataFetcher("reportChanges", env -> absences.reportChanges(actor(env), id(env, "schoolId"), env.getArgument("cursor"),
                         GraphqlContext.instant(env, "updatedSince"), env.getArgument("size")))
                 .dataFetcher("pupilAbsenceReports", env -> absences.reportsOfPupil(actor(env), id(env, "schoolId"), id(env, "pupilId"))));

@@ -121,6 +121,13 @@ public class InboundTexts {
         return store.ofSchool(null, "REVIEW", page * size, size).stream().map(InboundTexts::view).toList();
     }
 
+    /** One text of the school, read with {@link #ofSchool}'s permission; another school's text (or one no school has) is not found. */
+    public InboundView text(Actor actor, long schoolId, long id) {
+        actor.require(Permission.REGISTER_AMEND, schoolId, "School", schoolId);
+        return store.byId(id).filter(r -> r.schoolId() != null && r.schoolId() == schoolId).map(InboundTexts::view)
+                .orElseThrow(() -> CommonProblem.notFound("Text", id));
+    }
+
     /** How many texts {@link #ofSchool} lists across its pages, for the page's total. */
     public long countOfSchool(Actor actor, long schoolId, String status) {
         actor.require(Permission.REGISTER_AMEND, schoolId, "School", schoolId);

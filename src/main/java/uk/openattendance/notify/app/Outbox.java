@@ -171,7 +171,9 @@ public class Outbox {
     @Schema(example = "{\"id\": 3301, \"purpose\": \"FIRST_DAY_ABSENCE\", \"channel\": \"SMS\", \"to\": \"+447700900123\", \"body\": \"Example Hill Primary: Nia not in school today (Mon 23 Nov) and we have not heard why. Please reply with the reason, or call 020 7946 0000.\", \"encoding\": \"GSM-7\", \"smsSegments\": 1, \"pupilIds\": [42], \"aboutDate\": \"2026-11-23\", \"status\": \"DELIVERED\", \"attempts\": 1, \"providerId\": \"SM8f2b0c1d3e\", \"providerStatus\": \"delivered\", \"createdAt\": \"2026-11-23T09:40:00Z\", \"sentAt\": \"2026-11-23T09:40:01Z\"}")
     public record MessageView(long id, String purpose, String channel, String to, @Nullable String subject, String body, String encoding, Integer smsSegments,
             java.util.List<Long> pupilIds, LocalDate aboutDate, String status, int attempts, String providerId, String providerStatus, @Nullable String lastError,
-            java.time.Instant createdAt, java.time.Instant sentAt, @Nullable Long fallbackFor) {}
+            java.time.Instant createdAt, java.time.Instant sentAt, @Nullable Long fallbackFor,
+            /* whose message it is, for its GraphQL global id; REST's path names the school already */
+            @com.fasterxml.jackson.annotation.JsonIgnore @Schema(hidden = true) long schoolId) {}
 
     /**
      * What the school sent or is about to send, newest first, with each message's state and cost in SMS segments.
@@ -180,12 +182,25 @@ public class Outbox {
     public List<MessageView> messages(Actor actor, long schoolId, LocalDate aboutDate, MessagePurpose purpose, int page, int size) {
         actor.require(uk.openattendance.security.Permission.ROLL_READ, schoolId, "School", schoolId);
         return store.ofSchool(schoolId, aboutDate, purpose == null ? null : purpose.name(), SecretMessages.hiddenFrom(actor, schoolId), page * size, size)
-                .stream().map(r -> {
-            var count = r.channel().equals("SMS") ? uk.openattendance.notify.domain.SmsSegments.of(r.body()) : null;
-            return new MessageView(r.id(), r.purpose(), r.channel(), r.recipient(), r.subject(), r.body(), count == null ? null : count.encoding(),
-                    count == null ? null : count.segments(), r.pupils(), r.aboutDate(), r.status(), r.attempts(), r.providerId(), r.providerStatus(),
-                    r.lastError(), r.createdAt(), r.sentAt(), r.fallbackFor());
-        }).toList();
+                .stream().map(Outbox::view).toList();
+    }
+
+    /**
+     * One message of {@link #messages}, with the same permission and the same secret-bearing messages left out: another
+     * school's message, or one this caller's list does not show, is not found.
+     */
+    public MessageView message(Actor actor, long schoolId, long id) {
+        actor.require(uk.openattendance.security.Permission.ROLL_READ, schoolId, "School", schoolId);
+        java.util.Collection<String> hidden = SecretMessages.hiddenFrom(actor, schoolId);
+        return store.byIds(List.of(id)).stream().filter(r -> r.schoolId() == schoolId && !hidden.contains(r.purpose())).findFirst().map(Outbox::view)
+                .orElseThrow(() -> uk.openattendance.platform.problem.CommonProblem.notFound("Message", id));
+    }
+
+    private static MessageView view(uk.openattendance.notify.persistence.OutboxRow r) {
+        var count = r.channel().equals("SMS") ? uk.openattendance.notify.domain.SmsSegments.of(r.body()) : null;
+        return new MessageView(r.id(), r.purpose(), r.channel(), r.recipient(), r.subject(), r.body(), count == null ? null : count.encoding(),
+                count == null ? null : count.segments(), r.pupils(), r.aboutDate(), r.status(), r.attempts(), r.providerId(), r.providerStatus(),
+                r.lastError(), r.createdAt(), r.sentAt(), r.fallbackFor(), r.schoolId());
     }
 
     /** How many messages {@link #messages} lists across its pages (secret-bearing ones counted only where they are listed). */

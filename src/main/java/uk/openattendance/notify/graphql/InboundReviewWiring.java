@@ -27,9 +27,17 @@ public class InboundReviewWiring implements GraphqlWiring {
     @Override
     public void wire(RuntimeWiring.Builder wiring) {
         wiring.type("Query", t -> t
-                .dataFetcher("trustInbound", env -> Connections.paged(Connections.window(env), (page, size) -> inbound.ofTrust(actor(env), id(env, "trustId"),
-                        env.getArgument("status"), page, size)))
-                .dataFetcher("unmatched", env -> Connections.paged(Connections.window(env), (page, size) -> inbound.unmatched(actor(env), page, size)))
+                .dataFetcher("trustInbound", env -> {
+                    Connections.Window window = Connections.window(env);
+                    long trust = id(env, "trustId");
+                    String status = env.getArgument("status");
+                    return Connections.counted(window, inbound.countOfTrust(actor(env), trust, status),
+                            (page, size) -> inbound.ofTrust(actor(env), trust, status, page, size));
+                })
+                .dataFetcher("unmatched", env -> {
+                    Connections.Window window = Connections.window(env);
+                    return Connections.counted(window, inbound.countUnmatched(actor(env)), (page, size) -> inbound.unmatched(actor(env), page, size));
+                })
                 .dataFetcher("suppressions", env -> suppressions.list(actor(env), id(env, "schoolId"))));
         wiring.type("Mutation", t -> t
                 .dataFetcher("resolveInbound", env -> inbound.resolve(actor(env), id(env, "schoolId"), id(env, "id"), env.getArgument("resolution")))

@@ -28,8 +28,8 @@ public final class Connections {
 
     public record PageInfo(boolean hasNextPage, boolean hasPreviousPage, String startCursor, String endCursor) {}
 
-    /** totalCount is null only where the service pages without counting (the schema says which). */
-    public record Connection<T>(List<Edge<T>> edges, List<T> nodes, PageInfo pageInfo, Integer totalCount) {}
+    /** totalCount is exact on every connection: a paged service is counted by the same method its REST page counts with. */
+    public record Connection<T>(List<Edge<T>> edges, List<T> nodes, PageInfo pageInfo, int totalCount) {}
 
     /** Which items a client asked for: {@code first} items from {@code offset} (the item after the {@code after} cursor). */
     public record Window(int offset, int first) {
@@ -87,37 +87,36 @@ public final class Connections {
     }
 
     /**
-     * For services that take a page number and size: the window is rarely a whole page (after the 7th item, first 50),
-     * so the two pages of size {@code first} that hold it are asked for and cut. A service answering a {@link Page}
-     * gives totalCount; one answering a bare list is asked one page further to know whether there is a next page, and
-     * its totalCount is null.
+     * For services that take a page number and size and answer a {@link Page}: the window is rarely a whole page (after
+     * the 7th item, first 50), so the two pages of size {@code first} that hold it are asked for and cut.
      */
-    public static <T> Connection<T> paged(Window w, BiFunction<Integer, Integer, ?> fetch) {
+    public static <T> Connection<T> paged(Window w, BiFunction<Integer, Integer, Page<T>> fetch) {
         int size = w.first();
         int page = w.offset() / size;
         int skip = w.offset() - page * size;
-        Object head = fetch.apply(page, size);
-        Integer total = head instanceof Page<?> p ? (int) p.totalItems() : null;
-        List<T> items = new ArrayList<>(items(head));
-        boolean full = items.size() == size;
-        if (full && (skip > 0 || total == null)) {
-            items.addAll(items(fetch.apply(page + 1, size)));
+        Page<T> head = fetch.apply(page, size);
+        int total = (int) head.totalItems();
+        List<T> items = new ArrayList<>(head.items());
+        if (items.size() == size && skip > 0) {
+            items.addAll(fetch.apply(page + 1, size).items());
         }
         int from = Math.min(skip, items.size());
         int to = Math.min(from + size, items.size());
-        boolean more = total != null ? w.offset() + (to - from) < total : to < items.size();
-        return build(items.subList(from, to), w.offset(), more, total);
+        return build(items.subList(from, to), w.offset(), w.offset() + (to - from) < total, total);
     }
 
-    @SuppressWarnings("unchecked")
-    private static <T> List<T> items(Object answer) {
-        if (answer instanceof Page<?> p) {
-            return (List<T>) p.items();
-        }
-        return answer == null ? List.of() : (List<T>) answer;
+    /**
+     * For services that page a bare list and count with a separate method (messages, inbound texts, ledger seals), as
+     * their REST controllers do: {@code total} is that count, taken once, and a page past it is not fetched.
+     */
+    public static <T> Connection<T> counted(Window w, long total, BiFunction<Integer, Integer, List<T>> fetch) {
+        return paged(w, (page, size) -> {
+            PageRequest request = new PageRequest(page, size);
+            return Page.of(request.offset() >= total ? List.of() : fetch.apply(page, size), request, total);
+        });
     }
 
-    private static <T> Connection<T> build(List<T> window, int offset, boolean hasNext, Integer total) {
+    private static <T> Connection<T> build(List<T> window, int offset, boolean hasNext, int total) {
         List<Edge<T>> edges = new ArrayList<>(window.size());
         for (int i = 0; i < window.size(); i++) {
             edges.add(new Edge<>(cursor(offset + i), window.get(i)));

@@ -34,8 +34,11 @@ public class LedgerWiring implements GraphqlWiring {
         wiring.type("Query", t -> t
                 .dataFetcher("verifyPupilHistory", env -> history.verifyPupil(actor(env), id(env, "schoolId"), id(env, "pupilId")))
                 .dataFetcher("verifySchoolHistory", env -> history.verifySchool(actor(env), id(env, "schoolId")))
-                .dataFetcher("ledgerSeals", env -> Connections.paged(Connections.window(env), (page, size) -> seals.list(actor(env),
-                        id(env, "schoolId"), new PageRequest(page, size))))
+                .dataFetcher("ledgerSeals", env -> {
+                    Connections.Window window = Connections.window(env);
+                    long school = id(env, "schoolId");
+                    return Connections.counted(window, seals.count(actor(env), school), (page, size) -> seals.list(actor(env), school, new PageRequest(page, size)));
+                })
                 .dataFetcher("ledgerSealKey", env -> seals.publicKey())
                 .dataFetcher("markChanges", env -> feed.markChanges(actor(env), id(env, "schoolId"), env.getArgument("cursor"), instant(env, "updatedSince"),
                         env.getArgument("size"))));

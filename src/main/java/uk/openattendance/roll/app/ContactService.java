@@ -116,6 +116,17 @@ public class ContactService {
         return contactsOf(actor.require(Permission.ROLL_READ, schoolId, "Pupil", pupilId), pupilId);
     }
 
+    /**
+     * One contact of the school, read with {@link #contactsOf}'s permission, as their link to their first pupil (by
+     * pupil id) shows them: relationship and priority are per pupil, the rest is the contact's. Another school's contact
+     * is not found.
+     */
+    public ContactView contact(Actor actor, long schoolId, long contactId) {
+        SchoolScope scope = actor.require(Permission.ROLL_READ, schoolId, "School", schoolId);
+        return linksOfContact(scope, contactId).stream().min(java.util.Comparator.comparingLong(ContactView::pupilId))
+                .orElseThrow(() -> uk.openattendance.platform.problem.CommonProblem.notFound("Contact", contactId));
+    }
+
     public List<ContactView> contactsOf(SchoolScope scope, long pupilId) {
         pupils.row(scope, pupilId);
         return contactsOfPupils(scope, List.of(pupilId)).getOrDefault(pupilId, List.of());

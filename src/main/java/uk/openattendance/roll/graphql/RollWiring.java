@@ -48,10 +48,12 @@ public class RollWiring implements GraphqlWiring, CallerDataLoaders {
         this.contacts = contacts;
     }
 
-    /** node(id) of a pupil reads it as pupil(schoolId, id) does. */
+    /** node(id) of a pupil reads it as pupil(schoolId, id) does; of a contact, with contacts(schoolId, pupilId)'s permission. */
     @Override
     public List<NodeType<?>> nodeTypes() {
-        return List.of(new NodeType<>("Pupil", PupilView.class, PupilView::id, PupilView::schoolId, (env, school, id) -> pupils.pupil(actor(env), school, id)));
+        return List.of(new NodeType<>("Pupil", PupilView.class, PupilView::id, PupilView::schoolId, (env, school, id) -> pupils.pupil(actor(env), school, id)),
+                new NodeType<>("Contact", ContactView.class, ContactView::contactId, ContactView::schoolId,
+                        (env, school, id) -> contacts.contact(actor(env), school, id)));
     }
 
     @Override

@@ -61,12 +61,18 @@ public class WebhookService {
         SubscriptionRow row = new SubscriptionRow(0, schoolId, command.url().trim(), String.join(",", events), secret, command.description(), true,
                 actor.describeIn(schoolId), clock.instant());
         long id = store.insertSubscription(row);
-        return new Subscription(id, row.url(), events, row.description(), true, secret, row.createdBy(), row.createdAt());
+        return new Subscription(id, row.url(), events, row.description(), true, secret, row.createdBy(), row.createdAt(), schoolId);
     }
 
     public List<Subscription> subscriptions(Actor actor, long schoolId) {
         actor.require(Permission.SCHOOL_ADMIN, schoolId, "School", schoolId);
         return store.subscriptions(schoolId).stream().map(WebhookService::masked).toList();
+    }
+
+    /** One subscription of {@link #subscriptions}, its secret masked as there; another school's is not found. */
+    public Subscription subscription(Actor actor, long schoolId, long id) {
+        actor.require(Permission.SCHOOL_ADMIN, schoolId, "School", schoolId);
+        return masked(found(schoolId, id));
     }
 
     public Subscription deactivate(Actor actor, long schoolId, long id) {
@@ -108,7 +114,7 @@ public class WebhookService {
 
     private static Subscription masked(SubscriptionRow s) {
         return new Subscription(s.id(), s.url(), List.of(s.events().split(",")), s.description(), s.active(), "…" + s.secret().substring(
-                s.secret().length() - 4), s.createdBy(), s.createdAt());
+                s.secret().length() - 4), s.createdBy(), s.createdAt(), s.schoolId());
     }
 
     private static Delivery view(DeliveryRow d) {

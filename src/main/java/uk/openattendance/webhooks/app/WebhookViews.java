@@ -23,7 +23,9 @@ public final class WebhookViews {
     /** The secret is shown once, when the subscription is made; afterwards only its last four characters. */
     @Schema(example = "{\"id\": 6, \"url\": \"https://mis-bridge.example.org/hooks/attendance\", \"events\": [\"register.taken\", \"mark.amended\"], \"description\": \"MIS write-back\", \"active\": true, \"secret\": \"whsec_8b1e4f0c2d6a\", \"createdBy\": \"head@example.org\", \"createdAt\": \"2026-11-20T16:03:00Z\"}")
     public record Subscription(long id, String url, List<String> events, String description, boolean active, String secret, String createdBy,
-            Instant createdAt) {}
+            Instant createdAt,
+            /* whose subscription it is, for its GraphQL global id; REST's path names the school already */
+            @com.fasterxml.jackson.annotation.JsonIgnore @Schema(hidden = true) long schoolId) {}
 
     @Schema(example = "{\"id\": 9021, \"event\": \"mark.amended\", \"eventId\": \"evt_5d0c2a9e7b41\", \"status\": \"DELIVERED\", \"attempts\": 2, \"nextAttemptAt\": null, \"lastStatusCode\": 200, \"lastError\": \"First attempt: HTTP 503 from the receiver\", \"deliveredAt\": \"2026-11-23T09:48:30Z\", \"createdAt\": \"2026-11-23T09:47:01Z\", \"payload\": \"{\\\"event\\\":\\\"mark.amended\\\",\\\"schoolId\\\":3,\\\"pupilId\\\":42,\\\"date\\\":\\\"2026-11-23\\\",\\\"session\\\":\\\"AM\\\",\\\"code\\\":\\\"I\\\"}\"}")
     public record Delivery(long id, String event, String eventId, String status, int attempts, Instant nextAttemptAt, Integer lastStatusCode,

@@ -9,6 +9,7 @@ import java.util.List;
 import uk.openattendance.platform.graphql.GraphqlWiring;
 import uk.openattendance.webhooks.app.WebhookService;
 import uk.openattendance.webhooks.app.WebhookViews.Subscribe;
+import uk.openattendance.webhooks.app.WebhookViews.Subscription;
 
 /** Webhook management over GraphQL: each field calls the same service method as its REST twin. */
 @Singleton
@@ -17,6 +18,13 @@ public class WebhookWiring implements GraphqlWiring {
 
     public WebhookWiring(WebhookService webhooks) {
         this.webhooks = webhooks;
+    }
+
+    /** node(id) of a subscription reads it as webhookSubscriptions(schoolId) lists it, its secret masked. */
+    @Override
+    public List<uk.openattendance.platform.graphql.NodeType<?>> nodeTypes() {
+        return List.of(new uk.openattendance.platform.graphql.NodeType<>("WebhookSubscription", Subscription.class, Subscription::id,
+                Subscription::schoolId, (env, school, id) -> webhooks.subscription(actor(env), school, id)));
     }
 
     @Override

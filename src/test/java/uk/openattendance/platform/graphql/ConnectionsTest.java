@@ -41,12 +41,12 @@ class ConnectionsTest {
 
     @Test
     void aWindowThatStartsInsideAPageIsCutFromTheTwoPagesThatHoldIt() {
-        var c = Connections.<Integer>paged(new Connections.Window(7, 5), (page, size) -> Page.slice(SEVENTEEN, new PageRequest(page, size)).items());
+        var c = Connections.<Integer>counted(new Connections.Window(7, 5), 17, (page, size) -> Page.slice(SEVENTEEN, new PageRequest(page, size)).items());
         assertThat(c.nodes()).containsExactly(7, 8, 9, 10, 11);
         assertThat(c.pageInfo().hasNextPage()).isTrue();
         assertThat(c.pageInfo().hasPreviousPage()).isTrue();
-        assertThat(c.totalCount()).as("a service answering a bare list does not count").isNull();
-        assertThat(walk((w, a) -> Connections.paged(w, (page, size) -> Page.slice(SEVENTEEN, new PageRequest(page, size)).items()), 3))
+        assertThat(c.totalCount()).as("a service paging a bare list is counted by its own count method").isEqualTo(17);
+        assertThat(walk((w, a) -> Connections.counted(w, 17, (page, size) -> Page.slice(SEVENTEEN, new PageRequest(page, size)).items()), 3))
                 .isEqualTo(SEVENTEEN);
     }
 
