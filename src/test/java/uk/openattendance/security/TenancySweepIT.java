@@ -277,6 +277,8 @@ class TenancySweepIT {
         byWord.put("Query.node", "pupil");
         byWord.put("Query.nodes", "pupil");
         byWord.put("Query.leaveRequest", "request");
+        byWord.put("Query.inboundMessage", "inbound");
+        byWord.put("Query.webhookSubscription", "webhook");
         byWord.put("Mutation.decideLeaveRequest", "request");
         byWord.put("Mutation.withdrawLeaveRequest", "request");
         byWord.put("Mutation.confirmRefusedLeaveTaken", "request");

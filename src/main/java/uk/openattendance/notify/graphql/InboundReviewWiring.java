@@ -38,6 +38,7 @@ public class InboundReviewWiring implements GraphqlWiring {
                     Connections.Window window = Connections.window(env);
                     return Connections.counted(window, inbound.countUnmatched(actor(env)), (page, size) -> inbound.unmatched(actor(env), page, size));
                 })
+                .dataFetcher("inboundMessage", env -> inbound.text(actor(env), id(env, "schoolId"), id(env, "id")))
                 .dataFetcher("suppressions", env -> suppressions.list(actor(env), id(env, "schoolId"))));
         wiring.type("Mutation", t -> t
                 .dataFetcher("resolveInbound", env -> inbound.resolve(actor(env), id(env, "schoolId"), id(env, "id"), env.getArgument("resolution")))

@@ -135,6 +135,12 @@ public class MessagesController {
         return Page.of(request.offset() >= total ? List.of() : inbound.ofSchool(actor, schoolId, status, page, size), request, total);
     }
 
+    @Get("/schools/{schoolId}/inbound-messages/{id}")
+    @Operation(summary = "One text from a family, as the list shows it: its reading, why it waits for review, and what was applied per child")
+    public InboundTexts.InboundView getInboundMessage(Authentication auth, @PathVariable long schoolId, @PathVariable long id) {
+        return inbound.text(actors.resolve(auth.getName()), schoolId, id);
+    }
+
     @Get("/trusts/{trustId}/inbound-messages")
     @Operation(summary = "Texts to the trust's shared number from numbers no contact has (trust administrators)")
     public Page<InboundTexts.InboundView> listTrustInbound(Authentication auth, @PathVariable long trustId, @Nullable @QueryValue String status,

@@ -44,11 +44,15 @@ public final class GraphqlContext {
             case "pupilId", "pupilIds" -> "Pupil";
             case "registerGroupId", "groupId" -> "RegisterGroup";
             case "letterIds" -> "Letter";
+            case "contactId" -> "Contact";
+            case "subscriptionId" -> "WebhookSubscription";
             case "id" -> field == null ? null : switch (field) {
                 case "school" -> "School";
                 case "pupil" -> "Pupil";
                 case "letter", "editLetter" -> "Letter";
                 case "leaveRequest", "decideLeaveRequest", "withdrawLeaveRequest", "confirmRefusedLeaveTaken" -> "LeaveRequest";
+                case "inboundMessage", "resolveInbound", "resolveTrustInbound", "acceptInboundSuggestions" -> "InboundMessage";
+                case "webhookSubscription", "deactivateWebhook" -> "WebhookSubscription";
                 default -> null;
             };
             default -> null;

@@ -31,6 +31,7 @@ public class WebhookWiring implements GraphqlWiring {
     public void wire(RuntimeWiring.Builder wiring) {
         wiring.type("Query", t -> t
                 .dataFetcher("webhookSubscriptions", env -> webhooks.subscriptions(actor(env), id(env, "schoolId")))
+                .dataFetcher("webhookSubscription", env -> webhooks.subscription(actor(env), id(env, "schoolId"), id(env, "id")))
                 .dataFetcher("webhookDeliveries", env -> webhooks.deliveries(actor(env), id(env, "schoolId"), id(env, "subscriptionId"))));
         wiring.type("Mutation", t -> t
                 .dataFetcher("subscribeWebhook", env -> webhooks.subscribe(actor(env), id(env, "schoolId"), new Subscribe(env.getArgument("url"),

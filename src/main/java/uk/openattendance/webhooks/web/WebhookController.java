@@ -53,6 +53,12 @@ public class WebhookController {
         return Page.slice(webhooks.subscriptions(actors.resolve(auth.getName()), schoolId), request);
     }
 
+    @Get("/{id}")
+    @Operation(summary = "One webhook subscription (secret masked)")
+    public Subscription getWebhook(Authentication auth, @PathVariable long schoolId, @PathVariable long id) {
+        return webhooks.subscription(actors.resolve(auth.getName()), schoolId, id);
+    }
+
     @Delete("/{id}")
     @Operation(summary = "Stop sending to a subscription; its deliveries stay on record")
     public Subscription deactivateWebhook(Authentication auth, @PathVariable long schoolId, @PathVariable long id) {

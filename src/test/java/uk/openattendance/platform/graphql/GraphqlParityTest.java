@@ -61,6 +61,7 @@ class GraphqlParityTest {
             Map.entry("listPenaltyNoticeCandidates", "Query.penaltyNoticeMonitor"),
             Map.entry("listInbound", "Query.inboundMessages"),
             Map.entry("listWebhooks", "Query.webhookSubscriptions"),
+            Map.entry("getWebhook", "Query.webhookSubscription"),
             Map.entry("listWebhookDeliveries", "Query.webhookDeliveries"),
             Map.entry("listRegisterGroups", "School.registerGroups"),
             Map.entry("listPupils", "School.pupils"),
