@@ -166,8 +166,8 @@ class ParentViewIT {
         assertThat(listed.at("/0/report/id").asLong()).isEqualTo(reference);
         assertThat(listed.at("/0/status/status").asText()).isEqualTo("RECEIVED");
         assertThat(get(oscar, "/absence-reports").json().get("items")).isEmpty();
-        JsonNode gql = api.graphql(fay, "{ myAbsenceReports(schoolId: " + school.id() + ") { nodes { report { id pupilName } status statusWords } } }").json();
-        assertThat(gql.at("/data/myAbsenceReports/nodes/0/report/id").asLong()).isEqualTo(reference);
+        JsonNode gql = api.graphql(fay, "{ myAbsenceReports(schoolId: " + school.id() + ") { nodes { report { databaseId pupilName } status statusWords } } }").json();
+        assertThat(gql.at("/data/myAbsenceReports/nodes/0/report/databaseId").asLong()).isEqualTo(reference);
         assertThat(gql.at("/data/myAbsenceReports/nodes/0/status").asText()).isEqualTo("RECEIVED");
     }
 

@@ -140,7 +140,7 @@ class IntegratorEventsIT {
         String head = world.staffLogin(api, Role.HEADTEACHER, school.id(), null);
 
         JsonNode made = api.graphql(head, "mutation { subscribeWebhook(schoolId: \"" + school.id() + "\", url: \"http://127.0.0.1:9/hooks\", "
-                + "events: [\"register.taken\", \"pupil.not-known-safe\"], description: \"MIS middleware\") { id secret events active } }").json();
+                + "events: [\"register.taken\", \"pupil.not-known-safe\"], description: \"MIS middleware\") { id databaseId secret events active } }").json();
         assertThat(made.at("/data/subscribeWebhook/secret").asText()).as(made.toString()).startsWith("whsec_");
         String id = made.at("/data/subscribeWebhook/id").asText();
 
@@ -152,7 +152,9 @@ class IntegratorEventsIT {
         assertThat(listed.at("/data/webhookSubscriptions/nodes/0/id").asText()).isEqualTo(id);
         assertThat(listed.at("/data/webhookSubscriptions/nodes/0/secret").asText()).as("shown once").startsWith("…");
         assertThat(api.get("/api/v1/schools/" + school.id() + "/webhooks", head).json().get("items").at("/0/id").asText()).as("the same subscription over REST")
-                .isEqualTo(id);
+                .isEqualTo(made.at("/data/subscribeWebhook/databaseId").asText());
+        assertThat(api.get("/api/v1/schools/" + school.id() + "/webhooks/" + made.at("/data/subscribeWebhook/databaseId").asText(), head).json().path("secret")
+                .asText()).as("one subscription over REST, its secret masked as in the list").startsWith("…");
 
         JsonNode off = api.graphql(head, "mutation { deactivateWebhook(schoolId: \"" + school.id() + "\", id: \"" + id + "\") { active } }").json();
         assertThat(off.at("/data/deactivateWebhook/active").asBoolean()).isFalse();
