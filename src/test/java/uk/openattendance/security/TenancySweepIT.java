@@ -134,6 +134,9 @@ class TenancySweepIT {
     @Inject TokenGenerator tokens;
     @Inject SchoolService schools;
     @Inject StaffService staff;
+    @Inject uk.openattendance.absence.app.AbsenceService absences;
+    @Inject uk.openattendance.notify.persistence.OutboxStore outbox;
+    @Inject uk.openattendance.notify.app.Outbox messages;
     @Property(name = "datasources.default.url") String jdbcUrl;
 
     Api api;
@@ -207,6 +210,14 @@ class TenancySweepIT {
         ids.put("staff", staff.createStaff(SYSTEM, new CreateStaff("sweep" + TestWorld.next() + "@example.org", "Sweep " + surname, "sweep-password-2026",
                 Role.TEACHER, s.id(), null)).id());
         ids.put("client", staff.createApiClient(SYSTEM, new CreateApiClient("Sweep " + surname, s.id(), null, Set.of(Permission.ROLL_READ))).id());
+        ids.put("report", absences.report(SYSTEM, s.id(), new uk.openattendance.absence.app.ReportAbsence(List.of(pupil.id()), MONDAY.plusDays(1), Session.AM,
+                MONDAY.plusDays(1), Session.PM, null, uk.openattendance.absence.domain.ReportCategory.ILLNESS, "Sweep cold", false, null),
+                uk.openattendance.absence.domain.ReportChannel.PHONE_CALL).get(0).id());
+        // due tomorrow, so no dispatcher sends it during the sweep
+        outbox.enqueue(List.of(new uk.openattendance.notify.persistence.NewMessage(s.id(), s.id() + ":sweep:" + TestWorld.next(), "FIRST_DAY_ABSENCE", 1, "SMS",
+                null, "+447700900602", null, forename + " was not in school this morning", List.of(pupil.id()), MONDAY, null, null,
+                java.time.Instant.now().plusSeconds(86_400))), java.time.Instant.now());
+        ids.put("message", messages.messages(SYSTEM, s.id(), null, null, 0, 1).get(0).id());
         return ids;
     }
 
@@ -268,6 +279,8 @@ class TenancySweepIT {
     static String idKind(String where) {
         Map<String, String> byWord = new LinkedHashMap<>();
         byWord.put("inbound-messages/{id}", "inbound");
+        byWord.put("absence-reports/{id}", "report");
+        byWord.put("/messages/{id}", "message");
         byWord.put("leave-requests/{id}", "request");
         byWord.put("letters/{id}", "letter");
         byWord.put("webhooks/{id}", "webhook");
@@ -278,6 +291,8 @@ class TenancySweepIT {
         byWord.put("Query.nodes", "pupil");
         byWord.put("Query.leaveRequest", "request");
         byWord.put("Query.inboundMessage", "inbound");
+        byWord.put("Query.absenceReport", "report");
+        byWord.put("Query.message", "message");
         byWord.put("Query.webhookSubscription", "webhook");
         byWord.put("Mutation.decideLeaveRequest", "request");
         byWord.put("Mutation.withdrawLeaveRequest", "request");

@@ -61,6 +61,8 @@ public class AbsenceWiring implements GraphqlWiring {
     public void wire(RuntimeWiring.Builder wiring) {
         wiring.type("Query", t -> t
                 .dataFetcher("absenceReports", env -> absences.reportsOn(actor(env), id(env, "schoolId"), date(env.getArgument("date"), "date")))
+                .dataFetcher("absenceReport", env -> absences.report(actor(env), id(env, "schoolId"), id(env, "id")))
+                .dataFetcher("message", env -> outbox.message(actor(env), id(env, "schoolId"), id(env, "id")))
                 .dataFetcher("messages", env -> {
                     LocalDate about = env.getArgument("date") == null ? null : date(env.getArgument("date"), "date");
                     MessagePurpose purpose = env.getArgument("purpose") == null ? null : purpose(env.getArgument("purpose"));

@@ -76,6 +76,12 @@ public class AbsenceController {
         return Page.slice(absences.reportsOn(actors.resolve(auth.getName()), schoolId, date), request);
     }
 
+    @Get("/absence-reports/{id}")
+    @Operation(summary = "One absence report, as the morning list shows it, with how many marks it explains")
+    public AbsenceReportView getAbsenceReport(Authentication auth, @PathVariable long schoolId, @PathVariable long id) {
+        return absences.report(actors.resolve(auth.getName()), schoolId, id);
+    }
+
     @Get("/pupils/{pupilId}/absence-reports")
     @Operation(summary = "A pupil's absence reports, newest first")
     public Page<AbsenceReportView> listPupilAbsenceReports(Authentication auth, @PathVariable long schoolId, @PathVariable long pupilId,

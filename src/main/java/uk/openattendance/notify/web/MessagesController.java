@@ -73,6 +73,12 @@ public class MessagesController {
         return Page.of(request.offset() >= total ? List.of() : outbox.messages(actor, schoolId, date, purpose, page, size), request, total);
     }
 
+    @Get("/schools/{schoolId}/messages/{id}")
+    @Operation(summary = "One text or email the school sent or is sending, as the list shows it (secret-bearing ones only to administrators)")
+    public Outbox.MessageView getMessage(Authentication auth, @PathVariable long schoolId, @PathVariable long id) {
+        return outbox.message(actors.resolve(auth.getName()), schoolId, id);
+    }
+
     @Get("/schools/{schoolId}/message-templates")
     @Operation(summary = "The wording of every message the school sends, in English and each language it reaches families in, with an example, "
             + "its cost in SMS segments, and whether a machine-made translation still needs review by someone at the school")

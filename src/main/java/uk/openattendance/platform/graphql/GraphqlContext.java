@@ -53,6 +53,8 @@ public final class GraphqlContext {
                 case "leaveRequest", "decideLeaveRequest", "withdrawLeaveRequest", "confirmRefusedLeaveTaken" -> "LeaveRequest";
                 case "inboundMessage", "resolveInbound", "resolveTrustInbound", "acceptInboundSuggestions" -> "InboundMessage";
                 case "webhookSubscription", "deactivateWebhook" -> "WebhookSubscription";
+                case "absenceReport" -> "AbsenceReport";
+                case "message" -> "Message";
                 default -> null;
             };
             default -> null;

@@ -233,4 +233,23 @@ class NodeIT {
         assertThat(hooks.at("/data/webhookSubscription/id").asText()).isEqualTo(hook);
         assertThat(hooks.at("/data/webhookSubscription/secret").asText()).as("masked, as in the list").startsWith("…");
     }
+
+    @Test
+    void oneReportMessageOrTextIsAlsoARestReadAndAnotherSchoolsIsNotFound() {
+        Map<String, String> paths = Map.of("AbsenceReport", "absence-reports", "Message", "messages", "InboundMessage", "inbound-messages");
+        paths.forEach((type, path) -> {
+            long[] ids = records.get(type);
+            var mine = api.get("/api/v1/schools/" + ours.id() + "/" + path + "/" + ids[0], office);
+            assertThat(mine.status()).as(type + " " + mine.body()).isEqualTo(200);
+            assertThat(mine.json().path("id").asLong()).isEqualTo(ids[0]);
+            assertThat(mine.json().has("schoolId") && !type.equals("InboundMessage")).as("the school stays in the path").isFalse();
+            var theirsRead = api.get("/api/v1/schools/" + ours.id() + "/" + path + "/" + ids[1], office);
+            assertThat(theirsRead.status()).as(type + " of another school " + theirsRead.body()).isEqualTo(404);
+        });
+        JsonNode r = gql("{ absenceReport(schoolId: " + ours.id() + ", id: \"" + GlobalIds.encode("AbsenceReport", ours.id(), records.get("AbsenceReport")[0])
+                + "\") { databaseId reason } message(schoolId: " + ours.id() + ", id: " + records.get("Message")[1] + ") { id } }");
+        assertThat(r.at("/data/absenceReport/reason").asText()).as(r.toString()).isEqualTo("A cold");
+        assertThat(r.at("/data/message").isNull()).isTrue();
+        assertThat(r.at("/errors/0/extensions/code").asText()).isEqualTo("NOT_FOUND");
+    }
 }
