@@ -28,6 +28,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import uk.openattendance.notify.persistence.OutboxStatus;
 import uk.openattendance.absence.app.AbsenceService;
 import uk.openattendance.fixtures.TestWorld;
 import uk.openattendance.fixtures.TwilioWebhook;
@@ -605,7 +606,7 @@ class FirstDayChainIT implements TestPropertyProvider {
         assertThat(emailCode.find()).isTrue();
 
         assertThat(outboxStore.ofSchool(school.id(), null, MessagePurpose.ONE_TIME_CODE.name(), List.of(), 0, 10)).hasSize(2).allSatisfy(r -> {
-            assertThat(r.status()).isEqualTo("SENT");
+            assertThat(r.status()).isEqualTo(OutboxStatus.SENT);
             assertThat(r.body()).contains("code is ******").doesNotContain(smsCode.group(1)).doesNotContain(emailCode.group(1));
             assertThat(r.sealedBody()).as("the sealed wording is wiped once sent").isNull();
         });

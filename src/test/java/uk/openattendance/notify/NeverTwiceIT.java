@@ -25,6 +25,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import uk.openattendance.notify.persistence.OutboxStatus;
 import uk.openattendance.fixtures.RealProviders;
 import uk.openattendance.fixtures.TestWorld;
 import uk.openattendance.fixtures.TwilioFake;
@@ -149,7 +150,7 @@ class NeverTwiceIT implements TestPropertyProvider {
     }
 
     long open(Morning m) {
-        return rows(m.school()).stream().filter(r -> r.status().equals("PENDING") || r.status().equals("SENDING")).count();
+        return rows(m.school()).stream().filter(r -> r.status() == OutboxStatus.PENDING).count();
     }
 
     /** Dispatch passes 35 s apart (past the first backoff step) until nothing is left to send. */
@@ -172,11 +173,11 @@ class NeverTwiceIT implements TestPropertyProvider {
             assertThat(twilio.to(phone)).as("texts accepted for " + phone).hasSize(1);
         }
         assertThat(rows).allSatisfy(r -> {
-            assertThat(r.status()).as("outbox " + r.id() + " (" + r.lastError() + ")").isEqualTo("SENT");
+            assertThat(r.status()).as("outbox " + r.id() + " (" + r.lastError() + ")").isEqualTo(OutboxStatus.SENT);
             assertThat(r.providerId()).isEqualTo(twilio.to(r.recipient()).get(0).sid());
         });
         figures.add(String.format("never twice, %s: %d families, %d texts accepted, %d duplicates, %d lost, %d create requests, %d list requests", fault,
-                m.phones().size(), twilio.accepted().size(), twilio.duplicates(), rows.stream().filter(r -> !r.status().equals("SENT")).count(),
+                m.phones().size(), twilio.accepted().size(), twilio.duplicates(), rows.stream().filter(r -> r.status() != OutboxStatus.SENT).count(),
                 twilio.requests(), twilio.lists()));
     }
 
@@ -209,7 +210,7 @@ class NeverTwiceIT implements TestPropertyProvider {
         Dispatcher.Pass first = dispatcher.dispatchDue(List.of(m.school().id()));
         assertThat(first.retried()).isEqualTo(6);
         assertThat(rows(m.school())).as("each waits the 3 s Twilio asked for, not the 30 s backoff").allSatisfy(r -> {
-            assertThat(r.status()).isEqualTo("PENDING");
+            assertThat(r.status()).isEqualTo(OutboxStatus.PENDING);
             assertThat(Duration.between(clock.instant(), r.nextAttemptAt())).isEqualTo(Duration.ofSeconds(3));
         });
         for (int i = 0; i < 6 && open(m) > 0; i++) {
@@ -240,7 +241,7 @@ class NeverTwiceIT implements TestPropertyProvider {
         assertThat(first.sent()).as("every answer timed out after 2 s").isZero();
         assertThat(twilio.accepted()).as("but Twilio had every text").hasSize(5);
         assertThat(rows(m.school())).allSatisfy(r -> {
-            assertThat(r.status()).as("waiting, not failed and not sent").isEqualTo("PENDING");
+            assertThat(r.status()).as("waiting, not failed and not sent").isEqualTo(OutboxStatus.PENDING);
             assertThat(r.lastError()).contains("outcome unknown");
         });
         assertThat(entries(m)).as("each waits in doubt on the queue: asked about before any resend").hasSize(5)
@@ -261,7 +262,7 @@ class NeverTwiceIT implements TestPropertyProvider {
         twilio.failFirstTriesOfEach(1, new TwilioFake.Failure(400, 21211, "Invalid 'To' Phone Number"));
         drive(m, 5);
         assertThat(rows(m.school())).allSatisfy(r -> {
-            assertThat(r.status()).isEqualTo("FAILED");
+            assertThat(r.status()).isEqualTo(OutboxStatus.FAILED);
             assertThat(r.lastError()).contains("21211").contains("Invalid 'To' Phone Number");
         });
         assertThat(twilio.requests()).isEqualTo(3);

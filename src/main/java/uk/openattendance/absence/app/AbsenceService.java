@@ -278,7 +278,7 @@ public class AbsenceService {
         SchoolScope scope = actor.require(Permission.ATTENDANCE_READ, schoolId, "School", schoolId);
         int n = uk.openattendance.platform.sync.ChangeFeeds.size(size);
         uk.openattendance.platform.sync.ChangeCursor after = uk.openattendance.platform.sync.ChangeCursor.from(cursor, updatedSince);
-        List<uk.openattendance.platform.sync.ChangeRows.Changed> changed = changes.after("SELECT id, changed_at AS stamp FROM absence_report WHERE school_id = ?",
+        List<uk.openattendance.platform.sync.ChangeRows.Changed> changed = changes.after("SELECT id, changed_at AS stamp FROM absence_report WHERE school_id = :school",
                 schoolId, after, feeds.settleMicros(), n + 1);
         List<AbsenceReportRow> rows = store.byIds(changed.stream().map(uk.openattendance.platform.sync.ChangeRows.Changed::id).toList());
         Map<Long, PupilView> roll = pupils.pupilsByIds(scope, rows.stream().map(AbsenceReportRow::pupilId).distinct().toList()).stream()

@@ -14,6 +14,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import uk.openattendance.followup.domain.Child;
 import uk.openattendance.followup.domain.FollowUpCase;
+import uk.openattendance.followup.domain.FollowUpStatus;
 import uk.openattendance.followup.persistence.FollowUpStore;
 import uk.openattendance.notify.app.Outbox;
 import uk.openattendance.notify.domain.MessagePurpose;
@@ -74,7 +75,7 @@ public class CallListService {
         String by = actor.describeIn(schoolId);
         store.addAttempt(caseId, command.contactId(), command.outcome().name(), command.note(), by, clock.instant());
         if (command.outcome().safe()) {
-            store.close(caseId, FollowUpCase.SAFE, by, command.outcome().name() + (command.note() == null ? "" : ": " + command.note()), null, clock.instant());
+            store.close(caseId, FollowUpStatus.SAFE, by, command.outcome().name() + (command.note() == null ? "" : ": " + command.note()), null, clock.instant());
         }
         return entries(scope, c.caseDate(), List.of(caseOf(schoolId, caseId))).get(0);
     }
@@ -83,7 +84,7 @@ public class CallListService {
     public CallEntry markSafe(Actor actor, long schoolId, long caseId, @Valid MarkSafe command) {
         SchoolScope scope = actor.require(Permission.REGISTER_AMEND, schoolId, "School", schoolId);
         FollowUpStore.CaseRow c = caseOf(schoolId, caseId);
-        if (!store.close(caseId, FollowUpCase.SAFE, actor.describeIn(schoolId), command.note(), command.version(), clock.instant())) {
+        if (!store.close(caseId, FollowUpStatus.SAFE, actor.describeIn(schoolId), command.note(), command.version(), clock.instant())) {
             throw new DomainProblem(FollowUpProblem.CASE_CHANGED, "This case is " + c.status() + (c.closedBy() == null ? "" : " (closed by " + c.closedBy() + ")")
                     + " or changed since you loaded it (version " + c.version() + ")");
         }
@@ -114,7 +115,7 @@ public class CallListService {
                     .map(t -> new Text(t.target().channel().name(), t.target().address(), t.status(), t.providerStatus())).toList();
             List<Attempt> tried = attempts.getOrDefault(c.id(), List.of()).stream()
                     .map(a -> new Attempt(a.id(), a.contactId(), a.outcome(), a.note(), a.recordedBy(), a.recordedAt())).toList();
-            return new CallEntry(c.id(), c.pupilId(), p.displayName(), p.form(), FamilyContacts.child(p).needsCare(), c.status(), still.contains(c.pupilId()),
+            return new CallEntry(c.id(), c.pupilId(), p.displayName(), p.form(), FamilyContacts.child(p).needsCare(), c.status().name(), still.contains(c.pupilId()),
                     lines, sent, tried, c.closingNote(), c.closedBy(), c.version());
         }).sorted(FollowUpCase.callOrder(CallEntry::status, CallEntry::vulnerable, CallEntry::pupilName)).toList();
     }

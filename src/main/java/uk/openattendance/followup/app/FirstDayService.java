@@ -16,6 +16,7 @@ import uk.openattendance.followup.domain.Child;
 import uk.openattendance.followup.domain.Escalation;
 import uk.openattendance.followup.domain.FirstTexts;
 import uk.openattendance.followup.domain.FollowUpCase;
+import uk.openattendance.followup.domain.FollowUpStatus;
 import uk.openattendance.followup.domain.Unexplained;
 import uk.openattendance.followup.persistence.FollowUpStore;
 import uk.openattendance.notify.app.Outbox;
@@ -131,7 +132,7 @@ public class FirstDayService {
                 .stream().map(Child::id).toList());
         Escalation.Decision decision = Escalation.decide(stage, cases, still);
         for (FollowUpCase c : decision.explained()) {
-            store.close(c.id(), FollowUpCase.EXPLAINED, "System", decision.closingNote(), null, clock.instant());
+            store.close(c.id(), FollowUpStatus.EXPLAINED, "System", decision.closingNote(), null, clock.instant());
         }
         if (decision.notSafe().isEmpty()) {
             return Escalation.outcome(stage, 0, null);

@@ -7,18 +7,14 @@ import java.util.Comparator;
  * lead has been told ({@code ESCALATED}); closed once the child is known to be {@code SAFE} or the absence was
  * {@code EXPLAINED}.
  */
-public record FollowUpCase(long id, long pupilId, String status) {
-    public static final String CALL = "CALL";
-    public static final String ESCALATED = "ESCALATED";
-    public static final String SAFE = "SAFE";
-    public static final String EXPLAINED = "EXPLAINED";
-
+public record FollowUpCase(long id, long pupilId, FollowUpStatus status) {
     public boolean open() {
-        return isOpen(status);
+        return status.open();
     }
 
+    /** As {@link FollowUpStatus#open()}, for views that carry the status by name. */
     public static boolean isOpen(String status) {
-        return CALL.equals(status) || ESCALATED.equals(status);
+        return FollowUpStatus.valueOf(status).open();
     }
 
     /**

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import uk.openattendance.followup.domain.FollowUpStatus;
 import uk.openattendance.platform.db.RowMapper;
 import uk.openattendance.platform.db.Sql;
 
@@ -14,7 +15,7 @@ import uk.openattendance.platform.db.Sql;
 @Singleton
 @Connectable
 public class FollowUpStore {
-    public record CaseRow(long id, long schoolId, long pupilId, LocalDate caseDate, String status, Instant openedAt, Instant closedAt, String closedBy,
+    public record CaseRow(long id, long schoolId, long pupilId, LocalDate caseDate, FollowUpStatus status, Instant openedAt, Instant closedAt, String closedBy,
             String closingNote, Instant escalatedAt, long version) {}
 
     public record AttemptRow(long id, long caseId, Long contactId, String outcome, String note, String recordedBy, Instant recordedAt) {}
@@ -22,11 +23,11 @@ public class FollowUpStore {
     private static final String CASE_COLUMNS = "id, school_id, pupil_id, case_date, status, opened_at, closed_at, closed_by, closing_note, escalated_at, version";
 
     private static final RowMapper<CaseRow> CASE = rs -> new CaseRow(rs.getLong("id"), rs.getLong("school_id"), rs.getLong("pupil_id"),
-            Sql.date(rs, "case_date"), rs.getString("status"), Sql.instant(rs, "opened_at"), Sql.instant(rs, "closed_at"), rs.getString("closed_by"),
+            Sql.date(rs, "case_date"), FollowUpStatus.valueOf(rs.getString("status")), Sql.instant(rs, "opened_at"), Sql.instant(rs, "closed_at"), rs.getString("closed_by"),
             rs.getString("closing_note"), Sql.instant(rs, "escalated_at"), rs.getLong("version"));
 
     /** The statuses of a case still being worked on: waiting for a call, or escalated. */
-    private static final List<String> OPEN = List.of("CALL", "ESCALATED");
+    private static final List<FollowUpStatus> OPEN = List.of(FollowUpStatus.CALL, FollowUpStatus.ESCALATED);
 
     private final Sql sql;
 
@@ -37,7 +38,8 @@ public class FollowUpStore {
     public int open(long schoolId, Collection<Long> pupilIds, LocalDate date, Instant now) {
         int n = 0;
         for (int r : sql.updateEach("INSERT IGNORE INTO follow_up_case (school_id, pupil_id, case_date, status, opened_at) "
-                + "VALUES (:school, :pupil, :date, 'CALL', :now)", List.copyOf(pupilIds), p -> Sql.params("school", schoolId).and("pupil", p)
+                + "VALUES (:school, :pupil, :date, :status, :now)", List.copyOf(pupilIds), p -> Sql.params("school", schoolId).and("pupil", p)
+                        .and("status", FollowUpStatus.CALL)
                         .and("date", date).and("now", now))) {
             n += r > 0 ? 1 : 0;
         }
@@ -55,7 +57,7 @@ public class FollowUpStore {
     }
 
     /** Closes an open case (known safe, explained); false when it was already closed or changed since {@code version}. */
-    public boolean close(long caseId, String status, String by, String note, Long version, Instant now) {
+    public boolean close(long caseId, FollowUpStatus status, String by, String note, Long version, Instant now) {
         return sql.update("UPDATE follow_up_case SET status = :status, closed_by = :by, closing_note = :note, closed_at = :now, version = version + 1 "
                 + "WHERE id = :id AND status IN (:open) AND (:version IS NULL OR version = :version)", Sql.params("status", status).and("by", by)
                         .and("note", note).and("now", now).and("id", caseId).and("open", OPEN).and("version", version)) == 1;
@@ -65,8 +67,8 @@ public class FollowUpStore {
         if (caseIds.isEmpty()) {
             return;
         }
-        sql.update("UPDATE follow_up_case SET status = 'ESCALATED', escalated_at = COALESCE(escalated_at, :now), version = version + 1 "
-                + "WHERE id IN (:ids) AND status IN (:open)", Sql.params("now", now).and("ids", caseIds).and("open", OPEN));
+        sql.update("UPDATE follow_up_case SET status = :escalated, escalated_at = COALESCE(escalated_at, :now), version = version + 1 "
+                + "WHERE id IN (:ids) AND status IN (:open)", Sql.params("escalated", FollowUpStatus.ESCALATED).and("now", now).and("ids", caseIds).and("open", OPEN));
     }
 
     public void addAttempt(long caseId, Long contactId, String outcome, String note, String by, Instant now) {

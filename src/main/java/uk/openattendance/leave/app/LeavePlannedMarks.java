@@ -49,8 +49,9 @@ class LeavePlannedMarks implements PlannedMarks {
     @Override
     public Optional<Read<?>> read(long schoolId, LocalDate date, Session session, Collection<Long> pupilIds) {
         return Optional.of(new Read<>(new UnionRead.Part<>(List.of("s.pupil_id", "r.id", "r.ground", "r.decided_by"),
-                "FROM leave_session s JOIN leave_request r ON r.id = s.request_id AND r.school_id = s.school_id WHERE s.school_id = ? AND s.session_date = ? "
-                        + "AND s.session = ? AND s.approved = TRUE AND s.pupil_id IN (" + Sql.ids(pupilIds) + ")", List.of(schoolId, date, session.name()),
+                "FROM leave_session s JOIN leave_request r ON r.id = s.request_id AND r.school_id = s.school_id WHERE s.school_id = :school "
+                        + "AND s.session_date = :date AND s.session = :session AND s.approved = TRUE AND s.pupil_id IN (:pupils)",
+                Sql.params("school", schoolId).and("date", date).and("session", session).and("pupils", pupilIds),
                 v -> new Approved(v.id(0), v.id(1), v.text(2), v.text(3))), LeavePlannedMarks::planned));
     }
 

@@ -24,6 +24,7 @@ import java.util.stream.Collectors;
 import uk.openattendance.leave.domain.LeaveAdvice;
 import uk.openattendance.leave.domain.LeaveAdvisor;
 import uk.openattendance.leave.domain.LeaveGround;
+import uk.openattendance.leave.domain.LeaveRequestStatus;
 import uk.openattendance.leave.persistence.LeaveRequestRow;
 import uk.openattendance.leave.persistence.LeaveStore.SessionRow;
 import uk.openattendance.leave.persistence.LeaveStore;
@@ -151,7 +152,7 @@ public class LeaveService {
         LeaveAdvice advice = advise(scope, ctx, pupil, c, requester, sessions.size() / 2.0, today);
         LeaveRequestRow row = new LeaveRequestRow(0, schoolId, pupil.id(), c.ground().name(), c.firstDate(), firstSession.name(), c.lastDate(),
                 lastSession.name(), c.reason().strip(), c.festival() == null ? null : c.festival().strip(), channel, c.requesterContactId(), by,
-                clock.instant(), write(advice), "REQUESTED", null, null, null, null, null, 0);
+                clock.instant(), write(advice), LeaveRequestStatus.REQUESTED, null, null, null, null, null, 0);
         long id = store.insert(row);
         store.insertSessions(id, schoolId, pupil.id(), sessions);
         return view(store.byId(schoolId, id).orElseThrow(), pupil);
@@ -169,7 +170,7 @@ public class LeaveService {
         String year0 = SchoolCalendar.academicYearOf(c.firstDate());
         for (LeaveRequestRow r : store.ofPupil(pupil.id())) {
             if (LeaveGround.RELIGIOUS_OBSERVANCE.name().equals(r.ground()) && year0.equals(SchoolCalendar.academicYearOf(r.firstDate()))
-                    && r.status().contains("APPROVED")) {
+                    && r.status().approvedAny()) {
                 double approved = store.sessions(r.id()).stream().filter(s -> Boolean.TRUE.equals(s.approved())).count() / 2.0;
                 religiousDays += approved;
                 if (c.festival() != null && c.festival().strip().equalsIgnoreCase(r.festival())) {
@@ -188,7 +189,7 @@ public class LeaveService {
     public LeaveRequestView decide(Actor actor, long schoolId, long id, @Valid DecideLeave d) {
         SchoolScope scope = actor.require(Permission.LEAVE_DECIDE, schoolId, "Leave request", id);
         LeaveRequestRow r = row(schoolId, id);
-        if (!"REQUESTED".equals(r.status())) {
+        if (r.status() != LeaveRequestStatus.REQUESTED) {
             throw new DomainProblem(LeaveProblem.ALREADY_DECIDED, "Request " + id + " is " + r.status() + " (by " + r.decidedBy() + ")");
         }
         if (d.version() != null && d.version() != r.version()) {
@@ -204,10 +205,10 @@ public class LeaveService {
         if (d.outcome() != DecideLeave.Outcome.APPROVE && (d.note() == null || d.note().isBlank())) {
             throw DomainProblem.field(LeaveProblem.DECISION_NOT_VALID, "note", "the reason for the decision, for the letter to the family");
         }
-        String status = switch (d.outcome()) {
-            case APPROVE -> "APPROVED";
-            case APPROVE_PART -> "PART_APPROVED";
-            case REFUSE -> "REFUSED";
+        LeaveRequestStatus status = switch (d.outcome()) {
+            case APPROVE -> LeaveRequestStatus.APPROVED;
+            case APPROVE_PART -> LeaveRequestStatus.PART_APPROVED;
+            case REFUSE -> LeaveRequestStatus.REFUSED;
         };
         String by = actor.describeIn(schoolId);
         if (!store.decide(id, r.version(), status, by, clock.instant(), d.note() == null ? null : d.note().strip())) {
@@ -219,7 +220,7 @@ public class LeaveService {
         List<AmendmentService.Explained> past = approved.stream().filter(s -> !s.date().isAfter(today))
                 .map(s -> new AmendmentService.Explained(r.pupilId(), s.date(), Session.valueOf(s.session()), code)).toList();
         amendments.explainN(scope, past, "Leave approved by " + by + " (request " + id + ")");
-        decided.publishEvent(new LeaveDecided(schoolId, id, r.pupilId(), status));
+        decided.publishEvent(new LeaveDecided(schoolId, id, r.pupilId(), status.name()));
         return get(actor, schoolId, id);
     }
 
@@ -251,7 +252,7 @@ public class LeaveService {
     public int confirmRefusedLeaveTaken(Actor actor, long schoolId, long id) {
         actor.require(Permission.REGISTER_AMEND, schoolId, "Leave request", id);
         LeaveRequestRow r = row(schoolId, id);
-        if (!"REFUSED".equals(r.status()) && !"PART_APPROVED".equals(r.status())) {
+        if (r.status() != LeaveRequestStatus.REFUSED && r.status() != LeaveRequestStatus.PART_APPROVED) {
             throw new DomainProblem(LeaveProblem.DECISION_NOT_VALID, "Only refused or part-approved leave can be confirmed as taken; request " + id + " is "
                     + r.status());
         }
@@ -409,7 +410,7 @@ public class LeaveService {
         SchoolCalendar calendar = schoolDay.of(schoolId).calendar();
         List<EvidencePrompt> out = new ArrayList<>();
         for (LeaveRequestRow r : store.ofSchool(schoolId, null, 500)) {
-            if (!r.status().contains("APPROVED") || r.lastDate().isBefore(from.minusDays(14)) || r.firstDate().isAfter(to.plusDays(14))) {
+            if (!r.status().approvedAny() || r.lastDate().isBefore(from.minusDays(14)) || r.firstDate().isAfter(to.plusDays(14))) {
                 continue;
             }
             List<SessionRow> approved = store.sessions(r.id()).stream().filter(s -> Boolean.TRUE.equals(s.approved())).toList();
@@ -512,7 +513,7 @@ public class LeaveService {
         List<SessionRow> sessions = store.sessions(r.id());
         return new LeaveRequestView(r.id(), r.schoolId(), r.pupilId(), p == null ? null : p.displayName(), r.ground(),
                 LeaveGround.valueOf(r.ground()).code(), r.firstDate(), r.firstSession(), r.lastDate(), r.lastSession(), sessions.size() / 2.0, r.reason(),
-                r.festival(), r.channel(), r.requesterContactId(), r.requestedBy(), r.requestedAt(), read(r.advice()), r.status(), r.decidedBy(),
+                r.festival(), r.channel(), r.requesterContactId(), r.requestedBy(), r.requestedAt(), read(r.advice()), r.status().name(), r.decidedBy(),
                 r.decidedAt(), r.decisionNote(), r.takenConfirmedBy(), r.takenConfirmedAt(),
                 sessions.stream().map(s -> new LeaveRequestView.SessionState(s.date(), s.session(), s.approved())).toList(),
                 store.documents(r.id()).stream().map(d -> new LeaveRequestView.Document(d.id(), d.fileName(), d.contentType(), d.sizeBytes(), d.sha256(),

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import uk.openattendance.leave.domain.LeaveRequestStatus;
 import uk.openattendance.platform.db.RowMapper;
 import uk.openattendance.platform.db.Sql;
 
@@ -17,7 +18,7 @@ public class LeaveStore {
     private static final RowMapper<LeaveRequestRow> REQUEST = rs -> new LeaveRequestRow(rs.getLong("id"), rs.getLong("school_id"), rs.getLong("pupil_id"),
             rs.getString("ground"), Sql.date(rs, "first_date"), rs.getString("first_session"), Sql.date(rs, "last_date"), rs.getString("last_session"),
             rs.getString("reason"), rs.getString("festival"), rs.getString("channel"), Sql.nullableLong(rs, "requester_contact_id"),
-            rs.getString("requested_by"), Sql.instant(rs, "requested_at"), rs.getString("advice"), rs.getString("status"), rs.getString("decided_by"),
+            rs.getString("requested_by"), Sql.instant(rs, "requested_at"), rs.getString("advice"), LeaveRequestStatus.valueOf(rs.getString("status")), rs.getString("decided_by"),
             Sql.instant(rs, "decided_at"), rs.getString("decision_note"), rs.getString("taken_confirmed_by"), Sql.instant(rs, "taken_confirmed_at"),
             rs.getLong("version"));
 
@@ -56,9 +57,9 @@ public class LeaveStore {
     }
 
     /** Records the decision if nobody has changed the request since {@code version}; false when someone has. */
-    public boolean decide(long id, long version, String status, String decidedBy, Instant at, String note) {
+    public boolean decide(long id, long version, LeaveRequestStatus status, String decidedBy, Instant at, String note) {
         return sql.update("UPDATE leave_request SET status = :status, decided_by = :by, decided_at = :at, decision_note = :note, version = version + 1 "
-                + "WHERE id = :id AND version = :version AND status = 'REQUESTED'", Sql.params("status", status).and("by", decidedBy).and("at", at)
+                + "WHERE id = :id AND version = :version AND status = :requested", Sql.params("status", status).and("requested", LeaveRequestStatus.REQUESTED).and("by", decidedBy).and("at", at)
                         .and("note", note).and("id", id).and("version", version)) == 1;
     }
 
@@ -74,8 +75,8 @@ public class LeaveStore {
     }
 
     public boolean withdraw(long id, String by, Instant at) {
-        return sql.update("UPDATE leave_request SET status = 'WITHDRAWN', decided_by = :by, decided_at = :at, version = version + 1 "
-                + "WHERE id = :id AND status = 'REQUESTED'", Sql.params("by", by).and("at", at).and("id", id)) == 1;
+        return sql.update("UPDATE leave_request SET status = :withdrawn, decided_by = :by, decided_at = :at, version = version + 1 "
+                + "WHERE id = :id AND status = :requested", Sql.params("withdrawn", LeaveRequestStatus.WITHDRAWN).and("requested", LeaveRequestStatus.REQUESTED).and("by", by).and("at", at).and("id", id)) == 1;
     }
 
     public Optional<LeaveRequestRow> byId(long schoolId, long id) {

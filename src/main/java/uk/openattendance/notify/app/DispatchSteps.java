@@ -8,6 +8,7 @@ import java.util.List;
 import uk.openattendance.notify.domain.Recipients;
 import uk.openattendance.notify.persistence.NewMessage;
 import uk.openattendance.notify.persistence.OutboxRow;
+import uk.openattendance.notify.persistence.OutboxStatus;
 import uk.openattendance.notify.persistence.OutboxStore;
 import uk.openattendance.platform.queue.Claim;
 
@@ -37,7 +38,7 @@ class DispatchSteps {
      * Closes a message that will not reach its recipient and queues the next contact or channel in its plan, in one
      * transaction with taking it off the queue, and only while the claim is still this worker's.
      */
-    boolean failAndFallBack(Claim claim, OutboxRow row, String status, String error, boolean sameContactAllowed, Instant now) {
+    boolean failAndFallBack(Claim claim, OutboxRow row, OutboxStatus status, String error, boolean sameContactAllowed, Instant now) {
         return claim.done(() -> {
             store.record(row.id(), status, null, error, null, claim.attempts(), now);
             announceFailed(row, error, queueFallback(row, sameContactAllowed, now));

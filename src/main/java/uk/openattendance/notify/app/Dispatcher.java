@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import uk.openattendance.notify.domain.MessagePurpose;
 import uk.openattendance.notify.domain.OutgoingMessage;
 import uk.openattendance.notify.persistence.OutboxRow;
+import uk.openattendance.notify.persistence.OutboxStatus;
 import uk.openattendance.notify.persistence.OutboxStore;
 import uk.openattendance.platform.queue.Claim;
 import uk.openattendance.platform.queue.LeasedQueue;
@@ -79,6 +80,7 @@ public class Dispatcher {
         store.wipeExpiredSecrets(clock.instant());
     }
 
+    // the outcomes of one message's pass, counted per pass (three share their names with the status they record)
     static final String SENT = "SENT";
     static final String RETRIED = "RETRIED";
     static final String FAILED = "FAILED";
@@ -88,7 +90,7 @@ public class Dispatcher {
     /** Works one claimed message: checks, sends and records it; returns which of the outcomes above it had. */
     String work(Claim claim) {
         List<OutboxRow> rows = store.byIds(List.of(claim.refId()));
-        if (rows.isEmpty() || !"PENDING".equals(rows.get(0).status())) {
+        if (rows.isEmpty() || rows.get(0).status() != OutboxStatus.PENDING) {
             claim.done(null); // nothing left to send (the row was settled by other means)
             return "GONE";
         }
@@ -113,7 +115,7 @@ public class Dispatcher {
             // the clear wording exists only here, in memory, from now until the sink has it (see Outbox.enqueueSecret)
             String clear = openSecret(row, now);
             if (clear == null) {
-                close(claim, row, CANCELLED, null, "the code expired before it could be sent (or SECRETS_KEY changed); the parent can ask for a new one", now);
+                close(claim, row, OutboxStatus.CANCELLED, null, "the code expired before it could be sent (or SECRETS_KEY changed); the parent can ask for a new one", now);
                 return CANCELLED;
             }
             message = new OutgoingMessage(row.schoolId(), message.channel(), row.recipient(), row.subject(), clear, row.purpose(), row.attachmentRef(),
@@ -126,7 +128,7 @@ public class Dispatcher {
         }
         if (verdict != null) {
             if (!verdict.send()) {
-                close(claim, row, CANCELLED, null, verdict.why(), now);
+                close(claim, row, OutboxStatus.CANCELLED, null, verdict.why(), now);
                 return CANCELLED;
             }
             if (verdict.newBody() != null && !verdict.newBody().equals(row.body())) {
@@ -138,7 +140,7 @@ public class Dispatcher {
         MessagingRules rules = schoolDay.messaging(row.schoolId());
         if (purpose.toFamilies()) {
             if (suppressed) {
-                steps.failAndFallBack(claim, row, "SUPPRESSED", "the recipient has opted out", rules.emailWhenOptedOut(), now);
+                steps.failAndFallBack(claim, row, OutboxStatus.SUPPRESSED, "the recipient has opted out", rules.emailWhenOptedOut(), now);
                 return FAILED;
             }
             LocalDateTime local = LocalDateTime.ofInstant(now, schoolDay.zone(row.schoolId()));
@@ -149,7 +151,7 @@ public class Dispatcher {
                     until = until.plusDays(1);
                 }
                 Instant next = until.atZone(schoolDay.zone(row.schoolId())).toInstant();
-                claim.defer(next, () -> store.record(row.id(), "PENDING", null, "quiet hours: waits until " + rules.quietUntil(), next, claim.attempts() - 1,
+                claim.defer(next, () -> store.record(row.id(), OutboxStatus.PENDING, null, "quiet hours: waits until " + rules.quietUntil(), next, claim.attempts() - 1,
                         now));
                 return DEFERRED;
             }
@@ -163,7 +165,7 @@ public class Dispatcher {
             String providerId = sink.send(message, row.id());
             meters.sent(message.channel(), row.purpose(), 1);
             if (!claim.done(() -> {
-                store.record(row.id(), SENT, providerId, null, null, claim.attempts(), clock.instant());
+                store.record(row.id(), OutboxStatus.SENT, providerId, null, null, claim.attempts(), clock.instant());
                 steps.announceSent(row);
             })) {
                 LOG.warn("outbox {} sent as {} after this instance lost its claim", row.id(), providerId);
@@ -174,7 +176,7 @@ public class Dispatcher {
             Instant at = clock.instant();
             if (f.optedOut()) {
                 store.suppress(0, row.recipient(), "opted out at the provider (STOP)", "provider", at);
-                steps.failAndFallBack(claim, row, "SUPPRESSED", f.getMessage(), rules.emailWhenOptedOut(), at);
+                steps.failAndFallBack(claim, row, OutboxStatus.SUPPRESSED, f.getMessage(), rules.emailWhenOptedOut(), at);
                 return FAILED;
             }
             if (f.outcomeUnknown()) {
@@ -183,16 +185,16 @@ public class Dispatcher {
             Optional<Instant> next = !f.isTransient() ? Optional.empty()
                     : f.retryAfter() != null && claim.attempts() < BACKOFF.maxAttempts() ? Optional.of(at.plus(f.retryAfter())) : BACKOFF.nextTry(claim.attempts(), at);
             if (next.isPresent()) {
-                claim.retry(next.get(), () -> store.record(row.id(), "PENDING", null, f.getMessage(), next.get(), claim.attempts(), at));
+                claim.retry(next.get(), () -> store.record(row.id(), OutboxStatus.PENDING, null, f.getMessage(), next.get(), claim.attempts(), at));
                 return RETRIED;
             }
-            steps.failAndFallBack(claim, row, "FAILED", f.getMessage(), true, at);
+            steps.failAndFallBack(claim, row, OutboxStatus.FAILED, f.getMessage(), true, at);
             return FAILED;
         }
     }
 
     /** Records a message's final outcome and takes it off the queue, under the claim's token. */
-    private boolean close(Claim claim, OutboxRow row, String status, String providerId, String error, Instant now) {
+    private boolean close(Claim claim, OutboxRow row, OutboxStatus status, String providerId, String error, Instant now) {
         return claim.done(() -> store.record(row.id(), status, providerId, error, null, claim.attempts(), now));
     }
 
@@ -210,15 +212,15 @@ public class Dispatcher {
 
     /** A delivery receipt from the provider; a text that failed or was undelivered moves on to the next contact or channel. */
     public void receipt(String providerId, String providerStatus, String errorCode) {
-        String status = switch (providerStatus) {
-            case "delivered" -> "DELIVERED";
-            case "failed", "undelivered" -> "FAILED";
+        OutboxStatus status = switch (providerStatus) {
+            case "delivered" -> OutboxStatus.DELIVERED;
+            case "failed", "undelivered" -> OutboxStatus.FAILED;
             default -> null;
         };
         meters.receipt(providerStatus);
         Instant now = clock.instant();
         List<OutboxRow> rows = store.receipt(providerId, providerStatus, status, errorCode == null ? null : "provider error " + errorCode, now);
-        if ("FAILED".equals(status)) {
+        if (status == OutboxStatus.FAILED) {
             rows.forEach(r -> steps.fallBackAfterReceipt(r, now));
         }
     }

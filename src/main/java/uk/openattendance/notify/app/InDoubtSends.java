@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.openattendance.notify.domain.OutgoingMessage;
 import uk.openattendance.notify.persistence.OutboxRow;
+import uk.openattendance.notify.persistence.OutboxStatus;
 import uk.openattendance.notify.persistence.OutboxStore;
 import uk.openattendance.platform.queue.Claim;
 
@@ -40,7 +41,7 @@ class InDoubtSends {
     String unknown(Claim claim, OutboxRow row, SendFailure f, Instant at) {
         Instant askAt = Dispatcher.BACKOFF.nextTry(claim.attempts(), at).orElse(at.plus(LAST_QUESTION));
         String why = "outcome unknown (" + f.getMessage() + "); the provider is asked at " + askAt + " before any resend";
-        if (!claim.retryInDoubt(askAt, () -> store.record(row.id(), "PENDING", null, why, askAt, claim.attempts(), at))) {
+        if (!claim.retryInDoubt(askAt, () -> store.record(row.id(), OutboxStatus.PENDING, null, why, askAt, claim.attempts(), at))) {
             LOG.warn("outbox {}: outcome unknown after this instance lost its claim", row.id());
         }
         return Dispatcher.RETRIED;
@@ -59,7 +60,7 @@ class InDoubtSends {
         switch (found.state()) {
             case ACCEPTED -> {
                 claim.done(() -> {
-                    store.record(row.id(), "SENT", found.providerId(), "recovered after a send whose outcome was unknown: the provider had accepted it",
+                    store.record(row.id(), OutboxStatus.SENT, found.providerId(), "recovered after a send whose outcome was unknown: the provider had accepted it",
                             null, claim.attempts(), now);
                     steps.announceSent(row);
                 });
@@ -72,11 +73,11 @@ class InDoubtSends {
                 Optional<Instant> askAt = Dispatcher.BACKOFF.nextTry(claim.attempts(), now);
                 if (askAt.isPresent()) {
                     String why = "outcome unknown and " + found.why() + "; asked again at " + askAt.get();
-                    claim.retryInDoubt(askAt.get(), () -> store.record(row.id(), "PENDING", null, why, askAt.get(), claim.attempts(), now));
+                    claim.retryInDoubt(askAt.get(), () -> store.record(row.id(), OutboxStatus.PENDING, null, why, askAt.get(), claim.attempts(), now));
                     return Optional.of(Dispatcher.RETRIED);
                 }
                 // never a text twice: after this long a person decides; the plan's next contact or channel is tried
-                steps.failAndFallBack(claim, row, "FAILED", "outcome unknown: the provider may have accepted it but could not be asked ("
+                steps.failAndFallBack(claim, row, OutboxStatus.FAILED, "outcome unknown: the provider may have accepted it but could not be asked ("
                         + found.why() + "); not sent again, so nobody gets it twice. Check the provider's log", true, now);
                 return Optional.of(Dispatcher.FAILED);
             }

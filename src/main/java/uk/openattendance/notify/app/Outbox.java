@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import uk.openattendance.notify.persistence.OutboxStatus;
 import uk.openattendance.notify.domain.MessagePurpose;
 import uk.openattendance.notify.domain.MessageTemplate;
 import uk.openattendance.notify.domain.OutgoingMessage;
@@ -140,7 +141,7 @@ public class Outbox {
             LocalDate aboutDate) {
         /** Sent and not reported failed: the family may have read it. */
         public boolean reachedFamily() {
-            return status.equals("SENT") || status.equals("DELIVERED");
+            return OutboxStatus.valueOf(status).sent();
         }
     }
 
@@ -158,13 +159,13 @@ public class Outbox {
         return store.toAddressSince(address, purpose.name(), clock.instant().minus(java.time.Duration.ofHours(24))).stream()
                 .filter(r -> scope.owns(r.schoolId()))
                 .map(r -> new Sent(r.id(), new Recipients.Target(r.contactId() == null ? 0 : r.contactId(), Channel.valueOf(r.channel()), r.recipient()),
-                        r.pupils(), r.status(), r.providerStatus(), r.sentAt(), r.schoolId(), r.aboutDate())).toList();
+                        r.pupils(), r.status().name(), r.providerStatus(), r.sentAt(), r.schoolId(), r.aboutDate())).toList();
     }
 
     /** Messages of one purpose about one school day, oldest first. */
     public List<Sent> sentAbout(SchoolScope scope, LocalDate day, MessagePurpose purpose) {
         return store.aboutDay(scope.schoolId(), day, purpose.name()).stream().map(r -> new Sent(r.id(), new Recipients.Target(r.contactId() == null ? 0
-                : r.contactId(), Channel.valueOf(r.channel()), r.recipient()), r.pupils(), r.status(), r.providerStatus(), r.sentAt(), r.schoolId(),
+                : r.contactId(), Channel.valueOf(r.channel()), r.recipient()), r.pupils(), r.status().name(), r.providerStatus(), r.sentAt(), r.schoolId(),
                 r.aboutDate())).toList();
     }
 
@@ -199,7 +200,7 @@ public class Outbox {
     private static MessageView view(uk.openattendance.notify.persistence.OutboxRow r) {
         var count = r.channel().equals("SMS") ? uk.openattendance.notify.domain.SmsSegments.of(r.body()) : null;
         return new MessageView(r.id(), r.purpose(), r.channel(), r.recipient(), r.subject(), r.body(), count == null ? null : count.encoding(),
-                count == null ? null : count.segments(), r.pupils(), r.aboutDate(), r.status(), r.attempts(), r.providerId(), r.providerStatus(),
+                count == null ? null : count.segments(), r.pupils(), r.aboutDate(), r.status().name(), r.attempts(), r.providerId(), r.providerStatus(),
                 r.lastError(), r.createdAt(), r.sentAt(), r.fallbackFor(), r.schoolId());
     }
 
@@ -220,7 +221,7 @@ public class Outbox {
      */
     public List<FamilyMessage> sentToFamily(uk.openattendance.security.ParentScope family) {
         return store.sentToContact(family.schoolId(), family.contactId(), SecretMessages.PURPOSES, 200).stream()
-                .map(r -> new FamilyMessage(r.id(), r.purpose(), r.channel(), r.recipient(), r.subject(), r.body(), r.pupils(), r.aboutDate(), r.status(),
+                .map(r -> new FamilyMessage(r.id(), r.purpose(), r.channel(), r.recipient(), r.subject(), r.body(), r.pupils(), r.aboutDate(), r.status().name(),
                         r.sentAt())).toList();
     }
 

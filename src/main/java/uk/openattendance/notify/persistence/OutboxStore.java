@@ -27,7 +27,7 @@ public class OutboxStore {
     private static final RowMapper<OutboxRow> MESSAGE = rs -> new OutboxRow(rs.getLong("id"), rs.getLong("school_id"), rs.getString("dedup_key"),
             rs.getString("purpose"), rs.getInt("priority"), rs.getString("channel"), Sql.nullableLong(rs, "contact_id"), rs.getString("recipient"),
             rs.getString("subject"), rs.getString("body"), rs.getString("pupil_ids"), Sql.date(rs, "about_date"), rs.getString("fallbacks"),
-            Sql.nullableLong(rs, "fallback_for"), rs.getString("status"), rs.getInt("attempts"), Sql.instant(rs, "next_attempt_at"),
+            Sql.nullableLong(rs, "fallback_for"), OutboxStatus.valueOf(rs.getString("status")), rs.getInt("attempts"), Sql.instant(rs, "next_attempt_at"),
             rs.getString("lease_owner"), Sql.instant(rs, "lease_until"), rs.getString("provider_id"), rs.getString("provider_status"),
             rs.getString("last_error"), Sql.instant(rs, "created_at"), Sql.instant(rs, "sent_at"), rs.getString("attachment_ref"),
             rs.getString("sealed_body"), Sql.instant(rs, "secret_expires_at"));
@@ -56,7 +56,7 @@ public class OutboxStore {
                 List<String> some = keys.subList(from, Math.min(keys.size(), from + 500));
                 // a key already sent, or already queued, is left as it is: the queue keeps one entry per message
                 List<NewEntry> entries = sql.query("SELECT id, school_id, priority, next_attempt_at FROM outbox_message WHERE dedup_key IN (:keys) "
-                        + "AND status = 'PENDING'", Sql.params("keys", some))
+                        + "AND status = :pending", Sql.params("keys", some).and("pending", OutboxStatus.PENDING))
                         .list(rs -> new NewEntry(rs.getLong("id"), rs.getLong("school_id"), rs.getInt("priority"), Sql.instant(rs, "next_attempt_at")));
                 queue.enqueue(QUEUE, entries, now);
             }
@@ -68,8 +68,8 @@ public class OutboxStore {
         int[] counts = sql.updateEach("INSERT IGNORE INTO outbox_message (school_id, dedup_key, purpose, priority, channel, contact_id, recipient, subject, "
                 + "body, pupil_ids, about_date, fallbacks, fallback_for, status, attempts, next_attempt_at, created_at, updated_at, attachment_ref, "
                 + "sealed_body, secret_expires_at) VALUES (:school, :key, :purpose, :priority, :channel, :contact, :recipient, :subject, :body, :pupils, "
-                + ":about, :fallbacks, :fallbackFor, 'PENDING', 0, :notBefore, :now, :now, :attachment, :sealed, :secretExpires)", List.copyOf(messages),
-                m -> Sql.params("school", m.schoolId()).and("key", m.dedupKey()).and("purpose", m.purpose()).and("priority", m.priority())
+                + ":about, :fallbacks, :fallbackFor, :pending, 0, :notBefore, :now, :now, :attachment, :sealed, :secretExpires)", List.copyOf(messages),
+                m -> Sql.params("pending", OutboxStatus.PENDING).and("school", m.schoolId()).and("key", m.dedupKey()).and("purpose", m.purpose()).and("priority", m.priority())
                         .and("channel", m.channel()).and("contact", m.contactId()).and("recipient", m.recipient()).and("subject", m.subject())
                         .and("body", m.body()).and("pupils", m.pupilIds().stream().map(String::valueOf).collect(Collectors.joining(",")))
                         .and("about", m.aboutDate()).and("fallbacks", m.fallbacks() == null ? "" : m.fallbacks()).and("fallbackFor", m.fallbackFor())
@@ -107,13 +107,13 @@ public class OutboxStore {
     }
 
     /** Records an attempt's outcome; the caller does so under its queue claim's token (see {@code Claim}), so only the current holder writes here. */
-    public void record(long id, String status, String providerId, String error, Instant nextAttemptAt, int attempts, Instant now) {
+    public void record(long id, OutboxStatus status, String providerId, String error, Instant nextAttemptAt, int attempts, Instant now) {
         sql.update("UPDATE outbox_message SET status = :status, provider_id = COALESCE(:provider, provider_id), last_error = :error, "
-                + "next_attempt_at = COALESCE(:next, next_attempt_at), attempts = :attempts, sent_at = CASE WHEN :status = 'SENT' THEN :now ELSE sent_at END, "
+                + "next_attempt_at = COALESCE(:next, next_attempt_at), attempts = :attempts, sent_at = CASE WHEN :status = :sent THEN :now ELSE sent_at END, "
                 + "lease_owner = NULL, lease_until = NULL, updated_at = :now, "
                 // a secret's sealed wording lives only until the message leaves the queue for good
-                + "sealed_body = CASE WHEN :status = 'PENDING' THEN sealed_body ELSE NULL END WHERE id = :id",
-                Sql.params("status", status).and("provider", providerId).and("error", error == null ? null : error.length() > 500 ? error.substring(0, 500) : error)
+                + "sealed_body = CASE WHEN :status = :pending THEN sealed_body ELSE NULL END WHERE id = :id",
+                Sql.params("status", status).and("sent", OutboxStatus.SENT).and("pending", OutboxStatus.PENDING).and("provider", providerId).and("error", error == null ? null : error.length() > 500 ? error.substring(0, 500) : error)
                         .and("next", nextAttemptAt).and("attempts", Math.max(attempts, 0)).and("now", now).and("id", id));
     }
 
@@ -134,10 +134,10 @@ public class OutboxStore {
     }
 
     /** A delivery receipt: the provider's final word on a message. Returns the row when it changed. */
-    public List<OutboxRow> receipt(String providerId, String providerStatus, String status, String error, Instant now) {
+    public List<OutboxRow> receipt(String providerId, String providerStatus, OutboxStatus status, String error, Instant now) {
         int n = sql.update("UPDATE outbox_message SET provider_status = :providerStatus, status = COALESCE(:status, status), "
-                + "last_error = COALESCE(:error, last_error), updated_at = :now WHERE provider_id = :provider AND status IN ('SENT', 'DELIVERED')",
-                Sql.params("providerStatus", providerStatus).and("status", status).and("error", error).and("now", now).and("provider", providerId));
+                + "last_error = COALESCE(:error, last_error), updated_at = :now WHERE provider_id = :provider AND status IN (:sent)",
+                Sql.params("sent", List.of(OutboxStatus.SENT, OutboxStatus.DELIVERED)).and("providerStatus", providerStatus).and("status", status).and("error", error).and("now", now).and("provider", providerId));
         if (n == 0) {
             return List.of();
         }

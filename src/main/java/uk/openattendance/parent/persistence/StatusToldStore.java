@@ -3,22 +3,21 @@ package uk.openattendance.parent.persistence;
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
-import java.sql.ResultSet;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import uk.openattendance.platform.db.Sql;
 
 /** What each family last heard of where their report or request stands (family_status_told). */
 @Singleton
 @Connectable
 public class StatusToldStore {
-    private final JdbcOperations jdbc;
+    private final Sql sql;
 
     public StatusToldStore(JdbcOperations jdbc) {
-        this.jdbc = jdbc;
+        this.sql = Sql.on(jdbc);
     }
 
     /**
@@ -29,32 +28,15 @@ public class StatusToldStore {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        List<Long> list = List.copyOf(ids);
-        return jdbc.prepareStatement("SELECT item_id, status FROM family_status_told WHERE item_kind = ? AND item_id IN ("
-                + String.join(",", list.stream().map(i -> "?").toList()) + ") FOR UPDATE", ps -> {
-                    ps.setString(1, kind);
-                    for (int i = 0; i < list.size(); i++) {
-                        ps.setLong(i + 2, list.get(i));
-                    }
-                    Map<Long, String> out = new HashMap<>();
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            out.put(rs.getLong(1), rs.getString(2));
-                        }
-                    }
-                    return out;
-                });
+        Map<Long, String> out = new HashMap<>();
+        sql.query("SELECT item_id, status FROM family_status_told WHERE item_kind = :kind AND item_id IN (:ids) FOR UPDATE",
+                Sql.params("kind", kind).and("ids", List.copyOf(ids))).list(rs -> out.put(rs.getLong("item_id"), rs.getString("status")));
+        return out;
     }
 
     public void keep(String kind, long id, long schoolId, String status, Instant now) {
-        jdbc.prepareStatement("INSERT INTO family_status_told (item_kind, item_id, school_id, status, told_at) VALUES (?,?,?,?,?) "
-                + "ON DUPLICATE KEY UPDATE status = VALUES(status), told_at = VALUES(told_at)", ps -> {
-                    ps.setString(1, kind);
-                    ps.setLong(2, id);
-                    ps.setLong(3, schoolId);
-                    ps.setString(4, status);
-                    ps.setTimestamp(5, Timestamp.from(now));
-                    return ps.executeUpdate();
-                });
+        sql.update("INSERT INTO family_status_told (item_kind, item_id, school_id, status, told_at) VALUES (:kind, :id, :school, :status, :now) "
+                + "ON DUPLICATE KEY UPDATE status = VALUES(status), told_at = VALUES(told_at)",
+                Sql.params("kind", kind).and("id", id).and("school", schoolId).and("status", status).and("now", now));
     }
 }

@@ -3,8 +3,8 @@ package uk.openattendance.platform.cache;
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
-import java.sql.ResultSet;
 import java.util.concurrent.ThreadLocalRandom;
+import uk.openattendance.platform.db.Sql;
 
 /**
  * How an instance knows that what it keeps in memory is still what the database holds, whichever replica changed it
@@ -26,10 +26,10 @@ public class CacheVersions {
         SCHOOL
     }
 
-    private final JdbcOperations jdbc;
+    private final Sql sql;
 
     public CacheVersions(JdbcOperations jdbc) {
-        this.jdbc = jdbc;
+        this.sql = Sql.on(jdbc);
     }
 
     /** A map of values kept per id of the scope, each used while the scope's stamp is unchanged. */
@@ -39,13 +39,8 @@ public class CacheVersions {
 
     /** The stamp now; read it before the data it guards. */
     public long current(Scope scope, long id) {
-        return jdbc.prepareStatement("SELECT stamp FROM cache_version WHERE scope = ? AND scope_id = ?", ps -> {
-            ps.setString(1, scope.name());
-            ps.setLong(2, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : 0L;
-            }
-        });
+        return sql.query("SELECT stamp FROM cache_version WHERE scope = :scope AND scope_id = :id", Sql.params("scope", scope).and("id", id))
+                .optional(rs -> rs.getLong("stamp")).orElse(0L);
     }
 
     /**
@@ -57,13 +52,7 @@ public class CacheVersions {
         do {
             stamp = ThreadLocalRandom.current().nextLong();
         } while (stamp == 0);
-        long s = stamp;
-        jdbc.prepareStatement("INSERT INTO cache_version (scope, scope_id, stamp) VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE stamp = ?", ps -> {
-            ps.setString(1, scope.name());
-            ps.setLong(2, id);
-            ps.setLong(3, s);
-            ps.setLong(4, s);
-            return ps.executeUpdate();
-        });
+        sql.update("INSERT INTO cache_version (scope, scope_id, stamp) VALUES (:scope, :id, :stamp) ON DUPLICATE KEY UPDATE stamp = :stamp",
+                Sql.params("scope", scope).and("id", id).and("stamp", stamp));
     }
 }

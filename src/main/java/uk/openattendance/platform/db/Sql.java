@@ -12,13 +12,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * The one way stores run hand-written SQL: {@code Sql.on(jdbc).query("SELECT ... WHERE school_id = :school",
@@ -147,19 +145,6 @@ public final class Sql {
      */
     public <T> void batch(String head, int columns, String tail, List<T> rows, RowInserts.Binder<T> binder) {
         RowInserts.insert(jdbc, head, columns, tail, rows, binder);
-    }
-
-    public static void setLong(PreparedStatement ps, int index, Long value) throws SQLException {
-        if (value == null) {
-            ps.setNull(index, Types.BIGINT);
-        } else {
-            ps.setLong(index, value);
-        }
-    }
-
-    /** Ids written into an IN (...) list; they are numbers, so nothing a caller sends reaches the SQL text. */
-    public static String ids(Collection<Long> ids) {
-        return ids.stream().map(String::valueOf).collect(Collectors.joining(","));
     }
 
     /** Binds values in order: LocalDate as DATE, Instant as TIMESTAMP, enums by name, null as SQL NULL. */

@@ -24,30 +24,29 @@ public final class UnionRead {
     private UnionRead() {}
 
     /**
-     * One SELECT: {@code columns} are SQL expressions over {@code from} (a FROM ... WHERE ... clause with {@code ?} for
-     * {@code params}), {@code decode} builds one value from a row's columns in that order.
+     * One SELECT: {@code columns} are SQL expressions over {@code from} (a FROM ... WHERE ... clause with {@code :name}
+     * parameters, a collection expanding to an IN list as in {@link Sql}), {@code decode} builds one value from a row's
+     * columns in that order. Each part binds its own names, so two parts may both use {@code :school}.
      */
-    public record Part<T>(List<String> columns, String from, List<Object> params, Function<Values, T> decode) {}
+    public record Part<T>(List<String> columns, String from, Sql.Params params, Function<Values, T> decode) {}
 
     /** The rows of each part, in the parts' order. */
     public static List<List<?>> read(JdbcOperations jdbc, List<Part<?>> parts) {
         int width = parts.stream().mapToInt(p -> p.columns().size()).max().orElse(0);
         StringBuilder sql = new StringBuilder();
+        List<Object> binds = new ArrayList<>();
         for (int i = 0; i < parts.size(); i++) {
             Part<?> p = parts.get(i);
+            NamedSql.Bound from = NamedSql.bind(p.from(), p.params().values());
+            binds.addAll(from.values());
             sql.append(i == 0 ? "" : " UNION ALL ").append("(SELECT ").append(i).append(" AS part");
             for (String c : p.columns()) {
                 sql.append(", CAST(").append(c).append(" AS CHAR CHARACTER SET utf8mb4)");
             }
-            sql.append(String.join("", Collections.nCopies(width - p.columns().size(), ", NULL"))).append(' ').append(p.from()).append(')');
+            sql.append(String.join("", Collections.nCopies(width - p.columns().size(), ", NULL"))).append(' ').append(from.sql()).append(')');
         }
         return jdbc.prepareStatement(sql.toString(), (PreparedStatement ps) -> {
-            int at = 1;
-            for (Part<?> p : parts) {
-                for (Object v : p.params()) {
-                    ps.setObject(at++, v instanceof Enum<?> e ? e.name() : v);
-                }
-            }
+            Sql.bind(ps, binds.toArray());
             List<List<?>> out = new ArrayList<>();
             parts.forEach(p -> out.add(new ArrayList<>()));
             try (ResultSet rs = ps.executeQuery()) {

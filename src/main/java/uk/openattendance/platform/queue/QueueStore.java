@@ -5,10 +5,6 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -16,13 +12,14 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uk.openattendance.platform.db.RowMapper;
 import uk.openattendance.platform.db.Sql;
 
 /**
  * The queue_entry table. An entry is AVAILABLE (waiting for its due time) or CLAIMED (an instance holds it until
  * lease_until, renewed by its heartbeat); when its work is finished the entry is deleted, and the owning row (the
  * outbox message, the job, the delivery) keeps the record. Every write a holder makes is fenced by its claim token:
- * {@code WHERE id = ? AND claim_token = ?}, so a holder whose lease lapsed and whose entry was claimed again cannot
+ * {@code WHERE id = :id AND claim_token = :token}, so a holder whose lease lapsed and whose entry was claimed again cannot
  * record anything.
  */
 @Singleton
@@ -34,10 +31,17 @@ public class QueueStore {
     /** What a holder records: the work is finished, or due again (counted as an attempt, or not, or starting afresh). */
     public enum Settlement { DONE, RETRY, RETRY_IN_DOUBT, DEFER, RESTART }
 
-    private final JdbcOperations jdbc;
+    private static final RowMapper<QueueEntry> ENTRY = rs -> new QueueEntry(rs.getLong("id"), rs.getString("queue_name"), rs.getLong("ref_id"),
+            rs.getLong("school_id"), rs.getInt("priority"), Sql.instant(rs, "due_at"), rs.getInt("attempts"), rs.getLong("claim_token"),
+            rs.getBoolean("in_doubt"), rs.getString("owner"), Sql.instant(rs, "lease_until"));
+
+    /** One row of a heartbeat's read-back: an entry this owner holds and its token now. */
+    private record Held(long id, long claimToken) {}
+
+    private final Sql sql;
 
     public QueueStore(JdbcOperations jdbc) {
-        this.jdbc = jdbc;
+        this.sql = Sql.on(jdbc);
     }
 
     /**
@@ -49,18 +53,15 @@ public class QueueStore {
         if (entries.isEmpty()) {
             return 0;
         }
-        return jdbc.prepareStatement("INSERT IGNORE INTO queue_entry (queue_name, ref_id, school_id, priority, due_at, state, attempts, claim_token, "
-                + "in_doubt, created_at) VALUES (?,?,?,?,?,'AVAILABLE',0,0,FALSE,?)", ps -> {
-                    for (NewEntry e : entries) {
-                        Sql.bind(ps, queue, e.refId(), e.schoolId(), e.priority(), e.dueAt() == null ? now : e.dueAt(), now);
-                        ps.addBatch();
-                    }
-                    int n = 0;
-                    for (int r : ps.executeBatch()) {
-                        n += r > 0 ? 1 : 0;
-                    }
-                    return n;
-                });
+        int[] inserted = sql.updateEach("INSERT IGNORE INTO queue_entry (queue_name, ref_id, school_id, priority, due_at, state, attempts, claim_token, "
+                + "in_doubt, created_at) VALUES (:queue, :ref, :school, :priority, :due, 'AVAILABLE', 0, 0, FALSE, :now)", List.copyOf(entries),
+                e -> Sql.params("queue", queue).and("ref", e.refId()).and("school", e.schoolId()).and("priority", e.priority())
+                        .and("due", e.dueAt() == null ? now : e.dueAt()).and("now", now));
+        int n = 0;
+        for (int r : inserted) {
+            n += r > 0 ? 1 : 0;
+        }
+        return n;
     }
 
     /**
@@ -75,29 +76,21 @@ public class QueueStore {
         if (limit <= 0) {
             return List.of();
         }
-        String only = (onlySchools == null ? "" : onlySchools.isEmpty() ? " AND FALSE" : " AND school_id IN (" + Sql.ids(onlySchools) + ")")
-                + (exceptSchools == null || exceptSchools.isEmpty() ? "" : " AND school_id NOT IN (" + Sql.ids(exceptSchools) + ")");
-        List<Long> ids = jdbc.prepareStatement("SELECT id FROM queue_entry WHERE queue_name = ? AND state = 'AVAILABLE' AND due_at <= ?" + only
-                + " ORDER BY priority, due_at, id LIMIT ? FOR UPDATE SKIP LOCKED", ps -> {
-                    Sql.bind(ps, queue, now, limit);
-                    List<Long> out = new ArrayList<>();
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            out.add(rs.getLong(1));
-                        }
-                    }
-                    return out;
-                });
+        // an empty "except" excludes nothing, so it leaves the condition out (NOT IN (NULL) would exclude everything)
+        String only = (onlySchools == null ? "" : onlySchools.isEmpty() ? " AND FALSE" : " AND school_id IN (:only)")
+                + (exceptSchools == null || exceptSchools.isEmpty() ? "" : " AND school_id NOT IN (:except)");
+        List<Long> ids = sql.query("SELECT id FROM queue_entry WHERE queue_name = :queue AND state = 'AVAILABLE' AND due_at <= :now" + only
+                + " ORDER BY priority, due_at, id LIMIT :limit FOR UPDATE SKIP LOCKED", Sql.params("queue", queue).and("now", now).and("limit", limit)
+                        .and("only", onlySchools == null ? List.of() : List.copyOf(onlySchools))
+                        .and("except", exceptSchools == null ? List.of() : List.copyOf(exceptSchools)))
+                .list(rs -> rs.getLong("id"));
         if (ids.isEmpty()) {
             return List.of();
         }
-        String in = Sql.ids(ids);
-        jdbc.prepareStatement("UPDATE queue_entry SET state = 'CLAIMED', owner = ?, claim_token = claim_token + 1, attempts = attempts + 1, "
-                + "lease_until = ?, claimed_at = ? WHERE id IN (" + in + ")", ps -> {
-                    Sql.bind(ps, owner, leaseUntil, now);
-                    return ps.executeUpdate();
-                });
-        return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM queue_entry WHERE id IN (" + in + ") ORDER BY priority, due_at, id", QueueStore::read);
+        sql.update("UPDATE queue_entry SET state = 'CLAIMED', owner = :owner, claim_token = claim_token + 1, attempts = attempts + 1, "
+                + "lease_until = :lease, claimed_at = :now WHERE id IN (:ids)", Sql.params("owner", owner).and("lease", leaseUntil).and("now", now)
+                        .and("ids", ids));
+        return sql.query("SELECT " + COLUMNS + " FROM queue_entry WHERE id IN (:ids) ORDER BY priority, due_at, id", Sql.params("ids", ids)).list(ENTRY);
     }
 
     /** Renews the leases this holder still has (entry id to claim token); returns the ids renewed: any other has been lost. */
@@ -106,30 +99,25 @@ public class QueueStore {
         if (held.isEmpty()) {
             return List.of();
         }
+        // one (id, token) pair per entry held, each fencing its own entry
         StringBuilder pairs = new StringBuilder();
-        List<Object> binds = new ArrayList<>(List.of(leaseUntil, owner));
+        Sql.Params params = Sql.params("lease", leaseUntil).and("owner", owner);
+        int i = 0;
         for (Map.Entry<Long, Long> e : held.entrySet()) {
-            pairs.append(pairs.length() == 0 ? "" : " OR ").append("(id = ? AND claim_token = ?)");
-            binds.add(e.getKey());
-            binds.add(e.getValue());
+            pairs.append(i == 0 ? "" : " OR ").append("(id = :id").append(i).append(" AND claim_token = :token").append(i).append(')');
+            params.and("id" + i, e.getKey()).and("token" + i, e.getValue());
+            i++;
         }
-        jdbc.prepareStatement("UPDATE queue_entry SET lease_until = ? WHERE state = 'CLAIMED' AND owner = ? AND (" + pairs + ")", ps -> {
-            Sql.bind(ps, binds.toArray());
-            return ps.executeUpdate();
-        });
-        return jdbc.prepareStatement("SELECT id, claim_token FROM queue_entry WHERE owner = ? AND state = 'CLAIMED' AND id IN ("
-                + Sql.ids(held.keySet()) + ")", ps -> {
-                    Sql.bind(ps, owner);
-                    List<Long> out = new ArrayList<>();
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            if (Long.valueOf(rs.getLong(2)).equals(held.get(rs.getLong(1)))) {
-                                out.add(rs.getLong(1));
-                            }
-                        }
-                    }
-                    return out;
-                });
+        sql.update("UPDATE queue_entry SET lease_until = :lease WHERE state = 'CLAIMED' AND owner = :owner AND (" + pairs + ")", params);
+        List<Held> now = sql.query("SELECT id, claim_token FROM queue_entry WHERE owner = :owner AND state = 'CLAIMED' AND id IN (:ids)",
+                Sql.params("owner", owner).and("ids", List.copyOf(held.keySet()))).list(rs -> new Held(rs.getLong("id"), rs.getLong("claim_token")));
+        List<Long> out = new ArrayList<>();
+        for (Held h : now) {
+            if (Long.valueOf(h.claimToken()).equals(held.get(h.id()))) {
+                out.add(h.id());
+            }
+        }
+        return out;
     }
 
     /**
@@ -138,16 +126,13 @@ public class QueueStore {
      */
     @Transactional(isolation = TransactionDefinition.Isolation.READ_COMMITTED)
     public List<QueueEntry> reap(Instant now) {
-        List<QueueEntry> lapsed = jdbc.prepareStatement("SELECT " + COLUMNS + " FROM queue_entry WHERE state = 'CLAIMED' AND lease_until < ? "
-                + "ORDER BY id LIMIT 500 FOR UPDATE SKIP LOCKED", ps -> {
-                    Sql.bind(ps, now);
-                    return read(ps);
-                });
+        List<QueueEntry> lapsed = sql.query("SELECT " + COLUMNS + " FROM queue_entry WHERE state = 'CLAIMED' AND lease_until < :now "
+                + "ORDER BY id LIMIT 500 FOR UPDATE SKIP LOCKED", Sql.params("now", now)).list(ENTRY);
         if (lapsed.isEmpty()) {
             return lapsed;
         }
-        jdbc.prepareStatement("UPDATE queue_entry SET state = 'AVAILABLE', in_doubt = TRUE, owner = NULL, lease_until = NULL WHERE id IN ("
-                + Sql.ids(lapsed.stream().map(QueueEntry::id).toList()) + ")", ps -> ps.executeUpdate());
+        sql.update("UPDATE queue_entry SET state = 'AVAILABLE', in_doubt = TRUE, owner = NULL, lease_until = NULL WHERE id IN (:ids)",
+                Sql.params("ids", lapsed.stream().map(QueueEntry::id).toList()));
         return lapsed;
     }
 
@@ -159,21 +144,17 @@ public class QueueStore {
     public boolean settle(QueueEntry entry, Settlement how, Instant dueAgain, Instant now, Runnable alsoWrite) {
         int n;
         if (how == Settlement.DONE) {
-            n = jdbc.prepareStatement("DELETE FROM queue_entry WHERE id = ? AND claim_token = ? AND state = 'CLAIMED'", ps -> {
-                Sql.bind(ps, entry.id(), entry.claimToken());
-                return ps.executeUpdate();
-            });
+            n = sql.update("DELETE FROM queue_entry WHERE id = :id AND claim_token = :token AND state = 'CLAIMED'",
+                    Sql.params("id", entry.id()).and("token", entry.claimToken()));
         } else {
             String attempts = switch (how) {
                 case DEFER -> "GREATEST(attempts - 1, 0)";
                 case RESTART -> "0";
                 default -> "attempts";
             };
-            n = jdbc.prepareStatement("UPDATE queue_entry SET state = 'AVAILABLE', due_at = ?, attempts = " + attempts + ", in_doubt = ?, owner = NULL, "
-                    + "lease_until = NULL WHERE id = ? AND claim_token = ? AND state = 'CLAIMED'", ps -> {
-                        Sql.bind(ps, dueAgain == null ? now : dueAgain, how == Settlement.RETRY_IN_DOUBT, entry.id(), entry.claimToken());
-                        return ps.executeUpdate();
-                    });
+            n = sql.update("UPDATE queue_entry SET state = 'AVAILABLE', due_at = :due, attempts = " + attempts + ", in_doubt = :doubt, owner = NULL, "
+                    + "lease_until = NULL WHERE id = :id AND claim_token = :token AND state = 'CLAIMED'", Sql.params("due", dueAgain == null ? now : dueAgain)
+                            .and("doubt", how == Settlement.RETRY_IN_DOUBT).and("id", entry.id()).and("token", entry.claimToken()));
         }
         if (n != 1) {
             LOG.warn("{} entry {} (row {}): result {} refused: claim token {} is no longer this entry's (its lease lapsed and it was taken over)",
@@ -191,10 +172,8 @@ public class QueueStore {
         if (refIds.isEmpty()) {
             return List.of();
         }
-        return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM queue_entry WHERE queue_name = ? AND ref_id IN (" + Sql.ids(refIds) + ") ORDER BY id", ps -> {
-            Sql.bind(ps, queue);
-            return read(ps);
-        });
+        return sql.query("SELECT " + COLUMNS + " FROM queue_entry WHERE queue_name = :queue AND ref_id IN (:refs) ORDER BY id",
+                Sql.params("queue", queue).and("refs", List.copyOf(refIds))).list(ENTRY);
     }
 
     /** How much work waits in one group of a queue: how many entries, and when the oldest of them started waiting. */
@@ -209,35 +188,11 @@ public class QueueStore {
      */
     public List<Depth> depth(Instant now, String queue, String ownerTable, String column) {
         boolean joined = ownerTable != null;
-        String status = "CASE WHEN q.state = 'CLAIMED' THEN 'claimed' WHEN q.due_at <= ? THEN 'due' WHEN q.attempts > 0 THEN 'retrying' ELSE 'scheduled' END";
-        String since = "MIN(CASE WHEN q.state = 'CLAIMED' OR q.due_at <= ? THEN q.due_at ELSE q.created_at END)";
-        String sql = "SELECT " + (joined ? "t." + column : "q.queue_name") + ", " + status + ", COUNT(*), " + since + " FROM queue_entry q"
-                + (joined ? " JOIN " + ownerTable + " t ON t.id = q.ref_id WHERE q.queue_name = ?" : "") + " GROUP BY 1, 2";
-        return jdbc.prepareStatement(sql, ps -> {
-            if (joined) {
-                Sql.bind(ps, now, now, queue);
-            } else {
-                Sql.bind(ps, now, now);
-            }
-            List<Depth> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new Depth(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getTimestamp(4).toInstant()));
-                }
-            }
-            return out;
-        });
-    }
-
-    private static List<QueueEntry> read(PreparedStatement ps) throws SQLException {
-        List<QueueEntry> out = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                Timestamp lease = rs.getTimestamp(11);
-                out.add(new QueueEntry(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getInt(5), rs.getTimestamp(6).toInstant(),
-                        rs.getInt(7), rs.getLong(8), rs.getBoolean(9), rs.getString(10), lease == null ? null : lease.toInstant()));
-            }
-        }
-        return out;
+        String status = "CASE WHEN q.state = 'CLAIMED' THEN 'claimed' WHEN q.due_at <= :now THEN 'due' WHEN q.attempts > 0 THEN 'retrying' ELSE 'scheduled' END";
+        String since = "MIN(CASE WHEN q.state = 'CLAIMED' OR q.due_at <= :now THEN q.due_at ELSE q.created_at END)";
+        String select = "SELECT " + (joined ? "t." + column : "q.queue_name") + " AS grp, " + status + " AS status, COUNT(*) AS entries, " + since
+                + " AS oldest FROM queue_entry q" + (joined ? " JOIN " + ownerTable + " t ON t.id = q.ref_id WHERE q.queue_name = :queue" : "") + " GROUP BY 1, 2";
+        return sql.query(select, Sql.params("now", now).and("queue", queue))
+                .list(rs -> new Depth(rs.getString("grp"), rs.getString("status"), rs.getLong("entries"), Sql.instant(rs, "oldest")));
     }
 }

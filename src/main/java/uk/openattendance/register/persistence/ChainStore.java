@@ -40,8 +40,8 @@ public class ChainStore {
 
     /** The pupils' chain heads as last committed, without a lock: which heads exist, so a writer knows whether it must create some. */
     public static UnionRead.Part<ChainHead> headsPart(Collection<Long> pupilIds) {
-        return new UnionRead.Part<>(List.of("pupil_id", "school_id", "seq", "hash"), "FROM pupil_chain_head WHERE pupil_id IN (" + Sql.ids(pupilIds) + ")",
-                List.of(), v -> new ChainHead(v.id(0), v.id(1), v.id(2), v.text(3)));
+        return new UnionRead.Part<>(List.of("pupil_id", "school_id", "seq", "hash"), "FROM pupil_chain_head WHERE pupil_id IN (:pupils)",
+                Sql.params("pupils", pupilIds), v -> new ChainHead(v.id(0), v.id(1), v.id(2), v.text(3)));
     }
 
     /**

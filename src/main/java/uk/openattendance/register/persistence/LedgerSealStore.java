@@ -3,16 +3,12 @@ package uk.openattendance.register.persistence;
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
-import java.sql.Date;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import uk.openattendance.platform.db.RowMapper;
+import uk.openattendance.platform.db.Sql;
 
 /** The daily seals, one per school and date, each kept as the signed document it was issued as. */
 @Singleton
@@ -23,72 +19,42 @@ public class LedgerSealStore {
 
     private static final String COLUMNS = "id, school_id, seal_date, as_of, chain_count, total_entries, signing_key, emailed_to, document";
 
-    private final JdbcOperations jdbc;
+    private static final RowMapper<SealRow> ROW = rs -> new SealRow(rs.getLong("id"), rs.getLong("school_id"), Sql.date(rs, "seal_date"),
+            Sql.instant(rs, "as_of"), rs.getInt("chain_count"), rs.getLong("total_entries"), rs.getString("signing_key"), rs.getString("emailed_to"),
+            rs.getString("document"));
+
+    private final Sql sql;
 
     public LedgerSealStore(JdbcOperations jdbc) {
-        this.jdbc = jdbc;
+        this.sql = Sql.on(jdbc);
     }
 
     /** Stores the seal unless the school already has one for the date; returns whether this call stored it. */
     public boolean insert(long schoolId, LocalDate date, Instant asOf, int chains, long entries, String signingKey, String emailedTo, String document) {
-        return jdbc.prepareStatement("INSERT IGNORE INTO ledger_seal (school_id, seal_date, as_of, chain_count, total_entries, signing_key, emailed_to, "
-                + "document) VALUES (?,?,?,?,?,?,?,?)", ps -> {
-                    ps.setLong(1, schoolId);
-                    ps.setDate(2, Date.valueOf(date));
-                    ps.setTimestamp(3, Timestamp.from(asOf));
-                    ps.setInt(4, chains);
-                    ps.setLong(5, entries);
-                    ps.setString(6, signingKey);
-                    ps.setString(7, emailedTo);
-                    ps.setString(8, document);
-                    return ps.executeUpdate() == 1;
-                });
+        return sql.update("INSERT IGNORE INTO ledger_seal (school_id, seal_date, as_of, chain_count, total_entries, signing_key, emailed_to, document) "
+                + "VALUES (:school, :date, :asOf, :chains, :entries, :key, :emailedTo, :document)", Sql.params("school", schoolId).and("date", date)
+                        .and("asOf", asOf).and("chains", chains).and("entries", entries).and("key", signingKey).and("emailedTo", emailedTo)
+                        .and("document", document)) == 1;
     }
 
     public Optional<SealRow> of(long schoolId, LocalDate date) {
-        return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM ledger_seal WHERE school_id = ? AND seal_date = ?", ps -> {
-            ps.setLong(1, schoolId);
-            ps.setDate(2, Date.valueOf(date));
-            return read(ps).stream().findFirst();
-        });
+        return sql.query("SELECT " + COLUMNS + " FROM ledger_seal WHERE school_id = :school AND seal_date = :date",
+                Sql.params("school", schoolId).and("date", date)).optional(ROW);
     }
 
     public Optional<SealRow> byId(long id) {
-        return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM ledger_seal WHERE id = ?", ps -> {
-            ps.setLong(1, id);
-            return read(ps).stream().findFirst();
-        });
+        return sql.query("SELECT " + COLUMNS + " FROM ledger_seal WHERE id = :id", Sql.params("id", id)).optional(ROW);
     }
 
     /** Newest first, without the documents. */
     public List<SealRow> ofSchool(long schoolId, int offset, int limit) {
-        return jdbc.prepareStatement("SELECT id, school_id, seal_date, as_of, chain_count, total_entries, signing_key, emailed_to, NULL FROM ledger_seal "
-                + "WHERE school_id = ? ORDER BY seal_date DESC LIMIT ? OFFSET ?", ps -> {
-                    ps.setLong(1, schoolId);
-                    ps.setInt(2, limit);
-                    ps.setInt(3, offset);
-                    return read(ps);
-                });
+        return sql.query("SELECT id, school_id, seal_date, as_of, chain_count, total_entries, signing_key, emailed_to, NULL AS document FROM ledger_seal "
+                + "WHERE school_id = :school ORDER BY seal_date DESC LIMIT :limit OFFSET :offset",
+                Sql.params("school", schoolId).and("limit", limit).and("offset", offset)).list(ROW);
     }
 
     public long countOfSchool(long schoolId) {
-        return jdbc.prepareStatement("SELECT COUNT(*) FROM ledger_seal WHERE school_id = ?", ps -> {
-            ps.setLong(1, schoolId);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        });
-    }
-
-    private static List<SealRow> read(PreparedStatement ps) throws SQLException {
-        List<SealRow> out = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                out.add(new SealRow(rs.getLong(1), rs.getLong(2), rs.getDate(3).toLocalDate(), rs.getTimestamp(4).toInstant(), rs.getInt(5), rs.getLong(6),
-                        rs.getString(7), rs.getString(8), rs.getString(9)));
-            }
-        }
-        return out;
+        return sql.query("SELECT COUNT(*) AS seals FROM ledger_seal WHERE school_id = :school", Sql.params("school", schoolId))
+                .optional(rs -> rs.getLong("seals")).orElse(0L);
     }
 }

@@ -53,8 +53,8 @@ public class MarkStore {
 
     /** {@link #marks(long, LocalDate, String, Collection)} as a part of a combined read (UnionRead). */
     public static UnionRead.Part<MarkRow> marksPart(long schoolId, LocalDate date, String session, Collection<Long> pupilIds) {
-        return new UnionRead.Part<>(List.of(MARK_COLUMNS.split(", ")), "FROM mark WHERE school_id = ? AND mark_date = ? AND session = ? AND pupil_id IN ("
-                + Sql.ids(pupilIds) + ")", List.of(schoolId, date, session), v -> new MarkRow(v.id(0), v.id(1), v.id(2), v.id(3), v.date(4), v.text(5),
+        return new UnionRead.Part<>(List.of(MARK_COLUMNS.split(", ")), "FROM mark WHERE school_id = :school AND mark_date = :date AND session = :session "
+                + "AND pupil_id IN (:pupils)", Sql.params("school", schoolId).and("date", date).and("session", session).and("pupils", pupilIds), v -> new MarkRow(v.id(0), v.id(1), v.id(2), v.id(3), v.date(4), v.text(5),
                         v.text(6), v.integer(7), v.time(8), v.text(9), v.integer(10), v.text(11), v.instant(12)));
     }
 

@@ -119,7 +119,7 @@ public class PupilService {
         return new UnionRead.Part<>(List.of("id", "school_id", "upn", "legal_forename", "legal_surname", "preferred_forename", "preferred_surname",
                 "date_of_birth", "sex", "year_group", "register_group_id", "form", "house", "start_date", "leaving_date", "pupil_premium", "send_status",
                 "free_school_meals", "eal", "looked_after", "child_in_need", "has_social_worker", "young_carer", "vulnerable", "version"),
-                "FROM pupil WHERE school_id = ? AND id IN (" + Sql.ids(ids) + ")", List.of(scope.schoolId()),
+                "FROM pupil WHERE school_id = :school AND id IN (:ids)", Sql.params("school", scope.schoolId()).and("ids", ids),
                 v -> RollMapper.view(new PupilRow(v.id(0), v.id(1), v.text(2), v.text(3), v.text(4), v.text(5), v.text(6), v.date(7), v.text(8), v.text(9),
                         v.id(10), v.text(11), v.text(12), v.date(13), v.date(14), v.bool(15), v.text(16), v.bool(17), v.bool(18), v.bool(19), v.bool(20),
                         v.bool(21), v.bool(22), v.bool(23), v.id(24))));

@@ -15,12 +15,12 @@ public class RollChanges {
     }
 
     public List<ChangeRows.Changed> pupils(long schoolId, ChangeCursor after, long settleMicros, int limit) {
-        return rows.after("SELECT id, changed_at AS stamp FROM pupil WHERE school_id = ?", schoolId, after, settleMicros, limit);
+        return rows.after("SELECT id, changed_at AS stamp FROM pupil WHERE school_id = :school", schoolId, after, settleMicros, limit);
     }
 
     /** A link counts as changed when it or its contact (the person, shared between siblings) changed. */
     public List<ChangeRows.Changed> contactLinks(long schoolId, ChangeCursor after, long settleMicros, int limit) {
         return rows.after("SELECT pc.id, GREATEST(pc.changed_at, c.changed_at) AS stamp FROM pupil_contact pc JOIN contact c ON c.id = pc.contact_id "
-                + "WHERE pc.school_id = ?", schoolId, after, settleMicros, limit);
+                + "WHERE pc.school_id = :school", schoolId, after, settleMicros, limit);
     }
 }

@@ -3,8 +3,10 @@ package uk.openattendance.school.persistence;
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
-import java.sql.ResultSet;
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
+import uk.openattendance.platform.db.Sql;
 
 /** The sms_sender columns of school and trust (V023), outside the mapped rows so saving a school's details keeps them. */
 @Singleton
@@ -13,73 +15,41 @@ public class SmsSenderStore {
     /** The school or the trust a sender belongs to: exactly one of the two is set. */
     public record Owner(Long schoolId, Long trustId) {}
 
-    private final JdbcOperations jdbc;
+    private final Sql sql;
 
     public SmsSenderStore(JdbcOperations jdbc) {
-        this.jdbc = jdbc;
+        this.sql = Sql.on(jdbc);
     }
 
     public Optional<String> ofSchool(long schoolId) {
-        return one("SELECT sms_sender FROM school WHERE id = ?", schoolId);
+        return sender("SELECT sms_sender FROM school WHERE id = :id", schoolId);
     }
 
     public Optional<String> ofTrust(long trustId) {
-        return one("SELECT sms_sender FROM trust WHERE id = ?", trustId);
+        return sender("SELECT sms_sender FROM trust WHERE id = :id", trustId);
     }
 
     /** Returns false when there is no such school; a sender another school has breaks uq_school_sms_sender. */
     public boolean setForSchool(long schoolId, String sender) {
-        return set("UPDATE school SET sms_sender = ? WHERE id = ?", schoolId, sender);
+        return sql.update("UPDATE school SET sms_sender = :sender WHERE id = :id", Sql.params("sender", sender).and("id", schoolId)) == 1;
     }
 
     public boolean setForTrust(long trustId, String sender) {
-        return set("UPDATE trust SET sms_sender = ? WHERE id = ?", trustId, sender);
+        return sql.update("UPDATE trust SET sms_sender = :sender WHERE id = :id", Sql.params("sender", sender).and("id", trustId)) == 1;
     }
 
     public Optional<Owner> ownerOf(String sender) {
-        return jdbc.prepareStatement("SELECT id, NULL FROM school WHERE sms_sender = ? UNION ALL SELECT NULL, id FROM trust WHERE sms_sender = ?", ps -> {
-            ps.setString(1, sender);
-            ps.setString(2, sender);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                long s = rs.getLong(1);
-                Long school = rs.wasNull() ? null : s;
-                long t = rs.getLong(2);
-                Long trust = rs.wasNull() ? null : t;
-                return Optional.of(new Owner(school, trust));
-            }
-        });
+        return sql.query("SELECT id AS school_id, NULL AS trust_id FROM school WHERE sms_sender = :sender "
+                + "UNION ALL SELECT NULL, id FROM trust WHERE sms_sender = :sender", Sql.params("sender", sender))
+                .optional(rs -> new Owner(Sql.nullableLong(rs, "school_id"), Sql.nullableLong(rs, "trust_id")));
     }
 
-    public java.util.Set<Long> schoolsOfTrust(long trustId) {
-        return jdbc.prepareStatement("SELECT id FROM school WHERE trust_id = ?", ps -> {
-            ps.setLong(1, trustId);
-            java.util.Set<Long> ids = new java.util.LinkedHashSet<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getLong(1));
-                }
-            }
-            return ids;
-        });
+    public Set<Long> schoolsOfTrust(long trustId) {
+        return new LinkedHashSet<>(sql.query("SELECT id FROM school WHERE trust_id = :trust", Sql.params("trust", trustId)).list(rs -> rs.getLong("id")));
     }
 
-    private Optional<String> one(String sql, long id) {
-        return jdbc.prepareStatement(sql, ps -> {
-            ps.setLong(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
-            }
-        });
-    }
-
-    private boolean set(String sql, long id, String sender) {
-        return jdbc.prepareStatement(sql, ps -> {
-            ps.setString(1, sender);
-            ps.setLong(2, id);
-            return ps.executeUpdate() == 1;
-        });
+    /** Optional.empty() both when there is no such row and when it has no sender. */
+    private Optional<String> sender(String select, long id) {
+        return sql.query(select, Sql.params("id", id)).list(rs -> Optional.ofNullable(rs.getString("sms_sender"))).stream().findFirst().flatMap(s -> s);
     }
 }

@@ -3,7 +3,6 @@ package uk.openattendance.security.persistence;
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,30 +19,30 @@ public class StaffAccessStore {
 
     public record Standing(String displayName, boolean platformAdmin, List<Grant> grants) {}
 
-    private final JdbcOperations jdbc;
+    private final Sql sql;
 
     public StaffAccessStore(JdbcOperations jdbc) {
-        this.jdbc = jdbc;
+        this.sql = Sql.on(jdbc);
     }
+
+    /** One row of the join: the account, and one role it holds (role null when it holds none). */
+    private record Row(String displayName, boolean platformAdmin, Grant grant) {}
 
     /** The account if it has not been removed, with every role it holds (none for a platform administrator alone). */
     public Optional<Standing> standing(long staffId) {
-        return jdbc.prepareStatement("SELECT s.display_name, s.platform_admin, r.role, r.school_id, r.trust_id FROM staff s "
-                + "LEFT JOIN staff_role r ON r.staff_id = s.id WHERE s.id = ? AND s.removed_at IS NULL ORDER BY r.id", ps -> {
-                    ps.setLong(1, staffId);
-                    String name = null;
-                    boolean admin = false;
-                    List<Grant> grants = new ArrayList<>();
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            name = rs.getString(1);
-                            admin = rs.getBoolean(2);
-                            if (rs.getString(3) != null) {
-                                grants.add(new Grant(rs.getString(3), Sql.nullableLong(rs, "school_id"), Sql.nullableLong(rs, "trust_id")));
-                            }
-                        }
-                    }
-                    return name == null ? Optional.<Standing>empty() : Optional.of(new Standing(name, admin, grants));
-                });
+        List<Row> rows = sql.query("SELECT s.display_name, s.platform_admin, r.role, r.school_id, r.trust_id FROM staff s "
+                + "LEFT JOIN staff_role r ON r.staff_id = s.id WHERE s.id = :staff AND s.removed_at IS NULL ORDER BY r.id", Sql.params("staff", staffId))
+                .list(rs -> new Row(rs.getString("display_name"), rs.getBoolean("platform_admin"), rs.getString("role") == null ? null
+                        : new Grant(rs.getString("role"), Sql.nullableLong(rs, "school_id"), Sql.nullableLong(rs, "trust_id"))));
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Grant> grants = new ArrayList<>();
+        for (Row row : rows) {
+            if (row.grant() != null) {
+                grants.add(row.grant());
+            }
+        }
+        return Optional.of(new Standing(rows.get(0).displayName(), rows.get(0).platformAdmin(), grants));
     }
 }

@@ -20,7 +20,7 @@ class EscalationTest {
         if (text != null) {
             for (String c : Arrays.stream(text.trim().split("\\s+")).toList()) {
                 long pupil = Long.parseLong(c.split(":")[0]);
-                out.add(new FollowUpCase(pupil + 100, pupil, c.split(":")[1]));
+                out.add(new FollowUpCase(pupil + 100, pupil, FollowUpStatus.valueOf(c.split(":")[1])));
             }
         }
         return out;
