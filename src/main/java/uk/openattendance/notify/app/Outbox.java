@@ -212,7 +212,7 @@ public class Outbox {
 
     /** A text or email as the parent received it. */
     @Schema(example = "{\"id\": 3301, \"purpose\": \"FIRST_DAY_ABSENCE\", \"channel\": \"SMS\", \"to\": \"+447700900123\", \"subject\": null, \"body\": \"Example Hill Primary: Nia not in school today (Mon 23 Nov) and we have not heard why. Please reply with the reason, or call 020 7946 0000.\", \"pupilIds\": [42], \"aboutDate\": \"2026-11-23\", \"status\": \"DELIVERED\", \"sentAt\": \"2026-11-23T09:30:01Z\"}")
-    public record FamilyMessage(long id, String purpose, String channel, String to, String subject, String body, java.util.List<Long> pupilIds,
+    public record FamilyMessage(long id, String purpose, String channel, String to, @Nullable String subject, String body, java.util.List<Long> pupilIds,
             LocalDate aboutDate, String status, java.time.Instant sentAt) {}
 
     /**

@@ -27,8 +27,8 @@ public record AttendanceCode(
         boolean leaveOfAbsence,
         boolean needsAdvanceLeave,
         LocalDate effectiveFrom,
-        LocalDate effectiveTo,
-        String replacedBy) {
+        @Schema(nullable = true) LocalDate effectiveTo,
+        @Schema(nullable = true) String replacedBy) {
 
     public AttendanceCode {
         Objects.requireNonNull(code, "code");

@@ -28,6 +28,6 @@ public final class WebhookViews {
             @com.fasterxml.jackson.annotation.JsonIgnore @Schema(hidden = true) long schoolId) {}
 
     @Schema(example = "{\"id\": 9021, \"event\": \"mark.amended\", \"eventId\": \"evt_5d0c2a9e7b41\", \"status\": \"DELIVERED\", \"attempts\": 2, \"nextAttemptAt\": null, \"lastStatusCode\": 200, \"lastError\": \"First attempt: HTTP 503 from the receiver\", \"deliveredAt\": \"2026-11-23T09:48:30Z\", \"createdAt\": \"2026-11-23T09:47:01Z\", \"payload\": \"{\\\"event\\\":\\\"mark.amended\\\",\\\"schoolId\\\":3,\\\"pupilId\\\":42,\\\"date\\\":\\\"2026-11-23\\\",\\\"session\\\":\\\"AM\\\",\\\"code\\\":\\\"I\\\"}\"}")
-    public record Delivery(long id, String event, String eventId, String status, int attempts, Instant nextAttemptAt, Integer lastStatusCode,
+    public record Delivery(long id, String event, String eventId, String status, int attempts, @Nullable Instant nextAttemptAt, Integer lastStatusCode,
             String lastError, Instant deliveredAt, Instant createdAt, String payload) {}
 }
