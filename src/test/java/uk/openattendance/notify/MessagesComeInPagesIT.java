@@ -31,6 +31,7 @@ class MessagesComeInPagesIT {
     @Inject EmbeddedServer server;
     @Inject TestWorld world;
     @Inject OutboxStore store;
+    @Inject java.time.Clock clock;
 
     private Api api;
     private TestWorld.School school;
@@ -44,10 +45,10 @@ class MessagesComeInPagesIT {
         office = world.staffLogin(api, Role.OFFICE, school.id(), null);
         messages = "/api/v1/schools/" + school.id() + "/messages";
         // due tomorrow, so no dispatcher sends (and changes) them while the test reads the list
-        Instant tomorrow = Instant.now().plusSeconds(86_400);
+        Instant tomorrow = clock.instant().plusSeconds(86_400);
         store.enqueue(IntStream.range(0, SENT).mapToObj(i -> new NewMessage(school.id(), school.id() + ":paging:" + i, "FIRST_DAY_ABSENCE", 1, "SMS",
                 null, String.format("+4477009006%02d", i), null, "Pip Pagewell was not in school this morning (text " + i + ")", List.of(),
-                LocalDate.of(2026, 11, 23), null, null, tomorrow)).toList(), Instant.now());
+                LocalDate.of(2026, 11, 23), null, null, tomorrow)).toList(), clock.instant());
     }
 
     @Test

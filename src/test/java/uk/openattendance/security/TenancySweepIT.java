@@ -216,7 +216,7 @@ class TenancySweepIT {
         // due tomorrow, so no dispatcher sends it during the sweep
         outbox.enqueue(List.of(new uk.openattendance.notify.persistence.NewMessage(s.id(), s.id() + ":sweep:" + TestWorld.next(), "FIRST_DAY_ABSENCE", 1, "SMS",
                 null, "+447700900602", null, forename + " was not in school this morning", List.of(pupil.id()), MONDAY, null, null,
-                java.time.Instant.now().plusSeconds(86_400))), java.time.Instant.now());
+                clock.instant().plusSeconds(86_400))), clock.instant());
         ids.put("message", messages.messages(SYSTEM, s.id(), null, null, 0, 1).get(0).id());
         return ids;
     }

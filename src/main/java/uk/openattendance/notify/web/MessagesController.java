@@ -69,8 +69,7 @@ public class MessagesController {
             // an export is every message the filters match, not the page the JSON would show
             return Page.whole(outbox.messages(actor, schoolId, date, purpose, 0, Integer.MAX_VALUE));
         }
-        long total = outbox.countMessages(actor, schoolId, date, purpose);
-        return Page.of(request.offset() >= total ? List.of() : outbox.messages(actor, schoolId, date, purpose, page, size), request, total);
+        return Page.counted(request, outbox.countMessages(actor, schoolId, date, purpose), (p, s) -> outbox.messages(actor, schoolId, date, purpose, p, s));
     }
 
     @Get("/schools/{schoolId}/messages/{id}")
@@ -137,8 +136,7 @@ public class MessagesController {
             @QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "50") int size) {
         PageRequest request = new PageRequest(page, size);
         Actor actor = actors.resolve(auth.getName());
-        long total = inbound.countOfSchool(actor, schoolId, status);
-        return Page.of(request.offset() >= total ? List.of() : inbound.ofSchool(actor, schoolId, status, page, size), request, total);
+        return Page.counted(request, inbound.countOfSchool(actor, schoolId, status), (p, s) -> inbound.ofSchool(actor, schoolId, status, p, s));
     }
 
     @Get("/schools/{schoolId}/inbound-messages/{id}")
@@ -153,8 +151,7 @@ public class MessagesController {
             @QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "50") int size) {
         PageRequest request = new PageRequest(page, size);
         Actor actor = actors.resolve(auth.getName());
-        long total = inbound.countOfTrust(actor, trustId, status);
-        return Page.of(request.offset() >= total ? List.of() : inbound.ofTrust(actor, trustId, status, page, size), request, total);
+        return Page.counted(request, inbound.countOfTrust(actor, trustId, status), (p, s) -> inbound.ofTrust(actor, trustId, status, p, s));
     }
 
     @Schema(example = "{\"resolution\": \"Phoned Mum back: Kit is off with a cold, marked I\"}")
@@ -178,8 +175,7 @@ public class MessagesController {
             @QueryValue(defaultValue = "50") int size) {
         PageRequest request = new PageRequest(page, size);
         Actor actor = actors.resolve(auth.getName());
-        long total = inbound.countUnmatched(actor);
-        return Page.of(request.offset() >= total ? List.of() : inbound.unmatched(actor, page, size), request, total);
+        return Page.counted(request, inbound.countUnmatched(actor), (p, s) -> inbound.unmatched(actor, p, s));
     }
 
     /** The JSON of this list as the OpenAPI file shows it beside its spreadsheets: the Page envelope, named as every page is. */

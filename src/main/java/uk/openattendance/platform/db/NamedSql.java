@@ -19,13 +19,23 @@ final class NamedSql {
     /** The statement JDBC runs: SQL with {@code ?} and the values to bind in that order. */
     record Bound(String sql, List<Object> values) {}
 
-    /** Stores' SQL texts are constants, so the cache holds a few hundred entries at most. */
+    /**
+     * Stores' SQL texts are constants, so the cache holds a few hundred entries at most; past {@link #CACHED} (a text
+     * built with something varying in it) a statement is parsed each time rather than held for ever.
+     */
     private static final Map<String, Parsed> PARSED = new ConcurrentHashMap<>();
+    private static final int CACHED = 2_000;
 
     private NamedSql() {}
 
     static Bound bind(String sql, Map<String, ?> params) {
-        Parsed parsed = PARSED.computeIfAbsent(sql, NamedSql::parse);
+        Parsed parsed = PARSED.get(sql);
+        if (parsed == null) {
+            parsed = parse(sql);
+            if (PARSED.size() < CACHED) {
+                PARSED.put(sql, parsed);
+            }
+        }
         StringBuilder out = new StringBuilder(sql.length() + 16);
         List<Object> values = new ArrayList<>();
         for (int i = 0; i < parsed.names().size(); i++) {

@@ -110,10 +110,7 @@ public final class Connections {
      * their REST controllers do: {@code total} is that count, taken once, and a page past it is not fetched.
      */
     public static <T> Connection<T> counted(Window w, long total, BiFunction<Integer, Integer, List<T>> fetch) {
-        return paged(w, (page, size) -> {
-            PageRequest request = new PageRequest(page, size);
-            return Page.of(request.offset() >= total ? List.of() : fetch.apply(page, size), request, total);
-        });
+        return paged(w, (page, size) -> Page.counted(new PageRequest(page, size), total, fetch));
     }
 
     private static <T> Connection<T> build(List<T> window, int offset, boolean hasNext, int total) {

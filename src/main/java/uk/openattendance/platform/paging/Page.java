@@ -1,6 +1,7 @@
 package uk.openattendance.platform.paging;
 
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -11,6 +12,14 @@ public record Page<T>(List<T> items, int page, int size, long totalItems, int to
     public static <T> Page<T> of(List<T> items, PageRequest request, long total) {
         int pages = (int) ((total + request.size() - 1) / request.size());
         return new Page<>(items, request.page(), request.size(), total, pages);
+    }
+
+    /**
+     * A page of a list the database pages, with its total counted first: a page past the end is answered empty without
+     * asking for its rows. {@code fetch} takes the page number and size.
+     */
+    public static <T> Page<T> counted(PageRequest request, long total, BiFunction<Integer, Integer, List<T>> fetch) {
+        return of(request.offset() >= total ? List.of() : fetch.apply(request.page(), request.size()), request, total);
     }
 
     /** The asked-for page of a list that is small enough to build whole (a register group's pupils, the codes). */

@@ -45,6 +45,7 @@ class NodeIT {
     @Inject Outbox outbox;
     @Inject InboundTexts inbound;
     @Inject WebhookService webhooks;
+    @Inject java.time.Clock clock;
 
     private static final Actor SYSTEM = Actor.system("tests");
     private static final LocalDate MONDAY = LocalDate.of(2026, 11, 23);
@@ -89,7 +90,7 @@ class NodeIT {
     /** Due tomorrow, so no dispatcher sends (and changes) it while the test reads it. */
     private long message(TestWorld.School s) {
         outboxStore.enqueue(List.of(new NewMessage(s.id(), s.id() + ":node:" + TestWorld.next(), "FIRST_DAY_ABSENCE", 1, "SMS", null, "+447700900601", null,
-                "A pupil was not in school this morning", List.of(), MONDAY, null, null, Instant.now().plusSeconds(86_400))), Instant.now());
+                "A pupil was not in school this morning", List.of(), MONDAY, null, null, clock.instant().plusSeconds(86_400))), clock.instant());
         return outbox.messages(SYSTEM, s.id(), null, null, 0, 1).get(0).id();
     }
 
