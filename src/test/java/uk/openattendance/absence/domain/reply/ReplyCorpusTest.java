@@ -58,7 +58,7 @@ class ReplyCorpusTest {
      */
     @Test
     void theNewTuningSetsAreWellFormedAndTheirFiguresArePrinted() throws Exception {
-        for (String set : List.of("tuning-5", "tuning-6", "tuning-7")) {
+        for (String set : List.of("tuning-5", "tuning-6", "tuning-7", "tuning-8")) {
             List<Reply> replies = load("/sms-replies-" + set + ".tsv");
             assertThat(replies).as(set).isNotEmpty();
             Figures f = measure(replies);
@@ -69,7 +69,7 @@ class ReplyCorpusTest {
 
     @Test
     void theHeldOutSetsAreWellFormedAndTheirFiguresArePrintedWithoutTheirLines() throws Exception {
-        for (String set : List.of("held-out-1", "held-out-2", "held-out-3", "held-out-4", "held-out-5", "held-out-6", "held-out-8", "held-out-9")) {
+        for (String set : List.of("held-out-1", "held-out-2", "held-out-3", "held-out-4", "held-out-5", "held-out-6", "held-out-8", "held-out-9", "held-out-10")) {
             if (ReplyCorpusTest.class.getResource("/sms-replies-" + set + ".tsv") == null) {
                 continue;
             }
