@@ -377,7 +377,7 @@ public class LeaveService {
         row(schoolId, id);
         LeaveDocumentMeta meta = documents.findByRequestIdOrderById(id).stream().filter(d -> d.id() == documentId).findFirst()
                 .orElseThrow(() -> new DomainProblem(LeaveProblem.NOT_FOUND, "No document " + documentId + " on request " + id));
-        return new DocumentContent(meta.fileName(), meta.contentType(), documents.findContentByRequestIdAndId(id, documentId).orElseThrow());
+        return new DocumentContent(meta.fileName(), meta.contentType(), documents.findByRequestIdAndId(id, documentId).orElseThrow().content());
     }
 
     @Schema(example = "{\"id\": 4, \"name\": \"KS2 SATs week\", \"startsOn\": \"2027-05-10\", \"endsOn\": \"2027-05-13\"}")

@@ -10,5 +10,6 @@ import java.util.Optional;
 public interface LeaveDocumentRepository extends CrudRepository<LeaveDocumentRow, Long> {
     List<LeaveDocumentMeta> findByRequestIdOrderById(long requestId);
 
-    Optional<byte[]> findContentByRequestIdAndId(long requestId, long id);
+    /** The whole row, content included (a projection of the content alone would read the bytes as a list of Byte). */
+    Optional<LeaveDocumentRow> findByRequestIdAndId(long requestId, long id);
 }
