@@ -20,7 +20,10 @@ import uk.openattendance.platform.problem.FieldError;
 import uk.openattendance.platform.problem.RetryLater;
 import uk.openattendance.security.SignInThrottle.Key;
 import uk.openattendance.security.SignInThrottle.Kind;
-import uk.openattendance.security.persistence.PasswordTokenStore;
+import uk.openattendance.security.domain.PasswordTokenPurpose;
+import uk.openattendance.security.domain.SignInAttempt;
+import uk.openattendance.security.persistence.PasswordTokenRepository;
+import uk.openattendance.security.persistence.PasswordTokenRow;
 import uk.openattendance.security.persistence.StaffRepository;
 import uk.openattendance.security.persistence.StaffRow;
 
@@ -38,13 +41,13 @@ public class PasswordTokens {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final StaffRepository staff;
-    private final PasswordTokenStore tokens;
+    private final PasswordTokenRepository tokens;
     private final SignInThrottle throttle;
     private final Optional<PasswordLinkSender> sender;
     private final Clock clock;
     private final String baseUrl;
 
-    public PasswordTokens(StaffRepository staff, PasswordTokenStore tokens, SignInThrottle throttle, Optional<PasswordLinkSender> sender, Clock clock,
+    public PasswordTokens(StaffRepository staff, PasswordTokenRepository tokens, SignInThrottle throttle, Optional<PasswordLinkSender> sender, Clock clock,
             @Value("${attendance.public-base-url:}") String publicBaseUrl, @Value("${micronaut.server.port:8080}") int port) {
         this.staff = staff;
         this.tokens = tokens;
@@ -62,7 +65,8 @@ public class PasswordTokens {
         RANDOM.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         Instant now = clock.instant();
-        tokens.replace(staffId, sha256(token), purpose, now, now.plus(lifetime));
+        tokens.retireUnused(staffId, now);
+        tokens.save(new PasswordTokenRow(null, staffId, sha256(token), PasswordTokenPurpose.valueOf(purpose), now, now.plus(lifetime), null));
         return baseUrl + PAGE + token;
     }
 
@@ -87,7 +91,7 @@ public class PasswordTokens {
             wait = throttle.secondsLocked(now, account, address);
         }
         if (wait > 0) {
-            throttle.audit("RESET", person.map(StaffRow::id).orElse(null), account, clientAddress, "LOCKED", now);
+            throttle.audit(SignInAttempt.Door.RESET, person.map(StaffRow::id).orElse(null), account, clientAddress, SignInAttempt.Refusal.LOCKED, now);
             throw new RetryLater(SecurityProblem.TOO_MANY_SIGN_INS, "Too many reset requests for this account or from this address; try again in "
                     + wait + " seconds", wait);
         }
@@ -112,17 +116,20 @@ public class PasswordTokens {
         if (wait > 0) {
             throw new RetryLater(SecurityProblem.TOO_MANY_SIGN_INS, "Too many failed attempts from this address; try again in " + wait + " seconds", wait);
         }
-        Optional<PasswordTokenStore.TokenRow> row = token == null || token.isBlank() || token.length() > 100 ? Optional.empty() : tokens.lock(sha256(token.strip()));
+        Optional<PasswordTokenRow> row = token == null || token.isBlank() || token.length() > 100 ? Optional.empty()
+                : tokens.findByTokenHashForUpdate(sha256(token.strip()));
         Optional<StaffRow> person = row.filter(r -> r.usedAt() == null && r.expiresAt().isAfter(now))
-                .flatMap(r -> staff.findById(r.staffId())).filter(s -> s.removedAt() == null);
+                .flatMap(r -> staff.findById(r.staffId())).filter(s -> s.removedAt() == null)
+                // used up by the statement that checks it is unused, so one link sets one password even without the row lock
+                .filter(s -> tokens.use(row.get().id(), now) == 1);
         if (person.isEmpty()) {
             throttle.failed(now, address);
-            throttle.audit("RESET", row.map(PasswordTokenStore.TokenRow::staffId).orElse(null), null, clientAddress, "BAD_TOKEN", now);
+            throttle.audit(SignInAttempt.Door.RESET, row.map(PasswordTokenRow::staffId).orElse(null), null, clientAddress, SignInAttempt.Refusal.BAD_TOKEN,
+                    now);
             throw new DomainProblem(SecurityProblem.PASSWORD_LINK_NOT_VALID, "This link is not valid: it was used, it expired, or a newer one was sent. "
                     + "Ask for a new one", List.of(new FieldError("token", "the token of your latest password link, unused and less than its lifetime old")));
         }
         StaffRow p = person.get();
-        tokens.markUsed(row.get().id(), now);
         staff.update(new StaffRow(p.id(), p.email(), p.displayName(), PasswordHasher.hash(password), p.platformAdmin(), p.createdAt(), p.removedAt(),
                 p.removedBy()));
         // a locked account is unlocked by proving control of its email

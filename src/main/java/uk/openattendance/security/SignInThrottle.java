@@ -11,7 +11,10 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Locale;
 import uk.openattendance.platform.problem.RetryLater;
+import uk.openattendance.security.domain.SignInAttempt;
 import uk.openattendance.security.domain.ThrottlePolicy;
+import uk.openattendance.security.persistence.SignInAuditRepository;
+import uk.openattendance.security.persistence.SignInAuditRow;
 import uk.openattendance.security.persistence.SignInThrottleStore;
 import uk.openattendance.security.persistence.SignInThrottleStore.ThrottleRow;
 
@@ -34,15 +37,17 @@ public class SignInThrottle {
     public record Key(Kind kind, String hash) {}
 
     private final SignInThrottleStore store;
+    private final SignInAuditRepository audits;
     private final Clock clock;
     private final ThrottlePolicy account;
     private final ThrottlePolicy staffAddress;
     private final ThrottlePolicy parentAddress;
 
-    public SignInThrottle(SignInThrottleStore store, Clock clock,
+    public SignInThrottle(SignInThrottleStore store, SignInAuditRepository audits, Clock clock,
             @Value("${attendance.sign-in.staff-failures-per-address:50}") int staffAddressBudget,
             @Value("${attendance.sign-in.parent-requests-per-address:30}") int parentAddressBudget) {
         this.store = store;
+        this.audits = audits;
         this.clock = clock;
         this.account = ThrottlePolicy.perAccount();
         this.staffAddress = ThrottlePolicy.perAddress(staffAddressBudget);
@@ -99,15 +104,16 @@ public class SignInThrottle {
             wait = secondsLocked(now, key);
         }
         if (wait > 0) {
-            store.audit("PARENT", null, null, clientAddress, "LOCKED", now);
+            audit(SignInAttempt.Door.PARENT, null, null, clientAddress, SignInAttempt.Refusal.LOCKED, now);
             throw new RetryLater(SecurityProblem.TOO_MANY_SIGN_INS, "Too many codes were asked for from this address; try again in " + wait
                     + " seconds", wait);
         }
     }
 
     /** A refused sign-in, kept for the school's and the platform's review. */
-    public void audit(String signIn, Long staffId, Key account, String clientAddress, String outcome, Instant now) {
-        store.audit(signIn, staffId, account == null ? null : account.hash(), clientAddress, outcome, now);
+    public void audit(SignInAttempt.Door signIn, Long staffId, Key account, String clientAddress, SignInAttempt.Refusal outcome, Instant now) {
+        String address = clientAddress.length() > 64 ? clientAddress.substring(0, 64) : clientAddress;
+        audits.save(new SignInAuditRow(null, signIn, staffId, account == null ? null : account.hash(), address, outcome, now));
     }
 
     private ThrottlePolicy policy(Kind kind) {

@@ -10,6 +10,7 @@ import uk.openattendance.platform.problem.FieldError;
 import uk.openattendance.platform.problem.RetryLater;
 import uk.openattendance.security.SignInThrottle.Key;
 import uk.openattendance.security.SignInThrottle.Kind;
+import uk.openattendance.security.domain.SignInAttempt;
 import uk.openattendance.security.persistence.StaffRepository;
 import uk.openattendance.security.persistence.StaffRow;
 
@@ -47,7 +48,7 @@ public class StaffSignIn {
         Long staffId = person.map(StaffRow::id).orElse(null);
         long wait = throttle.secondsLocked(now, account, address);
         if (wait > 0) {
-            throttle.audit("STAFF", staffId, account, clientAddress, "LOCKED", now);
+            throttle.audit(SignInAttempt.Door.STAFF, staffId, account, clientAddress, SignInAttempt.Refusal.LOCKED, now);
             throw new RetryLater(SecurityProblem.TOO_MANY_SIGN_INS, "Too many failed sign-ins for this account or from this address; try again in "
                     + wait + " seconds", wait);
         }
@@ -57,7 +58,8 @@ public class StaffSignIn {
             return ActorResolver.STAFF_PREFIX + staffId;
         }
         throttle.failed(now, account, address);
-        throttle.audit("STAFF", staffId, account, clientAddress, person.isPresent() ? "WRONG_PASSWORD" : "UNKNOWN_ACCOUNT", now);
+        throttle.audit(SignInAttempt.Door.STAFF, staffId, account, clientAddress,
+                person.isPresent() ? SignInAttempt.Refusal.WRONG_PASSWORD : SignInAttempt.Refusal.UNKNOWN_ACCOUNT, now);
         throw new DomainProblem(SecurityProblem.SIGN_IN_FAILED, "The email or password is not right");
     }
 }

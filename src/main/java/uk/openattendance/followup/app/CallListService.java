@@ -15,6 +15,8 @@ import java.util.stream.Collectors;
 import uk.openattendance.followup.domain.Child;
 import uk.openattendance.followup.domain.FollowUpCase;
 import uk.openattendance.followup.domain.FollowUpStatus;
+import uk.openattendance.followup.persistence.CallAttemptRepository;
+import uk.openattendance.followup.persistence.CallAttemptRow;
 import uk.openattendance.followup.persistence.FollowUpStore;
 import uk.openattendance.notify.app.Outbox;
 import uk.openattendance.notify.domain.MessagePurpose;
@@ -33,14 +35,16 @@ import uk.openattendance.security.SchoolScope;
 public class CallListService {
 
     private final FollowUpStore store;
+    private final CallAttemptRepository attempts;
     private final FirstDayService firstDay;
     private final PupilService pupils;
     private final FamilyContacts contacts;
     private final Outbox outbox;
     private final Clock clock;
 
-    public CallListService(FollowUpStore store, FirstDayService firstDay, PupilService pupils, FamilyContacts contacts, Outbox outbox, Clock clock) {
+    public CallListService(FollowUpStore store, CallAttemptRepository attempts, FirstDayService firstDay, PupilService pupils, FamilyContacts contacts, Outbox outbox, Clock clock) {
         this.store = store;
+        this.attempts = attempts;
         this.firstDay = firstDay;
         this.pupils = pupils;
         this.contacts = contacts;
@@ -73,7 +77,7 @@ public class CallListService {
                     List.of(new FieldError("contactId", "one of this child's contacts")));
         }
         String by = actor.describeIn(schoolId);
-        store.addAttempt(caseId, command.contactId(), command.outcome().name(), command.note(), by, clock.instant());
+        attempts.save(new CallAttemptRow(null, caseId, command.contactId(), command.outcome(), command.note(), by, clock.instant()));
         if (command.outcome().safe()) {
             store.close(caseId, FollowUpStatus.SAFE, by, command.outcome().name() + (command.note() == null ? "" : ": " + command.note()), null, clock.instant());
         }
@@ -104,8 +108,8 @@ public class CallListService {
         Set<Long> still = firstDay.stillUnexplained(scope, date, ids).stream().map(Child::id).collect(Collectors.toSet());
         Map<Long, List<ContactView>> byPupil = contacts.of(scope, ids);
         List<Outbox.Sent> texts = outbox.sentAbout(scope, date, MessagePurpose.FIRST_DAY_ABSENCE);
-        Map<Long, List<FollowUpStore.AttemptRow>> attempts = store.attempts(cases.stream().map(FollowUpStore.CaseRow::id).toList()).stream()
-                .collect(Collectors.groupingBy(FollowUpStore.AttemptRow::caseId));
+        Map<Long, List<CallAttemptRow>> attemptsByCase = attempts.findByCaseIdInOrderById(cases.stream().map(FollowUpStore.CaseRow::id).toList()).stream()
+                .collect(Collectors.groupingBy(CallAttemptRow::caseId));
         return cases.stream().map(c -> {
             PupilView p = roll.get(c.pupilId());
             List<ContactLine> lines = byPupil.getOrDefault(c.pupilId(), List.of()).stream().filter(v -> !v.noContact())
@@ -113,8 +117,8 @@ public class CallListService {
                     .toList();
             List<Text> sent = texts.stream().filter(t -> t.pupilIds().contains(c.pupilId()))
                     .map(t -> new Text(t.target().channel().name(), t.target().address(), t.status(), t.providerStatus())).toList();
-            List<Attempt> tried = attempts.getOrDefault(c.id(), List.of()).stream()
-                    .map(a -> new Attempt(a.id(), a.contactId(), a.outcome(), a.note(), a.recordedBy(), a.recordedAt())).toList();
+            List<Attempt> tried = attemptsByCase.getOrDefault(c.id(), List.of()).stream()
+                    .map(a -> new Attempt(a.id(), a.contactId(), a.outcome().name(), a.note(), a.recordedBy(), a.recordedAt())).toList();
             return new CallEntry(c.id(), c.pupilId(), p.displayName(), p.form(), FamilyContacts.child(p).needsCare(), c.status().name(), still.contains(c.pupilId()),
                     lines, sent, tried, c.closingNote(), c.closedBy(), c.version());
         }).sorted(FollowUpCase.callOrder(CallEntry::status, CallEntry::vulnerable, CallEntry::pupilName)).toList();

@@ -5,6 +5,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import uk.openattendance.followup.domain.CallOutcome;
 
 @Introspected
 @Schema(example = "{\"contactId\": 118, \"outcome\": \"LEFT_VOICEMAIL\", \"note\": \"Left a message asking Dad to ring the office\"}")

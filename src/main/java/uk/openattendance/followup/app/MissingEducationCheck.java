@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import uk.openattendance.followup.domain.Child;
 import uk.openattendance.followup.domain.MissingEducation;
-import uk.openattendance.followup.persistence.FollowUpStore;
+import uk.openattendance.followup.persistence.MissingEducationFlagRepository;
 import uk.openattendance.notify.app.Outbox;
 import uk.openattendance.register.app.MarkView;
 import uk.openattendance.register.app.RegisterService;
@@ -31,16 +31,16 @@ public class MissingEducationCheck {
     private final RegisterService registers;
     private final PupilService pupils;
     private final SchoolDay schoolDay;
-    private final FollowUpStore store;
+    private final MissingEducationFlagRepository flags;
     private final Outbox outbox;
     private final FirstDayService firstDay;
 
-    public MissingEducationCheck(RegisterService registers, PupilService pupils, SchoolDay schoolDay, FollowUpStore store, Outbox outbox,
+    public MissingEducationCheck(RegisterService registers, PupilService pupils, SchoolDay schoolDay, MissingEducationFlagRepository flags, Outbox outbox,
             FirstDayService firstDay) {
         this.registers = registers;
         this.pupils = pupils;
         this.schoolDay = schoolDay;
-        this.store = store;
+        this.flags = flags;
         this.outbox = outbox;
         this.firstDay = firstDay;
     }
@@ -60,7 +60,7 @@ public class MissingEducationCheck {
         }
         // a flag is written once per pupil and first day of the window (uq_missing_education_flag); only a new flag is emailed
         List<Long> flagged = MissingEducation.continuouslyAbsent(sessions, recent.get()).stream()
-                .filter(pupilId -> store.flagMissingEducation(schoolId, pupilId, from, date, days)).toList();
+                .filter(pupilId -> flags.insertIfNew(schoolId, pupilId, from, date, days) == 1).toList();
         if (flagged.isEmpty()) {
             return MissingEducation.outcome(days, 0);
         }

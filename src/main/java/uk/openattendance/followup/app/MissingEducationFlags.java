@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import uk.openattendance.followup.persistence.FollowUpStore;
+import uk.openattendance.followup.persistence.MissingEducationFlagRepository;
+import uk.openattendance.followup.persistence.MissingEducationFlagRow;
 import uk.openattendance.roll.app.PupilService;
 import uk.openattendance.roll.app.PupilView;
 import uk.openattendance.security.Actor;
@@ -16,11 +17,11 @@ import uk.openattendance.security.SchoolScope;
 
 @Singleton
 public class MissingEducationFlags {
-    private final FollowUpStore store;
+    private final MissingEducationFlagRepository flags;
     private final PupilService pupils;
 
-    public MissingEducationFlags(FollowUpStore store, PupilService pupils) {
-        this.store = store;
+    public MissingEducationFlags(MissingEducationFlagRepository flags, PupilService pupils) {
+        this.flags = flags;
         this.pupils = pupils;
     }
 
@@ -29,8 +30,8 @@ public class MissingEducationFlags {
 
     public List<FlagView> flags(Actor actor, long schoolId) {
         SchoolScope scope = actor.require(Permission.ATTENDANCE_READ, schoolId, "School", schoolId);
-        List<FollowUpStore.FlagRow> rows = store.flags(schoolId);
-        Map<Long, PupilView> byId = pupils.pupilsByIds(scope, rows.stream().map(FollowUpStore.FlagRow::pupilId).distinct().toList()).stream()
+        List<MissingEducationFlagRow> rows = flags.findBySchoolIdOrderByFlaggedOnDesc(schoolId);
+        Map<Long, PupilView> byId = pupils.pupilsByIds(scope, rows.stream().map(MissingEducationFlagRow::pupilId).distinct().toList()).stream()
                 .collect(Collectors.toMap(PupilView::id, Function.identity()));
         return rows.stream().map(r -> new FlagView(r.pupilId(), byId.containsKey(r.pupilId()) ? byId.get(r.pupilId()).displayName() : null, r.sinceDate(),
                 r.flaggedOn(), r.schoolDays())).toList();

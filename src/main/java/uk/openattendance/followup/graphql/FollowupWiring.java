@@ -7,7 +7,7 @@ import static uk.openattendance.security.graphql.GraphqlCaller.actor;
 import graphql.schema.idl.RuntimeWiring;
 import jakarta.inject.Singleton;
 import uk.openattendance.followup.app.CallListService;
-import uk.openattendance.followup.app.CallOutcome;
+import uk.openattendance.followup.domain.CallOutcome;
 import uk.openattendance.followup.app.LogCall;
 import uk.openattendance.followup.app.MarkSafe;
 import uk.openattendance.platform.graphql.GraphqlWiring;

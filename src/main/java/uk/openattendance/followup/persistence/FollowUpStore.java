@@ -11,14 +11,12 @@ import uk.openattendance.followup.domain.FollowUpStatus;
 import uk.openattendance.platform.db.RowMapper;
 import uk.openattendance.platform.db.Sql;
 
-/** Follow-up cases, call attempts and missing-education flags. */
+/** Follow-up cases: opened in bulk, closed and escalated under their status and version (call attempts and flags are repositories). */
 @Singleton
 @Connectable
 public class FollowUpStore {
     public record CaseRow(long id, long schoolId, long pupilId, LocalDate caseDate, FollowUpStatus status, Instant openedAt, Instant closedAt, String closedBy,
             String closingNote, Instant escalatedAt, long version) {}
-
-    public record AttemptRow(long id, long caseId, Long contactId, String outcome, String note, String recordedBy, Instant recordedAt) {}
 
     private static final String CASE_COLUMNS = "id, school_id, pupil_id, case_date, status, opened_at, closed_at, closed_by, closing_note, escalated_at, version";
 
@@ -69,34 +67,5 @@ public class FollowUpStore {
         }
         sql.update("UPDATE follow_up_case SET status = :escalated, escalated_at = COALESCE(escalated_at, :now), version = version + 1 "
                 + "WHERE id IN (:ids) AND status IN (:open)", Sql.params("escalated", FollowUpStatus.ESCALATED).and("now", now).and("ids", caseIds).and("open", OPEN));
-    }
-
-    public void addAttempt(long caseId, Long contactId, String outcome, String note, String by, Instant now) {
-        sql.update("INSERT INTO call_attempt (case_id, contact_id, outcome, note, recorded_by, recorded_at) VALUES (:case, :contact, :outcome, :note, :by, :now)",
-                Sql.params("case", caseId).and("contact", contactId).and("outcome", outcome).and("note", note).and("by", by).and("now", now));
-    }
-
-    public List<AttemptRow> attempts(Collection<Long> caseIds) {
-        if (caseIds.isEmpty()) {
-            return List.of();
-        }
-        return sql.query("SELECT id, case_id, contact_id, outcome, note, recorded_by, recorded_at FROM call_attempt WHERE case_id IN (:cases) ORDER BY id",
-                Sql.params("cases", caseIds)).list(rs -> new AttemptRow(rs.getLong("id"), rs.getLong("case_id"), Sql.nullableLong(rs, "contact_id"),
-                        rs.getString("outcome"), rs.getString("note"), rs.getString("recorded_by"), Sql.instant(rs, "recorded_at")));
-    }
-
-    public record FlagRow(long pupilId, LocalDate sinceDate, LocalDate flaggedOn, int schoolDays) {}
-
-    /** True when the flag is new. */
-    public boolean flagMissingEducation(long schoolId, long pupilId, LocalDate since, LocalDate on, int days) {
-        return sql.update("INSERT IGNORE INTO missing_education_flag (school_id, pupil_id, since_date, flagged_on, school_days) "
-                + "VALUES (:school, :pupil, :since, :on, :days)", Sql.params("school", schoolId).and("pupil", pupilId).and("since", since).and("on", on)
-                        .and("days", days)) == 1;
-    }
-
-    public List<FlagRow> flags(long schoolId) {
-        return sql.query("SELECT pupil_id, since_date, flagged_on, school_days FROM missing_education_flag WHERE school_id = :school ORDER BY flagged_on DESC",
-                Sql.params("school", schoolId)).list(rs -> new FlagRow(rs.getLong("pupil_id"), Sql.date(rs, "since_date"), Sql.date(rs, "flagged_on"),
-                        rs.getInt("school_days")));
     }
 }

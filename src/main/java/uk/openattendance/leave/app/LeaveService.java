@@ -25,6 +25,11 @@ import uk.openattendance.leave.domain.LeaveAdvice;
 import uk.openattendance.leave.domain.LeaveAdvisor;
 import uk.openattendance.leave.domain.LeaveGround;
 import uk.openattendance.leave.domain.LeaveRequestStatus;
+import uk.openattendance.leave.persistence.AssessmentPeriodRepository;
+import uk.openattendance.leave.persistence.AssessmentPeriodRow;
+import uk.openattendance.leave.persistence.LeaveDocumentMeta;
+import uk.openattendance.leave.persistence.LeaveDocumentRepository;
+import uk.openattendance.leave.persistence.LeaveDocumentRow;
 import uk.openattendance.leave.persistence.LeaveRequestRow;
 import uk.openattendance.leave.persistence.LeaveStore.SessionRow;
 import uk.openattendance.leave.persistence.LeaveStore;
@@ -62,6 +67,8 @@ public class LeaveService {
     static final int MAX_DOCUMENTS = 5;
 
     private final LeaveStore store;
+    private final LeaveDocumentRepository documents;
+    private final AssessmentPeriodRepository assessmentPeriods;
     private final PupilService pupils;
     private final ContactService contacts;
     private final FiguresService figures;
@@ -72,9 +79,11 @@ public class LeaveService {
     private final ApplicationEventPublisher<LeaveDecided> decided;
     private final Clock clock;
 
-    public LeaveService(LeaveStore store, PupilService pupils, ContactService contacts, FiguresService figures, RegisterService registers,
+    public LeaveService(LeaveStore store, LeaveDocumentRepository documents, AssessmentPeriodRepository assessmentPeriods, PupilService pupils, ContactService contacts, FiguresService figures, RegisterService registers,
             AmendmentService amendments, SchoolDay schoolDay, ObjectMapper json, ApplicationEventPublisher<LeaveDecided> decided, Clock clock) {
         this.store = store;
+        this.documents = documents;
+        this.assessmentPeriods = assessmentPeriods;
         this.pupils = pupils;
         this.contacts = contacts;
         this.figures = figures;
@@ -164,7 +173,7 @@ public class LeaveService {
         BigDecimal authorisedPercent = year.possibleSessions() == 0 ? null
                 : BigDecimal.valueOf(year.authorisedAbsence() * 100L).divide(BigDecimal.valueOf(year.possibleSessions()), 1, RoundingMode.HALF_UP);
         LocalDate firstTermEnds = pupil.startDate() == null ? null : ctx.calendar().endOfTermJoined(pupil.startDate());
-        List<DateWindow> assessments = store.assessmentPeriods(schoolId).stream().map(a -> new DateWindow(a.name(), a.startsOn(), a.endsOn())).toList();
+        List<DateWindow> assessments = assessmentPeriods.findBySchoolIdOrderByStartsOn(schoolId).stream().map(a -> new DateWindow(a.name(), a.startsOn(), a.endsOn())).toList();
         double festivalDays = 0;
         double religiousDays = 0;
         String year0 = SchoolCalendar.academicYearOf(c.firstDate());
@@ -289,7 +298,7 @@ public class LeaveService {
     public record FamilyLeave(LeaveRequestView request, uk.openattendance.leave.domain.FamilyLeaveStatus status) {}
 
     public static FamilyLeave family(LeaveRequestView v) {
-        return new FamilyLeave(v, uk.openattendance.leave.domain.FamilyLeaveStatus.of(v.id(), v.status(), LeaveGround.valueOf(v.ground()),
+        return new FamilyLeave(v, uk.openattendance.leave.domain.FamilyLeaveStatus.of(v.id(), LeaveRequestStatus.valueOf(v.status()), LeaveGround.valueOf(v.ground()),
                 v.decisionNote(), v.documents().size()));
     }
 
@@ -344,14 +353,14 @@ public class LeaveService {
         if (type == null) {
             throw DomainProblem.field(LeaveProblem.DOCUMENT_NOT_ACCEPTED, "file", "a PDF, JPEG or PNG file (its content is none of these)");
         }
-        if (store.documents(id).size() >= MAX_DOCUMENTS) {
+        if (documents.findByRequestIdOrderById(id).size() >= MAX_DOCUMENTS) {
             throw DomainProblem.field(LeaveProblem.DOCUMENT_NOT_ACCEPTED, "file", "at most " + MAX_DOCUMENTS + " documents per request");
         }
         String name = fileName == null || fileName.isBlank() ? "document" : fileName.replaceAll("[^\\p{L}\\p{N} ._()-]", "_");
         name = name.length() > 200 ? name.substring(0, 200) : name;
         String sha = sha256(content);
-        long docId = store.insertDocument(id, name, type, content, sha, by, clock.instant());
-        return store.documents(id).stream().filter(d -> d.id() == docId).findFirst()
+        long docId = documents.save(new LeaveDocumentRow(null, id, name, type, content.length, sha, content, by, clock.instant())).id();
+        return documents.findByRequestIdOrderById(id).stream().filter(d -> d.id() == docId).findFirst()
                 .map(d -> new LeaveRequestView.Document(d.id(), d.fileName(), d.contentType(), d.sizeBytes(), d.sha256(), d.uploadedBy(), d.uploadedAt()))
                 .orElseThrow();
     }
@@ -366,9 +375,9 @@ public class LeaveService {
     public DocumentContent document(Actor actor, long schoolId, long id, long documentId) {
         actor.require(Permission.ATTENDANCE_READ, schoolId, "Leave request", id);
         row(schoolId, id);
-        LeaveStore.DocumentRow meta = store.documents(id).stream().filter(d -> d.id() == documentId).findFirst()
+        LeaveDocumentMeta meta = documents.findByRequestIdOrderById(id).stream().filter(d -> d.id() == documentId).findFirst()
                 .orElseThrow(() -> new DomainProblem(LeaveProblem.NOT_FOUND, "No document " + documentId + " on request " + id));
-        return new DocumentContent(meta.fileName(), meta.contentType(), store.documentContent(id, documentId).orElseThrow());
+        return new DocumentContent(meta.fileName(), meta.contentType(), documents.findByRequestIdAndId(id, documentId).orElseThrow().content());
     }
 
     @Schema(example = "{\"id\": 4, \"name\": \"KS2 SATs week\", \"startsOn\": \"2027-05-10\", \"endsOn\": \"2027-05-13\"}")
@@ -388,13 +397,14 @@ public class LeaveService {
             throw new DomainProblem(LeaveProblem.REQUEST_NOT_VALID, "Assessment period not recorded: " + errors.get(0).field() + ": " + errors.get(0).expected(),
                     errors);
         }
-        long id = store.insertAssessmentPeriod(schoolId, name.strip(), from, to);
+        long id = assessmentPeriods.save(new AssessmentPeriodRow(null, schoolId, name.strip(), from, to)).id();
         return new AssessmentPeriod(id, name.strip(), from, to);
     }
 
     public List<AssessmentPeriod> assessmentPeriods(Actor actor, long schoolId) {
         actor.require(Permission.SCHOOL_READ, schoolId, "School", schoolId);
-        return store.assessmentPeriods(schoolId).stream().map(a -> new AssessmentPeriod(a.id(), a.name(), a.startsOn(), a.endsOn())).toList();
+        return assessmentPeriods.findBySchoolIdOrderByStartsOn(schoolId).stream().map(a -> new AssessmentPeriod(a.id(), a.name(), a.startsOn(), a.endsOn()))
+                .toList();
     }
 
     /** An absence next to a leave period that the leave does not cover: the office asks the family for evidence. */
@@ -516,7 +526,7 @@ public class LeaveService {
                 r.festival(), r.channel(), r.requesterContactId(), r.requestedBy(), r.requestedAt(), read(r.advice()), r.status().name(), r.decidedBy(),
                 r.decidedAt(), r.decisionNote(), r.takenConfirmedBy(), r.takenConfirmedAt(),
                 sessions.stream().map(s -> new LeaveRequestView.SessionState(s.date(), s.session(), s.approved())).toList(),
-                store.documents(r.id()).stream().map(d -> new LeaveRequestView.Document(d.id(), d.fileName(), d.contentType(), d.sizeBytes(), d.sha256(),
+                documents.findByRequestIdOrderById(r.id()).stream().map(d -> new LeaveRequestView.Document(d.id(), d.fileName(), d.contentType(), d.sizeBytes(), d.sha256(),
                         d.uploadedBy(), d.uploadedAt())).toList(), r.version());
     }
 }

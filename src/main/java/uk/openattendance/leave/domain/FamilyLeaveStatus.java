@@ -19,20 +19,20 @@ public record FamilyLeaveStatus(String reference, Status status, String words, S
     }
 
     /**
-     * @param requestStatus the request's own state (REQUESTED, APPROVED, PART_APPROVED, REFUSED, WITHDRAWN)
+     * @param requestStatus the request's own state
      * @param documents supporting documents attached so far
      */
-    public static FamilyLeaveStatus of(long requestId, String requestStatus, LeaveGround ground, String note, int documents) {
+    public static FamilyLeaveStatus of(long requestId, LeaveRequestStatus requestStatus, LeaveGround ground, String note, int documents) {
         String ref = reference(requestId);
         String n = note == null || note.isBlank() ? null : note.strip();
         return switch (requestStatus) {
-            case "APPROVED" -> new FamilyLeaveStatus(ref, Status.APPROVED, "Approved by the headteacher" + (n == null ? "" : ": " + n), n);
-            case "PART_APPROVED" -> new FamilyLeaveStatus(ref, Status.PART_APPROVED, "Part approved by the headteacher: " + n, n);
-            case "REFUSED" -> new FamilyLeaveStatus(ref, Status.REFUSED, "Refused by the headteacher: " + n, n);
-            case "WITHDRAWN" -> new FamilyLeaveStatus(ref, Status.WITHDRAWN, "Withdrawn", n);
+            case APPROVED -> new FamilyLeaveStatus(ref, Status.APPROVED, "Approved by the headteacher" + (n == null ? "" : ": " + n), n);
+            case PART_APPROVED -> new FamilyLeaveStatus(ref, Status.PART_APPROVED, "Part approved by the headteacher: " + n, n);
+            case REFUSED -> new FamilyLeaveStatus(ref, Status.REFUSED, "Refused by the headteacher: " + n, n);
+            case WITHDRAWN -> new FamilyLeaveStatus(ref, Status.WITHDRAWN, "Withdrawn", n);
             // a performance abroad is granted "provided that clear evidence is issued of the approved nature of this
             // activity" (seeds/000): until a document is attached the headteacher has nothing to decide on
-            default -> ground == LeaveGround.PERFORMANCE_OR_EMPLOYMENT_ABROAD && documents == 0
+            case REQUESTED -> ground == LeaveGround.PERFORMANCE_OR_EMPLOYMENT_ABROAD && documents == 0
                     ? new FamilyLeaveStatus(ref, Status.NEEDS_EVIDENCE, "Received; the headteacher needs the performance licence or other evidence "
                             + "before deciding", null)
                     : new FamilyLeaveStatus(ref, Status.RECEIVED, "Received; waiting for the headteacher's decision", null);

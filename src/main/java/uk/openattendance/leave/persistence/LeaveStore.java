@@ -35,11 +35,6 @@ public class LeaveStore {
 
     public record SessionRow(long requestId, long pupilId, LocalDate date, String session, Boolean approved) {}
 
-    public record DocumentRow(long id, long requestId, String fileName, String contentType, int sizeBytes, String sha256, String uploadedBy,
-            Instant uploadedAt) {}
-
-    public record AssessmentPeriodRow(long id, long schoolId, String name, LocalDate startsOn, LocalDate endsOn) {}
-
     public long insert(LeaveRequestRow r) {
         return sql.insert("INSERT INTO leave_request (school_id, pupil_id, ground, first_date, first_session, last_date, last_session, reason, "
                 + "festival, channel, requester_contact_id, requested_by, requested_at, advice, status) VALUES (:school, :pupil, :ground, :firstDate, "
@@ -103,34 +98,5 @@ public class LeaveStore {
     public List<SessionRow> approvedOn(long schoolId, LocalDate date, String session) {
         return sql.query("SELECT " + SESSION_COLUMNS + " FROM leave_session WHERE school_id = :school AND session_date = :date AND session = :session "
                 + "AND approved = TRUE", Sql.params("school", schoolId).and("date", date).and("session", session)).list(SESSION);
-    }
-
-    public long insertDocument(long requestId, String fileName, String contentType, byte[] content, String sha256, String by, Instant at) {
-        return sql.insert("INSERT INTO leave_document (request_id, file_name, content_type, size_bytes, sha256, content, uploaded_by, uploaded_at) "
-                + "VALUES (:request, :name, :type, :size, :sha, :content, :by, :at)", Sql.params("request", requestId).and("name", fileName)
-                        .and("type", contentType).and("size", content.length).and("sha", sha256).and("content", content).and("by", by).and("at", at));
-    }
-
-    public List<DocumentRow> documents(long requestId) {
-        return sql.query("SELECT id, request_id, file_name, content_type, size_bytes, sha256, uploaded_by, uploaded_at FROM leave_document "
-                + "WHERE request_id = :request ORDER BY id", Sql.params("request", requestId)).list(rs -> new DocumentRow(rs.getLong("id"),
-                        rs.getLong("request_id"), rs.getString("file_name"), rs.getString("content_type"), rs.getInt("size_bytes"), rs.getString("sha256"),
-                        rs.getString("uploaded_by"), Sql.instant(rs, "uploaded_at")));
-    }
-
-    public Optional<byte[]> documentContent(long requestId, long documentId) {
-        return sql.query("SELECT content FROM leave_document WHERE request_id = :request AND id = :id", Sql.params("request", requestId).and("id", documentId))
-                .optional(rs -> rs.getBytes("content"));
-    }
-
-    public long insertAssessmentPeriod(long schoolId, String name, LocalDate from, LocalDate to) {
-        return sql.insert("INSERT INTO assessment_period (school_id, name, starts_on, ends_on) VALUES (:school, :name, :from, :to)",
-                Sql.params("school", schoolId).and("name", name).and("from", from).and("to", to));
-    }
-
-    public List<AssessmentPeriodRow> assessmentPeriods(long schoolId) {
-        return sql.query("SELECT id, school_id, name, starts_on, ends_on FROM assessment_period WHERE school_id = :school ORDER BY starts_on",
-                Sql.params("school", schoolId)).list(rs -> new AssessmentPeriodRow(rs.getLong("id"), rs.getLong("school_id"), rs.getString("name"),
-                        Sql.date(rs, "starts_on"), Sql.date(rs, "ends_on")));
     }
 }

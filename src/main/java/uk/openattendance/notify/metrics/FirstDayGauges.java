@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import uk.openattendance.notify.persistence.OutboxStatus;
 import uk.openattendance.notify.persistence.OutboxStore;
 import uk.openattendance.platform.metrics.DatabaseGauges;
 import uk.openattendance.platform.metrics.LabelledGauge;
@@ -67,12 +68,13 @@ class FirstDayGauges implements DatabaseGauges {
         mornings.set(Map.of(Tags.of("state", "due"), due.size(), Tags.of("state", "all_sent"), due.size() - waiting.size()));
     }
 
-    private static String state(String status) {
+    /** No default: a new status must be given its state here, or it would be counted silently as failed. */
+    private static String state(OutboxStatus status) {
         return switch (status) {
-            case "SENT", "DELIVERED" -> "sent";
-            case "PENDING" -> "pending";
-            case "CANCELLED" -> "cancelled";
-            default -> "failed";
+            case SENT, DELIVERED -> "sent";
+            case PENDING -> "pending";
+            case CANCELLED -> "cancelled";
+            case FAILED, SUPPRESSED -> "failed";
         };
     }
 }

@@ -83,7 +83,8 @@ public class OutboxStore {
     }
 
     /** One school-morning's first-day texts in one status: how many, and since when the oldest was due. */
-    public record MorningTexts(long job, String status, long texts, Instant dueSince) {}
+    /** {@code status} is null for a morning with no text (no absent child), from the outer join. */
+    public record MorningTexts(long job, OutboxStatus status, long texts, Instant dueSince) {}
 
     /**
      * The first-day texts of every school-morning whose first-text job fell due in {@code (from, to]} (or has run and
@@ -96,7 +97,8 @@ public class OutboxStore {
                 + "LEFT JOIN outbox_message o ON o.school_id = j.school_id AND o.about_date = j.run_date AND o.purpose = 'FIRST_DAY_ABSENCE' "
                 + "WHERE j.kind = :kind AND j.due_at > :from AND (j.due_at <= :to OR j.outcome IS NOT NULL) GROUP BY j.id, o.status",
                 Sql.params("kind", jobKind).and("from", from).and("to", to))
-                .list(rs -> new MorningTexts(rs.getLong("id"), rs.getString("status"), rs.getLong("texts"), Sql.instant(rs, "due_since")));
+                .list(rs -> new MorningTexts(rs.getLong("id"), rs.getString("status") == null ? null : OutboxStatus.valueOf(rs.getString("status")),
+                        rs.getLong("texts"), Sql.instant(rs, "due_since")));
     }
 
     public List<OutboxRow> byIds(Collection<Long> ids) {

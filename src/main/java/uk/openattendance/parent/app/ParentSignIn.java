@@ -22,7 +22,8 @@ import uk.openattendance.notify.domain.ContactLanguage;
 import uk.openattendance.notify.domain.MessagePurpose;
 import uk.openattendance.notify.domain.ShippedWording;
 import uk.openattendance.notify.domain.Recipients;
-import uk.openattendance.parent.persistence.ChallengeStore;
+import uk.openattendance.parent.persistence.ParentChallengeRepository;
+import uk.openattendance.parent.persistence.ParentChallengeRow;
 import uk.openattendance.platform.problem.DomainProblem;
 import uk.openattendance.platform.secrets.SecretBox;
 import uk.openattendance.roll.app.ContactService;
@@ -45,7 +46,7 @@ public class ParentSignIn {
     static final int MAX_CODES_PER_HOUR = 5;
     static final int TOKEN_SECONDS = 3600;
 
-    private final ChallengeStore store;
+    private final ParentChallengeRepository challenges;
     private final ContactService contacts;
     private final Outbox outbox;
     private final TokenGenerator tokens;
@@ -53,9 +54,9 @@ public class ParentSignIn {
     private final SecretBox secrets;
     private final SecureRandom random = new SecureRandom();
 
-    public ParentSignIn(ChallengeStore store, ContactService contacts, Outbox outbox, TokenGenerator tokens, Clock clock, SecretBox secrets) {
+    public ParentSignIn(ParentChallengeRepository challenges, ContactService contacts, Outbox outbox, TokenGenerator tokens, Clock clock, SecretBox secrets) {
         this.secrets = secrets;
-        this.store = store;
+        this.challenges = challenges;
         this.contacts = contacts;
         this.outbox = outbox;
         this.tokens = tokens;
@@ -93,14 +94,14 @@ public class ParentSignIn {
         String masked = mask(command);
         if (contact.isEmpty()) {
             // nothing is sent, but the caller cannot tell: a code that no one received never verifies
-            store.create(token, schoolId, null, hash(token, code), expires, now);
+            challenges.save(new ParentChallengeRow(null, token, schoolId, null, hash(token, code), expires, 0, null, now));
             return new Challenge(token, expires, masked);
         }
         ContactView c = contact.get();
-        if (store.recentFor(c.contactId(), now.minus(Duration.ofHours(1))) >= MAX_CODES_PER_HOUR) {
+        if (challenges.countByContactIdAndCreatedAtGreaterThanEquals(c.contactId(), now.minus(Duration.ofHours(1))) >= MAX_CODES_PER_HOUR) {
             throw new DomainProblem(ParentProblem.TOO_MANY_CODES, "Five codes were sent in the last hour; the next can be asked for later");
         }
-        store.create(token, schoolId, c.contactId(), hash(token, code), expires, now);
+        challenges.save(new ParentChallengeRow(null, token, schoolId, c.contactId(), hash(token, code), expires, 0, null, now));
         Recipients.Target to = command.email() != null && !command.email().isBlank() ? new Recipients.Target(c.contactId(), Channel.EMAIL, c.email())
                 : new Recipients.Target(c.contactId(), Channel.SMS, c.mobile());
         // the code itself goes into the outbox only sealed, and is wiped when it expires (Outbox.enqueueSecret)
@@ -117,17 +118,17 @@ public class ParentSignIn {
                     "the challenge you were given and the 6-digit code sent to you");
         }
         SchoolScope scope = SchoolScope.forJob(Purpose.PARENT_SIGN_IN, schoolId);
-        ChallengeStore.ChallengeRow row = store.byToken(command.challenge()).filter(r -> scope.owns(r.schoolId()))
+        ParentChallengeRow row = challenges.findByToken(command.challenge()).filter(r -> scope.owns(r.schoolId()))
                 .orElseThrow(() -> new DomainProblem(ParentProblem.CODE_NOT_VALID, "Ask for a new code"));
         if (row.usedAt() != null || row.expiresAt().isBefore(now) || row.attempts() >= MAX_GUESSES) {
             throw new DomainProblem(ParentProblem.CODE_NOT_VALID, "This code has expired, was used, or had too many wrong tries; ask for a new one");
         }
         if (row.contactId() == null || !MessageDigest.isEqual(row.codeHash().getBytes(StandardCharsets.US_ASCII),
                 hash(row.token(), command.code().strip()).getBytes(StandardCharsets.US_ASCII))) {
-            store.wrongGuess(row.id());
+            challenges.wrongGuess(row.id());
             throw new DomainProblem(ParentProblem.CODE_NOT_VALID, "That code is not right (" + (MAX_GUESSES - row.attempts() - 1) + " tries left)");
         }
-        if (!store.use(row.id(), now)) {
+        if (challenges.use(row.id(), now) != 1) {
             throw new DomainProblem(ParentProblem.CODE_NOT_VALID, "This code was already used; ask for a new one");
         }
         ContactView c = contacts.linksOfContact(scope, row.contactId()).stream().findFirst()

@@ -46,11 +46,4 @@ public class SignInThrottleStore {
     public void forget(String kind, String keyHash) {
         sql.update("DELETE FROM sign_in_throttle WHERE key_kind = :kind AND key_hash = :hash", Sql.params("kind", kind).and("hash", keyHash));
     }
-
-    /** One refused sign-in: the account's id if it exists, else only a hash of what was typed; the address; the outcome. */
-    public void audit(String signIn, Long staffId, String accountHash, String clientAddress, String outcome, Instant at) {
-        sql.update("INSERT INTO sign_in_audit (sign_in, staff_id, account_hash, client_address, outcome, attempted_at) "
-                + "VALUES (:signIn, :staff, :account, :address, :outcome, :at)", Sql.params("signIn", signIn).and("staff", staffId).and("account", accountHash)
-                        .and("address", clientAddress.length() > 64 ? clientAddress.substring(0, 64) : clientAddress).and("outcome", outcome).and("at", at));
-    }
 }

@@ -13,7 +13,7 @@ import uk.openattendance.platform.queue.NewEntry;
 import uk.openattendance.platform.queue.QueueStore;
 import uk.openattendance.platform.secrets.SecretBox;
 
-/** Subscriptions and deliveries; deliveries are queued in the platform's leased queue, so any number of instances can post them. */
+/** Subscriptions (a repository, their secrets sealed here) and deliveries; deliveries are queued in the platform's leased queue, so any number of instances can post them. */
 @Singleton
 @Connectable
 public class WebhookStore {
@@ -26,11 +26,13 @@ public class WebhookStore {
             Sql.instant(rs, "delivered_at"), Sql.instant(rs, "created_at"));
 
     private final Sql sql;
+    private final WebhookSubscriptionRepository subscriptions;
     private final SecretBox secrets;
     private final QueueStore queue;
 
-    public WebhookStore(JdbcOperations jdbc, SecretBox secrets, QueueStore queue) {
+    WebhookStore(JdbcOperations jdbc, WebhookSubscriptionRepository subscriptions, SecretBox secrets, QueueStore queue) {
         this.sql = Sql.on(jdbc);
+        this.subscriptions = subscriptions;
         this.secrets = secrets;
         this.queue = queue;
     }
@@ -44,11 +46,10 @@ public class WebhookStore {
     /** A claimed delivery with what is needed to post it. */
     public record Claimed(DeliveryRow delivery, String url, String secret) {}
 
+    /** A new subscription, active whatever {@code s.active()} says; returns its id. */
     public long insertSubscription(SubscriptionRow s) {
-        return sql.insert("INSERT INTO webhook_subscription (school_id, url, events, secret, description, active, created_by, created_at) "
-                + "VALUES (:school, :url, :events, :secret, :description, TRUE, :by, :at)", Sql.params("school", s.schoolId()).and("url", s.url())
-                        .and("events", s.events()).and("secret", seal(s.schoolId(), s.secret())).and("description", s.description())
-                        .and("by", s.createdBy()).and("at", s.createdAt()));
+        return subscriptions.save(new WebhookSubscriptionRow(null, s.schoolId(), s.url(), s.events(), seal(s.schoolId(), s.secret()), s.description(), true,
+                s.createdBy(), s.createdAt())).id();
     }
 
     /*
@@ -65,24 +66,18 @@ public class WebhookStore {
         return SecretBox.isSealed(stored) ? secrets.open(stored, "webhook-secret:" + schoolId) : stored;
     }
 
-    private record Legacy(long id, long schoolId, String secret) {}
-
     /** Seals the secrets of subscriptions made before secrets were sealed; returns how many. */
     public int sealLegacySecrets() {
-        List<Legacy> legacy = sql.query("SELECT id, school_id, secret FROM webhook_subscription WHERE secret NOT LIKE 'sb1.%'")
-                .list(rs -> new Legacy(rs.getLong("id"), rs.getLong("school_id"), rs.getString("secret")));
-        for (Legacy l : legacy) {
-            sql.update("UPDATE webhook_subscription SET secret = :sealed WHERE id = :id AND secret NOT LIKE 'sb1.%'",
-                    Sql.params("sealed", seal(l.schoolId(), l.secret())).and("id", l.id()));
+        List<WebhookSubscriptionRow> legacy = subscriptions.findUnsealed();
+        for (WebhookSubscriptionRow l : legacy) {
+            subscriptions.seal(l.id(), seal(l.schoolId(), l.secret()));
         }
         return legacy.size();
     }
 
     public List<SubscriptionRow> subscriptions(long schoolId) {
-        return sql.query("SELECT * FROM webhook_subscription WHERE school_id = :school ORDER BY id", Sql.params("school", schoolId))
-                .list(rs -> new SubscriptionRow(rs.getLong("id"), rs.getLong("school_id"), rs.getString("url"), rs.getString("events"),
-                        open(rs.getLong("school_id"), rs.getString("secret")), rs.getString("description"), rs.getBoolean("active"),
-                        rs.getString("created_by"), Sql.instant(rs, "created_at")));
+        return subscriptions.findBySchoolIdOrderById(schoolId).stream().map(r -> new SubscriptionRow(r.id(), r.schoolId(), r.url(), r.events(),
+                open(r.schoolId(), r.secret()), r.description(), r.active(), r.createdBy(), r.createdAt())).toList();
     }
 
     public Optional<SubscriptionRow> subscription(long schoolId, long id) {
@@ -90,7 +85,7 @@ public class WebhookStore {
     }
 
     public void deactivate(long schoolId, long id) {
-        sql.update("UPDATE webhook_subscription SET active = FALSE WHERE school_id = :school AND id = :id", Sql.params("school", schoolId).and("id", id));
+        subscriptions.deactivate(schoolId, id);
     }
 
     /**

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import uk.openattendance.absence.domain.FamilyReportStatus;
 import uk.openattendance.absence.domain.ReportCategory;
 import uk.openattendance.leave.domain.FamilyLeaveStatus;
+import uk.openattendance.leave.domain.LeaveRequestStatus;
 import uk.openattendance.leave.domain.LeaveGround;
 
 class StatusRulesTest {
@@ -28,14 +29,14 @@ class StatusRulesTest {
 
     @Test
     void aRefusedRequestCarriesTheHeadteachersNote() {
-        FamilyLeaveStatus s = FamilyLeaveStatus.of(9, "REFUSED", LeaveGround.EXCEPTIONAL_CIRCUMSTANCES, " Not exceptional ", 0);
+        FamilyLeaveStatus s = FamilyLeaveStatus.of(9, LeaveRequestStatus.REFUSED, LeaveGround.EXCEPTIONAL_CIRCUMSTANCES, " Not exceptional ", 0);
         assertThat(s.status()).isEqualTo(FamilyLeaveStatus.Status.REFUSED);
         assertThat(s.note()).isEqualTo("Not exceptional");
         assertThat(s.words()).contains("Refused").contains("Not exceptional");
         assertThat(s.reference()).isEqualTo("L9");
-        assertThat(FamilyLeaveStatus.of(9, "REQUESTED", LeaveGround.PERFORMANCE_OR_EMPLOYMENT_ABROAD, null, 0).status())
+        assertThat(FamilyLeaveStatus.of(9, LeaveRequestStatus.REQUESTED, LeaveGround.PERFORMANCE_OR_EMPLOYMENT_ABROAD, null, 0).status())
                 .isEqualTo(FamilyLeaveStatus.Status.NEEDS_EVIDENCE);
-        assertThat(FamilyLeaveStatus.of(9, "REQUESTED", LeaveGround.PERFORMANCE_OR_EMPLOYMENT_ABROAD, null, 1).status())
+        assertThat(FamilyLeaveStatus.of(9, LeaveRequestStatus.REQUESTED, LeaveGround.PERFORMANCE_OR_EMPLOYMENT_ABROAD, null, 1).status())
                 .isEqualTo(FamilyLeaveStatus.Status.RECEIVED);
     }
 

@@ -1,4 +1,4 @@
-package uk.openattendance.followup.app;
+package uk.openattendance.followup.domain;
 
 /** What happened when the office phoned; the two "safe" outcomes close the case. */
 public enum CallOutcome {
