@@ -25,7 +25,7 @@ import uk.openattendance.fixtures.Api;
 import uk.openattendance.fixtures.TestWorld;
 import uk.openattendance.fixtures.TwilioFake;
 import uk.openattendance.fixtures.TwilioWebhook;
-import uk.openattendance.notify.persistence.OutboxStore;
+import uk.openattendance.notify.persistence.SuppressionRepository;
 import uk.openattendance.platform.time.MutableClock;
 import uk.openattendance.register.app.RegisterService;
 import uk.openattendance.register.app.SubmitRegister;
@@ -62,7 +62,7 @@ class RepliesChildByChildIT implements TestPropertyProvider {
     @Inject MutableClock clock;
     @Inject RegisterService registers;
     @Inject ContactService contacts;
-    @Inject OutboxStore outboxStore;
+    @Inject SuppressionRepository suppressions;
     @Inject RegisterGroupService groups;
     @Inject AbsenceService absences;
     @Inject uk.openattendance.schedule.app.Scheduler scheduler;
@@ -110,7 +110,7 @@ class RepliesChildByChildIT implements TestPropertyProvider {
         String mum = String.format("07700 900%03d", TestWorld.next() % 1000);
         String e164 = "+44" + mum.replace(" ", "").substring(1);
         // the drama range has only 1,000 numbers: an opt-out left by an earlier test must not silence this family
-        outboxStore.unsuppress(0, e164);
+        suppressions.deleteByAddressAndSchoolId(e164, 0);
         List<PupilView> children = new ArrayList<>();
         List<SubmitRegister.Entry> marks = new ArrayList<>();
         for (Child k : kids) {
@@ -347,19 +347,19 @@ class RepliesChildByChildIT implements TestPropertyProvider {
     void stopAllFromAParentOptsThemOut() throws Exception {
         Family f = family(PolicyPresets.PRIMARY_GLOUCESTERSHIRE, Child.absent("Amelia", "F"));
         var answer = reply(f, "STOP ALL");
-        assertThat(outboxStore.suppressed(f.school().id(), f.mum())).isTrue();
+        assertThat(suppressions.suppressed(f.school().id(), f.mum())).isTrue();
         assertThat(answer.body()).as("Twilio does not answer a spaced keyword, so we do").contains("no more texts");
         assertThat(reports(f, "Amelia")).isEmpty();
 
         reply(f, "Start please");
-        assertThat(outboxStore.suppressed(f.school().id(), f.mum())).isFalse();
+        assertThat(suppressions.suppressed(f.school().id(), f.mum())).isFalse();
     }
 
     @Test
     void aSentenceThatUsesAKeywordIsReadAsAReplyAboutTheChild() throws Exception {
         Family f = family(PolicyPresets.PRIMARY_GLOUCESTERSHIRE, Child.absent("Amelia", "F"));
         reply(f, "Amelia can't stop being sick");
-        assertThat(outboxStore.suppressed(f.school().id(), f.mum())).isFalse();
+        assertThat(suppressions.suppressed(f.school().id(), f.mum())).isFalse();
         assertThat(mark(f, "Amelia")).isEqualTo("I");
     }
 

@@ -33,7 +33,7 @@ import uk.openattendance.fixtures.TestWorld;
 import uk.openattendance.fixtures.TwilioWebhook;
 import uk.openattendance.fixtures.TwilioFake;
 import uk.openattendance.notify.app.InboundTexts;
-import uk.openattendance.notify.persistence.OutboxStore;
+import uk.openattendance.notify.persistence.SuppressionRepository;
 import uk.openattendance.platform.time.MutableClock;
 import uk.openattendance.register.app.RegisterService;
 import uk.openattendance.register.app.SubmitRegister;
@@ -68,7 +68,7 @@ class InboundTextOnceIT implements TestPropertyProvider {
     @Inject MutableClock clock;
     @Inject RegisterService registers;
     @Inject ContactService contacts;
-    @Inject OutboxStore outboxStore;
+    @Inject SuppressionRepository suppressions;
     @Inject RegisterGroupService groups;
     @Inject InboundTexts inbound;
     @Inject uk.openattendance.schedule.app.Scheduler scheduler;
@@ -105,7 +105,7 @@ class InboundTextOnceIT implements TestPropertyProvider {
         String mum = String.format("07700 900%03d", TestWorld.next() % 1000);
         String e164 = "+44" + mum.replace(" ", "").substring(1);
         // the drama range has only 1,000 numbers: an opt-out left by an earlier test must not silence this family
-        outboxStore.unsuppress(0, e164);
+        suppressions.deleteByAddressAndSchoolId(e164, 0);
         for (PupilView p : List.of(amelia, ben)) {
             contacts.addContact(SYSTEM, school.id(), p.id(), FirstDayChainIT.contact("Sam Oncewood", "Mother", 1, mum, null));
         }

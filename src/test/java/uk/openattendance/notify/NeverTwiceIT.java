@@ -32,6 +32,7 @@ import uk.openattendance.fixtures.TwilioFake;
 import uk.openattendance.notify.app.Dispatcher;
 import uk.openattendance.notify.persistence.OutboxRow;
 import uk.openattendance.notify.persistence.OutboxStore;
+import uk.openattendance.notify.persistence.SuppressionRepository;
 import uk.openattendance.platform.queue.LeasedQueue;
 import uk.openattendance.platform.queue.QueueEntry;
 import uk.openattendance.platform.queue.QueueStore;
@@ -71,6 +72,7 @@ class NeverTwiceIT implements TestPropertyProvider {
     @Inject RegisterService registers;
     @Inject ContactService contacts;
     @Inject OutboxStore outboxStore;
+    @Inject SuppressionRepository suppressions;
     @Inject RegisterGroupService groups;
     @Inject QueueStore queueStore;
     @Inject LeasedQueue queue;
@@ -128,7 +130,7 @@ class NeverTwiceIT implements TestPropertyProvider {
             contacts.addContact(SYSTEM, school.id(), p.id(), FirstDayChainIT.contact("Parent Nevertwice " + i, "Mother", 1, mobile, null));
             String e164 = "+44" + mobile.replace(" ", "").substring(1);
             // the drama range has only 1,000 numbers: an opt-out left by an earlier test must not silence this family
-            outboxStore.unsuppress(0, e164);
+            suppressions.deleteByAddressAndSchoolId(e164, 0);
             pupils.add(p);
             phones.add(e164);
         }

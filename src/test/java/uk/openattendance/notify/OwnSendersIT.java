@@ -24,7 +24,7 @@ import uk.openattendance.fixtures.Api;
 import uk.openattendance.fixtures.TestWorld;
 import uk.openattendance.fixtures.TwilioWebhook;
 import uk.openattendance.fixtures.TwilioFake;
-import uk.openattendance.notify.persistence.OutboxStore;
+import uk.openattendance.notify.persistence.SuppressionRepository;
 import uk.openattendance.platform.time.MutableClock;
 import uk.openattendance.register.app.RegisterService;
 import uk.openattendance.register.app.SubmitRegister;
@@ -57,7 +57,7 @@ class OwnSendersIT implements TestPropertyProvider {
     @Inject MutableClock clock;
     @Inject RegisterService registers;
     @Inject ContactService contacts;
-    @Inject OutboxStore outboxStore;
+    @Inject SuppressionRepository suppressions;
     @Inject RegisterGroupService groups;
     @Inject uk.openattendance.schedule.app.Scheduler scheduler;
     @Inject uk.openattendance.notify.app.Dispatcher dispatcher;
@@ -134,7 +134,7 @@ class OwnSendersIT implements TestPropertyProvider {
         PupilView pupil = world.pupil(school, "Rowan", "Ownwood");
         String mum = String.format("07700 900%03d", TestWorld.next() % 900);
         String e164 = "+44" + mum.replace(" ", "").substring(1);
-        outboxStore.unsuppress(0, e164);
+        suppressions.deleteByAddressAndSchoolId(e164, 0);
         contacts.addContact(SYSTEM, school.id(), pupil.id(), FirstDayChainIT.contact("Ash Ownwood", "Mother", 1, mum, null));
         at(groups.registerGroups(SYSTEM, school.id()).get(0).timing(Session.AM).opensAt().plusMinutes(1).toString());
         registers.submit(SYSTEM, school.id(), MONDAY, Session.AM,

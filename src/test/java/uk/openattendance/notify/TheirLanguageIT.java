@@ -25,7 +25,7 @@ import uk.openattendance.fixtures.TestWorld;
 import uk.openattendance.fixtures.TwilioFake;
 import uk.openattendance.fixtures.TwilioWebhook;
 import uk.openattendance.notify.app.Dispatcher;
-import uk.openattendance.notify.persistence.OutboxStore;
+import uk.openattendance.notify.persistence.SuppressionRepository;
 import uk.openattendance.platform.time.MutableClock;
 import uk.openattendance.register.app.RegisterService;
 import uk.openattendance.register.app.SubmitRegister;
@@ -61,7 +61,7 @@ class TheirLanguageIT implements TestPropertyProvider {
     @Inject RegisterService registers;
     @Inject ContactService contacts;
     @Inject AbsenceService absences;
-    @Inject OutboxStore outboxStore;
+    @Inject SuppressionRepository suppressions;
     @Inject uk.openattendance.school.app.RegisterGroupService groups;
 
     @Override
@@ -120,8 +120,8 @@ class TheirLanguageIT implements TestPropertyProvider {
                 Channel.SMS, false, "pl"));
         contacts.addContact(SYSTEM, school.id(), tom.id(), new ContactCommand("Chris Examplebrook", "Father", true, true, 1, chris, null,
                 Channel.SMS, false, "en"));
-        outboxStore.unsuppress(0, e164(agnieszka));
-        outboxStore.unsuppress(0, e164(chris));
+        suppressions.deleteByAddressAndSchoolId(e164(agnieszka), 0);
+        suppressions.deleteByAddressAndSchoolId(e164(chris), 0);
         at(groups.registerGroups(SYSTEM, school.id()).get(0).timing(Session.AM).opensAt().plusMinutes(1).toString());
         registers.submit(SYSTEM, school.id(), MONDAY, Session.AM, new SubmitRegister(List.of(new SubmitRegister.Entry(zofia.id(), "N", null, null, null),
                 new SubmitRegister.Entry(tom.id(), "N", null, null, null)), null));
@@ -186,7 +186,7 @@ class TheirLanguageIT implements TestPropertyProvider {
         String mobile = String.format("07700 900%03d", 300 + TestWorld.next() % 300);
         long contactId = contacts.addContact(SYSTEM, school.id(), zofia.id(), new ContactCommand("Ewa Kodowska", "Mother", true, true, 1, mobile, null,
                 Channel.SMS, false, "pl")).contactId();
-        outboxStore.unsuppress(0, e164(mobile));
+        suppressions.deleteByAddressAndSchoolId(e164(mobile), 0);
         String path = "/api/v1/public/schools/" + school.id() + "/parent/sign-in";
 
         // the form is being read in Romanian: the code comes in Romanian, and the contact stays Polish

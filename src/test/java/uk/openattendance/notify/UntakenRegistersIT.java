@@ -24,7 +24,7 @@ import uk.openattendance.fixtures.TestWorld;
 import uk.openattendance.fixtures.TwilioFake;
 import uk.openattendance.notify.app.Dispatcher;
 import uk.openattendance.notify.app.Outbox;
-import uk.openattendance.notify.persistence.OutboxStore;
+import uk.openattendance.notify.persistence.SuppressionRepository;
 import uk.openattendance.platform.time.MutableClock;
 import uk.openattendance.register.app.RegisterService;
 import uk.openattendance.register.app.SubmitRegister;
@@ -63,7 +63,7 @@ class UntakenRegistersIT implements TestPropertyProvider {
     @Inject RegisterService registers;
     @Inject ContactService contacts;
     @Inject Outbox outbox;
-    @Inject OutboxStore outboxStore;
+    @Inject SuppressionRepository suppressions;
     @Inject RegisterGroupService groups;
     @Inject CalendarService calendars;
 
@@ -108,7 +108,7 @@ class UntakenRegistersIT implements TestPropertyProvider {
         String number = String.format("07700 900%03d", suffix % 1000);
         contacts.addContact(SYSTEM, school.id(), p.id(), new ContactCommand(name, "Mother", true, true, 1, number, null, Channel.SMS, false, null));
         String e164 = "+44" + number.replace(" ", "").substring(1);
-        outboxStore.unsuppress(0, e164);
+        suppressions.deleteByAddressAndSchoolId(e164, 0);
         return e164;
     }
 

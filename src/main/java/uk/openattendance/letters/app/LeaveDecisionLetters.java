@@ -8,6 +8,7 @@ import java.util.Map;
 import uk.openattendance.leave.app.LeaveDecided;
 import uk.openattendance.leave.app.LeaveRequestView;
 import uk.openattendance.leave.app.LeaveService;
+import uk.openattendance.leave.domain.LeaveRequestStatus;
 import uk.openattendance.security.Purpose;
 import uk.openattendance.security.SchoolScope;
 
@@ -39,19 +40,20 @@ class LeaveDecisionLetters {
         l.put("lastDate", LetterService.LONG_DATE.format(r.lastDate()));
         l.put("schoolDays", r.schoolDays() == Math.floor(r.schoolDays()) ? String.valueOf((long) r.schoolDays()) : String.valueOf(r.schoolDays()));
         l.put("ground", r.ground().toLowerCase().replace('_', ' '));
-        l.put("decision", switch (r.status()) {
-            case "APPROVED" -> "approved";
-            case "PART_APPROVED" -> "approved part of";
+        LeaveRequestStatus decided = LeaveRequestStatus.valueOf(r.status());
+        l.put("decision", switch (decided) {
+            case APPROVED -> "approved";
+            case PART_APPROVED -> "approved part of";
             default -> "not approved";
         });
-        boolean part = "PART_APPROVED".equals(r.status());
+        boolean part = decided == LeaveRequestStatus.PART_APPROVED;
         l.put("approvedPart", part);
         if (part) {
             l.put("approvedFrom", LetterService.LONG_DATE.format(approved.get(0).date()) + (approved.get(0).session().equals("PM") ? " (afternoon)" : ""));
             LeaveRequestView.SessionState last = approved.get(approved.size() - 1);
             l.put("approvedTo", LetterService.LONG_DATE.format(last.date()) + (last.session().equals("AM") ? " (morning)" : ""));
         }
-        l.put("refusedAny", !"APPROVED".equals(r.status()));
+        l.put("refusedAny", decided != LeaveRequestStatus.APPROVED);
         l.put("note", r.decisionNote() == null ? "" : r.decisionNote());
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("leave", l);

@@ -31,6 +31,7 @@ import uk.openattendance.letters.domain.LetterTriggers.Decision;
 import uk.openattendance.letters.domain.PupilAttendanceSnapshot;
 import uk.openattendance.letters.domain.WantedLetter;
 import uk.openattendance.letters.domain.WindowFigures;
+import uk.openattendance.letters.persistence.LetterExceptionRepository;
 import uk.openattendance.letters.persistence.LetterStore;
 import uk.openattendance.platform.problem.DomainProblem;
 import uk.openattendance.register.app.FiguresRow;
@@ -58,16 +59,18 @@ public class LetterRuns {
     private final LetterSnapshots snapshots;
     private final LetterDrafts drafts;
     private final LetterStore store;
+    private final LetterExceptionRepository exceptions;
     private final LetterService letters;
     private final PupilService pupils;
     private final FiguresService figures;
     private final SchoolDay schoolDay;
 
-    public LetterRuns(LetterSnapshots snapshots, LetterDrafts drafts, LetterStore store, LetterService letters, PupilService pupils, FiguresService figures,
-            SchoolDay schoolDay) {
+    public LetterRuns(LetterSnapshots snapshots, LetterDrafts drafts, LetterStore store, LetterExceptionRepository exceptions, LetterService letters,
+            PupilService pupils, FiguresService figures, SchoolDay schoolDay) {
         this.snapshots = snapshots;
         this.drafts = drafts;
         this.store = store;
+        this.exceptions = exceptions;
         this.letters = letters;
         this.pupils = pupils;
         this.figures = figures;
@@ -127,7 +130,7 @@ public class LetterRuns {
         PupilView p = pupils.pupil(scope, pupilId);
         LocalDate today = schoolDay.of(schoolId).now().toLocalDate();
         WantedLetter w = new WantedLetter(p.id(), LetterKind.valueOf(kind), null, triggerKey, new LetterFacts.Supplied(facts), false);
-        drafts.write(scope, today, List.of(decision(store.exceptions(schoolId), w, today)), Map.of(p.id(), p));
+        drafts.write(scope, today, List.of(decision(exceptions.ofSchool(schoolId), w, today)), Map.of(p.id(), p));
         return store.byTrigger(schoolId, pupilId, triggerKey).map(r -> letters.view(r, p));
     }
 
@@ -181,7 +184,7 @@ public class LetterRuns {
         List<PupilView> roll = pupils.wholeRoll(scope).stream().filter(p -> p.onRollOn(date)).toList();
         String key = "START_OF_YEAR:" + year;
         Map<Long, List<LetterSent>> sent = store.lettersOfSchool(schoolId);
-        List<LetterException> exceptions = store.exceptions(schoolId);
+        List<LetterException> exceptions = this.exceptions.ofSchool(schoolId);
         List<Decision> wanted = roll.stream().filter(p -> sent.getOrDefault(p.id(), List.of()).stream().noneMatch(l -> l.triggerKey().equals(key)))
                 .map(p -> decision(exceptions, new WantedLetter(p.id(), LetterKind.START_OF_YEAR, null, key, new LetterFacts.Supplied(Map.of()), false), date))
                 .toList();

@@ -22,8 +22,13 @@ import uk.openattendance.letters.domain.LetterStatus;
 import uk.openattendance.letters.domain.LetterException;
 import uk.openattendance.letters.domain.WeeklyChart;
 import uk.openattendance.letters.persistence.LetterPostStore;
+import uk.openattendance.letters.persistence.LetterExceptionRepository;
+import uk.openattendance.letters.persistence.LetterExceptionRow;
 import uk.openattendance.letters.persistence.LetterRow;
 import uk.openattendance.letters.persistence.LetterStore;
+import uk.openattendance.letters.persistence.LetterTranslationKey;
+import uk.openattendance.letters.persistence.LetterTranslationRepository;
+import uk.openattendance.letters.persistence.LetterTranslationRow;
 import uk.openattendance.notify.app.Outbox;
 import uk.openattendance.platform.problem.DomainProblem;
 import uk.openattendance.platform.problem.FieldError;
@@ -63,11 +68,16 @@ public class LetterService {
     private final AttendanceCharts charts;
     private final LetterPostStore post;
     private final LetterTemplates templates;
+    private final LetterTranslationRepository translations;
+    private final LetterExceptionRepository exceptions;
 
     public LetterService(LetterStore store, LetterRenderer renderer, PupilService pupils, ContactService contacts, SchoolService schools,
             SchoolDay schoolDay, Outbox outbox, ObjectMapper json, Clock clock, ApplicationEventPublisher<LettersSent> sentEvents,
-            AttendanceCharts charts, LetterPostStore post, LetterTemplates templates) {
+            AttendanceCharts charts, LetterPostStore post, LetterTemplates templates, LetterTranslationRepository translations,
+            LetterExceptionRepository exceptions) {
         this.templates = templates;
+        this.translations = translations;
+        this.exceptions = exceptions;
         this.charts = charts;
         this.post = post;
         this.store = store;
@@ -249,10 +259,10 @@ public class LetterService {
                 // the covering email's fixed words in the contact's language where the school has them (the LETTER message template)
                 String cover = outbox.renderFor(scope, uk.openattendance.notify.domain.MessagePurpose.LETTER, Map.of("contactName", c.name(),
                         "children", pupilName(r)), c.contactId()).body();
-                Optional<LetterStore.TranslationRow> own = inContactsLanguage(wording, r, c);
+                Optional<LetterTranslationRow> own = inContactsLanguage(wording, r, c);
                 String language = own.isPresent() ? ":" + ContactLanguage.normal(c.language()) : "";
                 emails += outbox.enqueueEmailWithAttachment(scope, "LETTER:" + r.id(), c.contactId(), c.email(),
-                        own.map(LetterStore.TranslationRow::subject).orElse(r.subject()), cover, List.of(r.pupilId()), r.asOf(), "letter:" + r.id() + language);
+                        own.map(LetterTranslationRow::subject).orElse(r.subject()), cover, List.of(r.pupilId()), r.asOf(), "letter:" + r.id() + language);
             }
             sent.add(r.id());
         }
@@ -396,7 +406,7 @@ public class LetterService {
     /** The letter's PDF as sent to a contact in {@code language} (kept when emailed), else as approved. */
     Optional<byte[]> pdfForSending(long id, String language) {
         return store.byIdAnySchool(id).map(approved -> {
-            LetterRow r = language == null ? approved : store.translation(id, language).map(t -> worded(approved, t)).orElse(approved);
+            LetterRow r = language == null ? approved : translations.findByKey(new LetterTranslationKey(id, language)).map(t -> worded(approved, t)).orElse(approved);
             return renderer.pages(List.of(page(r, null, null, storedWeeks(List.of(r)).get(id), charted(r) ? charts.thresholds(r.schoolId()) : List.of())));
         });
     }
@@ -405,7 +415,7 @@ public class LetterService {
      * The letter in the contact's language, when the school (or its trust) wrote this kind in it: merged with the same
      * facts as the approved letter and kept, so the PDF says what was sent. Empty when it goes in English.
      */
-    private Optional<LetterStore.TranslationRow> inContactsLanguage(LetterTemplates.Templates wording, LetterRow r, ContactView c) {
+    private Optional<LetterTranslationRow> inContactsLanguage(LetterTemplates.Templates wording, LetterRow r, ContactView c) {
         String tag = ContactLanguage.normal(c.language());
         if (wording == null || tag.equals(ContactLanguage.ENGLISH)) {
             return Optional.empty();
@@ -415,17 +425,18 @@ public class LetterService {
             return Optional.empty();
         }
         // kept under the contact's own tag, so the attachment reference names what the dispatcher will look up
-        Optional<LetterStore.TranslationRow> kept = store.translation(r.id(), tag);
+        Optional<LetterTranslationRow> kept = translations.findByKey(new LetterTranslationKey(r.id(), tag));
         if (kept.isPresent()) {
             return kept;
         }
         Map<String, Object> facts = read(r.facts());
-        LetterStore.TranslationRow made = new LetterStore.TranslationRow(renderer.merge(w.get().subject(), facts), renderer.merge(w.get().body(), facts));
-        store.saveTranslation(r.id(), tag, made.subject(), made.bodyHtml(), clock.instant());
+        LetterTranslationRow made = new LetterTranslationRow(new LetterTranslationKey(r.id(), tag), renderer.merge(w.get().subject(), facts),
+                renderer.merge(w.get().body(), facts), clock.instant());
+        translations.keep(made);
         return Optional.of(made);
     }
 
-    private static LetterRow worded(LetterRow r, LetterStore.TranslationRow t) {
+    private static LetterRow worded(LetterRow r, LetterTranslationRow t) {
         return new LetterRow(r.id(), r.schoolId(), r.pupilId(), r.kind(), r.triggerKey(), r.status(), t.subject(), t.bodyHtml(), r.facts(), r.asOf(),
                 r.draftedBy(), r.draftedAt(), r.editedBy(), r.editedAt(), r.approvedBy(), r.approvedAt(), r.deliveredBy(), r.deliveredAt(), r.delivery(),
                 r.suppressedReason(), r.version());
@@ -569,13 +580,15 @@ public class LetterService {
                     errors);
         }
         LocalDate from = e.fromDate() == null ? schoolDay.of(schoolId).now().toLocalDate() : e.fromDate();
-        long id = store.insertException(schoolId, e.pupilId(), e.kind(), e.reason().strip(), from, e.toDate(), actor.describeIn(schoolId), clock.instant());
-        return store.exceptions(schoolId).stream().filter(x -> x.id() == id).findFirst().orElseThrow();
+        LetterExceptionRow saved = exceptions.save(new LetterExceptionRow(null, schoolId, e.pupilId(), e.kind(), e.reason().strip(), from, e.toDate(),
+                actor.describeIn(schoolId), clock.instant()));
+        // read back, so the answer shows the times as kept (to the second), as a later list does
+        return exceptions.one(schoolId, saved.id()).orElseThrow();
     }
 
     public List<LetterException> exceptions(Actor actor, long schoolId) {
         actor.require(Permission.ATTENDANCE_READ, schoolId, "School", schoolId);
-        return store.exceptions(schoolId);
+        return exceptions.ofSchool(schoolId);
     }
 
     private String pupilName(LetterRow r) {

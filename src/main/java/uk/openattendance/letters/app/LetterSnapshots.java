@@ -13,6 +13,7 @@ import uk.openattendance.letters.domain.LadderMemory;
 import uk.openattendance.letters.domain.LetterException;
 import uk.openattendance.letters.domain.LetterSent;
 import uk.openattendance.letters.domain.PupilAttendanceSnapshot;
+import uk.openattendance.letters.persistence.LetterExceptionRepository;
 import uk.openattendance.letters.persistence.LetterStore;
 import uk.openattendance.register.app.FiguresRow;
 import uk.openattendance.register.app.FiguresService;
@@ -39,13 +40,16 @@ class LetterSnapshots {
     private final RegisterService registers;
     private final PenaltyNoticeMonitor penalties;
     private final LetterStore store;
+    private final LetterExceptionRepository exceptions;
     private final SchoolDay schoolDay;
 
-    LetterSnapshots(FiguresService figures, RegisterService registers, PenaltyNoticeMonitor penalties, LetterStore store, SchoolDay schoolDay) {
+    LetterSnapshots(FiguresService figures, RegisterService registers, PenaltyNoticeMonitor penalties, LetterStore store, LetterExceptionRepository exceptions,
+            SchoolDay schoolDay) {
         this.figures = figures;
         this.registers = registers;
         this.penalties = penalties;
         this.store = store;
+        this.exceptions = exceptions;
         this.schoolDay = schoolDay;
     }
 
@@ -74,7 +78,7 @@ class LetterSnapshots {
                 .collect(Collectors.toMap(PenaltyNoticeMonitor.PenaltyCandidate::pupilId, Function.identity()));
         Map<Long, LadderMemory> ladders = rules.levels().isEmpty() ? Map.of() : store.ladders(ids, year);
         Map<Long, List<LetterSent>> sent = store.lettersOfSchool(schoolId);
-        Map<Long, List<LetterException>> exceptions = store.exceptions(schoolId).stream().collect(Collectors.groupingBy(LetterException::pupilId));
+        Map<Long, List<LetterException>> exceptions = this.exceptions.ofSchool(schoolId).stream().collect(Collectors.groupingBy(LetterException::pupilId));
 
         List<PupilAttendanceSnapshot> out = new ArrayList<>(roll.size());
         for (PupilView p : roll) {

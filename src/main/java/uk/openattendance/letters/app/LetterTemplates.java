@@ -11,7 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 import uk.openattendance.letters.domain.DefaultLetters;
 import uk.openattendance.letters.domain.LetterKind;
-import uk.openattendance.letters.persistence.LetterStore;
+import uk.openattendance.letters.persistence.LetterTemplateOwner;
+import uk.openattendance.letters.persistence.LetterTemplateRepository;
+import uk.openattendance.letters.persistence.LetterTemplateRow;
 import uk.openattendance.notify.domain.ContactLanguage;
 import uk.openattendance.platform.problem.CommonProblem;
 import uk.openattendance.platform.problem.DomainProblem;
@@ -27,13 +29,13 @@ import uk.openattendance.security.SchoolScope;
 /** Letter wording per school with trust defaults, checked when saved, and resolved school > trust > built-in when a letter is drafted. */
 @Singleton
 public class LetterTemplates {
-    private final LetterStore store;
+    private final LetterTemplateRepository store;
     private final LetterRenderer renderer;
     private final SchoolService schools;
     private final SchoolDay schoolDay;
     private final Clock clock;
 
-    public LetterTemplates(LetterStore store, LetterRenderer renderer, SchoolService schools, SchoolDay schoolDay, Clock clock) {
+    public LetterTemplates(LetterTemplateRepository store, LetterRenderer renderer, SchoolService schools, SchoolDay schoolDay, Clock clock) {
         this.store = store;
         this.renderer = renderer;
         this.schools = schools;
@@ -47,10 +49,10 @@ public class LetterTemplates {
      * other languages: a letter is a formal document a school must stand behind, so it goes in English unless the
      * school has its own wording in the contact's language.
      */
-    record Templates(SchoolView school, Map<String, LetterStore.TemplateRow> own, Map<String, LetterStore.TemplateRow> trust,
-            Map<String, Map<String, LetterStore.TemplateRow>> ownIn, Map<String, Map<String, LetterStore.TemplateRow>> trustIn) {
+    record Templates(SchoolView school, Map<String, LetterTemplateRow> own, Map<String, LetterTemplateRow> trust,
+            Map<String, Map<String, LetterTemplateRow>> ownIn, Map<String, Map<String, LetterTemplateRow>> trustIn) {
         DefaultLetters.Wording wording(String kind, boolean meeting) {
-            LetterStore.TemplateRow t = pick(own, trust, kind, meeting);
+            LetterTemplateRow t = pick(own, trust, kind, meeting);
             return t != null ? new DefaultLetters.Wording(t.subject(), t.body()) : DefaultLetters.of(kind, meeting);
         }
 
@@ -60,7 +62,7 @@ public class LetterTemplates {
                 if (tag.equals(ContactLanguage.ENGLISH)) {
                     break;
                 }
-                LetterStore.TemplateRow t = pick(ownIn.getOrDefault(tag, Map.of()), trustIn.getOrDefault(tag, Map.of()), kind, meeting);
+                LetterTemplateRow t = pick(ownIn.getOrDefault(tag, Map.of()), trustIn.getOrDefault(tag, Map.of()), kind, meeting);
                 if (t != null) {
                     return Optional.of(new Wording(tag, t.subject(), t.body()));
                 }
@@ -68,9 +70,9 @@ public class LetterTemplates {
             return Optional.empty();
         }
 
-        private static LetterStore.TemplateRow pick(Map<String, LetterStore.TemplateRow> own, Map<String, LetterStore.TemplateRow> trust, String kind,
+        private static LetterTemplateRow pick(Map<String, LetterTemplateRow> own, Map<String, LetterTemplateRow> trust, String kind,
                 boolean meeting) {
-            LetterStore.TemplateRow t = own.containsKey(kind) ? own.get(kind) : trust.get(kind);
+            LetterTemplateRow t = own.containsKey(kind) ? own.get(kind) : trust.get(kind);
             if (t == null && kind.startsWith("ATTENDANCE_")) {
                 String general = meeting ? "ATTENDANCE_MEETING" : "ATTENDANCE";
                 t = own.containsKey(general) ? own.get(general) : trust.get(general);
@@ -87,12 +89,12 @@ public class LetterTemplates {
         long schoolId = scope.schoolId();
         SchoolView school = schools.school(scope);
         long trustId = school.trustId() == null ? 0 : school.trustId();
-        Map<String, LetterStore.TemplateRow> own = new HashMap<>();
-        Map<String, LetterStore.TemplateRow> trust = new HashMap<>();
-        Map<String, Map<String, LetterStore.TemplateRow>> ownIn = new HashMap<>();
-        Map<String, Map<String, LetterStore.TemplateRow>> trustIn = new HashMap<>();
-        for (LetterStore.TemplateRow t : store.templates(schoolId, trustId)) {
-            boolean mine = "SCHOOL".equals(t.ownerType());
+        Map<String, LetterTemplateRow> own = new HashMap<>();
+        Map<String, LetterTemplateRow> trust = new HashMap<>();
+        Map<String, Map<String, LetterTemplateRow>> ownIn = new HashMap<>();
+        Map<String, Map<String, LetterTemplateRow>> trustIn = new HashMap<>();
+        for (LetterTemplateRow t : store.ofSchoolAndTrust(schoolId, trustId)) {
+            boolean mine = t.ownerType() == LetterTemplateOwner.SCHOOL;
             String l = ContactLanguage.normal(t.language());
             if (l.equals(ContactLanguage.ENGLISH)) {
                 (mine ? own : trust).put(t.kind(), t);
@@ -132,17 +134,17 @@ public class LetterTemplates {
         return kinds.stream().map(k -> {
             boolean meeting = meeting(schoolId, k);
             if (!wanted.equals(ContactLanguage.ENGLISH)) {
-                Map<String, LetterStore.TemplateRow> own = t.ownIn().getOrDefault(wanted, Map.of());
-                LetterStore.TemplateRow row = own.containsKey(k) ? own.get(k) : t.trustIn().getOrDefault(wanted, Map.of()).get(k);
+                Map<String, LetterTemplateRow> own = t.ownIn().getOrDefault(wanted, Map.of());
+                LetterTemplateRow row = own.containsKey(k) ? own.get(k) : t.trustIn().getOrDefault(wanted, Map.of()).get(k);
                 Optional<Wording> w = t.wordingIn(k, meeting, wanted);
                 if (w.isPresent()) {
-                    return new TemplateView(k, w.get().language(), w.get().subject(), w.get().body(), row == null ? "SCHOOL" : row.ownerType(),
+                    return new TemplateView(k, w.get().language(), w.get().subject(), w.get().body(), row == null ? "SCHOOL" : row.ownerType().name(),
                             row == null ? null : row.updatedBy());
                 }
             }
-            LetterStore.TemplateRow row = t.own().containsKey(k) ? t.own().get(k) : t.trust().get(k);
+            LetterTemplateRow row = t.own().containsKey(k) ? t.own().get(k) : t.trust().get(k);
             DefaultLetters.Wording w = t.wording(k, meeting);
-            return new TemplateView(k, ContactLanguage.ENGLISH, w.subject(), w.body(), row == null ? "BUILT_IN" : row.ownerType(),
+            return new TemplateView(k, ContactLanguage.ENGLISH, w.subject(), w.body(), row == null ? "BUILT_IN" : row.ownerType().name(),
                     row == null ? null : row.updatedBy());
         }).toList();
     }
@@ -153,7 +155,7 @@ public class LetterTemplates {
     @Transactional
     public TemplateView saveSchoolTemplate(Actor actor, long schoolId, String kind, String language, SaveTemplate t) {
         actor.require(Permission.SCHOOL_ADMIN, schoolId, "School", schoolId);
-        return save(actor, "SCHOOL", schoolId, kind, tag(language), t, actor.describeIn(schoolId));
+        return save(actor, LetterTemplateOwner.SCHOOL, schoolId, kind, tag(language), t, actor.describeIn(schoolId));
     }
 
     @Transactional
@@ -161,10 +163,10 @@ public class LetterTemplates {
         if (!actor.administersTrust(trustId)) {
             throw CommonProblem.notFound("Trust", trustId); // as for a school: a trust the caller has no standing in is not found
         }
-        return save(actor, "TRUST", trustId, kind, tag(language), t, actor.name() + " (trust administrator)");
+        return save(actor, LetterTemplateOwner.TRUST, trustId, kind, tag(language), t, actor.name() + " (trust administrator)");
     }
 
-    private TemplateView save(Actor actor, String ownerType, long ownerId, String kind, String language, SaveTemplate t, String by) {
+    private TemplateView save(Actor actor, LetterTemplateOwner ownerType, long ownerId, String kind, String language, SaveTemplate t, String by) {
         List<FieldError> errors = new ArrayList<>();
         if (kind == null || !kind.matches("[A-Z0-9_]{3,60}") || !(kind.startsWith("ATTENDANCE") || isKind(kind))) {
             errors.add(new FieldError("kind", "ATTENDANCE, ATTENDANCE_MEETING, ATTENDANCE_<level key> or one of MEDICAL_EVIDENCE, PUNCTUALITY, "
@@ -184,8 +186,8 @@ public class LetterTemplates {
         if (!errors.isEmpty()) {
             throw new DomainProblem(LetterProblem.TEMPLATE_NOT_VALID, "Template not saved: " + errors.get(0).field() + ": " + errors.get(0).expected(), errors);
         }
-        store.saveTemplate(ownerType, ownerId, kind, language, t.subject().strip(), t.body(), by, clock.instant());
-        return new TemplateView(kind, language, t.subject().strip(), t.body(), ownerType, by);
+        store.save(ownerType, ownerId, kind, language, t.subject().strip(), t.body(), by, clock.instant());
+        return new TemplateView(kind, language, t.subject().strip(), t.body(), ownerType.name(), by);
     }
 
     /** A language tag from a request, normalised; absent is English. */

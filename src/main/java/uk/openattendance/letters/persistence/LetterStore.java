@@ -13,12 +13,15 @@ import java.util.Map;
 import java.util.Optional;
 import uk.openattendance.letters.domain.LadderMemory;
 import uk.openattendance.letters.domain.LadderState;
-import uk.openattendance.letters.domain.LetterException;
 import uk.openattendance.letters.domain.LetterSent;
 import uk.openattendance.letters.domain.LetterStatus;
 import uk.openattendance.platform.db.RowMapper;
 import uk.openattendance.platform.db.Sql;
 
+/**
+ * Letters and the ladder in plain JDBC: drafts written many at once, status moves guarded by the status they leave, and
+ * the ladder's per-school lock. Templates, translations and exceptions are plain rows in their own repositories.
+ */
 @Singleton
 @Connectable
 public class LetterStore {
@@ -34,9 +37,6 @@ public class LetterStore {
     public LetterStore(JdbcOperations jdbc) {
         this.sql = Sql.on(jdbc);
     }
-
-    public record TemplateRow(String ownerType, long ownerId, String kind, String language, String subject, String body, String updatedBy,
-            Instant updatedAt) {}
 
     /** Inserts drafts; a letter whose trigger was already written about is skipped. Returns how many were new. */
     public int insertAll(List<LetterRow> letters) {
@@ -168,48 +168,5 @@ public class LetterStore {
                             .and("beforeCurrent", b.currentLevel()).and("beforeLastSent", b.lastSentLevel()).and("beforeRun", b.sameLevelRun())
                             .and("beforeCrossings", b.crossings());
                 });
-    }
-
-    /** The school's and its trust's letter templates, in every language they wrote one in. */
-    public List<TemplateRow> templates(long schoolId, long trustId) {
-        return sql.query("SELECT owner_type, owner_id, kind, language, subject, body, updated_by, updated_at FROM letter_template WHERE "
-                + "(owner_type = 'SCHOOL' AND owner_id = :school) OR (owner_type = 'TRUST' AND owner_id = :trust)",
-                Sql.params("school", schoolId).and("trust", trustId)).list(rs -> new TemplateRow(rs.getString("owner_type"), rs.getLong("owner_id"),
-                        rs.getString("kind"), rs.getString("language"), rs.getString("subject"), rs.getString("body"), rs.getString("updated_by"),
-                        Sql.instant(rs, "updated_at")));
-    }
-
-    public void saveTemplate(String ownerType, long ownerId, String kind, String language, String subject, String body, String by, Instant at) {
-        sql.update("INSERT INTO letter_template (owner_type, owner_id, kind, language, subject, body, updated_by, updated_at) "
-                + "VALUES (:ownerType, :owner, :kind, :language, :subject, :body, :by, :at) "
-                + "ON DUPLICATE KEY UPDATE subject = VALUES(subject), body = VALUES(body), updated_by = VALUES(updated_by), updated_at = VALUES(updated_at)",
-                Sql.params("ownerType", ownerType).and("owner", ownerId).and("kind", kind).and("language", language).and("subject", subject).and("body", body)
-                        .and("by", by).and("at", at));
-    }
-
-    public record TranslationRow(String subject, String bodyHtml) {}
-
-    /** Keeps a letter as sent in one language; the first rendering stands, so every copy in that language says the same. */
-    public void saveTranslation(long letterId, String language, String subject, String bodyHtml, Instant at) {
-        sql.update("INSERT IGNORE INTO letter_translation (letter_id, language, subject, body_html, made_at) VALUES (:letter, :language, :subject, :body, :at)",
-                Sql.params("letter", letterId).and("language", language).and("subject", subject).and("body", bodyHtml).and("at", at));
-    }
-
-    public Optional<TranslationRow> translation(long letterId, String language) {
-        return sql.query("SELECT subject, body_html FROM letter_translation WHERE letter_id = :letter AND language = :language",
-                Sql.params("letter", letterId).and("language", language)).optional(rs -> new TranslationRow(rs.getString("subject"), rs.getString("body_html")));
-    }
-
-    public long insertException(long schoolId, long pupilId, String kind, String reason, LocalDate from, LocalDate to, String by, Instant at) {
-        return sql.insert("INSERT INTO letter_exception (school_id, pupil_id, kind, reason, from_date, to_date, recorded_by, recorded_at) "
-                + "VALUES (:school, :pupil, :kind, :reason, :from, :to, :by, :at)", Sql.params("school", schoolId).and("pupil", pupilId).and("kind", kind)
-                        .and("reason", reason).and("from", from).and("to", to).and("by", by).and("at", at));
-    }
-
-    public List<LetterException> exceptions(long schoolId) {
-        return sql.query("SELECT id, school_id, pupil_id, kind, reason, from_date, to_date, recorded_by, recorded_at FROM letter_exception "
-                + "WHERE school_id = :school ORDER BY id", Sql.params("school", schoolId)).list(rs -> new LetterException(rs.getLong("id"),
-                        rs.getLong("school_id"), rs.getLong("pupil_id"), rs.getString("kind"), rs.getString("reason"), Sql.date(rs, "from_date"),
-                        Sql.date(rs, "to_date"), rs.getString("recorded_by"), Sql.instant(rs, "recorded_at")));
     }
 }

@@ -15,6 +15,7 @@ import uk.openattendance.notify.domain.OutgoingMessage;
 import uk.openattendance.notify.persistence.OutboxRow;
 import uk.openattendance.notify.persistence.OutboxStatus;
 import uk.openattendance.notify.persistence.OutboxStore;
+import uk.openattendance.notify.persistence.SuppressionRepository;
 import uk.openattendance.platform.queue.Claim;
 import uk.openattendance.platform.queue.LeasedQueue;
 import uk.openattendance.platform.queue.domain.Backoff;
@@ -37,6 +38,7 @@ public class Dispatcher {
     static final Backoff BACKOFF = new Backoff(Duration.ofSeconds(30), Duration.ofMinutes(16), 5);
 
     private final OutboxStore store;
+    private final SuppressionRepository suppressions;
     private final DispatchSteps steps;
     private final MessageSink sink;
     private final List<SendGuard> guards;
@@ -47,12 +49,13 @@ public class Dispatcher {
     private final InDoubtSends inDoubt;
     private final NotifyMeters meters;
 
-    Dispatcher(OutboxStore store, DispatchSteps steps, MessageSink sink, List<SendGuard> guards, SchoolMessagingDay schoolDay, Clock clock, SecretBox secrets,
+    Dispatcher(OutboxStore store, SuppressionRepository suppressions, DispatchSteps steps, MessageSink sink, List<SendGuard> guards, SchoolMessagingDay schoolDay, Clock clock, SecretBox secrets,
             LeasedQueue queue, InDoubtSends inDoubt, NotifyMeters meters) {
         this.inDoubt = inDoubt;
         this.meters = meters;
         this.secrets = secrets;
         this.store = store;
+        this.suppressions = suppressions;
         this.steps = steps;
         this.sink = sink;
         this.guards = guards;
@@ -103,7 +106,7 @@ public class Dispatcher {
                         .get(row.id());
             }
         }
-        return process(claim, row, verdict, store.suppressed(row.schoolId(), row.recipient()));
+        return process(claim, row, verdict, suppressions.suppressed(row.schoolId(), row.recipient()));
     }
 
     private String process(Claim claim, OutboxRow row, SendGuard.Verdict verdict, boolean suppressed) {
@@ -175,7 +178,7 @@ public class Dispatcher {
             meters.failed(message.channel(), f.kind());
             Instant at = clock.instant();
             if (f.optedOut()) {
-                store.suppress(0, row.recipient(), "opted out at the provider (STOP)", "provider", at);
+                suppressions.suppress(0, row.recipient(), "opted out at the provider (STOP)", "provider", at);
                 steps.failAndFallBack(claim, row, OutboxStatus.SUPPRESSED, f.getMessage(), rules.emailWhenOptedOut(), at);
                 return FAILED;
             }

@@ -9,7 +9,7 @@ import java.util.Optional;
 import uk.openattendance.notify.domain.OptOutWords;
 import uk.openattendance.notify.persistence.InboundStatus;
 import uk.openattendance.notify.persistence.InboundStore;
-import uk.openattendance.notify.persistence.OutboxStore;
+import uk.openattendance.notify.persistence.SuppressionRepository;
 import uk.openattendance.school.app.SmsSenders;
 
 /**
@@ -30,17 +30,17 @@ class InboundSteps {
     }
 
     private final InboundStore store;
-    private final OutboxStore outbox;
+    private final SuppressionRepository suppressions;
     private final InboundHandler handler;
     private final SmsSenders senders;
     private final Clock clock;
     private final ApplicationEventPublisher<InboundNeedsReview> needsReview;
 
-    InboundSteps(InboundStore store, OutboxStore outbox, InboundHandler handler, SmsSenders senders, Clock clock,
+    InboundSteps(InboundStore store, SuppressionRepository suppressions, InboundHandler handler, SmsSenders senders, Clock clock,
             ApplicationEventPublisher<InboundNeedsReview> needsReview) {
         this.needsReview = needsReview;
         this.store = store;
-        this.outbox = outbox;
+        this.suppressions = suppressions;
         this.handler = handler;
         this.senders = senders;
         this.clock = clock;
@@ -94,13 +94,13 @@ class InboundSteps {
         return OptOutWords.of(row.body()).map(k -> switch (k) {
             case STOP -> {
                 // the provider blocks the number for our sender, so the stop holds for every school sharing it
-                outbox.suppress(0, row.from(), "replied '" + shorten(row.body()) + "'", "the contact, by text", clock.instant());
+                suppressions.suppress(0, row.from(), "replied '" + shorten(row.body()) + "'", "the contact, by text", clock.instant());
                 // Twilio answers its own keywords (STOP, STOPALL, ...) itself; a phrase it does not catch gets our answer
                 yield InboundHandler.Outcome.actioned(null, null, "opt-out",
                         OptOutWords.isCarrierKeyword(row.body()) ? null : "You will get no more texts from us. Reply START to have them again.");
             }
             case START -> {
-                outbox.unsuppress(0, row.from());
+                suppressions.deleteByAddressAndSchoolId(row.from(), 0);
                 yield InboundHandler.Outcome.actioned(null, null, "opt-in", null);
             }
             case HELP -> InboundHandler.Outcome.actioned(null, null, "help",

@@ -5,7 +5,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import uk.openattendance.notify.persistence.OutboxStore;
+import uk.openattendance.notify.persistence.SuppressionRepository;
 import uk.openattendance.platform.problem.CommonProblem;
 import uk.openattendance.platform.problem.DomainProblem;
 import uk.openattendance.roll.domain.MobileNumber;
@@ -15,10 +15,10 @@ import uk.openattendance.security.Permission;
 /** The school's own do-not-message list beside the provider's opt-outs. */
 @Singleton
 public class Suppressions {
-    private final OutboxStore store;
+    private final SuppressionRepository store;
     private final Clock clock;
 
-    public Suppressions(OutboxStore store, Clock clock) {
+    public Suppressions(SuppressionRepository store, Clock clock) {
         this.store = store;
         this.clock = clock;
     }
@@ -31,7 +31,7 @@ public class Suppressions {
 
     public List<SuppressionView> list(Actor actor, long schoolId) {
         actor.require(Permission.ROLL_READ, schoolId, "School", schoolId);
-        return store.suppressions(schoolId).stream().map(r -> new SuppressionView(r.address(), r.reason(), r.schoolId() == 0 ? "EVERY_SCHOOL" : "THIS_SCHOOL",
+        return store.ofSchool(schoolId).stream().map(r -> new SuppressionView(r.address(), r.reason(), r.schoolId() == 0 ? "EVERY_SCHOOL" : "THIS_SCHOOL",
                 r.createdBy(), r.createdAt())).toList();
     }
 
@@ -48,7 +48,7 @@ public class Suppressions {
 
     public void remove(Actor actor, long schoolId, String address) {
         actor.require(Permission.ROLL_WRITE, schoolId, "School", schoolId);
-        if (store.unsuppress(schoolId, normalise(address)) == 0) {
+        if (store.deleteByAddressAndSchoolId(normalise(address), schoolId) == 0) {
             throw CommonProblem.notFound("Suppression", address);
         }
     }

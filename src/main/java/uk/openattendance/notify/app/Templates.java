@@ -22,7 +22,11 @@ import uk.openattendance.notify.domain.MessageTemplate;
 import uk.openattendance.notify.domain.ShippedWording;
 import uk.openattendance.notify.domain.SmsSegments;
 import uk.openattendance.notify.domain.WordingChoice;
-import uk.openattendance.notify.persistence.OutboxStore;
+import uk.openattendance.notify.persistence.MessageTemplateKey;
+import uk.openattendance.notify.persistence.MessageTemplateRepository;
+import uk.openattendance.notify.persistence.MessageTemplateReviewRepository;
+import uk.openattendance.notify.persistence.MessageTemplateReviewRow;
+import uk.openattendance.notify.persistence.MessageTemplateRow;
 import uk.openattendance.platform.problem.DomainProblem;
 import uk.openattendance.platform.problem.FieldError;
 import uk.openattendance.security.Actor;
@@ -34,11 +38,13 @@ import uk.openattendance.security.Permission;
  */
 @Singleton
 public class Templates {
-    private final OutboxStore store;
+    private final MessageTemplateRepository store;
+    private final MessageTemplateReviewRepository reviews;
     private final Clock clock;
 
-    public Templates(OutboxStore store, Clock clock) {
+    public Templates(MessageTemplateRepository store, MessageTemplateReviewRepository reviews, Clock clock) {
         this.store = store;
+        this.reviews = reviews;
         this.clock = clock;
     }
 
@@ -66,28 +72,28 @@ public class Templates {
     public List<TemplateView> templates(Actor actor, long schoolId, String language) {
         actor.require(Permission.SCHOOL_READ, schoolId, "School", schoolId);
         String only = language == null || language.isBlank() ? null : tag(language);
-        Map<String, OutboxStore.TemplateRow> own = new HashMap<>();
+        Map<String, MessageTemplateRow> own = new HashMap<>();
         Set<String> languages = new LinkedHashSet<>();
         languages.add(ContactLanguage.ENGLISH);
         languages.addAll(ShippedWording.LANGUAGES);
-        for (OutboxStore.TemplateRow r : store.templates(schoolId)) {
-            own.put(r.purpose() + "/" + r.language(), r);
-            languages.add(r.language());
+        for (MessageTemplateRow r : store.findByKeySchoolId(schoolId)) {
+            own.put(r.key().purpose() + "/" + r.key().language(), r);
+            languages.add(r.key().language());
         }
-        Map<String, OutboxStore.ReviewRow> reviews = new HashMap<>();
-        store.templateReviews(schoolId).forEach(r -> reviews.put(r.purpose() + "/" + r.language(), r));
+        Map<String, MessageTemplateReviewRow> approvals = new HashMap<>();
+        reviews.findByKeySchoolId(schoolId).forEach(r -> approvals.put(r.key().purpose() + "/" + r.key().language(), r));
         List<TemplateView> out = new ArrayList<>();
         for (MessagePurpose p : MessagePurpose.values()) {
             for (String l : languages) {
                 if (only != null && !only.equals(l)) {
                     continue;
                 }
-                OutboxStore.TemplateRow row = own.get(p.name() + "/" + l);
+                MessageTemplateRow row = own.get(p.name() + "/" + l);
                 boolean shownInOtherLanguages = p.toFamilies() || row != null;
                 if (!l.equals(ContactLanguage.ENGLISH) && !shownInOtherLanguages) {
                     continue; // alerts to staff and social workers go in English
                 }
-                view(p, l, row, reviews.get(p.name() + "/" + l)).ifPresent(out::add);
+                view(p, l, row, approvals.get(p.name() + "/" + l)).ifPresent(out::add);
             }
         }
         return out;
@@ -111,17 +117,18 @@ public class Templates {
         }
         String by = actor.describeIn(schoolId);
         Instant now = clock.instant();
-        store.saveTemplate(schoolId, purpose.name(), l, command.subject(), command.body(), by, now);
-        return view(purpose, l, new OutboxStore.TemplateRow(purpose.name(), l, command.subject(), command.body(), by, now), null).orElseThrow();
+        store.save(schoolId, purpose.name(), l, command.subject(), command.body(), by, now);
+        return view(purpose, l, new MessageTemplateRow(new MessageTemplateKey(schoolId, purpose.name(), l), command.subject(), command.body(), by, now), null)
+                .orElseThrow();
     }
 
     /** Back to the wording we ship in that language (or English, where we ship none); an approval of ours stays as it was. */
     public TemplateView reset(Actor actor, long schoolId, MessagePurpose purpose, String language) {
         actor.require(Permission.SCHOOL_ADMIN, schoolId, "School", schoolId);
         String l = tag(language);
-        store.deleteTemplate(schoolId, purpose.name(), l);
-        Optional<TemplateView> shipped = view(purpose, l, null, store.templateReviews(schoolId).stream()
-                .filter(r -> r.purpose().equals(purpose.name()) && r.language().equals(l)).findFirst().orElse(null));
+        store.deleteByKey(new MessageTemplateKey(schoolId, purpose.name(), l));
+        Optional<TemplateView> shipped = view(purpose, l, null, reviews.findByKeySchoolId(schoolId).stream()
+                .filter(r -> r.key().purpose().equals(purpose.name()) && r.key().language().equals(l)).findFirst().orElse(null));
         return shipped.orElseGet(() -> view(purpose, ContactLanguage.ENGLISH, null, null).orElseThrow());
     }
 
@@ -132,8 +139,8 @@ public class Templates {
     public TemplateView markReviewed(Actor actor, long schoolId, MessagePurpose purpose, String language) {
         actor.require(Permission.SCHOOL_ADMIN, schoolId, "School", schoolId);
         String l = tag(language);
-        Optional<OutboxStore.TemplateRow> own = store.templates(schoolId).stream()
-                .filter(r -> r.purpose().equals(purpose.name()) && r.language().equals(l)).findFirst();
+        Optional<MessageTemplateRow> own = store.findByKeySchoolId(schoolId).stream()
+                .filter(r -> r.key().purpose().equals(purpose.name()) && r.key().language().equals(l)).findFirst();
         if (own.isPresent()) {
             return view(purpose, l, own.get(), null).orElseThrow();
         }
@@ -142,8 +149,8 @@ public class Templates {
                         + String.join(", ", ShippedWording.LANGUAGES)));
         String by = actor.describeIn(schoolId);
         Instant now = clock.instant();
-        store.saveTemplateReview(schoolId, purpose.name(), l, sha(shipped), by, now);
-        return view(purpose, l, null, new OutboxStore.ReviewRow(purpose.name(), l, sha(shipped), by, now)).orElseThrow();
+        reviews.save(schoolId, purpose.name(), l, sha(shipped), by, now);
+        return view(purpose, l, null, new MessageTemplateReviewRow(new MessageTemplateKey(schoolId, purpose.name(), l), sha(shipped), by, now)).orElseThrow();
     }
 
     /** The wording a message of this purpose to a contact with this language uses at this school now. */
@@ -151,12 +158,12 @@ public class Templates {
         // read afresh each time, never kept: a batch of messages asks once per purpose and language (Outbox.enqueue), so
         // keeping the wording would save one indexed read per batch and be wrong on the other replicas after a save (issue 14)
         Map<String, MessageTemplate> own = new HashMap<>();
-        store.templates(schoolId).stream().filter(r -> r.purpose().equals(purpose.name()))
-                .forEach(r -> own.put(r.language(), new MessageTemplate(purpose, r.subject(), r.body())));
+        store.findByKeySchoolId(schoolId).stream().filter(r -> r.key().purpose().equals(purpose.name()))
+                .forEach(r -> own.put(r.key().language(), new MessageTemplate(purpose, r.subject(), r.body())));
         return WordingChoice.choose(purpose, language, own);
     }
 
-    private static Optional<TemplateView> view(MessagePurpose p, String language, OutboxStore.TemplateRow own, OutboxStore.ReviewRow review) {
+    private static Optional<TemplateView> view(MessagePurpose p, String language, MessageTemplateRow own, MessageTemplateReviewRow review) {
         if (own != null) {
             MessageTemplate t = new MessageTemplate(p, own.subject(), own.body());
             // the school wrote these words itself: they are its own reviewed wording, by whoever saved them

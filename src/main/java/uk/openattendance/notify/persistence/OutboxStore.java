@@ -16,7 +16,10 @@ import uk.openattendance.platform.db.Sql;
 import uk.openattendance.platform.queue.NewEntry;
 import uk.openattendance.platform.queue.QueueStore;
 
-/** The outbox, suppression list and templates in plain JDBC, inside the caller's transaction. */
+/**
+ * The outbox in plain JDBC, inside the caller's transaction: its claims, receipts and tallies are set-wise SQL. The
+ * suppression list and the wording are plain rows in their own repositories.
+ */
 @Singleton
 @Connectable
 public class OutboxStore {
@@ -178,78 +181,9 @@ public class OutboxStore {
                 Sql.params("school", schoolId).and("day", day).and("purpose", purpose)).list(MESSAGE);
     }
 
-    /** Of these addresses, those suppressed for their school or everywhere, as "schoolId|address" (school 0: everywhere). */
-    public Set<String> suppressedAmong(Collection<String> addresses) {
-        if (addresses.isEmpty()) {
-            return Set.of();
-        }
-        return new HashSet<>(sql.query("SELECT school_id, address FROM suppression WHERE address IN (:addresses)", Sql.params("addresses", addresses))
-                .list(rs -> rs.getLong("school_id") + "|" + rs.getString("address")));
-    }
-
     /** Messages of a purpose sent to this address since a moment, newest first. */
     public List<OutboxRow> toAddressSince(String address, String purpose, Instant since) {
         return sql.query("SELECT " + COLUMNS + " FROM outbox_message WHERE recipient = :address AND purpose = :purpose AND created_at >= :since "
                 + "ORDER BY id DESC LIMIT 20", Sql.params("address", address).and("purpose", purpose).and("since", since)).list(MESSAGE);
-    }
-
-    public boolean suppressed(long schoolId, String address) {
-        return sql.query("SELECT 1 FROM suppression WHERE address = :address AND school_id IN (0, :school) LIMIT 1",
-                Sql.params("address", address).and("school", schoolId)).optional(rs -> true).isPresent();
-    }
-
-    public void suppress(long schoolId, String address, String reason, String by, Instant now) {
-        sql.update("INSERT IGNORE INTO suppression (school_id, address, reason, created_by, created_at) VALUES (:school, :address, :reason, :by, :now)",
-                Sql.params("school", schoolId).and("address", address).and("reason", reason).and("by", by).and("now", now));
-    }
-
-    public int unsuppress(long schoolId, String address) {
-        return sql.update("DELETE FROM suppression WHERE address = :address AND school_id = :school", Sql.params("address", address).and("school", schoolId));
-    }
-
-    public record SuppressionRow(long schoolId, String address, String reason, String createdBy, Instant createdAt) {}
-
-    public List<SuppressionRow> suppressions(long schoolId) {
-        return sql.query("SELECT school_id, address, reason, created_by, created_at FROM suppression WHERE school_id IN (0, :school) ORDER BY id",
-                Sql.params("school", schoolId)).list(rs -> new SuppressionRow(rs.getLong("school_id"), rs.getString("address"), rs.getString("reason"),
-                        rs.getString("created_by"), Sql.instant(rs, "created_at")));
-    }
-
-    public record TemplateRow(String purpose, String language, String subject, String body, String updatedBy, Instant updatedAt) {}
-
-    /** The school's own wording of every message, in every language it wrote one in. */
-    public List<TemplateRow> templates(long schoolId) {
-        return sql.query("SELECT purpose, language, subject, body, updated_by, updated_at FROM message_template WHERE school_id = :school",
-                Sql.params("school", schoolId)).list(rs -> new TemplateRow(rs.getString("purpose"), rs.getString("language"), rs.getString("subject"),
-                        rs.getString("body"), rs.getString("updated_by"), Sql.instant(rs, "updated_at")));
-    }
-
-    public void saveTemplate(long schoolId, String purpose, String language, String subject, String body, String by, Instant now) {
-        sql.update("INSERT INTO message_template (school_id, purpose, language, subject, body, updated_by, updated_at) "
-                + "VALUES (:school, :purpose, :language, :subject, :body, :by, :now) "
-                + "ON DUPLICATE KEY UPDATE subject = VALUES(subject), body = VALUES(body), updated_by = VALUES(updated_by), updated_at = VALUES(updated_at)",
-                Sql.params("school", schoolId).and("purpose", purpose).and("language", language).and("subject", subject).and("body", body).and("by", by)
-                        .and("now", now));
-    }
-
-    public int deleteTemplate(long schoolId, String purpose, String language) {
-        return sql.update("DELETE FROM message_template WHERE school_id = :school AND purpose = :purpose AND language = :language",
-                Sql.params("school", schoolId).and("purpose", purpose).and("language", language));
-    }
-
-    /** A school's approval of the exact shipped wording whose sha-256 it names. */
-    public record ReviewRow(String purpose, String language, String wordingSha, String reviewedBy, Instant reviewedAt) {}
-
-    public List<ReviewRow> templateReviews(long schoolId) {
-        return sql.query("SELECT purpose, language, wording_sha, reviewed_by, reviewed_at FROM message_template_review WHERE school_id = :school",
-                Sql.params("school", schoolId)).list(rs -> new ReviewRow(rs.getString("purpose"), rs.getString("language"), rs.getString("wording_sha"),
-                        rs.getString("reviewed_by"), Sql.instant(rs, "reviewed_at")));
-    }
-
-    public void saveTemplateReview(long schoolId, String purpose, String language, String wordingSha, String by, Instant now) {
-        sql.update("INSERT INTO message_template_review (school_id, purpose, language, wording_sha, reviewed_by, reviewed_at) "
-                + "VALUES (:school, :purpose, :language, :sha, :by, :now) "
-                + "ON DUPLICATE KEY UPDATE wording_sha = VALUES(wording_sha), reviewed_by = VALUES(reviewed_by), reviewed_at = VALUES(reviewed_at)",
-                Sql.params("school", schoolId).and("purpose", purpose).and("language", language).and("sha", wordingSha).and("by", by).and("now", now));
     }
 }
