@@ -100,19 +100,25 @@ public final class ApplyGate {
     private static final Pattern COMING_TODAY = Pattern.compile(
             "(?<![\\w'])(?:on (?:our|his|her|their|my|the) way|be in (?:at|by|for|after|later|this)|in by|there by|be there|with you (?:by|at|in|soon)|"
                     + "(?:dropping|drop|bringing|bring) (?:him|her|them|\\w+) (?:in|off)|come in (?:this|later|at|after|for|by)|coming (?:in )?later|coming in|in later|there in \\d+|"
-                    + "(?:is|are|all|both|will be|be) (?:\\w+ )?coming|will be in|be in|as soon as|stuck in traffic|in traffic|\\d+ (?:minutes|mins?)|(?:five|ten|fifteen|twenty) minutes|running l8|running late|minutes away|walking (?:him |her |them )?in|in for lunch|be (?:there|in) (?:for|around|about|before) \\w+|(?:we are|we will be|will be|he will be|she will be|they will be|a bit|bit|little bit|slightly) late)(?![\\w'])");
+                    + "(?:is|are|all|both|will be|be) (?:\\w+ )?coming|will be in|be in|as soon as|stuck in traffic|in traffic|\\d+ (?:minutes|mins?)|(?:five|ten|fifteen|twenty) minutes|running l8|running late|minutes away|walking (?:him |her |them )?in|in for lunch|be (?:there|in) (?:for|around|about|before) \\w+|(?:we are|we will be|will be|he will be|she will be|they will be|a bit|bit|little bit|slightly) late|"
+                    // lateness said of now, and a journey under way: "is late", "going in late", "leaving now", "on the next bus"
+                    + "(?:is|are|am|going to be|going in|coming in|be|being|running|sorry|so) (?:a |very |really |a little |a bit )?late|late but (?:coming|on|in)|"
+                    + "(?:coming|leaving|setting off|heading (?:in|over|there)|on (?:our|his|her|their|the|my)? ?way) now|on way|(?:the|a) next (?:one|bus|train)|"
+                    + "on the next|another one is coming|sending another|as soon as possible|asap|shortly|there soon|in soon)(?![\\w'])");
     private static final Pattern NOT_COMING = Pattern.compile(
             "(?<![\\w'])(?:not coming|will not be in|not be in|cannot come|not make it|too \\w+ to come|not going in|not in today|off today|off sick|"
                     + "staying (?:home|off)|keeping (?:him|her|them) (?:off|home)|not be coming|not able to come)(?![\\w'])");
 
     /**
      * Whether the lexicon's words about a child point to a code other than the reading's: a late arrival beside an
-     * appointment, a funeral or a festival (the morning may be M, C or R rather than L), or a named medical visit beside
-     * an illness (the DfE codes an illness I even when a dentist is rung, an appointment M).
+     * appointment, a funeral, a festival or an illness (the morning may be M, C, R or I rather than L, and "Zosia's got the
+     * runs, Filip's just late" may bind the lateness to the wrong child), or a named medical visit beside an illness (the
+     * DfE codes an illness I even when a dentist is rung, an appointment M).
      */
     static boolean competing(Reason reading, java.util.Map<Reason, Integer> hits) {
         if (reading == Reason.LATE) {
-            return hits.containsKey(Reason.MEDICAL) || hits.containsKey(Reason.GP) || hits.containsKey(Reason.BEREAVEMENT) || hits.containsKey(Reason.RELIGIOUS);
+            return hits.containsKey(Reason.MEDICAL) || hits.containsKey(Reason.GP) || hits.containsKey(Reason.BEREAVEMENT) || hits.containsKey(Reason.RELIGIOUS)
+                    || hits.containsKey(Reason.ILLNESS);
         }
         if (reading == Reason.MEDICAL || reading == Reason.APPOINTMENT) {
             return hits.containsKey(Reason.ILLNESS);

@@ -27,6 +27,20 @@ class ApplyGateTest {
     }
 
     @Test
+    void aLateArrivalBesideAnIllnessIsLeftToTheOffice() {
+        // the lateness may be bound to the ill child, or the morning may be I rather than L
+        assertThat(ApplyGate.competing(Reason.LATE, Lexicon.hits("zosia has got the runs, filip is just late because i had to clean her up, leaving now"))).isTrue();
+    }
+
+    @Test
+    void aLateChildOnTheNextBusOrLeavingNowIsComingInToday() {
+        assertThat(ApplyGate.lateBreaks(clear("train cancelled, lars is on the next one, should be about 10.15"))).isEmpty();
+        assertThat(ApplyGate.lateBreaks(clear("overslept, alarm did not go off, coming now"))).isEmpty();
+        assertThat(ApplyGate.lateBreaks(clear("thomas is late because of the ice on the roads"))).isEmpty();
+        assertThat(ApplyGate.lateBreaks(clear("poppy was late on friday because of the bus"))).isNotEmpty();
+    }
+
+    @Test
     void oneReasonAloneDoesNotCompeteWithItself() {
         assertThat(ApplyGate.competing(Reason.ILLNESS, Lexicon.hits("he has a sickness bug and a temperature"))).isFalse();
         assertThat(ApplyGate.competing(Reason.LATE, Lexicon.hits("stuck in traffic, be there in 10"))).isFalse();

@@ -50,7 +50,9 @@ class ReplyCorpusTest {
     }
 
     /** What the reader honestly reaches on each tuning set, so a change that reads worse fails. */
-    private static final java.util.Map<String, Double> MINIMUM_EXACT = java.util.Map.of("tuning-1", 95.0, "tuning-2", 95.0, "tuning-3", 95.0, "tuning-4", 75.0);
+    // tuning-3's floor came down from 95 when a late arrival beside words of illness went to a person (ApplyGate.competing):
+    // "she's got a headache, I'll bring her in at 11" is one such reply it now sends to the office, for fewer children harmed
+    private static final java.util.Map<String, Double> MINIMUM_EXACT = java.util.Map.of("tuning-1", 95.0, "tuning-2", 95.0, "tuning-3", 90.0, "tuning-4", 75.0);
 
     /**
      * Tuning sets 5 and 6 (written independently, for tuning) that the reader on this branch was not yet tuned on:
