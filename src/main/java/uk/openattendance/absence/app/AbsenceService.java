@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 import uk.openattendance.absence.domain.ReportChannel;
 import uk.openattendance.absence.domain.ReportSpan;
 import uk.openattendance.absence.persistence.AbsenceReportRow;
+import uk.openattendance.absence.persistence.AbsenceReportStatus;
 import uk.openattendance.absence.persistence.AbsenceReportStore;
 import uk.openattendance.platform.problem.DomainProblem;
 import uk.openattendance.platform.problem.FieldError;
@@ -173,7 +174,7 @@ public class AbsenceService {
         for (Long pupilId : c.pupilIds()) {
             rows.add(new AbsenceReportRow(0, schoolId, group, pupilId, span.firstDate(), span.firstSession().name(), span.lastDate(), span.lastSession().name(),
                     c.expectedReturn(), c.category().name(), code != null ? code : c.category().suggestedCode(), c.reason().strip(), channel.name(), c.contactId(),
-                    Boolean.TRUE.equals(c.evidenceToFollow()), "ACTIVE", by, clock.instant(), inboundSmsId));
+                    Boolean.TRUE.equals(c.evidenceToFollow()), AbsenceReportStatus.ACTIVE, by, clock.instant(), inboundSmsId));
         }
         List<Long> ids = store.insert(rows);
 

@@ -20,7 +20,7 @@ public class AbsenceReportStore {
     private static final RowMapper<AbsenceReportRow> ROW = rs -> new AbsenceReportRow(rs.getLong("id"), rs.getLong("school_id"),
             rs.getString("report_group"), rs.getLong("pupil_id"), Sql.date(rs, "first_date"), rs.getString("first_session"), Sql.date(rs, "last_date"),
             rs.getString("last_session"), Sql.date(rs, "expected_return"), rs.getString("category"), rs.getString("suggested_code"), rs.getString("reason"),
-            rs.getString("channel"), Sql.nullableLong(rs, "contact_id"), rs.getBoolean("evidence_to_follow"), rs.getString("status"),
+            rs.getString("channel"), Sql.nullableLong(rs, "contact_id"), rs.getBoolean("evidence_to_follow"), AbsenceReportStatus.valueOf(rs.getString("status")),
             rs.getString("recorded_by"), Sql.instant(rs, "recorded_at"), Sql.nullableLong(rs, "inbound_sms_id"));
 
     private final Sql sql;
@@ -47,17 +47,18 @@ public class AbsenceReportStore {
 
     /** Active reports of the school that touch this date (any of these pupils, or all when pupilIds is empty). */
     public List<AbsenceReportRow> touching(long schoolId, LocalDate from, LocalDate to) {
-        return sql.query("SELECT " + COLUMNS + " FROM absence_report WHERE school_id = :school AND status = 'ACTIVE' AND first_date <= :to "
-                + "AND last_date >= :from ORDER BY id", Sql.params("school", schoolId).and("to", to).and("from", from)).list(ROW);
+        return sql.query("SELECT " + COLUMNS + " FROM absence_report WHERE school_id = :school AND status = :active AND first_date <= :to "
+                + "AND last_date >= :from ORDER BY id", Sql.params("school", schoolId).and("active", AbsenceReportStatus.ACTIVE).and("to", to).and("from", from))
+                .list(ROW);
     }
 
     /** {@link #touching} over one date and some pupils, as a part of the register's combined read (UnionRead). */
     public static UnionRead.Part<AbsenceReportRow> touchingPart(long schoolId, LocalDate date, Collection<Long> pupilIds) {
-        return new UnionRead.Part<>(List.of(COLUMNS.split(", ")), "FROM absence_report WHERE school_id = :school AND status = 'ACTIVE' "
+        return new UnionRead.Part<>(List.of(COLUMNS.split(", ")), "FROM absence_report WHERE school_id = :school AND status = :active "
                 + "AND first_date <= :date AND last_date >= :date AND pupil_id IN (:pupils) ORDER BY id",
-                Sql.params("school", schoolId).and("date", date).and("pupils", pupilIds),
+                Sql.params("school", schoolId).and("active", AbsenceReportStatus.ACTIVE).and("date", date).and("pupils", pupilIds),
                 v -> new AbsenceReportRow(v.id(0), v.id(1), v.text(2), v.id(3), v.date(4), v.text(5), v.date(6), v.text(7), v.date(8), v.text(9), v.text(10),
-                        v.text(11), v.text(12), v.optionalId(13), v.bool(14), v.text(15), v.text(16), v.instant(17), v.optionalId(18)));
+                        v.text(11), v.text(12), v.optionalId(13), v.bool(14), AbsenceReportStatus.valueOf(v.text(15)), v.text(16), v.instant(17), v.optionalId(18)));
     }
 
     public List<AbsenceReportRow> ofPupil(long pupilId) {

@@ -83,11 +83,13 @@ public class Dispatcher {
         store.wipeExpiredSecrets(clock.instant());
     }
 
-    // the outcomes of one message's pass, counted per pass (three share their names with the status they record)
-    static final String SENT = "SENT";
+    // the outcomes of one message's pass, counted per pass: three are named by the status they settle the message in
+    // (FAILED also counts one SUPPRESSED: neither reached its recipient); a message retried or
+    // deferred is still PENDING, so those two have words of their own
+    static final String SENT = OutboxStatus.SENT.name();
     static final String RETRIED = "RETRIED";
-    static final String FAILED = "FAILED";
-    static final String CANCELLED = "CANCELLED";
+    static final String FAILED = OutboxStatus.FAILED.name();
+    static final String CANCELLED = OutboxStatus.CANCELLED.name();
     static final String DEFERRED = "DEFERRED";
 
     /** Works one claimed message: checks, sends and records it; returns which of the outcomes above it had. */

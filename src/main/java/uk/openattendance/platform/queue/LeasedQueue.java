@@ -40,6 +40,8 @@ public class LeasedQueue implements AutoCloseable {
     static final int SCHOOL_BATCH = 8;
     /** An entry whose work threw, or ended without settling it (a bug), is tried again after this. */
     static final Duration AFTER_AN_ERROR = Duration.ofMinutes(1);
+    /** The outcome {@link #drain} counts for an entry whose work threw, whatever words its consumer uses. */
+    public static final String ERROR = "ERROR";
 
     private final QueueStore store;
     private final Supplier<? extends Collection<QueueConsumer>> consumers;
@@ -200,7 +202,7 @@ public class LeasedQueue implements AutoCloseable {
                     LOG.error("{} entry {}: could not record the failure; its lease will lapse and it is reaped", entry.queue(), entry.id(), again);
                 }
             }
-            return "ERROR";
+            return ERROR;
         }
     }
 

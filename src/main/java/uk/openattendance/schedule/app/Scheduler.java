@@ -44,10 +44,13 @@ public class Scheduler {
     // the one platform-wide read here: which schools exist, to plan each one's day; every job then runs scoped to its school
     private static final Actor PLANNER = Actor.bootstrap("scheduler: list of schools to plan");
     static final int MAX_ATTEMPTS = 3;
-    static final String DONE = "DONE";
-    static final String SKIPPED = "SKIPPED";
+    // a run's outcomes, counted per tick and as the job metrics' outcome tag: named by the status a final run leaves the
+    // job in; a retry leaves it DUE, hence a word of its own, and a run whose rest waits (for a register) counts as DONE
+    // though the job is due again
+    static final String DONE = JobStatus.DONE.name();
+    static final String SKIPPED = JobStatus.SKIPPED.name();
     static final String RETRY = "RETRY";
-    static final String FAILED = "FAILED";
+    static final String FAILED = JobStatus.FAILED.name();
 
     private final JobStore store;
     private final Map<String, JobHandler> handlers;

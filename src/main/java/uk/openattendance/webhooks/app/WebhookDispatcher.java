@@ -85,26 +85,34 @@ public class WebhookDispatcher {
     /** Posts every delivery due now on this instance, waiting for them. */
     public Pass dispatchDue() {
         Map<String, Integer> n = queue.drain(WebhookStore.QUEUE, null);
-        return new Pass(n.getOrDefault("DELIVERED", 0), n.getOrDefault("PENDING", 0) + n.getOrDefault("ERROR", 0), n.getOrDefault("FAILED", 0));
+        // a post that threw is tried again, as a retry
+        return new Pass(n.getOrDefault(DeliveryStatus.DELIVERED.name(), 0),
+                n.getOrDefault(DeliveryStatus.PENDING.name(), 0) + n.getOrDefault(LeasedQueue.ERROR, 0), n.getOrDefault(DeliveryStatus.FAILED.name(), 0));
     }
 
-    /** Posts one claimed delivery and records the answer under the claim. */
+    /**
+     * Posts one claimed delivery and records the answer under the claim; the queue counts the status it recorded, by
+     * name, or {@code GONE} when the delivery was no longer pending.
+     */
     String work(Claim claim) {
-        String outcome = post(claim);
-        switch (outcome) {
-            case "DELIVERED" -> meters.delivery("delivered");
-            case "FAILED" -> meters.delivery("failed");
-            case "PENDING" -> meters.delivery("retried");
-            default -> { } // nothing was posted
-        }
-        return outcome;
+        Optional<DeliveryStatus> recorded = post(claim);
+        recorded.ifPresent(status -> {
+            switch (status) {
+                case DELIVERED -> meters.delivery("delivered");
+                case FAILED -> meters.delivery("failed");
+                case PENDING -> meters.delivery("retried");
+                case SENDING -> { } // not an outcome: post() records only the three above
+            }
+        });
+        return recorded.map(DeliveryStatus::name).orElse("GONE");
     }
 
-    private String post(Claim claim) {
+    /** The status recorded for the delivery, or empty when it was no longer pending and nothing was posted. */
+    private Optional<DeliveryStatus> post(Claim claim) {
         Optional<WebhookStore.Claimed> pending = store.pending(claim.refId());
         if (pending.isEmpty()) {
             claim.done(null);
-            return "GONE";
+            return Optional.empty();
         }
         WebhookStore.Claimed c = pending.get();
         WebhookStore.DeliveryRow d = c.delivery();
@@ -115,7 +123,7 @@ public class WebhookDispatcher {
             meters.failure("url_not_allowed");
             claim.done(() -> store.finish(d.id(), DeliveryStatus.FAILED, null, "not sent: the subscription's URL is no longer allowed (expected " + shape.get() + ")",
                     null, null));
-            return "FAILED";
+            return Optional.of(DeliveryStatus.FAILED);
         }
         try {
             HttpPost request = new HttpPost(URI.create(c.url().trim()));
@@ -128,7 +136,7 @@ public class WebhookDispatcher {
             if (code >= 200 && code < 300) {
                 Integer answered = code;
                 claim.done(() -> store.finish(d.id(), DeliveryStatus.DELIVERED, answered, null, null, clock.instant()));
-                return "DELIVERED";
+                return Optional.of(DeliveryStatus.DELIVERED);
             }
             meters.failure(WebhookMeters.answered(code));
             if (code >= 300 && code < 400) {
@@ -136,7 +144,7 @@ public class WebhookDispatcher {
                 Integer answered = code;
                 claim.done(() -> store.finish(d.id(), DeliveryStatus.FAILED, answered, moved, null, null));
                 LOG.warn("webhook delivery {} to {} failed: {}", d.id(), c.url(), moved);
-                return "FAILED";
+                return Optional.of(DeliveryStatus.FAILED);
             }
             error = "the subscriber answered " + code;
         } catch (WebhookDestinations.Refused e) {
@@ -154,9 +162,9 @@ public class WebhookDispatcher {
         if (next.isEmpty()) {
             claim.done(() -> store.finish(d.id(), DeliveryStatus.FAILED, answered, why, null, null));
             LOG.warn("webhook delivery {} to {} failed after {} attempts: {}", d.id(), c.url(), attempt, error);
-            return "FAILED";
+            return Optional.of(DeliveryStatus.FAILED);
         }
         claim.retry(next.get(), () -> store.finish(d.id(), DeliveryStatus.PENDING, answered, why, next.get(), null));
-        return "PENDING";
+        return Optional.of(DeliveryStatus.PENDING);
     }
 }
