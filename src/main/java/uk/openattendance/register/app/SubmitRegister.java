@@ -31,6 +31,16 @@ public record SubmitRegister(
     @Creator
     public SubmitRegister {}
 
+    /**
+     * Consistent with the record's equals, and cheap: the validator keeps every bean it validates in a hash set and
+     * hashes it for each constraint, and a record's generated hash of 30 marks (through method handles) was a tenth of
+     * a register save's CPU at 50 clients.
+     */
+    @Override
+    public int hashCode() {
+        return marks == null ? 0 : marks.size();
+    }
+
     public SubmitRegister(List<Entry> marks, String reason) {
         this(marks, reason, null);
     }
@@ -47,5 +57,12 @@ public record SubmitRegister(
             @Nullable @Pattern(regexp = "[A-Z0-9/\\\\#]{1,3}", message = "a register code such as /, \\\\, L, N, I or Y1; see GET /api/v1/attendance-codes") String code,
             @Nullable LocalTime arrivedAt,
             @Nullable Integer version,
-            @Nullable @Size(max = 500, message = "at most 500 characters") String reason) {}
+            @Nullable @Size(max = 500, message = "at most 500 characters") String reason) {
+
+        /** Consistent with the record's equals; cheap, as {@link SubmitRegister#hashCode()} explains. */
+        @Override
+        public int hashCode() {
+            return 31 * java.util.Objects.hashCode(pupilId) + java.util.Objects.hashCode(code);
+        }
+    }
 }
