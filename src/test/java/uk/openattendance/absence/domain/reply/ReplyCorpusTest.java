@@ -60,7 +60,7 @@ class ReplyCorpusTest {
      */
     @Test
     void theNewTuningSetsAreWellFormedAndTheirFiguresArePrinted() throws Exception {
-        for (String set : List.of("tuning-5", "tuning-6", "tuning-7", "tuning-8")) {
+        for (String set : List.of("tuning-5", "tuning-6", "tuning-7", "tuning-8", "tuning-9")) {
             List<Reply> replies = load("/sms-replies-" + set + ".tsv");
             assertThat(replies).as(set).isNotEmpty();
             Figures f = measure(replies);
@@ -71,7 +71,7 @@ class ReplyCorpusTest {
 
     @Test
     void theHeldOutSetsAreWellFormedAndTheirFiguresArePrintedWithoutTheirLines() throws Exception {
-        for (String set : List.of("held-out-1", "held-out-2", "held-out-3", "held-out-4", "held-out-5", "held-out-6", "held-out-8", "held-out-9", "held-out-10")) {
+        for (String set : List.of("held-out-1", "held-out-2", "held-out-3", "held-out-4", "held-out-5", "held-out-6", "held-out-8", "held-out-9", "held-out-10", "held-out-11")) {
             if (ReplyCorpusTest.class.getResource("/sms-replies-" + set + ".tsv") == null) {
                 continue;
             }
