@@ -27,7 +27,6 @@ import uk.openattendance.leave.domain.LeaveGround;
 import uk.openattendance.leave.domain.LeaveRequestStatus;
 import uk.openattendance.leave.persistence.AssessmentPeriodRepository;
 import uk.openattendance.leave.persistence.AssessmentPeriodRow;
-import uk.openattendance.leave.persistence.LeaveDocumentMeta;
 import uk.openattendance.leave.persistence.LeaveDocumentRepository;
 import uk.openattendance.leave.persistence.LeaveDocumentRow;
 import uk.openattendance.leave.persistence.LeaveRequestRow;
@@ -375,9 +374,9 @@ public class LeaveService {
     public DocumentContent document(Actor actor, long schoolId, long id, long documentId) {
         actor.require(Permission.ATTENDANCE_READ, schoolId, "Leave request", id);
         row(schoolId, id);
-        LeaveDocumentMeta meta = documents.findByRequestIdOrderById(id).stream().filter(d -> d.id() == documentId).findFirst()
+        LeaveDocumentRow d = documents.findByRequestIdAndId(id, documentId)
                 .orElseThrow(() -> new DomainProblem(LeaveProblem.NOT_FOUND, "No document " + documentId + " on request " + id));
-        return new DocumentContent(meta.fileName(), meta.contentType(), documents.findByRequestIdAndId(id, documentId).orElseThrow().content());
+        return new DocumentContent(d.fileName(), d.contentType(), d.content());
     }
 
     @Schema(example = "{\"id\": 4, \"name\": \"KS2 SATs week\", \"startsOn\": \"2027-05-10\", \"endsOn\": \"2027-05-13\"}")

@@ -97,7 +97,7 @@ public class Dispatcher {
         List<OutboxRow> rows = store.byIds(List.of(claim.refId()));
         if (rows.isEmpty() || rows.get(0).status() != OutboxStatus.PENDING) {
             claim.done(null); // nothing left to send (the row was settled by other means)
-            return "GONE";
+            return LeasedQueue.GONE;
         }
         OutboxRow row = rows.get(0);
         SendGuard.Verdict verdict = null;

@@ -126,9 +126,9 @@ public class Templates {
     public TemplateView reset(Actor actor, long schoolId, MessagePurpose purpose, String language) {
         actor.require(Permission.SCHOOL_ADMIN, schoolId, "School", schoolId);
         String l = tag(language);
-        store.deleteByKey(new MessageTemplateKey(schoolId, purpose.name(), l));
-        Optional<TemplateView> shipped = view(purpose, l, null, reviews.findByKeySchoolId(schoolId).stream()
-                .filter(r -> r.key().purpose().equals(purpose.name()) && r.key().language().equals(l)).findFirst().orElse(null));
+        MessageTemplateKey key = new MessageTemplateKey(schoolId, purpose.name(), l);
+        store.deleteByKey(key);
+        Optional<TemplateView> shipped = view(purpose, l, null, reviews.findByKey(key).orElse(null));
         return shipped.orElseGet(() -> view(purpose, ContactLanguage.ENGLISH, null, null).orElseThrow());
     }
 
@@ -139,8 +139,7 @@ public class Templates {
     public TemplateView markReviewed(Actor actor, long schoolId, MessagePurpose purpose, String language) {
         actor.require(Permission.SCHOOL_ADMIN, schoolId, "School", schoolId);
         String l = tag(language);
-        Optional<MessageTemplateRow> own = store.findByKeySchoolId(schoolId).stream()
-                .filter(r -> r.key().purpose().equals(purpose.name()) && r.key().language().equals(l)).findFirst();
+        Optional<MessageTemplateRow> own = store.findByKey(new MessageTemplateKey(schoolId, purpose.name(), l));
         if (own.isPresent()) {
             return view(purpose, l, own.get(), null).orElseThrow();
         }

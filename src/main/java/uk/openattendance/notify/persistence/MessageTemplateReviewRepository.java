@@ -6,11 +6,14 @@ import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** Each school's approvals of the machine-made wording we ship, per message and language. */
 @JdbcRepository(dialect = Dialect.MYSQL)
 public interface MessageTemplateReviewRepository extends GenericRepository<MessageTemplateReviewRow, MessageTemplateKey> {
     List<MessageTemplateReviewRow> findByKeySchoolId(long schoolId);
+
+    Optional<MessageTemplateReviewRow> findByKey(MessageTemplateKey key);
 
     // one statement: approving again (after a release changed the words) replaces the approval, whoever got there first
     @Query("INSERT INTO message_template_review (school_id, purpose, language, wording_sha, reviewed_by, reviewed_at) "

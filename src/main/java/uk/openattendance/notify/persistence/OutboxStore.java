@@ -85,8 +85,10 @@ public class OutboxStore {
         return added;
     }
 
-    /** One school-morning's first-day texts in one status: how many, and since when the oldest was due. */
-    /** {@code status} is null for a morning with no text (no absent child), from the outer join. */
+    /**
+     * One school-morning's first-day texts in one status: how many, and since when the oldest was due; {@code status}
+     * is null for a morning with no text (no absent child), from the outer join.
+     */
     public record MorningTexts(long job, OutboxStatus status, long texts, Instant dueSince) {}
 
     /**

@@ -42,6 +42,8 @@ public class LeasedQueue implements AutoCloseable {
     static final Duration AFTER_AN_ERROR = Duration.ofMinutes(1);
     /** The outcome {@link #drain} counts for an entry whose work threw, whatever words its consumer uses. */
     public static final String ERROR = "ERROR";
+    /** The outcome a consumer returns for an entry with nothing left to do (settled elsewhere, or no longer pending). */
+    public static final String GONE = "GONE";
 
     private final QueueStore store;
     private final Supplier<? extends Collection<QueueConsumer>> consumers;

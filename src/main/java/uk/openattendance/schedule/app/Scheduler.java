@@ -96,7 +96,7 @@ public class Scheduler {
         int planned = plan(onlySchools);
         Map<String, Integer> n = queue.drain(JobStore.QUEUE, onlySchools);
         return new Tick(planned, n.getOrDefault(DONE, 0), n.values().stream().mapToInt(Integer::intValue).sum() - n.getOrDefault(DONE, 0)
-                - n.getOrDefault(SKIPPED, 0) - n.getOrDefault("GONE", 0), n.getOrDefault(SKIPPED, 0));
+                - n.getOrDefault(SKIPPED, 0) - n.getOrDefault(LeasedQueue.GONE, 0), n.getOrDefault(SKIPPED, 0));
     }
 
     /** Plans today's jobs (every school's, or some schools'); the queue's ticker runs them as they fall due. */
@@ -151,7 +151,7 @@ public class Scheduler {
         JobRow job = store.byId(claim.refId());
         if (job.status() != JobStatus.DUE && job.status() != JobStatus.RUNNING) {
             claim.done(null); // settled by other means meanwhile
-            return "GONE";
+            return LeasedQueue.GONE;
         }
         Instant started = clock.instant();
         // the entry's due time is this run's: a retry or a job waiting for a register is due again later, and timed from then

@@ -104,7 +104,7 @@ public class WebhookDispatcher {
                 case SENDING -> { } // not an outcome: post() records only the three above
             }
         });
-        return recorded.map(DeliveryStatus::name).orElse("GONE");
+        return recorded.map(DeliveryStatus::name).orElse(LeasedQueue.GONE);
     }
 
     /** The status recorded for the delivery, or empty when it was no longer pending and nothing was posted. */
